@@ -1,0 +1,259 @@
+/**
+ * Keras model JSON of every era → Model. Reads Keras 3 `to_json()` (and a `.keras` archive's
+ * config.json), tf.keras 2.x / multi-backend Keras JSON including the old list-form Sequential,
+ * and the topology inside a tfjs model.json. Counts never come from weight manifests.
+ */
+import { tensor, type FunctionalModel, type Model, type ModelLayer, type NodeArg, type NodeCall, type SequentialModel, type TensorRef } from '../model.ts';
+import type { Diagnostic, Dialect, LayerArgs, Result, Shape } from '../types.ts';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Obj = { [key: string]: Json };
+
+/** Internal: a located structural problem in the input. */
+class Malformed extends Error {
+  constructor(readonly path: string, message: string) {
+    super(message);
+  }
+}
+
+const isObj = (v: Json | undefined): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Parse JSON text, turning a syntax error into a message with line and column. */
+export function parseJsonText(text: string): Result<Json> {
+  try {
+    return { ok: true, value: JSON.parse(text) as Json };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const lineCol = /line (\d+) column (\d+)/.exec(message);
+    const pos = /position (\d+)/.exec(message);
+    let line: number | undefined;
+    let column: number | undefined;
+    if (lineCol) {
+      line = Number(lineCol[1]);
+      column = Number(lineCol[2]);
+    } else if (pos) {
+      const before = text.slice(0, Number(pos[1]));
+      line = before.split('\n').length;
+      column = before.length - before.lastIndexOf('\n');
+    } else {
+      const lines = text.split('\n');
+      line = lines.length;
+      column = (lines[lines.length - 1]?.length ?? 0) + 1;
+    }
+    const reason = message.replace(/^JSON\.parse: /, '').replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '');
+    return { ok: false, error: { line, column, message: `this is not valid JSON: ${reason}` } };
+  }
+}
+
+/** Which Keras wrote this file, from its `keras_version` / `backend` and its shape. */
+export function detectDialect(top: Obj): Dialect {
+  const version = typeof top['keras_version'] === 'string' ? top['keras_version'] : '';
+  if (version.startsWith('tfjs')) return 'tfjs';
+  const [major = 0, minor = 0, patch = 0] = version.split(/[.-]/).map((x) => parseInt(x, 10) || 0);
+  if (major === 1) return 'keras-mb';
+  if (major !== 2) return 'keras3';
+  // TF 1.x bundled Keras wrote "2.2.4-tf"; plain 2.0–2.3.1 is multi-backend Keras.
+  const multiBackend = !version.includes('tf') && (minor < 3 || (minor === 3 && patch <= 1));
+  return multiBackend ? 'keras-mb' : 'tf.keras';
+}
+
+/** Read a model from parsed Keras JSON (`{class_name, config, …}`). */
+export function modelFromKerasJson(json: Json, dialectHint?: Dialect): Result<Model> {
+  if (!isObj(json)) return fail('', 'expected a JSON object describing a Keras model ({"class_name": …, "config": …})');
+  try {
+    const dialect = dialectHint ?? detectDialect(json);
+    return { ok: true, value: readModel(json, '', dialect) };
+  } catch (e) {
+    if (e instanceof Malformed) return fail(e.path, e.message);
+    throw e;
+  }
+}
+
+function fail(path: string, message: string): Result<never> {
+  const d: Diagnostic = { message };
+  if (path) d.path = path;
+  return { ok: false, error: d };
+}
+
+const MODEL_CLASSES = new Set(['Sequential', 'Functional', 'Model']);
+
+function isModelObject(o: Obj): boolean {
+  const cfg = o['config'];
+  return MODEL_CLASSES.has(String(o['class_name'])) || (isObj(cfg) && Array.isArray(cfg['layers']) && ('input_layers' in cfg || 'output_layers' in cfg));
+}
+
+function readModel(o: Obj, path: string, dialect: Dialect): Model {
+  const className = o['class_name'];
+  if (typeof className !== 'string') throw new Malformed(join(path, 'class_name'), 'expected the model\'s "class_name"');
+  const cfg = o['config'];
+  // Keras ≤ 2.2 wrote a Sequential's config as the bare list of layers.
+  if (Array.isArray(cfg)) return readSequential({ layers: cfg }, join(path, 'config'), dialect, className);
+  if (!isObj(cfg)) throw new Malformed(join(path, 'config'), 'expected the model\'s "config" object');
+  const isFunctional = 'input_layers' in cfg || 'output_layers' in cfg || (className !== 'Sequential' && Array.isArray(cfg['layers']) && cfg['layers'].some((l) => isObj(l) && 'inbound_nodes' in l));
+  return isFunctional
+    ? readFunctional(cfg, join(path, 'config'), dialect, className)
+    : readSequential(cfg, join(path, 'config'), dialect, className);
+}
+
+function readSequential(cfg: Obj, path: string, dialect: Dialect, className: string): SequentialModel {
+  const list = cfg['layers'];
+  if (!Array.isArray(list)) throw new Malformed(join(path, 'layers'), 'expected a list of layers');
+  const model: SequentialModel = { kind: 'sequential', dialect, className, layers: [] };
+  if (typeof cfg['name'] === 'string') model.name = cfg['name'];
+  if (cfg['trainable'] === false) model.trainable = false;
+  list.forEach((entry, i) => {
+    const at = `${join(path, 'layers')}[${i}]`;
+    if (!isObj(entry)) throw new Malformed(at, 'expected a layer object ({"class_name": …, "config": …})');
+    const layer = readLayer(entry, at, dialect);
+    if (layer.type === 'InputLayer') {
+      model.input = batchShape(layer.args ?? {}, at);
+      if (layer.name) model.inputName = layer.name;
+      return;
+    }
+    const declared = layer.args?.['batch_input_shape'] ?? layer.args?.['batch_shape'];
+    if (model.layers.length === 0 && !model.input && Array.isArray(declared)) model.input = shapeFrom(declared, `${at}.config.batch_input_shape`);
+    else if (model.layers.length === 0 && !model.input && Array.isArray(layer.args?.['input_shape'])) {
+      model.input = [null, ...shapeFrom(layer.args['input_shape'] as Json[], `${at}.config.input_shape`)];
+    }
+    model.layers.push(layer);
+  });
+  const build = cfg['build_input_shape'];
+  if (!model.input && Array.isArray(build)) model.input = shapeFrom(build, join(path, 'build_input_shape'));
+  return model;
+}
+
+function readFunctional(cfg: Obj, path: string, dialect: Dialect, className: string): FunctionalModel {
+  const list = cfg['layers'];
+  if (!Array.isArray(list)) throw new Malformed(join(path, 'layers'), 'expected a list of layers');
+  const layers = list.map((entry, i) => {
+    const at = `${join(path, 'layers')}[${i}]`;
+    if (!isObj(entry)) throw new Malformed(at, 'expected a layer object');
+    const layer = readLayer(entry, at, dialect);
+    if (typeof entry['name'] === 'string') layer.name = entry['name'];
+    const nodes = entry['inbound_nodes'] ?? [];
+    if (!Array.isArray(nodes)) throw new Malformed(`${at}.inbound_nodes`, 'expected a list of calls');
+    return { layer, nodes: nodes.map((n, k) => readNode(n, `${at}.inbound_nodes[${k}]`)) };
+  });
+  const model: FunctionalModel = {
+    kind: 'functional', dialect, className, layers,
+    inputs: readEndpoints(cfg['input_layers'], join(path, 'input_layers')),
+    outputs: readEndpoints(cfg['output_layers'], join(path, 'output_layers')),
+  };
+  if (typeof cfg['name'] === 'string') model.name = cfg['name'];
+  if (cfg['trainable'] === false) model.trainable = false;
+  return model;
+}
+
+/** `["dense", 0, 0]` or `[["a", 0, 0], ["b", 0, 0]]`. */
+function readEndpoints(v: Json | undefined, path: string): TensorRef[] {
+  if (!Array.isArray(v)) throw new Malformed(path, 'expected a list of [layer, node, tensor] references');
+  if (v.length === 3 && typeof v[0] === 'string') return [triple(v, path)];
+  return v.map((t, i) => triple(t, `${path}[${i}]`));
+}
+
+function triple(v: Json, path: string): TensorRef {
+  if (!Array.isArray(v) || typeof v[0] !== 'string' || typeof v[1] !== 'number' || typeof v[2] !== 'number') {
+    throw new Malformed(path, 'expected a [layer_name, node_index, tensor_index] reference');
+  }
+  return tensor(v[0], v[1], v[2]);
+}
+
+/** One call: Keras 3's `{args, kwargs}` or Keras 2's `[[name, node, tensor, kwargs], …]`. */
+function readNode(n: Json, path: string): NodeCall {
+  if (isObj(n)) {
+    const args = n['args'];
+    const kwargs = n['kwargs'];
+    return {
+      args: Array.isArray(args) ? args.map((a) => readArg(a)) : [],
+      kwargs: isObj(kwargs) ? Object.fromEntries(Object.entries(kwargs).map(([k, a]) => [k, readArg(a)])) : {},
+    };
+  }
+  if (!Array.isArray(n)) throw new Malformed(path, 'expected a call ({"args": …} or a list of [layer, node, tensor, kwargs])');
+  const refs = n.map((e, i) => triple(Array.isArray(e) ? e.slice(0, 3) : e, `${path}[${i}]`));
+  const kwargs: Record<string, NodeArg> = {};
+  for (const e of n) {
+    const kw = Array.isArray(e) ? e[3] : undefined;
+    if (isObj(kw)) for (const [k, v] of Object.entries(kw)) kwargs[k] = legacyArg(v);
+  }
+  return { args: refs.length === 1 ? [refs[0]!] : [refs], kwargs };
+}
+
+/** Keras 3 call arguments: `__keras_tensor__` objects become tensor references. */
+function readArg(a: Json): NodeArg {
+  if (Array.isArray(a)) return a.map(readArg);
+  if (isObj(a)) {
+    if (a['class_name'] === '__keras_tensor__' && isObj(a['config'])) {
+      const h = a['config']['keras_history'];
+      if (Array.isArray(h) && typeof h[0] === 'string') return tensor(h[0], Number(h[1] ?? 0), Number(h[2] ?? 0));
+    }
+    return Object.fromEntries(Object.entries(a).map(([k, v]) => [k, readArg(v)]));
+  }
+  return a;
+}
+
+/** tf.keras kwargs name tensors as `[layer, node, tensor]` lists. */
+function legacyArg(v: Json): NodeArg {
+  if (Array.isArray(v) && v.length === 3 && typeof v[0] === 'string' && typeof v[1] === 'number' && typeof v[2] === 'number') return tensor(v[0], v[1], v[2]);
+  if (Array.isArray(v)) return v.map(legacyArg);
+  return isObj(v) ? null : v;
+}
+
+const SKIP = new Set(['name', 'trainable', 'dtype']);
+
+/** A layer object → ModelLayer; wrapped layers and nested models are read recursively. */
+function readLayer(o: Obj, path: string, dialect: Dialect): ModelLayer {
+  const type = o['class_name'];
+  if (typeof type !== 'string') throw new Malformed(join(path, 'class_name'), 'expected the layer\'s "class_name"');
+  if (isModelObject(o)) {
+    const model = readModel(o, path, dialect);
+    const layer: ModelLayer = { type, model, path };
+    if (model.name) layer.name = model.name;
+    if (model.trainable === false) layer.trainable = false;
+    return layer;
+  }
+  const cfg = o['config'];
+  if (!isObj(cfg)) throw new Malformed(join(path, 'config'), `expected the config of this ${type} layer`);
+  const args: LayerArgs = {};
+  for (const [k, v] of Object.entries(cfg)) {
+    if (SKIP.has(k)) continue;
+    args[k] = (k === 'layer' || k === 'backward_layer') && isObj(v) ? innerLayer(v, `${join(path, 'config')}.${k}`, dialect) : v;
+  }
+  const layer: ModelLayer = { type, args, path };
+  if (typeof cfg['name'] === 'string') layer.name = cfg['name'];
+  if (cfg['trainable'] === false) layer.trainable = false;
+  const dtype = policyName(cfg['dtype']);
+  if (dtype) layer.dtype = variableDtype(dtype);
+  return layer;
+}
+
+/** A wrapped layer (Bidirectional, TimeDistributed) as `{type, name, args}`. */
+function innerLayer(o: Obj, path: string, dialect: Dialect): LayerArgs {
+  const l = readLayer(o, path, dialect);
+  return { type: l.type, name: l.name ?? null, args: l.args ?? {} };
+}
+
+function policyName(d: Json | undefined): string | undefined {
+  if (typeof d === 'string') return d;
+  if (isObj(d) && isObj(d['config']) && typeof d['config']['name'] === 'string') return d['config']['name'];
+  return undefined;
+}
+
+/** A mixed policy computes in float16 but stores float32 variables. */
+const variableDtype = (policy: string): string => (policy.startsWith('mixed_') ? 'float32' : policy);
+
+function batchShape(args: LayerArgs, path: string): Shape | undefined {
+  const b = args['batch_shape'] ?? args['batch_input_shape'];
+  if (Array.isArray(b)) return shapeFrom(b as Json[], `${path}.config.batch_shape`);
+  if (Array.isArray(args['shape'])) return [null, ...shapeFrom(args['shape'] as Json[], `${path}.config.shape`)];
+  return undefined;
+}
+
+function shapeFrom(v: Json[], path: string): Shape {
+  return v.map((d, i) => {
+    if (d === null) return null;
+    if (typeof d !== 'number' || !Number.isInteger(d) || d < 0) throw new Malformed(`${path}[${i}]`, `expected a whole number ≥ 0 or null, got ${JSON.stringify(d)}`);
+    return d;
+  });
+}
+
+const join = (path: string, key: string): string => (path ? `${path}.${key}` : key);

@@ -1,0 +1,56 @@
+/** Small facts about shapes that several layer families need. */
+import { fail } from './problem.ts';
+import type { DataFormat } from './args.ts';
+import type { Dim, Shape } from './types.ts';
+
+/** Product of known dims, or null when any is unknown. */
+export function product(dims: readonly Dim[]): number | null {
+  let p = 1;
+  for (const d of dims) {
+    if (d === null) return null;
+    p *= d;
+  }
+  return p;
+}
+
+/** Keras's `(None, 26, 26, 32)`. A rank-1 shape prints `(None)`, no trailing comma. */
+export const shapeText = (shape: Shape): string => `(${shape.map((d) => (d === null ? 'None' : String(d))).join(', ')})`;
+
+/** The input must have exactly `rank` axes including batch: Conv2D wants 4. */
+export function expectRank(input: Shape, rank: number, what: string): void {
+  if (input.length !== rank) {
+    fail(`expects input of rank ${rank} (${what}), got ${shapeText(input)} of rank ${input.length}`);
+  }
+}
+
+export function expectMinRank(input: Shape, rank: number): void {
+  if (input.length < rank) fail(`expects input of rank ≥ ${rank}, got ${shapeText(input)}`);
+}
+
+/** The axis that holds channels. */
+export const channelAxis = (shape: Shape, format: DataFormat): number => (format === 'channels_first' ? 1 : shape.length - 1);
+
+/** The channel count, which must be known to build weights. */
+export function channels(shape: Shape, format: DataFormat): number {
+  const c = shape[channelAxis(shape, format)];
+  if (c === null || c === undefined) fail(`the channel dimension of the input ${shapeText(shape)} must be known`);
+  return c;
+}
+
+/** The last axis, which Dense-like layers read; must be known. */
+export function lastDim(shape: Shape): number {
+  const d = shape[shape.length - 1];
+  if (d === null || d === undefined) fail(`the last dimension of the input ${shapeText(shape)} must be known`);
+  return d;
+}
+
+/** Spatial axes' positions for a rank-r spatial layer. */
+export const spatialAxes = (rank: number, format: DataFormat): number[] =>
+  Array.from({ length: rank }, (_, i) => (format === 'channels_first' ? i + 2 : i + 1));
+
+/** Resolve a Keras axis (negative counts from the end; batch is axis 0). */
+export function normalizeAxis(axis: number, rank: number, arg = 'axis'): number {
+  const a = axis < 0 ? rank + axis : axis;
+  if (!Number.isInteger(axis) || a < 0 || a >= rank) fail(`axis ${axis} is out of range for an input of rank ${rank}`, arg);
+  return a;
+}

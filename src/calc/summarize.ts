@@ -1,0 +1,403 @@
+/**
+ * Model description → resolved layers → summary. Shapes are resolved in dependency order, each
+ * layer's weights come from its spec, and every count below is a sum over those weights.
+ */
+import type { Term } from './explain.ts';
+import { isTensorRef, type FunctionalModel, type Model, type ModelLayer, type NodeArg, type SequentialModel, type TensorRef } from './model.ts';
+import { Namer } from './naming.ts';
+import { LayerProblem } from './problem.ts';
+import { specFor, type Built, type CallShapes, type CallValue } from './registry.ts';
+import { shapeText } from './shape.ts';
+import type { Diagnostic, Dialect, LayerArgs, OutputShape, Shape, Weight, WeightDtype } from './types.ts';
+import './layers/index.ts';
+
+/** One row of `model.summary()`, with everything needed to explain it. */
+export interface Row {
+  name: string;
+  type: string;
+  /** null when Keras prints `?` (the layer was never called or built). */
+  outputShape: OutputShape | null;
+  params: number;
+  trainable: number;
+  nonTrainable: number;
+  /** The weights, with the trainable flag the model gives them. */
+  weights: Weight[];
+  /** `dense[0][0]`-style references to the tensors this layer was called on. */
+  connectedTo: string[];
+  /** False for an unbuilt layer (`0 (unbuilt)`). */
+  built: boolean;
+  formula?: Term;
+  /** Rows of a nested model or wrapper, for `expand_nested`. */
+  children?: Row[];
+}
+
+export interface Totals {
+  params: number;
+  trainable: number;
+  nonTrainable: number;
+  bytes: number;
+  trainableBytes: number;
+  nonTrainableBytes: number;
+}
+
+export interface Summary {
+  name: string;
+  className: string;
+  /** Keras draws 3 columns for sequential-like models and adds "Connected to" otherwise. */
+  sequentialLike: boolean;
+  dialect: Dialect;
+  rows: Row[];
+  totals: Totals;
+  /** The model's output shapes, when every layer resolved. */
+  outputs: Shape[];
+  /** The first problem met; rows hold the layers resolved before it. */
+  error?: Diagnostic;
+}
+
+export interface SummarizeOptions {
+  /** Supplies Keras-style default names for layers and models that have none. */
+  namer?: Namer;
+}
+
+const DTYPE_BYTES: Record<WeightDtype, number> = {
+  float16: 2, bfloat16: 2, float32: 4, float64: 8, int8: 1, int16: 2, int32: 4, int64: 8, uint8: 1, bool: 1 / 8,
+};
+
+const count = (w: Weight): number => w.shape.reduce((a, b) => a * b, 1);
+const bytes = (w: Weight): number => count(w) * DTYPE_BYTES[w.dtype ?? 'float32'];
+
+/** Totals over a set of weights, split by the trainable flag. */
+export function totalsOf(weights: readonly Weight[]): Totals {
+  const t: Totals = { params: 0, trainable: 0, nonTrainable: 0, bytes: 0, trainableBytes: 0, nonTrainableBytes: 0 };
+  for (const w of weights) {
+    const n = count(w);
+    const b = bytes(w);
+    t.params += n;
+    t.bytes += b;
+    if (w.trainable) {
+      t.trainable += n;
+      t.trainableBytes += b;
+    } else {
+      t.nonTrainable += n;
+      t.nonTrainableBytes += b;
+    }
+  }
+  if (!Number.isSafeInteger(t.params)) {
+    throw new LayerProblem(`the model has more than ${Number.MAX_SAFE_INTEGER} parameters, past exact arithmetic`);
+  }
+  return t;
+}
+
+/** Internal: unwinds resolution at the first broken layer. */
+class Stop extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.message);
+  }
+}
+
+const VARIABLE_DTYPES: Record<string, WeightDtype> = { float16: 'float16', bfloat16: 'bfloat16', float64: 'float64' };
+
+/** Apply the layer's `trainable` flag and dtype policy to what its spec built. */
+function finish(built: Built, layer: ModelLayer, parentTrainable: boolean): Built {
+  const trainable = parentTrainable && layer.trainable !== false;
+  const dtype = layer.dtype ? VARIABLE_DTYPES[layer.dtype] : undefined;
+  if (trainable && !dtype) return built;
+  return {
+    ...built,
+    weights: built.weights.map((w) => ({
+      ...w,
+      trainable: w.trainable && trainable,
+      ...(dtype && (w.dtype ?? 'float32').startsWith('float') ? { dtype } : {}),
+    })),
+  };
+}
+
+const isShapeList = (s: OutputShape): s is Shape[] => s.length > 0 && Array.isArray(s[0]);
+const asList = (s: OutputShape): Shape[] => (isShapeList(s) ? s : [s]);
+
+class Resolver {
+  constructor(readonly dialect: Dialect, readonly namer: Namer) {}
+
+  /** Build one layer on the shapes it is called with. */
+  build(layer: ModelLayer, call: CallShapes, where: Omit<Diagnostic, 'message'>, parentTrainable: boolean): Built {
+    const located = (message: string, arg?: string): Stop =>
+      new Stop({ ...where, ...(arg !== undefined ? { arg } : {}), message });
+    if (layer.model) {
+      const inputs = flattenShapes(call);
+      const inner = this.summarizeOn(layer.model, inputs, parentTrainable && layer.trainable !== false);
+      if (inner.error) {
+        const e = inner.error;
+        throw located(`inside nested model: ${e.layer ? `${e.layer}${e.layerType ? ` (${e.layerType})` : ''}${e.arg ? `, ${e.arg}` : ''}: ` : ''}${e.message}`);
+      }
+      const out = inner.outputs.length === 1 ? inner.outputs[0]! : inner.outputs;
+      return { output: out, weights: inner.rows.flatMap((r) => r.weights), inner: inner.rows.map((r) => ({ name: r.name, type: r.type, built: { output: r.outputShape ?? [], weights: r.weights } })) };
+    }
+    const spec = specFor(layer.type);
+    if (!spec) {
+      throw located(`Param Lab does not know the layer class "${layer.type}", so it cannot count its parameters`);
+    }
+    const defaults = typeof spec.defaults === 'function' ? spec.defaults(this.dialect) : spec.defaults;
+    const args: LayerArgs = { ...defaults, ...(layer.args ?? {}) };
+    const inputs = flattenShapes(call);
+    if (inputs.length === 0) throw located('was called without any input tensor');
+    try {
+      const built = spec.build({
+        args,
+        inputs,
+        input: inputs[0]!,
+        call,
+        dialect: this.dialect,
+        buildInner: (config, input) => this.build({ type: config.type, args: config.args, name: config.name ?? '' }, { args: [input], kwargs: {} }, where, true),
+      });
+      return finish(built, layer, parentTrainable);
+    } catch (e) {
+      if (e instanceof LayerProblem) throw located(e.message, e.arg);
+      throw e;
+    }
+  }
+
+  summarizeOn(model: Model, inputs: Shape[] | undefined, trainable = true): Summary {
+    return model.kind === 'sequential' ? this.sequential(model, inputs, trainable) : this.functional(model, inputs, trainable);
+  }
+
+  sequential(model: SequentialModel, override: Shape[] | undefined, parentTrainable: boolean): Summary {
+    const name = model.name ?? this.namer.model('sequential');
+    const trainable = parentTrainable && model.trainable !== false;
+    const named = model.layers.map((l) => ({ ...l, name: l.name ?? this.namer.layer(l.type) }));
+    const rows: Row[] = [];
+    let shape: OutputShape | undefined = override ? (override.length === 1 ? override[0] : override) : model.input;
+    let error: Diagnostic | undefined;
+    for (const [index, layer] of named.entries()) {
+      if (!shape) {
+        rows.push({ name: layer.name, type: layer.type, outputShape: null, params: 0, trainable: 0, nonTrainable: 0, weights: [], connectedTo: [], built: false });
+        continue;
+      }
+      try {
+        if (isShapeList(shape)) throw new Stop({ message: `a Sequential model passes one tensor from layer to layer, but the layer before produced ${shape.length}` });
+        const built = this.build(layer, { args: [shape], kwargs: {} }, where(layer, index), trainable);
+        rows.push(row(layer, built, built.output, []));
+        shape = built.output;
+      } catch (e) {
+        if (!(e instanceof Stop)) throw e;
+        error = e.diagnostic;
+        break;
+      }
+    }
+    return this.close(name, model.className ?? 'Sequential', true, rows, error, error || !shape || rows.some((r) => !r.built) ? [] : asList(shape));
+  }
+
+  functional(model: FunctionalModel, override: Shape[] | undefined, parentTrainable: boolean): Summary {
+    const name = model.name ?? this.namer.model('functional');
+    const trainable = parentTrainable && model.trainable !== false;
+    const entries = model.layers.map((e, index) => ({ ...e, index, layer: { ...e.layer, name: e.layer.name ?? this.namer.layer(e.layer.type) } }));
+    const byName = new Map(entries.map((e) => [e.layer.name, e]));
+    const outputs = new Map<string, OutputShape>();
+    const firstBuild = new Map<string, Built>();
+    const visiting = new Set<string>();
+    const order: string[] = [];
+    const inputOverride = new Map<string, Shape>();
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const self = this;
+    if (override) model.inputs.forEach((ref, i) => override[i] && inputOverride.set(ref.layer, override[i]!));
+
+    const shapeOf = (ref: TensorRef, from: Omit<Diagnostic, 'message'>): Shape => {
+      const out = resolveNode(ref.layer, ref.node, from);
+      const list = asList(out);
+      const s = list[ref.tensor];
+      if (!s) throw new Stop({ ...from, message: `refers to output ${ref.tensor} of ${ref.layer}, which has ${list.length}` });
+      return s;
+    };
+    const mapArg = (a: NodeArg, from: Omit<Diagnostic, 'message'>): CallValue => {
+      if (isTensorRef(a)) return shapeOf(a, from);
+      if (Array.isArray(a)) return a.map((x) => mapArg(x, from));
+      if (a !== null && typeof a === 'object') return null;
+      return a;
+    };
+    function resolveNode(this: void, layerName: string, node: number, from: Omit<Diagnostic, 'message'>): OutputShape {
+      const key = `${layerName}[${node}]`;
+      const done = outputs.get(key);
+      if (done) return done;
+      const entry = byName.get(layerName);
+      if (!entry) throw new Stop({ ...from, message: `is connected to a layer named "${layerName}" that the model does not contain` });
+      const at = where(entry.layer, entry.index);
+      if (visiting.has(key)) throw new Stop({ ...at, message: 'is part of a cycle: a layer cannot depend on its own output' });
+      visiting.add(key);
+      let out: OutputShape;
+      if (entry.layer.type === 'InputLayer') {
+        out = inputOverride.get(layerName) ?? inputShape(entry.layer, at);
+      } else {
+        const call = entry.nodes[node];
+        if (!call) throw new Stop({ ...from, message: `refers to call ${node} of ${layerName}, which is called ${entry.nodes.length} time(s)` });
+        const shapes: CallShapes = {
+          args: call.args.map((a) => mapArg(a, at)),
+          kwargs: Object.fromEntries(Object.entries(call.kwargs).map(([k, v]) => [k, mapArg(v, at)])),
+        };
+        const built = self.build(entry.layer, shapes, at, trainable);
+        if (!firstBuild.has(layerName)) firstBuild.set(layerName, built);
+        out = built.output;
+      }
+      visiting.delete(key);
+      outputs.set(key, out);
+      order.push(key);
+      return out;
+    }
+
+    const rows: Row[] = [];
+    let error: Diagnostic | undefined;
+    for (const entry of entries) {
+      try {
+        const nodeCount = entry.layer.type === 'InputLayer' ? 1 : entry.nodes.length;
+        let last: OutputShape | null = null;
+        for (let n = 0; n < nodeCount; n++) last = resolveNode(entry.layer.name, n, where(entry.layer, entry.index));
+        const built = firstBuild.get(entry.layer.name);
+        const connectedTo = entry.nodes.flatMap((call) => refsIn([...call.args, ...Object.values(call.kwargs)]).map((r) => `${r.layer}[${r.node}][${r.tensor}]`));
+        rows.push(row(entry.layer, built ?? { output: last ?? [], weights: [] }, last, connectedTo));
+      } catch (e) {
+        if (!(e instanceof Stop)) throw e;
+        error = e.diagnostic;
+        break;
+      }
+    }
+    let modelOutputs: Shape[] = [];
+    if (!error) {
+      try {
+        modelOutputs = model.outputs.map((ref) => shapeOf(ref, { message: '' } as Diagnostic));
+      } catch (e) {
+        if (!(e instanceof Stop)) throw e;
+        error = { ...e.diagnostic, message: `the model's outputs: ${e.diagnostic.message}` };
+      }
+    }
+    const sequentialLike = error ? true : isSequentialLike(model, entries.map((e) => e.layer.name));
+    return this.close(name, model.className ?? 'Functional', sequentialLike, rows, error, modelOutputs);
+  }
+
+  close(name: string, className: string, sequentialLike: boolean, rows: Row[], error: Diagnostic | undefined, outputs: Shape[]): Summary {
+    let totals: Totals;
+    try {
+      totals = totalsOf(rows.flatMap((r) => r.weights));
+    } catch (e) {
+      if (!(e instanceof LayerProblem)) throw e;
+      totals = totalsOf([]);
+      error ??= { message: e.message };
+    }
+    return { name, className, sequentialLike, dialect: this.dialect, rows, totals, outputs, ...(error ? { error } : {}) };
+  }
+}
+
+function where(layer: ModelLayer, index: number): Omit<Diagnostic, 'message'> {
+  return { layer: layer.name!, layerType: layer.type, index, ...(layer.path ? { path: layer.path } : {}) };
+}
+
+function row(layer: ModelLayer, built: Built, output: OutputShape | null, connectedTo: string[]): Row {
+  const t = totalsOf(built.weights);
+  const r: Row = {
+    name: layer.name!, type: layer.type, outputShape: output, params: t.params, trainable: t.trainable,
+    nonTrainable: t.nonTrainable, weights: built.weights, connectedTo, built: true,
+  };
+  if (built.formula) r.formula = built.formula;
+  if (built.inner) r.children = built.inner.map((i) => row({ name: i.name, type: i.type }, i.built, i.built.output, []));
+  return r;
+}
+
+/** The input shape an InputLayer declares (`batch_shape` in Keras 3, `batch_input_shape` before). */
+function inputShape(layer: ModelLayer, at: Omit<Diagnostic, 'message'>): Shape {
+  const a = layer.args ?? {};
+  const batch = a['batch_shape'] ?? a['batch_input_shape'];
+  if (Array.isArray(batch)) return validShape(batch, at, 'batch_shape');
+  if (Array.isArray(a['shape'])) return [(a['batch_size'] as number | null | undefined) ?? null, ...validShape(a['shape'] as unknown[], at, 'shape')];
+  if (Array.isArray(a['input_shape'])) return [null, ...validShape(a['input_shape'] as unknown[], at, 'input_shape')];
+  throw new Stop({ ...at, message: 'an InputLayer needs a shape (shape=… or batch_shape=…)' });
+}
+
+function validShape(dims: unknown[], at: Omit<Diagnostic, 'message'>, arg: string): Shape {
+  for (const d of dims) {
+    if (d !== null && (typeof d !== 'number' || !Number.isInteger(d) || d < 0)) {
+      throw new Stop({ ...at, arg, message: `each dimension must be a whole number ≥ 0 or None, got ${JSON.stringify(d)}` });
+    }
+  }
+  return dims as Shape;
+}
+
+function flattenShapes(call: CallShapes): Shape[] {
+  const out: Shape[] = [];
+  const visit = (v: CallValue): void => {
+    if (Array.isArray(v)) {
+      if (v.every((d) => d === null || typeof d === 'number')) out.push(v as Shape);
+      else v.forEach((x) => visit(x as CallValue));
+    }
+  };
+  call.args.forEach(visit);
+  Object.values(call.kwargs).forEach(visit);
+  return out;
+}
+
+function refsIn(args: NodeArg[]): TensorRef[] {
+  const out: TensorRef[] = [];
+  const visit = (a: NodeArg): void => {
+    if (isTensorRef(a)) out.push(a);
+    else if (Array.isArray(a)) a.forEach(visit);
+    else if (a !== null && typeof a === 'object') Object.values(a).forEach(visit);
+  };
+  args.forEach(visit);
+  return out;
+}
+
+/**
+ * Keras's `is_sequential_like` (summary_utils.py): no depth of the graph holds two nodes, no node
+ * takes two tensors, and no layer is called twice.
+ */
+function isSequentialLike(model: FunctionalModel, _names: string[]): boolean {
+  const byName = new Map(model.layers.map((e) => [e.layer.name!, e]));
+  const inputsOf = (key: { layer: string; node: number }): TensorRef[] => {
+    const e = byName.get(key.layer);
+    const call = e?.layer.type === 'InputLayer' ? undefined : e?.nodes[key.node];
+    return call ? refsIn([...call.args, ...Object.values(call.kwargs)]) : [];
+  };
+  // Depth = longest path to an output: consumers come before producers in a reverse post-order.
+  const depth = new Map<string, number>();
+  const post: { layer: string; node: number }[] = [];
+  const seen = new Set<string>();
+  const visit = (k: { layer: string; node: number }): void => {
+    const id = `${k.layer}[${k.node}]`;
+    if (seen.has(id)) return;
+    seen.add(id);
+    for (const r of inputsOf(k)) visit({ layer: r.layer, node: r.node });
+    post.push(k);
+  };
+  model.outputs.forEach((o) => visit({ layer: o.layer, node: o.node }));
+  for (const o of model.outputs) depth.set(`${o.layer}[${o.node}]`, 0);
+  for (const k of [...post].reverse()) {
+    const d = depth.get(`${k.layer}[${k.node}]`) ?? 0;
+    for (const r of inputsOf(k)) {
+      const id = `${r.layer}[${r.node}]`;
+      depth.set(id, Math.max(depth.get(id) ?? 0, d + 1));
+    }
+  }
+  const perDepth = new Map<number, number>();
+  for (const d of depth.values()) perDepth.set(d, (perDepth.get(d) ?? 0) + 1);
+  if ([...perDepth.values()].some((n) => n > 1)) return false;
+  if (post.some((k) => inputsOf(k).length > 1)) return false;
+  const callsInGraph = new Map<string, number>();
+  for (const k of post) callsInGraph.set(k.layer, (callsInGraph.get(k.layer) ?? 0) + 1);
+  return [...callsInGraph.values()].every((n) => n <= 1);
+}
+
+/** Resolve every layer of a model and count its parameters the way Keras's `summary()` does. */
+export function summarize(model: Model, options: SummarizeOptions = {}): Summary {
+  const dialect = model.dialect ?? 'keras3';
+  return new Resolver(dialect, options.namer ?? new Namer(dialect)).summarizeOn(model, undefined);
+}
+
+/** Build a single layer on one input shape: what the calculators on the lesson pages need. */
+export function resolveLayer(layer: ModelLayer, input: Shape, dialect: Dialect = 'keras3'): { ok: true; row: Row } | { ok: false; error: Diagnostic } {
+  const named = { ...layer, name: layer.name ?? new Namer(dialect).layer(layer.type) };
+  try {
+    const built = new Resolver(dialect, new Namer(dialect)).build(named, { args: [input], kwargs: {} }, where(named, 0), true);
+    return { ok: true, row: row(named, built, built.output, []) };
+  } catch (e) {
+    if (e instanceof Stop) return { ok: false, error: e.diagnostic };
+    throw e;
+  }
+}
+
+export { shapeText };
