@@ -1,0 +1,4 @@
+/** activations layers. */
+import { register } from '../registry.ts';
+
+register({});

@@ -1,0 +1,4 @@
+/** applications layers. */
+import { register } from '../registry.ts';
+
+register({});

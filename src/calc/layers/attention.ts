@@ -1,0 +1,4 @@
+/** attention layers. */
+import { register } from '../registry.ts';
+
+register({});

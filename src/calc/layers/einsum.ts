@@ -1,0 +1,4 @@
+/** einsum layers. */
+import { register } from '../registry.ts';
+
+register({});

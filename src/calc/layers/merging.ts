@@ -1,0 +1,4 @@
+/** merging layers. */
+import { register } from '../registry.ts';
+
+register({});

@@ -1,0 +1,4 @@
+/** normalization layers. */
+import { register } from '../registry.ts';
+
+register({});

@@ -1,0 +1,4 @@
+/** preprocessing layers. */
+import { register } from '../registry.ts';
+
+register({});

@@ -1,0 +1,4 @@
+/** recurrent layers. */
+import { register } from '../registry.ts';
+
+register({});

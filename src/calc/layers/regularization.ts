@@ -1,0 +1,4 @@
+/** regularization layers. */
+import { register } from '../registry.ts';
+
+register({});
