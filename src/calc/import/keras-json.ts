@@ -106,7 +106,8 @@ function readSequential(cfg: Obj, path: string, dialect: Dialect, className: str
     if (!isObj(entry)) throw new Malformed(at, 'expected a layer object ({"class_name": …, "config": …})');
     const layer = readLayer(entry, at, dialect);
     if (layer.type === 'InputLayer') {
-      model.input = batchShape(layer.args ?? {}, at);
+      const shape = batchShape(layer.args ?? {}, at);
+      if (shape) model.input = shape;
       if (layer.name) model.inputName = layer.name;
       return;
     }
