@@ -1,4 +1,144 @@
-/** attention layers. */
-import { register } from '../registry.ts';
+/**
+ * Attention layers (keras/src/layers/attention): MultiHeadAttention projects query, key and value
+ * per head with EinsumDense sub-layers; Attention and AdditiveAttention only score and mix, so at
+ * most a learned scale is counted.
+ */
+import * as arg from '../args.ts';
+import { add, mul, num, type Term } from '../explain.ts';
+import { fail } from '../problem.ts';
+import { register, weight, type CallShapes, type CallValue, type LayerSpec } from '../registry.ts';
+import { lastDim, product, shapeText } from '../shape.ts';
+import type { Dim, OutputShape, Shape, Weight } from '../types.ts';
 
-register({});
+const isShape = (v: CallValue | undefined): v is Shape =>
+  Array.isArray(v) && v.every((d) => d === null || typeof d === 'number');
+
+/** The tensor given for `name`, by position or keyword (`mha(query, value, key=k)`). */
+function tensorArg(call: CallShapes, position: number, name: string): Shape | undefined {
+  const v = call.kwargs[name] ?? call.args[position];
+  if (v === undefined || v === null) return undefined;
+  if (!isShape(v)) return fail(`must be one tensor, got ${JSON.stringify(v)}`, name);
+  return v;
+}
+
+const sameDims = (a: Dim[], b: Dim[]): boolean => a.length === b.length && a.every((d, i) => d === b[i]);
+
+/** `output_shape`: None keeps the query's feature size; an int or a tuple replaces it. */
+function outputSizes(v: unknown, queryFeatures: number): number[] {
+  if (v === null || v === undefined || v === 0 || (Array.isArray(v) && v.length === 0)) return [queryFeatures];
+  if (typeof v === 'number' && Number.isInteger(v) && v > 0) return [v];
+  if (Array.isArray(v) && v.every((d) => typeof d === 'number' && Number.isInteger(d) && d > 0)) return v as number[];
+  return fail(`must be None, a positive integer or a tuple of positive integers, got ${JSON.stringify(v)}`, 'output_shape');
+}
+
+/** One projection's count: `H × K × (D + 1)`, the `+ 1` being its bias per head and size. */
+const projection = (heads: Term, size: Term, features: Term, useBias: boolean): Term =>
+  useBias ? mul(heads, size, add(features, num(1, 'bias'))) : mul(heads, size, features);
+
+/**
+ * MultiHeadAttention: query and key are projected to `num_heads × key_dim`, value to
+ * `num_heads × value_dim`, and the heads are projected back to the query's size (or output_shape).
+ */
+const MultiHeadAttention: LayerSpec = {
+  defaults: { value_dim: null, output_shape: null, use_bias: true, use_gate: false, attention_axes: null, dropout: 0 },
+  build({ args, call }) {
+    const heads = arg.int(args, 'num_heads');
+    if (args['key_dim'] === null || args['key_dim'] === undefined) {
+      fail('is required: the size of each head\'s query and key projection (usually model size ÷ num_heads)', 'key_dim');
+    }
+    const keyDim = arg.int(args, 'key_dim');
+    const valueDim = arg.optionalInt(args, 'value_dim') ?? keyDim;
+    const useBias = arg.bool(args, 'use_bias');
+    const useGate = arg.bool(args, 'use_gate');
+
+    const query = tensorArg(call, 0, 'query');
+    if (!query) return fail('needs a query tensor: call it as mha(query, value)', 'query');
+    const value = tensorArg(call, 1, 'value');
+    if (!value) return fail('needs a value tensor besides the query: call it as mha(query, value), or mha(x, x) for self-attention', 'value');
+    const key = tensorArg(call, 2, 'key') ?? value;
+    for (const [name, s] of [['query', query], ['value', value], ['key', key]] as const) {
+      if (s.length < 3) fail(`expects ${name} of rank ≥ 3 (batch, positions…, features), got ${shapeText(s)}`, name);
+    }
+    if (!sameDims(value.slice(1, -1), key.slice(1, -1))) {
+      fail(`value ${shapeText(value)} and key ${shapeText(key)} must agree on every axis but the last`, 'key');
+    }
+    const dq = lastDim(query);
+    const dk = lastDim(key);
+    const dv = lastDim(value);
+    const out = outputSizes(args['output_shape'], dq);
+
+    const projections: [string, number, number][] = [['query', dq, keyDim], ['key', dk, keyDim], ...(useGate ? [['gate', dq, valueDim] as [string, number, number]] : []), ['value', dv, valueDim]];
+    const weights: Weight[] = [];
+    for (const [name, features, size] of projections) {
+      weights.push(weight(`${name}/kernel`, [features, heads, size]));
+      if (useBias) weights.push(weight(`${name}/bias`, [heads, size]));
+    }
+    weights.push(weight('attention_output/kernel', [heads, valueDim, ...out]));
+    if (useBias) weights.push(weight('attention_output/bias', out));
+
+    const H = (): Term => num(heads, 'heads', 'num_heads');
+    const K = (): Term => num(keyDim, 'key size', 'key_dim');
+    const V = (): Term => num(valueDim, 'value size', 'value_dim');
+    const O = (): Term => num(product(out)!, 'output size', args['output_shape'] === null ? undefined : 'output_shape');
+    const formula = add(
+      projection(H(), K(), num(dq, 'input features'), useBias),
+      projection(H(), K(), num(dk, 'input features'), useBias),
+      ...(useGate ? [projection(H(), V(), num(dq, 'input features'), useBias)] : []),
+      projection(H(), V(), num(dv, 'input features'), useBias),
+      mul(H(), V(), O()),
+      ...(useBias ? [O()] : []),
+    );
+
+    const output: Shape = [...query.slice(0, -1), ...out];
+    // Keras sizes the scores (batch, heads, Tq, Tq) from the query alone, even when Tv differs.
+    const scores: Shape = [query[0] ?? null, heads, query[1] ?? null, query[1] ?? null];
+    return { output: call.kwargs['return_attention_scores'] === true ? [output, scores] : output, weights, formula };
+  },
+};
+
+/** Attention and AdditiveAttention are called on a list: `[query, value]` or `[query, value, key]`. */
+function attentionInputs(call: CallShapes): { query: Shape; value: Shape; key: Shape } {
+  const list = call.args[0] ?? call.kwargs['inputs'];
+  if (!Array.isArray(list) || isShape(list) || !list.every((v) => isShape(v))) {
+    return fail('must be called on a list of tensors: [query, value] or [query, value, key]', 'inputs');
+  }
+  if (list.length < 2 || list.length > 3) fail(`takes a list of 2 or 3 tensors ([query, value] or [query, value, key]), got ${list.length}`, 'inputs');
+  const [query, value, key] = list as Shape[];
+  return { query: query!, value: value!, key: key ?? value! };
+}
+
+/** Both layers return `query[:-1] + value[-1:]`, and with scores `(…, Tq, Tv)` as well. */
+function attentionOutput(call: CallShapes, q: { query: Shape; value: Shape; key: Shape }): OutputShape {
+  const output: Shape = [...q.query.slice(0, -1), q.value[q.value.length - 1] ?? null];
+  if (call.kwargs['return_attention_scores'] !== true) return output;
+  return [output, [...q.query.slice(0, -1), q.key[q.key.length - 2] ?? null]];
+}
+
+/** Attention (Luong): dot-product scores, an optional scalar scale, a scalar for `score_mode="concat"`. */
+const Attention: LayerSpec = {
+  defaults: { use_scale: false, score_mode: 'dot', dropout: 0 },
+  build({ args, call }) {
+    const inputs = attentionInputs(call);
+    const useScale = arg.bool(args, 'use_scale');
+    const concat = arg.oneOf(args, 'score_mode', ['dot', 'concat'] as const) === 'concat';
+    const weights = [...(useScale ? [weight('scale', [])] : []), ...(concat ? [weight('concat_score_weight', [])] : [])];
+    return {
+      output: attentionOutput(call, inputs),
+      weights,
+      ...(weights.length ? { formula: weights.length === 2 ? add(num(1, 'count'), num(1, 'count')) : num(1, 'count') } : {}),
+    };
+  },
+};
+
+/** AdditiveAttention (Bahdanau): with `use_scale`, one learned scale per query feature. */
+const AdditiveAttention: LayerSpec = {
+  defaults: { use_scale: true, dropout: 0 },
+  build({ args, call }) {
+    const inputs = attentionInputs(call);
+    if (!arg.bool(args, 'use_scale')) return { output: attentionOutput(call, inputs), weights: [] };
+    const features = lastDim(inputs.query);
+    return { output: attentionOutput(call, inputs), weights: [weight('scale', [features])], formula: num(features, 'input features') };
+  },
+};
+
+register({ MultiHeadAttention, Attention, AdditiveAttention });

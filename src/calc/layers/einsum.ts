@@ -1,4 +1,145 @@
-/** einsum layers. */
-import { register } from '../registry.ts';
+/**
+ * EinsumDense (keras/src/layers/core/einsum_dense.py): a Dense layer whose kernel shape is spelled
+ * by an einsum equation. Every letter of the weight spec is one kernel axis, sized from the output
+ * shape when the letter appears there, else from the input. MultiHeadAttention reuses this reading.
+ */
+import { add, mul, num, type Term } from '../explain.ts';
+import { fail } from '../problem.ts';
+import { register, weight, type LayerSpec } from '../registry.ts';
+import { shapeText } from '../shape.ts';
+import type { Dim, Shape, Weight } from '../types.ts';
 
-register({});
+/** Where `...` stands in the equation; it may elide leading or trailing axes, never both. */
+type Elision = 'none' | 'left' | 'right';
+
+interface Equation {
+  input: string;
+  kernel: string;
+  output: string;
+  elision: Elision;
+}
+
+/** What an equation, a bias spec and an input shape amount to. */
+export interface EinsumShapes {
+  kernel: number[];
+  /** Per kernel axis: does its size come from the input (contracted) or the output? */
+  kernelFrom: ('input' | 'output')[];
+  bias: number[] | null;
+  output: Shape;
+}
+
+const LETTERS = '[a-zA-Z]';
+
+/** The three forms Keras accepts: `ab,bc->ac`, `...b,bc->...c`, `ab...,bc->ac...`. */
+export function parseEquation(equation: string): Equation {
+  const plain = new RegExp(`^(${LETTERS}+),(${LETTERS}+)->(${LETTERS}+)$`).exec(equation);
+  if (plain) return { input: plain[1]!, kernel: plain[2]!, output: plain[3]!, elision: 'none' };
+  const left = new RegExp(`^\\.\\.\\.(${LETTERS}+),(${LETTERS}+)->\\.\\.\\.(${LETTERS}+)$`).exec(equation);
+  if (left) return { input: left[1]!, kernel: left[2]!, output: left[3]!, elision: 'left' };
+  const right = new RegExp(`^(${LETTERS}{2,})\\.\\.\\.,(${LETTERS}+)->(${LETTERS}+)\\.\\.\\.$`).exec(equation);
+  if (right) return { input: right[1]!, kernel: right[2]!, output: right[3]!, elision: 'right' };
+  return fail(`"${equation}" is not an equation EinsumDense understands: write it as "ab,bc->ac", "...b,bc->...c" or "ab...,bc->ac..."`, 'equation');
+}
+
+const known = (d: Dim | undefined, what: string, arg: string): number => {
+  if (d === null || d === undefined) fail(`${what} must be known to create the weights`, arg);
+  return d;
+};
+
+/** Keras's `_analyze_split_string`: kernel and bias shapes and the full output shape. */
+export function analyzeEinsum(equation: string, partialOutput: Dim[], biasAxes: string | null, input: Shape): EinsumShapes {
+  const eq = parseEquation(equation);
+  const elided = input.length - eq.input.length;
+  if (eq.elision === 'none' && elided !== 0) {
+    fail(`the equation's input "${eq.input}" names ${eq.input.length} axes but the input ${shapeText(input)} has ${input.length}`, 'equation');
+  }
+  if (eq.elision !== 'none' && elided < 1) {
+    fail(`"..." must stand for at least one axis, but the input ${shapeText(input)} has only the ${input.length} axes "${eq.input}" names`, 'equation');
+  }
+  // The full output: batch first, then the elided axes on the side the "..." is.
+  const output: Shape = [input[0]!, ...partialOutput];
+  if (eq.elision === 'left') output.splice(1, 0, ...input.slice(1, elided));
+  if (eq.elision === 'right') output.push(...input.slice(input.length - elided));
+  const expected = eq.output.length + (eq.elision === 'none' ? 0 : elided);
+  if (output.length !== expected) {
+    const given = partialOutput.length;
+    fail(`the equation's output "${eq.output}" needs ${eq.elision === 'none' ? eq.output.length - 1 : eq.output.length} sizes besides the batch${eq.elision === 'none' ? '' : ' and the "..." axes'}, but output_shape gives ${given}`, 'output_shape');
+  }
+  // Position of each letter in the input and in the full output.
+  const inAt = new Map([...eq.input].map((c, i) => [c, eq.elision === 'left' ? i + elided : i]));
+  const outAt = new Map([...eq.output].map((c, i) => [c, eq.elision === 'left' ? i + elided : i]));
+
+  for (const [c, i] of inAt) {
+    const o = outAt.get(c);
+    if (o === undefined) continue;
+    if (output[o] !== null && output[o] !== input[i]) {
+      fail(`axis "${c}" is ${input[i] ?? 'None'} in the input but output_shape sets it to ${output[o]}`, 'output_shape');
+    }
+  }
+  for (const c of eq.output) {
+    if (!inAt.has(c) && !eq.kernel.includes(c)) fail(`output axis "${c}" appears neither in the input "${eq.input}" nor in the weight "${eq.kernel}"`, 'equation');
+  }
+  const kernel: number[] = [];
+  const kernelFrom: ('input' | 'output')[] = [];
+  for (const c of eq.kernel) {
+    const o = outAt.get(c);
+    const i = inAt.get(c);
+    if (o !== undefined) {
+      kernel.push(known(output[o], `the size of output axis "${c}"`, 'output_shape'));
+      kernelFrom.push('output');
+    } else if (i !== undefined) {
+      kernel.push(known(input[i], `the size of input axis "${c}" (${shapeText(input)})`, 'equation'));
+      kernelFrom.push('input');
+    } else {
+      fail(`weight axis "${c}" appears neither in the input "${eq.input}" nor in the output "${eq.output}", so its size is unknown`, 'equation');
+    }
+  }
+  let bias: number[] | null = null;
+  if (biasAxes !== null && biasAxes !== '') {
+    for (const c of biasAxes) {
+      if (!eq.output.includes(c)) fail(`bias axis "${c}" is not one of the output axes "${eq.output}"`, 'bias_axes');
+    }
+    // The bias spans from the first biased output axis to the end; unbiased axes broadcast (size 1).
+    const first = Math.min(...[...biasAxes].map((c) => eq.output.indexOf(c)));
+    bias = [...eq.output.slice(first)].map((c) => (biasAxes.includes(c) ? known(output[outAt.get(c)!], `the size of output axis "${c}"`, 'output_shape') : 1));
+    if (eq.elision === 'right') bias.push(...Array<number>(elided).fill(1));
+  }
+  return { kernel, kernelFrom, bias, output };
+}
+
+/** `output_shape`: an int or a tuple whose entries may be None. */
+function partialOutputShape(v: unknown): Dim[] {
+  if (v === undefined || v === null) return fail('is required: the output size of each non-batch axis the equation names', 'output_shape');
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 1) return [v];
+  if (Array.isArray(v) && v.every((d) => d === null || (typeof d === 'number' && Number.isInteger(d) && d >= 1))) return v as Dim[];
+  return fail(`must be a positive integer or a tuple of positive integers (None allowed), got ${JSON.stringify(v) ?? String(v)}`, 'output_shape');
+}
+
+/** `kernel d×d…` plus `bias d…`, the 1s of a broadcast bias left out. */
+function einsumFormula(shapes: EinsumShapes): Term {
+  const kernel = mul(...shapes.kernel.map((d, i) => num(d, shapes.kernelFrom[i] === 'input' ? 'input features' : 'output size')));
+  if (!shapes.bias) return kernel;
+  const sized = shapes.bias.filter((d) => d !== 1);
+  return add(kernel, mul(...(sized.length ? sized : [1]).map((d) => num(d, 'bias'))));
+}
+
+/** The weights of one EinsumDense, optionally under a prefix (`query/kernel` inside attention). */
+export function einsumWeights(shapes: EinsumShapes, prefix = ''): Weight[] {
+  const weights = [weight(`${prefix}kernel`, shapes.kernel)];
+  if (shapes.bias) weights.push(weight(`${prefix}bias`, shapes.bias));
+  return weights;
+}
+
+const EinsumDense: LayerSpec = {
+  defaults: { bias_axes: null },
+  build({ args, input }) {
+    const equation = args['equation'];
+    if (typeof equation !== 'string') fail(`must be an einsum equation such as "ab,bc->ac", got ${JSON.stringify(equation) ?? String(equation)}`, 'equation');
+    const biasAxes = args['bias_axes'];
+    if (biasAxes !== null && typeof biasAxes !== 'string') fail(`must be a string of output axis letters or None, got ${JSON.stringify(biasAxes)}`, 'bias_axes');
+    const shapes = analyzeEinsum(equation, partialOutputShape(args['output_shape']), biasAxes, input);
+    return { output: shapes.output, weights: einsumWeights(shapes), formula: einsumFormula(shapes) };
+  },
+};
+
+register({ EinsumDense });

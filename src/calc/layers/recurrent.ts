@@ -1,4 +1,284 @@
-/** recurrent layers. */
-import { register } from '../registry.ts';
+/**
+ * Recurrent layers (keras/src/layers/rnn): SimpleRNN, LSTM, GRU and their cells, ConvLSTM1D/2D/3D,
+ * and the two wrappers Bidirectional and TimeDistributed. A recurrent layer repeats one cell over
+ * the time axis, so its weights are the cell's, whatever the sequence length.
+ */
+import * as arg from '../args.ts';
+import { convLength } from '../conv-arithmetic.ts';
+import { add, evaluate, mul, num, type Term } from '../explain.ts';
+import { toSnakeCase } from '../naming.ts';
+import { fail } from '../problem.ts';
+import { register, weight, type Built, type BuildContext, type LayerSpec } from '../registry.ts';
+import { expectRank, lastDim, shapeText } from '../shape.ts';
+import type { Dialect, LayerArgs, OutputShape, Shape, Weight } from '../types.ts';
 
-register({});
+/** The step function a recurrent layer repeats: its weights and the sizes of what it carries. */
+interface Cell {
+  weights: Weight[];
+  formula: Term;
+  /** One entry per state tensor: LSTM carries h and c, the others only h. */
+  stateSizes: number[];
+  outputSize: number;
+}
+
+type CellKind = 'simple' | 'lstm' | 'gru' | 'cudnn_lstm' | 'cudnn_gru';
+
+/** Gate blocks per cell: each block has its own kernel, recurrent kernel and bias. */
+const GATES: Record<CellKind, number> = { simple: 1, lstm: 4, gru: 3, cudnn_lstm: 4, cudnn_gru: 3 };
+
+/** GRU's `reset_after`: True since tf.keras 2 (separate input and recurrent biases), False in Keras ≤ 2.3.1 and tfjs. */
+const resetAfterDefault = (dialect: Dialect): boolean => dialect === 'keras3' || dialect === 'tf.keras';
+
+/**
+ * A dense recurrent cell on `d` input features: `kernel (d, g·u)`, `recurrent_kernel (u, g·u)` and
+ * a bias of `g·u`, doubled to `(2, g·u)` when input and recurrent biases are kept apart.
+ */
+function denseCell(kind: CellKind, args: LayerArgs, d: number, prefix = ''): Cell {
+  const units = arg.int(args, 'units');
+  const useBias = arg.bool(args, 'use_bias');
+  const gates = GATES[kind];
+  const twoBiases = kind === 'gru' ? arg.bool(args, 'reset_after') : kind === 'cudnn_lstm' || kind === 'cudnn_gru';
+  const width = gates * units;
+  const weights = [weight(`${prefix}kernel`, [d, width]), weight(`${prefix}recurrent_kernel`, [units, width])];
+  // GRU writes its two biases as rows (2, 3u); the CuDNN layers as one flat vector.
+  if (useBias) weights.push(weight(`${prefix}bias`, kind === 'gru' && twoBiases ? [2, width] : [(twoBiases ? 2 : 1) * width]));
+
+  const perGate = mul(num(units, 'units', 'units'), add(num(d, 'input features'), num(units, 'recurrent units', 'units')));
+  const bias = twoBiases ? mul(num(2, 'count'), num(units, 'bias', 'units')) : num(units, 'bias', 'units');
+  const block = useBias ? add(perGate, bias) : perGate;
+  return {
+    weights,
+    formula: gates > 1 ? mul(num(gates, 'gates'), block) : block,
+    stateSizes: kind === 'lstm' || kind === 'cudnn_lstm' ? [units, units] : [units],
+    outputSize: units,
+  };
+}
+
+/** What a recurrent layer returns: the last output or every step's, then its final states. */
+function sequenceOutput(args: LayerArgs, input: Shape, outputSize: number, stateSizes: number[]): OutputShape {
+  const batch = input[0] ?? null;
+  const output: Shape = arg.bool(args, 'return_sequences') ? [batch, input[1] ?? null, outputSize] : [batch, outputSize];
+  return arg.bool(args, 'return_state') ? [output, ...stateSizes.map((s): Shape => [batch, s])] : output;
+}
+
+/** Recurrent layers read (batch, timesteps, features); the cell sees one step of `features`. */
+function stepFeatures(input: Shape): number {
+  expectRank(input, 3, 'batch, timesteps, features');
+  return lastDim(input);
+}
+
+const SEQUENCE_DEFAULTS: LayerArgs = { use_bias: true, return_sequences: false, return_state: false, go_backwards: false, stateful: false };
+
+/** SimpleRNN, LSTM, GRU and the CuDNN variants of tf.keras 1.x. */
+const recurrent = (kind: CellKind): LayerSpec => ({
+  defaults: kind === 'gru' ? (dialect) => ({ ...SEQUENCE_DEFAULTS, reset_after: resetAfterDefault(dialect) }) : SEQUENCE_DEFAULTS,
+  build({ args, input }) {
+    const cell = denseCell(kind, args, stepFeatures(input));
+    return { output: sequenceOutput(args, input, cell.outputSize, cell.stateSizes), weights: cell.weights, formula: cell.formula };
+  },
+});
+
+const CELL_KINDS: Record<string, CellKind> = { SimpleRNNCell: 'simple', LSTMCell: 'lstm', GRUCell: 'gru' };
+
+/** A serialized cell: `{class_name, config}` from JSON or `{type, args}` from other readers. */
+function readCellConfig(v: unknown): { type: string; args: LayerArgs } {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o = v as Record<string, unknown>;
+    const type = o['class_name'] ?? o['type'];
+    const args = o['config'] ?? o['args'] ?? {};
+    if (typeof type === 'string' && typeof args === 'object' && args !== null && !Array.isArray(args)) return { type, args: args as LayerArgs };
+  }
+  return fail('must be a recurrent cell such as LSTMCell(32), or a list of cells', 'cell');
+}
+
+/** The cell of a generic `RNN` layer; a list or StackedRNNCells feeds each cell's output to the next. */
+function readCell(v: unknown, d: number, dialect: Dialect): Cell {
+  const list = Array.isArray(v) ? v : undefined;
+  const config = list ? undefined : readCellConfig(v);
+  const cells = list ?? (config?.type === 'StackedRNNCells' ? config.args['cells'] : undefined);
+  if (cells !== undefined) {
+    if (!Array.isArray(cells) || cells.length === 0) fail('a stack of cells needs at least one cell', 'cell');
+    const built: Cell[] = [];
+    let width = d;
+    cells.forEach((c, i) => {
+      const cell = singleCell(readCellConfig(c), width, dialect, `cell_${i}/`);
+      built.push(cell);
+      width = cell.outputSize;
+    });
+    return {
+      weights: built.flatMap((c) => c.weights),
+      formula: built.length === 1 ? built[0]!.formula : add(...built.map((c) => c.formula)),
+      // Keras lists the states cell by cell (nested per cell; flattened here); tfjs lists the last cell's first.
+      stateSizes: (dialect === 'tfjs' ? [...built].reverse() : built).flatMap((c) => c.stateSizes),
+      outputSize: width,
+    };
+  }
+  return singleCell(config!, d, dialect, '');
+}
+
+function singleCell(config: { type: string; args: LayerArgs }, d: number, dialect: Dialect, prefix: string): Cell {
+  const kind = CELL_KINDS[config.type];
+  if (!kind) return fail(`Param Lab knows the cells SimpleRNNCell, LSTMCell, GRUCell and StackedRNNCells, not "${config.type}"`, 'cell');
+  const defaults: LayerArgs = kind === 'gru' ? { use_bias: true, reset_after: resetAfterDefault(dialect) } : { use_bias: true };
+  return denseCell(kind, { ...defaults, ...config.args }, d, prefix);
+}
+
+/** `keras.layers.RNN(cell)`: the generic loop over any cell. */
+const RNN: LayerSpec = {
+  defaults: { return_sequences: false, return_state: false, go_backwards: false, stateful: false },
+  build({ args, input, dialect }) {
+    const cell = readCell(args['cell'], stepFeatures(input), dialect);
+    return { output: sequenceOutput(args, input, cell.outputSize, cell.stateSizes), weights: cell.weights, formula: cell.formula };
+  },
+};
+
+const STEP_AXES = ['batch, timesteps, steps, channels', 'batch, timesteps, rows, cols, channels', 'batch, timesteps, depth, rows, cols, channels'];
+
+/**
+ * ConvLSTM1D/2D/3D: an LSTM whose four gates are convolutions. Each step is a conv over the spatial
+ * axes, so the output size per axis follows the conv rule and the weights are conv kernels.
+ */
+const convLstm = (rank: number): LayerSpec => ({
+  defaults: { ...SEQUENCE_DEFAULTS, strides: 1, padding: 'valid', data_format: null, dilation_rate: 1 },
+  build({ args, input }) {
+    expectRank(input, rank + 3, STEP_AXES[rank - 1]!);
+    const format = arg.dataFormat(args);
+    const filters = arg.int(args, 'filters');
+    const kernel = arg.tuple(args, 'kernel_size', rank);
+    const strides = arg.tuple(args, 'strides', rank);
+    const dilation = arg.tuple(args, 'dilation_rate', rank);
+    const padding = arg.oneOf(args, 'padding', ['valid', 'same'] as const);
+    const useBias = arg.bool(args, 'use_bias');
+    // One step drops the time axis: (batch, *spatial, C) or (batch, C, *spatial).
+    const step: Shape = [input[0] ?? null, ...input.slice(2)];
+    const spatialStart = format === 'channels_first' ? 2 : 1;
+    const spatial = step.slice(spatialStart, spatialStart + rank);
+    if (spatial.some((s) => s === null)) fail(`ConvLSTM needs every spatial size known, got ${shapeText(input)}`);
+    const cin = step[format === 'channels_first' ? 1 : step.length - 1];
+    if (cin === null || cin === undefined) fail(`the channel dimension of the input ${shapeText(input)} must be known`);
+    const outSpatial = spatial.map((l, i) => convLength(l, kernel[i]!, strides[i]!, dilation[i]!, padding));
+    const state: Shape = format === 'channels_first' ? [step[0]!, filters, ...outSpatial] : [step[0]!, ...outSpatial, filters];
+    const output: Shape = arg.bool(args, 'return_sequences') ? [state[0]!, input[1] ?? null, ...state.slice(1)] : state;
+
+    const weights = [weight('kernel', [...kernel, cin, 4 * filters]), weight('recurrent_kernel', [...kernel, filters, 4 * filters])];
+    if (useBias) weights.push(weight('bias', [4 * filters]));
+    const f = (): Term => num(filters, 'filters', 'filters');
+    const perGate = mul(f(), ...kernel.map((k, i) => num(k, 'kernel', rank > 1 ? `kernel_size[${i}]` : 'kernel_size')), add(num(cin, 'input channels'), f()));
+    return {
+      output: arg.bool(args, 'return_state') ? [output, state, state] : output,
+      weights,
+      formula: mul(num(4, 'gates'), useBias ? add(perGate, num(filters, 'bias', 'filters')) : perGate),
+    };
+  },
+});
+
+/** The wrapped layer of Bidirectional / TimeDistributed, as the importers hand it over. */
+function wrapped(v: unknown, key: string): { type: string; name: string | null; args: LayerArgs } {
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+    const o = v as Record<string, unknown>;
+    const type = o['type'] ?? o['class_name'];
+    const args = o['args'] ?? o['config'] ?? {};
+    const name = o['name'] ?? (typeof args === 'object' && args !== null ? (args as Record<string, unknown>)['name'] : null);
+    if (typeof type === 'string' && typeof args === 'object' && args !== null && !Array.isArray(args)) {
+      return { type, name: typeof name === 'string' ? name : null, args: args as LayerArgs };
+    }
+  }
+  return fail(`must be a layer to wrap, such as LSTM(16), got ${JSON.stringify(v) ?? String(v)}`, key);
+}
+
+const isShapeList = (s: OutputShape): s is Shape[] => s.length > 0 && Array.isArray(s[0]);
+const flag = (args: LayerArgs, key: string): boolean => args[key] === true;
+const dropPrefix = (name: string, prefix: string): string => (name.startsWith(prefix) ? name.slice(prefix.length) : name);
+
+/** The inner layer's weights under its own name, as Keras's `forward_lstm/kernel` paths show them. */
+const under = (name: string, built: Built): Weight[] => built.weights.map((w) => ({ ...w, name: `${name}/${w.name}` }));
+
+type MergeMode = 'concat' | 'sum' | 'ave' | 'mul' | null;
+
+function mergeMode(args: LayerArgs): MergeMode {
+  const v = args['merge_mode'];
+  if (v === null) return null;
+  return arg.oneOf(args, 'merge_mode', ['concat', 'sum', 'ave', 'mul'] as const);
+}
+
+/**
+ * Bidirectional: a forward copy and a backward copy (go_backwards=True) of one recurrent layer, on
+ * the same input. Keras derives the output from the forward copy alone: concat doubles its last axis.
+ */
+const Bidirectional: LayerSpec = {
+  defaults: { merge_mode: 'concat', backward_layer: null },
+  build(ctx: BuildContext) {
+    const { args, input } = ctx;
+    const layer = wrapped(args['layer'], 'layer');
+    const merge = mergeMode(args);
+    const base = layer.name ?? toSnakeCase(layer.type);
+    const forwardName = `forward_${dropPrefix(base, 'forward_')}`;
+    const given = args['backward_layer'] === null || args['backward_layer'] === undefined ? null : wrapped(args['backward_layer'], 'backward_layer');
+    const backward = given ?? { type: layer.type, name: `backward_${dropPrefix(base, 'backward_')}`, args: { ...layer.args, go_backwards: true } };
+    const backwardName = backward.name ?? `backward_${dropPrefix(base, 'backward_')}`;
+    if (flag(layer.args, 'go_backwards') === flag(backward.args, 'go_backwards')) {
+      fail(`the forward and backward layers must read the sequence in opposite directions, but both have go_backwards=${flag(layer.args, 'go_backwards') ? 'True' : 'False'}`, given ? 'backward_layer' : 'layer');
+    }
+    for (const a of ['stateful', 'return_sequences', 'return_state']) {
+      if (flag(layer.args, a) !== flag(backward.args, a)) fail(`the forward and backward layers must agree on ${a} (${flag(layer.args, a) ? 'True' : 'False'} vs ${flag(backward.args, a) ? 'True' : 'False'})`, 'backward_layer');
+    }
+    const forward = ctx.buildInner({ type: layer.type, args: layer.args, name: forwardName }, input);
+    const back = ctx.buildInner({ type: backward.type, args: backward.args, name: backwardName }, input);
+
+    const returnState = flag(layer.args, 'return_state');
+    const [sequence, ...states] = returnState && isShapeList(forward.output) ? forward.output : [forward.output as Shape];
+    if (!sequence) return fail('the wrapped layer produced no output', 'layer');
+    const merged: Shape[] = merge === null ? [sequence, sequence] : merge === 'concat' ? [doubleLast(sequence)] : [sequence];
+    const outputs = [...merged, ...states, ...states];
+    const formulas = [forward.formula, back.formula];
+    return {
+      output: outputs.length === 1 ? outputs[0]! : outputs,
+      weights: [...under(forwardName, forward), ...under(backwardName, back)],
+      ...(formulas[0] && formulas[1] ? { formula: twoDirections(formulas[0], formulas[1]) } : {}),
+      inner: [{ name: forwardName, type: layer.type, built: forward }, { name: backwardName, type: backward.type, built: back }],
+    };
+  },
+};
+
+function doubleLast(shape: Shape): Shape {
+  const last = shape[shape.length - 1];
+  return [...shape.slice(0, -1), last === null || last === undefined ? null : 2 * last];
+}
+
+/** `2 × (…)` when both directions are the same size, else forward + backward. */
+const twoDirections = (forward: Term, backward: Term): Term =>
+  evaluate(forward) === evaluate(backward) ? mul(num(2, 'count'), forward) : add(forward, backward);
+
+/** TimeDistributed: one inner layer applied to every step; the steps share its weights. */
+const TimeDistributed: LayerSpec = {
+  defaults: {},
+  build(ctx: BuildContext) {
+    const { args, input } = ctx;
+    const layer = wrapped(args['layer'], 'layer');
+    if (input.length < 3) fail(`needs an input of rank ≥ 3 (batch, timesteps, …) to apply its layer at every step, got ${shapeText(input)}`);
+    const name = layer.name ?? toSnakeCase(layer.type);
+    const inner = ctx.buildInner({ type: layer.type, args: layer.args, name }, [input[0] ?? null, ...input.slice(2)]);
+    if (isShapeList(inner.output)) return fail(`the wrapped ${layer.type} returns several tensors; TimeDistributed needs one`, 'layer');
+    const out = inner.output;
+    return {
+      output: [out[0] ?? null, input[1] ?? null, ...out.slice(1)],
+      weights: inner.weights,
+      ...(inner.formula ? { formula: inner.formula } : {}),
+      inner: [{ name, type: layer.type, built: inner }],
+    };
+  },
+};
+
+register({
+  SimpleRNN: recurrent('simple'),
+  LSTM: recurrent('lstm'),
+  GRU: recurrent('gru'),
+  CuDNNLSTM: recurrent('cudnn_lstm'),
+  CuDNNGRU: recurrent('cudnn_gru'),
+  RNN,
+  ConvLSTM1D: convLstm(1),
+  ConvLSTM2D: convLstm(2),
+  ConvLSTM3D: convLstm(3),
+  Bidirectional,
+  TimeDistributed,
+});
