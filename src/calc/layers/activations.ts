@@ -1,4 +1,81 @@
-/** activations layers. */
-import { register } from '../registry.ts';
+/**
+ * Activation layers (keras/src/layers/activations): element-wise functions, so the shape never
+ * changes. Only PReLU learns something — one slope `alpha` per position it does not share.
+ */
+import { mul, num } from '../explain.ts';
+import { fail } from '../problem.ts';
+import { register, type LayerSpec, weight } from '../registry.ts';
+import { expectMinRank, shapeText } from '../shape.ts';
+import type { LayerArgs } from '../types.ts';
 
-register({});
+/** The arguments Keras refuses when negative (ReLU's max_value, slopes, thresholds). */
+function nonNegative(args: LayerArgs, keys: readonly string[], optional: readonly string[] = []): void {
+  for (const key of keys) {
+    const v = args[key];
+    if (optional.includes(key) && (v === null || v === undefined)) continue;
+    if (typeof v !== 'number' || !Number.isFinite(v)) fail(`must be a number, got ${JSON.stringify(v) ?? String(v)}`, key);
+    if (v < 0) fail(`cannot be negative, got ${v}`, key);
+  }
+}
+
+/** A weightless activation whose listed arguments must not be negative. */
+const elementwise = (defaults: LayerArgs, keys: readonly string[] = [], optional: readonly string[] = []): LayerSpec => ({
+  defaults,
+  build({ args, input }) {
+    nonNegative(args, keys, optional);
+    return { output: input, weights: [] };
+  },
+});
+
+/** LeakyReLU's slope is `negative_slope` in Keras 3 and `alpha` in tf.keras (Keras 3 still reads `alpha`). */
+const LeakyReLU: LayerSpec = {
+  defaults: {},
+  build({ args, input }) {
+    const key = args['negative_slope'] !== undefined ? 'negative_slope' : args['alpha'] !== undefined ? 'alpha' : null;
+    if (key) nonNegative(args, [key]);
+    return { output: input, weights: [] };
+  },
+};
+
+/** `shared_axes` as Keras takes it: None, one axis, or a list; axes are 1-based (the batch axis is 0). */
+function sharedAxes(args: LayerArgs, rank: number): number[] {
+  const v = args['shared_axes'];
+  if (v === null || v === undefined) return [];
+  const list: unknown[] = Array.isArray(v) ? v : [v];
+  return list.map((a) => {
+    if (typeof a !== 'number' || !Number.isInteger(a) || a < 1 || a >= rank) {
+      return fail(`lists axis ${JSON.stringify(a)}, but the input's non-batch axes are 1 to ${rank - 1}`, 'shared_axes');
+    }
+    return a;
+  });
+}
+
+/** PReLU: `alpha` has the input's shape without the batch axis, with 1 on every shared axis. */
+const PReLU: LayerSpec = {
+  defaults: { shared_axes: null },
+  build({ args, input }) {
+    expectMinRank(input, 2);
+    const shared = sharedAxes(args, input.length);
+    const shape = input.slice(1).map((d, i) => {
+      if (shared.includes(i + 1)) return 1;
+      if (d === null) {
+        return fail(`axis ${i + 1} of the input ${shapeText(input)} has no known size (None); PReLU needs one alpha per position there, so list that axis in shared_axes`, 'shared_axes');
+      }
+      return d;
+    });
+    return {
+      output: input,
+      weights: [weight('alpha', shape)],
+      formula: mul(...shape.map((d, i) => num(d, i === shape.length - 1 ? 'channels' : 'elements'))),
+    };
+  },
+};
+
+register({
+  ReLU: elementwise({ max_value: null, negative_slope: 0, threshold: 0 }, ['max_value', 'negative_slope', 'threshold'], ['max_value']),
+  LeakyReLU,
+  ELU: elementwise({ alpha: 1 }),
+  Softmax: elementwise({ axis: -1 }),
+  ThresholdedReLU: elementwise({ theta: 1 }, ['theta']),
+  PReLU,
+});

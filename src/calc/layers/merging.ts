@@ -1,4 +1,119 @@
-/** merging layers. */
-import { register } from '../registry.ts';
+/**
+ * Merging (keras/src/layers/merging): layers called on a list of tensors. None has weights; what
+ * they teach is shape arithmetic — broadcasting, concatenation, and contraction (Dot).
+ * `ctx.inputs` holds the shapes in the order of the list.
+ */
+import * as arg from '../args.ts';
+import { fail } from '../problem.ts';
+import { register, type BuildContext, type LayerSpec } from '../registry.ts';
+import { normalizeAxis, shapeText } from '../shape.ts';
+import type { Dim, Shape } from '../types.ts';
 
-register({});
+const listText = (shapes: Shape[]): string => shapes.map(shapeText).join(', ');
+
+/** The batch axis of the result: the one known batch size, if the inputs agree on it. */
+function mergedBatch(inputs: Shape[]): Dim {
+  const known = [...new Set(inputs.map((s) => s[0]).filter((d): d is number => d !== null && d !== undefined))];
+  if (known.length > 1) fail(`cannot merge tensors with different batch sizes: ${listText(inputs)}`);
+  return known[0] ?? null;
+}
+
+/**
+ * Keras's element-wise broadcast of two shapes without their batch axis, aligned on the right:
+ * a missing or unknown size gives None, a 1 stretches to the other size, equal sizes stay.
+ */
+function broadcast(a: Dim[], b: Dim[]): Dim[] {
+  if (a.length < b.length) return broadcast(b, a);
+  const lead = a.slice(0, a.length - b.length);
+  const tail = a.slice(a.length - b.length).map((i, k) => {
+    const j = b[k]!;
+    if (i === null || j === null) return null;
+    if (i === 1) return j;
+    if (j === 1) return i;
+    if (i !== j) {
+      return fail(`cannot broadcast ${shapeText([null, ...a])} with ${shapeText([null, ...b])}: sizes ${i} and ${j} differ and neither is 1`);
+    }
+    return i;
+  });
+  return [...lead, ...tail];
+}
+
+/** Add, Subtract, Multiply, Average, Maximum, Minimum: one output of the broadcast shape. */
+const elementwise = (exactly?: number): LayerSpec => ({
+  defaults: {},
+  build({ inputs }) {
+    if (exactly !== undefined && inputs.length !== exactly) {
+      fail(`must be called on exactly ${exactly} inputs, got ${inputs.length}: ${listText(inputs)}`);
+    }
+    const batch = mergedBatch(inputs);
+    const body = inputs.slice(1).reduce((acc, s) => broadcast(acc, s.slice(1)), inputs[0]!.slice(1));
+    return { output: [batch, ...body], weights: [] };
+  },
+});
+
+/** Every input must have the first one's rank. */
+function sameRank(inputs: Shape[]): number {
+  const rank = inputs[0]!.length;
+  if (inputs.some((s) => s.length !== rank)) fail(`needs inputs of the same rank, got ${listText(inputs)}`);
+  return rank;
+}
+
+/** Concatenate: sizes add up along `axis`; every other axis must agree where both are known. */
+const Concatenate: LayerSpec = {
+  defaults: { axis: -1 },
+  build({ args, inputs }: BuildContext) {
+    const rank = sameRank(inputs);
+    const axis = normalizeAxis(arg.int(args, 'axis', Number.MIN_SAFE_INTEGER), rank);
+    for (let k = 0; k < rank; k++) {
+      if (k === axis) continue;
+      const sizes = [...new Set(inputs.map((s) => s[k]).filter((d) => d !== null))];
+      if (sizes.length > 1) {
+        fail(`can only join ${listText(inputs)} along axis ${axis} if every other axis matches, but axis ${k} has sizes ${sizes.join(' and ')}`, 'axis');
+      }
+    }
+    const out = [...inputs[0]!];
+    const along = inputs.map((s) => s[axis]!);
+    out[axis] = along.some((d) => d === null) ? null : (along as number[]).reduce((a, b) => a + b, 0);
+    return { output: out, weights: [] };
+  },
+};
+
+/** Dot's `axes`: one int for both inputs, or a pair; a negative int counts from each input's end. */
+function dotAxes(axes: unknown, a: Shape, b: Shape): [number, number] {
+  const pair = typeof axes === 'number' ? [axes, axes] : axes;
+  if (!Array.isArray(pair) || pair.length !== 2 || !pair.every((x) => typeof x === 'number' && Number.isInteger(x))) {
+    return fail(`must be an integer or a pair of integers, got ${JSON.stringify(axes) ?? String(axes)}`, 'axes');
+  }
+  const [i, j] = [normalizeAxis(pair[0] as number, a.length, 'axes'), normalizeAxis(pair[1] as number, b.length, 'axes')];
+  if (i === 0 || j === 0) fail('cannot contract the batch axis (axis 0); use an axis from 1 on', 'axes');
+  return [i, j];
+}
+
+/**
+ * Dot: multiply and sum along one axis of each input. The output is the first shape without its
+ * axis, then the second without its axis and batch; a lone batch axis gets a trailing 1.
+ */
+const Dot: LayerSpec = {
+  defaults: { normalize: false },
+  build({ args, inputs }) {
+    if (inputs.length !== 2) fail(`must be called on a list of 2 inputs, got ${inputs.length}: ${listText(inputs)}`);
+    const [a, b] = [inputs[0]!, inputs[1]!];
+    const [i, j] = dotAxes(args['axes'], a, b);
+    if (a[i] !== b[j]) {
+      fail(`contracts axis ${i} of ${shapeText(a)} (size ${a[i] ?? 'None'}) with axis ${j} of ${shapeText(b)} (size ${b[j] ?? 'None'}); the two sizes must be equal`, 'axes');
+    }
+    const out = [...a.filter((_, k) => k !== i), ...b.filter((_, k) => k !== j && k !== 0)];
+    return { output: out.length === 1 ? [...out, 1] : out, weights: [] };
+  },
+};
+
+register({
+  Add: elementwise(),
+  Subtract: elementwise(2),
+  Multiply: elementwise(),
+  Average: elementwise(),
+  Maximum: elementwise(),
+  Minimum: elementwise(),
+  Concatenate,
+  Dot,
+});

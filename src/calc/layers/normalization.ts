@@ -1,4 +1,173 @@
-/** normalization layers. */
-import { register } from '../registry.ts';
+/**
+ * Normalization (keras/src/layers/normalization): each layer keeps one vector per normalized
+ * feature — γ (scale) and β (offset) that learn, and for BatchNormalization two running
+ * statistics (moving mean and variance) that are updated by averaging, not by gradients.
+ */
+import * as arg from '../args.ts';
+import { add, mul, num, type Term, type TermRole } from '../explain.ts';
+import { fail } from '../problem.ts';
+import { register, weight, type LayerSpec } from '../registry.ts';
+import { normalizeAxis, shapeText } from '../shape.ts';
+import type { LayerArgs, Shape, Weight } from '../types.ts';
 
-register({});
+const show = (v: unknown): string => JSON.stringify(v) ?? String(v);
+
+/** `axis` as Keras takes it: one int or a list of ints, negative ones counted from the end. */
+export function axisList(args: LayerArgs, key: string, rank: number): number[] {
+  const v = args[key];
+  const list: unknown[] = typeof v === 'number' ? [v] : Array.isArray(v) ? v : fail(`must be an integer or a list of integers, got ${show(v)}`, key);
+  return list.map((a) => {
+    if (typeof a !== 'number' || !Number.isInteger(a)) return fail(`must contain whole numbers, got ${show(v)}`, key);
+    return normalizeAxis(a, rank, key);
+  });
+}
+
+/** The sizes along `axes`: a weight is created with them, so each must be known. */
+export function sizesAlong(input: Shape, axes: number[], key: string): number[] {
+  return axes.map((a) => {
+    const d = input[a];
+    if (d === null || d === undefined) {
+      return fail(`axis ${a} of the input ${shapeText(input)} has no known size (None), so no weight can be laid along it`, key);
+    }
+    return d;
+  });
+}
+
+/** No axis may be listed twice (Keras: "Duplicate axes are not allowed"). */
+function distinct(axes: number[], key: string, given: unknown): number[] {
+  if (new Set(axes).size !== axes.length) fail(`lists the same axis twice: ${show(given)}`, key);
+  return axes;
+}
+
+/** `(vectors) × size × size…`: how many numbers a layer keeps per normalized feature, times the features. */
+function perFeature(vectors: Term, sizes: number[], role: TermRole): Term {
+  return mul(vectors, ...sizes.map((s) => num(s, role)));
+}
+
+/** BatchNormalization: γ, β (trainable) and moving mean / variance (not trainable), one per channel. */
+const BatchNormalization: LayerSpec = {
+  defaults: { axis: -1, center: true, scale: true, renorm: false },
+  build({ args, input, dialect }) {
+    // Keras 3 does int(axis); tf.keras also takes a list and gives the weights that many axes.
+    if (dialect === 'keras3' && Array.isArray(args['axis'])) {
+      fail(`must be a single integer in Keras 3 (only tf.keras accepted a list), got ${show(args['axis'])}`, 'axis');
+    }
+    const axes = distinct(axisList(args, 'axis', input.length), 'axis', args['axis']);
+    const sizes = sizesAlong(input, axes, 'axis');
+    const center = arg.bool(args, 'center');
+    const scale = arg.bool(args, 'scale');
+    const renorm = arg.bool(args, 'renorm');
+    // several axes: the input's shape with 1 on every other axis (tf.keras's param_shape)
+    const shape = axes.length === 1 ? sizes : input.map((d, i) => (axes.includes(i) ? d! : 1));
+    const weights: Weight[] = [
+      ...(scale ? [weight('gamma', shape)] : []),
+      ...(center ? [weight('beta', shape)] : []),
+      weight('moving_mean', shape, false),
+      weight('moving_variance', shape, false),
+      ...(renorm ? ['moving_stddev', 'renorm_mean', 'renorm_stddev'].map((n) => weight(n, shape, false)) : []),
+    ];
+    const learned = Number(scale) + Number(center);
+    const statistics = num(renorm ? 5 : 2, 'statistics');
+    return {
+      output: input,
+      weights,
+      formula: perFeature(learned ? add(num(learned, 'weight vectors'), statistics) : statistics, sizes, 'channels'),
+    };
+  },
+};
+
+/** LayerNormalization: γ and β over the normalized axes (γ only with the deprecated rms_scaling). */
+const LayerNormalization: LayerSpec = {
+  defaults: { axis: -1, center: true, scale: true, rms_scaling: false },
+  build({ args, input, dialect }) {
+    const given = axisList(args, 'axis', input.length);
+    // Keras 3 sorts the axes before shaping γ and β; tf.keras keeps the order given.
+    const axes = distinct(dialect === 'keras3' ? [...given].sort((a, b) => a - b) : given, 'axis', args['axis']);
+    const sizes = sizesAlong(input, axes, 'axis');
+    const center = arg.bool(args, 'center');
+    const scale = arg.bool(args, 'scale');
+    const rms = dialect === 'keras3' && args['rms_scaling'] === true;
+    const weights = [
+      ...(scale || rms ? [weight('gamma', sizes)] : []),
+      ...(center && !rms ? [weight('beta', sizes)] : []),
+    ];
+    return {
+      output: input,
+      weights,
+      ...(weights.length ? { formula: perFeature(num(weights.length, 'weight vectors'), sizes, 'normalized size') } : {}),
+    };
+  },
+};
+
+/** GroupNormalization: channels split into equal groups; γ and β per channel, not per group. */
+const GroupNormalization: LayerSpec = {
+  defaults: { groups: 32, axis: -1, center: true, scale: true },
+  build({ args, input }) {
+    if (typeof args['axis'] !== 'number') fail(`must be a single integer, got ${show(args['axis'])}`, 'axis');
+    const [axis] = axisList(args, 'axis', input.length);
+    const [channels] = sizesAlong(input, [axis!], 'axis');
+    const c = channels!;
+    const groupsArg = args['groups'];
+    const groups = groupsArg === -1 ? c : arg.int(args, 'groups');
+    if (c < groups) fail(`the ${c} channels cannot be split into ${groups} groups: there are more groups than channels`, 'groups');
+    if (c % groups !== 0) fail(`the ${c} channels cannot be split into ${groups} equal groups (${c} / ${groups} is not a whole number)`, 'groups');
+    const center = arg.bool(args, 'center');
+    const scale = arg.bool(args, 'scale');
+    const weights = [...(scale ? [weight('gamma', [c])] : []), ...(center ? [weight('beta', [c])] : [])];
+    return {
+      output: input,
+      weights,
+      ...(weights.length ? { formula: perFeature(num(weights.length, 'weight vectors'), [c], 'channels') } : {}),
+    };
+  },
+};
+
+/** RMSNormalization (Keras ≥ 3.9): a single `scale` vector over the normalized axes, no offset. */
+const RMSNormalization: LayerSpec = {
+  defaults: { axis: -1 },
+  build({ args, input }) {
+    const axes = axisList(args, 'axis', input.length).sort((a, b) => a - b);
+    const sizes = sizesAlong(input, axes, 'axis');
+    return { output: input, weights: [weight('scale', sizes)], formula: mul(...sizes.map((s) => num(s, 'normalized size'))) };
+  },
+};
+
+/** UnitNormalization: divides by the L2 norm along `axis`; nothing to learn, but the axis must exist. */
+const UnitNormalization: LayerSpec = {
+  defaults: { axis: -1 },
+  build({ args, input }) {
+    axisList(args, 'axis', input.length);
+    return { output: input, weights: [] };
+  },
+};
+
+/**
+ * SpectralNormalization wraps a layer that has a kernel (or embeddings) and adds one
+ * non-trainable vector `u` as long as the kernel's last axis, for the power iteration.
+ */
+const SpectralNormalization: LayerSpec = {
+  defaults: { power_iterations: 1 },
+  build({ args, input, buildInner }) {
+    arg.int(args, 'power_iterations');
+    const inner = args['layer'];
+    if (typeof inner !== 'object' || inner === null || typeof (inner as { type?: unknown }).type !== 'string') {
+      return fail('must be the layer to normalize (a Dense, Conv or Embedding layer)', 'layer');
+    }
+    const config = inner as { type: string; args?: LayerArgs; name?: string | null };
+    const built = buildInner({ type: config.type, args: config.args ?? {}, ...(config.name ? { name: config.name } : {}) }, input);
+    const kernel = built.weights.find((w) => w.name === 'kernel' || w.name === 'embeddings');
+    if (!kernel) fail(`wraps a ${config.type}, which has no kernel or embeddings to normalize`, 'layer');
+    const columns = kernel.shape[kernel.shape.length - 1] ?? 1;
+    return { output: built.output, weights: [...built.weights, weight('vector_u', [1, columns], false, kernel.dtype)] };
+  },
+};
+
+register({
+  BatchNormalization,
+  SyncBatchNormalization: BatchNormalization,
+  LayerNormalization,
+  GroupNormalization,
+  RMSNormalization,
+  UnitNormalization,
+  SpectralNormalization,
+});
