@@ -1,0 +1,58 @@
+/**
+ * A functional graph recorded the way Keras's functional API records it: every layer call adds
+ * one node, unnamed layers get the name a fresh Python session would give them, and the finished
+ * model lists its layers in Keras's own order. The application builders speak only this.
+ */
+import { tensor, type FunctionalModel, type Model, type ModelLayer, type NodeArg, type TensorRef } from '../model.ts';
+import { Namer } from '../naming.ts';
+import type { LayerArgs, Shape } from '../types.ts';
+import { kerasLayerOrder } from './keras-layer-order.ts';
+
+export class Graph {
+  private readonly namer = new Namer('keras3');
+  private readonly entries: FunctionalModel['layers'] = [];
+  private readonly inputs: TensorRef[] = [];
+
+  /** `keras.Input(shape=…)`: the batch axis is added in front. */
+  input(shape: Shape, name?: string): TensorRef {
+    const layer = this.named({ type: 'InputLayer', args: { batch_shape: [null, ...shape] } }, name);
+    this.entries.push({ layer, nodes: [] });
+    const ref = tensor(layer.name!);
+    this.inputs.push(ref);
+    return ref;
+  }
+
+  /** `layers.<type>(**args, name=name)(input)`; a list input is one positional list, as merge layers take it. */
+  call(type: string, args: LayerArgs, input: TensorRef | TensorRef[], name?: string): TensorRef {
+    return this.record(this.named({ type, args }, name), [input]);
+  }
+
+  /** A whole model used as a layer (ConvNeXt's stem is a Sequential inside the Functional). */
+  nest(model: Model, input: TensorRef): TensorRef {
+    const className = model.className ?? (model.kind === 'sequential' ? 'Sequential' : 'Functional');
+    return this.record(this.named({ type: className, model }, model.name), [input]);
+  }
+
+  /** `Functional(inputs, outputs, name=name)`. */
+  model(name: string, outputs: TensorRef | TensorRef[]): FunctionalModel {
+    const outs = Array.isArray(outputs) ? outputs : [outputs];
+    return {
+      kind: 'functional',
+      dialect: 'keras3',
+      className: 'Functional',
+      name,
+      layers: kerasLayerOrder(this.entries, outs),
+      inputs: [...this.inputs],
+      outputs: outs,
+    };
+  }
+
+  private named(layer: ModelLayer, name: string | undefined): ModelLayer {
+    return { ...layer, name: name ?? this.namer.layer(layer.type) };
+  }
+
+  private record(layer: ModelLayer, args: NodeArg[]): TensorRef {
+    this.entries.push({ layer, nodes: [{ args, kwargs: {} }] });
+    return tensor(layer.name!);
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * Keras Applications as data: each entry builds the model `keras.applications.<Name>()` makes
+ * with `include_top=True`, its default input size and `weights=None`, with Keras's layer names,
+ * so lessons can point at `fc1` or `conv2_block1_1_conv` and the bench can count real networks.
+ */
+import type { Model } from '../model.ts';
+import { DenseNet121, DenseNet169, DenseNet201 } from './densenet.ts';
+import { MobileNet } from './mobilenet.ts';
+import { MobileNetV2 } from './mobilenet-v2.ts';
+import { ResNet101, ResNet101V2, ResNet152, ResNet152V2, ResNet50, ResNet50V2 } from './resnet.ts';
+import { VGG16, VGG19 } from './vgg.ts';
+
+/** Builders keyed by the names `keras.applications` exports them under. */
+export const applications: Record<string, () => Model> = {
+  VGG16, VGG19,
+  ResNet50, ResNet101, ResNet152,
+  ResNet50V2, ResNet101V2, ResNet152V2,
+  MobileNet, MobileNetV2,
+  DenseNet121, DenseNet169, DenseNet201,
+};
