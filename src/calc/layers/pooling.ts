@@ -1,9 +1,23 @@
 /** Pooling (keras/src/layers/pooling): no weights; windows shrink the spatial axes. */
 import * as arg from '../args.ts';
-import { poolLength } from '../conv-arithmetic.ts';
+import { poolLength, spatialAxisNames, spatialLayout } from '../conv-arithmetic.ts';
+import { fail } from '../problem.ts';
 import { register, type LayerSpec } from '../registry.ts';
 import { channelAxis, expectRank, spatialAxes } from '../shape.ts';
-import type { Dialect } from '../types.ts';
+import type { Dialect, LayerArgs } from '../types.ts';
+
+/** `pool_size`, with the Keras 3 AveragePooling rule (no default) explained rather than reported as a type error. */
+function poolSize(args: LayerArgs, rank: number, dialect: Dialect): number[] {
+  if (args['pool_size'] === undefined || args['pool_size'] === null) {
+    fail(
+      dialect === 'keras3'
+        ? 'is required: Keras 3 AveragePooling has no default pool_size (tf.keras used 2)'
+        : 'is required',
+      'pool_size',
+    );
+  }
+  return arg.tuple(args, 'pool_size', rank);
+}
 
 /** Max/AveragePooling: strides default to the pool size; Keras 3 AveragePooling has no default pool. */
 const pool = (rank: number, requirePool: boolean): LayerSpec => ({
@@ -11,34 +25,34 @@ const pool = (rank: number, requirePool: boolean): LayerSpec => ({
     ...(requirePool && dialect === 'keras3' ? {} : { pool_size: 2 }),
     strides: null, padding: 'valid', data_format: null,
   }),
-  build({ args, input }) {
-    expectRank(input, rank + 2, rank === 1 ? 'batch, steps, channels' : rank === 2 ? 'batch, height, width, channels' : 'batch, depth, height, width, channels');
+  build({ args, input, dialect }) {
     const format = arg.dataFormat(args);
-    const size = arg.tuple(args, 'pool_size', rank);
+    const size = poolSize(args, rank, dialect);
     const strides = arg.tupleOr(args, 'strides', rank, size);
     const padding = arg.oneOf(args, 'padding', ['valid', 'same'] as const);
+    expectRank(input, rank + 2, spatialLayout(rank, format));
+    const names = spatialAxisNames(rank);
     const out = [...input];
-    spatialAxes(rank, format).forEach((axis, i) => (out[axis] = poolLength(input[axis]!, size[i]!, strides[i]!, padding)));
+    spatialAxes(rank, format).forEach((axis, i) => (out[axis] = poolLength(input[axis] ?? null, size[i]!, strides[i]!, padding, 'pool_size', names[i])));
     return { output: out, weights: [] };
   },
 });
 
-/** GlobalMax/AveragePooling: collapse every spatial axis, or keep them as 1 with keepdims. */
+/** GlobalMax/AveragePooling: collapse every spatial axis, or keep each as 1 with keepdims. */
 const globalPool = (rank: number): LayerSpec => ({
   defaults: { data_format: null, keepdims: false },
   build({ args, input }) {
-    expectRank(input, rank + 2, rank === 1 ? 'batch, steps, features' : rank === 2 ? 'batch, height, width, channels' : 'batch, depth, height, width, channels');
     const format = arg.dataFormat(args);
-    const c = input[channelAxis(input, format)] ?? null;
-    if (arg.bool(args, 'keepdims')) {
+    const keepdims = arg.bool(args, 'keepdims');
+    expectRank(input, rank + 2, spatialLayout(rank, format));
+    if (keepdims) {
       const out = [...input];
       spatialAxes(rank, format).forEach((axis) => (out[axis] = 1));
       return { output: out, weights: [] };
     }
-    return { output: [input[0]!, c], weights: [] };
+    return { output: [input[0] ?? null, input[channelAxis(input, format)] ?? null], weights: [] };
   },
 });
-
 
 register({
   MaxPooling1D: pool(1, false), MaxPooling2D: pool(2, false), MaxPooling3D: pool(3, false),

@@ -1,13 +1,156 @@
-/** Reshaping layers (keras/src/layers/reshaping): no weights, only shape arithmetic. */
+/**
+ * Reshaping layers (keras/src/layers/reshaping): no weights, only shape arithmetic.
+ * Flatten, Reshape, Permute, RepeatVector, and the per-axis ZeroPadding / Cropping / UpSampling.
+ */
+import * as arg from '../args.ts';
+import { spatialAxisNames, spatialLayout } from '../conv-arithmetic.ts';
+import { fail } from '../problem.ts';
 import { register, type LayerSpec } from '../registry.ts';
-import { product } from '../shape.ts';
+import { expectRank, product, shapeText, spatialAxes } from '../shape.ts';
+import type { Dim, LayerArgs, Shape } from '../types.ts';
 
-/** Flatten: every non-batch axis multiplied into one; unknown if any is unknown. */
+const show = (v: unknown): string => JSON.stringify(v) ?? String(v);
+
+/** Flatten: every non-batch axis multiplied into one; unknown if any is unknown; rank-1 input gives 1. */
 const Flatten: LayerSpec = {
   defaults: { data_format: null },
   build({ input }) {
-    return { output: [input[0]!, input.length === 1 ? 1 : product(input.slice(1))], weights: [] };
+    return { output: [input[0] ?? null, input.length === 1 ? 1 : product(input.slice(1))], weights: [] };
   },
 };
 
-register({ Flatten });
+/** `target_shape`: whole numbers ≥ 0, at most one -1 (inferred), None for a size known only at run time. */
+function targetShape(args: LayerArgs): (number | null)[] {
+  const v = args['target_shape'];
+  if (v === undefined) fail('is required: the shape each sample should take, without the batch axis', 'target_shape');
+  if (!Array.isArray(v)) fail(`must be a tuple of whole numbers (one may be -1), got ${show(v)}`, 'target_shape');
+  for (const d of v) {
+    if (d !== null && (typeof d !== 'number' || !Number.isInteger(d) || d < -1)) {
+      fail(`each size must be a whole number ≥ 0, or -1 for the one size to infer, got ${show(v)}`, 'target_shape');
+    }
+  }
+  const target = v as (number | null)[];
+  if (target.filter((d) => d === -1).length > 1) fail(`can infer only one size, but ${show(v)} has more than one -1`, 'target_shape');
+  return target;
+}
+
+/** `28 × 28 = 784`, or just `784` when there is nothing to multiply. */
+const sizeText = (dims: readonly number[], size: number): string => (dims.length > 1 ? `${dims.join(' × ')} = ${size}` : String(size));
+
+/** Reshape: `(N, *target_shape)`; a -1 becomes what the per-sample size leaves, or None if that is unknown. */
+const Reshape: LayerSpec = {
+  defaults: {},
+  build({ args, input }) {
+    const target = targetShape(args);
+    const perSample = input.slice(1);
+    const batch = input[0] ?? null;
+    if (perSample.includes(null) || target.includes(null)) return { output: [batch, ...target.map((d) => (d === -1 ? null : d))], weights: [] };
+    const known = perSample as number[];
+    const size = product(known) ?? 0;
+    const inferred = target.indexOf(-1);
+    const fixed = (target as number[]).filter((d) => d !== -1);
+    const fixedSize = product(fixed) ?? 0;
+    if (inferred < 0) {
+      if (fixedSize !== size) {
+        fail(`the input holds ${sizeText(known, size)} values per sample, but target_shape ${show(target)} holds ${sizeText(fixed, fixedSize)}; the total size must stay the same`, 'target_shape');
+      }
+      return { output: [batch, ...fixed], weights: [] };
+    }
+    if (fixedSize === 0 || size % fixedSize !== 0) {
+      fail(`the -1 in target_shape ${show(target)} cannot be inferred: the input's ${sizeText(known, size)} values per sample do not divide into groups of ${sizeText(fixed, fixedSize)} (${size} / ${fixedSize} is not a whole number)`, 'target_shape');
+    }
+    return { output: [batch, ...target.map((d) => (d === -1 ? size / fixedSize : d))], weights: [] };
+  },
+};
+
+/** Permute: `dims` are 1-based (batch is axis 0 and never moves) and must name every other axis once. */
+const Permute: LayerSpec = {
+  defaults: {},
+  build({ args, input }) {
+    const v = args['dims'];
+    if (v === undefined) fail('is required: the new order of the axes after the batch, counting from 1', 'dims');
+    if (!Array.isArray(v) || v.some((d) => typeof d !== 'number' || !Number.isInteger(d))) fail(`must be a tuple of axis numbers starting at 1, got ${show(v)}`, 'dims');
+    const dims = v as number[];
+    const sorted = [...dims].sort((a, b) => a - b);
+    if (sorted.some((d, i) => d !== i + 1)) {
+      fail(`must list each axis from 1 to ${dims.length} exactly once (axis 0 is the batch and stays first), got ${show(v)}`, 'dims');
+    }
+    if (dims.length !== input.length - 1) {
+      fail(`reorders ${dims.length} axes, but the input ${shapeText(input)} has ${input.length - 1} axes after the batch`, 'dims');
+    }
+    return { output: [input[0] ?? null, ...dims.map((d) => input[d] ?? null)], weights: [] };
+  },
+};
+
+/** RepeatVector: `(N, D)` → `(N, n, D)`, a vector copied n times along a new time axis. */
+const RepeatVector: LayerSpec = {
+  defaults: {},
+  build({ args, input }) {
+    const n = arg.int(args, 'n', 0);
+    expectRank(input, 2, 'batch, features');
+    return { output: [input[0] ?? null, n, input[1] ?? null], weights: [] };
+  },
+};
+
+/**
+ * A layer that changes each spatial axis on its own, leaving batch and channels alone.
+ * `withFormat` is false for Keras layers that have no data_format (Cropping1D, UpSampling1D).
+ */
+const perAxis = (rank: number, defaults: LayerArgs, withFormat: boolean, read: (args: LayerArgs) => (length: number, i: number, axis: string) => number): LayerSpec => ({
+  defaults: withFormat ? { ...defaults, data_format: null } : defaults,
+  build({ args, input }) {
+    const format = withFormat ? arg.dataFormat(args) : 'channels_last';
+    const map = read(args);
+    expectRank(input, rank + 2, spatialLayout(rank, format));
+    const names = spatialAxisNames(rank);
+    const out: Shape = [...input];
+    spatialAxes(rank, format).forEach((axis, i) => {
+      const length: Dim = input[axis] ?? null;
+      out[axis] = length === null ? null : map(length, i, names[i]!);
+    });
+    return { output: out, weights: [] };
+  },
+});
+
+/** ZeroPadding: each spatial axis grows by its (before, after) zeros. */
+const zeroPadding = (rank: number, padding: unknown): LayerSpec =>
+  perAxis(rank, { padding }, true, (args) => {
+    const pads = arg.pairs(args, 'padding', rank);
+    return (length, i) => length + pads[i]![0] + pads[i]![1];
+  });
+
+/** Cropping: each spatial axis shrinks by its (before, after) rows; at least one must remain. */
+const cropping = (rank: number, crop: unknown, withFormat: boolean): LayerSpec =>
+  perAxis(rank, { cropping: crop }, withFormat, (args) => {
+    const crops = arg.pairs(args, 'cropping', rank);
+    return (length, i, axis) => {
+      const [before, after] = crops[i]!;
+      const left = length - before - after;
+      if (left <= 0) fail(`cropping ${before} + ${after} from the input's ${axis} of ${length} leaves ${length} − ${before} − ${after} = ${left < 0 ? `−${-left}` : left}; at least 1 must remain`, 'cropping');
+      return left;
+    };
+  });
+
+/** UpSampling: each spatial axis repeated `size` times. */
+const upSampling = (rank: number, size: unknown, withFormat: boolean): LayerSpec =>
+  perAxis(rank, rank === 2 ? { size, interpolation: 'nearest' } : { size }, withFormat, (args) => {
+    const sizes = arg.tuple(args, 'size', rank);
+    return (length, i) => length * sizes[i]!;
+  });
+
+register({
+  Flatten,
+  Reshape,
+  Permute,
+  RepeatVector,
+  ZeroPadding1D: zeroPadding(1, 1),
+  ZeroPadding2D: zeroPadding(2, [1, 1]),
+  ZeroPadding3D: zeroPadding(3, [[1, 1], [1, 1], [1, 1]]),
+  // the defaults differ on purpose: Cropping2D crops nothing, Cropping1D/3D crop 1 from each side
+  Cropping1D: cropping(1, [1, 1], false),
+  Cropping2D: cropping(2, [[0, 0], [0, 0]], true),
+  Cropping3D: cropping(3, [[1, 1], [1, 1], [1, 1]], true),
+  UpSampling1D: upSampling(1, 2, false),
+  UpSampling2D: upSampling(2, [2, 2], true),
+  UpSampling3D: upSampling(3, [2, 2, 2], true),
+});
