@@ -6,8 +6,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { equationText, evaluate } from '../../src/calc/explain.ts';
 import { describe as describeDiagnostic } from '../../src/calc/problem.ts';
-import { resolveLayer } from '../../src/calc/summarize.ts';
+import { modelFromKerasJson, parseJsonText } from '../../src/calc/import/keras-json.ts';
+import { resolveLayer, summarize } from '../../src/calc/summarize.ts';
 import type { Diagnostic, Dialect, LayerArgs, Shape } from '../../src/calc/types.ts';
+import { loadGoldens } from '../golden/golden.ts';
 
 /** Build one layer; its teaching formula, whenever it has one, must equal its weight-derived count. */
 function build(type: string, args: LayerArgs, input: Shape, dialect: Dialect = 'keras3') {
@@ -299,5 +301,28 @@ describe('impossible convolutions are diagnostics that name the layer, the argum
       ),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('the teaching formula agrees with what Keras printed', () => {
+  const convTypes = new Set(['Conv1D', 'Conv2D', 'Conv3D', 'Conv1DTranspose', 'Conv2DTranspose', 'Conv3DTranspose', 'DepthwiseConv1D', 'DepthwiseConv2D', 'SeparableConv1D', 'SeparableConv2D']);
+
+  it('evaluates to the Keras parameter count for every convolution row of the golden models', () => {
+    let checked = 0;
+    for (const g of loadGoldens()) {
+      const json = parseJsonText(g.json);
+      if (!json.ok) continue;
+      const model = modelFromKerasJson(json.value);
+      if (!model.ok) continue;
+      const s = summarize(model.value);
+      for (const row of s.rows) {
+        if (!convTypes.has(row.type)) continue;
+        const printed = g.expected.layers.find((l) => l.name === row.name);
+        expect(row.formula, `${g.id} ${row.name}`).toBeDefined();
+        expect(evaluate(row.formula!), `${g.id} ${row.name}`).toBe(printed?.params);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 });
