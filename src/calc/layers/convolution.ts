@@ -20,11 +20,11 @@ interface Geometry {
 }
 
 /** `padding`, where "causal" exists only for the layers that left-pad a sequence. */
-function convPadding(args: LayerArgs, allowCausal: boolean, type: string): ConvPadding {
+function convPadding(args: LayerArgs, allowCausal: boolean, separable1D = false): ConvPadding {
   const v = args['padding'];
   if (allowCausal) return arg.oneOf(args, 'padding', ['valid', 'same', 'causal'] as const);
   if (typeof v === 'string' && v.toLowerCase() === 'causal') {
-    fail(`"causal" padding only exists for sequence convolutions (Conv1D${type === 'SeparableConv1D' ? ', and SeparableConv1D before Keras 3' : ''}); use "valid" or "same"`, 'padding');
+    fail(`"causal" padding only exists for sequence convolutions (Conv1D${separable1D ? ', and SeparableConv1D before Keras 3' : ''}); use "valid" or "same"`, 'padding');
   }
   return arg.oneOf(args, 'padding', ['valid', 'same'] as const);
 }
@@ -74,7 +74,7 @@ const conv = (rank: number): LayerSpec => ({
     const useBias = arg.bool(args, 'use_bias');
     // Keras checks filters against groups in __init__, channels against groups in build()
     if (filters % groups !== 0) fail(`the ${filters} filters cannot be split into ${groups} equal groups (${filters} / ${groups} is not a whole number)`, 'groups');
-    const g = geometry(args, input, rank, convPadding(args, rank === 1, `Conv${rank}D`));
+    const g = geometry(args, input, rank, convPadding(args, rank === 1));
     if (g.inChannels % groups !== 0) fail(`the ${g.inChannels} input channels cannot be split into ${groups} equal groups (${g.inChannels} / ${groups} is not a whole number)`, 'groups');
     const perGroup = g.inChannels / groups;
     const kernel = weight('kernel', [...g.kernel, perGroup, filters]);
@@ -94,7 +94,7 @@ const convTranspose = (rank: number): LayerSpec => ({
     requireArgs(args, 'filters', 'kernel_size');
     const filters = arg.int(args, 'filters');
     const useBias = arg.bool(args, 'use_bias');
-    const g = geometry(args, input, rank, convPadding(args, false, `Conv${rank}DTranspose`));
+    const g = geometry(args, input, rank, convPadding(args, false));
     const outputPadding = args['output_padding'] === null || args['output_padding'] === undefined ? null : arg.tuple(args, 'output_padding', rank, 0);
     outputPadding?.forEach((p, i) => {
       if (p >= g.strides[i]!) fail(`each output_padding must be smaller than its stride, but ${p} ≥ ${g.strides[i]} (output_padding=${JSON.stringify(outputPadding)}, strides=${JSON.stringify(g.strides)})`, 'output_padding');
@@ -120,7 +120,7 @@ const depthwise = (rank: number): LayerSpec => ({
     requireArgs(args, 'kernel_size');
     const dm = arg.int(args, 'depth_multiplier');
     const useBias = arg.bool(args, 'use_bias');
-    const g = geometry(args, input, rank, convPadding(args, false, `DepthwiseConv${rank}D`));
+    const g = geometry(args, input, rank, convPadding(args, false));
     const out = g.inChannels * dm;
     const kernel = weight(depthwiseKernelName(dialect), [...g.kernel, g.inChannels, dm]);
     const outChannels = mul(num(g.inChannels, 'input channels'), num(dm, 'depth multiplier', 'depth_multiplier'));
@@ -143,7 +143,7 @@ const separable = (rank: number): LayerSpec => ({
     const filters = arg.int(args, 'filters');
     const dm = arg.int(args, 'depth_multiplier');
     const useBias = arg.bool(args, 'use_bias');
-    const g = geometry(args, input, rank, convPadding(args, rank === 1 && dialect !== 'keras3', `SeparableConv${rank}D`));
+    const g = geometry(args, input, rank, convPadding(args, rank === 1 && dialect !== 'keras3', rank === 1));
     const mid = g.inChannels * dm;
     const weights = [
       weight('depthwise_kernel', [...g.kernel, g.inChannels, dm]),
