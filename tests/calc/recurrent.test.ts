@@ -123,6 +123,20 @@ describe('GRU: three gates, and with reset_after a second bias per gate', () => 
   });
 });
 
+describe('CuDNNLSTM / CuDNNGRU (Keras 2.x): cuDNN keeps input and recurrent biases apart', () => {
+  it('CuDNNLSTM(32) on 8 features: 4 × (32 × (8 + 32) + 2 × 32) = 5,376, bias (256,)', () => {
+    const row = build('CuDNNLSTM', { units: 32 }, [null, 10, 8], 'tf.keras');
+    expect(row.params).toBe(4 * (32 * (8 + 32) + 2 * 32));
+    expect(weightShapes(row)[2]).toEqual(['bias', [8 * 32]]);
+  });
+
+  it('CuDNNGRU(32) on 8 features: 3 × (32 × (8 + 32) + 2 × 32) = 4,032, bias (192,)', () => {
+    const row = build('CuDNNGRU', { units: 32 }, [null, 10, 8], 'keras-mb');
+    expect(row.params).toBe(4_032);
+    expect(weightShapes(row)[2]).toEqual(['bias', [6 * 32]]);
+  });
+});
+
 describe('RNN(cell): the generic loop counts exactly what its cell would', () => {
   it('RNN(LSTMCell(32)) on 8 features is an LSTM(32): 5,248', () => {
     const row = build('RNN', { cell: { class_name: 'LSTMCell', config: { units: 32 } } }, [null, 10, 8]);

@@ -10,6 +10,7 @@ import { register, weight, type CallShapes, type CallValue, type LayerSpec } fro
 import { lastDim, product, shapeText } from '../shape.ts';
 import type { Dim, OutputShape, Shape, Weight } from '../types.ts';
 
+/** A single tensor's shape, as opposed to a list of tensors or a plain value. */
 const isShape = (v: CallValue | undefined): v is Shape =>
   Array.isArray(v) && v.every((d) => d === null || typeof d === 'number');
 
@@ -21,6 +22,7 @@ function tensorArg(call: CallShapes, position: number, name: string): Shape | un
   return v;
 }
 
+/** Keras compares shapes exactly: None equals only None. */
 const sameDims = (a: Dim[], b: Dim[]): boolean => a.length === b.length && a.every((d, i) => d === b[i]);
 
 /** `output_shape`: None keeps the query's feature size; an int or a tuple replaces it. */

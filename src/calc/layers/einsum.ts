@@ -41,6 +41,7 @@ export function parseEquation(equation: string): Equation {
   return fail(`"${equation}" is not an equation EinsumDense understands: write it as "ab,bc->ac", "...b,bc->...c" or "ab...,bc->ac..."`, 'equation');
 }
 
+/** A size the weights need; an unknown one is a located problem. */
 const known = (d: Dim | undefined, what: string, arg: string): number => {
   if (d === null || d === undefined) fail(`${what} must be known to create the weights`, arg);
   return d;

@@ -116,6 +116,7 @@ function readCell(v: unknown, d: number, dialect: Dialect): Cell {
   return singleCell(config!, d, dialect, '');
 }
 
+/** One SimpleRNNCell / LSTMCell / GRUCell from its config, Keras defaults filled in. */
 function singleCell(config: { type: string; args: LayerArgs }, d: number, dialect: Dialect, prefix: string): Cell {
   const kind = CELL_KINDS[config.type];
   if (!kind) return fail(`Param Lab knows the cells SimpleRNNCell, LSTMCell, GRUCell and StackedRNNCells, not "${config.type}"`, 'cell');
@@ -186,7 +187,9 @@ function wrapped(v: unknown, key: string): { type: string; name: string | null; 
   return fail(`must be a layer to wrap, such as LSTM(16), got ${JSON.stringify(v) ?? String(v)}`, key);
 }
 
+/** Several outputs (return_state) rather than one shape. */
 const isShapeList = (s: OutputShape): s is Shape[] => s.length > 0 && Array.isArray(s[0]);
+/** A wrapped layer's boolean flag; its args arrive raw, so a missing flag is Keras's False. */
 const flag = (args: LayerArgs, key: string): boolean => args[key] === true;
 const dropPrefix = (name: string, prefix: string): string => (name.startsWith(prefix) ? name.slice(prefix.length) : name);
 
@@ -195,6 +198,7 @@ const under = (name: string, built: Built): Weight[] => built.weights.map((w) =>
 
 type MergeMode = 'concat' | 'sum' | 'ave' | 'mul' | null;
 
+/** `merge_mode`: one of Keras's four merges, or None to return both directions. */
 function mergeMode(args: LayerArgs): MergeMode {
   const v = args['merge_mode'];
   if (v === null) return null;
@@ -240,6 +244,7 @@ const Bidirectional: LayerSpec = {
   },
 };
 
+/** Concatenating forward and backward doubles the last axis (None stays None). */
 function doubleLast(shape: Shape): Shape {
   const last = shape[shape.length - 1];
   return [...shape.slice(0, -1), last === null || last === undefined ? null : 2 * last];
