@@ -6,9 +6,9 @@ import { groupDigits } from './explain.ts';
 import { KERAS3_UNITS, readableMemorySize } from './memory-size.ts';
 import { renderRichTable, type TableColumn } from './rich-table.ts';
 import { kerasColumnWidths } from './rich-widths.ts';
-import { shapeText } from './shape.ts';
+import { shapeList, shapeText } from './shape.ts';
 import type { Row, Summary } from './summarize.ts';
-import type { OutputShape, Shape } from './types.ts';
+import type { OutputShape } from './types.ts';
 
 export interface Keras3SummaryOptions {
   /**
@@ -50,10 +50,6 @@ export function keras3ShapeText(shape: OutputShape | null): string {
   const shapes = shapeList(shape);
   return shapes.length === 1 ? shapeText(shapes[0]!) : `[${shapes.map(shapeText).join(', ')}]`;
 }
-
-/** One shape or several, always as a list. */
-export const shapeList = (shape: OutputShape): Shape[] =>
-  shape.length > 0 && shape.every((d) => Array.isArray(d)) ? (shape as Shape[]) : [shape as Shape];
 
 /** `18,496`, or `0 (unbuilt)` for a layer that was never built. */
 const paramsText = (row: Row): string => (row.built ? groupDigits(row.params) : '0 (unbuilt)');

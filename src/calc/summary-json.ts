@@ -1,0 +1,46 @@
+/**
+ * The CLI's `--format json`: the summary's numbers as data, a stable contract for scripts and
+ * tests. Shapes keep `null` for the batch axis; a layer with several outputs gets a list of shapes;
+ * a nested model is one row, as Keras shows it.
+ */
+import { shapeList } from './shape.ts';
+import type { Row, Summary } from './summarize.ts';
+import type { OutputShape } from './types.ts';
+
+export interface JsonLayer {
+  name: string;
+  type: string;
+  /** `null` for a layer that was never built (Keras prints `?`). */
+  outputShape: OutputShape | null;
+  params: number;
+  trainable: number;
+  nonTrainable: number;
+}
+
+export interface JsonSummary {
+  name: string;
+  layers: JsonLayer[];
+  totals: { params: number; trainable: number; nonTrainable: number };
+}
+
+/** One output is one shape; several are a list of shapes (copies, so callers cannot alias the summary). */
+function jsonShape(shape: OutputShape | null): OutputShape | null {
+  if (shape === null) return null;
+  const shapes = shapeList(shape).map((s) => [...s]);
+  return shapes.length === 1 ? shapes[0]! : shapes;
+}
+
+const jsonLayer = (row: Row): JsonLayer => ({
+  name: row.name,
+  type: row.type,
+  outputShape: jsonShape(row.outputShape),
+  params: row.params,
+  trainable: row.trainable,
+  nonTrainable: row.nonTrainable,
+});
+
+/** The object `--format json` prints: `{ name, layers, totals }`, nothing else. */
+export function renderJson(summary: Summary): JsonSummary {
+  const { params, trainable, nonTrainable } = summary.totals;
+  return { name: summary.name, layers: summary.rows.map(jsonLayer), totals: { params, trainable, nonTrainable } };
+}
