@@ -391,11 +391,19 @@ export function summarize(model: Model, options: SummarizeOptions = {}): Summary
 /** Build a single layer on one input shape: what the calculators on the lesson pages need. */
 export function resolveLayer(layer: ModelLayer, input: Shape, dialect: Dialect = 'keras3'): { ok: true; row: Row } | { ok: false; error: Diagnostic } {
   const named = { ...layer, name: layer.name ?? new Namer(dialect).layer(layer.type) };
+  // Calculators pass what a reader typed, so the shape is checked here rather than trusted.
+  const badAxis = input.findIndex((d) => d !== null && !(Number.isSafeInteger(d) && d >= 0));
+  if (badAxis >= 0) {
+    const message = `must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER} or None, got ${JSON.stringify(input[badAxis]) ?? String(input[badAxis])}`;
+    return { ok: false, error: { ...where(named, 0), arg: `input_shape[${badAxis}]`, message } };
+  }
   try {
     const built = new Resolver(dialect, new Namer(dialect)).build(named, { args: [input], kwargs: {} }, where(named, 0), true);
     return { ok: true, row: row(named, built, built.output, []) };
   } catch (e) {
     if (e instanceof Stop) return { ok: false, error: e.diagnostic };
+    // totalsOf refuses counts past exact arithmetic (filters=10**20).
+    if (e instanceof LayerProblem) return { ok: false, error: { ...where(named, 0), message: e.message } };
     throw e;
   }
 }

@@ -1,0 +1,29 @@
+/**
+ * Where the browser tests find Chromium and how they start it. CI installs Debian's chromium and
+ * sets CHROMIUM_PATH; a developer machine usually has one of the usual paths.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+const USUAL_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+/** Flags for a quiet, sandbox-free headless run that never phones home. */
+const FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+
+/** The places looked at, in order. A CHROMIUM_PATH that is set is the only candidate: a typo there must not quietly pick another browser. */
+export function chromiumCandidates(): string[] {
+  const chosen = process.env['CHROMIUM_PATH'] ?? '';
+  return chosen !== '' ? [chosen] : USUAL_PATHS;
+}
+
+/** The first Chromium executable that exists, or null. */
+export const findChromium = (): string | null => chromiumCandidates().find((p) => existsSync(p)) ?? null;
+
+/** CI sets PARAM_LAB_REQUIRE_BROWSER so a missing browser fails the run instead of skipping. */
+export const browserRequired = (): boolean => !['', '0', 'false'].includes((process.env['PARAM_LAB_REQUIRE_BROWSER'] ?? '').toLowerCase());
+
+export const launchChromium = (executablePath: string): Promise<Browser> =>
+  chromium.launch({ executablePath, headless: true, args: FLAGS });
