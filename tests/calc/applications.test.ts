@@ -22,6 +22,26 @@ const PUBLISHED: Record<string, { name: string; total: number; trainable: number
   DenseNet121: { name: 'densenet121', total: 8_062_504, trainable: 7_978_856, nonTrainable: 83_648 },
   DenseNet169: { name: 'densenet169', total: 14_307_880, trainable: 14_149_480, nonTrainable: 158_400 },
   DenseNet201: { name: 'densenet201', total: 20_242_984, trainable: 20_013_928, nonTrainable: 229_056 },
+  InceptionV3: { name: 'inception_v3', total: 23_851_784, trainable: 23_817_352, nonTrainable: 34_432 },
+  InceptionResNetV2: { name: 'inception_resnet_v2', total: 55_873_736, trainable: 55_813_192, nonTrainable: 60_544 },
+  Xception: { name: 'xception', total: 22_910_480, trainable: 22_855_952, nonTrainable: 54_528 },
+  MobileNetV3Small: { name: 'MobileNetV3Small', total: 2_554_968, trainable: 2_542_856, nonTrainable: 12_112 },
+  MobileNetV3Large: { name: 'MobileNetV3Large', total: 5_507_432, trainable: 5_483_032, nonTrainable: 24_400 },
+  NASNetMobile: { name: 'nasnet_mobile', total: 5_326_716, trainable: 5_289_978, nonTrainable: 36_738 },
+  NASNetLarge: { name: 'nasnet_large', total: 88_949_818, trainable: 88_753_150, nonTrainable: 196_668 },
+  EfficientNetB0: { name: 'efficientnetb0', total: 5_330_571, trainable: 5_288_548, nonTrainable: 42_023 },
+  EfficientNetB1: { name: 'efficientnetb1', total: 7_856_239, trainable: 7_794_184, nonTrainable: 62_055 },
+  EfficientNetB2: { name: 'efficientnetb2', total: 9_177_569, trainable: 9_109_994, nonTrainable: 67_575 },
+  EfficientNetB3: { name: 'efficientnetb3', total: 12_320_535, trainable: 12_233_232, nonTrainable: 87_303 },
+  EfficientNetB4: { name: 'efficientnetb4', total: 19_466_823, trainable: 19_341_616, nonTrainable: 125_207 },
+  EfficientNetB5: { name: 'efficientnetb5', total: 30_562_527, trainable: 30_389_784, nonTrainable: 172_743 },
+  EfficientNetB6: { name: 'efficientnetb6', total: 43_265_143, trainable: 43_040_704, nonTrainable: 224_439 },
+  EfficientNetB7: { name: 'efficientnetb7', total: 66_658_687, trainable: 66_347_960, nonTrainable: 310_727 },
+  ConvNeXtTiny: { name: 'convnext_tiny', total: 28_589_128, trainable: 28_589_128, nonTrainable: 0 },
+  ConvNeXtSmall: { name: 'convnext_small', total: 50_223_688, trainable: 50_223_688, nonTrainable: 0 },
+  ConvNeXtBase: { name: 'convnext_base', total: 88_591_464, trainable: 88_591_464, nonTrainable: 0 },
+  ConvNeXtLarge: { name: 'convnext_large', total: 197_767_336, trainable: 197_767_336, nonTrainable: 0 },
+  ConvNeXtXLarge: { name: 'convnext_xlarge', total: 350_196_968, trainable: 350_196_968, nonTrainable: 0 },
 };
 
 const summaries = new Map<string, Summary>();
@@ -211,5 +231,144 @@ describe('DenseNet121: 32 new channels per layer', () => {
   it('ends with 1,024 channels: 1,024 × 1,000 + 1,000 in predictions', () => {
     expect(rowOf('DenseNet121', 'relu').outputShape).toEqual([null, 7, 7, 1024]);
     expect(rowOf('DenseNet121', 'predictions').params).toBe(1024 * 1000 + 1000);
+  });
+});
+
+describe('InceptionV3: BatchNormalization without gamma', () => {
+  it('counts 3 × 3 × 3 × 32 = 864 for the first (automatically named) conv2d', () => {
+    expect(rowOf('InceptionV3', 'conv2d').params).toBe(3 * 3 * 3 * 32);
+    expect(rowOf('InceptionV3', 'conv2d').outputShape).toEqual([null, 149, 149, 32]);
+  });
+
+  it('gives each scale=False BatchNormalization 3 numbers per channel, 2 of them frozen: 3 × 32 = 96, 64 non-trainable', () => {
+    const bn = rowOf('InceptionV3', 'batch_normalization');
+    expect(bn.params).toBe(3 * 32);
+    expect(bn.nonTrainable).toBe(2 * 32);
+  });
+
+  it('concatenates 64 + 64 + 96 + 32 = 256 channels in mixed0 and ends at 8 × 8 × 2,048', () => {
+    expect(rowOf('InceptionV3', 'mixed0').outputShape).toEqual([null, 35, 35, 64 + 64 + 96 + 32]);
+    expect(rowOf('InceptionV3', 'mixed10').outputShape).toEqual([null, 8, 8, 320 + 2 * 384 + 2 * 384 + 192]);
+    expect(rowOf('InceptionV3', 'predictions').params).toBe(2048 * 1000 + 1000);
+  });
+});
+
+describe('Xception: separable convolutions', () => {
+  it('counts a SeparableConv2D as depthwise 3 × 3 × 64 plus pointwise 64 × 128 = 8,768 (no bias)', () => {
+    expect(rowOf('Xception', 'block2_sepconv1').params).toBe(3 * 3 * 64 + 64 * 128);
+  });
+
+  it('projects the first shortcut with an unnamed 1 × 1 Conv2D: 64 × 128 = 8,192', () => {
+    expect(rowOf('Xception', 'conv2d').params).toBe(64 * 128);
+    expect(rowOf('Xception', 'add').outputShape).toEqual([null, 74, 74, 128]);
+  });
+
+  it('ends at 10 × 10 × 2,048 and 2,048 × 1,000 + 1,000 in predictions', () => {
+    expect(rowOf('Xception', 'block14_sepconv2_act').outputShape).toEqual([null, 10, 10, 2048]);
+    expect(rowOf('Xception', 'predictions').params).toBe(2048 * 1000 + 1000);
+  });
+});
+
+describe('InceptionResNetV2: residual Inception blocks', () => {
+  it('projects block35 branches (32 + 32 + 64 = 128 channels) back to 320 with a bias: 128 × 320 + 320 = 41,280', () => {
+    expect(rowOf('InceptionResNetV2', 'block35_1_mixed').outputShape).toEqual([null, 35, 35, 32 + 32 + 64]);
+    expect(rowOf('InceptionResNetV2', 'block35_1_conv').params).toBe(128 * 320 + 320);
+  });
+
+  it('adds input + scale × projection through a weightless CustomScaleLayer', () => {
+    const scale = rowOf('InceptionResNetV2', 'custom_scale_layer');
+    expect(scale.params).toBe(0);
+    expect(scale.outputShape).toEqual([null, 35, 35, 320]);
+  });
+
+  it('widens to 384 + 288 + 320 + 1,088 = 2,080 channels in mixed_7a, then conv_7b to 1,536: 2,080 × 1,536', () => {
+    expect(rowOf('InceptionResNetV2', 'mixed_7a').outputShape).toEqual([null, 8, 8, 2080]);
+    expect(rowOf('InceptionResNetV2', 'conv_7b').params).toBe(2080 * 1536);
+  });
+});
+
+describe('EfficientNetB0: squeeze-and-excitation and an adaptable Normalization', () => {
+  it('keeps a mean and a variance per RGB channel and a count: 3 + 3 + 1 = 7 non-trainable', () => {
+    const norm = rowOf('EfficientNetB0', 'normalization');
+    expect(norm.params).toBe(3 + 3 + 1);
+    expect(norm.nonTrainable).toBe(7);
+  });
+
+  it('pads 224 by (0, 1) and convolves 3 × 3 stride 2 to 112: 3 × 3 × 3 × 32 = 864', () => {
+    expect(rowOf('EfficientNetB0', 'stem_conv_pad').outputShape).toEqual([null, 225, 225, 3]);
+    expect(rowOf('EfficientNetB0', 'stem_conv').outputShape).toEqual([null, 112, 112, 32]);
+    expect(rowOf('EfficientNetB0', 'stem_conv').params).toBe(3 * 3 * 3 * 32);
+  });
+
+  it('squeezes 32 channels to ⌊32 × 0.25⌋ = 8 and back, with biases: 32 × 8 + 8 and 8 × 32 + 32', () => {
+    expect(rowOf('EfficientNetB0', 'block1a_se_reshape').outputShape).toEqual([null, 1, 1, 32]);
+    expect(rowOf('EfficientNetB0', 'block1a_se_reduce').params).toBe(32 * 8 + 8);
+    expect(rowOf('EfficientNetB0', 'block1a_se_expand').params).toBe(8 * 32 + 32);
+    expect(rowOf('EfficientNetB0', 'block1a_se_excite').outputShape).toEqual([null, 112, 112, 32]);
+  });
+
+  it('ends with 320 × 1,280 in top_conv and 1,280 × 1,000 + 1,000 in predictions', () => {
+    expect(rowOf('EfficientNetB0', 'top_conv').params).toBe(320 * 1280);
+    expect(rowOf('EfficientNetB0', 'predictions').params).toBe(1280 * 1000 + 1000);
+  });
+});
+
+describe('ConvNeXtTiny: nested Sequentials, LayerScale and residual additions', () => {
+  it('normalises with fixed ImageNet statistics, which are arguments, not weights: 0 parameters', () => {
+    expect(rowOf('ConvNeXtTiny', 'convnext_tiny_prestem_normalization').params).toBe(0);
+  });
+
+  it('shows the stem Sequential as one row: 4 × 4 × 3 × 96 + 96 for the conv and 2 × 96 for its LayerNormalization', () => {
+    const stem = rowOf('ConvNeXtTiny', 'convnext_tiny_stem');
+    expect(stem.outputShape).toEqual([null, 56, 56, 96]);
+    expect(stem.params).toBe(4 * 4 * 3 * 96 + 96 + 2 * 96);
+  });
+
+  it('counts the 7 × 7 depthwise conv (groups = 96) as 96 × (7 × 7 + 1) = 4,800 and the MLP as 96 × 384 + 384 and 384 × 96 + 96', () => {
+    expect(rowOf('ConvNeXtTiny', 'convnext_tiny_stage_0_block_0_depthwise_conv').params).toBe(96 * (7 * 7 + 1));
+    expect(rowOf('ConvNeXtTiny', 'convnext_tiny_stage_0_block_0_pointwise_conv_1').params).toBe(96 * 384 + 384);
+    expect(rowOf('ConvNeXtTiny', 'convnext_tiny_stage_0_block_0_pointwise_conv_2').params).toBe(384 * 96 + 96);
+  });
+
+  it('learns one γ per channel in LayerScale: 96', () => {
+    expect(rowOf('ConvNeXtTiny', 'convnext_tiny_stage_0_block_0_layer_scale').params).toBe(96);
+  });
+
+  it('lists the residual `inputs + x` of each of the 3 + 3 + 9 + 3 = 18 blocks as an Add operation', () => {
+    const adds = summaryOf('ConvNeXtTiny').rows.filter((r) => r.type === 'Add');
+    expect(adds.map((r) => r.name)).toEqual(['add', ...Array.from({ length: 17 }, (_, i) => `add_${i + 1}`)]);
+  });
+
+  it('ends with 768 channels: 768 × 1,000 + 1,000 in convnext_tiny_head_dense', () => {
+    expect(rowOf('ConvNeXtTiny', 'convnext_tiny_head_layernorm').params).toBe(2 * 768);
+    expect(rowOf('ConvNeXtTiny', 'convnext_tiny_head_dense').params).toBe(768 * 1000 + 1000);
+  });
+});
+
+describe('NASNetMobile: cells of separable convolutions', () => {
+  it('starts with a valid 3 × 3 stride-2 conv from 224 to 111: 3 × 3 × 3 × 32 = 864', () => {
+    expect(rowOf('NASNetMobile', 'stem_conv1').outputShape).toEqual([null, 111, 111, 32]);
+    expect(rowOf('NASNetMobile', 'stem_conv1').params).toBe(3 * 3 * 3 * 32);
+  });
+
+  it('ends with 1,056 channels (the penultimate filters): 1,056 × 1,000 + 1,000 in predictions', () => {
+    expect(rowOf('NASNetMobile', 'normal_concat_12').outputShape).toEqual([null, 7, 7, 1056]);
+    expect(rowOf('NASNetMobile', 'predictions').params).toBe(1056 * 1000 + 1000);
+  });
+});
+
+describe('MobileNetV3Small: any image size', () => {
+  it('leaves every spatial size unknown: the input is (None, None, 3)', () => {
+    expect(rowOf('MobileNetV3Small', 'conv').outputShape).toEqual([null, null, null, 16]);
+  });
+
+  it('squeezes 16 channels to 8 in the first block: 16 × 8 + 8 = 136', () => {
+    expect(rowOf('MobileNetV3Small', 'expanded_conv_squeeze_excite_conv').params).toBe(16 * 8 + 8);
+  });
+
+  it('classifies with 1 × 1 convolutions: 576 × 1,024 + 1,024 in conv_2 and 1,024 × 1,000 + 1,000 in logits', () => {
+    expect(rowOf('MobileNetV3Small', 'conv_1').params).toBe(96 * 576);
+    expect(rowOf('MobileNetV3Small', 'conv_2').params).toBe(576 * 1024 + 1024);
+    expect(rowOf('MobileNetV3Small', 'logits').params).toBe(1024 * 1000 + 1000);
   });
 });

@@ -27,6 +27,14 @@ export class Graph {
     return this.record(this.named({ type, args }, name), [input]);
   }
 
+  /**
+   * A Keras operation applied in the functional graph (`inputs + x`, `x * (1 / 6)`): its
+   * positional arguments are recorded as given, tensors and constants alike, as Keras records them.
+   */
+  op(type: string, args: NodeArg[], name?: string): TensorRef {
+    return this.record(this.named({ type }, name), args);
+  }
+
   /** A whole model used as a layer (ConvNeXt's stem is a Sequential inside the Functional). */
   nest(model: Model, input: TensorRef): TensorRef {
     const className = model.className ?? (model.kind === 'sequential' ? 'Sequential' : 'Functional');
