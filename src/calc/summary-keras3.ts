@@ -54,7 +54,10 @@ export function keras3ShapeText(shape: OutputShape | null): string {
 /** `18,496`, or `0 (unbuilt)` for a layer that was never built. */
 const paramsText = (row: Row): string => (row.built ? groupDigits(row.params) : '0 (unbuilt)');
 
-/** Keras shows Y/N from the layer's `trainable` flag, `-` when it has no weights at all. */
+/**
+ * Keras shows the layer's `trainable` flag (Y/N), or `-` when it has no weights. A row carries only
+ * its weights' flags, so a layer counts as trainable when any of its weights is.
+ */
 function trainableText(row: Row): string {
   if (row.weights.length === 0) return '-';
   return row.weights.some((w) => w.trainable) ? 'Y' : 'N';
