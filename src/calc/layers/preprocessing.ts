@@ -104,6 +104,7 @@ const ENCODINGS: Record<'CategoryEncoding' | 'Hashing' | 'Discretization', Encod
     mode === 'one_hot' ? oneHot(input, depth) : input.length >= 2 ? [input[0]!, ...input.slice(2), depth] : [depth],
 };
 
+/** One spec per encoder: read the mode, then shape the output by that layer's rule. */
 const encoder = (shape: EncodedShape, depthOf: (args: LayerArgs) => number, modes: readonly string[]): LayerSpec => ({
   defaults: { output_mode: modes[0] },
   build({ args, input }) {
