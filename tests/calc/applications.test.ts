@@ -246,6 +246,20 @@ describe('InceptionV3: BatchNormalization without gamma', () => {
     expect(bn.nonTrainable).toBe(2 * 32);
   });
 
+  it('names and orders the layers as a real InceptionV3 summary does, branches interleaved by depth', () => {
+    // Rows 2–57 of a published tf.keras InceptionV3().summary(); Keras 3 uses the same rule and names.
+    const published = `conv2d batch_normalization activation conv2d_1 batch_normalization_1 activation_1 conv2d_2
+      batch_normalization_2 activation_2 max_pooling2d conv2d_3 batch_normalization_3 activation_3 conv2d_4
+      batch_normalization_4 activation_4 max_pooling2d_1 conv2d_8 batch_normalization_8 activation_8 conv2d_6
+      conv2d_9 batch_normalization_6 batch_normalization_9 activation_6 activation_9 average_pooling2d conv2d_5
+      conv2d_7 conv2d_10 conv2d_11 batch_normalization_5 batch_normalization_7 batch_normalization_10
+      batch_normalization_11 activation_5 activation_7 activation_10 activation_11 mixed0 conv2d_15
+      batch_normalization_15 activation_15 conv2d_13 conv2d_16 batch_normalization_13 batch_normalization_16
+      activation_13 activation_16 average_pooling2d_1 conv2d_12 conv2d_14 conv2d_17 conv2d_18
+      batch_normalization_12 batch_normalization_14 batch_normalization_17`.split(/\s+/);
+    expect(summaryOf('InceptionV3').rows.slice(1, 1 + published.length).map((r) => r.name)).toEqual(published);
+  });
+
   it('concatenates 64 + 64 + 96 + 32 = 256 channels in mixed0 and ends at 8 × 8 × 2,048', () => {
     expect(rowOf('InceptionV3', 'mixed0').outputShape).toEqual([null, 35, 35, 64 + 64 + 96 + 32]);
     expect(rowOf('InceptionV3', 'mixed10').outputShape).toEqual([null, 8, 8, 320 + 2 * 384 + 2 * 384 + 192]);
