@@ -5,8 +5,8 @@
  */
 import { tensor, type FunctionalModel, type Model, type ModelLayer, type NodeArg, type NodeCall, type SequentialModel, type TensorRef } from '../model.ts';
 import type { Diagnostic, Dialect, LayerArgs, Result, Shape } from '../types.ts';
+import { parseJsonText, type Json } from './json-text.ts';
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Obj = { [key: string]: Json };
 
 /** Internal: a located structural problem in the input. */
@@ -18,37 +18,13 @@ class Malformed extends Error {
 
 const isObj = (v: Json | undefined): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Parse JSON text, turning a syntax error into a message with line and column. */
-export function parseJsonText(text: string): Result<Json> {
-  try {
-    return { ok: true, value: JSON.parse(text) as Json };
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const lineCol = /line (\d+) column (\d+)/.exec(message);
-    const pos = /position (\d+)/.exec(message);
-    let line: number | undefined;
-    let column: number | undefined;
-    if (lineCol) {
-      line = Number(lineCol[1]);
-      column = Number(lineCol[2]);
-    } else if (pos) {
-      const before = text.slice(0, Number(pos[1]));
-      line = before.split('\n').length;
-      column = before.length - before.lastIndexOf('\n');
-    } else {
-      const lines = text.split('\n');
-      line = lines.length;
-      column = (lines[lines.length - 1]?.length ?? 0) + 1;
-    }
-    const reason = message.replace(/^JSON\.parse: /, '').replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '');
-    return { ok: false, error: { line, column, message: `this is not valid JSON: ${reason}` } };
-  }
-}
+export { parseJsonText };
 
-/** Which Keras wrote this file, from its `keras_version` / `backend` and its shape. */
+/** Which Keras wrote this file, from its `keras_version` / `backend`, else from its shape. */
 export function detectDialect(top: Obj): Dialect {
   const version = typeof top['keras_version'] === 'string' ? top['keras_version'] : '';
-  if (version.startsWith('tfjs')) return 'tfjs';
+  if (version.startsWith('tfjs') || top['backend'] === 'tensor_flow.js') return 'tfjs';
+  if (!version) return dialectFromShape(top);
   const [major = 0, minor = 0, patch = 0] = version.split(/[.-]/).map((x) => parseInt(x, 10) || 0);
   if (major === 1) return 'keras-mb';
   if (major !== 2) return 'keras3';
@@ -57,16 +33,68 @@ export function detectDialect(top: Obj): Dialect {
   return multiBackend ? 'keras-mb' : 'tf.keras';
 }
 
-/** Read a model from parsed Keras JSON (`{class_name, config, …}`). */
+/**
+ * Without a version (Keras 3 writes none; a `get_config()` dump has none), the layout tells:
+ * a bare list of layers is Keras ≤ 2.2, nested-list inbound nodes and `batch_input_shape` are
+ * Keras 2, everything else is read as Keras 3.
+ */
+function dialectFromShape(top: Obj): Dialect {
+  const cfg = top['config'];
+  if (Array.isArray(cfg)) return 'keras-mb';
+  const layers = isObj(cfg) ? cfg['layers'] : undefined;
+  if (!Array.isArray(layers)) return 'keras3';
+  const keras2 = layers.some((l) => {
+    if (!isObj(l)) return false;
+    const nodes = l['inbound_nodes'];
+    const lc = l['config'];
+    return (Array.isArray(nodes) && Array.isArray(nodes[0])) || (isObj(lc) && 'batch_input_shape' in lc);
+  });
+  return keras2 ? 'tf.keras' : 'keras3';
+}
+
+/** Read a model from parsed Keras JSON (`{class_name, config, …}`, or a bare `get_config()` dict). */
 export function modelFromKerasJson(json: Json, dialectHint?: Dialect): Result<Model> {
-  if (!isObj(json)) return fail('', 'expected a JSON object describing a Keras model ({"class_name": …, "config": …})');
+  if (!isObj(json)) return fail('', `expected a JSON object describing a Keras model ({"class_name": …, "config": …}), found ${kindOf(json)}`);
   try {
-    const dialect = dialectHint ?? detectDialect(json);
-    return { ok: true, value: readModel(json, '', dialect) };
+    const top = asModelObject(unwrapPythonValues(json) as Obj);
+    const dialect = dialectHint ?? detectDialect(top);
+    return { ok: true, value: readModel(top, '', dialect) };
   } catch (e) {
     if (e instanceof Malformed) return fail(e.path, e.message);
+    if (e instanceof RangeError) return fail('', 'the model is nested too deeply to read');
     throw e;
   }
+}
+
+/** `model.get_config()` dumps lack the `{class_name, config}` envelope; give them one. */
+function asModelObject(o: Obj): Obj {
+  if ('class_name' in o || !Array.isArray(o['layers'])) return o;
+  return { class_name: 'input_layers' in o ? 'Functional' : 'Sequential', config: o };
+}
+
+/** How a JSON value that is not a model reads in a message. */
+export function kindOf(v: Json | undefined): string {
+  if (v === undefined) return 'nothing';
+  if (Array.isArray(v)) return `a list of ${v.length} item${v.length === 1 ? '' : 's'}`;
+  if (v === null) return 'null';
+  if (typeof v === 'object') return 'an object';
+  return `the ${typeof v} ${JSON.stringify(v).slice(0, 40)}`;
+}
+
+/**
+ * Python values that JSON cannot hold arrive wrapped: tf.keras writes a TensorShape as
+ * `{"class_name": "TensorShape", "items": [...]}`, Keras 3 may write a tuple as
+ * `{"class_name": "__tuple__", "config": {"value": [...]}}`. Both are plain lists here.
+ */
+function unwrapPythonValues(v: Json): Json {
+  if (Array.isArray(v)) return v.map(unwrapPythonValues);
+  if (!isObj(v)) return v;
+  if (v['class_name'] === 'TensorShape' && (Array.isArray(v['items']) || v['items'] === null)) return v['items'] ?? null;
+  const cfg = v['config'];
+  if (v['class_name'] === '__tuple__' && isObj(cfg) && Array.isArray(cfg['value'])) return cfg['value'].map(unwrapPythonValues);
+  const out: Obj = {};
+  for (const [k, x] of Object.entries(v)) out[k] = unwrapPythonValues(x);
+  return out;
 }
 
 function fail(path: string, message: string): Result<never> {
@@ -89,6 +117,9 @@ function readModel(o: Obj, path: string, dialect: Dialect): Model {
   // Keras ≤ 2.2 wrote a Sequential's config as the bare list of layers.
   if (Array.isArray(cfg)) return readSequential({ layers: cfg }, join(path, 'config'), dialect, className);
   if (!isObj(cfg)) throw new Malformed(join(path, 'config'), 'expected the model\'s "config" object');
+  if (!Array.isArray(cfg['layers']) && !MODEL_CLASSES.has(className)) {
+    throw new Malformed(join(path, 'config'), `this "${className}" has no list of layers, so there is nothing to count (it is a single layer, or a subclassed model whose JSON does not record its layers)`);
+  }
   const isFunctional = 'input_layers' in cfg || 'output_layers' in cfg || (className !== 'Sequential' && Array.isArray(cfg['layers']) && cfg['layers'].some((l) => isObj(l) && 'inbound_nodes' in l));
   return isFunctional
     ? readFunctional(cfg, join(path, 'config'), dialect, className)
@@ -176,7 +207,8 @@ function readNode(n: Json, path: string): NodeCall {
     const kw = Array.isArray(e) ? e[3] : undefined;
     if (isObj(kw)) for (const [k, v] of Object.entries(kw)) kwargs[k] = legacyArg(v);
   }
-  return { args: refs.length === 1 ? [refs[0]!] : [refs], kwargs };
+  const args: NodeArg[] = refs.length === 0 ? [] : refs.length === 1 ? [refs[0]!] : [refs];
+  return { args, kwargs };
 }
 
 /** Keras 3 call arguments: `__keras_tensor__` objects become tensor references. */
@@ -217,7 +249,8 @@ function readLayer(o: Obj, path: string, dialect: Dialect): ModelLayer {
   const args: LayerArgs = {};
   for (const [k, v] of Object.entries(cfg)) {
     if (SKIP.has(k)) continue;
-    args[k] = (k === 'layer' || k === 'backward_layer') && isObj(v) ? innerLayer(v, `${join(path, 'config')}.${k}`, dialect) : v;
+    if ((k === 'layer' || k === 'backward_layer') && isObj(v)) args[k] = innerLayer(v, `${join(path, 'config')}.${k}`, dialect);
+    else args[k] = k === 'data_format' && typeof v === 'string' ? pythonicDataFormat(v) : v;
   }
   const layer: ModelLayer = { type, args, path };
   if (typeof cfg['name'] === 'string') layer.name = cfg['name'];
@@ -226,6 +259,9 @@ function readLayer(o: Obj, path: string, dialect: Dialect): ModelLayer {
   if (dtype) layer.dtype = variableDtype(dtype);
   return layer;
 }
+
+/** tfjs reads `channelsLast` as well as `channels_last` in a file (its writer emits the latter). */
+const pythonicDataFormat = (v: string): string => (v === 'channelsLast' ? 'channels_last' : v === 'channelsFirst' ? 'channels_first' : v);
 
 /** A wrapped layer (Bidirectional, TimeDistributed) as `{type, name, args}`. */
 function innerLayer(o: Obj, path: string, dialect: Dialect): LayerArgs {

@@ -1,0 +1,136 @@
+/**
+ * Whatever the user hands over — bytes of a file, or pasted text — is sniffed once here and sent
+ * to the one importer that reads it. Anything else gets a single clear diagnostic, never an
+ * exception: an empty file, a weights file, Python source, a summary printout, broken JSON.
+ */
+import type { Model } from '../model.ts';
+import type { Result } from '../types.ts';
+import { isZip, modelFromKerasArchive } from './keras-archive.ts';
+import { parseJsonText, type Json } from './json-text.ts';
+import { detectDialect, kindOf, modelFromKerasJson } from './keras-json.ts';
+import { isTfjsModelJson, modelFromTfjs } from './tfjs.ts';
+
+export type InputFormat = 'keras3-json' | 'keras2-json' | 'tfjs' | 'keras-archive';
+
+export interface Imported {
+  model: Model;
+  format: InputFormat;
+}
+
+type Obj = { [key: string]: Json };
+const isObj = (v: Json | undefined): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Detect what `input` is and read the model it describes. */
+export function detectAndImport(input: Uint8Array | string, filename?: string): Result<Imported> {
+  try {
+    return importAny(input, filename);
+  } catch (e) {
+    // A bug in an importer must not take the caller down with it.
+    if (e instanceof RangeError) return failWith('the input is nested too deeply to read');
+    throw e;
+  }
+}
+
+function importAny(input: Uint8Array | string, filename: string | undefined): Result<Imported> {
+  if (typeof input !== 'string') {
+    if (input.length === 0) return failWith('the file is empty');
+    if (isZip(input)) {
+      const model = modelFromKerasArchive(input);
+      return model.ok ? { ok: true, value: { model: model.value, format: 'keras-archive' } } : model;
+    }
+    const binary = binaryKind(input);
+    if (binary) return failWith(binary);
+    const text = decodeText(input);
+    if (text === undefined) return failWith('this file is neither text nor a .keras (ZIP) archive, so it cannot describe a model');
+    return importText(text, filename);
+  }
+  return importText(input.replace(/^\uFEFF/, ''), filename);
+}
+
+function importText(text: string, filename: string | undefined): Result<Imported> {
+  if (text.trim() === '') return failWith(text.length === 0 ? 'the file is empty' : 'the file holds only white space');
+  const python = pythonLine(text, filename);
+  if (python) {
+    return {
+      ok: false,
+      error: { line: python, column: 1, message: 'this looks like Python source; reading Keras Python code is not supported yet — save the model with model.to_json() (or model.save("model.keras")) and pass that file' },
+    };
+  }
+  const summaryLine = text.split('\n').findIndex((l) => /^\s*Total params:/.test(l));
+  if (summaryLine !== -1 && !/^\s*[{[]/.test(text)) {
+    return { ok: false, error: { line: summaryLine + 1, column: 1, message: 'this is the text model.summary() printed, not a model; pass the model itself (model.to_json(), a .keras file or a tfjs model.json)' } };
+  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return parsed;
+  return importJson(parsed.value);
+}
+
+function importJson(json: Json): Result<Imported> {
+  if (!isObj(json)) return failWith(`this JSON is ${kindOf(json)}, not a Keras model (expected an object with "class_name" and "config", or a tfjs model.json with "modelTopology")`);
+  if (isTfjsModelJson(json)) {
+    const model = modelFromTfjs(json);
+    return model.ok ? { ok: true, value: { model: model.value, format: 'tfjs' } } : model;
+  }
+  if (!('class_name' in json) && !Array.isArray(json['layers'])) {
+    if ('weightsManifest' in json) return failAt('weightsManifest', 'this tfjs model.json has no modelTopology; a weights manifest alone does not say how the layers connect');
+    const keys = Object.keys(json).slice(0, 5).map((k) => `"${k}"`).join(', ');
+    return failWith(`this JSON object is not a Keras model: it has no "class_name" (its keys are ${keys || 'none'})`);
+  }
+  const version = json['keras_version'];
+  if (typeof version === 'string' && /^1\./.test(version)) {
+    return failAt('keras_version', `this model was saved by Keras ${version}, whose layer arguments (output_dim, nb_filter, border_mode…) Param Lab does not read; it reads Keras 2 and later`);
+  }
+  const dialect = detectDialect(json);
+  const model = modelFromKerasJson(json, dialect);
+  if (!model.ok) return model;
+  const format: InputFormat = dialect === 'tfjs' ? 'tfjs' : dialect === 'keras3' ? 'keras3-json' : 'keras2-json';
+  return { ok: true, value: { model: model.value, format } };
+}
+
+/** The binary files people mistake for a model description, by their magic bytes. */
+function binaryKind(b: Uint8Array): string | undefined {
+  const starts = (...sig: number[]): boolean => sig.every((x, i) => b[i] === x);
+  if (starts(0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a)) {
+    return 'this is an HDF5 (.h5) file; Param Lab reads the architecture from JSON — in Python, save it with model.to_json() or model.save("model.keras")';
+  }
+  if (starts(0x1f, 0x8b)) return 'this file is gzip-compressed; decompress it first';
+  if (starts(0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59)) return 'this is a NumPy array file, which holds weights but not the architecture';
+  return undefined;
+}
+
+/** UTF-8, or UTF-16 when a byte-order mark says so (PowerShell's `>` writes UTF-16). */
+function decodeText(b: Uint8Array): string | undefined {
+  let encoding = 'utf-8';
+  if (b[0] === 0xff && b[1] === 0xfe) encoding = 'utf-16le';
+  else if (b[0] === 0xfe && b[1] === 0xff) encoding = 'utf-16be';
+  try {
+    const text = new TextDecoder(encoding, { fatal: true }).decode(b);
+    // Text files do not contain NUL; binary data decoded by luck does.
+    return text.includes('\u0000') ? undefined : text.replace(/^\uFEFF/, '');
+  } catch {
+    return undefined;
+  }
+}
+
+const PYTHON_STATEMENT = /^\s*(import\s+[\w.]+|from\s+[\w.]+\s+import\b|def\s+\w+\s*\(|class\s+\w+\s*[(:]|@\w+|[A-Za-z_]\w*\s*=\s*(keras|tf|layers|models|Sequential|Model|Input)\b)/;
+
+/** The 1-based line of the first Python statement, when the text reads as Python rather than JSON. */
+function pythonLine(text: string, filename: string | undefined): number | undefined {
+  if (/^\s*[{[]/.test(text)) return undefined;
+  const lines = text.split('\n');
+  const hit = lines.findIndex((l) => PYTHON_STATEMENT.test(l));
+  if (hit !== -1) return hit + 1;
+  if (filename?.endsWith('.py')) {
+    const first = lines.findIndex((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+    return first === -1 ? 1 : first + 1;
+  }
+  return undefined;
+}
+
+function failWith(message: string): Result<never> {
+  return { ok: false, error: { message } };
+}
+
+function failAt(path: string, message: string): Result<never> {
+  return { ok: false, error: { path, message } };
+}

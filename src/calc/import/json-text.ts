@@ -1,0 +1,248 @@
+/**
+ * JSON text → value, or a diagnostic that points at the line and column of the first mistake.
+ * The engine's own messages do not always carry a position, so a small scanner of our own finds
+ * it; the same scanner refuses nesting deep enough to exhaust the stack of the code that reads on.
+ */
+import type { Result } from '../types.ts';
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** No Keras model nests anywhere near this deep; anything deeper is not a model file. */
+export const MAX_JSON_DEPTH = 1000;
+
+interface Problem {
+  offset: number;
+  message: string;
+}
+
+/** Parse JSON text, turning a syntax error into a message with line and column. */
+export function parseJsonText(text: string): Result<Json> {
+  const tooDeep = findExcessiveNesting(text, MAX_JSON_DEPTH);
+  if (tooDeep) return located(text, tooDeep);
+  try {
+    return { ok: true, value: JSON.parse(text) as Json };
+  } catch (e) {
+    const scan = scanJson(text);
+    if (scan.problem) return located(text, scan.problem);
+    // Python's json.dumps writes NaN and Infinity; no count depends on such a float, so read them as null.
+    if (scan.pythonConstants.length > 0) {
+      try {
+        return { ok: true, value: JSON.parse(replaceRanges(text, scan.pythonConstants, 'null')) as Json };
+      } catch {
+        // fall through to the engine's message
+      }
+    }
+    const reason = e instanceof Error ? e.message : String(e);
+    return { ok: false, error: { line: 1, column: 1, message: `this is not valid JSON: ${reason.slice(0, 200)}` } };
+  }
+}
+
+function located(text: string, p: Problem): Result<never> {
+  const { line, column } = lineColumn(text, p.offset);
+  return { ok: false, error: { line, column, message: `this is not valid JSON: ${p.message}` } };
+}
+
+/** 1-based line and column of a character offset. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** The first bracket that opens level `limit + 1`, ignoring brackets inside strings. */
+function findExcessiveNesting(text: string, limit: number): Problem | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) inString = false;
+    } else if (c === QUOTE) inString = true;
+    else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      if (++depth > limit) return { offset: i, message: `the brackets nest more than ${limit.toLocaleString('en-US')} levels deep, far deeper than any Keras model` };
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) depth--;
+  }
+  return undefined;
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+
+type Expect = 'value' | 'key-or-end' | 'key' | 'colon' | 'comma-or-end-object' | 'value-or-end' | 'comma-or-end-array' | 'end';
+
+const PYTHON_CONSTANTS = ['-Infinity', 'Infinity', 'NaN'];
+
+/**
+ * Walks JSON text without recursion and reports the first syntax mistake in plain words. Also
+ * collects the NaN / Infinity tokens Python writes, which are not JSON.
+ */
+function scanJson(text: string): { problem?: Problem; pythonConstants: [number, number][] } {
+  const containers: ('object' | 'array')[] = [];
+  const pythonConstants: [number, number][] = [];
+  let expect: Expect = 'value';
+  let i = 0;
+  const n = text.length;
+  const found = (at: number): string => (at >= n ? 'the end of the text' : `"${text[at]}"`);
+  const stop = (offset: number, message: string) => ({ problem: { offset, message }, pythonConstants });
+  /** After a complete value, what may come next depends on the container it sits in. */
+  const afterValue = (): Expect => {
+    const top = containers[containers.length - 1];
+    return top === 'object' ? 'comma-or-end-object' : top === 'array' ? 'comma-or-end-array' : 'end';
+  };
+
+  while (true) {
+    while (i < n && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t')) i++;
+    if (i >= n) {
+      if (expect === 'end') return { pythonConstants };
+      if (containers.length === 0 && expect === 'value') return stop(i, 'the text is empty');
+      const inside = containers[containers.length - 1] === 'object' ? 'an object ({…})' : 'a list ([…])';
+      return stop(i, `the text ends inside ${inside}: a closing bracket is missing`);
+    }
+    const c = text[i]!;
+    switch (expect) {
+      case 'end':
+        return stop(i, `unexpected ${found(i)} after the end of the JSON value`);
+      case 'colon':
+        if (c !== ':') return stop(i, `expected ":" after the property name, found ${found(i)}`);
+        i++;
+        expect = 'value';
+        continue;
+      case 'comma-or-end-object':
+      case 'comma-or-end-array': {
+        const close = expect === 'comma-or-end-object' ? '}' : ']';
+        if (c === ',') {
+          i++;
+          expect = expect === 'comma-or-end-object' ? 'key' : 'value';
+          continue;
+        }
+        if (c === close) {
+          i++;
+          containers.pop();
+          expect = afterValue();
+          continue;
+        }
+        return stop(i, `expected "," or "${close}", found ${found(i)}`);
+      }
+      case 'key-or-end':
+      case 'key': {
+        if (c === '}' && expect === 'key-or-end') {
+          i++;
+          containers.pop();
+          expect = afterValue();
+          continue;
+        }
+        if (c === '}') return stop(i, 'a comma before "}" is not allowed in JSON');
+        if (c !== '"') return stop(i, c === "'" ? 'property names need double quotes, not single quotes' : `expected a property name in double quotes, found ${found(i)}`);
+        const end = scanString(text, i);
+        if (typeof end !== 'number') return stop(end.offset, end.message);
+        i = end;
+        expect = 'colon';
+        continue;
+      }
+      case 'value':
+      case 'value-or-end': {
+        if (c === ']' && expect === 'value-or-end') {
+          i++;
+          containers.pop();
+          expect = afterValue();
+          continue;
+        }
+        if (c === ']' && containers[containers.length - 1] === 'array') return stop(i, 'a comma before "]" is not allowed in JSON');
+        if (c === '{') {
+          containers.push('object');
+          i++;
+          expect = 'key-or-end';
+          continue;
+        }
+        if (c === '[') {
+          containers.push('array');
+          i++;
+          expect = 'value-or-end';
+          continue;
+        }
+        if (c === '"') {
+          const end = scanString(text, i);
+          if (typeof end !== 'number') return stop(end.offset, end.message);
+          i = end;
+          expect = afterValue();
+          continue;
+        }
+        if (c === "'") return stop(i, 'strings need double quotes, not single quotes');
+        const constant = PYTHON_CONSTANTS.find((k) => text.startsWith(k, i));
+        if (constant) {
+          pythonConstants.push([i, i + constant.length]);
+          i += constant.length;
+          expect = afterValue();
+          continue;
+        }
+        if (c === '-' || (c >= '0' && c <= '9')) {
+          const end = scanNumber(text, i);
+          if (typeof end !== 'number') return stop(end.offset, end.message);
+          i = end;
+          expect = afterValue();
+          continue;
+        }
+        const word = /^[A-Za-z_]+/.exec(text.slice(i, i + 20))?.[0];
+        if (word === 'true' || word === 'false' || word === 'null') {
+          i += word.length;
+          expect = afterValue();
+          continue;
+        }
+        if (word === 'True' || word === 'False' || word === 'None') {
+          return stop(i, `${word} is Python; JSON writes ${word === 'None' ? 'null' : word.toLowerCase()}`);
+        }
+        return stop(i, `expected a value, found ${word ? `"${word}"` : found(i)}`);
+      }
+    }
+  }
+}
+
+/** Offset just past the string that starts at `start`, or the mistake inside it. */
+function scanString(text: string, start: number): number | Problem {
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) return i + 1;
+    if (c < 0x20) return { offset: i, message: 'a string contains a raw line break or control character (write it as \\n, \\t, …)' };
+    if (c === BACKSLASH) {
+      const e = text[i + 1];
+      if (e === 'u') {
+        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return { offset: i, message: 'a \\u escape needs four hexadecimal digits' };
+        i += 5;
+      } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i++;
+      else return { offset: i, message: `"\\${e ?? ''}" is not a JSON escape` };
+    }
+  }
+  return { offset: start, message: 'this string is never closed' };
+}
+
+const NUMBER = /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
+
+/** Offset just past the number that starts at `start`, or why it is not a JSON number. */
+function scanNumber(text: string, start: number): number | Problem {
+  NUMBER.lastIndex = start;
+  const m = NUMBER.exec(text);
+  if (!m) return { offset: start, message: `expected a number, found "${text[start + 1] ?? ''}" after "-"` };
+  const end = start + m[0].length;
+  if (/^[0-9]/.test(text[end] ?? '')) return { offset: start, message: 'numbers cannot start with 0 in JSON' };
+  if (text[end] === '.') return { offset: end, message: 'a decimal point needs digits after it' };
+  return end;
+}
+
+function replaceRanges(text: string, ranges: [number, number][], by: string): string {
+  let out = '';
+  let at = 0;
+  for (const [from, to] of ranges) {
+    out += text.slice(at, from) + by;
+    at = to;
+  }
+  return out + text.slice(at);
+}

@@ -1,0 +1,24 @@
+/** The one line a bad input earns on standard error: `error: <where>: <what>`. */
+import { describe } from '../calc/problem.ts';
+import type { Diagnostic } from '../calc/types.ts';
+
+/**
+ * `model.json:3:14: …` for a place in the text, `model.json: conv2d_1 (Conv2D), kernel_size: …`
+ * for a layer, `model.keras: config.json:3:14: …` for a file inside an archive.
+ */
+export function errorLine(source: string, d: Diagnostic): string {
+  const where: string[] = [];
+  const { line, column, path, ...rest } = d;
+  const at = line !== undefined ? `:${line}${column !== undefined ? `:${column}` : ''}` : '';
+  if (path !== undefined && (line !== undefined || d.layer === undefined)) where.push(source, `${path}${at}`);
+  else where.push(`${source}${at}`);
+  return oneLine(`error: ${where.join(': ')}: ${describe(rest)}`);
+}
+
+/** Messages may quote the user's input; keep them to one printable line. */
+function oneLine(s: string): string {
+  return s
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
