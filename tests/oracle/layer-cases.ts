@@ -209,7 +209,11 @@ const amounts2d = (max: number): fc.Arbitrary<number | number[] | number[][]> =>
 const image = (maxSide: number): fc.Arbitrary<{ spatial: number[]; channels: number; format: Format }> =>
   fc.record({ spatial: fc.array(int(1, maxSide), { minLength: 2, maxLength: 2 }), channels: int(1, 4), format });
 
-/** One generator per Keras class that tfjs exports. */
+/**
+ * One generator per Keras class that tfjs exports — except Resizing and RandomWidth, whose
+ * symbolic output shapes tfjs 4.22 gets wrong (Resizing drops the batch axis: (None, 3, 2, 3) →
+ * [4, 5, 2]; RandomWidth gives [undefined, -1, 2]), so they cannot serve as an oracle.
+ */
 export const LAYER_CASES: Record<string, fc.Arbitrary<LayerCase>> = {
   Dense: fc
     .record({ shape: anyShape(3, 8), units: int(1, 16), use_bias: bool, activation, unknownTime: bool })

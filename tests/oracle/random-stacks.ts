@@ -18,7 +18,7 @@ export interface Stack {
 }
 
 /** Random numbers for one layer: which layer, and its arguments. */
-interface Pick {
+export interface Pick {
   which: number;
   a: number;
   b: number;
@@ -37,12 +37,13 @@ export const stackMaterial = fc.record({
 export type StackMaterial = typeof stackMaterial extends fc.Arbitrary<infer T> ? T : never;
 
 /** 1 + n mod (max), a whole number in 1..max. */
-const upTo = (n: number, max: number): number => 1 + (n % max);
+export const upTo = (n: number, max: number): number => 1 + (n % max);
 
-type Candidate = (p: Pick, shape: number[]) => { layer: StackLayer; next: number[] } | undefined;
+/** A layer that may follow `shape`, with the shape it leaves; undefined when it does not fit. */
+export type Candidate = (p: Pick, shape: number[]) => { layer: StackLayer; next: number[] } | undefined;
 
 /** Conv/pool length: valid shrinks by the window, same keeps ⌈n/s⌉. */
-const slide = (n: number, k: number, s: number, same: boolean): number => (same ? Math.ceil(n / s) : Math.floor((n - k) / s) + 1);
+export const slide = (n: number, k: number, s: number, same: boolean): number => (same ? Math.ceil(n / s) : Math.floor((n - k) / s) + 1);
 
 const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'linear', 'softmax', 'elu'];
 
@@ -132,13 +133,16 @@ const IMAGE: Candidate[] = [
 
 const BY_RANK: Record<number, Candidate[]> = { 1: FLAT, 2: SEQUENCE, 3: IMAGE };
 
-/** Turn random material into a stack whose every layer fits the shape before it. */
-export function stackFrom(m: StackMaterial): Stack {
+/**
+ * Turn random material into a stack whose every layer fits the shape before it. `extra` adds
+ * candidates per input rank (Keras-only layers for tests that do not involve tfjs).
+ */
+export function stackFrom(m: StackMaterial, extra: Record<number, Candidate[]> = {}): Stack {
   const input = m.dims.slice(0, m.rank).map((d, i) => (m.rank === 3 && i < 2 ? d + 4 : d));
   const layers: StackLayer[] = [];
   let shape = input;
   for (const p of m.picks) {
-    const candidates = BY_RANK[shape.length]!;
+    const candidates = [...BY_RANK[shape.length]!, ...(extra[shape.length] ?? [])];
     // try the picked candidate, then the next ones, until one fits
     for (let i = 0; i < candidates.length; i++) {
       const made = candidates[(p.which + i) % candidates.length]!(p, shape);
