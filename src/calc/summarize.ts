@@ -149,7 +149,10 @@ class Resolver {
         dialect: this.dialect,
         buildInner: (config, input) => this.build({ type: config.type, args: config.args, name: config.name ?? '' }, { args: [input], kwargs: {} }, where, true),
       });
-      return finish(built, layer, parentTrainable);
+      const finished = finish(built, layer, parentTrainable);
+      // A count past exact arithmetic (units=1e300) is this layer's diagnostic, not a crash in row().
+      totalsOf(finished.weights);
+      return finished;
     } catch (e) {
       if (e instanceof LayerProblem) throw located(e.message, e.arg);
       throw e;
