@@ -8,3 +8,4 @@ export { shapeText } from './shape.ts';
 export { knownTypes } from './registry.ts';
 export { Namer, toSnakeCase } from './naming.ts';
 export { modelFromKerasJson, parseJsonText, detectDialect } from './import/keras-json.ts';
+export { detectAndImport, type Imported, type InputFormat } from './import/detect.ts';

@@ -9,6 +9,7 @@ import { summarize, type Summary } from '../calc/summarize.ts';
 import { renderJson } from '../calc/summary-json.ts';
 import { renderKeras2 } from '../calc/summary-keras2.ts';
 import { renderKeras3 } from '../calc/summary-keras3.ts';
+import type { Model } from '../calc/model.ts';
 import type { Diagnostic, Result } from '../calc/types.ts';
 import { errorLine } from './error-line.ts';
 import { parseOptions, USAGE, type OutputFormat } from './options.ts';
@@ -26,9 +27,22 @@ async function main(argv: readonly string[]): Promise<number> {
   if (!bytes.ok) return print(process.stderr, errorLine(source, bytes.error), 2);
   const imported = detectAndImport(bytes.value, options.file === STDIN ? undefined : options.file);
   if (!imported.ok) return print(process.stderr, errorLine(source, imported.error), 2);
-  const summary = summarize(imported.value.model);
+  const summary = summarizeWithinStack(imported.value.model);
+  if (!summary) return print(process.stderr, errorLine(source, { message: TOO_DEEP }), 2);
   if (summary.error) return print(process.stderr, errorLine(source, summary.error), 2);
   return print(process.stdout, render(summary, options.format), 0);
+}
+
+const TOO_DEEP = "the model's graph is too deep to follow (thousands of layers in one chain)";
+
+/** The resolver walks the graph recursively; a chain of thousands of layers can exhaust the stack. */
+function summarizeWithinStack(model: Model): Summary | undefined {
+  try {
+    return summarize(model);
+  } catch (e) {
+    if (e instanceof RangeError) return undefined;
+    throw e;
+  }
 }
 
 function render(summary: Summary, format: OutputFormat): string {

@@ -161,6 +161,16 @@ describe.concurrent('bad input: exit 2 and one located error line', () => {
     expect(expectOneErrorLine(await summary([path]))).toBe(`error: ${path}:1:1001: this is not valid JSON: the brackets nest more than 1,000 levels deep, far deeper than any Keras model`);
   });
 
+  it('a chain of 20,000 layers listed backwards: a summary or one error line, never a crash', async () => {
+    const layers: unknown[] = [{ class_name: 'InputLayer', name: 'i', config: { batch_input_shape: [null, 2], name: 'i' }, inbound_nodes: [] }];
+    for (let k = 0; k < 20_000; k++) layers.push({ class_name: 'Dense', name: `d${k}`, config: { name: `d${k}`, units: 2 }, inbound_nodes: [[[k === 0 ? 'i' : `d${k - 1}`, 0, 0, {}]]] });
+    const model = { class_name: 'Functional', config: { name: 'm', layers: [layers[0], ...layers.slice(1).reverse()], input_layers: [['i', 0, 0]], output_layers: [['d19999', 0, 0]] }, keras_version: '2.12.0' };
+    const r = await summary([file('chain.json', JSON.stringify(model)), '--format', 'json']);
+    // The resolver may follow the chain (exit 0) or refuse it as too deep (exit 2); both are answers.
+    if (r.code === 0) expect(JSON.parse(r.stdout).totals.params).toBe(20_000 * 6);
+    else expect(expectOneErrorLine(r)).toContain('too deep');
+  });
+
   it('a zip without config.json', async () => {
     const path = file('weights.keras', zipSync({ 'model.weights.h5': new Uint8Array(16) }));
     expect(expectOneErrorLine(await summary([path]))).toBe(`error: ${path}: this ZIP archive has no config.json, so it is not a .keras model file (it holds model.weights.h5)`);
