@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { detectAndImport } from '../../src/calc/import/detect.ts';
@@ -163,5 +164,48 @@ describe('odd and hostile input: one clear diagnostic each', () => {
 
   it('a layer list that is not a list', () => {
     expect(problem('{"class_name": "Sequential", "config": {"layers": 7}}')).toMatchObject({ path: 'config.layers', message: 'expected a list of layers' });
+  });
+});
+
+describe('never an exception', () => {
+  const models = ['tutorial-tf-keras-2.12.json', 'two-inputs-keras-2.3.1.json', 'tutorial-tfjs-converter-2.15.model.json', 'shared-dense-tf-keras-2.12.json'].map((n) => JSON.parse(fixture(n)));
+  models.push(...['r1001-000', 'r1001-047', 'r1001-114'].map((id) => JSON.parse(readFileSync(join(import.meta.dirname, '../golden/keras3', id, 'model.json'), 'utf8'))));
+
+  type Path = (string | number)[];
+  /** Every place in a JSON value, as key paths. */
+  const placesIn = (v: unknown, at: Path = [], out: Path[] = []): Path[] => {
+    out.push(at);
+    if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) placesIn(x, [...at, Array.isArray(v) ? Number(k) : k], out);
+    return out;
+  };
+  const replaced = (v: unknown, at: Path, by: unknown): unknown => {
+    if (at.length === 0) return by;
+    const copy = (Array.isArray(v) ? [...v] : { ...(v as object) }) as Record<string | number, unknown>;
+    copy[at[0]!] = replaced((v as Record<string | number, unknown>)[at[0]!], at.slice(1), by);
+    return copy;
+  };
+
+  it('any JSON value put anywhere in a real model: a model or a diagnostic, and summarize answers too', () => {
+    fc.assert(
+      fc.property(fc.nat(models.length - 1), fc.nat(), fc.jsonValue({ maxDepth: 3 }), (m, place, value) => {
+        const model = models[m];
+        const places = placesIn(model);
+        const r = detectAndImport(JSON.stringify(replaced(model, places[place % places.length]!, value)));
+        if (r.ok) summarize(r.value.model);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('any prefix of a real model file', () => {
+    const text = fixture('two-inputs-keras-2.3.1.json');
+    for (let n = 0; n < text.length; n += 7) {
+      const r = detectAndImport(text.slice(0, n));
+      if (r.ok) summarize(r.value.model);
+    }
+  });
+
+  it('any bytes', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => void detectAndImport(bytes)), { numRuns: 500 });
   });
 });
