@@ -6,8 +6,8 @@
 import type { Model } from '../model.ts';
 import type { Result } from '../types.ts';
 import { isZip, modelFromKerasArchive } from './keras-archive.ts';
-import { parseJsonText, type Json } from './json-text.ts';
-import { detectDialect, kindOf, modelFromKerasJson } from './keras-json.ts';
+import { isJsonObject, kindOf, parseJsonText, type Json } from './json-text.ts';
+import { detectDialect, modelFromKerasJson } from './keras-json.ts';
 import { isTfjsModelJson, modelFromTfjs } from './tfjs.ts';
 
 export type InputFormat = 'keras3-json' | 'keras2-json' | 'tfjs' | 'keras-archive';
@@ -17,8 +17,6 @@ export interface Imported {
   format: InputFormat;
 }
 
-type Obj = { [key: string]: Json };
-const isObj = (v: Json | undefined): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Detect what `input` is and read the model it describes. */
 export function detectAndImport(input: Uint8Array | string, filename?: string): Result<Imported> {
@@ -66,7 +64,7 @@ function importText(text: string, filename: string | undefined): Result<Imported
 }
 
 function importJson(json: Json): Result<Imported> {
-  if (!isObj(json)) return failWith(`this JSON is ${kindOf(json)}, not a Keras model (expected an object with "class_name" and "config", or a tfjs model.json with "modelTopology")`);
+  if (!isJsonObject(json)) return failWith(`this JSON is ${kindOf(json)}, not a Keras model (expected an object with "class_name" and "config", or a tfjs model.json with "modelTopology")`);
   if (isTfjsModelJson(json)) {
     const model = modelFromTfjs(json);
     return model.ok ? { ok: true, value: { model: model.value, format: 'tfjs' } } : model;

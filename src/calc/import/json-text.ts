@@ -6,6 +6,18 @@
 import type { Result } from '../types.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+export const isJsonObject = (v: Json | undefined): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** How a JSON value that is not what was wanted reads in a message: `a list of 3 items`, `the number 42`. */
+export function kindOf(v: Json | undefined): string {
+  if (v === undefined) return 'nothing';
+  if (Array.isArray(v)) return `a list of ${v.length} item${v.length === 1 ? '' : 's'}`;
+  if (v === null) return 'null';
+  if (typeof v === 'object') return 'an object';
+  return `the ${typeof v} ${JSON.stringify(v).slice(0, 40)}`;
+}
 
 /** No Keras model nests anywhere near this deep; anything deeper is not a model file. */
 export const MAX_JSON_DEPTH = 1000;

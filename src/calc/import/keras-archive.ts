@@ -5,11 +5,9 @@
 import { unzipSync } from 'fflate';
 import type { Model } from '../model.ts';
 import type { Result } from '../types.ts';
-import { parseJsonText, type Json } from './json-text.ts';
-import { detectDialect, kindOf, modelFromKerasJson } from './keras-json.ts';
+import { isJsonObject, kindOf, parseJsonText } from './json-text.ts';
+import { detectDialect, modelFromKerasJson } from './keras-json.ts';
 
-type Obj = { [key: string]: Json };
-const isObj = (v: Json | undefined): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A config.json this large is not a model description; refuse before inflating it. */
 const MAX_CONFIG_BYTES = 256 * 1024 * 1024;
@@ -33,7 +31,7 @@ export function modelFromKerasArchive(bytes: Uint8Array): Result<Model> {
   if (text === undefined) return failAt(configName, 'config.json is not UTF-8 text');
   const json = parseJsonText(text);
   if (!json.ok) return { ok: false, error: { ...json.error, path: configName } };
-  if (!isObj(json.value)) return failAt(configName, `expected the model's JSON object, found ${kindOf(json.value)}`);
+  if (!isJsonObject(json.value)) return failAt(configName, `expected the model's JSON object, found ${kindOf(json.value)}`);
   const version = kerasVersion(files, names);
   const dialect = detectDialect(version && !('keras_version' in json.value) ? { ...json.value, keras_version: version } : json.value);
   const model = modelFromKerasJson(json.value, dialect);
@@ -73,7 +71,7 @@ function kerasVersion(files: Record<string, Uint8Array>, names: string[]): strin
   const name = pickEntry(names, 'metadata.json');
   const text = name ? utf8(files[name]!) : undefined;
   const meta = text === undefined ? undefined : parseJsonText(text);
-  if (!meta?.ok || !isObj(meta.value)) return undefined;
+  if (!meta?.ok || !isJsonObject(meta.value)) return undefined;
   const v = meta.value['keras_version'];
   return typeof v === 'string' ? v : undefined;
 }

@@ -5,9 +5,9 @@
  */
 import { tensor, type FunctionalModel, type Model, type ModelLayer, type NodeArg, type NodeCall, type SequentialModel, type TensorRef } from '../model.ts';
 import type { Diagnostic, Dialect, LayerArgs, Result, Shape } from '../types.ts';
-import { parseJsonText, type Json } from './json-text.ts';
+import { isJsonObject, kindOf, parseJsonText, type Json, type JsonObject } from './json-text.ts';
 
-type Obj = { [key: string]: Json };
+type Obj = JsonObject;
 
 /** Internal: a located structural problem in the input. */
 class Malformed extends Error {
@@ -16,7 +16,7 @@ class Malformed extends Error {
   }
 }
 
-const isObj = (v: Json | undefined): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObj = isJsonObject;
 
 export { parseJsonText };
 
@@ -70,15 +70,6 @@ export function modelFromKerasJson(json: Json, dialectHint?: Dialect): Result<Mo
 function asModelObject(o: Obj): Obj {
   if ('class_name' in o || !Array.isArray(o['layers'])) return o;
   return { class_name: 'input_layers' in o ? 'Functional' : 'Sequential', config: o };
-}
-
-/** How a JSON value that is not a model reads in a message. */
-export function kindOf(v: Json | undefined): string {
-  if (v === undefined) return 'nothing';
-  if (Array.isArray(v)) return `a list of ${v.length} item${v.length === 1 ? '' : 's'}`;
-  if (v === null) return 'null';
-  if (typeof v === 'object') return 'an object';
-  return `the ${typeof v} ${JSON.stringify(v).slice(0, 40)}`;
 }
 
 /**

@@ -5,19 +5,17 @@
  */
 import type { Model } from '../model.ts';
 import type { Result } from '../types.ts';
-import type { Json } from './json-text.ts';
-import { detectDialect, kindOf, modelFromKerasJson } from './keras-json.ts';
+import { isJsonObject, kindOf, type Json, type JsonObject } from './json-text.ts';
+import { detectDialect, modelFromKerasJson } from './keras-json.ts';
 
-type Obj = { [key: string]: Json };
-const isObj = (v: Json | undefined): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** True when parsed JSON is a tfjs model.json (as opposed to a bare Keras `to_json()`). */
-export const isTfjsModelJson = (json: Json): json is Obj => isObj(json) && 'modelTopology' in json;
+export const isTfjsModelJson = (json: Json): json is JsonObject => isJsonObject(json) && 'modelTopology' in json;
 
 /** Read the Keras topology inside a tfjs model.json. */
-export function modelFromTfjs(json: Obj): Result<Model> {
+export function modelFromTfjs(json: JsonObject): Result<Model> {
   const topology = json['modelTopology'];
-  if (!isObj(topology)) {
+  if (!isJsonObject(topology)) {
     return failAt('modelTopology', `expected an object holding the model's layers, found ${kindOf(topology)}`);
   }
   if (json['format'] === 'graph-model' || 'node' in topology) {
@@ -25,12 +23,12 @@ export function modelFromTfjs(json: Obj): Result<Model> {
   }
   // The Python converter nests the Keras JSON under model_config and keeps the version outside it.
   const wrapped = topology['model_config'];
-  const inner = isObj(wrapped) ? wrapped : topology;
-  const versionHolder = isObj(wrapped) ? topology : inner;
+  const inner = isJsonObject(wrapped) ? wrapped : topology;
+  const versionHolder = isJsonObject(wrapped) ? topology : inner;
   const dialect = detectDialect({ ...inner, keras_version: versionHolder['keras_version'] ?? null, backend: versionHolder['backend'] ?? null });
   const result = modelFromKerasJson(inner, dialect);
   if (result.ok) return result;
-  const prefix = isObj(wrapped) ? 'modelTopology.model_config' : 'modelTopology';
+  const prefix = isJsonObject(wrapped) ? 'modelTopology.model_config' : 'modelTopology';
   const path = result.error.path ? `${prefix}.${result.error.path}` : prefix;
   return { ok: false, error: { ...result.error, path } };
 }
