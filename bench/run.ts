@@ -1,0 +1,119 @@
+/**
+ * `npm run bench`: how long our engine takes to import and summarise big models from Keras 3 JSON
+ * text, against tfjs-layers constructing the same models and counting their parameters.
+ * A measurement, not a test: it exits non-zero only when something breaks, never for a slow run.
+ */
+import { performance } from 'node:perf_hooks';
+import { detectAndImport } from '../src/calc/import/detect.ts';
+import { modelFromKerasJson } from '../src/calc/import/keras-json.ts';
+import { renderKeras3 } from '../src/calc/summary-keras3.ts';
+import { summarize, type Summary } from '../src/calc/summarize.ts';
+import { loadTfjs, quiet } from '../tests/oracle/tfjs.ts';
+import { convStack, denseStack, resnet50, type Graph } from './graphs.ts';
+import { keras3JsonText } from './keras3-json.ts';
+import { buildInTfjs } from './tfjs-build.ts';
+
+interface Case {
+  label: string;
+  graph: Graph;
+  /** Runs whose median is reported (after warm-up). */
+  ourRuns: number;
+  tfjsRuns: number;
+  /** The total Keras reports, when keras-reference.md gives it. */
+  kerasTotal?: number;
+}
+
+const CASES: Case[] = [
+  { label: '200-layer CNN (Sequential)', graph: convStack(200), ourRuns: 51, tfjsRuns: 5 },
+  { label: '1,000-layer MLP (Sequential)', graph: denseStack(1000), ourRuns: 21, tfjsRuns: 3 },
+  // keras-reference.md §6: ResNet50 25,636,712 parameters
+  { label: 'ResNet50 (Functional, 16 Add)', graph: resnet50(), ourRuns: 21, tfjsRuns: 3, kerasTotal: 25_636_712 },
+];
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Median wall time of `runs` calls after `warmup` unmeasured ones. */
+function timeIt(runs: number, warmup: number, f: () => void): number {
+  for (let i = 0; i < warmup; i++) f();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    f();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+/** Our whole path from file text: detect the format, import, summarise. */
+function importAndSummarize(text: string): Summary {
+  const imported = detectAndImport(text, 'model.json');
+  if (!imported.ok) throw new Error(`import failed: ${imported.error.message}`);
+  const s = summarize(imported.value.model);
+  if (s.error) throw new Error(`summarize failed at ${s.error.layer}: ${s.error.message}`);
+  return s;
+}
+
+const ms = (x: number): string => (x < 10 ? x.toFixed(2) : x.toFixed(0)) + ' ms';
+const group = (n: number): string => n.toLocaleString('en-US');
+const pad = (s: string, n: number, right = false): string => (right ? s.padStart(n) : s.padEnd(n));
+
+async function main(): Promise<void> {
+  const tf = await loadTfjs();
+  console.log(`Param Lab benchmark — node ${process.version}, tfjs ${tf.version.tfjs} (${tf.getBackend()} backend)`);
+  console.log('ours = Keras 3 JSON text → detect → import → summarize (median); render = renderKeras3 on top');
+  console.log('tfjs = construct every layer (weights allocated and initialised) + countParams() (median)\n');
+
+  const header = [pad('model', 31), pad('layers', 6, true), pad('params', 12, true), pad('JSON', 8, true), pad('ours', 10, true), pad('+render', 10, true), pad('tfjs', 10, true), pad('ratio', 8, true), '  counts'];
+  console.log(header.join(' '));
+  console.log('-'.repeat(header.join(' ').length));
+
+  const results: { label: string; ours: number; tfjs: number; parse: number; read: number; summary: number }[] = [];
+  for (const c of CASES) {
+    const text = keras3JsonText(c.graph);
+    const s = importAndSummarize(text);
+    const ours = timeIt(c.ourRuns, 5, () => importAndSummarize(text));
+    const withRender = timeIt(c.ourRuns, 5, () => renderKeras3(importAndSummarize(text)));
+
+    let tfjsCount = 0;
+    const tfjs = timeIt(c.tfjsRuns, 1, () =>
+      quiet(() => {
+        const model = buildInTfjs(tf, c.graph);
+        tfjsCount = model.countParams();
+        model.dispose();
+      }),
+    );
+
+    const agree = tfjsCount === s.totals.params && (c.kerasTotal === undefined || c.kerasTotal === s.totals.params);
+    const check = `${agree ? 'agree' : 'DIFFER'} (tfjs ${group(tfjsCount)}${c.kerasTotal !== undefined ? `, Keras ${group(c.kerasTotal)}` : ''})`;
+    console.log(
+      [
+        pad(c.label, 31), pad(String(c.graph.nodes.length + (c.graph.kind === 'functional' ? 1 : 0)), 6, true), pad(group(s.totals.params), 12, true),
+        pad(`${Math.round(text.length / 1024)} KB`, 8, true), pad(ms(ours), 10, true), pad(ms(withRender), 10, true), pad(ms(tfjs), 10, true),
+        pad(`${Math.round(tfjs / ours)}×`, 8, true), ` ${check}`,
+      ].join(' '),
+    );
+    // where our time goes: JSON.parse alone, the importer on parsed JSON, summarize on the model
+    const parsed = JSON.parse(text) as Parameters<typeof modelFromKerasJson>[0];
+    const model = modelFromKerasJson(parsed);
+    if (!model.ok) throw new Error(model.error.message);
+    const parse = timeIt(c.ourRuns, 5, () => JSON.parse(text));
+    const read = timeIt(c.ourRuns, 5, () => modelFromKerasJson(parsed));
+    const summary = timeIt(c.ourRuns, 5, () => summarize(model.value));
+    results.push({ label: c.label, ours, tfjs, parse, read, summary });
+  }
+
+  console.log('\nwhere our time goes (medians; "ours" above adds format detection and the JSON text checks):');
+  console.log([pad('model', 31), pad('JSON.parse', 11, true), pad('import', 10, true), pad('summarize', 10, true)].join(' '));
+  for (const r of results) console.log([pad(r.label, 31), pad(ms(r.parse), 11, true), pad(ms(r.read), 10, true), pad(ms(r.summary), 10, true)].join(' '));
+
+  const target = results[0]!;
+  console.log(
+    `\ntarget (200-layer model): imported and summarised in ${ms(target.ours)} (goal < 5 ms: ${target.ours < 5 ? 'met' : 'missed'}), ` +
+      `${Math.round(target.tfjs / target.ours)}× faster than tfjs (goal ≥ 100×: ${target.tfjs / target.ours >= 100 ? 'met' : 'missed'})`,
+  );
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+  process.exitCode = 1;
+});
