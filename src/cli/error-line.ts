@@ -19,6 +19,5 @@ export function errorLine(source: string, d: Diagnostic): string {
 function oneLine(s: string): string {
   return s
     .replace(/\s*[\r\n]+\s*/g, ' ')
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
