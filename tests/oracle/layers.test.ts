@@ -1,6 +1,7 @@
 /**
  * Every layer tfjs-layers 4.22 exports, built in tfjs and in our engine from the same random Keras
- * configuration: output shapes and parameter counts (total, trainable, non-trainable) must match.
+ * configuration: output shapes, parameter counts (total, trainable, non-trainable) and the shapes
+ * of the weights must match.
  * A configuration tfjs refuses — it throws, or it reports a window that does not fit as a length
  * ≤ 0 — must be refused by our engine too.
  */
@@ -33,7 +34,7 @@ describe('every tfjs layer agrees with our engine on random configurations', () 
   const known = new Set(knownTypes());
   for (const [type, cases] of Object.entries(LAYER_CASES)) {
     // Families still being written are skipped until their spec is registered.
-    it.skipIf(!known.has(type))(`${type}: output shape, params, trainable and non-trainable match tfjs`, () => {
+    it.skipIf(!known.has(type))(`${type}: output shape, params, trainable, non-trainable and weight shapes match tfjs`, () => {
       fc.assert(fc.property(cases, agree), { seed: SEED, numRuns: RUNS });
     });
   }

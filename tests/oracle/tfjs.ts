@@ -15,6 +15,8 @@ export interface Measured {
   params: number;
   trainable: number;
   nonTrainable: number;
+  /** Every weight's shape, sorted, so the two sides' different weight orders still compare. */
+  weightShapes: string[];
 }
 
 export type Outcome = { ok: true; value: Measured } | { ok: false; message: string };
@@ -67,11 +69,13 @@ export function shapesOf(out: tf.SymbolicTensor | tf.SymbolicTensor[]): OutputSh
 }
 
 /** tfjs's own counts for a built layer. */
-export function tfjsCounts(layer: tf.layers.Layer): Omit<Measured, 'output'> {
+export function tfjsCounts(layer: tf.layers.Layer): Omit<Measured, 'output' | 'weightShapes'> {
   const trainable = layer.trainableWeights.reduce((n, w) => n + size(w.shape), 0);
   const nonTrainable = layer.nonTrainableWeights.reduce((n, w) => n + size(w.shape), 0);
   return { params: layer.countParams(), trainable, nonTrainable };
 }
+
+const sortedShapes = (shapes: readonly (readonly (number | null)[])[]): string[] => shapes.map((s) => JSON.stringify(s)).sort();
 
 /** Build the case in tfjs on `tf.input` placeholders. */
 export function measureTfjs(c: LayerCase): Outcome {
@@ -81,7 +85,7 @@ export function measureTfjs(c: LayerCase): Outcome {
       layer = tfjsLayer(c.type, c.args);
       const xs = c.inputs.map((shape) => tf.input({ shape: shape as number[] }));
       const out = layer.apply(xs.length === 1 ? xs[0]! : xs) as tf.SymbolicTensor | tf.SymbolicTensor[];
-      return { ok: true, value: { output: shapesOf(out), ...tfjsCounts(layer) } };
+      return { ok: true, value: { output: shapesOf(out), ...tfjsCounts(layer), weightShapes: sortedShapes(layer.weights.map((w) => w.shape)) } };
     } catch (e) {
       return { ok: false, message: e instanceof Error ? e.message : String(e) };
     } finally {
@@ -99,7 +103,7 @@ export function measureOurs(c: LayerCase): Outcome {
   if (c.inputs.length === 1) {
     const r = resolveLayer({ type: c.type, args: c.args }, [null, ...c.inputs[0]!]);
     if (!r.ok) return { ok: false, message: r.error.message };
-    return { ok: true, value: { output: r.row.outputShape ?? [], params: r.row.params, trainable: r.row.trainable, nonTrainable: r.row.nonTrainable } };
+    return { ok: true, value: { output: r.row.outputShape ?? [], params: r.row.params, trainable: r.row.trainable, nonTrainable: r.row.nonTrainable, weightShapes: sortedShapes(r.row.weights.map((w) => w.shape)) } };
   }
   const names = c.inputs.map((_, i) => `in_${i}`);
   const model: FunctionalModel = {
@@ -114,7 +118,7 @@ export function measureOurs(c: LayerCase): Outcome {
   const s = summarize(model);
   if (s.error) return { ok: false, message: s.error.message };
   const row = s.rows.find((r) => r.name === 'under_test')!;
-  return { ok: true, value: { output: row.outputShape ?? [], params: row.params, trainable: row.trainable, nonTrainable: row.nonTrainable } };
+  return { ok: true, value: { output: row.outputShape ?? [], params: row.params, trainable: row.trainable, nonTrainable: row.nonTrainable, weightShapes: sortedShapes(row.weights.map((w) => w.shape)) } };
 }
 
 /** tfjs reports an impossible window as a zero or negative length instead of throwing. */
