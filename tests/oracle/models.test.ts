@@ -223,6 +223,12 @@ describe('tfjs functional models (tf.model)', () => {
     await expectSameAsTfjs(tf.model({ inputs: [left, right], outputs: dot }));
   });
 
+  it('random branching graphs: Dense, Concatenate, Add and Multiply over one or two inputs, one or two outputs', async () => {
+    await fc.assert(fc.asyncProperty(graphMaterial, async (m) => {
+        await expectSameAsTfjs(graphOf(m));
+      }), { seed: 20_240_614, numRuns: 40 });
+  });
+
   it('a residual block: Conv2D, BatchNormalization, ReLU and Add', async () => {
     const x = tf.input({ shape: [16, 16, 8] });
     const c1 = tf.layers.conv2d({ filters: 8, kernelSize: 3, padding: 'same', useBias: false }).apply(x) as tfType.SymbolicTensor;
@@ -265,3 +271,49 @@ describe('tfjs functional models (tf.model)', () => {
     await expectSameAsTfjs(tf.model({ inputs: x, outputs: out }));
   });
 });
+
+const graphMaterial = fc.record({
+  inputs: fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 2 }),
+  steps: fc.array(fc.record({ op: fc.nat(9), x: fc.nat(99), y: fc.nat(99), units: fc.integer({ min: 1, max: 8 }) }), { minLength: 1, maxLength: 8 }),
+  twoOutputs: fc.boolean(),
+});
+
+/** A random DAG of features: each step reads one or two earlier tensors. */
+function graphOf(m: typeof graphMaterial extends fc.Arbitrary<infer T> ? T : never): tfType.LayersModel {
+  return quiet(() => {
+    const inputs = m.inputs.map((d) => tf.input({ shape: [d] }));
+    const made: tfType.SymbolicTensor[] = [...inputs];
+    for (const step of m.steps) {
+      const a = made[step.x % made.length]!;
+      const b = made[step.y % made.length]!;
+      const same = a.shape[1] === b.shape[1] && a !== b;
+      const next =
+        step.op < 5 || a === b
+          ? tf.layers.dense({ units: step.units }).apply(a)
+          : step.op < 7 || !same
+            ? tf.layers.concatenate().apply([a, b])
+            : (step.op === 7 ? tf.layers.add() : tf.layers.multiply()).apply([a, b]);
+      made.push(next as tfType.SymbolicTensor);
+    }
+    const last = made[made.length - 1]!;
+    const other = made[inputs.length]!;
+    const outputs = m.twoOutputs && other !== last ? [last, other] : last;
+    // tf.model needs every input to reach an output; feed unused inputs into the last tensor
+    const used = inputs.filter((i) => reaches(i, Array.isArray(outputs) ? outputs : [outputs]));
+    return tf.model({ inputs: used, outputs });
+  });
+}
+
+/** True when `from` is an ancestor of one of `outputs` in tfjs's symbolic graph. */
+function reaches(from: tfType.SymbolicTensor, outputs: tfType.SymbolicTensor[]): boolean {
+  const seen = new Set<number>();
+  const stack = [...outputs];
+  while (stack.length > 0) {
+    const t = stack.pop()!;
+    if (t.id === from.id) return true;
+    if (seen.has(t.id)) continue;
+    seen.add(t.id);
+    stack.push(...(t.inputs ?? []));
+  }
+  return false;
+}
