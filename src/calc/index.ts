@@ -9,3 +9,7 @@ export { knownTypes } from './registry.ts';
 export { Namer, toSnakeCase } from './naming.ts';
 export { modelFromKerasJson, parseJsonText, detectDialect } from './import/keras-json.ts';
 export { detectAndImport, type Imported, type InputFormat } from './import/detect.ts';
+export { renderKeras3, type Keras3SummaryOptions } from './summary-keras3.ts';
+export { renderKeras2, type Keras2SummaryOptions } from './summary-keras2.ts';
+export { renderJson } from './summary-json.ts';
+export { applications } from './applications/index.ts';

@@ -5,6 +5,7 @@
 import type { Term } from './explain.ts';
 import { isTensorRef, type FunctionalModel, type Model, type ModelLayer, type NodeArg, type SequentialModel, type TensorRef } from './model.ts';
 import { Namer } from './naming.ts';
+import { postOrder } from './graph-order.ts';
 import { LayerProblem } from './problem.ts';
 import { specFor, type Built, type CallShapes, type CallValue } from './registry.ts';
 import { shapeText } from './shape.ts';
@@ -26,8 +27,10 @@ export interface Row {
   connectedTo: string[];
   /** False for an unbuilt layer (`0 (unbuilt)`). */
   built: boolean;
+  /** The layer's own `trainable` flag as Keras shows it in the Trainable column (a frozen parent freezes it too). */
+  layerTrainable: boolean;
   formula?: Term;
-  /** Rows of a nested model or wrapper, for `expand_nested`. */
+  /** Rows of a nested model, for `expand_nested` (wrappers such as Bidirectional are not expanded, as in Keras). */
   children?: Row[];
 }
 
@@ -88,6 +91,18 @@ export function totalsOf(weights: readonly Weight[]): Totals {
   return t;
 }
 
+/** What building a nested model yields: its weights plus its own rows. */
+interface NestedBuilt extends Built {
+  rows: Row[];
+}
+
+/** A call of a layer: `layer[node]`. */
+interface NodeKey {
+  layer: string;
+  node: number;
+}
+const nodeId = (k: NodeKey): string => `${k.layer}[${k.node}]`;
+
 /** Internal: unwinds resolution at the first broken layer. */
 class Stop extends Error {
   constructor(readonly diagnostic: Diagnostic) {
@@ -130,7 +145,8 @@ class Resolver {
         throw located(`inside nested model: ${e.layer ? `${e.layer}${e.layerType ? ` (${e.layerType})` : ''}${e.arg ? `, ${e.arg}` : ''}: ` : ''}${e.message}`);
       }
       const out = inner.outputs.length === 1 ? inner.outputs[0]! : inner.outputs;
-      return { output: out, weights: inner.rows.flatMap((r) => r.weights), inner: inner.rows.map((r) => ({ name: r.name, type: r.type, built: { output: r.outputShape ?? [], weights: r.weights } })) };
+      const nested: NestedBuilt = { output: out, weights: inner.rows.flatMap((r) => r.weights), rows: inner.rows };
+      return nested;
     }
     const spec = specFor(layer.type);
     if (!spec) {
@@ -172,13 +188,13 @@ class Resolver {
     let error: Diagnostic | undefined;
     for (const [index, layer] of named.entries()) {
       if (!shape) {
-        rows.push({ name: layer.name, type: layer.type, outputShape: null, params: 0, trainable: 0, nonTrainable: 0, weights: [], connectedTo: [], built: false });
+        rows.push({ name: layer.name, type: layer.type, outputShape: null, params: 0, trainable: 0, nonTrainable: 0, weights: [], connectedTo: [], built: false, layerTrainable: trainable && layer.trainable !== false });
         continue;
       }
       try {
         if (isShapeList(shape)) throw new Stop({ message: `a Sequential model passes one tensor from layer to layer, but the layer before produced ${shape.length}` });
         const built = this.build(layer, { args: [shape], kwargs: {} }, where(layer, index), trainable);
-        rows.push(row(layer, built, built.output, []));
+        rows.push(row(layer, built, built.output, [], trainable));
         shape = built.output;
       } catch (e) {
         if (!(e instanceof Stop)) throw e;
@@ -194,17 +210,37 @@ class Resolver {
     const trainable = parentTrainable && model.trainable !== false;
     const entries = model.layers.map((e, index) => ({ ...e, index, layer: { ...e.layer, name: e.layer.name ?? this.namer.layer(e.layer.type) } }));
     const byName = new Map(entries.map((e) => [e.layer.name, e]));
+    const inputOverride = new Map<string, Shape>();
+    if (override) model.inputs.forEach((ref, i) => override[i] && inputOverride.set(ref.layer, override[i]!));
+    const callsOf = (e: (typeof entries)[number]): number => (e.layer.type === 'InputLayer' ? 1 : e.nodes.length);
+
+    // Resolve calls in dependency order; a reference to a missing layer or call is left for the
+    // consumer to report, since the consumer is the layer the user has to fix.
+    const depsOf = (k: NodeKey): NodeKey[] => {
+      const e = byName.get(k.layer);
+      const call = e && e.layer.type !== 'InputLayer' ? e.nodes[k.node] : undefined;
+      if (!call) return [];
+      return refsIn([...call.args, ...Object.values(call.kwargs)])
+        .filter((r) => { const d = byName.get(r.layer); return d !== undefined && r.node < callsOf(d); })
+        .map((r) => ({ layer: r.layer, node: r.node }));
+    };
+    const roots = entries.flatMap((e) => Array.from({ length: callsOf(e) }, (_, node) => ({ layer: e.layer.name, node })));
+    const walk = postOrder(roots, depsOf, nodeId);
+    if (!walk.ok) {
+      const e = byName.get(walk.cycleAt.layer)!;
+      const error = { ...where(e.layer, e.index), message: 'is part of a cycle: a layer cannot depend on its own output' };
+      return this.close(name, model.className ?? 'Functional', true, [], error, []);
+    }
+
     const outputs = new Map<string, OutputShape>();
     const firstBuild = new Map<string, Built>();
-    const visiting = new Set<string>();
-    const order: string[] = [];
-    const inputOverride = new Map<string, Shape>();
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const self = this;
-    if (override) model.inputs.forEach((ref, i) => override[i] && inputOverride.set(ref.layer, override[i]!));
-
     const shapeOf = (ref: TensorRef, from: Omit<Diagnostic, 'message'>): Shape => {
-      const out = resolveNode(ref.layer, ref.node, from);
+      const out = outputs.get(nodeId(ref));
+      if (!out) {
+        const e = byName.get(ref.layer);
+        if (!e) throw new Stop({ ...from, message: `is connected to a layer named "${ref.layer}" that the model does not contain` });
+        throw new Stop({ ...from, message: `refers to call ${ref.node} of ${ref.layer}, which is called ${callsOf(e)} time(s)` });
+      }
       const list = asList(out);
       const s = list[ref.tensor];
       if (!s) throw new Stop({ ...from, message: `refers to output ${ref.tensor} of ${ref.layer}, which has ${list.length}` });
@@ -216,64 +252,52 @@ class Resolver {
       if (a !== null && typeof a === 'object') return null;
       return a;
     };
-    function resolveNode(this: void, layerName: string, node: number, from: Omit<Diagnostic, 'message'>): OutputShape {
-      const key = `${layerName}[${node}]`;
-      const done = outputs.get(key);
-      if (done) return done;
-      const entry = byName.get(layerName);
-      if (!entry) throw new Stop({ ...from, message: `is connected to a layer named "${layerName}" that the model does not contain` });
+
+    let error: Diagnostic | undefined;
+    for (const k of walk.order) {
+      const entry = byName.get(k.layer)!;
       const at = where(entry.layer, entry.index);
-      if (visiting.has(key)) throw new Stop({ ...at, message: 'is part of a cycle: a layer cannot depend on its own output' });
-      visiting.add(key);
-      let out: OutputShape;
-      if (entry.layer.type === 'InputLayer') {
-        out = inputOverride.get(layerName) ?? inputShape(entry.layer, at);
-      } else {
-        const call = entry.nodes[node];
-        if (!call) throw new Stop({ ...from, message: `refers to call ${node} of ${layerName}, which is called ${entry.nodes.length} time(s)` });
+      try {
+        if (entry.layer.type === 'InputLayer') {
+          outputs.set(nodeId(k), inputOverride.get(k.layer) ?? inputShape(entry.layer, at));
+          continue;
+        }
+        const call = entry.nodes[k.node]!;
         const shapes: CallShapes = {
           args: call.args.map((a) => mapArg(a, at)),
-          kwargs: Object.fromEntries(Object.entries(call.kwargs).map(([k, v]) => [k, mapArg(v, at)])),
+          kwargs: Object.fromEntries(Object.entries(call.kwargs).map(([key, v]) => [key, mapArg(v, at)])),
         };
-        const built = self.build(entry.layer, shapes, at, trainable);
-        if (!firstBuild.has(layerName)) firstBuild.set(layerName, built);
-        out = built.output;
-      }
-      visiting.delete(key);
-      outputs.set(key, out);
-      order.push(key);
-      return out;
-    }
-
-    const rows: Row[] = [];
-    let error: Diagnostic | undefined;
-    for (const entry of entries) {
-      try {
-        const nodeCount = entry.layer.type === 'InputLayer' ? 1 : entry.nodes.length;
-        let last: OutputShape | null = null;
-        for (let n = 0; n < nodeCount; n++) last = resolveNode(entry.layer.name, n, where(entry.layer, entry.index));
-        const built = firstBuild.get(entry.layer.name);
-        const connectedTo = entry.nodes.flatMap((call) => refsIn([...call.args, ...Object.values(call.kwargs)]).map((r) => `${r.layer}[${r.node}][${r.tensor}]`));
-        rows.push(row(entry.layer, built ?? { output: last ?? [], weights: [] }, last, connectedTo));
+        const built = this.build(entry.layer, shapes, at, trainable);
+        if (!firstBuild.has(k.layer)) firstBuild.set(k.layer, built);
+        outputs.set(nodeId(k), built.output);
       } catch (e) {
         if (!(e instanceof Stop)) throw e;
         error = e.diagnostic;
         break;
       }
     }
+
+    // Rows in Keras's order, up to the first layer that did not resolve.
+    const rows: Row[] = [];
+    for (const entry of entries) {
+      const calls = callsOf(entry);
+      const last = calls === 0 ? null : outputs.get(nodeId({ layer: entry.layer.name, node: calls - 1 }));
+      if (last === undefined || (calls > 1 && !outputs.has(nodeId({ layer: entry.layer.name, node: 0 })))) break;
+      const connectedTo = entry.nodes.flatMap((call) => refsIn([...call.args, ...Object.values(call.kwargs)]).map((r) => `${r.layer}[${r.node}][${r.tensor}]`));
+      rows.push(row(entry.layer, firstBuild.get(entry.layer.name) ?? { output: last ?? [], weights: [] }, last, connectedTo, trainable));
+    }
     let modelOutputs: Shape[] = [];
     if (!error) {
       try {
-        modelOutputs = model.outputs.map((ref) => shapeOf(ref, { message: '' } as Diagnostic));
+        modelOutputs = model.outputs.map((ref) => shapeOf(ref, {}));
       } catch (e) {
         if (!(e instanceof Stop)) throw e;
         error = { ...e.diagnostic, message: `the model's outputs: ${e.diagnostic.message}` };
       }
     }
-    const sequentialLike = error ? true : isSequentialLike(model, entries.map((e) => e.layer.name));
+    const sequentialLike = error ? true : isSequentialLike(model);
     return this.close(name, model.className ?? 'Functional', sequentialLike, rows, error, modelOutputs);
   }
-
   close(name: string, className: string, sequentialLike: boolean, rows: Row[], error: Diagnostic | undefined, outputs: Shape[]): Summary {
     let totals: Totals;
     try {
@@ -291,14 +315,15 @@ function where(layer: ModelLayer, index: number): Omit<Diagnostic, 'message'> {
   return { layer: layer.name!, layerType: layer.type, index, ...(layer.path ? { path: layer.path } : {}) };
 }
 
-function row(layer: ModelLayer, built: Built, output: OutputShape | null, connectedTo: string[]): Row {
+function row(layer: ModelLayer, built: Built | NestedBuilt, output: OutputShape | null, connectedTo: string[], parentTrainable: boolean): Row {
   const t = totalsOf(built.weights);
   const r: Row = {
     name: layer.name!, type: layer.type, outputShape: output, params: t.params, trainable: t.trainable,
     nonTrainable: t.nonTrainable, weights: built.weights, connectedTo, built: true,
+    layerTrainable: parentTrainable && layer.trainable !== false,
   };
   if (built.formula) r.formula = built.formula;
-  if (built.inner) r.children = built.inner.map((i) => row({ name: i.name, type: i.type }, i.built, i.built.output, []));
+  if ('rows' in built) r.children = built.rows;
   return r;
 }
 
@@ -349,39 +374,28 @@ function refsIn(args: NodeArg[]): TensorRef[] {
  * Keras's `is_sequential_like` (summary_utils.py): no depth of the graph holds two nodes, no node
  * takes two tensors, and no layer is called twice.
  */
-function isSequentialLike(model: FunctionalModel, _names: string[]): boolean {
+function isSequentialLike(model: FunctionalModel): boolean {
   const byName = new Map(model.layers.map((e) => [e.layer.name!, e]));
-  const inputsOf = (key: { layer: string; node: number }): TensorRef[] => {
-    const e = byName.get(key.layer);
-    const call = e?.layer.type === 'InputLayer' ? undefined : e?.nodes[key.node];
+  const inputsOf = (k: NodeKey): TensorRef[] => {
+    const e = byName.get(k.layer);
+    const call = e?.layer.type === 'InputLayer' ? undefined : e?.nodes[k.node];
     return call ? refsIn([...call.args, ...Object.values(call.kwargs)]) : [];
   };
-  // Depth = longest path to an output: consumers come before producers in a reverse post-order.
+  const walk = postOrder(model.outputs.map((o) => ({ layer: o.layer, node: o.node })), (k) => inputsOf(k).map((r) => ({ layer: r.layer, node: r.node })), nodeId);
+  if (!walk.ok) return false;
+  // Depth = longest path to an output; consumers come before producers in the reversed post-order.
   const depth = new Map<string, number>();
-  const post: { layer: string; node: number }[] = [];
-  const seen = new Set<string>();
-  const visit = (k: { layer: string; node: number }): void => {
-    const id = `${k.layer}[${k.node}]`;
-    if (seen.has(id)) return;
-    seen.add(id);
-    for (const r of inputsOf(k)) visit({ layer: r.layer, node: r.node });
-    post.push(k);
-  };
-  model.outputs.forEach((o) => visit({ layer: o.layer, node: o.node }));
-  for (const o of model.outputs) depth.set(`${o.layer}[${o.node}]`, 0);
-  for (const k of [...post].reverse()) {
-    const d = depth.get(`${k.layer}[${k.node}]`) ?? 0;
-    for (const r of inputsOf(k)) {
-      const id = `${r.layer}[${r.node}]`;
-      depth.set(id, Math.max(depth.get(id) ?? 0, d + 1));
-    }
+  for (const o of model.outputs) depth.set(nodeId(o), 0);
+  for (const k of [...walk.order].reverse()) {
+    const d = depth.get(nodeId(k)) ?? 0;
+    for (const r of inputsOf(k)) depth.set(nodeId(r), Math.max(depth.get(nodeId(r)) ?? 0, d + 1));
   }
   const perDepth = new Map<number, number>();
   for (const d of depth.values()) perDepth.set(d, (perDepth.get(d) ?? 0) + 1);
   if ([...perDepth.values()].some((n) => n > 1)) return false;
-  if (post.some((k) => inputsOf(k).length > 1)) return false;
+  if (walk.order.some((k) => inputsOf(k).length > 1)) return false;
   const callsInGraph = new Map<string, number>();
-  for (const k of post) callsInGraph.set(k.layer, (callsInGraph.get(k.layer) ?? 0) + 1);
+  for (const k of walk.order) callsInGraph.set(k.layer, (callsInGraph.get(k.layer) ?? 0) + 1);
   return [...callsInGraph.values()].every((n) => n <= 1);
 }
 
@@ -402,7 +416,7 @@ export function resolveLayer(layer: ModelLayer, input: Shape, dialect: Dialect =
   }
   try {
     const built = new Resolver(dialect, new Namer(dialect)).build(named, { args: [input], kwargs: {} }, where(named, 0), true);
-    return { ok: true, row: row(named, built, built.output, []) };
+    return { ok: true, row: row(named, built, built.output, [], true) };
   } catch (e) {
     if (e instanceof Stop) return { ok: false, error: e.diagnostic };
     // totalsOf refuses counts past exact arithmetic (filters=10**20).

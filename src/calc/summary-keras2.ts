@@ -44,8 +44,8 @@ export function keras2ShapeText(row: Row): string {
 /** `str(layer.count_params())`, without thousands separators in every era. */
 const paramsText = (row: Row): string => (row.built ? String(row.params) : '0 (unused)');
 
-/** tf.keras prints the layer's `trainable` flag; from the row's weights: N when every weight is frozen. */
-const trainableText = (row: Row): string => (row.weights.length === 0 || row.weights.some((w) => w.trainable) ? 'Y' : 'N');
+/** tf.keras prints the layer's own `trainable` flag. */
+const trainableText = (row: Row): string => (row.layerTrainable ? 'Y' : 'N');
 
 /** TF's `dtype.size` in bytes: a bool is a whole byte here (Keras 3 counts it as one bit). */
 const TF_DTYPE_BYTES: Record<WeightDtype, number> = {

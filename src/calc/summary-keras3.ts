@@ -54,13 +54,10 @@ export function keras3ShapeText(shape: OutputShape | null): string {
 /** `18,496`, or `0 (unbuilt)` for a layer that was never built. */
 const paramsText = (row: Row): string => (row.built ? groupDigits(row.params) : '0 (unbuilt)');
 
-/**
- * Keras shows the layer's `trainable` flag (Y/N), or `-` when it has no weights. A row carries only
- * its weights' flags, so a layer counts as trainable when any of its weights is.
- */
+/** Keras shows the layer's own `trainable` flag (Y/N), or `-` when it has no weights. */
 function trainableText(row: Row): string {
   if (row.weights.length === 0) return '-';
-  return row.weights.some((w) => w.trainable) ? 'Y' : 'N';
+  return row.layerTrainable ? 'Y' : 'N';
 }
 
 /** The cells of one row, then (with `expandNested`) those of the layers inside it. */

@@ -14,12 +14,14 @@ const size = (x: Weight): number => x.shape.reduce((a, b) => a * b, 1);
 export function layer(name: string, type: string, outputShape: OutputShape | null, weights: Weight[] = [], connectedTo: string[] = []): Row {
   const trainable = weights.filter((x) => x.trainable).reduce((n, x) => n + size(x), 0);
   const nonTrainable = weights.filter((x) => !x.trainable).reduce((n, x) => n + size(x), 0);
-  return { name, type, outputShape, params: trainable + nonTrainable, trainable, nonTrainable, weights, connectedTo, built: true };
+  // A layer whose weights are all frozen was frozen itself, in every fixture here.
+  const layerTrainable = weights.length === 0 || weights.some((x) => x.trainable);
+  return { name, type, outputShape, params: trainable + nonTrainable, trainable, nonTrainable, weights, connectedTo, built: true, layerTrainable };
 }
 
 /** A layer Keras never built: `?` and `0 (unbuilt)`. */
 export const unbuilt = (name: string, type: string): Row => ({
-  name, type, outputShape: null, params: 0, trainable: 0, nonTrainable: 0, weights: [], connectedTo: [], built: false,
+  name, type, outputShape: null, params: 0, trainable: 0, nonTrainable: 0, weights: [], connectedTo: [], built: false, layerTrainable: true,
 });
 
 /** A model used as a layer: its weights are those of the layers inside it. */

@@ -115,6 +115,7 @@ function summaryFromGolden(g: Golden): Summary {
     weights: [],
     connectedTo: connections.get(l.name) ?? [],
     built: true,
+    layerTrainable: true,
   }));
   const t = g.expected.totals;
   return {

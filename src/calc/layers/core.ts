@@ -1,4 +1,4 @@
-/** Core layers: Dense, Embedding, EinsumDense, and the weightless Activation / Lambda / Identity. */
+/** Core layers: Dense, Embedding, and the weightless Activation / Lambda / Identity. */
 import * as arg from '../args.ts';
 import { add, mul, num } from '../explain.ts';
 import { passThrough, register, weight, type LayerSpec } from '../registry.ts';
