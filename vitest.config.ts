@@ -1,6 +1,18 @@
+import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 
+const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+
 export default defineConfig({
+  // The same aliases as tsconfig.json's paths, which Astro reads for the site.
+  resolve: {
+    alias: {
+      '@calc': here('./src/calc'),
+      '@lessons': here('./src/lessons'),
+      '@components': here('./components'),
+      '@i18n': here('./src/i18n'),
+    },
+  },
   test: {
     testTimeout: 60_000,
     projects: [

@@ -405,17 +405,28 @@ export function summarize(model: Model, options: SummarizeOptions = {}): Summary
   return new Resolver(dialect, options.namer ?? new Namer(dialect)).summarizeOn(model, undefined);
 }
 
-/** Build a single layer on one input shape: what the calculators on the lesson pages need. */
-export function resolveLayer(layer: ModelLayer, input: Shape, dialect: Dialect = 'keras3'): { ok: true; row: Row } | { ok: false; error: Diagnostic } {
+/**
+ * Build a single layer on the shapes a reader typed: what the calculators on the lesson pages need.
+ * `input` is one shape, or several for layers called on a list (Add, Concatenate) or on
+ * query/value/key (MultiHeadAttention, Attention), passed positionally in that order.
+ */
+export function resolveLayer(layer: ModelLayer, input: Shape | Shape[], dialect: Dialect = 'keras3'): { ok: true; row: Row } | { ok: false; error: Diagnostic } {
   const named = { ...layer, name: layer.name ?? new Namer(dialect).layer(layer.type) };
-  // Calculators pass what a reader typed, so the shape is checked here rather than trusted.
-  const badAxis = input.findIndex((d) => d !== null && !(Number.isSafeInteger(d) && d >= 0));
-  if (badAxis >= 0) {
-    const message = `must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER} or None, got ${JSON.stringify(input[badAxis]) ?? String(input[badAxis])}`;
-    return { ok: false, error: { ...where(named, 0), arg: `input_shape[${badAxis}]`, message } };
+  const shapes = input.length > 0 && Array.isArray(input[0]) ? (input as Shape[]) : [input as Shape];
+  // Calculators pass what a reader typed, so shapes are checked here rather than trusted.
+  for (const [i, shape] of shapes.entries()) {
+    const badAxis = shape.findIndex((d) => d !== null && !(Number.isSafeInteger(d) && d >= 0));
+    if (badAxis >= 0) {
+      const message = `must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER} or None, got ${JSON.stringify(shape[badAxis]) ?? String(shape[badAxis])}`;
+      const arg = shapes.length > 1 ? `input_shape[${i}][${badAxis}]` : `input_shape[${badAxis}]`;
+      return { ok: false, error: { ...where(named, 0), arg, message } };
+    }
   }
+  // Merge and attention layers take their tensors as one list; MultiHeadAttention positionally.
+  const call: CallShapes = shapes.length === 1 ? { args: [shapes[0]!], kwargs: {} }
+    : layer.type === 'MultiHeadAttention' ? { args: shapes, kwargs: {} } : { args: [shapes], kwargs: {} };
   try {
-    const built = new Resolver(dialect, new Namer(dialect)).build(named, { args: [input], kwargs: {} }, where(named, 0), true);
+    const built = new Resolver(dialect, new Namer(dialect)).build(named, call, where(named, 0), true);
     return { ok: true, row: row(named, built, built.output, [], true) };
   } catch (e) {
     if (e instanceof Stop) return { ok: false, error: e.diagnostic };

@@ -1,7 +1,7 @@
 /** The resolver itself: graph order, deep graphs, nesting, freezing, and errors that keep the rows before them. */
 import { describe, expect, it } from 'vitest';
 import { tensor, type FunctionalModel, type SequentialModel } from '../../src/calc/model.ts';
-import { summarize } from '../../src/calc/summarize.ts';
+import { resolveLayer, summarize } from '../../src/calc/summarize.ts';
 
 /** input → Dense(4) × n, as a functional graph; `reversed` lists the layers outputs-first. */
 function chain(n: number, reversed = false): FunctionalModel {
@@ -68,5 +68,17 @@ describe('summarize', () => {
     const s = summarize({ kind: 'sequential', layers: [{ type: 'Dense', args: { units: 2 } }] });
     expect(s.rows[0]).toMatchObject({ built: false, outputShape: null, params: 0 });
     expect(s.error).toBeUndefined();
+  });
+});
+
+describe('resolveLayer on several inputs', () => {
+  it('builds MultiHeadAttention on query and value: 2 heads of 16 on 32 features = 4,224', () => {
+    const r = resolveLayer({ type: 'MultiHeadAttention', args: { num_heads: 2, key_dim: 16 } }, [[null, 10, 32], [null, 10, 32]]);
+    expect(r.ok && r.row.params).toBe(2 * 16 * (32 + 1) * 3 + 2 * 16 * 32 + 32);
+  });
+
+  it('builds Concatenate on a list of two shapes', () => {
+    const r = resolveLayer({ type: 'Concatenate' }, [[null, 3], [null, 5]]);
+    expect(r.ok && r.row.outputShape).toEqual([null, 3 + 5]);
   });
 });
