@@ -10,6 +10,8 @@ export interface TensorRef {
   layer: string;
   node: number;
   tensor: number;
+  /** The shape the file recorded for this tensor (Keras 3 writes it), if any. */
+  shape?: Shape;
 }
 
 /** An argument of a call as recorded: a tensor, a list of them, or a plain value. */
@@ -34,6 +36,8 @@ export interface ModelLayer {
   model?: Model;
   /** Where this layer came from in the user's input, for messages. */
   path?: string;
+  /** The output shape the file records for this layer (a Sequential's next `build_config`). */
+  recordedOutput?: Shape;
 }
 
 interface ModelBase {

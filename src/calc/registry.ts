@@ -23,6 +23,8 @@ export interface BuildContext {
   input: Shape;
   call: CallShapes;
   dialect: Dialect;
+  /** The output shape the file recorded for this call, when it did (only Lambda needs it). */
+  recorded?: OutputShape;
   /** Build an inner layer (Bidirectional, TimeDistributed wrap one). */
   buildInner(config: { type: string; args: LayerArgs; name?: string }, input: Shape): Built;
 }

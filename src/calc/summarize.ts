@@ -134,7 +134,7 @@ class Resolver {
   constructor(readonly dialect: Dialect, readonly namer: Namer) {}
 
   /** Build one layer on the shapes it is called with. */
-  build(layer: ModelLayer, call: CallShapes, where: Omit<Diagnostic, 'message'>, parentTrainable: boolean): Built {
+  build(layer: ModelLayer, call: CallShapes, where: Omit<Diagnostic, 'message'>, parentTrainable: boolean, recorded?: OutputShape): Built {
     const located = (message: string, arg?: string): Stop =>
       new Stop({ ...where, ...(arg !== undefined ? { arg } : {}), message });
     if (layer.model) {
@@ -163,6 +163,7 @@ class Resolver {
         input: inputs[0]!,
         call,
         dialect: this.dialect,
+        ...(recorded ? { recorded } : {}),
         buildInner: (config, input) => this.build({ type: config.type, args: config.args, name: config.name ?? '' }, { args: [input], kwargs: {} }, where, true),
       });
       const finished = finish(built, layer, parentTrainable);
@@ -193,7 +194,7 @@ class Resolver {
       }
       try {
         if (isShapeList(shape)) throw new Stop({ message: `a Sequential model passes one tensor from layer to layer, but the layer before produced ${shape.length}` });
-        const built = this.build(layer, { args: [shape], kwargs: {} }, where(layer, index), trainable);
+        const built = this.build(layer, { args: [shape], kwargs: {} }, where(layer, index), trainable, layer.recordedOutput);
         rows.push(row(layer, built, built.output, [], trainable));
         shape = built.output;
       } catch (e) {
@@ -234,6 +235,18 @@ class Resolver {
 
     const outputs = new Map<string, OutputShape>();
     const firstBuild = new Map<string, Built>();
+    // Shapes the file recorded where a tensor is consumed: a Lambda's output cannot be computed.
+    const recorded = new Map<string, Shape[]>();
+    for (const e of entries) {
+      for (const call of e.nodes) {
+        for (const r of refsIn([...call.args, ...Object.values(call.kwargs)])) {
+          if (!r.shape) continue;
+          const list = recorded.get(nodeId(r)) ?? [];
+          list[r.tensor] = r.shape;
+          recorded.set(nodeId(r), list);
+        }
+      }
+    }
     const shapeOf = (ref: TensorRef, from: Omit<Diagnostic, 'message'>): Shape => {
       const out = outputs.get(nodeId(ref));
       if (!out) {
@@ -267,7 +280,8 @@ class Resolver {
           args: call.args.map((a) => mapArg(a, at)),
           kwargs: Object.fromEntries(Object.entries(call.kwargs).map(([key, v]) => [key, mapArg(v, at)])),
         };
-        const built = this.build(entry.layer, shapes, at, trainable);
+        const seen = recorded.get(nodeId(k));
+        const built = this.build(entry.layer, shapes, at, trainable, seen && (seen.length === 1 ? seen[0] : seen));
         if (!firstBuild.has(k.layer)) firstBuild.set(k.layer, built);
         outputs.set(nodeId(k), built.output);
       } catch (e) {

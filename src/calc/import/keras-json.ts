@@ -138,6 +138,12 @@ function readSequential(cfg: Obj, path: string, dialect: Dialect, className: str
     else if (model.layers.length === 0 && !model.input && Array.isArray(layer.args?.['input_shape'])) {
       model.input = [null, ...shapeFrom(layer.args['input_shape'] as Json[], `${at}.config.input_shape`)];
     }
+    // Keras 3 records each built layer's input shape: the previous layer's output (Lambda needs it).
+    const built = entry['build_config'];
+    const previous = model.layers[model.layers.length - 1];
+    if (previous && isObj(built) && Array.isArray(built['input_shape']) && built['input_shape'].every((d) => d === null || typeof d === 'number')) {
+      previous.recordedOutput = built['input_shape'] as Shape;
+    }
     model.layers.push(layer);
   });
   const build = cfg['build_input_shape'];
@@ -208,7 +214,12 @@ function readArg(a: Json): NodeArg {
   if (isObj(a)) {
     if (a['class_name'] === '__keras_tensor__' && isObj(a['config'])) {
       const h = a['config']['keras_history'];
-      if (Array.isArray(h) && typeof h[0] === 'string') return tensor(h[0], Number(h[1] ?? 0), Number(h[2] ?? 0));
+      if (Array.isArray(h) && typeof h[0] === 'string') {
+        const ref = tensor(h[0], Number(h[1] ?? 0), Number(h[2] ?? 0));
+        const shape = a['config']['shape'];
+        if (Array.isArray(shape) && shape.every((d) => d === null || (typeof d === 'number' && Number.isInteger(d) && d >= 0))) ref.shape = shape as Shape;
+        return ref;
+      }
     }
     return Object.fromEntries(Object.entries(a).map(([k, v]) => [k, readArg(v)]));
   }

@@ -1,6 +1,7 @@
 /** Core layers: Dense, Embedding, and the weightless Activation / Lambda / Identity. */
 import * as arg from '../args.ts';
 import { add, mul, num } from '../explain.ts';
+import { fail } from '../problem.ts';
 import { passThrough, register, weight, type LayerSpec } from '../registry.ts';
 import { expectMinRank, lastDim } from '../shape.ts';
 
@@ -41,8 +42,25 @@ const Embedding: LayerSpec = {
   },
 };
 
+/**
+ * Lambda runs Python that Param Lab cannot run: its output shape comes from `output_shape` when
+ * the file gives one, else from the shape the file recorded where the output is used.
+ */
+const Lambda: LayerSpec = {
+  defaults: { output_shape: null },
+  build({ args, input, recorded }) {
+    const declared = args['output_shape'];
+    if (Array.isArray(declared) && declared.every((d) => d === null || (typeof d === 'number' && Number.isInteger(d) && d >= 0))) {
+      return { output: [input[0] ?? null, ...(declared as (number | null)[])], weights: [] };
+    }
+    if (recorded) return { output: recorded, weights: [] };
+    return fail('runs Python code that Param Lab cannot run, and the file records neither its output_shape nor the shape of its output', 'output_shape');
+  },
+};
+
 register({
   Dense,
+  Lambda,
   Embedding,
   Activation: passThrough(),
   Identity: passThrough(),
