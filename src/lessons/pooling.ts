@@ -1,0 +1,125 @@
+/**
+ * Lesson 2 — pooling: why a pooling row shows 0 parameters, how the output size is floored,
+ * what pool_size, strides (default = pool_size) and padding do, and how a 0-parameter layer still
+ * moves the counts of the layers after it.
+ */
+import type { CalculatorPreset, Fact, LessonModule, Question } from './types.ts';
+
+const maxPool = (args: Record<string, unknown>, input: (number | null)[]): Fact => ({ layer: { type: 'MaxPooling2D', args }, input });
+
+export const facts = {
+  /** MNIST's first pooling: 26 is even, nothing is dropped. */
+  firstPool: maxPool({ pool_size: 2 }, [null, 26, 26, 32]),
+  /** MNIST's second pooling: 11 is odd, the last row and column are dropped. */
+  secondPool: maxPool({ pool_size: 2 }, [null, 11, 11, 64]),
+  /** Learner mistake 12: strides default to the pool size. */
+  pool3: maxPool({ pool_size: 3 }, [null, 32, 32, 3]),
+  /** …what stride 1 would give instead. */
+  pool3Stride1: maxPool({ pool_size: 3, strides: 1 }, [null, 32, 32, 3]),
+  /** …and stride 2. */
+  pool3Stride2: maxPool({ pool_size: 3, strides: 2 }, [null, 32, 32, 3]),
+  /** Overlapping windows, asked for explicitly. */
+  overlapping: maxPool({ pool_size: 3, strides: 2 }, [null, 26, 26, 32]),
+  /** padding="same": ⌈11 / 2⌉ = 6. */
+  samePool: maxPool({ pool_size: 2, padding: 'same' }, [null, 11, 11, 64]),
+  /** Same padding with stride 1 keeps the size. */
+  sameStride1: maxPool({ pool_size: 2, strides: 1, padding: 'same' }, [null, 11, 11, 64]),
+  /** Average pooling: same shapes, also 0 parameters. */
+  averagePool: { layer: { type: 'AveragePooling2D', args: { pool_size: 2 } }, input: [null, 11, 11, 64] },
+  /** Downstream of MNIST's second pooling as it is: conv → flatten → Dense(64). */
+  thirdConv: { layer: { type: 'Conv2D', args: { filters: 64, kernel_size: 3 } }, input: [null, 5, 5, 64] },
+  flatten: { layer: { type: 'Flatten' }, input: [null, 3, 3, 64] },
+  dense: { layer: { type: 'Dense', args: { units: 64 } }, input: [null, 576] },
+  /** …and if that pooling used padding="same" (6×6 instead of 5×5). */
+  thirdConvAfterSame: { layer: { type: 'Conv2D', args: { filters: 64, kernel_size: 3 } }, input: [null, 6, 6, 64] },
+  flattenAfterSame: { layer: { type: 'Flatten' }, input: [null, 4, 4, 64] },
+  denseAfterSame: { layer: { type: 'Dense', args: { units: 64 } }, input: [null, 1024] },
+} satisfies Record<string, Fact>;
+
+export const calculators = {
+  /** The pooling calculator: input size, pool, stride, padding → output, with the dropped rows drawn. */
+  pool: {
+    id: 'pooling',
+    title: { en: 'MaxPooling2D: input, pool, stride, padding', 'zh-cn': 'MaxPooling2D：输入、池化窗口、步幅、填充' },
+    layers: [{ type: 'MaxPooling2D', args: { pool_size: 2, strides: 2, padding: 'valid' } }],
+    input: [null, 11, 11, 64],
+    fields: [
+      { target: 'input[1]', kind: 'int', min: 1, max: 32, hardMax: 4096 },
+      { target: 'input[2]', kind: 'int', min: 1, max: 32, hardMax: 4096 },
+      { target: 'input[3]', kind: 'int', min: 1, max: 512, hardMax: 100_000 },
+      { target: 'pool_size', kind: 'int', min: 1, max: 8, hardMax: 4096 },
+      {
+        target: 'strides',
+        kind: 'int',
+        min: 1,
+        max: 8,
+        hardMax: 4096,
+        help: {
+          en: 'Keras defaults strides to pool_size; here it is set explicitly so you can change it.',
+          'zh-cn': 'Keras 默认步幅等于 pool_size；这里把它单独列出来，方便你修改。',
+        },
+      },
+      { target: 'padding', kind: 'choice', options: ['valid', 'same'] },
+    ],
+    show: ['shape', 'pooling-grid'],
+  },
+} satisfies Record<string, CalculatorPreset>;
+
+export const quiz: Question[] = [
+  {
+    id: 'pooling-default-stride',
+    prompt: {
+      en: '`MaxPooling2D(3)` receives `(None, 32, 32, 3)`. What is its output shape?',
+      'zh-cn': '`MaxPooling2D(3)` 的输入是 `(None, 32, 32, 3)`。它的输出形状是什么？',
+    },
+    answer: { fact: facts.pool3, ask: 'shape' },
+    hint: {
+      en: 'strides was not given, so it equals pool_size: the windows jump 3 at a time. Then floor((32 − 3) / 3) + 1.',
+      'zh-cn': '没有给出 strides，所以步幅等于 pool_size：窗口每次移动 3 格。然后算 floor((32 − 3) / 3) + 1。',
+    },
+    explanation: {
+      en: 'floor(29 / 3) + 1 = 9 + 1 = 10 on each side; the channels stay 3. The last 2 rows and columns do not fill a window and are dropped.',
+      'zh-cn': '每边 floor(29 / 3) + 1 = 9 + 1 = 10；通道数仍是 3。最后 2 行和 2 列凑不满一个窗口，被丢弃。',
+    },
+  },
+  {
+    id: 'pooling-overlap',
+    prompt: {
+      en: '`MaxPooling2D(pool_size=3, strides=2)` receives `(None, 26, 26, 32)`. What is its output shape?',
+      'zh-cn': '`MaxPooling2D(pool_size=3, strides=2)` 的输入是 `(None, 26, 26, 32)`。它的输出形状是什么？',
+    },
+    answer: { fact: facts.overlapping, ask: 'shape' },
+    hint: {
+      en: 'With padding="valid": floor((26 − 3) / 2) + 1.',
+      'zh-cn': 'padding="valid" 时：floor((26 − 3) / 2) + 1。',
+    },
+    explanation: {
+      en: 'floor(23 / 2) + 1 = 11 + 1 = 12. The windows overlap by one row, because the stride is smaller than the pool.',
+      'zh-cn': 'floor(23 / 2) + 1 = 11 + 1 = 12。步幅比窗口小，所以相邻窗口重叠一行。',
+    },
+  },
+  {
+    id: 'pooling-same',
+    prompt: {
+      en: 'MNIST\'s second pooling, but written `MaxPooling2D(2, padding="same")`, receives `(None, 11, 11, 64)`. What is its output shape?',
+      'zh-cn': '把 MNIST 网络的第二个池化层写成 `MaxPooling2D(2, padding="same")`，输入是 `(None, 11, 11, 64)`。输出形状是什么？',
+    },
+    answer: { fact: facts.samePool, ask: 'shape' },
+    hint: {
+      en: 'With padding="same" the size is the input divided by the stride, rounded up.',
+      'zh-cn': 'padding="same" 时，输出大小等于输入除以步幅再向上取整。',
+    },
+    explanation: {
+      en: 'ceil(11 / 2) = 6: Keras pads one row at the bottom and one column at the right so that the last window is complete.',
+      'zh-cn': 'ceil(11 / 2) = 6：Keras 在下方补一行、右侧补一列，让最后一个窗口完整。',
+    },
+  },
+];
+
+export const otherNumbers: LessonModule['otherNumbers'] = [
+  { value: 24, why: '26 − 2 inside the valid-pooling rule floor((n − p) / s) + 1 for MNIST\'s first pooling' },
+  { value: 29, why: '32 − 3 inside the valid-pooling rule for MaxPooling2D(3) on 32' },
+  { value: 23, why: '26 − 3 inside the valid-pooling rule for MaxPooling2D(3, strides=2) on 26' },
+];
+
+export const lesson: LessonModule = { facts, calculators, quiz, otherNumbers };
