@@ -1,0 +1,149 @@
+/**
+ * Lesson 14, case studies: three Keras Applications built by src/calc from the definitions in
+ * src/calc/applications, and the few layers that explain where their parameters live — VGG16's
+ * fc1, ResNet50's BatchNormalization statistics, MobileNetV2's depthwise convolutions and head.
+ */
+import { applications } from '@calc/applications/index.ts';
+import { tensor, type Model } from '@calc/index.ts';
+import type { CalculatorPreset, LayerFact, LessonModule, ModelFact, Question } from './types.ts';
+
+/** `keras.applications.<name>()` with include_top=True and its default input, as src/calc builds it. */
+function application(name: string): Model {
+  const build = applications[name];
+  if (!build) throw new Error(`case-studies lesson: src/calc/applications has no ${name}`);
+  return build();
+}
+
+/** VGG16 without its classifier (what `include_top=False` keeps): every layer up to block5_pool. */
+function vggConvolutionalBase(): Model {
+  const vgg = application('VGG16');
+  if (vgg.kind !== 'functional') throw new Error('case-studies lesson: VGG16 is expected to be a functional model');
+  const head = new Set(['flatten', 'fc1', 'fc2', 'predictions']);
+  return { ...vgg, layers: vgg.layers.filter((e) => !head.has(e.layer.name ?? '')), outputs: [tensor('block5_pool')] };
+}
+
+export const facts = {
+  vgg16: { model: application('VGG16') },
+  vgg16Base: { model: vggConvolutionalBase() },
+  /** VGG16's classifier on its own: Flatten, fc1, fc2, predictions on the 7×7×512 map. */
+  vgg16Head: {
+    model: {
+      kind: 'sequential',
+      name: 'vgg16_head',
+      input: [null, 7, 7, 512],
+      layers: [
+        { type: 'Flatten', name: 'flatten' },
+        { type: 'Dense', name: 'fc1', args: { units: 4096, activation: 'relu' } },
+        { type: 'Dense', name: 'fc2', args: { units: 4096, activation: 'relu' } },
+        { type: 'Dense', name: 'predictions', args: { units: 1000, activation: 'softmax' } },
+      ],
+    },
+  },
+  /** VGG16's last feature map, flattened: the input of fc1. */
+  vggFlatten: { layer: { type: 'Flatten' }, input: [null, 7, 7, 512] },
+  fc1: { layer: { type: 'Dense', args: { units: 4096 } }, input: [null, 25088] },
+  /** The same fc1 after global average pooling instead of Flatten. */
+  vggGap: { layer: { type: 'GlobalAveragePooling2D' }, input: [null, 7, 7, 512] },
+  fc1AfterGap: { layer: { type: 'Dense', args: { units: 4096 } }, input: [null, 512] },
+
+  resnet50: { model: application('ResNet50') },
+  /** ResNet50's first BatchNormalization, after the 7×7 stem convolution. */
+  resnetFirstBn: { layer: { type: 'BatchNormalization', args: { axis: 3, epsilon: 1.001e-5 } }, input: [null, 112, 112, 64] },
+  /** What ResNet50's classifier would cost on a flattened 7×7×2048 map instead of the pooled 2048. */
+  resnetFlatten: { layer: { type: 'Flatten' }, input: [null, 7, 7, 2048] },
+  resnetHeadOnFlatten: { layer: { type: 'Dense', args: { units: 1000 } }, input: [null, 100352] },
+
+  mobilenetV2: { model: application('MobileNetV2') },
+  /** block_16_depthwise next to a full 3×3 convolution on the same 960 channels. */
+  depthwise960: { layer: { type: 'DepthwiseConv2D', args: { kernel_size: 3, padding: 'same', use_bias: false } }, input: [null, 7, 7, 960] },
+  fullConv960: { layer: { type: 'Conv2D', args: { filters: 960, kernel_size: 3, padding: 'same', use_bias: false } }, input: [null, 7, 7, 960] },
+} satisfies Record<string, LayerFact | ModelFact>;
+
+export const calculators = {
+  fc1: {
+    id: 'vgg-fc1',
+    title: { en: 'VGG16\'s fc1: a Dense layer on the flattened feature map', 'zh-cn': 'VGG16 的 fc1：展平特征图上的全连接层' },
+    layers: [{ type: 'Dense', args: { units: 4096 } }],
+    input: [null, 25088],
+    fields: [
+      {
+        target: 'input[1]', kind: 'int', min: 1, max: 100352, hardMax: 10_000_000,
+        label: { en: 'Input features (7 × 7 × 512 after Flatten)', 'zh-cn': '输入特征数（展平后为 7 × 7 × 512）' },
+        help: { en: 'Try 512: the length after GlobalAveragePooling2D.', 'zh-cn': '试试 512：GlobalAveragePooling2D 之后的长度。' },
+      },
+      { target: 'units', kind: 'int', min: 1, max: 8192, hardMax: 1_000_000, label: { en: 'Units', 'zh-cn': '单元数 (units)' } },
+    ],
+    show: ['params', 'formula', 'shape', 'weights'],
+  },
+  conv: {
+    id: 'vgg-block5-conv',
+    title: { en: 'A VGG16 block-5 convolution: 3×3 at 512 channels', 'zh-cn': 'VGG16 第 5 块的卷积：512 通道上的 3×3 卷积' },
+    layers: [{ type: 'Conv2D', args: { filters: 512, kernel_size: 3, padding: 'same' } }],
+    input: [null, 14, 14, 512],
+    fields: [
+      { target: 'input[1]', kind: 'int', min: 1, max: 224, hardMax: 4096, label: { en: 'Input height', 'zh-cn': '输入高度' } },
+      { target: 'input[2]', kind: 'int', min: 1, max: 224, hardMax: 4096, label: { en: 'Input width', 'zh-cn': '输入宽度' } },
+      { target: 'input[3]', kind: 'int', min: 1, max: 1024, hardMax: 65536, label: { en: 'Input channels', 'zh-cn': '输入通道数' } },
+      { target: 'filters', kind: 'int', min: 1, max: 1024, hardMax: 65536, label: { en: 'Filters', 'zh-cn': '滤波器个数 (filters)' } },
+      { target: 'kernel_size', kind: 'int', min: 1, max: 7, hardMax: 64, label: { en: 'Kernel size', 'zh-cn': '卷积核大小' } },
+    ],
+    show: ['params', 'formula', 'shape', 'weights'],
+  },
+} satisfies Record<string, CalculatorPreset>;
+
+export const quiz: Question[] = [
+  {
+    id: 'vgg-fc1',
+    prompt: {
+      en: 'VGG16 flattens a `(None, 7, 7, 512)` feature map and feeds it to `Dense(4096)`, the layer named fc1. How many parameters does fc1 have?',
+      'zh-cn': 'VGG16 把 `(None, 7, 7, 512)` 的特征图展平后送入 `Dense(4096)`，也就是名为 fc1 的层。fc1 有多少个参数？',
+    },
+    answer: { fact: facts.fc1, ask: 'params' },
+    hint: {
+      en: 'First the flat length, 7 × 7 × 512; then one weight per input and unit, plus one bias per unit.',
+      'zh-cn': '先算展平后的长度 7 × 7 × 512；再算每个输入与每个单元之间一个权重，外加每个单元一个偏置。',
+    },
+    explanation: {
+      en: '7 × 7 × 512 = 25,088 features; 4,096 × (25,088 + 1) = 102,764,544.',
+      'zh-cn': '7 × 7 × 512 = 25,088 个特征；4,096 × (25,088 + 1) = 102,764,544。',
+    },
+  },
+  {
+    id: 'resnet-first-bn',
+    prompt: {
+      en: 'ResNet50\'s first BatchNormalization, conv1_bn, normalizes a `(None, 112, 112, 64)` tensor. How many of its parameters are non-trainable?',
+      'zh-cn': 'ResNet50 的第一个 BatchNormalization 层 conv1_bn 作用在 `(None, 112, 112, 64)` 的张量上。它有多少个不可训练参数？',
+    },
+    answer: { fact: facts.resnetFirstBn, ask: 'nonTrainable' },
+    hint: {
+      en: 'Per channel: a moving mean and a moving variance. The 112 × 112 positions do not count.',
+      'zh-cn': '每个通道一个移动均值、一个移动方差。112 × 112 个位置不计入。',
+    },
+    explanation: {
+      en: '2 × 64 = 128 moving statistics; gamma and beta add another 128 trainable ones.',
+      'zh-cn': '2 × 64 = 128 个移动统计量；gamma 和 beta 另有 128 个可训练参数。',
+    },
+  },
+  {
+    id: 'mobilenet-depthwise',
+    prompt: {
+      en: 'MobileNetV2\'s block_16_depthwise is `DepthwiseConv2D(3, padding="same", use_bias=False)` on `(None, 7, 7, 960)`. How many parameters?',
+      'zh-cn': 'MobileNetV2 的 block_16_depthwise 是作用在 `(None, 7, 7, 960)` 上的 `DepthwiseConv2D(3, padding="same", use_bias=False)`。它有多少个参数？',
+    },
+    answer: { fact: facts.depthwise960, ask: 'params' },
+    hint: {
+      en: 'One 3×3 filter per channel, and each filter sees only its own channel.',
+      'zh-cn': '每个通道一个 3×3 卷积核，而且每个卷积核只看自己的那个通道。',
+    },
+    explanation: {
+      en: '3 × 3 × 960 = 8,640 — a full Conv2D(960, 3) on the same input would need 3 × 3 × 960 × 960 = 8,294,400.',
+      'zh-cn': '3 × 3 × 960 = 8,640；同样输入上完整的 Conv2D(960, 3) 则需要 3 × 3 × 960 × 960 = 8,294,400 个参数。',
+    },
+  },
+];
+
+export const otherNumbers: LessonModule['otherNumbers'] = [
+  { value: 50, why: 'part of the model name ResNet50 (its depth in layers, not a count this lesson computes)' },
+];
+
+export const lesson: LessonModule = { facts, calculators, quiz, otherNumbers };
