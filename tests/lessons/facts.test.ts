@@ -1,0 +1,133 @@
+/**
+ * What a lesson's <Fact> prints and which numbers the drift test allows, checked against the MNIST
+ * CNN worked out by hand (keras-reference's tutorial model).
+ */
+import { describe, expect, it } from 'vitest';
+import type { LayerFact, ModelFact } from '@lessons/types.ts';
+import { derivedNumbers, factText, resolveFact } from '@lessons/facts.ts';
+
+const secondConv: LayerFact = { layer: { type: 'Conv2D', args: { filters: 64, kernel_size: [3, 3] } }, input: [null, 13, 13, 32] };
+const batchNorm: LayerFact = { layer: { type: 'BatchNormalization' }, input: [null, 8, 8, 16] };
+const pool: LayerFact = { layer: { type: 'MaxPooling2D', args: { pool_size: [2, 2] } }, input: [null, 26, 26, 32] };
+const mnist: ModelFact = {
+  model: {
+    kind: 'sequential', input: [null, 28, 28, 1], layers: [
+      { type: 'Conv2D', args: { filters: 32, kernel_size: [3, 3], activation: 'relu' } },
+      { type: 'MaxPooling2D', args: { pool_size: [2, 2] } },
+      { type: 'Conv2D', args: { filters: 64, kernel_size: [3, 3], activation: 'relu' } },
+      { type: 'MaxPooling2D', args: { pool_size: [2, 2] } },
+      { type: 'Conv2D', args: { filters: 64, kernel_size: [3, 3], activation: 'relu' } },
+      { type: 'Flatten' },
+      { type: 'Dense', args: { units: 64, activation: 'relu' } },
+      { type: 'Dense', args: { units: 10 } },
+    ],
+  },
+};
+
+const grouped = (n: number): string => n.toLocaleString('en-US');
+const mnistCounts = [32 * (1 * 9 + 1), 64 * (32 * 9 + 1), 64 * (64 * 9 + 1), 64 * (3 * 3 * 64 + 1), 10 * (64 + 1)];
+const mnistTotal = mnistCounts.reduce((a, b) => a + b, 0);
+
+describe('layer facts', () => {
+  it('counts 64 × (32 × 3 × 3 + 1) = 18,496 for the second Conv2D', () => {
+    expect(factText(secondConv, 'params')).toBe(grouped(64 * (32 * 3 * 3 + 1)));
+    expect(factText(secondConv, 'equation')).toBe('64 × (32 × 3 × 3 + 1) = 18,496');
+    expect(factText(secondConv, 'formula')).toBe('64 × (32 × 3 × 3 + 1)');
+    expect(factText(secondConv, 'trainable')).toBe('18,496');
+    expect(factText(secondConv, 'nonTrainable')).toBe('0');
+  });
+
+  it('prints its output shape as Keras does: (None, 11, 11, 64)', () => {
+    expect(factText(secondConv, 'shape')).toBe(`(None, ${13 - 3 + 1}, ${13 - 3 + 1}, 64)`);
+  });
+
+  it('lists its weights: a 3×3×32×64 kernel and 64 biases', () => {
+    expect(factText(secondConv, 'weights')).toBe(`kernel 3×3×32×64 = ${grouped(3 * 3 * 32 * 64)}; bias 64 = 64`);
+  });
+
+  it('splits BatchNormalization into 2 × 16 trainable and 2 × 16 non-trainable', () => {
+    expect(factText(batchNorm, 'params')).toBe(String(4 * 16));
+    expect(factText(batchNorm, 'trainable')).toBe(String(2 * 16));
+    expect(factText(batchNorm, 'nonTrainable')).toBe(String(2 * 16));
+  });
+
+  it('gives a pooling layer 0 parameters and refuses to invent an equation for it', () => {
+    expect(factText(pool, 'params')).toBe('0');
+    expect(factText(pool, 'shape')).toBe('(None, 13, 13, 32)');
+    expect(() => factText(pool, 'equation')).toThrow(/no weights/);
+  });
+
+  it('resolves to the row src/calc computes', () => {
+    const row = resolveFact(secondConv);
+    expect(row.params).toBe(18496);
+    expect(row.weights.map((w) => w.shape)).toEqual([[3, 3, 32, 64], [64]]);
+  });
+});
+
+describe('model facts', () => {
+  it(`totals the MNIST CNN: ${mnistCounts.join(' + ')} = 93,322`, () => {
+    expect(mnistTotal).toBe(93322);
+    expect(factText(mnist, 'total')).toBe(grouped(mnistTotal));
+    expect(factText(mnist, 'trainableTotal')).toBe(grouped(mnistTotal));
+    expect(factText(mnist, 'nonTrainableTotal')).toBe('0');
+  });
+
+  it('gives its size as Keras does: 93,322 × 4 bytes = 364.54 KB', () => {
+    expect((mnistTotal * 4) / 1024).toBeCloseTo(364.539, 3);
+    expect(factText(mnist, 'bytes')).toBe('364.54 KB');
+  });
+
+  it('reads single rows by Keras name', () => {
+    expect(factText(mnist, 'row:conv2d_1:params')).toBe('18,496');
+    expect(factText(mnist, 'row:conv2d_1:shape')).toBe('(None, 11, 11, 64)');
+    expect(factText(mnist, 'row:flatten:shape')).toBe(`(None, ${3 * 3 * 64})`);
+    expect(factText(mnist, 'row:dense_1:equation')).toBe('10 × (64 + 1) = 650');
+  });
+});
+
+describe('broken facts stop the build with the reason', () => {
+  it('names the layer and the arithmetic when a fact does not resolve', () => {
+    const tooBig: LayerFact = { layer: { type: 'Conv2D', args: { filters: 8, kernel_size: 5 } }, input: [null, 3, 3, 1] };
+    expect(() => factText(tooBig, 'params')).toThrow(/Conv2D on \(None, 3, 3, 1\) does not resolve/);
+  });
+
+  it('refuses an unknown layer class', () => {
+    expect(() => factText({ layer: { type: 'Conv9D' }, input: [null, 4] }, 'params')).toThrow(/Conv9D/);
+  });
+
+  it('refuses an unknown show, an unknown row and a missing fact', () => {
+    expect(() => factText(secondConv, 'paramz')).toThrow(/show="paramz"/);
+    expect(() => factText(mnist, 'row:conv2d_9:params')).toThrow(/no layer named "conv2d_9"/);
+    expect(() => factText(mnist, 'row:conv2d_1:size')).toThrow(/"size"/);
+    expect(() => factText(mnist, 'equation')).toThrow(/not something a model fact can show/);
+    expect(() => resolveFact(undefined as unknown as LayerFact)).toThrow(/fact that is undefined/);
+  });
+});
+
+describe('the numbers a lesson may quote', () => {
+  const lesson = { facts: { secondConv, mnist }, calculators: {}, quiz: [] };
+  const allowed = derivedNumbers(lesson);
+
+  it.each([
+    [18496, 'the count'], [288, '32 × 3 × 3'], [289, '32 × 3 × 3 + 1'], [9, '3 × 3'], [18432, 'the kernel 3×3×32×64'],
+    [13, 'the input side'], [11, 'the output side'], [576, 'Flatten: 3 × 3 × 64'], [93322, 'the total'],
+    [364.54, 'the KB figure'], [373288, 'the bytes'], [650, '10 × (64 + 1)'], [65, '64 + 1'], [28, 'the image side'],
+  ])('allows %d (%s)', (n) => {
+    expect(allowed.has(n)).toBe(true);
+  });
+
+  it.each([[18469], [93323], [364.53], [1000]])('does not allow %d', (n) => {
+    expect(allowed.has(n)).toBe(false);
+  });
+
+  it("includes numbers of quiz answers' facts and calculators' starting layers", () => {
+    const dense: LayerFact = { layer: { type: 'Dense', args: { units: 7 } }, input: [null, 123] };
+    const numbers = derivedNumbers({
+      facts: {},
+      quiz: [{ id: 'q', prompt: { en: '', 'zh-cn': '' }, answer: { fact: dense, ask: 'params' } }],
+      calculators: { c: { id: 'c', title: { en: '', 'zh-cn': '' }, layers: [{ type: 'Dense', args: { units: 17 } }], input: [null, 99], fields: [], show: [] } },
+    });
+    expect(numbers.has(7 * (123 + 1))).toBe(true);
+    expect(numbers.has(17 * (99 + 1))).toBe(true);
+  });
+});
