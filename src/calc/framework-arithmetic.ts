@@ -8,7 +8,7 @@
  * Every rule returns a value: the length with its arithmetic written out, or the reason there is
  * none. Nothing here throws on bad input.
  */
-import { convLength } from './conv-arithmetic.ts';
+import { convLength, poolLength } from './conv-arithmetic.ts';
 import { LayerProblem } from './problem.ts';
 
 /** One spatial axis and the window sliding along it. */
@@ -214,6 +214,26 @@ export function kerasConvLength(w: Omit<Window, 'padding'>, padding: 'valid' | '
   }
   const length = convLength(L, k, s, d, padding) as number;
   return { ok: true, length, clipped: false, formula: `⌈${L} / ${s}⌉ = ${length}` };
+}
+
+/**
+ * Keras Max/AveragePooling along one axis, from conv-arithmetic's `poolLength`, with its arithmetic
+ * written out: valid ⌊(L − k) / s⌋ + 1 (and how many trailing rows no window reaches), same ⌈L / s⌉.
+ */
+export function kerasPoolLength(w: Omit<Window, 'padding' | 'dilation'>, padding: 'valid' | 'same'): LengthResult & { dropped?: number } {
+  const c = checked(w);
+  if (!c.ok) return badArgument(c.message);
+  const { L, k, s } = c;
+  if (padding === 'same') return { ok: true, length: poolLength(L, k, s, 'same') as number, clipped: false, formula: `⌈${L} / ${s}⌉ = ${poolLength(L, k, s, 'same')}` };
+  const head = `⌊(${L} − ${k}) / ${s}⌋ + 1`;
+  try {
+    const length = poolLength(L, k, s, 'valid') as number;
+    // the last window ends at (length − 1) × s + k; whatever lies past it is never read
+    return { ok: true, length, clipped: false, dropped: L - ((length - 1) * s + k), formula: `${head} = ⌊${L - k} / ${s}⌋ + 1 = ${length}` };
+  } catch (e) {
+    if (!(e instanceof LayerProblem)) throw e;
+    return { ok: false, problem: 'no-window', message: e.message, formula: `${head} = ⌊${signed(L - k)} / ${s}⌋ + 1 = ${signed(floorDiv(L - k, s) + 1)}` };
+  }
 }
 
 /** The padding Keras's causal Conv1D adds on the left: d × (k − 1), so no output sees the future. */

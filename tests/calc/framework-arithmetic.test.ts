@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  caffeConvLength, caffePoolLength, causalLeftPadding, ceilDiv, floorDiv, kerasConvLength,
+  caffeConvLength, caffePoolLength, causalLeftPadding, ceilDiv, floorDiv, kerasConvLength, kerasPoolLength,
   pytorchConvLength, pytorchPoolLength, samePadding, type LengthResult,
 } from '../../src/calc/framework-arithmetic.ts';
 
@@ -219,5 +219,25 @@ describe('bad input is a value, never a throw or NaN', () => {
       expect(lengthOf(torch) === lengthOf(keras) || (!torch.ok && !keras.ok)).toBe(true);
       expect(lengthOf(pytorchConvLength({ length, kernel, stride: 1, padding: half }))).toBe(length);
     }));
+  });
+});
+
+describe('Keras pooling with its arithmetic and the rows it drops', () => {
+  it('halves 26 to 13 with nothing dropped, and 11 to 5 dropping the last row: 2 × 5 = 10 of 11', () => {
+    const a = kerasPoolLength({ length: 26, kernel: 2, stride: 2 }, 'valid');
+    expect(a).toMatchObject({ ok: true, length: 13, dropped: 0, formula: '⌊(26 − 2) / 2⌋ + 1 = ⌊24 / 2⌋ + 1 = 13' });
+    expect(kerasPoolLength({ length: 11, kernel: 2, stride: 2 }, 'valid')).toMatchObject({ length: 5, dropped: 11 - 2 * 5 });
+  });
+
+  it('reads 12 positions of 26 with pool 3, stride 2: ⌊23 / 2⌋ + 1 = 12, the last window ends at 24, 2 dropped', () => {
+    expect(kerasPoolLength({ length: 26, kernel: 3, stride: 2 }, 'valid')).toMatchObject({ length: 12, dropped: 26 - ((12 - 1) * 2 + 3) });
+  });
+
+  it('ceils with same: 11 → 6 for pool 2', () => {
+    expect(kerasPoolLength({ length: 11, kernel: 2, stride: 2 }, 'same')).toMatchObject({ length: 6, formula: '⌈11 / 2⌉ = 6' });
+  });
+
+  it('reports a pool larger than the input', () => {
+    expect(kerasPoolLength({ length: 1, kernel: 2, stride: 2 }, 'valid')).toMatchObject({ ok: false, problem: 'no-window' });
   });
 });
