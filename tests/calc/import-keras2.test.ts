@@ -148,6 +148,89 @@ describe('multi-backend Keras (≤ 2.3.1)', () => {
   });
 });
 
+/**
+ * Keras 2 writes the outer call of a nested model as node 1: node 0 is the nested model's own
+ * Input → output node (tf.keras `_should_skip_first_node`; multi-backend Keras counts every
+ * Network from 1). A Sequential without an InputLayer has no such node, so its calls start at 0.
+ */
+describe('nested models in Keras 2 functional JSON', () => {
+  const dense = (name: string, units: number, extra: Record<string, unknown> = {}) => ({
+    class_name: 'Dense',
+    config: { name, trainable: true, dtype: 'float32', units, activation: 'linear', use_bias: true, ...extra },
+  });
+  const input = (name: string, batch: (number | null)[]) => ({
+    class_name: 'InputLayer',
+    config: { batch_input_shape: batch, dtype: 'float32', sparse: false, ragged: false, name },
+  });
+  /** `outer_input → inner (a Sequential of Dense(3)) → head (Dense(1))`, the inner model called as `node`. */
+  const outerModel = (inner: Record<string, unknown>, node: number, kerasVersion: string) => ({
+    class_name: 'Functional',
+    config: {
+      name: 'outer',
+      layers: [
+        { ...input('outer_input', [null, 4]), name: 'outer_input', inbound_nodes: [] },
+        { ...inner, name: 'inner', inbound_nodes: [[['outer_input', 0, 0, {}]]] },
+        { ...dense('head', 1), name: 'head', inbound_nodes: [[['inner', node, 0, {}]]] },
+      ],
+      input_layers: [['outer_input', 0, 0]],
+      output_layers: [['head', 0, 0]],
+    },
+    keras_version: kerasVersion,
+    backend: 'tensorflow',
+  });
+  const counts = (json: object) => {
+    const m = modelFromKerasJson(json as Parameters<typeof modelFromKerasJson>[0]);
+    if (!m.ok) throw new Error(m.error.message);
+    const s = summaryOf(m.value);
+    return s.rows.map((r) => [r.name, r.outputShape, r.params]);
+  };
+  const expected = [
+    ['outer_input', [null, 4], 0],
+    ['inner', [null, 3], 3 * (4 + 1)],
+    ['head', [null, 1], 1 * (3 + 1)],
+  ];
+
+  it('tf.keras 2.12: a Sequential with an InputLayer entry is called as node 1', () => {
+    const inner = { class_name: 'Sequential', config: { name: 'inner', layers: [input('inner_input', [null, 4]), dense('inner_dense', 3)] } };
+    expect(counts(outerModel(inner, 1, '2.12.0'))).toEqual(expected);
+  });
+
+  it('tf.keras 2.3: a Sequential whose first layer declares batch_input_shape is called as node 1', () => {
+    const inner = { class_name: 'Sequential', config: { name: 'inner', layers: [dense('inner_dense', 3, { batch_input_shape: [null, 4] })] } };
+    expect(counts(outerModel(inner, 1, '2.3.0-tf'))).toEqual(expected);
+  });
+
+  it('tf.keras 2.12: a Sequential built without an input shape is called as node 0', () => {
+    const inner = { class_name: 'Sequential', config: { name: 'inner', layers: [dense('inner_dense', 3)] } };
+    expect(counts(outerModel(inner, 0, '2.12.0'))).toEqual(expected);
+  });
+
+  it('tf.keras 2.12: a nested Functional is called as node 1, in output_layers too', () => {
+    const inner = {
+      class_name: 'Functional',
+      config: {
+        name: 'inner',
+        layers: [
+          { ...input('inner_input', [null, 4]), name: 'inner_input', inbound_nodes: [] },
+          { ...dense('inner_dense', 3), name: 'inner_dense', inbound_nodes: [[['inner_input', 0, 0, {}]]] },
+        ],
+        input_layers: [['inner_input', 0, 0]],
+        output_layers: [['inner_dense', 0, 0]],
+      },
+    };
+    expect(counts(outerModel(inner, 1, '2.12.0'))).toEqual(expected);
+    const asOutput = outerModel(inner, 1, '2.12.0');
+    asOutput.config.layers.pop();
+    asOutput.config.output_layers = [['inner', 1, 0]];
+    expect(counts(asOutput)).toEqual(expected.slice(0, 2));
+  });
+
+  it('multi-backend Keras 2.3.1 counts every nested model from 1', () => {
+    const inner = { class_name: 'Sequential', config: { name: 'inner', layers: [dense('inner_dense', 3, { batch_input_shape: [null, 4] })] } };
+    expect(counts(outerModel(inner, 1, '2.3.1'))).toEqual(expected);
+  });
+});
+
 describe('detectDialect', () => {
   it.each([
     ['2.1.6', 'keras-mb'],

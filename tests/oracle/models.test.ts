@@ -34,7 +34,9 @@ function tfjsOutputShape(layer: tfType.layers.Layer): OutputShape {
     return layer.outputShape as OutputShape;
   } catch {
     const nodes = layer.inboundNodes;
-    return nodes[nodes.length - 1]!.outputShapes as OutputShape;
+    const shapes = nodes[nodes.length - 1]!.outputShapes as OutputShape;
+    // A nested model's call records its one output as a list of one shape; Keras prints the shape.
+    return shapes.length === 1 && Array.isArray(shapes[0]) ? shapes[0] : shapes;
   }
 }
 
@@ -157,10 +159,8 @@ describe('tfjs Sequential models', () => {
     expect(s.totals.nonTrainable).toBe(4 * (3 + 1));
   });
 
-  // DISCREPANCY (importer): the outer Sequential's input shape lives only on the nested model's
-  // first layer (batch_input_shape); our importer looks for it on the outer first layer, finds a
-  // model there, and leaves the whole stack unbuilt (rows "?" with 0 params).
-  it.fails('a Sequential nested in a Sequential appears as one row', async () => {
+  // The outer Sequential's input shape lives only on the nested model's first layer (batch_input_shape).
+  it('a Sequential nested in a Sequential appears as one row and lends the outer model its input', async () => {
     const inner = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [4] }), tf.layers.dense({ units: 2 })] });
     const model = tf.sequential({ layers: [inner, tf.layers.dense({ units: 1 })] });
     const s = await expectSameAsTfjs(model);
@@ -247,11 +247,9 @@ describe('tfjs functional models (tf.model)', () => {
     await expectSameAsTfjs(tf.model({ inputs: x, outputs: out }));
   });
 
-  // DISCREPANCY (importer): tfjs writes the outer call of a nested model as node 1 — node 0 is the
-  // nested model's own Input → output node (tfjs container.ts buildNodeConversionMap starts
-  // Containers at 1, like tf.keras 2's _should_skip_first_node); Keras 3 writes 0. Our importer
-  // reads the 1 literally and stops: "refers to call 1 of sequential_…, which is called 1 time(s)".
-  it.fails('a Sequential nested in a functional model appears as one row', async () => {
+  // tfjs writes the outer call of a nested model as node 1: node 0 is the nested model's own
+  // Input → output node (container.ts buildNodeConversionMap starts every Container at 1).
+  it('a Sequential nested in a functional model appears as one row', async () => {
     const inner = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [4] }), tf.layers.dense({ units: 2 })] });
     const x = tf.input({ shape: [4] });
     const y = inner.apply(x) as tfType.SymbolicTensor;
@@ -260,8 +258,8 @@ describe('tfjs functional models (tf.model)', () => {
     expect(s.rows[1]!.params).toBe(3 * (4 + 1) + 2 * (3 + 1));
   });
 
-  // DISCREPANCY (importer): same node-1 numbering as above.
-  it.fails('a functional model nested in another', async () => {
+  // The same node-1 numbering, for a tf.model inside a tf.model.
+  it('a functional model nested in another', async () => {
     const ix = tf.input({ shape: [5] });
     const iy = tf.layers.dense({ units: 7 }).apply(ix) as tfType.SymbolicTensor;
     const inner = tf.model({ inputs: ix, outputs: iy });
@@ -269,6 +267,30 @@ describe('tfjs functional models (tf.model)', () => {
     const y = inner.apply(x) as tfType.SymbolicTensor;
     const out = tf.layers.dense({ units: 2 }).apply(y) as tfType.SymbolicTensor;
     await expectSameAsTfjs(tf.model({ inputs: x, outputs: out }));
+  });
+
+  it('a nested model as the output of the outer model (output_layers says node 1 too)', async () => {
+    const ix = tf.input({ shape: [5] });
+    const inner = tf.model({ inputs: ix, outputs: tf.layers.dense({ units: 7 }).apply(ix) as tfType.SymbolicTensor });
+    const x = tf.input({ shape: [5] });
+    const s = await expectSameAsTfjs(tf.model({ inputs: x, outputs: inner.apply(x) as tfType.SymbolicTensor }));
+    expect(s.totals.params).toBe(7 * (5 + 1));
+  });
+
+  it('a nested Sequential called on two inputs: calls 1 and 2 in the file are its calls 0 and 1', async () => {
+    const shared = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [4] })] });
+    const a = tf.input({ shape: [4] });
+    const b = tf.input({ shape: [4] });
+    const sum = tf.layers.add().apply([shared.apply(a) as tfType.SymbolicTensor, shared.apply(b) as tfType.SymbolicTensor]) as tfType.SymbolicTensor;
+    const s = await expectSameAsTfjs(tf.model({ inputs: [a, b], outputs: sum }));
+    expect(s.totals.params).toBe(3 * (4 + 1));
+  });
+
+  it('a functional model as the first layer of a Sequential lends it its input', async () => {
+    const ix = tf.input({ shape: [6] });
+    const inner = tf.model({ inputs: ix, outputs: tf.layers.dense({ units: 4 }).apply(ix) as tfType.SymbolicTensor });
+    const s = await expectSameAsTfjs(tf.sequential({ layers: [inner, tf.layers.dense({ units: 2 })] }));
+    expect(s.totals.params).toBe(4 * (6 + 1) + 2 * (4 + 1));
   });
 });
 

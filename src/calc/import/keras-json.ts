@@ -6,6 +6,7 @@
 import { tensor, type FunctionalModel, type Model, type ModelLayer, type NodeArg, type NodeCall, type SequentialModel, type TensorRef } from '../model.ts';
 import type { Diagnostic, Dialect, LayerArgs, Result, Shape } from '../types.ts';
 import { isJsonObject, kindOf, parseJsonText, type Json, type JsonObject } from './json-text.ts';
+import { firstCallIsNumberedOne, renumberCallsOf } from './nested-call-numbering.ts';
 
 type Obj = JsonObject;
 
@@ -137,6 +138,10 @@ function readSequential(cfg: Obj, path: string, dialect: Dialect, className: str
     if (model.layers.length === 0 && !model.input && Array.isArray(declared)) model.input = shapeFrom(declared, `${at}.config.batch_input_shape`);
     else if (model.layers.length === 0 && !model.input && Array.isArray(layer.args?.['input_shape'])) {
       model.input = [null, ...shapeFrom(layer.args['input_shape'] as Json[], `${at}.config.input_shape`)];
+    } else if (model.layers.length === 0 && !model.input && layer.model) {
+      // A model as the first layer brings its own input, as Keras's and tfjs's Sequential.add take it.
+      const inherited = declaredInput(layer.model);
+      if (inherited) model.input = inherited;
     }
     // Keras 3 records each built layer's input shape: the previous layer's output (Lambda needs it).
     const built = entry['build_config'];
@@ -168,6 +173,8 @@ function readFunctional(cfg: Obj, path: string, dialect: Dialect, className: str
     inputs: readEndpoints(cfg['input_layers'], join(path, 'input_layers')),
     outputs: readEndpoints(cfg['output_layers'], join(path, 'output_layers')),
   };
+  const numberedFromOne = layers.filter(({ layer }, i) => layer.model && layer.name !== undefined && firstCallIsNumberedOne(list[i]!, dialect));
+  renumberCallsOf(model, new Set(numberedFromOne.map(({ layer }) => layer.name!)));
   if (typeof cfg['name'] === 'string') model.name = cfg['name'];
   if (cfg['trainable'] === false) model.trainable = false;
   return model;
@@ -285,6 +292,14 @@ function batchShape(args: LayerArgs, path: string): Shape | undefined {
   if (Array.isArray(b)) return shapeFrom(b as Json[], `${path}.config.batch_shape`);
   if (Array.isArray(args['shape'])) return [null, ...shapeFrom(args['shape'] as Json[], `${path}.config.shape`)];
   return undefined;
+}
+
+/** The one input shape a model declares (a nested model's, for the Sequential it starts). */
+function declaredInput(m: Model): Shape | undefined {
+  if (m.kind === 'sequential') return m.input;
+  const only = m.inputs.length === 1 ? m.inputs[0] : undefined;
+  const entry = only && m.layers.find(({ layer }) => layer.name === only.layer && layer.type === 'InputLayer');
+  return entry ? batchShape(entry.layer.args ?? {}, entry.layer.path ?? '') : undefined;
 }
 
 function shapeFrom(v: Json[], path: string): Shape {
