@@ -131,3 +131,25 @@ describe('the numbers a lesson may quote', () => {
     expect(numbers.has(17 * (99 + 1))).toBe(true);
   });
 });
+
+describe('the output-length arithmetic a lesson may walk through', () => {
+  it('allows the steps of ⌊(28 − 3) / 2⌋ + 1 = 13 for Conv2D(8, 3, strides=2) on 28×28', () => {
+    const strided: LayerFact = { layer: { type: 'Conv2D', args: { filters: 8, kernel_size: 3, strides: 2 } }, input: [null, 28, 28, 1] };
+    const allowed = derivedNumbers({ facts: { strided }, calculators: {}, quiz: [] });
+    expect(Math.floor((28 - 3) / 2) + 1).toBe(13);
+    for (const n of [28 - 3, Math.floor((28 - 3) / 2), 13]) expect(allowed.has(n), String(n)).toBe(true);
+  });
+
+  it('uses pool_size as the default stride for pooling: ⌊(27 − 2) / 2⌋ = 12', () => {
+    const pool27: LayerFact = { layer: { type: 'MaxPooling2D', args: { pool_size: 2 } }, input: [null, 27, 27, 4] };
+    const allowed = derivedNumbers({ facts: { pool27 }, calculators: {}, quiz: [] });
+    expect(allowed.has(27 - 2)).toBe(true);
+    expect(allowed.has(Math.floor((27 - 2) / 2))).toBe(true);
+  });
+
+  it('spans a dilated kernel: 2 × (3 − 1) + 1 = 5, so 13 − 5 = 8', () => {
+    const dilated: LayerFact = { layer: { type: 'Conv2D', args: { filters: 8, kernel_size: 3, dilation_rate: 2 } }, input: [null, 13, 13, 32] };
+    const allowed = derivedNumbers({ facts: { dilated }, calculators: {}, quiz: [] });
+    expect(allowed.has(13 - (2 * (3 - 1) + 1))).toBe(true);
+  });
+});
