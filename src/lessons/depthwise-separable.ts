@@ -58,10 +58,14 @@ export const facts = {
   },
   /** Quiz: SeparableConv2D(128, 3) on 64 channels. */
   quizSeparable: { layer: { type: 'SeparableConv2D', args: { filters: 128, kernel_size: 3 } }, input: [null, 28, 28, 64] },
+  /** Quiz explanation: the Conv2D the separable layer replaces. */
+  quizConv128: { layer: { type: 'Conv2D', args: { filters: 128, kernel_size: 3 } }, input: [null, 28, 28, 64] },
   /** Quiz: DepthwiseConv2D(5, depth_multiplier=3) on 16 channels, output shape. */
   quizDepthwiseShape: { layer: { type: 'DepthwiseConv2D', args: { kernel_size: 5, depth_multiplier: 3 } }, input: [null, 20, 20, 16] },
   /** Quiz: DepthwiseConv2D(3) on RGB. */
   quizDepthwiseRgb: { layer: { type: 'DepthwiseConv2D', args: { kernel_size: 3 } }, input: [null, 224, 224, 3] },
+  /** Quiz explanation: a Conv2D with as many filters as the RGB channels, for comparison. */
+  quizConvRgb: { layer: { type: 'Conv2D', args: { filters: 3, kernel_size: 3 } }, input: [null, 224, 224, 3] },
 } satisfies Record<string, Fact>;
 
 export const calculators = {

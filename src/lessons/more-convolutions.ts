@@ -74,6 +74,8 @@ export const facts = {
   quizTransposedShape: { layer: { type: 'Conv2DTranspose', args: { filters: 64, kernel_size: 4, strides: 2, padding: 'same' } }, input: [null, 16, 16, 128] },
   /** Quiz: the pooled head on 5×5×2048 maps with Dense(100). */
   quizPooledDense: { layer: { type: 'Dense', args: { units: 100 } }, input: [null, 2048] },
+  /** Quiz explanation: the same Dense(100) after Flatten of 7 × 7 × 2048. */
+  quizFlattenDense: { layer: { type: 'Dense', args: { units: 100 } }, input: [null, 7 * 7 * 2048] },
   /** Quiz: Conv3D(8, (3, 5, 5)) on 10 frames of 32×32 grey, params. */
   quizConv3d: { layer: { type: 'Conv3D', args: { filters: 8, kernel_size: [3, 5, 5] } }, input: [null, 10, 32, 32, 1] },
 } satisfies Record<string, Fact>;
