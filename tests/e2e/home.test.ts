@@ -5,9 +5,18 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import en from '../../src/i18n/en.json';
-import zhCn from '../../src/i18n/zh-cn.json';
+import { calculatorText } from '../../components/islands/calculator/text.ts';
+import { calculators } from '../../src/lessons/home.ts';
 import { browserRequired, launchChromium } from './chromium.ts';
+
+/** The words the home calculator shows in a locale: its field labels (in preset order) and UI strings. */
+function words(locale: 'en' | 'zh-cn') {
+  const t = calculatorText(calculators.conv2d, locale);
+  const [inputHeight, inputWidth, inputChannels, filters, kernelSize] = t.fields.map((f) => f.label) as [string, string, string, string, string];
+  return { conv2d: { inputHeight, inputWidth, inputChannels, filters, kernelSize, ...t.ui } };
+}
+const en = words('en');
+const zhCn = words('zh-cn');
 
 const executable = inject('chromium');
 const siteUrl = inject('siteUrl');

@@ -1,0 +1,288 @@
+/**
+ * The generic layer calculator every lesson embeds. It owns what the reader typed and how the
+ * result looks; every number comes from src/calc (resolveLayer, the row's formula and weights).
+ * Fields map to layer arguments or input axes (calculator/fields.ts), the state and its stale
+ * rules live in calculator/state.ts, the URL in calculator/url-state.ts.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { groupDigits } from '@calc/explain.ts';
+import { shapeText } from '@calc/shape.ts';
+import { totalsOf } from '@calc/summarize.ts';
+import type { OutputShape, Shape, Weight } from '@calc/types.ts';
+import { fill } from '@i18n/fill.ts';
+import type { CalculatorPreset, Field } from '@lessons/types.ts';
+import { parseNumber, type ParseProblem } from './calculator/fields.ts';
+import { linkedTokens } from './calculator/formula-tokens.ts';
+import { FormulaView } from './calculator/formula-view.tsx';
+import { kernelPlan } from './calculator/kernel-plan.ts';
+import { KernelPicture } from './calculator/kernel-picture.tsx';
+import { poolingPlan } from './calculator/pooling-plan.ts';
+import { PoolingGrid } from './calculator/pooling-grid.tsx';
+import { editField, isValid, restore, startState, type CalcState, type Column, type Problem } from './calculator/state.ts';
+import type { CalculatorText } from './calculator/text.ts';
+import { paramName, readUrl, writeUrl } from './calculator/url-state.ts';
+
+interface Props {
+  preset: CalculatorPreset;
+  text: CalculatorText;
+}
+
+/** Colour slots for the fields a formula number can come from (calculator.css defines them per theme). */
+const TIES = 6;
+
+const outputText = (shape: OutputShape): string =>
+  shape.length > 0 && Array.isArray(shape[0]) ? (shape as Shape[]).map(shapeText).join(', ') : shapeText(shape as Shape);
+
+/** `kernel 3×3×32×64 = 18,432`, `bias 64`: the shape, and the count src/calc derives from it. */
+const weightText = (w: Weight): string =>
+  w.shape.length === 1 ? `${w.name} ${groupDigits(w.shape[0]!)}` : `${w.name} ${w.shape.join('×')} = ${groupDigits(totalsOf([w]).params)}`;
+
+/** A typing problem in the reader's language. */
+function problemText(p: ParseProblem, s: CalculatorText['ui']): string {
+  if (p.kind === 'empty') return s.empty;
+  if (p.kind === 'tooLarge') return fill(s.tooLarge, { text: p.text, max: groupDigits(p.max) });
+  return fill(p.kind === 'notNumber' ? s.notNumber : s.notOption, { text: p.text });
+}
+
+/** Which fields get a colour: those some formula number comes from in the starting state, in field order. */
+function tieSlots(preset: CalculatorPreset, start: CalcState): (number | null)[] {
+  const used = new Set<number>();
+  start.columns.forEach((c, li) => {
+    if (c?.row.formula) {
+      for (const t of linkedTokens(preset, { layer: c.layer, input: c.input, index: li }, c.row.formula)) {
+        if (t.kind === 'num' && t.field !== null) used.add(t.field);
+      }
+    }
+  });
+  let next = 0;
+  return preset.fields.map((_, i) => (used.has(i) ? next++ % TIES : null));
+}
+
+export default function Calculator({ preset, text }: Props) {
+  const s = text.ui;
+  const base = `pl-${preset.id}`;
+  const [start] = useState(() => startState(preset));
+  const [state, setState] = useState<CalcState>(start);
+  const [ties] = useState(() => tieSlots(preset, start));
+  const [hot, setHot] = useState<number | null>(null);
+  const [ignored, setIgnored] = useState<{ name: string; value: string }[]>([]);
+  const show = new Set(preset.show);
+
+  /** Share the state in the address; only valid states are written, so a shared link always resolves. */
+  const syncUrl = (next: CalcState): void => {
+    if (!isValid(next) || typeof history === 'undefined') return;
+    const query = writeUrl(location.search, preset, next.texts, start.texts);
+    if (query !== location.search) history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);
+  };
+
+  // Restore from the address once hydrated (the server-rendered HTML shows the starting values).
+  useEffect(() => {
+    const read = readUrl(location.search, preset);
+    if (read.values.size === 0 && read.ignored.length === 0) return;
+    const { state: restored, rejected } = restore(preset, start, read.values);
+    setState(restored);
+    setIgnored([...read.ignored, ...rejected.map((i) => ({ name: paramName(preset, preset.fields[i]!.target), value: read.values.get(i) ?? '' }))]);
+    const query = writeUrl(location.search, preset, restored.texts, start.texts);
+    if (query !== location.search) history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);
+  }, []);
+
+  const edit = (field: number, value: string): void => {
+    const next = editField(state, preset, field, value);
+    setState(next);
+    syncUrl(next);
+  };
+  const reset = (): void => {
+    setState(start);
+    setIgnored([]);
+    const query = writeUrl(location.search, preset, start.texts, start.texts);
+    history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);
+  };
+
+  // Each problem sits beside the field it names, else beside the field just edited.
+  const several = preset.layers.length > 1;
+  const messageOf = (p: Problem): string =>
+    typeof p.message === 'string' ? `${several && p.layer !== null ? `${text.layers[p.layer]}: ` : ''}${p.message}` : problemText(p.message, s);
+  const placed = new Map<number | null, string[]>();
+  for (const p of state.problems) {
+    const at = p.field ?? state.edited;
+    const list = placed.get(at) ?? [];
+    const m = messageOf(p);
+    if (!list.includes(m)) placed.set(at, [...list, m]);
+  }
+  const messageIds = [...placed.keys()].map((k) => `${base}-e${k ?? 'x'}`).join(' ');
+  const flagged = (i: number): boolean => placed.has(i) || (state.edited === i && state.problems.length > 0);
+  const tieOf = (field: number | null): number | null => (field === null ? null : ties[field] ?? null);
+  const fieldIds = preset.fields.map((_, i) => `${base}-f${i}`).join(' ');
+  const anyStale = state.columns.some((c) => c?.stale) || state.problems.length > 0;
+
+  const focusProps = (i: number) => ({
+    onFocusIn: () => setHot(i), onFocusOut: () => setHot(null),
+    onMouseEnter: () => setHot(i), onMouseLeave: () => setHot(null),
+  });
+
+  const messages = (i: number | null) =>
+    placed.has(i) && (
+      <p id={`${base}-e${i ?? 'x'}`} class="pl-field__error">
+        {placed.get(i)!.map((m) => <span class="pl-field__message">{s.invalid} {m}</span>)}
+      </p>
+    );
+
+  const describedBy = (i: number): string | undefined => {
+    const ids = [...(text.fields[i]?.help ? [`${base}-h${i}`] : []), ...(flagged(i) ? [messageIds] : [])];
+    return ids.length > 0 ? ids.join(' ') : undefined;
+  };
+
+  const intField = (field: Extract<Field, { kind: 'int' }>, i: number) => {
+    const value = state.texts[i] ?? '';
+    const n = parseNumber(value);
+    const fallback = parseNumber(start.texts[i] ?? '') ?? field.min;
+    const slider = Math.min(field.max, Math.max(field.min, Math.round(n ?? fallback)));
+    const step = (e: KeyboardEvent): void => {
+      if ((e.key !== 'ArrowUp' && e.key !== 'ArrowDown') || n === null || !Number.isInteger(n)) return;
+      e.preventDefault();
+      edit(i, String(n + (e.key === 'ArrowUp' ? 1 : -1)));
+    };
+    return (
+      <div key={i} class="pl-field" data-field={field.target} data-kind="int" data-tie={tieOf(i) ?? undefined} {...focusProps(i)}>
+        <label id={`${base}-l${i}`} for={`${base}-f${i}`}>{text.fields[i]?.label}</label>
+        <div class="pl-field__controls">
+          <input
+            type="range" min={field.min} max={field.max} step={1} value={slider}
+            aria-labelledby={`${base}-l${i} ${base}-s${i}`}
+            onInput={(e) => edit(i, e.currentTarget.value)}
+          />
+          <span id={`${base}-s${i}`} hidden>{s.sliderSuffix}</span>
+          <input
+            id={`${base}-f${i}`} type="text" inputMode="numeric" autocomplete="off" spellcheck={false} size={7} value={value}
+            aria-invalid={flagged(i)} aria-describedby={describedBy(i)}
+            onInput={(e) => edit(i, e.currentTarget.value)} onKeyDown={step}
+          />
+        </div>
+        {text.fields[i]?.help && <p id={`${base}-h${i}`} class="pl-field__help">{text.fields[i]?.help}</p>}
+        {messages(i)}
+      </div>
+    );
+  }
+
+  const choiceField = (field: Extract<Field, { kind: 'choice' }>, i: number) => {
+    const value = state.texts[i] ?? '';
+    const label = text.fields[i]?.label;
+    if (field.options.length > 4) {
+      return (
+        <div key={i} class="pl-field" data-field={field.target} data-kind="choice" {...focusProps(i)}>
+          <label for={`${base}-f${i}`}>{label}</label>
+          <select id={`${base}-f${i}`} value={value} aria-invalid={flagged(i)} aria-describedby={describedBy(i)} onChange={(e) => edit(i, e.currentTarget.value)}>
+            {field.options.map((o) => <option value={o}>{o}</option>)}
+          </select>
+          {messages(i)}
+        </div>
+      );
+    }
+    return (
+      <fieldset key={i} class="pl-field pl-field--choice" data-field={field.target} data-kind="choice" aria-invalid={flagged(i)} aria-describedby={describedBy(i)} {...focusProps(i)}>
+        <legend>{label}</legend>
+        <div class="pl-field__options">
+          {field.options.map((o, k) => (
+            <label class="pl-option">
+              <input id={k === 0 ? `${base}-f${i}` : undefined} type="radio" name={`${base}-f${i}`} value={o} checked={value === o} onChange={() => edit(i, o)} />
+              <code>{o}</code>
+            </label>
+          ))}
+        </div>
+        {text.fields[i]?.help && <p id={`${base}-h${i}`} class="pl-field__help">{text.fields[i]?.help}</p>}
+        {messages(i)}
+      </fieldset>
+    );
+  }
+
+  const boolField = (field: Field, i: number) => {
+    return (
+      <div key={i} class="pl-field pl-field--bool" data-field={field.target} data-kind="bool" {...focusProps(i)}>
+        <label class="pl-option">
+          <input id={`${base}-f${i}`} type="checkbox" checked={state.texts[i] === 'true'} aria-describedby={describedBy(i)} onChange={(e) => edit(i, e.currentTarget.checked ? 'true' : 'false')} />
+          {text.fields[i]?.label}
+        </label>
+        {text.fields[i]?.help && <p id={`${base}-h${i}`} class="pl-field__help">{text.fields[i]?.help}</p>}
+        {messages(i)}
+      </div>
+    );
+  }
+
+  const result = (column: Column | null, li: number) => {
+    if (column === null) {
+      const p = state.problems.find((q) => q.layer === li) ?? state.problems[0];
+      return (
+        <div key={li} class="pl-calc__column" data-layer={li} data-stale="true">
+          <p class="pl-field__error" role="alert">{s.presetBroken} {p ? messageOf(p) : ''}</p>
+        </div>
+      );
+    }
+    const { row, stale } = column;
+    const blocks = show.has('kernel') ? kernelPlan(row.type, row.weights) : null;
+    const output = row.outputShape;
+    const pooling = show.has('pooling-grid') && output && !Array.isArray(output[0]) && !Array.isArray(column.input[0])
+      ? poolingPlan(column.layer, column.input as Shape, output as Shape) : null;
+    return (
+      <div key={li} class="pl-calc__column" data-layer={li} data-type={row.type} data-stale={stale ? 'true' : 'false'}>
+        <output class="pl-calc__result" for={fieldIds} aria-live="polite" data-stale={stale ? 'true' : 'false'}>
+          {(several || preset.layers[li]?.label) && <span class="pl-calc__layer">{text.layers[li]}</span>}
+          {show.has('params') && (
+            <span class="pl-calc__line"><span class="pl-calc__label">{s.params}</span> <strong data-result="params">{groupDigits(row.params)}</strong></span>
+          )}
+          {show.has('split') && (
+            <span class="pl-calc__line pl-calc__split">
+              <span><span class="pl-calc__label">{s.trainable}</span> <span data-result="trainable">{groupDigits(row.trainable)}</span></span>
+              <span><span class="pl-calc__label">{s.nonTrainable}</span> <span data-result="non-trainable">{groupDigits(row.nonTrainable)}</span></span>
+            </span>
+          )}
+          {show.has('formula') && (
+            <span class="pl-calc__line pl-calc__formula">
+              <span class="pl-calc__label">{s.formula}</span>{' '}
+              {row.formula
+                ? <FormulaView formula={row.formula} tokens={linkedTokens(preset, { layer: column.layer, input: column.input, index: li }, row.formula)} tieOf={tieOf} hot={hot} roles={text.roles} legend={s.legend} />
+                : <code class="pl-formula" data-result="formula">{row.params === 0 ? `0 (${s.noWeights})` : groupDigits(row.params)}</code>}
+            </span>
+          )}
+          {show.has('shape') && output && (
+            <span class="pl-calc__line"><span class="pl-calc__label">{s.outputShape}</span> <code data-result="shape">{outputText(output)}</code></span>
+          )}
+          {show.has('weights') && (
+            <span class="pl-calc__line pl-calc__weights">
+              <span class="pl-calc__label">{s.weights}</span>{' '}
+              <span data-result="weights">
+                {row.weights.length === 0 ? s.noWeights : row.weights.map((w) => (
+                  <span class="pl-weight">{weightText(w)}{w.trainable ? '' : ` (${s.nonTrainableMark})`}</span>
+                ))}
+              </span>
+            </span>
+          )}
+          {stale && <span class="pl-calc__stale">{s.stale}</span>}
+        </output>
+        {blocks && <KernelPicture blocks={blocks} strings={s} />}
+        {pooling && <PoolingGrid axes={pooling} strings={s} />}
+      </div>
+    );
+  }
+
+  return (
+    <section class="pl-calc" data-calculator={preset.id} data-stale={anyStale ? 'true' : 'false'} aria-labelledby={`${base}-t`}>
+      <p id={`${base}-t`} class="pl-calc__heading">{text.title}</p>
+      {ignored.length > 0 && (
+        <p class="pl-calc__notice" role="status" data-notice="url">
+          {s.urlIgnored}{' '}
+          {ignored.map((x, k) => <><code>{`${x.name}=${x.value}`}</code>{k < ignored.length - 1 ? ', ' : ''}</>)}
+        </p>
+      )}
+      <div class="pl-calc__fields">
+        {preset.fields.map((f, i) =>
+          f.kind === 'int' ? intField(f, i) : f.kind === 'choice' ? choiceField(f, i) : boolField(f, i),
+        )}
+      </div>
+      {messages(null)}
+      <div class="pl-calc__columns" data-count={preset.layers.length}>
+        {state.columns.map((c, li) => result(c, li))}
+      </div>
+      <button type="button" class="pl-calc__reset" onClick={reset}>{s.reset}</button>
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+/**
+ * A formula with the reader's numbers in it, each number coloured and underlined like the field
+ * it came from, lit up while that field has focus or the pointer, and named in a legend below.
+ */
+import { evaluate, groupDigits, type Term } from '@calc/explain.ts';
+import type { RoleNames } from '@i18n/index.ts';
+import type { Token } from './formula-tokens.ts';
+
+interface Props {
+  formula: Term;
+  tokens: Token[];
+  /** Field index → its colour slot (null: no colour). */
+  tieOf: (field: number | null) => number | null;
+  hot: number | null;
+  roles: RoleNames;
+  legend: string;
+}
+
+/** One number of the formula. */
+function Num({ token, tie, hot, role }: { token: Extract<Token, { kind: 'num' }>; tie: number | null; hot: boolean; role: string }) {
+  return (
+    <span class="pl-num" data-tie={tie ?? undefined} data-hot={hot ? 'true' : undefined} data-from={token.field ?? undefined} title={role}>
+      {token.text}
+    </span>
+  );
+}
+
+export function FormulaView({ formula, tokens, tieOf, hot, roles, legend }: Props) {
+  const nums = tokens.filter((t): t is Extract<Token, { kind: 'num' }> => t.kind === 'num');
+  // one legend entry per distinct number and meaning, in reading order
+  const seen = new Set<string>();
+  const entries = nums.filter((t) => {
+    const key = `${t.text}|${t.term.role}|${t.field}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  return (
+    <>
+      <code class="pl-formula" data-result="formula">
+        {tokens.map((t) =>
+          t.kind === 'sym' ? t.text : <Num token={t} tie={tieOf(t.field)} hot={hot !== null && t.field === hot} role={roles[t.term.role]} />,
+        )}
+        {` = ${groupDigits(evaluate(formula))}`}
+      </code>
+      <span class="pl-legend">
+        <span class="pl-sr">{legend}: </span>
+        {entries.map((t) => (
+          <span class="pl-legend__item">
+            <Num token={t} tie={tieOf(t.field)} hot={hot !== null && t.field === hot} role={roles[t.term.role]} /> {roles[t.term.role]}
+          </span>
+        ))}
+      </span>
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * Where a pooling layer's windows fall on its input, for the grid picture. The number of
+ * windows per axis is the output size src/calc computed; this module only lays them out:
+ * window i starts at i × stride (minus the padding before), so the rows after the last window
+ * are the ones the floor dropped, and "same" padding is split as TensorFlow does (the extra one after).
+ */
+import type { LayerConfig, Shape } from '@calc/types.ts';
+
+export interface PoolAxis {
+  size: number;
+  pool: number;
+  stride: number;
+  /** Windows along this axis: the layer's output size. */
+  windows: number;
+  /** Padding added before and after ("same"). */
+  before: number;
+  after: number;
+  /** Input positions no window reaches (the floor of "valid"). */
+  dropped: number;
+}
+
+const POOLING = /^(?:Max|Average|Avg)Pool(?:ing)?([12])D$/;
+
+/** An int or a tuple argument's value on axis i. */
+const onAxis = (v: unknown, i: number): number | null => {
+  const x = Array.isArray(v) ? v[i] : v;
+  return typeof x === 'number' && Number.isInteger(x) ? x : null;
+};
+
+/** The windows of a 1-D or 2-D Max/AveragePooling layer on its input, or null for any other layer. */
+export function poolingPlan(layer: LayerConfig, input: Shape, output: Shape): PoolAxis[] | null {
+  const m = POOLING.exec(layer.type);
+  if (!m) return null;
+  const rank = Number(m[1]);
+  const args = layer.args ?? {};
+  const first = args['data_format'] === 'channels_first';
+  const poolArg = args['pool_size'] ?? 2;
+  // Keras: strides=None means strides = pool_size
+  const strideArg = args['strides'] ?? poolArg;
+  const same = args['padding'] === 'same';
+  const axes: PoolAxis[] = [];
+  for (let i = 0; i < rank; i++) {
+    const axis = first ? i + 2 : i + 1;
+    const size = input[axis];
+    const windows = output[axis];
+    const pool = onAxis(poolArg, i);
+    const stride = onAxis(strideArg, i);
+    if (typeof size !== 'number' || typeof windows !== 'number' || pool === null || stride === null || windows < 1) return null;
+    const span = (windows - 1) * stride + pool;
+    const pad = same ? Math.max(span - size, 0) : 0;
+    const before = Math.floor(pad / 2);
+    axes.push({ size, pool, stride, windows, before, after: pad - before, dropped: Math.max(size + before - span, 0) });
+  }
+  return axes;
+}

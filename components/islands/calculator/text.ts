@@ -1,0 +1,73 @@
+/**
+ * The words a calculator shows, chosen at build time for the page's locale: the UI strings, the
+ * role names of formula numbers, and a label for every field (the preset's own, else one made
+ * from the Keras argument or input axis it targets). Only the chosen strings reach the browser.
+ */
+import { argLabels, calculatorStrings, pick, roleNames, type ArgLabels, type CalculatorStrings, type Locale, type RoleNames } from '@i18n/index.ts';
+import { fill } from '@i18n/fill.ts';
+import type { CalculatorPreset, Field } from '@lessons/types.ts';
+import { inputList, parseTarget } from './fields.ts';
+
+export interface CalculatorText {
+  ui: CalculatorStrings;
+  roles: RoleNames;
+  title: string;
+  /** Per field: its label and optional help line. */
+  fields: { label: string; help: string | null }[];
+  /** Per layer: the column heading. */
+  layers: string[];
+}
+
+type AxisWord = keyof ArgLabels['axis'];
+
+/** The spatial axes of a rank-n window, in Keras's order. */
+const SPATIAL: Record<number, AxisWord[]> = { 1: ['length'], 2: ['height', 'width'], 3: ['depth', 'height', 'width'] };
+
+/** Layers whose input has spatial axes and a channel axis (the rest read features on the last axis). */
+const SPATIAL_LAYER = /Conv|Pool|Padding|Cropping|UpSampling/;
+
+/** What axis `axis` of an input of rank `rank` is, for the layer(s) of this preset. */
+function inputAxisWord(preset: CalculatorPreset, rank: number, axis: number): AxisWord | null {
+  if (axis === 0) return 'batch';
+  const first = preset.layers[0];
+  if (first && SPATIAL_LAYER.test(first.type) && rank >= 3) {
+    const channelsFirst = first.args?.['data_format'] === 'channels_first';
+    if (axis === (channelsFirst ? 1 : rank - 1)) return 'channels';
+    return SPATIAL[rank - 2]?.[channelsFirst ? axis - 2 : axis - 1] ?? null;
+  }
+  if (axis === rank - 1) return 'features';
+  return rank === 3 && axis === 1 ? 'steps' : null;
+}
+
+const axisText = (labels: ArgLabels, word: AxisWord | null, axis: number): string =>
+  word === null ? fill(labels.axis.other, { n: axis }) : labels.axis[word];
+
+/** A field's default label: `Input height`, `Kernel size, width`, `Filters`; unknown arguments show their Keras name. */
+export function defaultLabel(preset: CalculatorPreset, field: Field, labels: ArgLabels): string {
+  const t = parseTarget(field.target);
+  if (t === null) return field.target;
+  if (t.kind === 'input') {
+    const shapes = inputList(preset.input);
+    const rank = shapes[t.input ?? 0]?.length ?? 0;
+    const axis = axisText(labels, inputAxisWord(preset, rank, t.axis), t.axis);
+    return t.input === null || shapes.length === 1 ? fill(labels.input, { axis }) : fill(labels.inputOf, { n: t.input + 1, axis });
+  }
+  const name = Object.hasOwn(labels.arg, t.name) ? labels.arg[t.name as keyof ArgLabels['arg']] : t.name;
+  if (t.index === null) return name;
+  const layer = preset.layers[t.layer ?? 0];
+  const current = layer?.args?.[t.name];
+  const spatial = Array.isArray(current) ? current.length : (inputList(preset.input)[0]?.length ?? 2) - 2;
+  return fill(labels.argAxis, { arg: name, axis: axisText(labels, SPATIAL[spatial]?.[t.index] ?? null, t.index) });
+}
+
+/** Everything the island needs to say, in one locale. */
+export function calculatorText(preset: CalculatorPreset, locale: Locale): CalculatorText {
+  const labels = pick(argLabels, locale);
+  return {
+    ui: pick(calculatorStrings, locale),
+    roles: pick(roleNames, locale),
+    title: preset.title[locale],
+    fields: preset.fields.map((f) => ({ label: f.label?.[locale] ?? defaultLabel(preset, f, labels), help: f.help?.[locale] ?? null })),
+    layers: preset.layers.map((l) => l.label?.[locale] ?? l.type),
+  };
+}
