@@ -222,7 +222,7 @@ class Resolver {
       const call = e && e.layer.type !== 'InputLayer' ? e.nodes[k.node] : undefined;
       if (!call) return [];
       return refsIn([...call.args, ...Object.values(call.kwargs)])
-        .filter((r) => { const d = byName.get(r.layer); return d !== undefined && r.node < callsOf(d); })
+        .filter((r) => { const d = byName.get(r.layer); return d !== undefined && Number.isInteger(r.node) && r.node >= 0 && r.node < callsOf(d); })
         .map((r) => ({ layer: r.layer, node: r.node }));
     };
     const roots = entries.flatMap((e) => Array.from({ length: callsOf(e) }, (_, node) => ({ layer: e.layer.name, node })));
@@ -334,7 +334,7 @@ function row(layer: ModelLayer, built: Built | NestedBuilt, output: OutputShape 
   const r: Row = {
     name: layer.name!, type: layer.type, outputShape: output, params: t.params, trainable: t.trainable,
     nonTrainable: t.nonTrainable, weights: built.weights, connectedTo, built: true,
-    layerTrainable: parentTrainable && layer.trainable !== false,
+    layerTrainable: parentTrainable && layer.trainable !== false && layer.model?.trainable !== false,
   };
   if (built.formula) r.formula = built.formula;
   if ('rows' in built) r.children = built.rows;
