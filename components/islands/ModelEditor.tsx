@@ -1,0 +1,268 @@
+/**
+ * Lesson 6's editable Sequential model: change a layer's arguments, its type, add, remove or move
+ * layers, and every output shape and count below follows (src/calc's `summarize`). The first layer
+ * src/calc refuses shows its message beside the field it names; what comes after keeps its last
+ * valid numbers, marked stale. A model that resolves is written to the address (`?model=…`).
+ */
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { fill } from '../../src/i18n/fill.ts';
+import type en from '../../src/i18n/en/model-editor.json';
+import { EDITOR_TYPES, fieldsOf, isEditorType, moveLayer, newLayer, type EditorLayer, type EditorState, type EditorType, type FieldSpec } from './model-editor/editor-model.ts';
+import { evaluate, type EditorView, type LastGood } from './model-editor/evaluate.ts';
+import { decodeModel, encodeModel } from './model-editor/url-state.ts';
+
+export type ModelEditorStrings = typeof en;
+
+export interface ModelEditorProps {
+  /** The lesson's model, as editor state (built by ModelEditor.astro from the ModelFact). */
+  initial: EditorState;
+  strings: ModelEditorStrings;
+  /** Field labels by Keras argument name. */
+  argLabels: Record<string, string>;
+}
+
+/** The query parameter holding the model. */
+const PARAM = 'model';
+
+interface Current {
+  editor: EditorState;
+  view: EditorView;
+  good: LastGood | null;
+}
+
+/** Evaluate `editor`, remembering the numbers of the last model that resolved. */
+function next(editor: EditorState, good: LastGood | null): Current {
+  const result = evaluate(editor, good);
+  return { editor, view: result.view, good: result.good ?? good };
+}
+
+/** Which control gets the focus after the list changes shape. */
+type FocusTarget = { id: number; action: 'up' | 'down' | 'remove' | 'type' } | { id: null; action: 'add' };
+
+export default function ModelEditor({ initial, strings: s, argLabels }: ModelEditorProps) {
+  const id = useId();
+  const root = useRef<HTMLElement>(null);
+  const [current, setCurrent] = useState<Current>(() => next(initial, null));
+  const [notice, setNotice] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const [addType, setAddType] = useState<EditorType>('Dense');
+  const focusAfter = useRef<FocusTarget | null>(null);
+  const initialCode = useRef(encodeModel(initial));
+
+  // A shared address carries a model; one that cannot be read is ignored, with a notice.
+  useEffect(() => {
+    const value = new URLSearchParams(window.location.search).get(PARAM);
+    if (value === null) return;
+    const decoded = decodeModel(value);
+    if (!decoded.ok) {
+      setNotice(fill(s.urlIgnored, { why: fill(s.urlBadSegment, { segment: decoded.segment, position: decoded.position + 1 }) }));
+      return;
+    }
+    const loaded = next(decoded.state, null);
+    const broken = loaded.view.layers.find((l) => l.problem)?.problem?.message ?? loaded.view.modelProblem;
+    if (loaded.view.stale || broken) {
+      setNotice(fill(s.urlIgnored, { why: fill(s.urlBroken, { message: broken ?? '' }) }));
+      return;
+    }
+    setCurrent(loaded);
+  }, []);
+
+  // Share the model once it resolves; the lesson's own model needs no parameter.
+  useEffect(() => {
+    if (current.view.stale) return;
+    const code = encodeModel(current.editor);
+    if (code === null) return;
+    const url = new URL(window.location.href);
+    if (code === initialCode.current) url.searchParams.delete(PARAM);
+    else url.searchParams.set(PARAM, code);
+    if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url);
+  }, [current]);
+
+  // Keep the keyboard where the reader was after a layer moves, disappears or appears.
+  useEffect(() => {
+    const target = focusAfter.current;
+    focusAfter.current = null;
+    if (!target || !root.current) return;
+    const selector = target.id === null ? '[data-action="add"]' : `[data-layer-id="${target.id}"] [data-action="${target.action}"]`;
+    let el = root.current.querySelector<HTMLElement>(selector);
+    if (el instanceof HTMLButtonElement && el.disabled) {
+      el = root.current.querySelector<HTMLElement>(`[data-layer-id="${target.id}"] [data-action="${target.action === 'up' ? 'down' : 'up'}"]`);
+    }
+    el?.focus();
+  });
+
+  const update = (change: (editor: EditorState) => EditorState, forget?: number): void =>
+    setCurrent((prev) => {
+      let good = prev.good;
+      if (good && forget !== undefined) {
+        const layers = new Map(good.layers);
+        layers.delete(forget);
+        good = { ...good, layers };
+      }
+      return next(change(prev.editor), good);
+    });
+
+  const { editor, view } = current;
+  const nameOf = (layerId: number): string => view.layers.find((l) => l.id === layerId)?.name ?? '';
+
+  const setField = (layerId: number, arg: string, text: string): void =>
+    update((e) => ({ ...e, layers: e.layers.map((l) => (l.id === layerId ? { ...l, fields: { ...l.fields, [arg]: text } } : l)) }));
+
+  const setType = (layerId: number, type: string): void => {
+    if (!isEditorType(type)) return;
+    focusAfter.current = { id: layerId, action: 'type' };
+    update((e) => ({ ...e, layers: e.layers.map((l) => (l.id === layerId ? newLayer(type, layerId) : l)) }), layerId);
+    setAnnouncement(fill(s.typeChanged, { name: nameOf(layerId), type }));
+  };
+
+  const move = (index: number, delta: -1 | 1): void => {
+    const layer = editor.layers[index];
+    if (!layer) return;
+    focusAfter.current = { id: layer.id, action: delta < 0 ? 'up' : 'down' };
+    update((e) => ({ ...e, layers: moveLayer(e.layers, index, delta) }));
+    setAnnouncement(fill(s.moved, { name: nameOf(layer.id), n: index + delta + 1 }));
+  };
+
+  const remove = (index: number): void => {
+    const layer = editor.layers[index];
+    if (!layer) return;
+    const neighbour = editor.layers[index + 1] ?? editor.layers[index - 1];
+    focusAfter.current = neighbour ? { id: neighbour.id, action: 'remove' } : { id: null, action: 'add' };
+    setAnnouncement(fill(s.removed, { name: nameOf(layer.id) }));
+    update((e) => ({ ...e, layers: e.layers.filter((l) => l.id !== layer.id) }));
+  };
+
+  const add = (): void => {
+    focusAfter.current = { id: null, action: 'add' };
+    setCurrent((prev) => {
+      const created = newLayer(addType, prev.editor.nextId);
+      const result = next({ ...prev.editor, layers: [...prev.editor.layers, created], nextId: prev.editor.nextId + 1 }, prev.good);
+      setAnnouncement(fill(s.added, { name: result.view.layers[result.view.layers.length - 1]?.name ?? addType }));
+      return result;
+    });
+  };
+
+  const reset = (): void => {
+    setNotice(null);
+    setCurrent(next(initial, null));
+  };
+
+  const inputError = view.inputProblem
+    ? view.inputProblem.problem === 'empty' ? s.inputEmpty : fill(s.inputNotDim, { text: view.inputProblem.text })
+    : null;
+
+  /** One argument's control: a select for choices, a text box for numbers and tuples. */
+  const field = (layer: EditorLayer, f: FieldSpec, problem: string | null) => {
+    const fieldId = `${id}-${layer.id}-${f.arg}`;
+    const label = f.arg === 'rate' ? s.argRate : argLabels[f.arg] ?? f.arg;
+    const help = f.optional ? s.stridesHelp : null;
+    const describedBy = [help ? `${fieldId}-h` : '', problem ? `${fieldId}-e` : ''].filter(Boolean).join(' ') || undefined;
+    const value = layer.fields[f.arg] ?? '';
+    return (
+      <div class="pl-field pl-editor__field" key={f.arg} data-field={f.arg}>
+        <label for={fieldId}>{label} <code>{f.arg}</code></label>
+        {f.kind === 'choice' ? (
+          <select id={fieldId} value={value} aria-invalid={problem !== null} aria-describedby={describedBy} onChange={(e) => setField(layer.id, f.arg, e.currentTarget.value)}>
+            {(f.options ?? []).map((o) => <option key={o} value={o}>{o}</option>)}
+          </select>
+        ) : (
+          <input
+            id={fieldId} type="text" size={7} value={value}
+            inputMode={f.kind === 'int' ? 'numeric' : f.kind === 'fraction' ? 'decimal' : 'text'}
+            aria-invalid={problem !== null} aria-describedby={describedBy}
+            onInput={(e) => setField(layer.id, f.arg, e.currentTarget.value)}
+          />
+        )}
+        {help && <span id={`${fieldId}-h`} class="pl-editor__help">{help}</span>}
+        {problem && <p id={`${fieldId}-e`} class="pl-field__error">{s.invalid} {problem}</p>}
+      </div>
+    );
+  };
+
+  return (
+    <section class="pl-editor" aria-label={s.label} ref={root}>
+      <p class="pl-editor__intro">{s.intro}</p>
+      {notice && <p class="pl-editor__notice" role="status" data-notice="url">{notice}</p>}
+      <div class="pl-field pl-editor__input" data-field="input">
+        <label for={`${id}-input`}>{s.inputShape}</label>
+        <input
+          id={`${id}-input`} type="text" size={14} value={editor.input}
+          aria-invalid={inputError !== null} aria-describedby={`${id}-input-h${inputError ? ` ${id}-input-e` : ''}`}
+          onInput={(e) => { const text = e.currentTarget.value; update((ed) => ({ ...ed, input: text })); }}
+        />
+        <span id={`${id}-input-h`} class="pl-editor__help">{s.inputHelp}</span>
+        {inputError && <p id={`${id}-input-e`} class="pl-field__error">{s.invalid} {inputError}</p>}
+      </div>
+
+      {editor.layers.length === 0 && <p class="pl-editor__empty">{s.empty}</p>}
+      <ol class="pl-editor__layers">
+        {editor.layers.map((layer, i) => {
+          const v = view.layers[i];
+          const problem = v?.problem ?? null;
+          const layerProblem = problem && problem.field === null ? problem.message : null;
+          const numbers = v?.numbers ?? null;
+          const name = v?.name ?? layer.type;
+          return (
+            <li key={layer.id} class="pl-editor__layer" data-layer-id={layer.id} data-status={v?.status ?? 'unknown'}>
+              <fieldset>
+                <legend>{fill(s.layerLegend, { n: i + 1, name, type: layer.type })}</legend>
+                <div class="pl-editor__fields">
+                  <div class="pl-field pl-editor__field" data-field="type">
+                    <label for={`${id}-${layer.id}-type`}>{s.layerType}</label>
+                    <select id={`${id}-${layer.id}-type`} data-action="type" value={layer.type} onChange={(e) => setType(layer.id, e.currentTarget.value)}>
+                      {EDITOR_TYPES.map((t) => <option key={t} value={t}>{t}</option>)}
+                    </select>
+                  </div>
+                  {fieldsOf(layer.type).map((f) => field(layer, f, problem && problem.field === f.arg ? problem.message : null))}
+                </div>
+                {layerProblem && <p class="pl-field__error" data-problem="layer">{s.invalid} {layerProblem}</p>}
+                <p class="pl-editor__result" data-stale={v?.status === 'fresh' ? 'false' : 'true'}>
+                  {numbers ? (
+                    <>
+                      <span>{s.outputShape} <code data-result="shape">{numbers.shape}</code></span>
+                      <span>{s.params} <strong data-result="params">{numbers.params}</strong></span>
+                      {numbers.equation && <code data-result="equation">{numbers.equation}</code>}
+                      {v?.status !== 'fresh' && <em class="pl-editor__stale-mark">({s.staleValue})</em>}
+                    </>
+                  ) : (
+                    <span>{s.notComputed}</span>
+                  )}
+                  {(v?.status === 'stale' || v?.status === 'unknown') && <span class="pl-editor__waiting">{s.waiting}</span>}
+                </p>
+                <div class="pl-editor__actions">
+                  <button type="button" data-action="up" aria-label={fill(s.moveUp, { name })} title={fill(s.moveUp, { name })} disabled={i === 0} onClick={() => move(i, -1)}>↑</button>
+                  <button type="button" data-action="down" aria-label={fill(s.moveDown, { name })} title={fill(s.moveDown, { name })} disabled={i === editor.layers.length - 1} onClick={() => move(i, 1)}>↓</button>
+                  <button type="button" data-action="remove" aria-label={fill(s.remove, { name })} title={fill(s.remove, { name })} onClick={() => remove(i)}>✕</button>
+                </div>
+              </fieldset>
+            </li>
+          );
+        })}
+      </ol>
+
+      <div class="pl-editor__add">
+        <label for={`${id}-add`}>{s.addType}</label>
+        <select id={`${id}-add`} value={addType} onChange={(e) => { const t = e.currentTarget.value; if (isEditorType(t)) setAddType(t); }}>
+          {EDITOR_TYPES.map((t) => <option key={t} value={t}>{t}</option>)}
+        </select>
+        <button type="button" data-action="add" onClick={add}>{s.add}</button>
+      </div>
+
+      <output class="pl-editor__totals" aria-live="polite" data-stale={view.stale ? 'true' : 'false'}>
+        {view.totals ? (
+          <>
+            <span>{s.totals}: <strong data-result="total">{view.totals.params}</strong> ({view.totals.bytes})</span>
+            <span>{s.trainable}: <span data-result="trainable">{view.totals.trainable}</span></span>
+            <span>{s.nonTrainable}: <span data-result="non-trainable">{view.totals.nonTrainable}</span></span>
+          </>
+        ) : (
+          <span>{s.noTotals}</span>
+        )}
+        {view.stale && <span class="pl-calc__stale">{s.stale}</span>}
+        {view.modelProblem && <span class="pl-field__error">{s.invalid} {view.modelProblem}</span>}
+      </output>
+      <p class="pl-editor__announce" role="status">{announcement}</p>
+      <button type="button" class="pl-calc__reset" onClick={reset}>{s.reset}</button>
+    </section>
+  );
+}

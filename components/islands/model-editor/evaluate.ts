@@ -1,0 +1,120 @@
+/**
+ * From the editor's state to what it shows: each layer's name, output shape, count and formula
+ * from src/calc's `summarize`, the first broken layer's diagnostic beside the field it names, and
+ * for everything src/calc could not reach the last valid numbers, marked stale.
+ */
+import { equationText, groupDigits } from '../../../src/calc/explain.ts';
+import { readableMemorySize } from '../../../src/calc/memory-size.ts';
+import { Namer } from '../../../src/calc/naming.ts';
+import { shapeList, shapeText } from '../../../src/calc/shape.ts';
+import { summarize, type Row, type Totals } from '../../../src/calc/summarize.ts';
+import type { OutputShape } from '../../../src/calc/types.ts';
+import { fieldsOf, toModel, type EditorState } from './editor-model.ts';
+
+/** A layer's numbers as shown. */
+export interface LayerNumbers {
+  shape: string;
+  params: string;
+  /** `64 × (32 × 3 × 3 + 1) = 18,496`, when the layer has weights. */
+  equation: string | null;
+}
+
+export interface TotalsText {
+  params: string;
+  trainable: string;
+  nonTrainable: string;
+  /** `364.54 KB` */
+  bytes: string;
+}
+
+export interface LayerView {
+  id: number;
+  /** Keras's automatic name: `conv2d_1`. */
+  name: string;
+  /**
+   * `fresh`: computed from what is typed now. `broken`: the first layer src/calc refused.
+   * `stale`: after the broken one; its last valid numbers. `unknown`: after the broken one, never valid.
+   */
+  status: 'fresh' | 'broken' | 'stale' | 'unknown';
+  numbers: LayerNumbers | null;
+  /** src/calc's message, and the field it names (null: about the layer as a whole). */
+  problem: { field: string | null; message: string } | null;
+}
+
+export interface EditorView {
+  layers: LayerView[];
+  totals: TotalsText | null;
+  /** True when the totals are the last valid ones, not those of what is typed. */
+  stale: boolean;
+  /** The input shape's text is not a shape. */
+  inputProblem: { problem: 'empty' | 'notDim'; text: string } | null;
+  /** A problem with no layer to sit beside (a count past exact arithmetic). */
+  modelProblem: string | null;
+}
+
+/** What the last model that resolved completely showed, by layer id. */
+export interface LastGood {
+  layers: Map<number, LayerNumbers>;
+  totals: TotalsText;
+}
+
+const outputText = (shape: OutputShape | null): string => {
+  if (shape === null) return '?';
+  const shapes = shapeList(shape);
+  return shapes.length === 1 ? shapeText(shapes[0]!) : `[${shapes.map(shapeText).join(', ')}]`;
+};
+
+const numbersOf = (row: Row): LayerNumbers => ({
+  shape: outputText(row.outputShape),
+  params: groupDigits(row.params),
+  equation: row.formula ? equationText(row.formula) : null,
+});
+
+const totalsText = (t: Totals): TotalsText => ({
+  params: groupDigits(t.params), trainable: groupDigits(t.trainable), nonTrainable: groupDigits(t.nonTrainable), bytes: readableMemorySize(t.bytes),
+});
+
+/** Keras's names for the layers, as a fresh session would give them (what summarize would assign). */
+function namesOf(state: EditorState): string[] {
+  const namer = new Namer('keras3');
+  return state.layers.map((l) => namer.layer(l.type));
+}
+
+/** The field a diagnostic's argument belongs to (`kernel_size[0]` → `kernel_size`), if the layer has one. */
+function fieldOf(state: EditorState, index: number, arg: string | undefined): string | null {
+  const layer = state.layers[index];
+  if (!layer || arg === undefined) return null;
+  const base = arg.replace(/\[.*$/, '');
+  return fieldsOf(layer.type).some((f) => f.arg === base) ? base : null;
+}
+
+/** Summarize what is typed; `good` is the new last-valid record when everything resolved. */
+export function evaluate(state: EditorState, lastGood: LastGood | null): { view: EditorView; good: LastGood | null } {
+  const names = namesOf(state);
+  const fallback = (id: number, name: string): LayerView => {
+    const old = lastGood?.layers.get(id) ?? null;
+    return { id, name, status: old ? 'stale' : 'unknown', numbers: old, problem: null };
+  };
+  const built = toModel(state);
+  if (!built.ok) {
+    return {
+      view: { layers: state.layers.map((l, i) => fallback(l.id, names[i]!)), totals: lastGood?.totals ?? null, stale: true, inputProblem: { problem: built.problem, text: built.text }, modelProblem: null },
+      good: null,
+    };
+  }
+  const summary = summarize(built.model);
+  const error = summary.error;
+  const brokenAt = error ? error.index ?? -1 : -1;
+  const layers = state.layers.map((l, i): LayerView => {
+    const row = summary.rows[i];
+    if (row) return { id: l.id, name: row.name, status: 'fresh', numbers: numbersOf(row), problem: null };
+    if (error && i === brokenAt) return { id: l.id, name: names[i]!, status: 'broken', numbers: lastGood?.layers.get(l.id) ?? null, problem: { field: fieldOf(state, i, error.arg), message: error.message } };
+    return fallback(l.id, names[i]!);
+  });
+  if (error) {
+    const modelProblem = brokenAt < 0 ? error.message : null;
+    return { view: { layers, totals: lastGood?.totals ?? null, stale: true, inputProblem: null, modelProblem }, good: null };
+  }
+  const good: LastGood = { layers: new Map(summary.rows.map((r, i) => [state.layers[i]!.id, numbersOf(r)])), totals: totalsText(summary.totals) };
+  return { view: { layers, totals: good.totals, stale: false, inputProblem: null, modelProblem: null }, good };
+}

@@ -1,0 +1,218 @@
+/**
+ * The model editor's pure parts: typed text → Keras arguments, the URL encoding (and what it does
+ * with hostile addresses), and the view after an edit — every count worked out by hand.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { SequentialModel } from '../../src/calc/model.ts';
+import {
+  EDITOR_TYPES, fromModel, layerArgs, moveLayer, newLayer, parseInputShape, toModel, typedTuple, type EditorState,
+} from '../../components/islands/model-editor/editor-model.ts';
+import { evaluate } from '../../components/islands/model-editor/evaluate.ts';
+import { decodeModel, encodeModel, MAX_ENCODED_LENGTH } from '../../components/islands/model-editor/url-state.ts';
+
+const mnist: SequentialModel = {
+  kind: 'sequential',
+  input: [null, 28, 28, 1],
+  layers: [
+    { type: 'Conv2D', args: { filters: 32, kernel_size: 3, activation: 'relu' } },
+    { type: 'MaxPooling2D', args: { pool_size: 2 } },
+    { type: 'Conv2D', args: { filters: 64, kernel_size: 3, activation: 'relu' } },
+    { type: 'MaxPooling2D', args: { pool_size: 2 } },
+    { type: 'Conv2D', args: { filters: 64, kernel_size: 3, activation: 'relu' } },
+    { type: 'Flatten' },
+    { type: 'Dense', args: { units: 64, activation: 'relu' } },
+    { type: 'Dense', args: { units: 10 } },
+  ],
+};
+
+function start(): EditorState {
+  const s = fromModel(mnist);
+  if (!s.ok) throw new Error('the MNIST model is editable');
+  return s.state;
+}
+
+/** The state with one field of the layer at `index` retyped. */
+const typed = (state: EditorState, index: number, arg: string, text: string): EditorState => ({
+  ...state,
+  layers: state.layers.map((l, i) => (i === index ? { ...l, fields: { ...l.fields, [arg]: text } } : l)),
+});
+
+const grouped = (n: number): string => n.toLocaleString('en-US');
+const MNIST_TOTAL = 32 * (1 * 9 + 1) + 64 * (32 * 9 + 1) + 64 * (64 * 9 + 1) + 64 * (3 * 3 * 64 + 1) + 10 * (64 + 1);
+
+describe('from the lesson\'s model to the editor and back', () => {
+  it('shows each argument as typed text and the input shape without the batch axis', () => {
+    const state = start();
+    expect(state.input).toBe('28, 28, 1');
+    expect(state.layers.map((l) => l.type)).toEqual(['Conv2D', 'MaxPooling2D', 'Conv2D', 'MaxPooling2D', 'Conv2D', 'Flatten', 'Dense', 'Dense']);
+    expect(state.layers[2]?.fields).toEqual({ filters: '64', kernel_size: '3', strides: '1', padding: 'valid' });
+    expect(state.layers[1]?.fields).toEqual({ pool_size: '2', strides: '', padding: 'valid' });
+  });
+
+  it('refuses layer types the editor does not offer', () => {
+    expect(fromModel({ kind: 'sequential', input: [null, 4], layers: [{ type: 'LSTM', args: { units: 4 } }] })).toEqual({ ok: false, unsupported: ['LSTM'] });
+  });
+
+  it('passes numbers as numbers, tuples as lists, empty optional strides as None, and anything else through for src/calc to judge', () => {
+    expect(typedTuple('3')).toBe(3);
+    expect(typedTuple('3, 5')).toEqual([3, 5]);
+    expect(typedTuple('(3,5)')).toEqual([3, 5]);
+    expect(typedTuple('3x5')).toEqual([3, 5]);
+    expect(typedTuple('abc')).toBe('abc');
+    const pool = layerArgs(newLayer('MaxPooling2D', 0));
+    expect(pool).toEqual({ pool_size: 2, strides: null, padding: 'valid' });
+    expect(layerArgs({ ...newLayer('Dense', 0), fields: { units: ' 2.5 ' } })).toEqual({ units: 2.5 });
+  });
+
+  it('reads input shapes: `28, 28, 1`, `(32, 32, 3)`, `None, 3`; refuses 0, -1, text and nothing', () => {
+    expect(parseInputShape('28, 28, 1')).toEqual({ ok: true, shape: [null, 28, 28, 1] });
+    expect(parseInputShape('(32, 32, 3)')).toEqual({ ok: true, shape: [null, 32, 32, 3] });
+    expect(parseInputShape('None, 3')).toEqual({ ok: true, shape: [null, null, 3] });
+    expect(parseInputShape('28, 0')).toMatchObject({ ok: false, problem: 'notDim', text: '0' });
+    expect(parseInputShape('-1')).toMatchObject({ ok: false, problem: 'notDim' });
+    expect(parseInputShape('28, wide')).toMatchObject({ ok: false, text: 'wide' });
+    expect(parseInputShape('1e300')).toMatchObject({ ok: false });
+    expect(parseInputShape('99999999999999999999')).toMatchObject({ ok: false });
+    expect(parseInputShape('  ')).toMatchObject({ ok: false, problem: 'empty' });
+  });
+
+  it('moves layers up and down, and leaves the list alone at its ends', () => {
+    const layers = start().layers;
+    expect(moveLayer(layers, 1, -1).map((l) => l.id)).toEqual([1, 0, 2, 3, 4, 5, 6, 7]);
+    expect(moveLayer(layers, 7, 1).map((l) => l.id)).toEqual(layers.map((l) => l.id));
+    expect(moveLayer(layers, 0, -1).map((l) => l.id)).toEqual(layers.map((l) => l.id));
+  });
+});
+
+describe('what the editor shows', () => {
+  it('shows the MNIST model: 93,322 in all, 18,496 for conv2d_1 on 13 × 13 × 32', () => {
+    const { view, good } = evaluate(start(), null);
+    expect(view.stale).toBe(false);
+    expect(view.totals?.params).toBe(grouped(MNIST_TOTAL));
+    expect(MNIST_TOTAL).toBe(93322);
+    expect(view.layers[2]).toMatchObject({ name: 'conv2d_1', status: 'fresh', numbers: { shape: '(None, 11, 11, 64)', params: '18,496', equation: '64 × (32 × 3 × 3 + 1) = 18,496' } });
+    expect(good).not.toBeNull();
+  });
+
+  it('follows a change downstream: 128 filters in conv2d_2 make Flatten 3 × 3 × 128 = 1,152 and dense 64 × (1,152 + 1)', () => {
+    const { view } = evaluate(typed(start(), 4, 'filters', '128'), null);
+    expect(view.layers[5]?.numbers?.shape).toBe(`(None, ${3 * 3 * 128})`);
+    expect(view.layers[6]?.numbers?.params).toBe(grouped(64 * (3 * 3 * 128 + 1)));
+    const total = 320 + 18496 + 128 * (64 * 9 + 1) + 64 * (1152 + 1) + 650;
+    expect(view.totals?.params).toBe(grouped(total));
+  });
+
+  it('puts src/calc\'s message beside the kernel of the first broken layer, keeps the rows before it and the last valid totals, marked stale', () => {
+    const first = evaluate(start(), null);
+    const { view, good } = evaluate(typed(start(), 2, 'kernel_size', '14'), first.good);
+    expect(good).toBeNull();
+    expect(view.layers[0]?.status).toBe('fresh');
+    expect(view.layers[1]?.status).toBe('fresh');
+    expect(view.layers[2]).toMatchObject({ status: 'broken', problem: { field: 'kernel_size' } });
+    expect(view.layers[2]?.problem?.message).toContain('13'); // the 13 × 13 input the 14-wide kernel does not fit
+    expect(view.layers[3]).toMatchObject({ status: 'stale', numbers: { shape: '(None, 5, 5, 64)' } });
+    expect(view.stale).toBe(true);
+    expect(view.totals?.params).toBe(grouped(MNIST_TOTAL));
+  });
+
+  it('reports bad text in a field through src/calc, beside that field', () => {
+    for (const [arg, text] of [['filters', ''], ['filters', '-3'], ['filters', '2.5'], ['filters', 'abc'], ['strides', '0'], ['padding', 'full']] as const) {
+      const { view } = evaluate(typed(start(), 0, arg, text), null);
+      expect(view.layers[0]?.problem?.field, `${arg} = ${JSON.stringify(text)}`).toBe(arg);
+      expect(JSON.stringify(view)).not.toMatch(/NaN|undefined|Infinity/);
+    }
+  });
+
+  it('reports a count past exact arithmetic as a problem, not a crash', () => {
+    const { view } = evaluate(typed(start(), 6, 'units', '1e300'), null);
+    expect(view.stale).toBe(true);
+    expect(view.layers[6]?.status).toBe('broken');
+  });
+
+  it('reports a rate outside [0, 1] beside Dropout\'s rate', () => {
+    const state = { ...start(), layers: [...start().layers, { ...newLayer('Dropout', 99), fields: { rate: '1.5' } }] };
+    expect(evaluate(state, null).view.layers[8]?.problem?.field).toBe('rate');
+  });
+
+  it('keeps the input shape\'s problem at the input and every layer\'s last numbers', () => {
+    const first = evaluate(start(), null);
+    const { view } = evaluate({ ...start(), input: '28, x' }, first.good);
+    expect(view.inputProblem).toEqual({ problem: 'notDim', text: 'x' });
+    expect(view.layers.every((l) => l.status === 'stale')).toBe(true);
+  });
+
+  it('names layers the Keras way after a type change, even past a broken layer', () => {
+    const state = { ...start(), layers: start().layers.map((l, i) => (i === 0 ? newLayer('Dense', l.id) : l)) };
+    const { view } = evaluate(state, null);
+    expect(view.layers[0]?.name).toBe('dense');
+    expect(view.layers[7]?.name).toBe('dense_2');
+  });
+
+  it('counts BatchNormalization as 2 × 32 trainable + 2 × 32 non-trainable', () => {
+    const state = { ...start(), layers: [start().layers[0]!, newLayer('BatchNormalization', 50)] };
+    const { view } = evaluate(state, null);
+    expect(view.totals).toMatchObject({ params: grouped(320 + 4 * 32), trainable: grouped(320 + 2 * 32), nonTrainable: grouped(2 * 32) });
+  });
+});
+
+describe('the model in the address', () => {
+  it('writes the MNIST model as i28x28x1_c_m_c64_m_c64_f_d_d10 (starting values left out)', () => {
+    expect(encodeModel(start())).toBe('i28x28x1_c_m_c64_m_c64_f_d_d10');
+  });
+
+  it('writes tuples, None strides and padding letters: c16-3x5-2-s, m3--s', () => {
+    let state: EditorState = { input: '32, 32, 3', layers: [newLayer('Conv2D', 0), newLayer('MaxPooling2D', 1), newLayer('Dropout', 2)], nextId: 3 };
+    state = typed(typed(typed(typed(state, 0, 'filters', '16'), 0, 'kernel_size', '3, 5'), 0, 'strides', '2'), 0, 'padding', 'same');
+    state = typed(typed(state, 1, 'pool_size', '3'), 1, 'padding', 'same');
+    state = typed(state, 2, 'rate', '0.25');
+    expect(encodeModel(state)).toBe('i32x32x3_c16-3x5-2-s_m3--s_o0.25');
+  });
+
+  it('reads back what it writes', () => {
+    const layers = EDITOR_TYPES.map((t, i) => newLayer(t, i));
+    const state: EditorState = { input: 'None, 28, 3', layers, nextId: layers.length };
+    const decoded = decodeModel(encodeModel(state)!);
+    expect(decoded.ok).toBe(true);
+    if (decoded.ok) expect(encodeModel(decoded.state)).toBe(encodeModel(state));
+    const mnistBack = decodeModel('i28x28x1_c_m_c64_m_c64_f_d_d10');
+    expect(mnistBack.ok && evaluate(mnistBack.state, null).view.totals?.params).toBe(grouped(MNIST_TOTAL));
+  });
+
+  it('writes nothing while a field holds text that is not a value', () => {
+    expect(encodeModel(typed(start(), 0, 'filters', 'abc'))).toBeNull();
+    expect(encodeModel(typed(start(), 0, 'filters', '-3'))).toBeNull();
+    expect(encodeModel({ ...start(), input: '' })).toBeNull();
+    expect(encodeModel({ ...start(), layers: [{ ...newLayer('Dropout', 0), fields: { rate: '0.0000001' } }] })).toBeNull();
+  });
+
+  it.each([
+    ['', 0], ['x', 0], ['c32', 0], ['i', 0], ['i0', 0], ['i28x28x1x1x1x1', 0], ['i28x-1', 0], ['i99999999999999999', 0],
+    ['i28_q5', 1], ['i28_c32-3-1-v-9', 1], ['i28_cabc', 1], ['i28_c3x3x3x3', 1], ['i28_c-3', 1], ['i28_fx', 1], ['i28_o1.5', 1],
+    ['i28_c32-3-1-z', 1], ['i28_d64_d', -1], ['i28<script>', 0], ['i28_c32%20', 0], ['i28__d', 1],
+  ] as const)('refuses %j, naming the segment', (value, position) => {
+    const decoded = decodeModel(value);
+    if (position === -1) {
+      expect(decoded.ok).toBe(true); // a Dense with its starting 64 units
+      return;
+    }
+    expect(decoded).toMatchObject({ ok: false, position });
+  });
+
+  it('refuses an overlong value before reading it', () => {
+    expect(decodeModel(`i28${'_d1'.repeat(MAX_ENCODED_LENGTH)}`)).toMatchObject({ ok: false });
+    expect(decodeModel(`i28${'_f'.repeat(70)}`)).toMatchObject({ ok: false });
+  });
+
+  it('never throws on any string, and what it accepts evaluates without NaN', () => {
+    fc.assert(fc.property(fc.oneof(fc.string(), fc.stringMatching(/^i[0-9xn]{0,8}(_[cmdfob][0-9x.-]{0,10}){0,6}$/)), (value) => {
+      const decoded = decodeModel(value);
+      if (decoded.ok) expect(JSON.stringify(evaluate(decoded.state, null).view)).not.toMatch(/NaN|Infinity/);
+    }), { numRuns: 500 });
+  });
+
+  it('builds a Sequential model from the state for src/calc', () => {
+    const built = toModel(start());
+    expect(built.ok && built.model.layers[0]).toEqual({ type: 'Conv2D', args: { filters: 32, kernel_size: 3, strides: 1, padding: 'valid' } });
+  });
+});
