@@ -17,14 +17,26 @@ export function charWidth(char: string): number {
   return WIDE.some(([lo, hi]) => code >= lo && code <= hi) ? 2 : 1;
 }
 
+/**
+ * Text with nothing from U+1100 up (the first wide range) is one column per character, which is
+ * almost every layer name and shape, so it skips the range look-ups.
+ */
+const ALL_NARROW = /^[\u0000-\u10ff]*$/;
+
 /** Columns a string takes (rich's `cell_len`). */
-export const cellLength = (text: string): number => [...text].reduce((n, c) => n + charWidth(c), 0);
+export function cellLength(text: string): number {
+  if (ALL_NARROW.test(text)) return text.length;
+  let n = 0;
+  for (const c of text) n += charWidth(c);
+  return n;
+}
 
 /**
  * rich's `set_cell_size`: crop or pad to exactly `width` columns; a wide character that would
  * straddle the edge is replaced by a space.
  */
 export function setCellSize(text: string, width: number): string {
+  if (ALL_NARROW.test(text)) return text.slice(0, Math.max(0, width)).padEnd(width);
   let out = '';
   let used = 0;
   for (const c of text) {

@@ -61,6 +61,8 @@ function justifyLine(line: string, width: number, justify: Justify): string {
 
 /** The lines a cell of `width` columns shows for `text`, each exactly `width` columns. */
 export function wrapCell(text: string, width: number, justify: Justify = 'left'): string[] {
+  // Text that fits is one line: no word can push past the edge (most cells of a summary).
+  if (cellLength(text) <= width) return [justifyLine(text, width, justify)];
   const starts = [0, ...lineStarts(text, width), text.length];
   const lines: string[] = [];
   for (let i = 0; i + 1 < starts.length; i++) {

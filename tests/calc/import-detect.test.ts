@@ -162,6 +162,15 @@ describe('odd and hostile input: one clear diagnostic each', () => {
     expect(e).toMatchObject({ layer: 'fancy', layerType: 'MyFancyLayer' });
   });
 
+  it('a call index that is not a whole number (found by the property below: keras_history [name, -5e-324, 0])', () => {
+    const json = JSON.parse(readFileSync(join(import.meta.dirname, '../golden/keras3/r1001-047/model.json'), 'utf8'));
+    json.config.layers[3].inbound_nodes[0].args[0].config.keras_history[1] = -5e-324;
+    expect(problem(JSON.stringify(json))).toMatchObject({ path: 'config.layers[3].inbound_nodes[0].args[0].config.keras_history', message: expect.stringContaining('whole numbers') });
+    const legacy = JSON.parse(fixture('functional-tf-keras-2.12.json'));
+    legacy.config.layers[1].inbound_nodes[0][0][1] = 0.5;
+    expect(problem(JSON.stringify(legacy))).toMatchObject({ path: 'config.layers[1].inbound_nodes[0][0]' });
+  });
+
   it('a layer list that is not a list', () => {
     expect(problem('{"class_name": "Sequential", "config": {"layers": 7}}')).toMatchObject({ path: 'config.layers', message: 'expected a list of layers' });
   });

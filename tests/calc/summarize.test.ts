@@ -39,6 +39,13 @@ describe('summarize', () => {
     expect(s.rows.map((r) => r.name)).toEqual(['in', 'd0']);
   });
 
+  it('names a call index that is not a whole number instead of crashing', () => {
+    const m = chain(2);
+    m.layers[2]!.nodes[0]!.args = [tensor('d0', 0.5)];
+    const s = summarize(m);
+    expect(s.error).toMatchObject({ layer: 'd1', message: expect.stringContaining('call 0.5 of d0') });
+  });
+
   it('stops at the first broken layer and keeps the rows before it', () => {
     const m: SequentialModel = {
       kind: 'sequential', input: [null, 3, 3, 1],

@@ -68,18 +68,28 @@ export function lineColumn(text: string, offset: number): { line: number; column
 /** The first bracket that opens level `limit + 1`, ignoring brackets inside strings. */
 function findExcessiveNesting(text: string, limit: number): Problem | undefined {
   let depth = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === BACKSLASH) i++;
-      else if (c === QUOTE) inString = false;
-    } else if (c === QUOTE) inString = true;
+    if (c === QUOTE) i = closingQuote(text, i);
     else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       if (++depth > limit) return { offset: i, message: `the brackets nest more than ${limit.toLocaleString('en-US')} levels deep, far deeper than any Keras model` };
     } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) depth--;
   }
   return undefined;
+}
+
+/**
+ * Where the string opened at `start` ends (or the text's length if it never does). Most of a Keras
+ * file is inside strings, so jumping from quote to quote beats stepping through every character;
+ * a quote after an odd run of backslashes is escaped and does not end the string.
+ */
+function closingQuote(text: string, start: number): number {
+  for (let q = text.indexOf('"', start + 1); q !== -1; q = text.indexOf('"', q + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(q - 1 - backslashes) === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return q;
+  }
+  return text.length;
 }
 
 const QUOTE = 0x22;

@@ -79,14 +79,31 @@ function asModelObject(o: Obj): Obj {
  * `{"class_name": "__tuple__", "config": {"value": [...]}}`. Both are plain lists here.
  */
 function unwrapPythonValues(v: Json): Json {
-  if (Array.isArray(v)) return v.map(unwrapPythonValues);
+  if (Array.isArray(v)) return unwrapEach(v);
   if (!isObj(v)) return v;
   if (v['class_name'] === 'TensorShape' && (Array.isArray(v['items']) || v['items'] === null)) return v['items'] ?? null;
   const cfg = v['config'];
-  if (v['class_name'] === '__tuple__' && isObj(cfg) && Array.isArray(cfg['value'])) return cfg['value'].map(unwrapPythonValues);
-  const out: Obj = {};
-  for (const [k, x] of Object.entries(v)) out[k] = unwrapPythonValues(x);
-  return out;
+  if (v['class_name'] === '__tuple__' && isObj(cfg) && Array.isArray(cfg['value'])) return unwrapEach(cfg['value']);
+  // Copy only what changes: most files hold no wrapped value, and copying a whole model is the
+  // bulk of an import's time. The caller's JSON is never modified.
+  let out: Obj | undefined;
+  for (const k in v) {
+    const x = v[k]!;
+    const y = unwrapPythonValues(x);
+    if (y !== x) (out ??= { ...v })[k] = y;
+  }
+  return out ?? v;
+}
+
+/** `unwrapPythonValues` over a list, copying it only when an item changed. */
+function unwrapEach(list: Json[]): Json[] {
+  let out: Json[] | undefined;
+  for (let i = 0; i < list.length; i++) {
+    const x = list[i]!;
+    const y = unwrapPythonValues(x);
+    if (y !== x) (out ??= [...list])[i] = y;
+  }
+  return out ?? list;
 }
 
 function fail(path: string, message: string): Result<never> {
@@ -188,11 +205,13 @@ function readEndpoints(v: Json | undefined, path: string): TensorRef[] {
 }
 
 function triple(v: Json, path: string): TensorRef {
-  if (!Array.isArray(v) || typeof v[0] !== 'string' || typeof v[1] !== 'number' || typeof v[2] !== 'number') {
-    throw new Malformed(path, 'expected a [layer_name, node_index, tensor_index] reference');
+  if (!Array.isArray(v) || typeof v[0] !== 'string' || !isIndex(v[1]) || !isIndex(v[2])) {
+    throw new Malformed(path, 'expected a [layer_name, node_index, tensor_index] reference (two whole numbers ≥ 0 after the name)');
   }
   return tensor(v[0], v[1], v[2]);
 }
+
+const isIndex = (v: Json | undefined): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
 /** One call: Keras 3's `{args, kwargs}` or Keras 2's `[[name, node, tensor, kwargs], …]`. */
 function readNode(n: Json, path: string): NodeCall {
@@ -200,8 +219,8 @@ function readNode(n: Json, path: string): NodeCall {
     const args = n['args'];
     const kwargs = n['kwargs'];
     return {
-      args: Array.isArray(args) ? args.map((a) => readArg(a)) : [],
-      kwargs: isObj(kwargs) ? Object.fromEntries(Object.entries(kwargs).map(([k, a]) => [k, readArg(a)])) : {},
+      args: Array.isArray(args) ? args.map((a, i) => readArg(a, `${path}.args[${i}]`)) : [],
+      kwargs: isObj(kwargs) ? Object.fromEntries(Object.entries(kwargs).map(([k, a]) => [k, readArg(a, `${path}.kwargs.${k}`)])) : {},
     };
   }
   if (!Array.isArray(n)) throw new Malformed(path, 'expected a call ({"args": …} or a list of [layer, node, tensor, kwargs])');
@@ -216,26 +235,30 @@ function readNode(n: Json, path: string): NodeCall {
 }
 
 /** Keras 3 call arguments: `__keras_tensor__` objects become tensor references. */
-function readArg(a: Json): NodeArg {
-  if (Array.isArray(a)) return a.map(readArg);
+function readArg(a: Json, path: string): NodeArg {
+  if (Array.isArray(a)) return a.map((x, i) => readArg(x, `${path}[${i}]`));
   if (isObj(a)) {
     if (a['class_name'] === '__keras_tensor__' && isObj(a['config'])) {
       const h = a['config']['keras_history'];
       if (Array.isArray(h) && typeof h[0] === 'string') {
-        const ref = tensor(h[0], Number(h[1] ?? 0), Number(h[2] ?? 0));
+        const [node = 0, index = 0] = h.slice(1);
+        if (!isIndex(node) || !isIndex(index)) {
+          throw new Malformed(`${path}.config.keras_history`, 'expected [layer_name, node_index, tensor_index] with two whole numbers ≥ 0 after the name');
+        }
+        const ref = tensor(h[0], node, index);
         const shape = a['config']['shape'];
         if (Array.isArray(shape) && shape.every((d) => d === null || (typeof d === 'number' && Number.isInteger(d) && d >= 0))) ref.shape = shape as Shape;
         return ref;
       }
     }
-    return Object.fromEntries(Object.entries(a).map(([k, v]) => [k, readArg(v)]));
+    return Object.fromEntries(Object.entries(a).map(([k, v]) => [k, readArg(v, join(path, k))]));
   }
   return a;
 }
 
 /** tf.keras kwargs name tensors as `[layer, node, tensor]` lists. */
 function legacyArg(v: Json): NodeArg {
-  if (Array.isArray(v) && v.length === 3 && typeof v[0] === 'string' && typeof v[1] === 'number' && typeof v[2] === 'number') return tensor(v[0], v[1], v[2]);
+  if (Array.isArray(v) && v.length === 3 && typeof v[0] === 'string' && isIndex(v[1]) && isIndex(v[2])) return tensor(v[0], v[1], v[2]);
   if (Array.isArray(v)) return v.map(legacyArg);
   return isObj(v) ? null : v;
 }
