@@ -3,6 +3,7 @@
  * the text a reader typed becomes that value, and which field an engine diagnostic or a formula
  * number belongs to. No DOM and no arithmetic: the numbers themselves come from src/calc.
  */
+import '@calc/layers/index.ts';
 import { specFor } from '@calc/registry.ts';
 import type { LayerArgs, LayerConfig, Shape } from '@calc/types.ts';
 import type { CalculatorPreset, Field } from '@lessons/types.ts';
@@ -16,6 +17,9 @@ export type Target =
 
 const TARGET = /^(?:inputs\[(\d+)\]\[(\d+)\]|input\[(\d+)\]|(?:layers\[(\d+)\]\.)?([A-Za-z_]\w*)(?:\[(\d+)\])?)$/;
 
+/** Words of the target syntax itself, never argument names. */
+const RESERVED = new Set(['input', 'inputs', 'layers']);
+
 /** Read a target string; null when it is not one of the forms above. */
 export function parseTarget(target: string): Target | null {
   const m = TARGET.exec(target);
@@ -23,6 +27,7 @@ export function parseTarget(target: string): Target | null {
   const n = (s: string | undefined): number | null => (s === undefined ? null : Number(s));
   if (m[1] !== undefined) return { kind: 'input', input: Number(m[1]), axis: Number(m[2]) };
   if (m[3] !== undefined) return { kind: 'input', input: null, axis: Number(m[3]) };
+  if (RESERVED.has(m[5]!)) return null;
   return { kind: 'arg', layer: n(m[4]), name: m[5]!, index: n(m[6]) };
 }
 
@@ -117,20 +122,27 @@ function tupleLength(current: unknown, input: Shape, index: number): number {
   return Math.max(input.length - 2, index + 1);
 }
 
+/** How narrow a target is: naming one layer, one axis of an argument or one of several inputs each count. */
+const specificity = (t: Target | null): number =>
+  t === null ? 0 : t.kind === 'input' ? Number(t.input !== null) : Number(t.layer !== null) + Number(t.index !== null);
+
 /** The preset with each field's value put where its target says; fields with no value (null) are left as the preset has them. */
 export function applyValues(preset: CalculatorPreset, values: readonly (FieldValue | null)[]): Applied {
   const shapes = inputList(preset.input).map((s) => [...s]);
   const layers: LayerConfig[] = preset.layers.map((l) => ({ type: l.type, args: { ...(l.args ?? {}) } }));
-  preset.fields.forEach((field, i) => {
+  const targets = preset.fields.map((f) => parseTarget(f.target));
+  // the narrower target wins whatever the field order: `kernel_size[0]` over `kernel_size`, `layers[1].units` over `units`
+  const order = targets.map((_, i) => i).sort((a, b) => specificity(targets[a] ?? null) - specificity(targets[b] ?? null));
+  for (const i of order) {
     const value = values[i];
-    const target = parseTarget(field.target);
-    if (value === null || value === undefined || target === null) return;
+    const target = targets[i] ?? null;
+    if (value === null || value === undefined || target === null) continue;
     if (target.kind === 'input') {
       for (const [k, axis] of inputAxes(target, shapes.length)) {
         const shape = shapes[k]!;
         if (axis < shape.length) shape[axis] = value as number;
       }
-      return;
+      continue;
     }
     for (const li of layersOf(preset, target)) {
       const args = layers[li]!.args!;
@@ -145,7 +157,7 @@ export function applyValues(preset: CalculatorPreset, values: readonly (FieldVal
       tuple[target.index] = value;
       args[target.name] = tuple;
     }
-  });
+  }
   return { layers, input: isShapeList(preset.input) ? shapes : shapes[0] ?? [] };
 }
 
@@ -201,7 +213,9 @@ export function fieldForArg(preset: CalculatorPreset, arg: string, layer: number
   const candidates = targets
     .map((t, i) => ({ t, i }))
     .filter((c): c is { t: Extract<Target, { kind: 'arg' }>; i: number } =>
-      c.t?.kind === 'arg' && c.t.name === name && (c.t.layer === null || c.t.layer === layer) && layersOf(preset, c.t).includes(layer));
+      c.t?.kind === 'arg' && c.t.name === name && (c.t.layer === null || c.t.layer === layer) && layersOf(preset, c.t).includes(layer))
+    // a field for this layer alone overrides the shared one (see applyValues), so it is the one to blame
+    .sort((a, b) => Number(b.t.layer !== null) - Number(a.t.layer !== null));
   // the exact axis first, then the whole argument, then any axis of it (a 1-D layer says `kernel_size` for `kernel_size[0]`)
   const exact = candidates.find((c) => c.t.index === index);
   const whole = candidates.find((c) => c.t.index === null);

@@ -1,9 +1,10 @@
 /**
- * Where a pooling layer's windows fall on its input, for the grid picture. The number of
- * windows per axis is the output size src/calc computed; this module only lays them out:
- * window i starts at i × stride (minus the padding before), so the rows after the last window
- * are the ones the floor dropped, and "same" padding is split as TensorFlow does (the extra one after).
+ * Where a pooling layer's windows fall on its input, for the grid picture. The number of windows
+ * per axis is the output size src/calc computed; the rows the floor drops ("valid") and the
+ * padding TensorFlow adds ("same", the odd one after) come from src/calc/framework-arithmetic.ts.
+ * This module only reads the layer's arguments and lines those numbers up per axis.
  */
+import { kerasPoolLength, samePadding } from '@calc/framework-arithmetic.ts';
 import type { LayerConfig, Shape } from '@calc/types.ts';
 
 export interface PoolAxis {
@@ -15,7 +16,7 @@ export interface PoolAxis {
   /** Padding added before and after ("same"). */
   before: number;
   after: number;
-  /** Input positions no window reaches (the floor of "valid"). */
+  /** Trailing input positions no window reaches (the floor of "valid"). */
   dropped: number;
 }
 
@@ -45,11 +46,19 @@ export function poolingPlan(layer: LayerConfig, input: Shape, output: Shape): Po
     const windows = output[axis];
     const pool = onAxis(poolArg, i);
     const stride = onAxis(strideArg, i);
-    if (typeof size !== 'number' || typeof windows !== 'number' || pool === null || stride === null || windows < 1) return null;
-    const span = (windows - 1) * stride + pool;
-    const pad = same ? Math.max(span - size, 0) : 0;
-    const before = Math.floor(pad / 2);
-    axes.push({ size, pool, stride, windows, before, after: pad - before, dropped: Math.max(size + before - span, 0) });
+    if (typeof size !== 'number' || typeof windows !== 'number' || pool === null || stride === null) return null;
+    const w = { length: size, kernel: pool, stride };
+    if (same) {
+      const p = samePadding(w);
+      if (!p.ok) return null;
+      // a stride longer than the pool can leave the last positions unread even with padding
+      const dropped = p.total === 0 ? Math.max(size - ((windows - 1) * stride + pool), 0) : 0;
+      axes.push({ size, pool, stride, windows, before: p.before, after: p.after, dropped });
+    } else {
+      const v = kerasPoolLength(w, 'valid');
+      if (!v.ok) return null;
+      axes.push({ size, pool, stride, windows, before: 0, after: 0, dropped: v.dropped ?? 0 });
+    }
   }
   return axes;
 }

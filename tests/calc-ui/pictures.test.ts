@@ -1,0 +1,94 @@
+/**
+ * What the kernel picture and the pooling grid draw, from the engine's weights and shapes:
+ * counts and window positions by hand.
+ */
+import { describe, expect, it } from 'vitest';
+import { resolveLayer } from '@calc/summarize.ts';
+import type { LayerConfig, Shape } from '@calc/types.ts';
+import { kernelPlan } from '@components/islands/calculator/kernel-plan.ts';
+import { poolingPlan } from '@components/islands/calculator/pooling-plan.ts';
+
+function resolved(layer: LayerConfig, input: Shape) {
+  const r = resolveLayer(layer, input);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.row;
+}
+
+describe('kernelPlan', () => {
+  it('draws Conv2D(64, 3) on 32 channels as 64 filters of 3×3×32, each with a bias', () => {
+    const row = resolved({ type: 'Conv2D', args: { filters: 64, kernel_size: 3 } }, [null, 13, 13, 32]);
+    expect(kernelPlan(row.type, row.weights)).toEqual([{ what: 'filters', count: 64, window: [3, 3], depth: 32, multiplier: 1, bias: true }]);
+  });
+  it('leaves the bias out with use_bias=False and reads grouped kernels per group', () => {
+    const row = resolved({ type: 'Conv2D', args: { filters: 8, kernel_size: [1, 5], groups: 2, use_bias: false } }, [null, 9, 9, 6]);
+    // 6 channels in 2 groups: each filter spans 3
+    expect(kernelPlan(row.type, row.weights)).toEqual([{ what: 'filters', count: 8, window: [1, 5], depth: 3, multiplier: 1, bias: false }]);
+  });
+  it('reads a transposed kernel (kh, kw, filters, C_in)', () => {
+    const row = resolved({ type: 'Conv2DTranspose', args: { filters: 16, kernel_size: 3 } }, [null, 7, 7, 4]);
+    expect(kernelPlan(row.type, row.weights)).toEqual([{ what: 'filters', count: 16, window: [3, 3], depth: 4, multiplier: 1, bias: true }]);
+  });
+  it('draws DepthwiseConv2D as one 3×3 kernel per channel and multiplier', () => {
+    const row = resolved({ type: 'DepthwiseConv2D', args: { kernel_size: 3, depth_multiplier: 2 } }, [null, 8, 8, 5]);
+    expect(kernelPlan(row.type, row.weights)).toEqual([{ what: 'depthwise', count: 5 * 2, window: [3, 3], depth: 1, multiplier: 2, bias: true }]);
+  });
+  it('draws SeparableConv2D as its depthwise step then 1×1 filters', () => {
+    const row = resolved({ type: 'SeparableConv2D', args: { filters: 64, kernel_size: 3 } }, [null, 56, 56, 32]);
+    expect(kernelPlan(row.type, row.weights)).toEqual([
+      { what: 'depthwise', count: 32, window: [3, 3], depth: 1, multiplier: 1, bias: false },
+      { what: 'pointwise', count: 64, window: [1, 1], depth: 32, multiplier: 1, bias: true },
+    ]);
+  });
+  it('draws Conv1D and Conv3D windows', () => {
+    const c1 = resolved({ type: 'Conv1D', args: { filters: 4, kernel_size: 5 } }, [null, 100, 2]);
+    expect(kernelPlan(c1.type, c1.weights)?.[0]).toMatchObject({ count: 4, window: [5], depth: 2 });
+    const c3 = resolved({ type: 'Conv3D', args: { filters: 4, kernel_size: 3 } }, [null, 8, 8, 8, 1]);
+    expect(kernelPlan(c3.type, c3.weights)?.[0]).toMatchObject({ count: 4, window: [3, 3, 3], depth: 1 });
+  });
+  it('draws nothing for layers without a convolution kernel', () => {
+    const dense = resolved({ type: 'Dense', args: { units: 3 } }, [null, 4]);
+    expect(kernelPlan(dense.type, dense.weights)).toBeNull();
+    const pool = resolved({ type: 'MaxPooling2D' }, [null, 4, 4, 1]);
+    expect(kernelPlan(pool.type, pool.weights)).toBeNull();
+  });
+});
+
+describe('poolingPlan', () => {
+  const plan = (layer: LayerConfig, input: Shape) => poolingPlan(layer, input, resolved(layer, input).outputShape as Shape);
+
+  it('drops the 27th row and column when 2×2 windows pool 27×27 (13 windows cover 26)', () => {
+    const axes = plan({ type: 'MaxPooling2D', args: { pool_size: 2 } }, [null, 27, 27, 32]);
+    const axis = { size: 27, pool: 2, stride: 2, windows: 13, before: 0, after: 0, dropped: 27 - 13 * 2 };
+    expect(axes).toEqual([axis, axis]);
+  });
+  it('drops nothing on MNIST\'s 26×26 → 13×13', () => {
+    expect(plan({ type: 'MaxPooling2D' }, [null, 26, 26, 32])?.map((a) => a.dropped)).toEqual([0, 0]);
+  });
+  it('takes the stride from pool_size when it is not given, and per axis from tuples', () => {
+    // height: windows of 3 every 3 over 11 → ⌊(11 − 3) / 3⌋ + 1 = 3, reaching 9, dropping 2
+    // width: windows of 2 every 1 over 11 → 10 windows reaching 11
+    const axes = plan({ type: 'AveragePooling2D', args: { pool_size: [3, 2], strides: [3, 1] } }, [null, 11, 11, 1]);
+    expect(axes).toEqual([
+      { size: 11, pool: 3, stride: 3, windows: 3, before: 0, after: 0, dropped: 11 - 9 },
+      { size: 11, pool: 2, stride: 1, windows: 10, before: 0, after: 0, dropped: 0 },
+    ]);
+  });
+  it('pads "same" with the odd one after: 2×2 windows on 27 need 14 × 2 = 28, one padded row at the bottom', () => {
+    const axes = plan({ type: 'MaxPooling2D', args: { padding: 'same' } }, [null, 27, 27, 8]);
+    expect(axes?.[0]).toEqual({ size: 27, pool: 2, stride: 2, windows: 14, before: 0, after: 1, dropped: 0 });
+    // 3-wide windows every 2 on 8: 4 windows need (4 − 1) × 2 + 3 = 9, one row: 0 before, 1 after
+    const three = plan({ type: 'MaxPooling2D', args: { pool_size: 3, strides: 2, padding: 'same' } }, [null, 8, 8, 8]);
+    expect(three?.[0]).toMatchObject({ windows: 4, before: 0, after: 1 });
+    // 3-wide windows every 1 on 5: 5 windows need 7, two rows: 1 before, 1 after
+    const five = plan({ type: 'MaxPooling2D', args: { pool_size: 3, strides: 1, padding: 'same' } }, [null, 5, 5, 8]);
+    expect(five?.[0]).toMatchObject({ windows: 5, before: 1, after: 1 });
+  });
+  it('reads channels_first and 1-D pooling', () => {
+    expect(plan({ type: 'MaxPooling2D', args: { data_format: 'channels_first' } }, [null, 8, 7, 7])?.map((a) => a.dropped)).toEqual([1, 1]);
+    expect(plan({ type: 'MaxPooling1D', args: { pool_size: 4 } }, [null, 10, 3])).toEqual([{ size: 10, pool: 4, stride: 4, windows: 2, before: 0, after: 0, dropped: 2 }]);
+  });
+  it('draws nothing for global or 3-D pooling', () => {
+    expect(plan({ type: 'GlobalAveragePooling2D' }, [null, 7, 7, 3])).toBeNull();
+    expect(plan({ type: 'MaxPooling3D' }, [null, 4, 4, 4, 1])).toBeNull();
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * The calculator's stale rules: what the reader typed is always kept, a failed layer keeps its
+ * last valid numbers marked stale, and each problem names the field to show it beside.
+ * Expected counts are worked out by hand.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CalculatorPreset, Field } from '@lessons/types.ts';
+import { editField, isValid, restore, startState, type CalcState } from '@components/islands/calculator/state.ts';
+
+const int = (target: string): Field => ({ target, kind: 'int', min: 1, max: 64 });
+
+const conv: CalculatorPreset = {
+  id: 'conv',
+  title: { en: 'Conv2D', 'zh-cn': 'Conv2D' },
+  layers: [{ type: 'Conv2D', args: { filters: 32, kernel_size: 3 } }],
+  input: [null, 28, 28, 1],
+  fields: [int('input[1]'), int('input[2]'), int('input[3]'), int('filters'), int('kernel_size'), int('groups')],
+  show: ['params'],
+};
+
+const trio: CalculatorPreset = {
+  id: 'trio',
+  title: { en: 'trio', 'zh-cn': 'trio' },
+  layers: [
+    { type: 'Conv2D', args: { filters: 64, kernel_size: 3 } },
+    { type: 'DepthwiseConv2D', args: { kernel_size: 3 } },
+    { type: 'SeparableConv2D', args: { filters: 64, kernel_size: 3 } },
+  ],
+  input: [null, 56, 56, 32],
+  fields: [int('input[1]'), int('input[3]'), int('filters'), int('kernel_size'), int('groups')],
+  show: ['params'],
+};
+
+const params = (s: CalcState): (number | undefined)[] => s.columns.map((c) => c?.row.params);
+const stale = (s: CalcState): (boolean | undefined)[] => s.columns.map((c) => c?.stale);
+/** Type several fields one after another, as a reader would. */
+const typeIn = (preset: CalculatorPreset, s: CalcState, edits: [number, string][]): CalcState =>
+  edits.reduce((acc, [f, t]) => editField(acc, preset, f, t), s);
+
+describe('the starting state', () => {
+  it('shows MNIST\'s first Conv2D: 32 × (1 × 3 × 3 + 1) = 320', () => {
+    const s = startState(conv);
+    expect(params(s)).toEqual([32 * (1 * 3 * 3 + 1)]);
+    expect(s.columns[0]!.row.outputShape).toEqual([null, 28 - 3 + 1, 28 - 3 + 1, 32]);
+    expect(isValid(s)).toBe(true);
+  });
+});
+
+describe('editing', () => {
+  it('follows a valid edit: 64 filters on 13×13×32 → 64 × (32 × 3 × 3 + 1) = 18,496', () => {
+    const s = typeIn(conv, startState(conv), [[0, '13'], [1, '13'], [2, '32'], [3, '64']]);
+    expect(params(s)).toEqual([18496]);
+    expect(stale(s)).toEqual([false]);
+    expect(s.problems).toEqual([]);
+  });
+
+  for (const [what, text] of [['empty', ''], ['text', 'abc'], ['huge', '1e300']] as const) {
+    it(`keeps the last valid result, stale, and the reader's text for ${what} input`, () => {
+      const s0 = editField(startState(conv), conv, 3, '64');
+      const s = editField(s0, conv, 3, text);
+      expect(s.texts[3]).toBe(text);
+      expect(params(s)).toEqual([64 * (1 * 3 * 3 + 1)]);
+      expect(stale(s)).toEqual([true]);
+      expect(s.problems).toHaveLength(1);
+      expect(s.problems[0]).toMatchObject({ field: 3, layer: null });
+      expect(isValid(s)).toBe(false);
+    });
+  }
+
+  for (const [what, field, text, blamed] of [
+    ['zero filters', 3, '0', 3],
+    ['negative filters', 3, '-3', 3],
+    ['fractional filters', 3, '2.5', 3],
+    ['a kernel larger than the input', 4, '29', 4],
+    ['groups that do not divide the filters', 5, '3', 5],
+    ['a zero height (reported on the kernel, which no longer fits)', 0, '0', 4],
+  ] as const) {
+    it(`gives the engine's message for ${what}, beside field ${blamed}`, () => {
+      const s = editField(startState(conv), conv, field, text);
+      expect(stale(s)).toEqual([true]);
+      expect(params(s)).toEqual([320]);
+      expect(s.edited).toBe(field);
+      expect(s.problems).toHaveLength(1);
+      const p = s.problems[0]!;
+      expect(p.field).toBe(blamed);
+      expect(p.layer).toBe(0);
+      expect(typeof p.message === 'string' && p.message.length > 10).toBe(true);
+    });
+  }
+
+  it('says which arithmetic fails when the kernel is too large', () => {
+    const s = editField(startState(conv), conv, 4, '29');
+    expect(s.problems[0]!.message).toContain('28');
+  });
+
+  it('comes back from stale to fresh when the field is fixed', () => {
+    const bad = editField(startState(conv), conv, 3, '');
+    const good = editField(bad, conv, 3, '16');
+    expect(stale(good)).toEqual([false]);
+    expect(params(good)).toEqual([16 * (1 * 3 * 3 + 1)]);
+  });
+
+  it('marks only the layers that fail: groups=2 suits Conv2D but DepthwiseConv2D and SeparableConv2D have no groups', () => {
+    const s0 = startState(trio);
+    // Conv2D 64 × (32 × 3 × 3 + 1); DepthwiseConv2D 32 × (3 × 3 + 1); SeparableConv2D 3·3·32 + 32·64 + 64
+    expect(params(s0)).toEqual([64 * (32 * 9 + 1), 32 * (9 + 1), 3 * 3 * 32 + 32 * 64 + 64]);
+    // 3 input channels do not split into 2 groups for Conv2D; the others do not read groups
+    const s = editField(s0, trio, 4, '2');
+    expect(stale(s)).toEqual([false, false, false]);
+    expect(params(s)).toEqual([64 * (32 / 2 * 9 + 1), 32 * (9 + 1), 3 * 3 * 32 + 32 * 64 + 64]);
+    const bad = editField(s, trio, 1, '3');
+    expect(stale(bad)).toEqual([true, false, false]);
+    expect(params(bad)).toEqual([64 * (16 * 9 + 1), 3 * (9 + 1), 3 * 3 * 3 + 3 * 64 + 64]);
+    expect(bad.problems).toEqual([expect.objectContaining({ field: 4, layer: 0 })]);
+  });
+
+  it('makes every column stale when the text cannot be read at all', () => {
+    const s = editField(startState(trio), trio, 2, 'many');
+    expect(stale(s)).toEqual([true, true, true]);
+    expect(s.problems).toEqual([{ field: 2, layer: null, message: { kind: 'notNumber', text: 'many' } }]);
+  });
+});
+
+describe('restoring from the URL', () => {
+  it('takes values that only resolve together', () => {
+    // groups=4 needs channels and filters divisible by 4: alone, each of these would fail
+    const { state, rejected } = restore(conv, startState(conv), new Map([[5, '4'], [2, '8']]));
+    expect(rejected).toEqual([]);
+    expect(params(state)).toEqual([32 * (8 / 4 * 3 * 3 + 1)]);
+  });
+  it('drops the values that do not resolve and keeps the rest', () => {
+    const { state, rejected } = restore(conv, startState(conv), new Map([[3, '64'], [4, '99']]));
+    expect(rejected).toEqual([4]);
+    expect(state.texts[4]).toBe('3');
+    expect(params(state)).toEqual([64 * (1 * 3 * 3 + 1)]);
+    expect(isValid(state)).toBe(true);
+  });
+});
