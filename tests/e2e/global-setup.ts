@@ -27,7 +27,10 @@ async function buildSite(root: string, outDir: string): Promise<void> {
   const { bin } = JSON.parse(await readFile(pkg, 'utf8')) as { bin: { astro: string } };
   const cli = join(dirname(pkg), bin.astro);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, 'build', '--outDir', outDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Vitest sets NODE_ENV=test, which would make Astro build a development site (Starlight's search
+    // then says it only works in production builds, and the page weights differ): build what ships.
+    const env = { ...process.env, NODE_ENV: 'production' };
+    const child = spawn(process.execPath, [cli, 'build', '--outDir', outDir], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
     child.stdout.on('data', (d: Buffer) => (log += d.toString()));
     child.stderr.on('data', (d: Buffer) => (log += d.toString()));

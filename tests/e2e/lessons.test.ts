@@ -1,0 +1,115 @@
+/**
+ * Every lesson page in both locales, in real Chromium: it loads without console errors (with every
+ * island scrolled into view and hydrated), has its title as a heading, the sidebar lists the
+ * lessons in curriculum order, and prev / next links walk that order.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { browserRequired, launchChromium } from './chromium.ts';
+
+const executable = inject('chromium');
+const siteUrl = inject('siteUrl');
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Issue #3's curriculum, in order. */
+const CURRICULUM = [
+  'reading-the-summary', 'pooling', 'conv2d', 'flatten', 'dense', 'putting-it-together', 'output-shapes',
+  'batch-normalization', 'depthwise-separable', 'more-convolutions', 'embedding', 'recurrent', 'attention', 'case-studies',
+];
+
+const LOCALES = [
+  { name: 'en', prefix: '', dir: 'content/docs/lessons', lang: 'en' },
+  { name: 'zh-cn', prefix: '/zh-cn', dir: 'content/docs/zh-cn/lessons', lang: 'zh-CN' },
+] as const;
+
+/** The English lessons that exist, in curriculum order (the sidebar lists the English set in both locales). */
+const onDisk = existsSync(root + LOCALES[0].dir) ? readdirSync(root + LOCALES[0].dir).filter((f) => f.endsWith('.mdx')).map((f) => f.slice(0, -4)) : [];
+const lessons = CURRICULUM.filter((slug) => onDisk.includes(slug));
+
+if (executable === '' && browserRequired()) {
+  it('has a Chromium to run the browser tests in (PARAM_LAB_REQUIRE_BROWSER is set)', () => {
+    expect.fail('no Chromium found: install chromium (apt-get install -y chromium) or set CHROMIUM_PATH');
+  });
+}
+
+describe.skipIf(executable === '')('lesson pages in Chromium', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchChromium(executable);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** Open a page, scroll every island into view so it hydrates, and record what went wrong on the way. */
+  async function visit(path: string): Promise<{ page: Page; problems: string[] }> {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));
+    page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+    page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText ?? '?'})`));
+    page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()} for ${r.url()}`));
+    const response = await page.goto(`${siteUrl}${path}`, { waitUntil: 'load' });
+    expect(response?.status(), path).toBe(200);
+    const islands = page.locator('astro-island');
+    for (let i = 0; i < (await islands.count()); i++) await islands.nth(i).scrollIntoViewIfNeeded();
+    // Astro removes `ssr` from an island once it has hydrated.
+    await expect.poll(() => page.locator('astro-island[ssr]').count(), { message: `${path}: islands hydrate` }).toBe(0);
+    return { page, problems };
+  }
+
+  it('finds lessons to test', () => {
+    expect(lessons.length).toBeGreaterThan(0);
+  });
+
+  for (const locale of LOCALES) {
+    const href = (slug: string): string => `${locale.prefix}/lessons/${slug}/`;
+
+    it(`finds a lesson by its title with the site search (${locale.name})`, async () => {
+      const slug = lessons.includes('pooling') ? 'pooling' : lessons[0]!;
+      const page = await browser.newPage();
+      await page.goto(`${siteUrl}${href(slug)}`);
+      const title = (await page.locator('main h1').first().textContent())?.trim() ?? '';
+      await page.locator('button[data-open-modal]').click();
+      const box = page.locator('dialog input').first();
+      await box.waitFor();
+      await box.fill(title);
+      const results = (): Promise<(string | null)[]> =>
+        page.locator('dialog .pagefind-ui__result-link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      await expect.poll(results, { message: `search for ${JSON.stringify(title)}`, timeout: 15_000 }).toContain(href(slug));
+      await page.close();
+    });
+
+    describe.each(lessons)(`${locale.name}: %s`, (slug) => {
+      it('loads without console errors, in its language, with its title as the heading', async () => {
+        const { page, problems } = await visit(href(slug));
+        expect(await page.locator('html').getAttribute('lang')).toBe(locale.lang);
+        const h1 = (await page.locator('main h1').first().textContent())?.trim() ?? '';
+        expect(h1.length, `${href(slug)} has a heading`).toBeGreaterThan(0);
+        expect(await page.locator('main').textContent()).not.toMatch(/\bNaN\b|\bundefined\b/);
+        expect(problems).toEqual([]);
+        await page.close();
+      });
+
+      it('lists the lessons in curriculum order in the sidebar, and links prev / next along it', async () => {
+        const page = await browser.newPage();
+        await page.goto(`${siteUrl}${href(slug)}`);
+        const sidebarLessons = await page.locator('nav.sidebar a[href*="/lessons/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+        expect(sidebarLessons).toEqual(lessons.map(href));
+        expect(await page.locator(`nav.sidebar a[aria-current="page"]`).getAttribute('href')).toBe(href(slug));
+
+        const i = lessons.indexOf(slug);
+        const prev = await page.locator('.pagination-links a[rel="prev"]').getAttribute('href').catch(() => null);
+        const next = page.locator('.pagination-links a[rel="next"]');
+        // Before the first lesson comes "Start here", the home page.
+        expect(prev).toBe(i === 0 ? `${locale.prefix}/` : href(lessons[i - 1]!));
+        if (i === lessons.length - 1) expect(await next.count()).toBe(0);
+        else expect(await next.getAttribute('href')).toBe(href(lessons[i + 1]!));
+        await page.close();
+      });
+    });
+  }
+});
