@@ -142,8 +142,6 @@ export const quiz: Question[] = [
   },
 ];
 
-export const otherNumbers: LessonModule['otherNumbers'] = [
-  { value: 50, why: 'part of the model name ResNet50 (its depth in layers, not a count this lesson computes)' },
-];
+export const otherNumbers: LessonModule['otherNumbers'] = [];
 
 export const lesson: LessonModule = { facts, calculators, quiz, otherNumbers };
