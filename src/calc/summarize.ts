@@ -2,6 +2,7 @@
  * Model description → resolved layers → summary. Shapes are resolved in dependency order, each
  * layer's weights come from its spec, and every count below is a sum over those weights.
  */
+import { callCount, callGraph, callId, isSequentialLike, refsOf, type Call, type LayerEntry } from './call-graph.ts';
 import type { Term } from './explain.ts';
 import { isTensorRef, type FunctionalModel, type Model, type ModelLayer, type NodeArg, type SequentialModel, type TensorRef } from './model.ts';
 import { Namer } from './naming.ts';
@@ -95,13 +96,6 @@ export function totalsOf(weights: readonly Weight[]): Totals {
 interface NestedBuilt extends Built {
   rows: Row[];
 }
-
-/** A call of a layer: `layer[node]`. */
-interface NodeKey {
-  layer: string;
-  node: number;
-}
-const nodeId = (k: NodeKey): string => `${k.layer}[${k.node}]`;
 
 /** Internal: unwinds resolution at the first broken layer. */
 class Stop extends Error {
@@ -209,50 +203,39 @@ class Resolver {
   functional(model: FunctionalModel, override: Shape[] | undefined, parentTrainable: boolean): Summary {
     const name = model.name ?? this.namer.model('functional');
     const trainable = parentTrainable && model.trainable !== false;
-    const entries = model.layers.map((e, index) => ({ ...e, index, layer: { ...e.layer, name: e.layer.name ?? this.namer.layer(e.layer.type) } }));
-    const byName = new Map(entries.map((e) => [e.layer.name, e]));
+    const entries: LayerEntry[] = model.layers.map((e, index) => ({ nodes: e.nodes, index, layer: { ...e.layer, name: e.layer.name ?? this.namer.layer(e.layer.type) } }));
+    const graph = callGraph(entries);
     const inputOverride = new Map<string, Shape>();
     if (override) model.inputs.forEach((ref, i) => override[i] && inputOverride.set(ref.layer, override[i]!));
-    const callsOf = (e: (typeof entries)[number]): number => (e.layer.type === 'InputLayer' ? 1 : e.nodes.length);
 
-    // Resolve calls in dependency order; a reference to a missing layer or call is left for the
-    // consumer to report, since the consumer is the layer the user has to fix.
-    const depsOf = (k: NodeKey): NodeKey[] => {
-      const e = byName.get(k.layer);
-      const call = e && e.layer.type !== 'InputLayer' ? e.nodes[k.node] : undefined;
-      if (!call) return [];
-      return refsIn([...call.args, ...Object.values(call.kwargs)])
-        .filter((r) => { const d = byName.get(r.layer); return d !== undefined && Number.isInteger(r.node) && r.node >= 0 && r.node < callsOf(d); })
-        .map((r) => ({ layer: r.layer, node: r.node }));
-    };
-    const roots = entries.flatMap((e) => Array.from({ length: callsOf(e) }, (_, node) => ({ layer: e.layer.name, node })));
-    const walk = postOrder(roots, depsOf, nodeId);
+    // Resolve calls in dependency order.
+    const walk = postOrder(graph.calls.values(), (c) => c.deps, (c) => c.id);
     if (!walk.ok) {
-      const e = byName.get(walk.cycleAt.layer)!;
-      const error = { ...where(e.layer, e.index), message: 'is part of a cycle: a layer cannot depend on its own output' };
+      const { layer, index } = walk.cycleAt.entry;
+      const error = { ...where(layer, index), message: 'is part of a cycle: a layer cannot depend on its own output' };
       return this.close(name, model.className ?? 'Functional', true, [], error, []);
     }
 
-    const outputs = new Map<string, OutputShape>();
-    const firstBuild = new Map<string, Built>();
+    const outputs = new Map<Call, OutputShape>();
+    const firstBuild = new Map<LayerEntry, Built>();
     // Shapes the file recorded where a tensor is consumed: a Lambda's output cannot be computed.
-    const recorded = new Map<string, Shape[]>();
-    for (const e of entries) {
-      for (const call of e.nodes) {
-        for (const r of refsIn([...call.args, ...Object.values(call.kwargs)])) {
-          if (!r.shape) continue;
-          const list = recorded.get(nodeId(r)) ?? [];
-          list[r.tensor] = r.shape;
-          recorded.set(nodeId(r), list);
-        }
+    const recorded = new Map<Call, Shape[]>();
+    for (const call of graph.calls.values()) {
+      for (const ref of call.refs) {
+        const from = ref.shape && graph.calls.get(callId(ref.layer, ref.node));
+        if (!from) continue;
+        const list = recorded.get(from) ?? [];
+        list[ref.tensor] = ref.shape!;
+        recorded.set(from, list);
       }
     }
     const shapeOf = (ref: TensorRef, from: Omit<Diagnostic, 'message'>): Shape => {
-      const out = outputs.get(nodeId(ref));
+      const call = graph.calls.get(callId(ref.layer, ref.node));
+      const out = call && outputs.get(call);
       if (!out) {
-        const e = byName.get(ref.layer);
+        const e = graph.byName.get(ref.layer);
         if (!e) throw new Stop({ ...from, message: `is connected to a layer named "${ref.layer}" that the model does not contain` });
-        throw new Stop({ ...from, message: `refers to call ${ref.node} of ${ref.layer}, which is called ${callsOf(e)} time(s)` });
+        throw new Stop({ ...from, message: `refers to call ${ref.node} of ${ref.layer}, which is called ${callCount(e)} time(s)` });
       }
       const list = asList(out);
       const s = list[ref.tensor];
@@ -267,23 +250,23 @@ class Resolver {
     };
 
     let error: Diagnostic | undefined;
-    for (const k of walk.order) {
-      const entry = byName.get(k.layer)!;
+    for (const call of walk.order) {
+      const { entry } = call;
       const at = where(entry.layer, entry.index);
       try {
         if (entry.layer.type === 'InputLayer') {
-          outputs.set(nodeId(k), inputOverride.get(k.layer) ?? inputShape(entry.layer, at));
+          outputs.set(call, inputOverride.get(entry.layer.name) ?? inputShape(entry.layer, at));
           continue;
         }
-        const call = entry.nodes[k.node]!;
+        const node = entry.nodes[call.node]!;
         const shapes: CallShapes = {
-          args: call.args.map((a) => mapArg(a, at)),
-          kwargs: Object.fromEntries(Object.entries(call.kwargs).map(([key, v]) => [key, mapArg(v, at)])),
+          args: node.args.map((a) => mapArg(a, at)),
+          kwargs: Object.fromEntries(Object.entries(node.kwargs).map(([key, v]) => [key, mapArg(v, at)])),
         };
-        const seen = recorded.get(nodeId(k));
+        const seen = recorded.get(call);
         const built = this.build(entry.layer, shapes, at, trainable, seen && (seen.length === 1 ? seen[0] : seen));
-        if (!firstBuild.has(k.layer)) firstBuild.set(k.layer, built);
-        outputs.set(nodeId(k), built.output);
+        if (!firstBuild.has(entry)) firstBuild.set(entry, built);
+        outputs.set(call, built.output);
       } catch (e) {
         if (!(e instanceof Stop)) throw e;
         error = e.diagnostic;
@@ -293,12 +276,17 @@ class Resolver {
 
     // Rows in Keras's order, up to the first layer that did not resolve.
     const rows: Row[] = [];
+    const outputOf = (layer: string, node: number): OutputShape | undefined => {
+      const call = graph.calls.get(callId(layer, node));
+      return call && outputs.get(call);
+    };
     for (const entry of entries) {
-      const calls = callsOf(entry);
-      const last = calls === 0 ? null : outputs.get(nodeId({ layer: entry.layer.name, node: calls - 1 }));
-      if (last === undefined || (calls > 1 && !outputs.has(nodeId({ layer: entry.layer.name, node: 0 })))) break;
-      const connectedTo = entry.nodes.flatMap((call) => refsIn([...call.args, ...Object.values(call.kwargs)]).map((r) => `${r.layer}[${r.node}][${r.tensor}]`));
-      rows.push(row(entry.layer, firstBuild.get(entry.layer.name) ?? { output: last ?? [], weights: [] }, last, connectedTo, trainable));
+      const calls = callCount(entry);
+      const last = calls === 0 ? null : outputOf(entry.layer.name, calls - 1);
+      if (last === undefined || (calls > 1 && !outputOf(entry.layer.name, 0))) break;
+      const connectedTo = entry.nodes.flatMap((node) => refsOf(node).map((r) => `${r.layer}[${r.node}][${r.tensor}]`));
+      const built = firstBuild.get(graph.byName.get(entry.layer.name)!) ?? { output: last ?? [], weights: [] };
+      rows.push(row(entry.layer, built, last, connectedTo, trainable));
     }
     let modelOutputs: Shape[] = [];
     if (!error) {
@@ -309,7 +297,7 @@ class Resolver {
         error = { ...e.diagnostic, message: `the model's outputs: ${e.diagnostic.message}` };
       }
     }
-    const sequentialLike = error ? true : isSequentialLike(model);
+    const sequentialLike = error ? true : isSequentialLike(graph, model.outputs);
     return this.close(name, model.className ?? 'Functional', sequentialLike, rows, error, modelOutputs);
   }
   close(name: string, className: string, sequentialLike: boolean, rows: Row[], error: Diagnostic | undefined, outputs: Shape[]): Summary {
@@ -373,45 +361,6 @@ function flattenShapes(call: CallShapes): Shape[] {
   return out;
 }
 
-function refsIn(args: NodeArg[]): TensorRef[] {
-  const out: TensorRef[] = [];
-  const visit = (a: NodeArg): void => {
-    if (isTensorRef(a)) out.push(a);
-    else if (Array.isArray(a)) a.forEach(visit);
-    else if (a !== null && typeof a === 'object') Object.values(a).forEach(visit);
-  };
-  args.forEach(visit);
-  return out;
-}
-
-/**
- * Keras's `is_sequential_like` (summary_utils.py): no depth of the graph holds two nodes, no node
- * takes two tensors, and no layer is called twice.
- */
-function isSequentialLike(model: FunctionalModel): boolean {
-  const byName = new Map(model.layers.map((e) => [e.layer.name!, e]));
-  const inputsOf = (k: NodeKey): TensorRef[] => {
-    const e = byName.get(k.layer);
-    const call = e?.layer.type === 'InputLayer' ? undefined : e?.nodes[k.node];
-    return call ? refsIn([...call.args, ...Object.values(call.kwargs)]) : [];
-  };
-  const walk = postOrder(model.outputs.map((o) => ({ layer: o.layer, node: o.node })), (k) => inputsOf(k).map((r) => ({ layer: r.layer, node: r.node })), nodeId);
-  if (!walk.ok) return false;
-  // Depth = longest path to an output; consumers come before producers in the reversed post-order.
-  const depth = new Map<string, number>();
-  for (const o of model.outputs) depth.set(nodeId(o), 0);
-  for (const k of [...walk.order].reverse()) {
-    const d = depth.get(nodeId(k)) ?? 0;
-    for (const r of inputsOf(k)) depth.set(nodeId(r), Math.max(depth.get(nodeId(r)) ?? 0, d + 1));
-  }
-  const perDepth = new Map<number, number>();
-  for (const d of depth.values()) perDepth.set(d, (perDepth.get(d) ?? 0) + 1);
-  if ([...perDepth.values()].some((n) => n > 1)) return false;
-  if (walk.order.some((k) => inputsOf(k).length > 1)) return false;
-  const callsInGraph = new Map<string, number>();
-  for (const k of walk.order) callsInGraph.set(k.layer, (callsInGraph.get(k.layer) ?? 0) + 1);
-  return [...callsInGraph.values()].every((n) => n <= 1);
-}
 
 /** Resolve every layer of a model and count its parameters the way Keras's `summary()` does. */
 export function summarize(model: Model, options: SummarizeOptions = {}): Summary {
