@@ -265,7 +265,7 @@ export default function Calculator({ preset, text }: Props) {
   }
 
   return (
-    <section class="pl-calc" data-calculator={preset.id} data-stale={anyStale ? 'true' : 'false'} aria-labelledby={`${base}-t`}>
+    <section class="pl-calc not-content" data-calculator={preset.id} data-stale={anyStale ? 'true' : 'false'} aria-labelledby={`${base}-t`}>
       <p id={`${base}-t`} class="pl-calc__heading">{text.title}</p>
       {ignored.length > 0 && (
         <p class="pl-calc__notice" role="status" data-notice="url">

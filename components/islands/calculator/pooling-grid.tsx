@@ -46,12 +46,13 @@ export function PoolingGrid({ axes, strings: s }: { axes: PoolAxis[]; strings: C
   if (cols.windows > 1) windows.push([0, 1]);
   if (rows.windows > 1) windows.push([1, 0]);
   const names = axes.length === 2 ? [s.axisRows, s.axisColumns] : [s.axisSteps];
+  const padded = rows.before + rows.after + cols.before + cols.after > 0;
   const width = spanC * cell + 2 * pad;
   const height = spanR * cell + 2 * pad;
   return (
     <figure class="pl-pic" data-picture="pooling-grid">
       <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} aria-hidden="true" focusable="false">
-        {rows.before + rows.after + cols.before + cols.after > 0 && (
+        {padded && (
           <rect class="pl-pic__padding" x={pad} y={pad} width={spanC * cell} height={spanR * cell} />
         )}
         <rect class="pl-pic__input" x={x0} y={y0} width={w} height={h} />
@@ -70,8 +71,8 @@ export function PoolingGrid({ axes, strings: s }: { axes: PoolAxis[]; strings: C
         {axes.map((a, i) => <span class="pl-pic__line">{axisSentence(a, names[i] ?? '', s)}</span>)}
         <span class="pl-pic__key">
           <span class="pl-key pl-key--window">{s.poolingLegendWindow}</span>
-          <span class="pl-key pl-key--dropped">{s.poolingLegendDropped}</span>
-          <span class="pl-key pl-key--padding">{s.poolingLegendPadding}</span>
+          {rows.dropped + cols.dropped > 0 && <span class="pl-key pl-key--dropped">{s.poolingLegendDropped}</span>}
+          {padded && <span class="pl-key pl-key--padding">{s.poolingLegendPadding}</span>}
           {!lines && <span>{s.scaled}</span>}
         </span>
       </figcaption>

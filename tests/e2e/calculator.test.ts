@@ -1,0 +1,314 @@
+/**
+ * The generic layer calculator in real Chromium. On the home page (both locales): it follows the
+ * reader's input with numbers worked out by hand here, ties formula numbers to their fields,
+ * keeps the state in the URL and restores it, shows a notice for URL values it cannot use, and
+ * works from the keyboard. Then a sweep: every calculator on every built lesson page, in both
+ * locales, reacts to a changed field with the numbers src/calc's resolveLayer gives.
+ */
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { resolveLayer } from '../../src/calc/summarize.ts';
+import { shapeText } from '../../src/calc/shape.ts';
+import type { OutputShape, Shape } from '../../src/calc/types.ts';
+import { applyValues, parseFieldText, startTexts, type FieldValue } from '../../components/islands/calculator/fields.ts';
+import { calculatorText } from '../../components/islands/calculator/text.ts';
+import { calculators as home } from '../../src/lessons/home.ts';
+import type { CalculatorPreset } from '../../src/lessons/types.ts';
+import { browserRequired, launchChromium } from './chromium.ts';
+
+const executable = inject('chromium');
+const siteUrl = inject('siteUrl');
+
+/** Keras's digit grouping, done by the platform rather than by the code under test. */
+const grouped = (n: number): string => n.toLocaleString('en-US');
+
+const LOCALES = [
+  { name: 'en', prefix: '', locale: 'en' },
+  { name: 'zh-cn', prefix: '/zh-cn', locale: 'zh-cn' },
+] as const;
+
+/** Every lesson module's calculators, by the page that embeds them (module file name = lesson slug). */
+const pagesDir = fileURLToPath(new URL('../../content/docs/lessons/', import.meta.url));
+const slugs = readdirSync(pagesDir).filter((f) => f.endsWith('.mdx')).map((f) => f.slice(0, -4));
+const modules = import.meta.glob<{ calculators?: Record<string, CalculatorPreset> }>('../../src/lessons/*.ts', { eager: true });
+const lessonPresets = slugs.map((slug) => ({ slug, presets: Object.values(modules[`../../src/lessons/${slug}.ts`]?.calculators ?? {}) }));
+const presetById = new Map<string, CalculatorPreset>([home.conv2d, ...lessonPresets.flatMap((l) => l.presets)].map((p) => [p.id, p]));
+
+if (executable === '' && browserRequired()) {
+  it('has a Chromium to run the browser tests in (PARAM_LAB_REQUIRE_BROWSER is set)', () => {
+    expect.fail('no Chromium found: install chromium (apt-get install -y chromium) or set CHROMIUM_PATH');
+  });
+}
+
+describe.skipIf(executable === '')('the layer calculator in Chromium', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchChromium(executable);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** Open a page and record what goes wrong on it. */
+  async function open(path: string): Promise<{ page: Page; problems: string[] }> {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));
+    page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+    page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()} for ${r.url()}`));
+    const response = await page.goto(`${siteUrl}${path}`, { waitUntil: 'load' });
+    expect(response?.status(), path).toBe(200);
+    return { page, problems };
+  }
+
+  /** The calculator with this id, scrolled into view and hydrated (Astro drops `ssr` once it has). */
+  async function calculator(page: Page, id: string): Promise<Locator> {
+    const calc = page.locator(`[data-calculator="${id}"]`);
+    await calc.scrollIntoViewIfNeeded();
+    await page.locator(`astro-island:not([ssr]) [data-calculator="${id}"]`).waitFor();
+    return calc;
+  }
+
+  const box = (calc: Locator, target: string): Locator => calc.locator(`[data-field="${target}"] input[type="text"]`);
+  const shown = (calc: Locator, which: string, layer = 0): Locator => calc.locator(`[data-layer="${layer}"] [data-result="${which}"]`);
+
+  for (const { name, prefix, locale } of LOCALES) {
+    const words = calculatorText(home.conv2d, locale);
+    const id = home.conv2d.id;
+
+    describe(`home page (${name})`, () => {
+      it('counts 64 × (32 × 3 × 3 + 1) = 18,496 for 64 filters on 13×13×32, with the weights and the output shape', async () => {
+        const { page, problems } = await open(`${prefix}/`);
+        const calc = await calculator(page, id);
+        // MNIST's first Conv2D to begin with: 32 × (1 × 3 × 3 + 1)
+        expect(await shown(calc, 'params').textContent()).toBe(grouped(32 * (1 * 3 * 3 + 1)));
+        await box(calc, 'input[1]').fill('13');
+        await box(calc, 'input[2]').fill('13');
+        await box(calc, 'input[3]').fill('32');
+        await box(calc, 'filters').fill('64');
+        await expect.poll(() => shown(calc, 'params').textContent()).toBe(grouped(64 * (32 * 3 * 3 + 1)));
+        expect(await shown(calc, 'formula').textContent()).toBe('64 × (32 × 3 × 3 + 1) = 18,496');
+        expect(await shown(calc, 'shape').textContent()).toBe(`(None, ${13 - 3 + 1}, ${13 - 3 + 1}, 64)`);
+        const weights = await shown(calc, 'weights').locator('.pl-weight').allTextContents();
+        expect(weights).toEqual([`kernel 3×3×32×64 = ${grouped(3 * 3 * 32 * 64)}`, 'bias 64']);
+        expect(await calc.locator('output').getAttribute('aria-live')).toBe('polite');
+        expect(problems).toEqual([]);
+        await page.close();
+      });
+
+      it('ties each formula number to its field: same colour slot, lit while the field has focus', async () => {
+        const { page, problems } = await open(`${prefix}/`);
+        const calc = await calculator(page, id);
+        const filtersTie = await calc.locator('[data-field="filters"]').getAttribute('data-tie');
+        expect(filtersTie).not.toBeNull();
+        // 32 × (1 × 3 × 3 + 1): the 32 comes from the filters field
+        const tied = calc.locator(`code [data-tie="${filtersTie}"]`);
+        expect(await tied.allTextContents()).toEqual(['32']);
+        expect(await calc.locator('[data-hot="true"]').count()).toBe(0);
+        await box(calc, 'filters').focus();
+        await expect.poll(() => calc.locator('code [data-hot="true"]').allTextContents()).toEqual(['32']);
+        // the legend names what the number means
+        expect(await calc.locator('.pl-legend').textContent()).toContain(words.roles.filters);
+        await box(calc, 'kernel_size').focus();
+        await expect.poll(() => calc.locator('code [data-hot="true"]').allTextContents()).toEqual(['3', '3']);
+        expect(problems).toEqual([]);
+        await page.close();
+      });
+
+      it('keeps the state in the URL and restores it on load', async () => {
+        const { page, problems } = await open(`${prefix}/`);
+        const calc = await calculator(page, id);
+        await box(calc, 'filters').fill('16');
+        await box(calc, 'kernel_size').fill('5');
+        await expect.poll(() => shown(calc, 'params').textContent()).toBe(grouped(16 * (1 * 5 * 5 + 1)));
+        const url = new URL(page.url());
+        expect(url.searchParams.get(`${id}.filters`)).toBe('16');
+        expect(url.searchParams.get(`${id}.kernel_size`)).toBe('5');
+        expect(url.searchParams.has(`${id}.input[1]`)).toBe(false); // unchanged fields stay out
+
+        const again = await open(`${url.pathname}${url.search}`);
+        const restored = await calculator(again.page, id);
+        await expect.poll(() => shown(restored, 'params').textContent()).toBe(grouped(16 * (1 * 5 * 5 + 1)));
+        expect(await box(restored, 'filters').inputValue()).toBe('16');
+        expect(await box(restored, 'kernel_size').inputValue()).toBe('5');
+        expect(await restored.locator('[data-notice="url"]').count()).toBe(0);
+        // an invalid edit is not written: the URL keeps the last valid state
+        await box(restored, 'filters').fill('many');
+        await expect.poll(() => restored.locator('output').getAttribute('data-stale')).toBe('true');
+        expect(new URL(again.page.url()).searchParams.get(`${id}.filters`)).toBe('16');
+        expect(problems).toEqual([]);
+        expect(again.problems).toEqual([]);
+        await page.close();
+        await again.page.close();
+      });
+
+      it('ignores invalid URL values with a visible notice and keeps the valid ones', async () => {
+        const query = `?${id}.filters=abc&${id}.kernel_size=99&${id}.nonsense=1&${id}.input[3]=3&other.x=1`;
+        const { page, problems } = await open(`${prefix}/${query}`);
+        const calc = await calculator(page, id);
+        const notice = calc.locator('[data-notice="url"]');
+        await notice.waitFor();
+        expect(await notice.textContent()).toContain(words.ui.urlIgnored);
+        for (const bad of [`${id}.filters=abc`, `${id}.kernel_size=99`, `${id}.nonsense=1`]) expect(await notice.textContent()).toContain(bad);
+        // 3 input channels were usable: 32 × (3 × 3 × 3 + 1); the 99-wide kernel does not fit 28, so it was dropped
+        await expect.poll(() => shown(calc, 'params').textContent()).toBe(grouped(32 * (3 * 3 * 3 + 1)));
+        expect(await calc.locator('output').getAttribute('data-stale')).toBe('false');
+        const url = new URL(page.url());
+        expect([...url.searchParams.keys()].sort()).toEqual([`${id}.input[3]`, 'other.x']);
+        expect(problems).toEqual([]);
+        await page.close();
+      });
+
+      it('works from the keyboard: arrows on the slider and the box, Tab between them, Enter on reset', async () => {
+        const { page, problems } = await open(`${prefix}/`);
+        const calc = await calculator(page, id);
+        const slider = calc.locator('[data-field="filters"] input[type="range"]');
+        expect(await slider.getAttribute('aria-labelledby')).toBeTruthy();
+        await slider.focus();
+        await page.keyboard.press('ArrowRight');
+        await expect.poll(() => box(calc, 'filters').inputValue()).toBe('33');
+        await expect.poll(() => shown(calc, 'params').textContent()).toBe(grouped(33 * (1 * 3 * 3 + 1)));
+        await page.keyboard.press('Tab'); // the slider's number box comes next
+        await page.keyboard.press('ArrowUp');
+        await page.keyboard.press('ArrowUp');
+        await expect.poll(() => box(calc, 'filters').inputValue()).toBe('35');
+        await expect.poll(() => shown(calc, 'params').textContent()).toBe(grouped(35 * (1 * 3 * 3 + 1)));
+        await page.keyboard.press('Shift+Tab');
+        expect(await slider.evaluate((el) => el === document.activeElement)).toBe(true);
+        expect(await slider.inputValue()).toBe('35');
+        const reset = calc.getByRole('button', { name: words.ui.reset });
+        await reset.focus();
+        await page.keyboard.press('Enter');
+        await expect.poll(() => shown(calc, 'params').textContent()).toBe(grouped(32 * (1 * 3 * 3 + 1)));
+        expect(await box(calc, 'filters').inputValue()).toBe('32');
+        expect(new URL(page.url()).search).toBe('');
+        expect(problems).toEqual([]);
+        await page.close();
+      });
+
+      it('shows the message beside the field and the last valid numbers, stale, in words too', async () => {
+        const { page, problems } = await open(`${prefix}/`);
+        const calc = await calculator(page, id);
+        const output = calc.locator('output');
+        await box(calc, 'kernel_size').fill('29'); // a 29-wide kernel does not fit 28 with padding="valid"
+        await expect.poll(() => output.getAttribute('data-stale')).toBe('true');
+        const field = box(calc, 'kernel_size');
+        expect(await field.getAttribute('aria-invalid')).toBe('true');
+        const message = calc.locator(`[id="${await field.getAttribute('aria-describedby')}"]`);
+        expect(await message.textContent()).toContain(words.ui.invalid);
+        expect(await message.textContent()).toContain('28');
+        expect(await output.textContent()).toContain(words.ui.stale);
+        expect(await shown(calc, 'params').textContent()).toBe(grouped(32 * (1 * 3 * 3 + 1)));
+        expect(await field.inputValue()).toBe('29');
+        expect(await calc.textContent()).not.toMatch(/NaN|undefined|Infinity/);
+        expect(problems).toEqual([]);
+        await page.close();
+      });
+    });
+  }
+
+  describe('lesson pictures', () => {
+    it('draws the dropped row and column when 2×2 pooling meets an odd size', async () => {
+      const preset = lessonPresets.flatMap((l) => l.presets.map((p) => ({ slug: l.slug, p })))
+        .find(({ p }) => p.show.includes('pooling-grid') && p.fields.some((f) => f.target === 'input[1]') && p.fields.some((f) => f.target === 'pool_size'));
+      expect(preset, 'a lesson has a pooling calculator with the grid').toBeDefined();
+      if (!preset) return;
+      const { page, problems } = await open(`/lessons/${preset.slug}/`);
+      const calc = await calculator(page, preset.p.id);
+      await box(calc, 'input[1]').fill('27');
+      await box(calc, 'input[2]').fill('27');
+      await box(calc, 'pool_size').fill('2');
+      if (preset.p.fields.some((f) => f.target === 'strides')) await box(calc, 'strides').fill('2');
+      const padding = calc.locator('[data-field="padding"] input[value="valid"]');
+      if (await padding.count()) await padding.check();
+      // ⌊(27 − 2) / 2⌋ + 1 = 13 windows cover 26; the 27th row and column are dropped
+      await expect.poll(() => calc.locator('[data-dropped]').evaluateAll((els) => els.map((e) => e.getAttribute('data-dropped')))).toEqual(['rows', 'columns']);
+      expect(await calc.locator('[data-picture="pooling-grid"] figcaption').textContent()).toContain('13');
+      await box(calc, 'input[1]').fill('26');
+      await box(calc, 'input[2]').fill('26');
+      await expect.poll(() => calc.locator('[data-dropped]').count()).toBe(0);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+
+    it('draws the kernel tensor of a Conv2D', async () => {
+      const preset = lessonPresets.flatMap((l) => l.presets.map((p) => ({ slug: l.slug, p })))
+        .find(({ p }) => p.show.includes('kernel') && p.layers[0]?.type === 'Conv2D' && p.fields.some((f) => f.target === 'filters') && p.fields.some((f) => f.target === 'input[3]'));
+      expect(preset, 'a lesson has a Conv2D calculator with the kernel picture').toBeDefined();
+      if (!preset) return;
+      const { page, problems } = await open(`/lessons/${preset.slug}/`);
+      const calc = await calculator(page, preset.p.id);
+      await box(calc, 'filters').fill('64');
+      await box(calc, 'input[3]').fill('32');
+      const caption = calc.locator('[data-picture="kernel"] figcaption');
+      await expect.poll(() => caption.textContent()).toContain('64');
+      expect(await caption.textContent()).toContain('32');
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+  });
+
+  /** A change to one int field that the engine accepts: the start ± 1 on the first field where that resolves. */
+  function someValidEdit(preset: CalculatorPreset): { field: number; text: string; values: FieldValue[] } | null {
+    const start = startTexts(preset);
+    for (const [i, f] of preset.fields.entries()) {
+      if (f.kind !== 'int') continue;
+      for (const delta of [1, -1, 2]) {
+        const text = String(Number(start[i]) + delta);
+        const texts = start.map((t, k) => (k === i ? text : t));
+        const parsed = preset.fields.map((g, k) => parseFieldText(g, texts[k]!));
+        if (!parsed.every((p) => p.ok)) continue;
+        const values = parsed.map((p) => (p.ok ? p.value : 0));
+        const applied = applyValues(preset, values);
+        if (applied.layers.every((layer) => resolveLayer(layer, applied.input).ok)) return { field: i, text, values };
+      }
+    }
+    return null;
+  }
+
+  const outputText = (shape: OutputShape): string =>
+    shape.length > 0 && Array.isArray(shape[0]) ? (shape as Shape[]).map(shapeText).join(', ') : shapeText(shape as Shape);
+
+  describe('every calculator on every lesson page', () => {
+    for (const { slug } of lessonPresets) {
+      for (const { name, prefix } of LOCALES) {
+        it(`${name}: /lessons/${slug}/ — each calculator follows a changed field with resolveLayer's numbers`, async () => {
+          const { page, problems } = await open(`${prefix}/lessons/${slug}/`);
+          const ids = await page.locator('[data-calculator]').evaluateAll((els) => els.map((e) => e.getAttribute('data-calculator') ?? ''));
+          for (const id of ids) {
+            const preset = presetById.get(id);
+            expect(preset, `calculator ${id} on /lessons/${slug}/ comes from a lesson module`).toBeDefined();
+            if (!preset) continue;
+            const calc = await calculator(page, id);
+            const edit = someValidEdit(preset);
+            expect(edit, `${id} has an int field that can change`).not.toBeNull();
+            if (!edit) continue;
+            await calc.locator(`[data-field="${preset.fields[edit.field]!.target}"] input[type="text"]`).fill(edit.text);
+            const applied = applyValues(preset, edit.values);
+            for (const [li, layer] of applied.layers.entries()) {
+              const r = resolveLayer(layer, applied.input);
+              if (!r.ok) throw new Error(r.error.message);
+              if (preset.show.includes('params')) {
+                await expect.poll(() => shown(calc, 'params', li).textContent(), { message: `${id} layer ${li} params` }).toBe(grouped(r.row.params));
+              }
+              if (preset.show.includes('shape') && r.row.outputShape) {
+                await expect.poll(() => shown(calc, 'shape', li).textContent(), { message: `${id} layer ${li} shape` }).toBe(outputText(r.row.outputShape));
+              }
+              if (preset.show.includes('split')) {
+                expect(await shown(calc, 'trainable', li).textContent()).toBe(grouped(r.row.trainable));
+                expect(await shown(calc, 'non-trainable', li).textContent()).toBe(grouped(r.row.nonTrainable));
+              }
+            }
+            expect(await calc.locator('output[data-stale="true"]').count(), `${id} is fresh`).toBe(0);
+          }
+          expect(await page.locator('main').textContent()).not.toMatch(/\bNaN\b/);
+          expect(problems).toEqual([]);
+          await page.close();
+        });
+      }
+    }
+  });
+});
