@@ -8,7 +8,7 @@ import { isTensorRef, type FunctionalModel, type Model, type ModelLayer, type No
 import { Namer } from './naming.ts';
 import { postOrder } from './graph-order.ts';
 import { LayerProblem } from './problem.ts';
-import { specFor, type Built, type CallShapes, type CallValue } from './registry.ts';
+import { specFor, type BuildContext, type Built, type CallShapes, type CallValue } from './registry.ts';
 import { shapeText } from './shape.ts';
 import type { Diagnostic, Dialect, LayerArgs, OutputShape, Shape, Weight, WeightDtype } from './types.ts';
 import './layers/index.ts';
@@ -127,48 +127,45 @@ const asList = (s: OutputShape): Shape[] => (isShapeList(s) ? s : [s]);
 class Resolver {
   constructor(readonly dialect: Dialect, readonly namer: Namer) {}
 
-  /** Build one layer on the shapes it is called with. */
+  /** Build one layer on the shapes it is called with; a problem stops resolution at `where`. */
   build(layer: ModelLayer, call: CallShapes, where: Omit<Diagnostic, 'message'>, parentTrainable: boolean, recorded?: OutputShape): Built {
-    const located = (message: string, arg?: string): Stop =>
-      new Stop({ ...where, ...(arg !== undefined ? { arg } : {}), message });
     if (layer.model) {
       const inputs = flattenShapes(call);
       const inner = this.summarizeOn(layer.model, inputs, parentTrainable && layer.trainable !== false);
       if (inner.error) {
         const e = inner.error;
-        throw located(`inside nested model: ${e.layer ? `${e.layer}${e.layerType ? ` (${e.layerType})` : ''}${e.arg ? `, ${e.arg}` : ''}: ` : ''}${e.message}`);
+        throw stopAt(where, `inside nested model: ${e.layer ? `${e.layer}${e.layerType ? ` (${e.layerType})` : ''}${e.arg ? `, ${e.arg}` : ''}: ` : ''}${e.message}`);
       }
       const out = inner.outputs.length === 1 ? inner.outputs[0]! : inner.outputs;
       const nested: NestedBuilt = { output: out, weights: inner.rows.flatMap((r) => r.weights), rows: inner.rows };
       return nested;
     }
-    const spec = specFor(layer.type);
-    if (!spec) {
-      throw located(`Param Lab does not know the layer class "${layer.type}", so it cannot count its parameters`);
-    }
-    const defaults = typeof spec.defaults === 'function' ? spec.defaults(this.dialect) : spec.defaults;
-    const args: LayerArgs = { ...defaults, ...(layer.args ?? {}) };
-    const inputs = flattenShapes(call);
-    if (inputs.length === 0) throw located('was called without any input tensor');
     try {
-      const built = spec.build({
-        args,
-        inputs,
-        input: inputs[0]!,
-        call,
-        dialect: this.dialect,
-        ...(recorded ? { recorded } : {}),
-        buildInner: (config, input) => this.build({ type: config.type, args: config.args, name: config.name ?? '' }, { args: [input], kwargs: {} }, where, true),
-      });
-      const finished = finish(built, layer, parentTrainable);
-      // A count past exact arithmetic (units=1e300) is this layer's diagnostic, not a crash in row().
-      totalsOf(finished.weights);
-      return finished;
+      return this.buildFromSpec(layer, call, parentTrainable, recorded);
     } catch (e) {
-      if (e instanceof LayerProblem) throw located(e.message, e.arg);
+      if (e instanceof LayerProblem) throw stopAt(where, e.message, e.arg);
       throw e;
     }
   }
+
+  /** A layer from its spec; its problems are LayerProblems, which the caller locates. */
+  private buildFromSpec(layer: ModelLayer, call: CallShapes, parentTrainable: boolean, recorded?: OutputShape): Built {
+    const spec = specFor(layer.type);
+    if (!spec) throw new LayerProblem(`Param Lab does not know the layer class "${layer.type}", so it cannot count its parameters`);
+    const defaults = typeof spec.defaults === 'function' ? spec.defaults(this.dialect) : spec.defaults;
+    const args: LayerArgs = { ...defaults, ...(layer.args ?? {}) };
+    const inputs = flattenShapes(call);
+    if (inputs.length === 0) throw new LayerProblem('was called without any input tensor');
+    const built = spec.build({ args, inputs, input: inputs[0]!, call, dialect: this.dialect, ...(recorded ? { recorded } : {}), buildInner: this.buildInner });
+    const finished = finish(built, layer, parentTrainable);
+    // A count past exact arithmetic (units=1e300) is this layer's diagnostic, not a crash in row().
+    totalsOf(finished.weights);
+    return finished;
+  }
+
+  /** The layer a wrapper (Bidirectional, TimeDistributed) wraps; its problems are the wrapper's. */
+  private readonly buildInner: BuildContext['buildInner'] = (config, input) =>
+    this.buildFromSpec({ type: config.type, args: config.args, name: config.name ?? '' }, { args: [input], kwargs: {} }, true);
 
   summarizeOn(model: Model, inputs: Shape[] | undefined, trainable = true): Summary {
     return model.kind === 'sequential' ? this.sequential(model, inputs, trainable) : this.functional(model, inputs, trainable);
@@ -313,6 +310,11 @@ class Resolver {
   }
 }
 
+/** The diagnostic that stops resolution at the layer `where` points to. */
+function stopAt(where: Omit<Diagnostic, 'message'>, message: string, arg?: string): Stop {
+  return new Stop({ ...where, ...(arg !== undefined ? { arg } : {}), message });
+}
+
 function where(layer: ModelLayer, index: number): Omit<Diagnostic, 'message'> {
   return { layer: layer.name!, layerType: layer.type, index, ...(layer.path ? { path: layer.path } : {}) };
 }
@@ -348,19 +350,20 @@ function validShape(dims: unknown[], at: Omit<Diagnostic, 'message'>, arg: strin
   return dims as Shape;
 }
 
+/** Every input tensor's shape in a call, positional arguments first, then keyword ones. */
 function flattenShapes(call: CallShapes): Shape[] {
   const out: Shape[] = [];
-  const visit = (v: CallValue): void => {
-    if (Array.isArray(v)) {
-      if (v.every((d) => d === null || typeof d === 'number')) out.push(v as Shape);
-      else v.forEach((x) => visit(x as CallValue));
-    }
-  };
-  call.args.forEach(visit);
-  Object.values(call.kwargs).forEach(visit);
+  for (const v of call.args) collectShapes(v, out);
+  for (const key in call.kwargs) collectShapes(call.kwargs[key]!, out);
   return out;
 }
 
+/** A list of dims is a shape; a list of anything else may hold shapes. */
+function collectShapes(v: CallValue, out: Shape[]): void {
+  if (!Array.isArray(v)) return;
+  if (v.every((d) => d === null || typeof d === 'number')) out.push(v as Shape);
+  else for (const x of v) collectShapes(x as CallValue, out);
+}
 
 /** Resolve every layer of a model and count its parameters the way Keras's `summary()` does. */
 export function summarize(model: Model, options: SummarizeOptions = {}): Summary {
