@@ -4,6 +4,7 @@
  * Fields map to layer arguments or input axes (calculator/fields.ts), the state and its stale
  * rules live in calculator/state.ts, the URL in calculator/url-state.ts.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { groupDigits } from '@calc/explain.ts';
 import { shapeText } from '@calc/shape.ts';
@@ -208,6 +209,11 @@ export default function Calculator({ preset, text }: Props) {
     );
   }
 
+  /** One labelled line of a result: the label, then the value (beside it, or under it when columns are narrow). */
+  const line = (label: string, value: ComponentChildren) => (
+    <span class="pl-calc__line"><span class="pl-calc__label">{label}</span> <span class="pl-calc__value">{value}</span></span>
+  );
+
   const result = (column: Column | null, li: number) => {
     if (column === null) {
       const p = state.problems.find((q) => q.layer === li) ?? state.problems[0];
@@ -226,36 +232,20 @@ export default function Calculator({ preset, text }: Props) {
       <div key={li} class="pl-calc__column" data-layer={li} data-type={row.type} data-stale={stale ? 'true' : 'false'}>
         <output class="pl-calc__result" for={fieldIds} aria-live="polite" data-stale={stale ? 'true' : 'false'}>
           {(several || preset.layers[li]?.label) && <span class="pl-calc__layer">{text.layers[li]}</span>}
-          {show.has('params') && (
-            <span class="pl-calc__line"><span class="pl-calc__label">{s.params}</span> <strong data-result="params">{groupDigits(row.params)}</strong></span>
-          )}
-          {show.has('split') && (
-            <span class="pl-calc__line pl-calc__split">
-              <span><span class="pl-calc__label">{s.trainable}</span> <span data-result="trainable">{groupDigits(row.trainable)}</span></span>
-              <span><span class="pl-calc__label">{s.nonTrainable}</span> <span data-result="non-trainable">{groupDigits(row.nonTrainable)}</span></span>
+          {show.has('params') && line(s.params, <strong data-result="params">{groupDigits(row.params)}</strong>)}
+          {show.has('split') && line(s.trainable, <span data-result="trainable">{groupDigits(row.trainable)}</span>)}
+          {show.has('split') && line(s.nonTrainable, <span data-result="non-trainable">{groupDigits(row.nonTrainable)}</span>)}
+          {show.has('formula') && line(s.formula, row.formula
+            ? <FormulaView formula={row.formula} tokens={linkedTokens(preset, { layer: column.layer, input: column.input, index: li }, row.formula)} tieOf={tieOf} hot={hot} roles={text.roles} legend={s.legend} />
+            : <code class="pl-formula" data-result="formula">{row.params === 0 ? `0 (${s.noWeights})` : groupDigits(row.params)}</code>)}
+          {show.has('shape') && output && line(s.outputShape, <code data-result="shape">{outputText(output)}</code>)}
+          {show.has('weights') && line(s.weights, (
+            <span data-result="weights" class="pl-weights">
+              {row.weights.length === 0 ? s.noWeights : row.weights.map((w) => (
+                <span class="pl-weight">{weightText(w)}{w.trainable ? '' : ` (${s.nonTrainableMark})`}</span>
+              ))}
             </span>
-          )}
-          {show.has('formula') && (
-            <span class="pl-calc__line pl-calc__formula">
-              <span class="pl-calc__label">{s.formula}</span>{' '}
-              {row.formula
-                ? <FormulaView formula={row.formula} tokens={linkedTokens(preset, { layer: column.layer, input: column.input, index: li }, row.formula)} tieOf={tieOf} hot={hot} roles={text.roles} legend={s.legend} />
-                : <code class="pl-formula" data-result="formula">{row.params === 0 ? `0 (${s.noWeights})` : groupDigits(row.params)}</code>}
-            </span>
-          )}
-          {show.has('shape') && output && (
-            <span class="pl-calc__line"><span class="pl-calc__label">{s.outputShape}</span> <code data-result="shape">{outputText(output)}</code></span>
-          )}
-          {show.has('weights') && (
-            <span class="pl-calc__line pl-calc__weights">
-              <span class="pl-calc__label">{s.weights}</span>{' '}
-              <span data-result="weights">
-                {row.weights.length === 0 ? s.noWeights : row.weights.map((w) => (
-                  <span class="pl-weight">{weightText(w)}{w.trainable ? '' : ` (${s.nonTrainableMark})`}</span>
-                ))}
-              </span>
-            </span>
-          )}
+          ))}
           {stale && <span class="pl-calc__stale">{s.stale}</span>}
         </output>
         {blocks && <KernelPicture blocks={blocks} strings={s} />}

@@ -76,3 +76,20 @@ describe('linkedTokens', () => {
     expect(nums).toEqual([['10', 1], ['64', 0], ['1', null]]);
   });
 });
+
+describe('numbers from one of several inputs', () => {
+  const layer: LayerConfig = { type: 'MultiHeadAttention', args: { num_heads: 2, key_dim: 4 } };
+  const preset = (input: Shape[]): CalculatorPreset => ({
+    id: 'mha', title: { en: '', 'zh-cn': '' }, layers: [layer], input,
+    fields: [int('inputs[0][2]'), int('inputs[1][2]'), int('num_heads')], show: ['formula'],
+  });
+  const ties = (input: Shape[]) =>
+    linkedTokens(preset(input), { layer, input, index: 0 }, formulaOf(layer, input)).flatMap((t) => (t.kind === 'num' && t.term.role === 'input features' ? [[t.text, t.field]] : []));
+  it('ties query and value features to their own fields when their sizes differ', () => {
+    // query (N, 5, 16), value (N, 7, 12): the key is the value, so key and value read 12
+    expect(ties([[null, 5, 16], [null, 7, 12]])).toEqual([['16', 0], ['12', 1], ['12', 1]]);
+  });
+  it('ties them to neither when the sizes are equal, rather than guess', () => {
+    expect(ties([[null, 5, 16], [null, 7, 16]])).toEqual([['16', null], ['16', null], ['16', null]]);
+  });
+});

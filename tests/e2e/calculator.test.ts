@@ -275,7 +275,7 @@ describe.skipIf(executable === '')('the layer calculator in Chromium', () => {
   describe('every calculator on every lesson page', () => {
     for (const { slug } of lessonPresets) {
       for (const { name, prefix } of LOCALES) {
-        it(`${name}: /lessons/${slug}/ — each calculator follows a changed field with resolveLayer's numbers`, async () => {
+        it(`${name}: /lessons/${slug}/ — each calculator follows a changed field with resolveLayer's numbers, and goes stale when it is emptied`, async () => {
           const { page, problems } = await open(`${prefix}/lessons/${slug}/`);
           const ids = await page.locator('[data-calculator]').evaluateAll((els) => els.map((e) => e.getAttribute('data-calculator') ?? ''));
           for (const id of ids) {
@@ -303,6 +303,17 @@ describe.skipIf(executable === '')('the layer calculator in Chromium', () => {
               }
             }
             expect(await calc.locator('output[data-stale="true"]').count(), `${id} is fresh`).toBe(0);
+
+            // emptied, the field gets a message and every column keeps its numbers, marked stale
+            const field = calc.locator(`[data-field="${preset.fields[edit.field]!.target}"] input[type="text"]`);
+            const before = await calc.locator('[data-result="params"]').allTextContents();
+            await field.fill('');
+            await expect.poll(() => field.getAttribute('aria-invalid'), { message: `${id} flags the empty field` }).toBe('true');
+            expect(await calc.locator('output[data-stale="false"]').count(), `${id} is stale`).toBe(0);
+            const described = ((await field.getAttribute('aria-describedby')) ?? '').split(' ').filter(Boolean);
+            expect(await calc.locator(described.map((d) => `[id="${d}"].pl-field__error`).join(', ')).count(), `${id} describes the field by its message`).toBeGreaterThan(0);
+            expect(await calc.locator('[data-result="params"]').allTextContents()).toEqual(before);
+            expect(await field.inputValue()).toBe('');
           }
           expect(await page.locator('main').textContent()).not.toMatch(/\bNaN\b/);
           expect(problems).toEqual([]);

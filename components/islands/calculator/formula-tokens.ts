@@ -42,8 +42,13 @@ function inputFieldFor(preset: CalculatorPreset, at: Where, term: NumTerm): numb
       if (t.axis === axis && (t.input === null || t.input === k)) found.push({ field: i, value: shape[axis] });
     });
   });
-  // several inputs (attention's query and value): the one whose size is this number
-  return (found.find((c) => c.value === term.value) ?? found[0])?.field ?? null;
+  // several inputs (attention's query and value): the one whose size is this number; when two
+  // inputs have the same size the formula does not say which it read, so it is tied to neither
+  const distinct = (list: typeof found): number[] => [...new Set(list.map((c) => c.field))];
+  const sized = distinct(found.filter((c) => c.value === term.value));
+  if (sized.length === 1) return sized[0]!;
+  const all = distinct(found);
+  return sized.length === 0 && all.length === 1 ? all[0]! : null;
 }
 
 /** The field a formula number came from: the argument it names, else the input axis its role implies. */
