@@ -3,19 +3,25 @@
  * layers, and every output shape and count below follows (src/calc's `summarize`). The first layer
  * src/calc refuses shows its message beside the field it names; what comes after keeps its last
  * valid numbers, marked stale. A model that resolves is written to the address (`?model=…`).
+ *
+ * The page arrives with the lesson's model already computed (the build passes its view), so the
+ * calculation engine is loaded only when the reader starts editing — or when the address carries a
+ * model — and not before.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { fill } from '../../src/i18n/fill.ts';
 import type en from '../../src/i18n/en/model-editor.json';
-import { EDITOR_TYPES, fieldsOf, isEditorType, moveLayer, newLayer, type EditorLayer, type EditorState, type EditorType, type FieldSpec } from './model-editor/editor-model.ts';
-import { evaluate, type EditorView, type LastGood } from './model-editor/evaluate.ts';
+import { EDITOR_TYPES, fieldsOf, isEditorType, moveLayer, namesOf, newLayer, type EditorLayer, type EditorState, type EditorType, type FieldSpec } from './model-editor/editor-model.ts';
 import { decodeModel, encodeModel } from './model-editor/url-state.ts';
+import { forget, goodOf, type EditorView, type LastGood } from './model-editor/view.ts';
 
 export type ModelEditorStrings = typeof en;
 
 export interface ModelEditorProps {
   /** The lesson's model, as editor state (built by ModelEditor.astro from the ModelFact). */
   initial: EditorState;
+  /** What src/calc makes of it, computed at build time. */
+  initialView: EditorView;
   strings: ModelEditorStrings;
   /** Field labels by Keras argument name. */
   argLabels: Record<string, string>;
@@ -24,32 +30,34 @@ export interface ModelEditorProps {
 /** The query parameter holding the model. */
 const PARAM = 'model';
 
-interface Current {
+type Engine = typeof import('./model-editor/evaluate.ts');
+let engine: Promise<Engine> | null = null;
+/** The calculation engine, fetched once, on demand. */
+const loadEngine = (): Promise<Engine> => (engine ??= import('./model-editor/evaluate.ts'));
+
+interface Result {
+  /** The state this view was computed for; a newer edit is waiting for the engine while they differ. */
   editor: EditorState;
   view: EditorView;
+  /** The numbers of the last model that resolved completely. */
   good: LastGood | null;
-}
-
-/** Evaluate `editor`, remembering the numbers of the last model that resolved. */
-function next(editor: EditorState, good: LastGood | null): Current {
-  const result = evaluate(editor, good);
-  return { editor, view: result.view, good: result.good ?? good };
 }
 
 /** Which control gets the focus after the list changes shape. */
 type FocusTarget = { id: number; action: 'up' | 'down' | 'remove' | 'type' } | { id: null; action: 'add' };
 
-export default function ModelEditor({ initial, strings: s, argLabels }: ModelEditorProps) {
+export default function ModelEditor({ initial, initialView, strings: s, argLabels }: ModelEditorProps) {
   const id = useId();
   const root = useRef<HTMLElement>(null);
-  const [current, setCurrent] = useState<Current>(() => next(initial, null));
+  const [editor, setEditor] = useState<EditorState>(initial);
+  const [result, setResult] = useState<Result>(() => ({ editor: initial, view: initialView, good: goodOf(initialView) }));
   const [notice, setNotice] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [addType, setAddType] = useState<EditorType>('Dense');
   const focusAfter = useRef<FocusTarget | null>(null);
   const initialCode = useRef(encodeModel(initial));
 
-  // A shared address carries a model; one that cannot be read is ignored, with a notice.
+  // A shared address carries a model; one that cannot be read, or does not resolve, is ignored with a notice.
   useEffect(() => {
     const value = new URLSearchParams(window.location.search).get(PARAM);
     if (value === null) return;
@@ -58,25 +66,42 @@ export default function ModelEditor({ initial, strings: s, argLabels }: ModelEdi
       setNotice(fill(s.urlIgnored, { why: fill(s.urlBadSegment, { segment: decoded.segment, position: decoded.position + 1 }) }));
       return;
     }
-    const loaded = next(decoded.state, null);
-    const broken = loaded.view.layers.find((l) => l.problem)?.problem?.message ?? loaded.view.modelProblem;
-    if (loaded.view.stale || broken) {
-      setNotice(fill(s.urlIgnored, { why: fill(s.urlBroken, { message: broken ?? '' }) }));
-      return;
-    }
-    setCurrent(loaded);
+    void loadEngine().then(({ evaluate }) => {
+      const { view, good } = evaluate(decoded.state, null);
+      const broken = view.layers.find((l) => l.problem)?.problem?.message ?? view.modelProblem;
+      if (!good) {
+        setNotice(fill(s.urlIgnored, { why: fill(s.urlBroken, { message: broken ?? '' }) }));
+        return;
+      }
+      setEditor(decoded.state);
+      setResult({ editor: decoded.state, view, good });
+    });
   }, []);
+
+  // Every edit is evaluated once the engine is there (the first edit fetches it).
+  useEffect(() => {
+    if (result.editor === editor) return;
+    let live = true;
+    void loadEngine().then(({ evaluate }) => {
+      if (!live) return;
+      setResult((prev) => {
+        const next = evaluate(editor, prev.good);
+        return { editor, view: next.view, good: next.good ?? prev.good };
+      });
+    });
+    return () => { live = false; };
+  }, [editor]);
 
   // Share the model once it resolves; the lesson's own model needs no parameter.
   useEffect(() => {
-    if (current.view.stale) return;
-    const code = encodeModel(current.editor);
+    if (result.editor !== editor || result.view.stale) return;
+    const code = encodeModel(editor);
     if (code === null) return;
     const url = new URL(window.location.href);
     if (code === initialCode.current) url.searchParams.delete(PARAM);
     else url.searchParams.set(PARAM, code);
     if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url);
-  }, [current]);
+  }, [result]);
 
   // Keep the keyboard where the reader was after a layer moves, disappears or appears.
   useEffect(() => {
@@ -91,36 +116,31 @@ export default function ModelEditor({ initial, strings: s, argLabels }: ModelEdi
     el?.focus();
   });
 
-  const update = (change: (editor: EditorState) => EditorState, forget?: number): void =>
-    setCurrent((prev) => {
-      let good = prev.good;
-      if (good && forget !== undefined) {
-        const layers = new Map(good.layers);
-        layers.delete(forget);
-        good = { ...good, layers };
-      }
-      return next(change(prev.editor), good);
-    });
-
-  const { editor, view } = current;
-  const nameOf = (layerId: number): string => view.layers.find((l) => l.id === layerId)?.name ?? '';
+  const { view } = result;
+  const names = namesOf(editor);
+  const nameAt = (index: number): string => names[index] ?? '';
 
   const setField = (layerId: number, arg: string, text: string): void =>
-    update((e) => ({ ...e, layers: e.layers.map((l) => (l.id === layerId ? { ...l, fields: { ...l.fields, [arg]: text } } : l)) }));
+    setEditor((e) => ({ ...e, layers: e.layers.map((l) => (l.id === layerId ? { ...l, fields: { ...l.fields, [arg]: text } } : l)) }));
 
-  const setType = (layerId: number, type: string): void => {
-    if (!isEditorType(type)) return;
-    focusAfter.current = { id: layerId, action: 'type' };
-    update((e) => ({ ...e, layers: e.layers.map((l) => (l.id === layerId ? newLayer(type, layerId) : l)) }), layerId);
-    setAnnouncement(fill(s.typeChanged, { name: nameOf(layerId), type }));
+  const setType = (index: number, type: string): void => {
+    const layer = editor.layers[index];
+    if (!layer || !isEditorType(type)) return;
+    focusAfter.current = { id: layer.id, action: 'type' };
+    // the old type's numbers no longer describe this layer
+    setResult((prev) => ({ ...prev, good: forget(prev.good, layer.id) }));
+    const next = { ...editor, layers: editor.layers.map((l) => (l.id === layer.id ? newLayer(type, layer.id) : l)) };
+    setEditor(next);
+    setAnnouncement(fill(s.typeChanged, { name: namesOf(next)[index] ?? type, type }));
   };
 
   const move = (index: number, delta: -1 | 1): void => {
     const layer = editor.layers[index];
     if (!layer) return;
     focusAfter.current = { id: layer.id, action: delta < 0 ? 'up' : 'down' };
-    update((e) => ({ ...e, layers: moveLayer(e.layers, index, delta) }));
-    setAnnouncement(fill(s.moved, { name: nameOf(layer.id), n: index + delta + 1 }));
+    const next = { ...editor, layers: moveLayer(editor.layers, index, delta) };
+    setEditor(next);
+    setAnnouncement(fill(s.moved, { name: namesOf(next)[index + delta] ?? '', n: index + delta + 1 }));
   };
 
   const remove = (index: number): void => {
@@ -128,24 +148,25 @@ export default function ModelEditor({ initial, strings: s, argLabels }: ModelEdi
     if (!layer) return;
     const neighbour = editor.layers[index + 1] ?? editor.layers[index - 1];
     focusAfter.current = neighbour ? { id: neighbour.id, action: 'remove' } : { id: null, action: 'add' };
-    setAnnouncement(fill(s.removed, { name: nameOf(layer.id) }));
-    update((e) => ({ ...e, layers: e.layers.filter((l) => l.id !== layer.id) }));
+    setAnnouncement(fill(s.removed, { name: nameAt(index) }));
+    setEditor({ ...editor, layers: editor.layers.filter((l) => l.id !== layer.id) });
   };
 
   const add = (): void => {
     focusAfter.current = { id: null, action: 'add' };
-    setCurrent((prev) => {
-      const created = newLayer(addType, prev.editor.nextId);
-      const result = next({ ...prev.editor, layers: [...prev.editor.layers, created], nextId: prev.editor.nextId + 1 }, prev.good);
-      setAnnouncement(fill(s.added, { name: result.view.layers[result.view.layers.length - 1]?.name ?? addType }));
-      return result;
-    });
+    const next = { ...editor, layers: [...editor.layers, newLayer(addType, editor.nextId)], nextId: editor.nextId + 1 };
+    setEditor(next);
+    setAnnouncement(fill(s.added, { name: namesOf(next)[next.layers.length - 1] ?? addType }));
   };
 
   const reset = (): void => {
     setNotice(null);
-    setCurrent(next(initial, null));
+    setEditor(initial);
+    setResult({ editor: initial, view: initialView, good: goodOf(initialView) });
   };
+
+  /** Start fetching the engine as soon as the reader reaches for a control. */
+  const warmUp = (): void => void loadEngine();
 
   const inputError = view.inputProblem
     ? view.inputProblem.problem === 'empty' ? s.inputEmpty : fill(s.inputNotDim, { text: view.inputProblem.text })
@@ -180,7 +201,7 @@ export default function ModelEditor({ initial, strings: s, argLabels }: ModelEdi
   };
 
   return (
-    <section class="pl-editor" aria-label={s.label} ref={root}>
+    <section class="pl-editor" aria-label={s.label} ref={root} onFocusIn={warmUp} onPointerDown={warmUp} data-pending={result.editor === editor ? 'false' : 'true'}>
       <p class="pl-editor__intro">{s.intro}</p>
       {notice && <p class="pl-editor__notice" role="status" data-notice="url">{notice}</p>}
       <div class="pl-field pl-editor__input" data-field="input">
@@ -188,7 +209,7 @@ export default function ModelEditor({ initial, strings: s, argLabels }: ModelEdi
         <input
           id={`${id}-input`} type="text" size={14} value={editor.input}
           aria-invalid={inputError !== null} aria-describedby={`${id}-input-h${inputError ? ` ${id}-input-e` : ''}`}
-          onInput={(e) => { const text = e.currentTarget.value; update((ed) => ({ ...ed, input: text })); }}
+          onInput={(e) => { const text = e.currentTarget.value; setEditor((ed) => ({ ...ed, input: text })); }}
         />
         <span id={`${id}-input-h`} class="pl-editor__help">{s.inputHelp}</span>
         {inputError && <p id={`${id}-input-e`} class="pl-field__error">{s.invalid} {inputError}</p>}
@@ -197,11 +218,11 @@ export default function ModelEditor({ initial, strings: s, argLabels }: ModelEdi
       {editor.layers.length === 0 && <p class="pl-editor__empty">{s.empty}</p>}
       <ol class="pl-editor__layers">
         {editor.layers.map((layer, i) => {
-          const v = view.layers[i];
+          const v = view.layers.find((l) => l.id === layer.id);
           const problem = v?.problem ?? null;
           const layerProblem = problem && problem.field === null ? problem.message : null;
           const numbers = v?.numbers ?? null;
-          const name = v?.name ?? layer.type;
+          const name = nameAt(i);
           return (
             <li key={layer.id} class="pl-editor__layer" data-layer-id={layer.id} data-status={v?.status ?? 'unknown'}>
               <fieldset>
@@ -209,7 +230,7 @@ export default function ModelEditor({ initial, strings: s, argLabels }: ModelEdi
                 <div class="pl-editor__fields">
                   <div class="pl-field pl-editor__field" data-field="type">
                     <label for={`${id}-${layer.id}-type`}>{s.layerType}</label>
-                    <select id={`${id}-${layer.id}-type`} data-action="type" value={layer.type} onChange={(e) => setType(layer.id, e.currentTarget.value)}>
+                    <select id={`${id}-${layer.id}-type`} data-action="type" value={layer.type} onChange={(e) => setType(i, e.currentTarget.value)}>
                       {EDITOR_TYPES.map((t) => <option key={t} value={t}>{t}</option>)}
                     </select>
                   </div>

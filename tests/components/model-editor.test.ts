@@ -9,6 +9,7 @@ import {
   EDITOR_TYPES, fromModel, layerArgs, moveLayer, newLayer, parseInputShape, toModel, typedTuple, type EditorState,
 } from '../../components/islands/model-editor/editor-model.ts';
 import { evaluate } from '../../components/islands/model-editor/evaluate.ts';
+import { forget, goodOf } from '../../components/islands/model-editor/view.ts';
 import { decodeModel, encodeModel, MAX_ENCODED_LENGTH } from '../../components/islands/model-editor/url-state.ts';
 
 const mnist: SequentialModel = {
@@ -153,6 +154,22 @@ describe('what the editor shows', () => {
     const state = { ...start(), layers: [start().layers[0]!, newLayer('BatchNormalization', 50)] };
     const { view } = evaluate(state, null);
     expect(view.totals).toMatchObject({ params: grouped(320 + 4 * 32), trainable: grouped(320 + 2 * 32), nonTrainable: grouped(2 * 32) });
+  });
+});
+
+describe('starting from the view the build computed', () => {
+  it('takes a fully fresh view as the last valid record, and a stale one as none', () => {
+    const fresh = evaluate(start(), null).view;
+    expect(goodOf(fresh)?.totals.params).toBe(grouped(MNIST_TOTAL));
+    expect(goodOf(fresh)?.layers.get(2)?.params).toBe(grouped(64 * (32 * 9 + 1)));
+    expect(goodOf(evaluate(typed(start(), 2, 'kernel_size', '14'), null).view)).toBeNull();
+  });
+
+  it('forgets one layer\'s numbers when its type changes', () => {
+    const good = goodOf(evaluate(start(), null).view);
+    expect(forget(good, 2)?.layers.has(2)).toBe(false);
+    expect(forget(good, 2)?.layers.has(3)).toBe(true);
+    expect(good?.layers.has(2)).toBe(true);
   });
 });
 

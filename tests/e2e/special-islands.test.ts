@@ -146,15 +146,21 @@ describe.skipIf(executable === '')('lesson islands in Chromium', () => {
     const totals = (island: Locator): Locator => island.locator('output.pl-editor__totals');
 
     it('starts at 93,322 and follows a change downstream: 128 filters in conv2d_2', async (ctx) => {
-      const { problems, island } = await open(ctx, path, '.pl-editor');
+      const { page, problems, island } = await open(ctx, path, '.pl-editor');
+      /** Scripts the page has fetched since it was opened. */
+      const engineFetches = (): Promise<string[]> =>
+        page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((u) => /\/evaluate\.[\w-]+\.js$/.test(u)));
       await expect.poll(() => total(island)).toBe(grouped(MNIST_TOTAL));
       expect(await totals(island).getAttribute('aria-live')).toBe('polite');
+      // the build computed the lesson's model; the engine comes only when the reader edits
+      expect(await engineFetches()).toEqual([]);
       await layer(island, 'conv2d_2').locator('[data-field="filters"] input').fill('128');
       // conv2d_2: 128 × (64 × 3 × 3 + 1); Flatten: 3 × 3 × 128 = 1,152; dense: 64 × (1,152 + 1)
       const want = MNIST.conv + MNIST.conv1 + 128 * (64 * 9 + 1) + 64 * (3 * 3 * 128 + 1) + MNIST.dense1;
       await expect.poll(() => total(island)).toBe(grouped(want));
       expect(await layer(island, 'flatten').locator('[data-result="shape"]').textContent()).toBe(`(None, ${3 * 3 * 128})`);
       expect(await layer(island, 'dense').locator('[data-result="equation"]').textContent()).toBe(`64 × (1,152 + 1) = ${grouped(64 * 1153)}`);
+      expect(await engineFetches()).toHaveLength(1);
       expect(problems).toEqual([]);
     });
 

@@ -6,6 +6,7 @@
  */
 import type { LayerArgs, Shape } from '../../../src/calc/types.ts';
 import type { SequentialModel } from '../../../src/calc/model.ts';
+import { Namer } from '../../../src/calc/naming.ts';
 
 /** How a field's text becomes a Keras argument. */
 export type FieldKind =
@@ -179,4 +180,10 @@ export function moveLayer(layers: readonly EditorLayer[], index: number, delta: 
   const next = [...layers];
   [next[index], next[to]] = [next[to]!, next[index]!];
   return next;
+}
+
+/** Keras's names for the layers, as a fresh session would give them (what summarize assigns). */
+export function namesOf(state: EditorState): string[] {
+  const namer = new Namer('keras3');
+  return state.layers.map((l) => namer.layer(l.type));
 }

@@ -5,58 +5,13 @@
  */
 import { equationText, groupDigits } from '../../../src/calc/explain.ts';
 import { readableMemorySize } from '../../../src/calc/memory-size.ts';
-import { Namer } from '../../../src/calc/naming.ts';
 import { shapeList, shapeText } from '../../../src/calc/shape.ts';
 import { summarize, type Row, type Totals } from '../../../src/calc/summarize.ts';
 import type { OutputShape } from '../../../src/calc/types.ts';
-import { fieldsOf, toModel, type EditorState } from './editor-model.ts';
+import { fieldsOf, namesOf, toModel, type EditorState } from './editor-model.ts';
+import type { EditorView, LastGood, LayerNumbers, LayerView, TotalsText } from './view.ts';
 
-/** A layer's numbers as shown. */
-export interface LayerNumbers {
-  shape: string;
-  params: string;
-  /** `64 × (32 × 3 × 3 + 1) = 18,496`, when the layer has weights. */
-  equation: string | null;
-}
-
-export interface TotalsText {
-  params: string;
-  trainable: string;
-  nonTrainable: string;
-  /** `364.54 KB` */
-  bytes: string;
-}
-
-export interface LayerView {
-  id: number;
-  /** Keras's automatic name: `conv2d_1`. */
-  name: string;
-  /**
-   * `fresh`: computed from what is typed now. `broken`: the first layer src/calc refused.
-   * `stale`: after the broken one; its last valid numbers. `unknown`: after the broken one, never valid.
-   */
-  status: 'fresh' | 'broken' | 'stale' | 'unknown';
-  numbers: LayerNumbers | null;
-  /** src/calc's message, and the field it names (null: about the layer as a whole). */
-  problem: { field: string | null; message: string } | null;
-}
-
-export interface EditorView {
-  layers: LayerView[];
-  totals: TotalsText | null;
-  /** True when the totals are the last valid ones, not those of what is typed. */
-  stale: boolean;
-  /** The input shape's text is not a shape. */
-  inputProblem: { problem: 'empty' | 'notDim'; text: string } | null;
-  /** A problem with no layer to sit beside (a count past exact arithmetic). */
-  modelProblem: string | null;
-}
-
-/** What the last model that resolved completely showed, by layer id. */
-export interface LastGood {
-  layers: Map<number, LayerNumbers>;
-  totals: TotalsText;
-}
+export type { EditorView, LastGood, LayerNumbers, LayerView, TotalsText };
 
 const outputText = (shape: OutputShape | null): string => {
   if (shape === null) return '?';
@@ -73,12 +28,6 @@ const numbersOf = (row: Row): LayerNumbers => ({
 const totalsText = (t: Totals): TotalsText => ({
   params: groupDigits(t.params), trainable: groupDigits(t.trainable), nonTrainable: groupDigits(t.nonTrainable), bytes: readableMemorySize(t.bytes),
 });
-
-/** Keras's names for the layers, as a fresh session would give them (what summarize would assign). */
-function namesOf(state: EditorState): string[] {
-  const namer = new Namer('keras3');
-  return state.layers.map((l) => namer.layer(l.type));
-}
 
 /** The field a diagnostic's argument belongs to (`kernel_size[0]` → `kernel_size`), if the layer has one. */
 function fieldOf(state: EditorState, index: number, arg: string | undefined): string | null {
