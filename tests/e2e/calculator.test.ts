@@ -251,6 +251,41 @@ describe.skipIf(executable === '')('the layer calculator in Chromium', () => {
     });
   });
 
+  describe('several calculators on one page', () => {
+    it('keep their own state in one URL and both come back on load', async () => {
+      const page0 = lessonPresets.find((l) => l.presets.filter((p) => someValidEdit(p) !== null).length >= 2);
+      expect(page0, 'a lesson embeds two calculators').toBeDefined();
+      if (!page0) return;
+      const { page, problems } = await open(`/lessons/${page0.slug}/`);
+      const ids = await page.locator('[data-calculator]').evaluateAll((els) => els.map((e) => e.getAttribute('data-calculator') ?? ''));
+      const [a, b] = ids.map((id) => presetById.get(id)!).filter((p) => p && someValidEdit(p) !== null);
+      expect(a && b).toBeTruthy();
+      if (!a || !b) return;
+      const edits = [a, b].map((p) => ({ p, e: someValidEdit(p)! }));
+      for (const { p, e } of edits) {
+        const calc = await calculator(page, p.id);
+        await box(calc, p.fields[e.field]!.target).fill(e.text);
+      }
+      await expect.poll(() => [...new URL(page.url()).searchParams.keys()].length).toBe(2);
+      const url = new URL(page.url());
+      for (const { p, e } of edits) expect(url.searchParams.get(`${p.id}.${p.fields[e.field]!.target}`)).toBe(e.text);
+      const again = await open(`${url.pathname}${url.search}`);
+      for (const { p, e } of edits) {
+        const calc = await calculator(again.page, p.id);
+        await expect.poll(() => box(calc, p.fields[e.field]!.target).inputValue()).toBe(e.text);
+        expect(await calc.locator('[data-notice="url"]').count()).toBe(0);
+      }
+      // resetting one leaves the other's state alone
+      await (await calculator(again.page, a.id)).locator('.pl-calc__reset').click();
+      const after = new URL(again.page.url()).searchParams;
+      expect([...after.keys()]).toEqual([`${b.id}.${b.fields[edits[1]!.e.field]!.target}`]);
+      expect(problems).toEqual([]);
+      expect(again.problems).toEqual([]);
+      await page.close();
+      await again.page.close();
+    });
+  });
+
   /** A change to one int field that the engine accepts: the start ± 1 on the first field where that resolves. */
   function someValidEdit(preset: CalculatorPreset): { field: number; text: string; values: FieldValue[] } | null {
     const start = startTexts(preset);
