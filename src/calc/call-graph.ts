@@ -16,7 +16,8 @@ export interface LayerEntry {
 
 /** One call of a layer: `layer[node]` in Keras's notation. */
 export interface Call {
-  id: string;
+  /** Position in `CallGraph.calls`, so that what is learned about a call can live in an array. */
+  index: number;
   entry: LayerEntry;
   node: number;
   /** The tensors this call reads, in argument order; an InputLayer reads none. */
@@ -29,17 +30,19 @@ export interface Call {
 }
 
 export interface CallGraph {
-  /** Every call by id, in layer order. */
-  calls: Map<string, Call>;
+  /** Every call, layer by layer. */
+  calls: Call[];
   /** Layers by name (with a repeated name, the last layer of that name). */
   byName: Map<string, LayerEntry>;
+  /** Each layer's calls by name, in call order. */
+  callsByLayer: Map<string, Call[]>;
 }
-
-/** Keras's name for a call, `dense[1]`. */
-export const callId = (layer: string, node: number): string => `${layer}[${node}]`;
 
 /** How many calls a layer has: an InputLayer is its own one call. */
 export const callCount = (e: LayerEntry): number => (e.layer.type === 'InputLayer' ? 1 : e.nodes.length);
+
+/** The call a tensor reference points to, if the model has it. */
+export const callOf = (graph: CallGraph, ref: { layer: string; node: number }): Call | undefined => graph.callsByLayer.get(ref.layer)?.[ref.node];
 
 /** Every tensor reference in a call's arguments, positional first, then keyword. */
 export function refsOf(call: NodeCall): TensorRef[] {
@@ -58,21 +61,25 @@ function collectRefs(a: NodeArg, out: TensorRef[]): void {
 /** The calls of `entries` and the edges between them. */
 export function callGraph(entries: readonly LayerEntry[]): CallGraph {
   const byName = new Map(entries.map((e) => [e.layer.name, e]));
-  const calls = new Map<string, Call>();
+  const calls: Call[] = [];
+  const callsByLayer = new Map<string, Call[]>();
   for (const entry of byName.values()) {
+    const own: Call[] = [];
     for (let node = 0; node < callCount(entry); node++) {
       const call = entry.layer.type === 'InputLayer' ? undefined : entry.nodes[node];
-      const id = callId(entry.layer.name, node);
-      calls.set(id, { id, entry, node, refs: call ? refsOf(call) : [], deps: [] });
+      own.push({ index: calls.length + node, entry, node, refs: call ? refsOf(call) : [], deps: [] });
     }
+    calls.push(...own);
+    callsByLayer.set(entry.layer.name, own);
   }
-  for (const call of calls.values()) {
+  const graph = { calls, byName, callsByLayer };
+  for (const call of calls) {
     for (const ref of call.refs) {
-      const from = calls.get(callId(ref.layer, ref.node));
+      const from = callOf(graph, ref);
       if (from) call.deps.push(from);
     }
   }
-  return { calls, byName };
+  return graph;
 }
 
 /**
@@ -80,9 +87,9 @@ export function callGraph(entries: readonly LayerEntry[]): CallGraph {
  * of the graph holds two calls, no call reads two tensors, and no layer is called twice.
  */
 export function isSequentialLike(graph: CallGraph, outputs: readonly TensorRef[]): boolean {
-  const heads = outputs.map((o) => graph.calls.get(callId(o.layer, o.node)));
+  const heads = outputs.map((o) => callOf(graph, o));
   if (heads.some((h) => h === undefined)) return false;
-  const walk = postOrder(heads as Call[], (c) => c.deps, (c) => c.id);
+  const walk = postOrder(heads as Call[], (c) => c.deps, (c) => c.index);
   if (!walk.ok) return false;
   if (walk.order.some((c) => c.refs.length > 1)) return false;
   // Depth = longest path to an output; consumers come before producers in the reversed post-order.

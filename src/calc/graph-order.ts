@@ -5,9 +5,9 @@
 
 export type PostOrder<K> = { ok: true; order: K[] } | { ok: false; cycleAt: K };
 
-/** Every node reachable from `roots`, each after all of its dependencies. */
-export function postOrder<K>(roots: Iterable<K>, depsOf: (k: K) => readonly K[], id: (k: K) => string): PostOrder<K> {
-  const state = new Map<string, 'open' | 'done'>();
+/** Every node reachable from `roots`, each after all of its dependencies; `id` tells nodes apart. */
+export function postOrder<K>(roots: Iterable<K>, depsOf: (k: K) => readonly K[], id: (k: K) => string | number): PostOrder<K> {
+  const state = new Map<string | number, 'open' | 'done'>();
   const order: K[] = [];
   for (const root of roots) {
     if (state.has(id(root))) continue;

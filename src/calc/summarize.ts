@@ -2,7 +2,7 @@
  * Model description → resolved layers → summary. Shapes are resolved in dependency order, each
  * layer's weights come from its spec, and every count below is a sum over those weights.
  */
-import { callCount, callGraph, callId, isSequentialLike, refsOf, type Call, type LayerEntry } from './call-graph.ts';
+import { callCount, callGraph, callOf, isSequentialLike, refsOf, type LayerEntry } from './call-graph.ts';
 import type { Term } from './explain.ts';
 import { isTensorRef, type FunctionalModel, type Model, type ModelLayer, type NodeArg, type SequentialModel, type TensorRef } from './model.ts';
 import { Namer } from './naming.ts';
@@ -156,7 +156,9 @@ class Resolver {
     const args: LayerArgs = { ...defaults, ...(layer.args ?? {}) };
     const inputs = flattenShapes(call);
     if (inputs.length === 0) throw new LayerProblem('was called without any input tensor');
-    const built = spec.build({ args, inputs, input: inputs[0]!, call, dialect: this.dialect, ...(recorded ? { recorded } : {}), buildInner: this.buildInner });
+    const context: BuildContext = { args, inputs, input: inputs[0]!, call, dialect: this.dialect, buildInner: this.buildInner };
+    if (recorded) context.recorded = recorded;
+    const built = spec.build(context);
     const finished = finish(built, layer, parentTrainable);
     // A count past exact arithmetic (units=1e300) is this layer's diagnostic, not a crash in row().
     totalsOf(finished.weights);
@@ -206,29 +208,29 @@ class Resolver {
     if (override) model.inputs.forEach((ref, i) => override[i] && inputOverride.set(ref.layer, override[i]!));
 
     // Resolve calls in dependency order.
-    const walk = postOrder(graph.calls.values(), (c) => c.deps, (c) => c.id);
+    const walk = postOrder(graph.calls, (c) => c.deps, (c) => c.index);
     if (!walk.ok) {
       const { layer, index } = walk.cycleAt.entry;
       const error = { ...where(layer, index), message: 'is part of a cycle: a layer cannot depend on its own output' };
       return this.close(name, model.className ?? 'Functional', true, [], error, []);
     }
 
-    const outputs = new Map<Call, OutputShape>();
-    const firstBuild = new Map<LayerEntry, Built>();
+    // What each call produced, and each layer's first build (its weights), by index.
+    const outputs: (OutputShape | undefined)[] = [];
+    const firstBuild: (Built | undefined)[] = [];
     // Shapes the file recorded where a tensor is consumed: a Lambda's output cannot be computed.
-    const recorded = new Map<Call, Shape[]>();
-    for (const call of graph.calls.values()) {
+    const recorded: (Shape[] | undefined)[] = [];
+    for (const call of graph.calls) {
       for (const ref of call.refs) {
-        const from = ref.shape && graph.calls.get(callId(ref.layer, ref.node));
-        if (!from) continue;
-        const list = recorded.get(from) ?? [];
-        list[ref.tensor] = ref.shape!;
-        recorded.set(from, list);
+        const from = callOf(graph, ref);
+        if (!ref.shape || !from) continue;
+        const list = (recorded[from.index] ??= []);
+        list[ref.tensor] = ref.shape;
       }
     }
     const shapeOf = (ref: TensorRef, from: Omit<Diagnostic, 'message'>): Shape => {
-      const call = graph.calls.get(callId(ref.layer, ref.node));
-      const out = call && outputs.get(call);
+      const call = callOf(graph, ref);
+      const out = call && outputs[call.index];
       if (!out) {
         const e = graph.byName.get(ref.layer);
         if (!e) throw new Stop({ ...from, message: `is connected to a layer named "${ref.layer}" that the model does not contain` });
@@ -252,7 +254,7 @@ class Resolver {
       const at = where(entry.layer, entry.index);
       try {
         if (entry.layer.type === 'InputLayer') {
-          outputs.set(call, inputOverride.get(entry.layer.name) ?? inputShape(entry.layer, at));
+          outputs[call.index] = inputOverride.get(entry.layer.name) ?? inputShape(entry.layer, at);
           continue;
         }
         const node = entry.nodes[call.node]!;
@@ -260,10 +262,10 @@ class Resolver {
           args: node.args.map((a) => mapArg(a, at)),
           kwargs: Object.fromEntries(Object.entries(node.kwargs).map(([key, v]) => [key, mapArg(v, at)])),
         };
-        const seen = recorded.get(call);
+        const seen = recorded[call.index];
         const built = this.build(entry.layer, shapes, at, trainable, seen && (seen.length === 1 ? seen[0] : seen));
-        if (!firstBuild.has(entry)) firstBuild.set(entry, built);
-        outputs.set(call, built.output);
+        firstBuild[entry.index] ??= built;
+        outputs[call.index] = built.output;
       } catch (e) {
         if (!(e instanceof Stop)) throw e;
         error = e.diagnostic;
@@ -274,15 +276,15 @@ class Resolver {
     // Rows in Keras's order, up to the first layer that did not resolve.
     const rows: Row[] = [];
     const outputOf = (layer: string, node: number): OutputShape | undefined => {
-      const call = graph.calls.get(callId(layer, node));
-      return call && outputs.get(call);
+      const call = callOf(graph, { layer, node });
+      return call && outputs[call.index];
     };
     for (const entry of entries) {
       const calls = callCount(entry);
       const last = calls === 0 ? null : outputOf(entry.layer.name, calls - 1);
       if (last === undefined || (calls > 1 && !outputOf(entry.layer.name, 0))) break;
       const connectedTo = entry.nodes.flatMap((node) => refsOf(node).map((r) => `${r.layer}[${r.node}][${r.tensor}]`));
-      const built = firstBuild.get(graph.byName.get(entry.layer.name)!) ?? { output: last ?? [], weights: [] };
+      const built = firstBuild[graph.byName.get(entry.layer.name)!.index] ?? { output: last ?? [], weights: [] };
       rows.push(row(entry.layer, built, last, connectedTo, trainable));
     }
     let modelOutputs: Shape[] = [];
