@@ -18,7 +18,7 @@ export interface PaddingCompareProps {
   preset: PaddingPreset;
   strings: PaddingCompareStrings;
   /** The preset's title in the page's language. */
-  title?: string;
+  title?: string | undefined;
 }
 
 type Texts = Record<FieldKey, string>;
