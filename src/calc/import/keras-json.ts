@@ -79,8 +79,8 @@ function asModelObject(o: Obj): Obj {
  * `{"class_name": "__tuple__", "config": {"value": [...]}}`. Both are plain lists here.
  */
 function unwrapPythonValues(v: Json): Json {
+  if (typeof v !== 'object' || v === null) return v;
   if (Array.isArray(v)) return unwrapEach(v);
-  if (!isObj(v)) return v;
   if (v['class_name'] === 'TensorShape' && (Array.isArray(v['items']) || v['items'] === null)) return v['items'] ?? null;
   const cfg = v['config'];
   if (v['class_name'] === '__tuple__' && isObj(cfg) && Array.isArray(cfg['value'])) return unwrapEach(cfg['value']);
@@ -279,8 +279,9 @@ function readLayer(o: Obj, path: string, dialect: Dialect): ModelLayer {
   const cfg = o['config'];
   if (!isObj(cfg)) throw new Malformed(join(path, 'config'), `expected the config of this ${type} layer`);
   const args: LayerArgs = {};
-  for (const [k, v] of Object.entries(cfg)) {
+  for (const k in cfg) {
     if (SKIP.has(k)) continue;
+    const v = cfg[k]!;
     if ((k === 'layer' || k === 'backward_layer') && isObj(v)) args[k] = innerLayer(v, `${join(path, 'config')}.${k}`, dialect);
     else args[k] = k === 'data_format' && typeof v === 'string' ? pythonicDataFormat(v) : v;
   }
