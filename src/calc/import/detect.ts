@@ -54,8 +54,10 @@ function importText(text: string, filename: string | undefined): Result<Imported
       error: { line: python, column: 1, message: 'this looks like Python source; reading Keras Python code is not supported yet — save the model with model.to_json() (or model.save("model.keras")) and pass that file' },
     };
   }
-  const summaryLine = text.split('\n').findIndex((l) => /^\s*Total params:/.test(l));
-  if (summaryLine !== -1 && !/^\s*[{[]/.test(text)) {
+  // A summary printout is text, not JSON: only text that does not open like JSON is searched for one.
+  const opensLikeJson = /^\s*[{[]/.test(text);
+  const summaryLine = opensLikeJson ? -1 : text.split('\n').findIndex((l) => /^\s*Total params:/.test(l));
+  if (summaryLine !== -1) {
     return { ok: false, error: { line: summaryLine + 1, column: 1, message: 'this is the text model.summary() printed, not a model; pass the model itself (model.to_json(), a .keras file or a tfjs model.json)' } };
   }
   const parsed = parseJsonText(text);
