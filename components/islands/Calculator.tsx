@@ -34,9 +34,9 @@ const TIES = 6;
 const outputText = (shape: OutputShape): string =>
   shape.length > 0 && Array.isArray(shape[0]) ? (shape as Shape[]).map(shapeText).join(', ') : shapeText(shape as Shape);
 
-/** `kernel 3×3×32×64 = 18,432`, `bias 64`: the shape, and the count src/calc derives from it. */
+/** `kernel 3×3×32×64 = 18,432`, `bias 64`: the shape, and the count src/calc derives from it (a scalar weight is 1). */
 const weightText = (w: Weight): string =>
-  w.shape.length === 1 ? `${w.name} ${groupDigits(w.shape[0]!)}` : `${w.name} ${w.shape.join('×')} = ${groupDigits(totalsOf([w]).params)}`;
+  w.shape.length <= 1 ? `${w.name} ${groupDigits(totalsOf([w]).params)}` : `${w.name} ${w.shape.join('×')} = ${groupDigits(totalsOf([w]).params)}`;
 
 /** A typing problem in the reader's language. */
 function problemText(p: ParseProblem, s: CalculatorText['ui']): string {

@@ -42,7 +42,7 @@ export function FormulaView({ formula, tokens, tieOf, hot, roles, legend }: Prop
         {` = ${groupDigits(evaluate(formula))}`}
       </code>
       <span class="pl-legend">
-        <span class="pl-sr">{legend}: </span>
+        <span class="pl-sr">{legend} </span>
         {entries.map((t) => (
           <span class="pl-legend__item">
             <Num token={t} tie={tieOf(t.field)} hot={hot !== null && t.field === hot} role={roles[t.term.role]} /> {roles[t.term.role]}
