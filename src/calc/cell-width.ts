@@ -18,10 +18,11 @@ export function charWidth(char: string): number {
 }
 
 /**
- * Text with nothing from U+1100 up (the first wide range) is one column per character, which is
- * almost every layer name and shape, so it skips the range look-ups.
+ * Text that stays below the first wide range, or between the first two (U+1160–U+2E7F holds the
+ * `…` rich cuts with), is one column per character. That is almost every cell of a summary, so
+ * those skip the range look-ups.
  */
-const ALL_NARROW = /^[\u0000-\u10ff]*$/;
+const ALL_NARROW = /^[\u0000-\u10ff\u1160-\u2e7f]*$/;
 
 /** Columns a string takes (rich's `cell_len`). */
 export function cellLength(text: string): number {

@@ -59,6 +59,19 @@ describe('rich cell wrapping', () => {
     expect(cellLength('密集层 (Dense)')).toBe(6 + 8);
     expect(wrapCell('密集层 (Dense)', 8)).toEqual(['密集层  ', '(Dense) ']);
   });
+
+  it('measures the characters beside the wide ranges right: … is one column, U+1100 and U+2E80 two', () => {
+    expect(cellLength('a…')).toBe(1 + 1);
+    expect(cellLength('\u10ff\u1100')).toBe(1 + 2);
+    expect(cellLength('\u115f\u1160')).toBe(2 + 1);
+    expect(cellLength('\u2e7f\u2e80')).toBe(1 + 2);
+  });
+
+  it('cuts wide text at a column edge with a space where a character would straddle it', () => {
+    // 6 columns: 5 for the text (密集 is 4; 层 would reach 6), then "…".
+    expect(wrapCell('密集层密集层', 6)).toEqual(['密集 …']);
+    expect(wrapCell('密集层密集层', 5)).toEqual(['密集…']);
+  });
 });
 
 describe('readable_memory_size', () => {
