@@ -54,8 +54,9 @@ export function renderRichTable(columns: readonly TableColumn[], rows: readonly 
     ...rowLines(columns.map((c) => c.header), columns, widths, HEAVY_HEAD.headRow),
     rule(HEAVY_HEAD.headRule, widths),
   ];
+  const between = rule(HEAVY_HEAD.rowRule, widths);
   rows.forEach((cells, i) => {
-    if (i > 0) lines.push(rule(HEAVY_HEAD.rowRule, widths));
+    if (i > 0) lines.push(between);
     lines.push(...rowLines(cells, columns, widths, HEAVY_HEAD.row));
   });
   lines.push(rule(HEAVY_HEAD.bottom, widths));
