@@ -241,7 +241,8 @@ function readArg(a: Json, path: string): NodeArg {
     if (a['class_name'] === '__keras_tensor__' && isObj(a['config'])) {
       const h = a['config']['keras_history'];
       if (Array.isArray(h) && typeof h[0] === 'string') {
-        const [node = 0, index = 0] = h.slice(1);
+        const node = h[1] ?? 0;
+        const index = h[2] ?? 0;
         if (!isIndex(node) || !isIndex(index)) {
           throw new Malformed(`${path}.config.keras_history`, 'expected [layer_name, node_index, tensor_index] with two whole numbers ≥ 0 after the name');
         }
