@@ -26,8 +26,8 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { label: '200-layer CNN (Sequential)', graph: convStack(200), ourRuns: 51, tfjsRuns: 5 },
-  { label: '1,000-layer MLP (Sequential)', graph: denseStack(1000), ourRuns: 21, tfjsRuns: 3 },
+  { label: '200-layer CNN (Sequential)', graph: convStack(200), ourRuns: 51, tfjsRuns: 15 },
+  { label: '1,000-layer MLP (Sequential)', graph: denseStack(1000), ourRuns: 21, tfjsRuns: 7 },
   // keras-reference.md §6: ResNet50 25,636,712 parameters
   { label: 'ResNet50 (Functional, 16 Add)', graph: resnet50(), ourRuns: 21, tfjsRuns: 3, kerasTotal: 25_636_712 },
 ];
@@ -150,9 +150,12 @@ async function main(): Promise<void> {
   console.log(`  from JSON text ("ours"):  ${ms(t.ours)} — under ${TARGET_MS} ms: ${verdict(t.ours < TARGET_MS)}; ${Math.round(ratio)}× tfjs's ${ms(t.tfjs)} — ≥ ${TARGET_RATIO}×: ${verdict(ratio >= TARGET_RATIO)}`);
   console.log(`  for comparison only, from an already-parsed object (import + summarize, no JSON.parse): ${ms(t.fromObject)}, ${Math.round(t.tfjs / t.fromObject)}× tfjs`);
   if (ratio < TARGET_RATIO) {
+    const budget = t.tfjs / TARGET_RATIO;
     console.log(
-      `  why: ${TARGET_RATIO}× would need the whole path under ${ms(t.tfjs / TARGET_RATIO)}, but JSON.parse of its ${t.kb} KB of text alone takes ${ms(t.parse)}: ` +
-        `nothing that reads this text can be more than ${Math.round(t.tfjs / t.parse)}× faster than this tfjs build`,
+      t.parse >= budget
+        ? `  why: ${TARGET_RATIO}× needs the whole path under ${ms(budget)}, but JSON.parse of its ${t.kb} KB of text alone takes ${ms(t.parse)}: ` +
+            `nothing that reads this text can be more than ${Math.round(t.tfjs / t.parse)}× faster than this tfjs build`
+        : `  why: ${TARGET_RATIO}× needs the whole path under ${ms(budget)}; it takes ${ms(t.ours)}, of which JSON.parse is ${ms(t.parse)}`,
     );
   }
   const loadAfter = loadavg()[0]!;
