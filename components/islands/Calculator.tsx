@@ -3,30 +3,40 @@
  * result looks; every number comes from src/calc (resolveLayer, the row's formula and weights).
  * Fields map to layer arguments or input axes (calculator/fields.ts), the state and its stale
  * rules live in calculator/state.ts, the URL in calculator/url-state.ts.
+ *
+ * The starting state is computed at build time (Calculator.astro) and arrives as a prop, so the
+ * engine (calculator/engine.ts, all of src/calc's layers) is fetched only when the reader reaches
+ * for the calculator: a focus or pointer inside it, an edit, or a URL that carries its state.
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { groupDigits } from '@calc/explain.ts';
 import { shapeText } from '@calc/shape.ts';
-import { totalsOf } from '@calc/summarize.ts';
 import type { OutputShape, Shape, Weight } from '@calc/types.ts';
 import { fill } from '@i18n/fill.ts';
-import type { CalculatorPreset, Field } from '@lessons/types.ts';
-import { parseNumber, type ParseProblem } from './calculator/fields.ts';
+import type { Field } from '@lessons/types.ts';
+import type { Engine } from './calculator/engine.ts';
+import { parseNumber, type ParseProblem, type Prepared } from './calculator/fields.ts';
 import { linkedTokens } from './calculator/formula-tokens.ts';
 import { FormulaView } from './calculator/formula-view.tsx';
 import { kernelPlan } from './calculator/kernel-plan.ts';
 import { KernelPicture } from './calculator/kernel-picture.tsx';
-import { poolingPlan } from './calculator/pooling-plan.ts';
 import { PoolingGrid } from './calculator/pooling-grid.tsx';
-import { editField, isValid, restore, startState, type CalcState, type Column, type Problem } from './calculator/state.ts';
+import { advance, editField, isValid, restore, typedAhead, type CalcState, type Column, type Problem } from './calculator/state.ts';
 import type { CalculatorText } from './calculator/text.ts';
 import { paramName, readUrl, writeUrl } from './calculator/url-state.ts';
 
 interface Props {
-  preset: CalculatorPreset;
+  /** The preset with its layer types' Keras defaults (calculator/prepare.ts). */
+  preset: Prepared;
+  /** The starting state, computed at build time. */
+  start: CalcState;
   text: CalculatorText;
 }
+
+/** The engine, once fetched; shared by every calculator on the page. */
+let loading: Promise<Engine> | null = null;
+const loadEngine = (): Promise<Engine> => (loading ??= import('./calculator/engine.ts').then((m) => m.engine));
 
 /** Colour slots for the fields a formula number can come from (calculator.css defines them per theme). */
 const TIES = 6;
@@ -34,9 +44,9 @@ const TIES = 6;
 const outputText = (shape: OutputShape): string =>
   shape.length > 0 && Array.isArray(shape[0]) ? (shape as Shape[]).map(shapeText).join(', ') : shapeText(shape as Shape);
 
-/** `kernel 3×3×32×64 = 18,432`, `bias 64`: the shape, and the count src/calc derives from it (a scalar weight is 1). */
-const weightText = (w: Weight): string =>
-  w.shape.length <= 1 ? `${w.name} ${groupDigits(totalsOf([w]).params)}` : `${w.name} ${w.shape.join('×')} = ${groupDigits(totalsOf([w]).params)}`;
+/** `kernel 3×3×32×64 = 18,432`, `bias 64`: the shape, and the count src/calc derived from it (a scalar weight is 1). */
+const weightText = (w: Weight, count: number): string =>
+  w.shape.length <= 1 ? `${w.name} ${groupDigits(count)}` : `${w.name} ${w.shape.join('×')} = ${groupDigits(count)}`;
 
 /** A typing problem in the reader's language. */
 function problemText(p: ParseProblem, s: CalculatorText['ui']): string {
@@ -46,7 +56,7 @@ function problemText(p: ParseProblem, s: CalculatorText['ui']): string {
 }
 
 /** Which fields get a colour: those some formula number comes from in the starting state, in field order. */
-function tieSlots(preset: CalculatorPreset, start: CalcState): (number | null)[] {
+function tieSlots(preset: Prepared, start: CalcState): (number | null)[] {
   const used = new Set<number>();
   start.columns.forEach((c, li) => {
     if (c?.row.formula) {
@@ -59,44 +69,55 @@ function tieSlots(preset: CalculatorPreset, start: CalcState): (number | null)[]
   return preset.fields.map((_, i) => (used.has(i) ? next++ % TIES : null));
 }
 
-export default function Calculator({ preset, text }: Props) {
+export default function Calculator({ preset, start, text }: Props) {
   const s = text.ui;
   const base = `pl-${preset.id}`;
-  const [start] = useState(() => startState(preset));
   const [state, setState] = useState<CalcState>(start);
+  const [engine, setEngine] = useState<Engine | null>(null);
+  /** Set by the reader's actions, so the URL is written after edits, never on load. */
+  const [touched, setTouched] = useState(false);
   const [ties] = useState(() => tieSlots(preset, start));
   const [hot, setHot] = useState<number | null>(null);
   const [ignored, setIgnored] = useState<{ name: string; value: string }[]>([]);
   const show = new Set(preset.show);
 
-  /** Share the state in the address; only valid states are written, so a shared link always resolves. */
-  const syncUrl = (next: CalcState): void => {
-    if (!isValid(next) || typeof history === 'undefined') return;
-    const query = writeUrl(location.search, preset, next.texts, start.texts);
-    if (query !== location.search) history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);
-  };
+  /** Fetch the engine (once per page) and keep it. */
+  const wake = (): Promise<Engine> => loadEngine().then((e) => (setEngine(() => e), e));
 
   // Restore from the address once hydrated (the server-rendered HTML shows the starting values).
   useEffect(() => {
     const read = readUrl(location.search, preset);
     if (read.values.size === 0 && read.ignored.length === 0) return;
-    const { state: restored, rejected } = restore(preset, start, read.values);
-    setState(restored);
-    setIgnored([...read.ignored, ...rejected.map((i) => ({ name: paramName(preset, preset.fields[i]!.target), value: read.values.get(i) ?? '' }))]);
-    const query = writeUrl(location.search, preset, restored.texts, start.texts);
-    if (query !== location.search) history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);
+    void wake().then((e) => {
+      const { state: restored, rejected } = restore(preset, start, read.values, e);
+      setState(restored);
+      setIgnored([...read.ignored, ...rejected.map((i) => ({ name: paramName(preset, preset.fields[i]!.target), value: read.values.get(i) ?? '' }))]);
+      setTouched(true);
+    });
   }, []);
 
+  // Texts typed while the engine was on its way are computed as soon as it is here.
+  useEffect(() => {
+    if (engine && state.pending) setState((prev) => (prev.pending ? advance(prev, preset, prev.texts, prev.edited, engine) : prev));
+  }, [engine, state.pending]);
+
+  // Share the state in the address; only valid states are written, so a shared link always resolves.
+  useEffect(() => {
+    if (!touched || !isValid(state)) return;
+    const query = writeUrl(location.search, preset, state.texts, start.texts);
+    if (query !== location.search) history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);
+  }, [state, touched]);
+
   const edit = (field: number, value: string): void => {
-    const next = editField(state, preset, field, value);
-    setState(next);
-    syncUrl(next);
+    setTouched(true);
+    if (engine) return setState((prev) => editField(prev, preset, field, value, engine));
+    setState((prev) => typedAhead(prev, field, value));
+    void wake();
   };
   const reset = (): void => {
     setState(start);
     setIgnored([]);
-    const query = writeUrl(location.search, preset, start.texts, start.texts);
-    history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);
+    setTouched(true);
   };
 
   // Each problem sits beside the field it names, else beside the field just edited.
@@ -226,11 +247,10 @@ export default function Calculator({ preset, text }: Props) {
     const { row, stale } = column;
     const blocks = show.has('kernel') ? kernelPlan(row.type, row.weights) : null;
     const output = row.outputShape;
-    const pooling = show.has('pooling-grid') && output && !Array.isArray(output[0]) && !Array.isArray(column.input[0])
-      ? poolingPlan(column.layer, column.input as Shape, output as Shape) : null;
+    const pooling = show.has('pooling-grid') ? column.pooling : null;
     return (
       <div key={li} class="pl-calc__column" data-layer={li} data-type={row.type} data-stale={stale ? 'true' : 'false'}>
-        <output class="pl-calc__result" for={fieldIds} aria-live="polite" data-stale={stale ? 'true' : 'false'}>
+        <output class="pl-calc__result" for={fieldIds} aria-live="polite" aria-busy={state.pending} data-stale={stale ? 'true' : 'false'}>
           {(several || preset.layers[li]?.label) && <span class="pl-calc__layer">{text.layers[li]}</span>}
           {show.has('params') && line(s.params, <strong data-result="params">{groupDigits(row.params)}</strong>)}
           {show.has('split') && line(s.trainable, <span data-result="trainable">{groupDigits(row.trainable)}</span>)}
@@ -241,8 +261,8 @@ export default function Calculator({ preset, text }: Props) {
           {show.has('shape') && output && line(s.outputShape, <code data-result="shape">{outputText(output)}</code>)}
           {show.has('weights') && line(s.weights, (
             <span data-result="weights" class="pl-weights">
-              {row.weights.length === 0 ? s.noWeights : row.weights.map((w) => (
-                <span class="pl-weight">{weightText(w)}{w.trainable ? '' : ` (${s.nonTrainableMark})`}</span>
+              {row.weights.length === 0 ? s.noWeights : row.weights.map((w, k) => (
+                <span class="pl-weight">{weightText(w, column.counts[k] ?? 0)}{w.trainable ? '' : ` (${s.nonTrainableMark})`}</span>
               ))}
             </span>
           ))}
@@ -255,7 +275,10 @@ export default function Calculator({ preset, text }: Props) {
   }
 
   return (
-    <section class="pl-calc not-content" data-calculator={preset.id} data-stale={anyStale ? 'true' : 'false'} aria-labelledby={`${base}-t`}>
+    <section
+      class="pl-calc not-content" data-calculator={preset.id} data-stale={anyStale ? 'true' : 'false'} aria-labelledby={`${base}-t`}
+      onFocusIn={() => void wake()} onPointerEnter={() => void wake()}
+    >
       <p id={`${base}-t`} class="pl-calc__heading">{text.title}</p>
       {ignored.length > 0 && (
         <p class="pl-calc__notice" role="status" data-notice="url">

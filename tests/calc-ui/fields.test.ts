@@ -3,13 +3,14 @@
  * in the layer arguments or input shapes, and which field an engine argument name belongs to.
  */
 import { describe, expect, it } from 'vitest';
-import type { CalculatorPreset, Field } from '@lessons/types.ts';
+import type { Field } from '@lessons/types.ts';
+import { prepare } from '@components/islands/calculator/prepare.ts';
 import { applyValues, fieldForArg, parseFieldText, parseNumber, parseTarget, startTexts, startValue } from '@components/islands/calculator/fields.ts';
 
 const int = (target: string, extra: Partial<Extract<Field, { kind: 'int' }>> = {}): Field => ({ target, kind: 'int', min: 1, max: 64, ...extra });
 
 /** MNIST's first Conv2D with the fields lesson 3 uses. */
-const conv: CalculatorPreset = {
+const conv = prepare({
   id: 'conv',
   title: { en: 'Conv2D', 'zh-cn': 'Conv2D' },
   layers: [{ type: 'Conv2D', args: { filters: 32, kernel_size: 3 } }],
@@ -17,10 +18,10 @@ const conv: CalculatorPreset = {
   fields: [int('input[1]'), int('input[2]'), int('input[3]'), int('filters'), int('kernel_size[0]'), int('kernel_size[1]'), int('strides'),
     { target: 'padding', kind: 'choice', options: ['valid', 'same'] }, { target: 'use_bias', kind: 'bool' }],
   show: ['params'],
-};
+});
 
 /** Lesson 9's comparison: three layers on the same fields. */
-const trio: CalculatorPreset = {
+const trio = prepare({
   id: 'trio',
   title: { en: 'trio', 'zh-cn': 'trio' },
   layers: [
@@ -31,17 +32,17 @@ const trio: CalculatorPreset = {
   input: [null, 56, 56, 32],
   fields: [int('input[3]'), int('filters'), int('kernel_size'), int('depth_multiplier'), int('layers[2].filters')],
   show: ['params'],
-};
+});
 
 /** An Add of two inputs, one field for both, one for the second only. */
-const add: CalculatorPreset = {
+const add = prepare({
   id: 'add',
   title: { en: 'add', 'zh-cn': 'add' },
   layers: [{ type: 'Add' }],
   input: [[null, 8], [null, 8]],
   fields: [int('input[1]'), int('inputs[1][1]')],
   show: ['shape'],
-};
+});
 
 describe('parseTarget', () => {
   it('reads every form the lesson contract names', () => {
@@ -109,9 +110,9 @@ describe('starting values', () => {
     expect(startTexts(conv)).toEqual(['28', '28', '1', '32', '3', '3', '1', 'valid', 'true']);
   });
   it('take a whole-argument field over a tuple only when every axis agrees', () => {
-    const square = { ...conv, layers: [{ type: 'Conv2D', args: { filters: 8, kernel_size: [5, 5] } }], fields: [int('kernel_size')] };
+    const square = prepare({ ...conv, layers: [{ type: 'Conv2D', args: { filters: 8, kernel_size: [5, 5] } }], fields: [int('kernel_size')] });
     expect(startValue(square, square.fields[0]!)).toBe(5);
-    const oblong = { ...square, layers: [{ type: 'Conv2D', args: { filters: 8, kernel_size: [1, 7] } }] };
+    const oblong = prepare({ ...square, layers: [{ type: 'Conv2D', args: { filters: 8, kernel_size: [1, 7] } }] });
     expect(startValue(oblong, oblong.fields[0]!)).toBeNull();
   });
 });
@@ -175,7 +176,7 @@ describe('fieldForArg', () => {
 
 describe('narrower targets win', () => {
   it('applies kernel_size[0] over kernel_size and layers[k].x over x whatever the field order', () => {
-    const p: CalculatorPreset = { ...trio, fields: [int('layers[2].filters'), int('filters'), int('kernel_size[1]'), int('kernel_size')] };
+    const p = prepare({ ...trio, fields: [int('layers[2].filters'), int('filters'), int('kernel_size[1]'), int('kernel_size')] });
     const a = applyValues(p, [128, 8, 1, 5]);
     expect(a.layers.map((l) => l.args!['filters'])).toEqual([8, undefined, 128]);
     expect(a.layers.map((l) => l.args!['kernel_size'])).toEqual([[5, 1], [5, 1], [5, 1]]);

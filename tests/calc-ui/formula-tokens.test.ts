@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { formulaText } from '@calc/explain.ts';
 import { resolveLayer } from '@calc/summarize.ts';
 import type { LayerConfig, Shape } from '@calc/types.ts';
-import type { CalculatorPreset, Field } from '@lessons/types.ts';
+import type { Field } from '@lessons/types.ts';
+import { prepare } from '@components/islands/calculator/prepare.ts';
 import { formulaTokens, linkedTokens } from '@components/islands/calculator/formula-tokens.ts';
 
 const int = (target: string): Field => ({ target, kind: 'int', min: 1, max: 64 });
@@ -47,13 +48,13 @@ describe('formulaTokens', () => {
 });
 
 describe('linkedTokens', () => {
-  const preset: CalculatorPreset = {
+  const preset = prepare({
     id: 'c', title: { en: '', 'zh-cn': '' },
     layers: [{ type: 'Conv2D', args: { filters: 64, kernel_size: 3 } }],
     input: [null, 13, 13, 32],
     fields: [int('input[1]'), int('input[2]'), int('input[3]'), int('filters'), int('kernel_size[0]'), int('kernel_size[1]')],
     show: ['formula'],
-  };
+  });
   it('ties 64 to filters, 32 to the channel axis, each 3 to its kernel axis, and the bias 1 to nothing', () => {
     const [layer, input] = LAYERS[0]!;
     const tokens = linkedTokens(preset, { layer, input, index: 0 }, formulaOf(layer, input));
@@ -63,14 +64,14 @@ describe('linkedTokens', () => {
   it('ties input channels to axis 1 for channels_first', () => {
     const layer: LayerConfig = { type: 'Conv2D', args: { filters: 8, kernel_size: 3, data_format: 'channels_first' } };
     const input: Shape = [null, 3, 28, 28];
-    const p: CalculatorPreset = { ...preset, layers: [layer], input, fields: [int('input[1]'), int('input[3]')] };
+    const p = prepare({ ...preset, layers: [layer], input, fields: [int('input[1]'), int('input[3]')] });
     const nums = linkedTokens(p, { layer, input, index: 0 }, formulaOf(layer, input)).flatMap((t) => (t.kind === 'num' ? [[t.text, t.field]] : []));
     expect(nums).toContainEqual(['3', 0]);
   });
   it('ties Dense\'s input features to the last axis and units to units', () => {
     const layer: LayerConfig = { type: 'Dense', args: { units: 10 } };
     const input: Shape = [null, 64];
-    const p: CalculatorPreset = { ...preset, layers: [layer], input, fields: [int('input[1]'), int('units')] };
+    const p = prepare({ ...preset, layers: [layer], input, fields: [int('input[1]'), int('units')] });
     const nums = linkedTokens(p, { layer, input, index: 0 }, formulaOf(layer, input)).flatMap((t) => (t.kind === 'num' ? [[t.text, t.field]] : []));
     // 10 × (64 + 1)
     expect(nums).toEqual([['10', 1], ['64', 0], ['1', null]]);
@@ -79,7 +80,7 @@ describe('linkedTokens', () => {
 
 describe('numbers from one of several inputs', () => {
   const layer: LayerConfig = { type: 'MultiHeadAttention', args: { num_heads: 2, key_dim: 4 } };
-  const preset = (input: Shape[]): CalculatorPreset => ({
+  const preset = (input: Shape[]) => prepare({
     id: 'mha', title: { en: '', 'zh-cn': '' }, layers: [layer], input,
     fields: [int('inputs[0][2]'), int('inputs[1][2]'), int('num_heads')], show: ['formula'],
   });

@@ -6,11 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CalculatorPreset } from '@lessons/types.ts';
 import { applyValues, layersOf, parseTarget, startTexts, startValue, inputList } from '@components/islands/calculator/fields.ts';
+import { engine } from '@components/islands/calculator/engine.ts';
+import { prepare } from '@components/islands/calculator/prepare.ts';
 import { startState } from '@components/islands/calculator/state.ts';
 
 const modules = import.meta.glob<{ calculators?: Record<string, CalculatorPreset> }>('../../src/lessons/*.ts', { eager: true });
 const presets = Object.entries(modules).flatMap(([file, m]) =>
-  Object.entries(m.calculators ?? {}).map(([name, preset]) => ({ where: `${file.replace(/^.*\//, '')} calculators.${name}`, preset })));
+  Object.entries(m.calculators ?? {}).map(([name, preset]) => ({ where: `${file.replace(/^.*\//, '')} calculators.${name}`, preset: prepare(preset) })));
 
 describe('calculator presets', () => {
   it('exist (the home page has one)', () => {
@@ -52,7 +54,7 @@ describe('calculator presets', () => {
         }
       });
       it('resolves every layer from its starting values', () => {
-        const s = startState(preset);
+        const s = startState(preset, engine);
         expect(s.problems.map((p) => (typeof p.message === 'string' ? p.message : p.message.kind))).toEqual([]);
         expect(s.columns.every((c) => c !== null && !c.stale)).toBe(true);
       });

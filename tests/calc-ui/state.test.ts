@@ -4,21 +4,28 @@
  * Expected counts are worked out by hand.
  */
 import { describe, expect, it } from 'vitest';
-import type { CalculatorPreset, Field } from '@lessons/types.ts';
-import { editField, isValid, restore, startState, type CalcState } from '@components/islands/calculator/state.ts';
+import type { Field } from '@lessons/types.ts';
+import { engine } from '@components/islands/calculator/engine.ts';
+import { prepare } from '@components/islands/calculator/prepare.ts';
+import { editField as editWith, isValid, restore as restoreWith, startState as startWith, type CalcState } from '@components/islands/calculator/state.ts';
+import type { Prepared } from '@components/islands/calculator/fields.ts';
+
+const startState = (p: Prepared): CalcState => startWith(p, engine);
+const editField = (s: CalcState, p: Prepared, field: number, text: string): CalcState => editWith(s, p, field, text, engine);
+const restore = (p: Prepared, s: CalcState, values: Map<number, string>) => restoreWith(p, s, values, engine);
 
 const int = (target: string): Field => ({ target, kind: 'int', min: 1, max: 64 });
 
-const conv: CalculatorPreset = {
+const conv = prepare({
   id: 'conv',
   title: { en: 'Conv2D', 'zh-cn': 'Conv2D' },
   layers: [{ type: 'Conv2D', args: { filters: 32, kernel_size: 3 } }],
   input: [null, 28, 28, 1],
   fields: [int('input[1]'), int('input[2]'), int('input[3]'), int('filters'), int('kernel_size'), int('groups')],
   show: ['params'],
-};
+});
 
-const trio: CalculatorPreset = {
+const trio = prepare({
   id: 'trio',
   title: { en: 'trio', 'zh-cn': 'trio' },
   layers: [
@@ -29,12 +36,12 @@ const trio: CalculatorPreset = {
   input: [null, 56, 56, 32],
   fields: [int('input[1]'), int('input[3]'), int('filters'), int('kernel_size'), int('groups')],
   show: ['params'],
-};
+});
 
 const params = (s: CalcState): (number | undefined)[] => s.columns.map((c) => c?.row.params);
 const stale = (s: CalcState): (boolean | undefined)[] => s.columns.map((c) => c?.stale);
 /** Type several fields one after another, as a reader would. */
-const typeIn = (preset: CalculatorPreset, s: CalcState, edits: [number, string][]): CalcState =>
+const typeIn = (preset: Prepared, s: CalcState, edits: [number, string][]): CalcState =>
   edits.reduce((acc, [f, t]) => editField(acc, preset, f, t), s);
 
 describe('the starting state', () => {
@@ -134,5 +141,25 @@ describe('restoring from the URL', () => {
     expect(state.texts[4]).toBe('3');
     expect(params(state)).toEqual([64 * (1 * 3 * 3 + 1)]);
     expect(isValid(state)).toBe(true);
+  });
+});
+
+describe('typing before the engine has loaded', () => {
+  it('keeps the text, marks the state pending (never shared in the URL), and computes it when asked', async () => {
+    const { typedAhead, advance } = await import('@components/islands/calculator/state.ts');
+    const ahead = typedAhead(startState(conv), 3, '64');
+    expect(ahead.texts[3]).toBe('64');
+    expect(ahead.pending).toBe(true);
+    expect(isValid(ahead)).toBe(false);
+    expect(params(ahead)).toEqual([320]); // still the build-time numbers, not stale
+    const done = advance(ahead, conv, ahead.texts, ahead.edited, engine);
+    expect(done.pending).toBe(false);
+    expect(params(done)).toEqual([64 * (1 * 3 * 3 + 1)]);
+  });
+  it('carries each weight\'s count and the pooling windows with the row', () => {
+    const s = startState(conv);
+    // kernel 3×3×1×32 and bias 32
+    expect(s.columns[0]!.counts).toEqual([3 * 3 * 1 * 32, 32]);
+    expect(s.columns[0]!.pooling).toBeNull();
   });
 });

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CalculatorPreset, Field } from '@lessons/types.ts';
 import { startTexts } from '@components/islands/calculator/fields.ts';
+import { prepare } from '@components/islands/calculator/prepare.ts';
 import { MAX_URL_VALUE, readUrl, writeUrl } from '@components/islands/calculator/url-state.ts';
 
 const int = (target: string): Field => ({ target, kind: 'int', min: 1, max: 64 });
@@ -16,7 +17,7 @@ const conv: CalculatorPreset = {
   fields: [int('input[1]'), int('filters'), int('kernel_size[0]'), { target: 'padding', kind: 'choice', options: ['valid', 'same'] }, { target: 'use_bias', kind: 'bool' }],
   show: ['params'],
 };
-const start = startTexts(conv);
+const start = startTexts(prepare(conv));
 
 describe('writeUrl', () => {
   it('writes only the fields that differ from the start, readable', () => {

@@ -145,6 +145,8 @@ describe.skipIf(executable === '')('home pages in Chromium', () => {
   it('names the arithmetic when the kernel is larger than the input', async () => {
     const { page, calc } = await open('/');
     await box(page, en.conv2d.kernelSize).fill('29');
+    // the first edit fetches the engine, so the message arrives a moment later
+    await expect.poll(() => box(page, en.conv2d.kernelSize).getAttribute('aria-describedby')).toBeTruthy();
     const message = page.locator(`[id="${await box(page, en.conv2d.kernelSize).getAttribute('aria-describedby')}"]`);
     await expect.poll(() => message.textContent()).toContain('28');
     expect(await result(calc, 'params')).toBe(grouped(32 * (1 * 3 * 3 + 1)));

@@ -3,10 +3,17 @@
  * the text a reader typed becomes that value, and which field an engine diagnostic or a formula
  * number belongs to. No DOM and no arithmetic: the numbers themselves come from src/calc.
  */
-import '@calc/layers/index.ts';
-import { specFor } from '@calc/registry.ts';
 import type { LayerArgs, LayerConfig, Shape } from '@calc/types.ts';
 import type { CalculatorPreset, Field } from '@lessons/types.ts';
+
+/**
+ * A preset with Keras's defaults for each of its layer types, looked up once at build time
+ * (calculator/prepare.ts), so the browser needs no layer registry to know that Conv2D has
+ * `strides` or that DepthwiseConv2D has no `filters`.
+ */
+export interface Prepared extends CalculatorPreset {
+  defaults: Record<string, LayerArgs>;
+}
 
 /** A field's target, parsed: `input[1]`, `inputs[1][2]`, `filters`, `kernel_size[0]`, `layers[1].units`. */
 export type Target =
@@ -78,23 +85,19 @@ export function parseFieldText(field: Field, text: string): Parsed {
   return field.options.includes(text) ? { ok: true, value: text } : { ok: false, problem: { kind: 'notOption', text } };
 }
 
-/** The Keras defaults of a layer type (keras3), from its spec; empty for an unknown type. */
-function defaultsOf(type: string): LayerArgs {
-  const spec = specFor(type);
-  if (!spec) return {};
-  return typeof spec.defaults === 'function' ? spec.defaults('keras3') : spec.defaults;
-}
+/** The Keras defaults of a layer type; empty for a type Param Lab does not know. */
+const defaultsOf = (preset: Prepared, type: string): LayerArgs => (Object.hasOwn(preset.defaults, type) ? preset.defaults[type]! : {});
 
 /** A layer "has" an argument when the preset gives it or Keras has a default for it. */
-const takesArg = (layer: CalculatorPreset['layers'][number], name: string): boolean =>
-  Object.hasOwn(layer.args ?? {}, name) || Object.hasOwn(defaultsOf(layer.type), name);
+const takesArg = (preset: Prepared, layer: CalculatorPreset['layers'][number], name: string): boolean =>
+  Object.hasOwn(layer.args ?? {}, name) || Object.hasOwn(defaultsOf(preset, layer.type), name);
 
 /** The layers an argument field sets: the one it names, else every layer that has the argument (all of them if none does). */
-export function layersOf(preset: CalculatorPreset, target: Extract<Target, { kind: 'arg' }>): number[] {
+export function layersOf(preset: Prepared, target: Extract<Target, { kind: 'arg' }>): number[] {
   if (target.layer !== null) return target.layer < preset.layers.length ? [target.layer] : [];
   const all = preset.layers.map((_, i) => i);
   if (all.length === 1) return all;
-  const taking = all.filter((i) => takesArg(preset.layers[i]!, target.name));
+  const taking = all.filter((i) => takesArg(preset, preset.layers[i]!, target.name));
   return taking.length > 0 ? taking : all;
 }
 
@@ -127,7 +130,7 @@ const specificity = (t: Target | null): number =>
   t === null ? 0 : t.kind === 'input' ? Number(t.input !== null) : Number(t.layer !== null) + Number(t.index !== null);
 
 /** The preset with each field's value put where its target says; fields with no value (null) are left as the preset has them. */
-export function applyValues(preset: CalculatorPreset, values: readonly (FieldValue | null)[]): Applied {
+export function applyValues(preset: Prepared, values: readonly (FieldValue | null)[]): Applied {
   const shapes = inputList(preset.input).map((s) => [...s]);
   const layers: LayerConfig[] = preset.layers.map((l) => ({ type: l.type, args: { ...(l.args ?? {}) } }));
   const targets = preset.fields.map((f) => parseTarget(f.target));
@@ -150,7 +153,7 @@ export function applyValues(preset: CalculatorPreset, values: readonly (FieldVal
         args[target.name] = value;
         continue;
       }
-      const current = Object.hasOwn(args, target.name) ? args[target.name] : defaultsOf(layers[li]!.type)[target.name];
+      const current = Object.hasOwn(args, target.name) ? args[target.name] : defaultsOf(preset, layers[li]!.type)[target.name];
       const tuple = Array.isArray(current)
         ? [...(current as unknown[])]
         : Array<unknown>(tupleLength(current, shapes[0] ?? [], target.index)).fill(current ?? value);
@@ -162,7 +165,7 @@ export function applyValues(preset: CalculatorPreset, values: readonly (FieldVal
 }
 
 /** The value a field starts with: what the preset says at its target, else Keras's default; null when neither says. */
-export function startValue(preset: CalculatorPreset, field: Field): FieldValue | null {
+export function startValue(preset: Prepared, field: Field): FieldValue | null {
   const target = parseTarget(field.target);
   if (target === null) return null;
   if (target.kind === 'input') {
@@ -174,7 +177,7 @@ export function startValue(preset: CalculatorPreset, field: Field): FieldValue |
   if (li === undefined) return null;
   const layer = preset.layers[li]!;
   const args = layer.args ?? {};
-  let v = Object.hasOwn(args, target.name) ? args[target.name] : defaultsOf(layer.type)[target.name];
+  let v = Object.hasOwn(args, target.name) ? args[target.name] : defaultsOf(preset, layer.type)[target.name];
   if (target.index !== null && Array.isArray(v)) v = v[target.index];
   if (Array.isArray(v) && target.index === null) {
     // a whole-argument field over a tuple starts from its value only when every axis agrees
@@ -188,7 +191,7 @@ export function startValue(preset: CalculatorPreset, field: Field): FieldValue |
 export const valueText = (v: FieldValue | null): string => (v === null ? '' : String(v));
 
 /** Every field's starting text. */
-export const startTexts = (preset: CalculatorPreset): string[] => preset.fields.map((f) => valueText(startValue(preset, f)));
+export const startTexts = (preset: Prepared): string[] => preset.fields.map((f) => valueText(startValue(preset, f)));
 
 /** `kernel_size[1]` → name and index; `input_shape[0][2]` → name and two indices. */
 function splitArg(arg: string): { name: string; indices: number[] } {
@@ -201,7 +204,7 @@ function splitArg(arg: string): { name: string; indices: number[] } {
  * The field an engine argument name belongs to in a given layer (`kernel_size[0]` → the field
  * targeting `kernel_size[0]`, or `kernel_size` as a whole; `input_shape[1]` → `input[1]`), or null.
  */
-export function fieldForArg(preset: CalculatorPreset, arg: string, layer: number): number | null {
+export function fieldForArg(preset: Prepared, arg: string, layer: number): number | null {
   const { name, indices } = splitArg(arg);
   const targets = preset.fields.map((f) => parseTarget(f.target));
   if (name === 'input_shape') {

@@ -3,9 +3,8 @@
  * field it came from. The tokens read exactly as `formulaText` writes the formula.
  */
 import { groupDigits, type NumTerm, type OpTerm, type Term } from '@calc/explain.ts';
-import type { CalculatorPreset } from '@lessons/types.ts';
 import type { LayerConfig, Shape } from '@calc/types.ts';
-import { fieldForArg, inputList, parseTarget } from './fields.ts';
+import { fieldForArg, inputList, parseTarget, type Prepared } from './fields.ts';
 
 /** Which column a formula belongs to: the layer (as applied), its input(s) and its index in the preset. */
 export interface Where {
@@ -30,7 +29,7 @@ const CHANNEL_ROLES = new Set<NumTerm['role']>(['input channels', 'channels']);
 const LAST_AXIS_ROLES = new Set<NumTerm['role']>(['input features', 'normalized size']);
 
 /** The field an input-derived number (input channels, input features) came from, if a field sets that axis. */
-function inputFieldFor(preset: CalculatorPreset, at: Where, term: NumTerm): number | null {
+function inputFieldFor(preset: Prepared, at: Where, term: NumTerm): number | null {
   const channelsFirst = at.layer.args?.['data_format'] === 'channels_first';
   const shapes = inputList(at.input);
   const found: { field: number; value: unknown }[] = [];
@@ -52,12 +51,12 @@ function inputFieldFor(preset: CalculatorPreset, at: Where, term: NumTerm): numb
 }
 
 /** The field a formula number came from: the argument it names, else the input axis its role implies. */
-export function fieldOfTerm(preset: CalculatorPreset, at: Where, term: NumTerm): number | null {
+export function fieldOfTerm(preset: Prepared, at: Where, term: NumTerm): number | null {
   if (term.arg !== undefined) return fieldForArg(preset, term.arg, at.index);
   if (CHANNEL_ROLES.has(term.role) || LAST_AXIS_ROLES.has(term.role)) return inputFieldFor(preset, at, term);
   return null;
 }
 
 /** The formula's tokens with each number tied to its field. */
-export const linkedTokens = (preset: CalculatorPreset, at: Where, formula: Term): Token[] =>
+export const linkedTokens = (preset: Prepared, at: Where, formula: Term): Token[] =>
   formulaTokens(formula).map((t) => (t.kind === 'num' ? { ...t, field: fieldOfTerm(preset, at, t.term) } : t));

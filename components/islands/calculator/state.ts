@@ -3,10 +3,11 @@
  * column shows the engine's latest row, or its last valid one marked stale while the fields
  * do not resolve. Pure functions, so the stale rules are tested without a browser.
  */
-import { resolveLayer, type Row } from '@calc/summarize.ts';
+import type { Row } from '@calc/summarize.ts';
 import type { LayerConfig, Shape } from '@calc/types.ts';
-import type { CalculatorPreset } from '@lessons/types.ts';
-import { applyValues, fieldForArg, parseFieldText, startTexts, type Applied, type FieldValue, type ParseProblem } from './fields.ts';
+import type { Engine } from './engine.ts';
+import { applyValues, fieldForArg, parseFieldText, startTexts, type Applied, type FieldValue, type ParseProblem, type Prepared } from './fields.ts';
+import type { PoolAxis } from './pooling-plan.ts';
 
 /** A problem shown beside a field: the engine's message, or a typing problem the view words. */
 export interface Problem {
@@ -23,6 +24,10 @@ export interface Column {
   /** The layer and input that produced `row`, for the pictures. */
   layer: LayerConfig;
   input: Shape | Shape[];
+  /** Each weight's parameter count, in `row.weights` order. */
+  counts: number[];
+  /** Where a pooling layer's windows fall, or null for other layers. */
+  pooling: PoolAxis[] | null;
   stale: boolean;
 }
 
@@ -34,7 +39,7 @@ export interface Evaluation {
 }
 
 /** Ask the engine about every layer the fields describe. */
-export function evaluate(preset: CalculatorPreset, texts: readonly string[]): Evaluation {
+export function evaluate(preset: Prepared, texts: readonly string[], engine: Engine): Evaluation {
   const values: FieldValue[] = [];
   const problems: Problem[] = [];
   preset.fields.forEach((field, i) => {
@@ -45,7 +50,7 @@ export function evaluate(preset: CalculatorPreset, texts: readonly string[]): Ev
   if (problems.length > 0) return { rows: preset.layers.map(() => null), applied: null, problems };
   const applied = applyValues(preset, values);
   const rows = applied.layers.map((layer, li) => {
-    const result = resolveLayer(layer, applied.input);
+    const result = engine.resolveLayer(layer, applied.input);
     if (result.ok) return result.row;
     const arg = result.error.arg;
     problems.push({ field: arg === undefined ? null : fieldForArg(preset, arg, li), layer: li, message: result.error.message });
@@ -62,43 +67,55 @@ export interface CalcState {
   problems: Problem[];
   /** The field edited last: flagged too when the engine blames another field. */
   edited: number | null;
+  /** The texts changed but the engine has not been asked yet (it is still loading). */
+  pending: boolean;
 }
 
 /** The next state for these texts: fresh rows replace the shown ones, failed layers keep theirs, marked stale. */
-export function advance(prev: CalcState | null, preset: CalculatorPreset, texts: string[], edited: number | null): CalcState {
-  const e = evaluate(preset, texts);
+export function advance(prev: CalcState | null, preset: Prepared, texts: string[], edited: number | null, engine: Engine): CalcState {
+  const e = evaluate(preset, texts, engine);
   const columns = e.rows.map((row, li): Column | null => {
-    if (row !== null && e.applied !== null) return { row, layer: e.applied.layers[li]!, input: e.applied.input, stale: false };
+    if (row !== null && e.applied !== null) {
+      const layer = e.applied.layers[li]!;
+      const input = e.applied.input;
+      const output = row.outputShape;
+      const pooling = output && !Array.isArray(output[0]) && !Array.isArray(input[0]) ? engine.poolingPlan(layer, input as Shape, output as Shape) : null;
+      return { row, layer, input, counts: row.weights.map(engine.weightCount), pooling, stale: false };
+    }
     const last = prev?.columns[li] ?? null;
     return last === null ? null : { ...last, stale: true };
   });
-  return { texts, columns, problems: e.problems, edited };
+  return { texts, columns, problems: e.problems, edited, pending: false };
 }
 
 /** The preset's starting state (which lesson tests require to resolve). */
-export const startState = (preset: CalculatorPreset): CalcState => advance(null, preset, startTexts(preset), null);
+export const startState = (preset: Prepared, engine: Engine): CalcState => advance(null, preset, startTexts(preset), null, engine);
 
 /** One field changed. */
-export function editField(prev: CalcState, preset: CalculatorPreset, field: number, text: string): CalcState {
+export function editField(prev: CalcState, preset: Prepared, field: number, text: string, engine: Engine): CalcState {
   const texts = prev.texts.map((t, i) => (i === field ? text : t));
-  return advance(prev, preset, texts, field);
+  return advance(prev, preset, texts, field, engine);
 }
 
+/** One field changed before the engine is there: keep the text, compute when it arrives. */
+export const typedAhead = (prev: CalcState, field: number, text: string): CalcState =>
+  ({ ...prev, texts: prev.texts.map((t, i) => (i === field ? text : t)), edited: field, pending: true });
+
 /** True when every layer shows a fresh result: the only state worth sharing in the URL. */
-export const isValid = (s: CalcState): boolean => s.problems.length === 0 && s.columns.every((c) => c !== null && !c.stale);
+export const isValid = (s: CalcState): boolean => !s.pending && s.problems.length === 0 && s.columns.every((c) => c !== null && !c.stale);
 
 /**
  * Start from values found in the URL: all of them if they resolve together, else one at a time
  * in field order, dropping each that does not. Returns the state and the fields whose URL value was dropped.
  */
-export function restore(preset: CalculatorPreset, start: CalcState, fromUrl: ReadonlyMap<number, string>): { state: CalcState; rejected: number[] } {
+export function restore(preset: Prepared, start: CalcState, fromUrl: ReadonlyMap<number, string>, engine: Engine): { state: CalcState; rejected: number[] } {
   if (fromUrl.size === 0) return { state: start, rejected: [] };
-  const together = advance(start, preset, start.texts.map((t, i) => fromUrl.get(i) ?? t), null);
+  const together = advance(start, preset, start.texts.map((t, i) => fromUrl.get(i) ?? t), null, engine);
   if (isValid(together)) return { state: together, rejected: [] };
   let state = start;
   const rejected: number[] = [];
   for (const [field, text] of [...fromUrl].sort((a, b) => a[0] - b[0])) {
-    const next = editField(state, preset, field, text);
+    const next = editField(state, preset, field, text, engine);
     if (isValid(next)) state = next;
     else rejected.push(field);
   }

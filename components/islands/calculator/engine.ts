@@ -1,0 +1,18 @@
+/**
+ * What the calculator asks src/calc once the reader starts editing. The island imports this
+ * module on demand (the first focus, pointer or edit, or a URL that carries its state), so a
+ * lesson page's first load carries no layer code: the starting numbers were computed at build
+ * time and arrive in the HTML.
+ */
+import { resolveLayer, totalsOf } from '@calc/summarize.ts';
+import type { Weight } from '@calc/types.ts';
+import { poolingPlan } from './pooling-plan.ts';
+
+export const engine = {
+  resolveLayer,
+  /** A weight's parameter count, as the summary counts it. */
+  weightCount: (w: Weight): number => totalsOf([w]).params,
+  poolingPlan,
+};
+
+export type Engine = typeof engine;
