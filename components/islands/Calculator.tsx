@@ -34,9 +34,10 @@ interface Props {
   text: CalculatorText;
 }
 
-/** The engine, once fetched; shared by every calculator on the page. */
+/** The engine, once fetched; shared by every calculator on the page. A failed fetch (offline) is tried again on the next action. */
 let loading: Promise<Engine> | null = null;
-const loadEngine = (): Promise<Engine> => (loading ??= import('./calculator/engine.ts').then((m) => m.engine));
+const loadEngine = (): Promise<Engine> =>
+  (loading ??= import('./calculator/engine.ts').then((m) => m.engine, (e: unknown) => ((loading = null), Promise.reject(e))));
 
 /** Colour slots for the fields a formula number can come from (calculator.css defines them per theme). */
 const TIES = 6;
@@ -82,13 +83,14 @@ export default function Calculator({ preset, start, text }: Props) {
   const show = new Set(preset.show);
 
   /** Fetch the engine (once per page) and keep it. */
-  const wake = (): Promise<Engine> => loadEngine().then((e) => (setEngine(() => e), e));
+  const wake = (): Promise<Engine | void> => loadEngine().then((e) => (setEngine(() => e), e), () => undefined);
 
   // Restore from the address once hydrated (the server-rendered HTML shows the starting values).
   useEffect(() => {
     const read = readUrl(location.search, preset);
     if (read.values.size === 0 && read.ignored.length === 0) return;
     void wake().then((e) => {
+      if (!e) return;
       const { state: restored, rejected } = restore(preset, start, read.values, e);
       setState(restored);
       setIgnored([...read.ignored, ...rejected.map((i) => ({ name: paramName(preset, preset.fields[i]!.target), value: read.values.get(i) ?? '' }))]);
