@@ -18,7 +18,7 @@ export type TermRole =
   | 'units' | 'filters' | 'input features' | 'input channels' | 'kernel' | 'bias' | 'groups'
   | 'depth multiplier' | 'vocabulary' | 'embedding size' | 'gates' | 'recurrent units'
   | 'heads' | 'key size' | 'value size' | 'output size' | 'channels' | 'statistics'
-  | 'normalized size' | 'count' | 'elements' | 'weight vectors';
+  | 'normalized size' | 'count' | 'elements' | 'weight vectors' | 'bias sets' | 'directions' | 'scalar';
 
 export interface OpTerm {
   kind: 'op';

@@ -127,7 +127,7 @@ const Attention: LayerSpec = {
     return {
       output: attentionOutput(call, inputs),
       weights,
-      ...(weights.length ? { formula: weights.length === 2 ? add(num(1, 'count'), num(1, 'count')) : num(1, 'count') } : {}),
+      ...(weights.length ? { formula: weights.length === 2 ? add(num(1, 'scalar'), num(1, 'scalar')) : num(1, 'scalar') } : {}),
     };
   },
 };

@@ -44,7 +44,7 @@ function denseCell(kind: CellKind, args: LayerArgs, d: number, prefix = ''): Cel
   if (useBias) weights.push(weight(`${prefix}bias`, kind === 'gru' && twoBiases ? [2, width] : [(twoBiases ? 2 : 1) * width]));
 
   const perGate = mul(num(units, 'units', 'units'), add(num(d, 'input features'), num(units, 'recurrent units', 'units')));
-  const bias = twoBiases ? mul(num(2, 'count'), num(units, 'bias', 'units')) : num(units, 'bias', 'units');
+  const bias = twoBiases ? mul(num(2, 'bias sets'), num(units, 'bias', 'units')) : num(units, 'bias', 'units');
   const block = useBias ? add(perGate, bias) : perGate;
   return {
     weights,
@@ -252,7 +252,7 @@ function doubleLast(shape: Shape): Shape {
 
 /** `2 × (…)` when both directions are the same size, else forward + backward. */
 const twoDirections = (forward: Term, backward: Term): Term =>
-  evaluate(forward) === evaluate(backward) ? mul(num(2, 'count'), forward) : add(forward, backward);
+  evaluate(forward) === evaluate(backward) ? mul(num(2, 'directions'), forward) : add(forward, backward);
 
 /** TimeDistributed: one inner layer applied to every step; the steps share its weights. */
 const TimeDistributed: LayerSpec = {
