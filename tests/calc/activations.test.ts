@@ -4,23 +4,9 @@
  * keras-reference.md §1.5 or hand arithmetic.
  */
 import { describe, expect, it } from 'vitest';
-import { equationText, evaluate } from '../../src/calc/explain.ts';
-import { describe as describeDiagnostic } from '../../src/calc/problem.ts';
-import { resolveLayer } from '../../src/calc/summarize.ts';
-import type { Diagnostic, Dialect, LayerArgs, Shape } from '../../src/calc/types.ts';
-
-function build(type: string, args: LayerArgs, input: Shape, dialect: Dialect = 'keras3') {
-  const r = resolveLayer({ type, args }, input, dialect);
-  if (!r.ok) throw new Error(`${type} did not build: ${describeDiagnostic(r.error)}`);
-  if (r.row.formula) expect(evaluate(r.row.formula)).toBe(r.row.params);
-  return r.row;
-}
-
-function problem(type: string, args: LayerArgs, input: Shape, dialect: Dialect = 'keras3'): Diagnostic {
-  const r = resolveLayer({ type, args }, input, dialect);
-  if (r.ok) throw new Error(`${type} built, but a diagnostic was expected`);
-  return r.error;
-}
+import { equationText } from '../../src/calc/explain.ts';
+import type { LayerArgs, Shape } from '../../src/calc/types.ts';
+import { build, problem } from './build-layer.ts';
 
 describe('PReLU: one learned slope per position, unless axes share one', () => {
   it('learns 8 × 8 × 3 = 192 slopes on an 8 × 8 × 3 input (Keras 3, executed)', () => {

@@ -10,6 +10,7 @@ import { tensor, type FunctionalModel, type NodeArg } from '../../src/calc/model
 import { describe as describeDiagnostic } from '../../src/calc/problem.ts';
 import { resolveLayer, summarize, type Row } from '../../src/calc/summarize.ts';
 import type { Diagnostic, LayerArgs, Shape } from '../../src/calc/types.ts';
+import { weightShapes } from './build-layer.ts';
 
 /** What a call receives: a tensor (by its input's index), a list of them, or a plain value. */
 type Arg = number | number[] | boolean;
@@ -46,8 +47,6 @@ function problem(type: string, layerArgs: LayerArgs, shapes: Shape[], args: Arg[
   if (!s.error) throw new Error(`${type} built, but a diagnostic was expected`);
   return s.error;
 }
-
-const weightShapes = (row: Row) => row.weights.map((w) => [w.name, w.shape]);
 
 describe('MultiHeadAttention: project into heads, attend, project back', () => {
   it('counts 4,224 for 2 heads of size 16 on 32 features, self-attention (executed)', () => {

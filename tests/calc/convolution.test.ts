@@ -8,25 +8,9 @@ import { equationText, evaluate } from '../../src/calc/explain.ts';
 import { describe as describeDiagnostic } from '../../src/calc/problem.ts';
 import { modelFromKerasJson, parseJsonText } from '../../src/calc/import/keras-json.ts';
 import { resolveLayer, summarize } from '../../src/calc/summarize.ts';
-import type { Diagnostic, Dialect, LayerArgs, Shape } from '../../src/calc/types.ts';
+import type { LayerArgs } from '../../src/calc/types.ts';
 import { loadGoldens } from '../golden/golden.ts';
-
-/** Build one layer; its teaching formula, whenever it has one, must equal its weight-derived count. */
-function build(type: string, args: LayerArgs, input: Shape, dialect: Dialect = 'keras3') {
-  const r = resolveLayer({ type, args }, input, dialect);
-  if (!r.ok) throw new Error(`${type} did not build: ${describeDiagnostic(r.error)}`);
-  if (r.row.formula) expect(evaluate(r.row.formula)).toBe(r.row.params);
-  return r.row;
-}
-
-/** The diagnostic a layer that cannot be built reports. */
-function problem(type: string, args: LayerArgs, input: Shape, dialect: Dialect = 'keras3'): Diagnostic {
-  const r = resolveLayer({ type, args }, input, dialect);
-  if (r.ok) throw new Error(`${type} built, but a diagnostic was expected`);
-  return r.error;
-}
-
-const weightShapes = (row: { weights: { name: string; shape: number[] }[] }) => row.weights.map((w) => [w.name, w.shape]);
+import { build, problem, weightShapes } from './build-layer.ts';
 
 describe('Conv2D: one kernel per filter over all input channels, plus one bias per filter', () => {
   it('counts 32 × (1 × 3 × 3 + 1) = 320 for the tutorial’s first Conv2D on 28 × 28 × 1', () => {

@@ -4,26 +4,15 @@
  * keras-reference.md §1.1 and hand arithmetic written in each test.
  */
 import { describe, expect, it } from 'vitest';
-import { equationText, evaluate } from '../../src/calc/explain.ts';
-import { describe as describeDiagnostic } from '../../src/calc/problem.ts';
-import { resolveLayer } from '../../src/calc/summarize.ts';
-import type { Diagnostic, LayerArgs, Shape } from '../../src/calc/types.ts';
+import { equationText } from '../../src/calc/explain.ts';
+import type { LayerArgs, Shape } from '../../src/calc/types.ts';
+import { build as buildLayer, problem as layerProblem, weightShapes } from './build-layer.ts';
 
 /** Build one EinsumDense; its formula must equal its weight-derived count. */
-function build(args: LayerArgs, input: Shape) {
-  const r = resolveLayer({ type: 'EinsumDense', args }, input);
-  if (!r.ok) throw new Error(`EinsumDense did not build: ${describeDiagnostic(r.error)}`);
-  if (r.row.formula) expect(evaluate(r.row.formula)).toBe(r.row.params);
-  return r.row;
-}
+const build = (args: LayerArgs, input: Shape) => buildLayer('EinsumDense', args, input);
 
-function problem(args: LayerArgs, input: Shape): Diagnostic {
-  const r = resolveLayer({ type: 'EinsumDense', args }, input);
-  if (r.ok) throw new Error('EinsumDense built, but a diagnostic was expected');
-  return r.error;
-}
-
-const weightShapes = (row: { weights: { name: string; shape: number[] }[] }) => row.weights.map((w) => [w.name, w.shape]);
+/** The diagnostic an EinsumDense that cannot be built reports. */
+const problem = (args: LayerArgs, input: Shape) => layerProblem('EinsumDense', args, input);
 
 describe('EinsumDense: the equation spells the kernel', () => {
   it('reads "abc,cde->abde" on (None, 10, 16) as a 16 × 4 × 8 kernel and a 4 × 8 bias: 544 (executed)', () => {

@@ -3,26 +3,10 @@
  * test, executed Keras 3 facts from keras-reference.md §1.6, or rows of learner-mistakes.md.
  */
 import { describe, expect, it } from 'vitest';
-import { equationText, evaluate } from '../../src/calc/explain.ts';
+import { equationText } from '../../src/calc/explain.ts';
 import { tensor, type FunctionalModel, type SequentialModel } from '../../src/calc/model.ts';
-import { describe as describeDiagnostic } from '../../src/calc/problem.ts';
-import { resolveLayer, summarize } from '../../src/calc/summarize.ts';
-import type { Diagnostic, Dialect, LayerArgs, Shape } from '../../src/calc/types.ts';
-
-/** Build one layer; its teaching formula, whenever it has one, must equal its weight-derived count. */
-function build(type: string, args: LayerArgs, input: Shape, dialect: Dialect = 'keras3') {
-  const r = resolveLayer({ type, args }, input, dialect);
-  if (!r.ok) throw new Error(`${type} did not build: ${describeDiagnostic(r.error)}`);
-  if (r.row.formula) expect(evaluate(r.row.formula)).toBe(r.row.params);
-  return r.row;
-}
-
-/** The diagnostic a layer that cannot be built reports. */
-function problem(type: string, args: LayerArgs, input: Shape, dialect: Dialect = 'keras3'): Diagnostic {
-  const r = resolveLayer({ type, args }, input, dialect);
-  if (r.ok) throw new Error(`${type} built, but a diagnostic was expected`);
-  return r.error;
-}
+import { summarize } from '../../src/calc/summarize.ts';
+import { build, problem } from './build-layer.ts';
 
 const weightShapes = (row: { weights: { name: string; shape: number[]; trainable: boolean }[] }) =>
   row.weights.map((w) => [w.name, w.shape, w.trainable ? 'T' : 'NT']);

@@ -3,24 +3,8 @@
  * arithmetic or executed Keras 3 facts from keras-reference.md §0.1 and §1.3.
  */
 import { describe, expect, it } from 'vitest';
-import { describe as describeDiagnostic } from '../../src/calc/problem.ts';
-import { resolveLayer } from '../../src/calc/summarize.ts';
-import type { Diagnostic, Dialect, LayerArgs, Shape } from '../../src/calc/types.ts';
-
-/** Build one pooling layer; pooling never has weights, so every row must count 0. */
-function build(type: string, args: LayerArgs, input: Shape, dialect: Dialect = 'keras3') {
-  const r = resolveLayer({ type, args }, input, dialect);
-  if (!r.ok) throw new Error(`${type} did not build: ${describeDiagnostic(r.error)}`);
-  expect(r.row.params).toBe(0);
-  expect(r.row.weights).toEqual([]);
-  return r.row.outputShape;
-}
-
-function problem(type: string, args: LayerArgs, input: Shape, dialect: Dialect = 'keras3'): Diagnostic {
-  const r = resolveLayer({ type, args }, input, dialect);
-  if (r.ok) throw new Error(`${type} built, but a diagnostic was expected`);
-  return r.error;
-}
+// Pooling never has weights, so every build here checks that its row counts 0.
+import { buildWeightless as build, problem } from './build-layer.ts';
 
 describe('MaxPooling: pool_size defaults to 2 and strides default to pool_size', () => {
   it('halves the tutorial’s 26 × 26 × 32 to 13 × 13 × 32 with no arguments at all', () => {

@@ -3,24 +3,10 @@
  * keras-reference.md §1.6 and §6, or shapes worked out by hand from the layer's arguments.
  */
 import { describe, expect, it } from 'vitest';
-import { equationText, evaluate } from '../../src/calc/explain.ts';
-import { describe as describeDiagnostic } from '../../src/calc/problem.ts';
-import { resolveLayer, summarize } from '../../src/calc/summarize.ts';
-import type { Diagnostic, Dialect, LayerArgs, Shape } from '../../src/calc/types.ts';
-
-/** Build one layer; its teaching formula, whenever it has one, must equal its weight-derived count. */
-function build(type: string, args: LayerArgs, input: Shape, dialect: Dialect = 'keras3') {
-  const r = resolveLayer({ type, args }, input, dialect);
-  if (!r.ok) throw new Error(`${type} did not build: ${describeDiagnostic(r.error)}`);
-  if (r.row.formula) expect(evaluate(r.row.formula)).toBe(r.row.params);
-  return r.row;
-}
-
-function problem(type: string, args: LayerArgs, input: Shape, dialect: Dialect = 'keras3'): Diagnostic {
-  const r = resolveLayer({ type, args }, input, dialect);
-  if (r.ok) throw new Error(`${type} built, but a diagnostic was expected`);
-  return r.error;
-}
+import { equationText } from '../../src/calc/explain.ts';
+import { summarize } from '../../src/calc/summarize.ts';
+import type { Dialect, Shape } from '../../src/calc/types.ts';
+import { build, problem } from './build-layer.ts';
 
 describe('Normalization: the mean and variance it adapted to, and how many samples it saw', () => {
   it('keeps 2 × 3 + 1 = 7 non-trainable numbers on an 8 × 8 × 3 image (Keras 3, executed)', () => {

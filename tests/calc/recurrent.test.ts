@@ -5,26 +5,10 @@
  * learner-mistakes.md, and hand arithmetic written in each test.
  */
 import { describe, expect, it } from 'vitest';
-import { equationText, evaluate } from '../../src/calc/explain.ts';
-import { describe as describeDiagnostic } from '../../src/calc/problem.ts';
-import { resolveLayer, summarize } from '../../src/calc/summarize.ts';
-import type { Diagnostic, Dialect, LayerArgs, Shape } from '../../src/calc/types.ts';
-
-/** Build one layer; its teaching formula, whenever it has one, must equal its weight-derived count. */
-function build(type: string, args: LayerArgs, input: Shape, dialect: Dialect = 'keras3') {
-  const r = resolveLayer({ type, args }, input, dialect);
-  if (!r.ok) throw new Error(`${type} did not build: ${describeDiagnostic(r.error)}`);
-  if (r.row.formula) expect(evaluate(r.row.formula)).toBe(r.row.params);
-  return r.row;
-}
-
-function problem(type: string, args: LayerArgs, input: Shape, dialect: Dialect = 'keras3'): Diagnostic {
-  const r = resolveLayer({ type, args }, input, dialect);
-  if (r.ok) throw new Error(`${type} built, but a diagnostic was expected`);
-  return r.error;
-}
-
-const weightShapes = (row: { weights: { name: string; shape: number[] }[] }) => row.weights.map((w) => [w.name, w.shape]);
+import { equationText } from '../../src/calc/explain.ts';
+import { summarize } from '../../src/calc/summarize.ts';
+import type { LayerArgs } from '../../src/calc/types.ts';
+import { build, problem, weightShapes } from './build-layer.ts';
 
 /** A wrapped layer as the importers hand it to Bidirectional / TimeDistributed. */
 const inner = (type: string, args: LayerArgs, name: string | null = null) => ({ type, name, args });

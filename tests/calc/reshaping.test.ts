@@ -3,24 +3,8 @@
  * are hand arithmetic written in each test, or executed Keras 3 facts quoted there.
  */
 import { describe, expect, it } from 'vitest';
-import { describe as describeDiagnostic } from '../../src/calc/problem.ts';
-import { resolveLayer } from '../../src/calc/summarize.ts';
-import type { Diagnostic, Dialect, LayerArgs, Shape } from '../../src/calc/types.ts';
-
-/** Build one reshaping layer; none has weights, so every row must count 0. */
-function build(type: string, args: LayerArgs, input: Shape, dialect: Dialect = 'keras3') {
-  const r = resolveLayer({ type, args }, input, dialect);
-  if (!r.ok) throw new Error(`${type} did not build: ${describeDiagnostic(r.error)}`);
-  expect(r.row.params).toBe(0);
-  expect(r.row.weights).toEqual([]);
-  return r.row.outputShape;
-}
-
-function problem(type: string, args: LayerArgs, input: Shape): Diagnostic {
-  const r = resolveLayer({ type, args }, input);
-  if (r.ok) throw new Error(`${type} built, but a diagnostic was expected`);
-  return r.error;
-}
+// No reshaping layer has weights, so every build here checks that its row counts 0.
+import { buildWeightless as build, problem } from './build-layer.ts';
 
 describe('Flatten multiplies every non-batch axis into one', () => {
   it('turns the tutorial’s 3 × 3 × 64 into 576', () => {
