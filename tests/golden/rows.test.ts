@@ -1,8 +1,7 @@
 /** Every row and total of 400 models that real Keras 3.16 built must come out of our engine. */
 import { describe, expect, it } from 'vitest';
-import { modelFromKerasJson, parseJsonText } from '../../src/calc/import/keras-json.ts';
-import { summarize } from '../../src/calc/summarize.ts';
 import { loadGoldens } from './golden.ts';
+import { summarizeGolden } from './summarize-golden.ts';
 
 const goldens = loadGoldens();
 
@@ -10,11 +9,7 @@ describe('Keras 3 golden models: rows and totals', () => {
   it('has all 400 models', () => expect(goldens).toHaveLength(400));
 
   it.each(goldens.map((g) => [g.id, g] as const))('%s matches Keras row by row', (_id, g) => {
-    const json = parseJsonText(g.json);
-    if (!json.ok) throw new Error(json.error.message);
-    const model = modelFromKerasJson(json.value);
-    if (!model.ok) throw new Error(model.error.message);
-    const s = summarize(model.value);
+    const s = summarizeGolden(g);
     expect(s.error).toBeUndefined();
     expect(s.name).toBe(g.expected.name);
     expect(

@@ -3,10 +3,9 @@
  * and compare with the text Keras 3.16 printed for the same model, character for character.
  */
 import { describe, expect, it } from 'vitest';
-import { modelFromKerasJson, parseJsonText } from '../../src/calc/import/keras-json.ts';
-import { summarize } from '../../src/calc/summarize.ts';
 import { renderKeras3 } from '../../src/calc/summary-keras3.ts';
 import { loadGoldens } from './golden.ts';
+import { summarizeGolden } from './summarize-golden.ts';
 
 const goldens = loadGoldens();
 
@@ -14,11 +13,7 @@ describe('Keras 3 golden models: summary text', () => {
   it('has all 400 models', () => expect(goldens).toHaveLength(400));
 
   it.each(goldens.map((g) => [g.id, g] as const))('%s prints exactly what Keras printed', (_id, g) => {
-    const json = parseJsonText(g.json);
-    if (!json.ok) throw new Error(json.error.message);
-    const model = modelFromKerasJson(json.value);
-    if (!model.ok) throw new Error(model.error.message);
-    const s = summarize(model.value);
+    const s = summarizeGolden(g);
     expect(s.error).toBeUndefined();
     expect(renderKeras3(s)).toBe(g.expected.summary);
   });
