@@ -17,7 +17,9 @@ import { prepare } from '../../components/islands/calculator/prepare.ts';
 import { calculatorText } from '../../components/islands/calculator/text.ts';
 import { calculators as home } from '../../src/lessons/home.ts';
 import type { CalculatorPreset } from '../../src/lessons/types.ts';
-import { browserRequired, launchChromium } from './chromium.ts';
+import { launchChromium } from './chromium.ts';
+import { failWhenChromiumRequired } from './chromium-required.ts';
+import { watchProblems } from './page-problems.ts';
 
 const executable = inject('chromium');
 const siteUrl = inject('siteUrl');
@@ -37,11 +39,7 @@ const modules = import.meta.glob<{ calculators?: Record<string, CalculatorPreset
 const lessonPresets = slugs.map((slug) => ({ slug, presets: Object.values(modules[`../../src/lessons/${slug}.ts`]?.calculators ?? {}) }));
 const presetById = new Map<string, CalculatorPreset>([home.conv2d, ...lessonPresets.flatMap((l) => l.presets)].map((p) => [p.id, p]));
 
-if (executable === '' && browserRequired()) {
-  it('has a Chromium to run the browser tests in (PARAM_LAB_REQUIRE_BROWSER is set)', () => {
-    expect.fail('no Chromium found: install chromium (apt-get install -y chromium) or set CHROMIUM_PATH');
-  });
-}
+failWhenChromiumRequired(executable);
 
 describe.skipIf(executable === '')('the layer calculator in Chromium', () => {
   let browser: Browser;
@@ -56,10 +54,7 @@ describe.skipIf(executable === '')('the layer calculator in Chromium', () => {
   /** Open a page and record what goes wrong on it. */
   async function open(path: string): Promise<{ page: Page; problems: string[] }> {
     const page = await browser.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));
-    page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-    page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()} for ${r.url()}`));
+    const problems = watchProblems(page, ['console', 'uncaught', 'httpError']);
     const response = await page.goto(`${siteUrl}${path}`, { waitUntil: 'load' });
     expect(response?.status(), path).toBe(200);
     return { page, problems };

@@ -7,7 +7,9 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { calculatorText } from '../../components/islands/calculator/text.ts';
 import { calculators } from '../../src/lessons/home.ts';
-import { browserRequired, launchChromium } from './chromium.ts';
+import { launchChromium } from './chromium.ts';
+import { failWhenChromiumRequired } from './chromium-required.ts';
+import { watchProblems } from './page-problems.ts';
 
 /** The words the home calculator shows in a locale: its field labels (in preset order) and UI strings. */
 function words(locale: 'en' | 'zh-cn') {
@@ -24,11 +26,7 @@ const siteUrl = inject('siteUrl');
 /** Keras's digit grouping, done by the platform rather than by the code under test. */
 const grouped = (n: number): string => n.toLocaleString('en-US');
 
-if (executable === '' && browserRequired()) {
-  it('has a Chromium to run the browser tests in (PARAM_LAB_REQUIRE_BROWSER is set)', () => {
-    expect.fail('no Chromium found: install chromium (apt-get install -y chromium) or set CHROMIUM_PATH');
-  });
-}
+failWhenChromiumRequired(executable);
 
 describe.skipIf(executable === '')('home pages in Chromium', () => {
   let browser: Browser;
@@ -46,11 +44,7 @@ describe.skipIf(executable === '')('home pages in Chromium', () => {
   async function open(path: string): Promise<{ page: Page; problems: string[]; calc: Locator }> {
     const page = await browser.newPage();
     pages.push(page);
-    const problems: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));
-    page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-    page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText ?? '?'})`));
-    page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()} for ${r.url()}`));
+    const problems = watchProblems(page);
     const response = await page.goto(`${siteUrl}${path}`, { waitUntil: 'load' });
     expect(response?.status()).toBe(200);
     const calc = page.locator('.pl-calc');

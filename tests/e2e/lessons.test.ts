@@ -7,7 +7,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { browserRequired, launchChromium } from './chromium.ts';
+import { launchChromium } from './chromium.ts';
+import { failWhenChromiumRequired } from './chromium-required.ts';
+import { watchProblems } from './page-problems.ts';
 
 const executable = inject('chromium');
 const siteUrl = inject('siteUrl');
@@ -28,11 +30,7 @@ const LOCALES = [
 const onDisk = existsSync(root + LOCALES[0].dir) ? readdirSync(root + LOCALES[0].dir).filter((f) => f.endsWith('.mdx')).map((f) => f.slice(0, -4)) : [];
 const lessons = CURRICULUM.filter((slug) => onDisk.includes(slug));
 
-if (executable === '' && browserRequired()) {
-  it('has a Chromium to run the browser tests in (PARAM_LAB_REQUIRE_BROWSER is set)', () => {
-    expect.fail('no Chromium found: install chromium (apt-get install -y chromium) or set CHROMIUM_PATH');
-  });
-}
+failWhenChromiumRequired(executable);
 
 describe.skipIf(executable === '')('lesson pages in Chromium', () => {
   let browser: Browser;
@@ -47,11 +45,7 @@ describe.skipIf(executable === '')('lesson pages in Chromium', () => {
   /** Open a page, scroll every island into view so it hydrates, and record what went wrong on the way. */
   async function visit(path: string): Promise<{ page: Page; problems: string[] }> {
     const page = await browser.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));
-    page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-    page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText ?? '?'})`));
-    page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()} for ${r.url()}`));
+    const problems = watchProblems(page);
     const response = await page.goto(`${siteUrl}${path}`, { waitUntil: 'load' });
     expect(response?.status(), path).toBe(200);
     const islands = page.locator('astro-island');

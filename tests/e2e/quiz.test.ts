@@ -7,7 +7,9 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Fact, LessonModule, Question } from '../../src/lessons/types.ts';
-import { browserRequired, launchChromium } from './chromium.ts';
+import { launchChromium } from './chromium.ts';
+import { failWhenChromiumRequired } from './chromium-required.ts';
+import { watchProblems } from './page-problems.ts';
 
 const executable = inject('chromium');
 const siteUrl = inject('siteUrl');
@@ -46,11 +48,7 @@ async function findQuestion(): Promise<{ slug: string; question: Question; expec
   return null;
 }
 
-if (executable === '' && browserRequired()) {
-  it('has a Chromium to run the browser tests in (PARAM_LAB_REQUIRE_BROWSER is set)', () => {
-    expect.fail('no Chromium found: install chromium (apt-get install -y chromium) or set CHROMIUM_PATH');
-  });
-}
+failWhenChromiumRequired(executable);
 
 const found = await findQuestion();
 
@@ -72,8 +70,7 @@ describe.skipIf(executable === '')('a lesson quiz in Chromium', () => {
   async function openQuestion(prefix: string, problems: string[]): Promise<{ page: Page; item: Locator; input: Locator; feedback: Locator }> {
     const { slug, question } = found!;
     const page = await browser.newPage();
-    page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));
-    page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+    watchProblems(page, ['console', 'uncaught'], problems);
     await page.goto(`${siteUrl}${prefix}/lessons/${slug}/`);
     const item = page.locator(`[data-question="lessons/${slug}/${question.id}"]`);
     await item.scrollIntoViewIfNeeded();

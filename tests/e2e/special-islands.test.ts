@@ -12,7 +12,9 @@ import editorEn from '../../src/i18n/en/model-editor.json';
 import editorZh from '../../src/i18n/zh-cn/model-editor.json';
 import compareEn from '../../src/i18n/en/padding-compare.json';
 import compareZh from '../../src/i18n/zh-cn/padding-compare.json';
-import { browserRequired, launchChromium } from './chromium.ts';
+import { launchChromium } from './chromium.ts';
+import { failWhenChromiumRequired } from './chromium-required.ts';
+import { watchProblems } from './page-problems.ts';
 
 const executable = inject('chromium');
 const siteUrl = inject('siteUrl');
@@ -29,11 +31,7 @@ const LOCALES = [
   { prefix: '/zh-cn', lang: 'zh-CN', summary: summaryZh, editor: editorZh, compare: compareZh },
 ] as const;
 
-if (executable === '' && browserRequired()) {
-  it('has a Chromium to run the browser tests in (PARAM_LAB_REQUIRE_BROWSER is set)', () => {
-    expect.fail('no Chromium found: install chromium (apt-get install -y chromium) or set CHROMIUM_PATH');
-  });
-}
+failWhenChromiumRequired(executable);
 
 describe.skipIf(executable === '')('lesson islands in Chromium', () => {
   let browser: Browser;
@@ -54,14 +52,11 @@ describe.skipIf(executable === '')('lesson islands in Chromium', () => {
   async function open(ctx: TestContext, path: string, selector: string): Promise<{ page: Page; problems: string[]; island: Locator }> {
     const page = await browser.newPage();
     pages.push(page);
-    const problems: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));
-    page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-    page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText ?? '?'})`));
+    const problems = watchProblems(page, ['console', 'uncaught', 'requestFailed']);
     const response = await page.goto(`${siteUrl}${path}`, { waitUntil: 'load' });
     if (response?.status() === 404) ctx.skip(`${path} is not built yet (its lesson has not been written)`);
     expect(response?.status()).toBe(200);
-    page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()} for ${r.url()}`));
+    watchProblems(page, ['httpError'], problems);
     const island = page.locator(selector);
     if ((await island.count()) === 0) ctx.skip(`${path} does not embed ${selector} yet`);
     await island.first().scrollIntoViewIfNeeded(); // client:visible hydrates on sight
