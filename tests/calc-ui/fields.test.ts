@@ -6,33 +6,16 @@ import { describe, expect, it } from 'vitest';
 import type { Field } from '@lessons/types.ts';
 import { prepare } from '@components/islands/calculator/prepare.ts';
 import { applyValues, fieldForArg, parseFieldText, parseNumber, parseTarget, startTexts, startValue } from '@components/islands/calculator/fields.ts';
-
-const int = (target: string, extra: Partial<Extract<Field, { kind: 'int' }>> = {}): Field => ({ target, kind: 'int', min: 1, max: 64, ...extra });
+import { convTrio, int, mnistConv } from './preset-fixtures.ts';
 
 /** MNIST's first Conv2D with the fields lesson 3 uses. */
-const conv = prepare({
-  id: 'conv',
-  title: { en: 'Conv2D', 'zh-cn': 'Conv2D' },
-  layers: [{ type: 'Conv2D', args: { filters: 32, kernel_size: 3 } }],
-  input: [null, 28, 28, 1],
-  fields: [int('input[1]'), int('input[2]'), int('input[3]'), int('filters'), int('kernel_size[0]'), int('kernel_size[1]'), int('strides'),
-    { target: 'padding', kind: 'choice', options: ['valid', 'same'] }, { target: 'use_bias', kind: 'bool' }],
-  show: ['params'],
-});
+const conv = prepare(mnistConv([
+  int('input[1]'), int('input[2]'), int('input[3]'), int('filters'), int('kernel_size[0]'), int('kernel_size[1]'), int('strides'),
+  { target: 'padding', kind: 'choice', options: ['valid', 'same'] }, { target: 'use_bias', kind: 'bool' },
+]));
 
 /** Lesson 9's comparison: three layers on the same fields. */
-const trio = prepare({
-  id: 'trio',
-  title: { en: 'trio', 'zh-cn': 'trio' },
-  layers: [
-    { type: 'Conv2D', args: { filters: 64, kernel_size: 3 } },
-    { type: 'DepthwiseConv2D', args: { kernel_size: 3 } },
-    { type: 'SeparableConv2D', args: { filters: 64, kernel_size: 3 } },
-  ],
-  input: [null, 56, 56, 32],
-  fields: [int('input[3]'), int('filters'), int('kernel_size'), int('depth_multiplier'), int('layers[2].filters')],
-  show: ['params'],
-});
+const trio = prepare(convTrio([int('input[3]'), int('filters'), int('kernel_size'), int('depth_multiplier'), int('layers[2].filters')]));
 
 /** An Add of two inputs, one field for both, one for the second only. */
 const add = prepare({

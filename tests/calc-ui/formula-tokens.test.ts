@@ -6,11 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { formulaText } from '@calc/explain.ts';
 import { resolveLayer } from '@calc/summarize.ts';
 import type { LayerConfig, Shape } from '@calc/types.ts';
-import type { Field } from '@lessons/types.ts';
 import { prepare } from '@components/islands/calculator/prepare.ts';
 import { formulaTokens, linkedTokens } from '@components/islands/calculator/formula-tokens.ts';
-
-const int = (target: string): Field => ({ target, kind: 'int', min: 1, max: 64 });
+import { int } from './preset-fixtures.ts';
 
 /** The layer's formula from the engine (these layers all have one). */
 function formulaOf(layer: LayerConfig, input: Shape | Shape[]) {

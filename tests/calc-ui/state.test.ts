@@ -4,39 +4,19 @@
  * Expected counts are worked out by hand.
  */
 import { describe, expect, it } from 'vitest';
-import type { Field } from '@lessons/types.ts';
 import { engine } from '@components/islands/calculator/engine.ts';
 import { prepare } from '@components/islands/calculator/prepare.ts';
 import { editField as editWith, isValid, restore as restoreWith, startState as startWith, type CalcState } from '@components/islands/calculator/state.ts';
 import type { Prepared } from '@components/islands/calculator/fields.ts';
+import { convTrio, int, mnistConv } from './preset-fixtures.ts';
 
 const startState = (p: Prepared): CalcState => startWith(p, engine);
 const editField = (s: CalcState, p: Prepared, field: number, text: string): CalcState => editWith(s, p, field, text, engine);
 const restore = (p: Prepared, s: CalcState, values: Map<number, string>) => restoreWith(p, s, values, engine);
 
-const int = (target: string): Field => ({ target, kind: 'int', min: 1, max: 64 });
+const conv = prepare(mnistConv([int('input[1]'), int('input[2]'), int('input[3]'), int('filters'), int('kernel_size'), int('groups')]));
 
-const conv = prepare({
-  id: 'conv',
-  title: { en: 'Conv2D', 'zh-cn': 'Conv2D' },
-  layers: [{ type: 'Conv2D', args: { filters: 32, kernel_size: 3 } }],
-  input: [null, 28, 28, 1],
-  fields: [int('input[1]'), int('input[2]'), int('input[3]'), int('filters'), int('kernel_size'), int('groups')],
-  show: ['params'],
-});
-
-const trio = prepare({
-  id: 'trio',
-  title: { en: 'trio', 'zh-cn': 'trio' },
-  layers: [
-    { type: 'Conv2D', args: { filters: 64, kernel_size: 3 } },
-    { type: 'DepthwiseConv2D', args: { kernel_size: 3 } },
-    { type: 'SeparableConv2D', args: { filters: 64, kernel_size: 3 } },
-  ],
-  input: [null, 56, 56, 32],
-  fields: [int('input[1]'), int('input[3]'), int('filters'), int('kernel_size'), int('groups')],
-  show: ['params'],
-});
+const trio = prepare(convTrio([int('input[1]'), int('input[3]'), int('filters'), int('kernel_size'), int('groups')]));
 
 const params = (s: CalcState): (number | undefined)[] => s.columns.map((c) => c?.row.params);
 const stale = (s: CalcState): (boolean | undefined)[] => s.columns.map((c) => c?.stale);

@@ -3,20 +3,14 @@
  * foreign, malformed, duplicated and hostile parameters are set aside, never trusted.
  */
 import { describe, expect, it } from 'vitest';
-import type { CalculatorPreset, Field } from '@lessons/types.ts';
 import { startTexts } from '@components/islands/calculator/fields.ts';
 import { prepare } from '@components/islands/calculator/prepare.ts';
 import { MAX_URL_VALUE, readUrl, writeUrl } from '@components/islands/calculator/url-state.ts';
+import { int, mnistConv } from './preset-fixtures.ts';
 
-const int = (target: string): Field => ({ target, kind: 'int', min: 1, max: 64 });
-const conv: CalculatorPreset = {
-  id: 'conv',
-  title: { en: 'Conv2D', 'zh-cn': 'Conv2D' },
-  layers: [{ type: 'Conv2D', args: { filters: 32, kernel_size: 3 } }],
-  input: [null, 28, 28, 1],
-  fields: [int('input[1]'), int('filters'), int('kernel_size[0]'), { target: 'padding', kind: 'choice', options: ['valid', 'same'] }, { target: 'use_bias', kind: 'bool' }],
-  show: ['params'],
-};
+const conv = mnistConv([
+  int('input[1]'), int('filters'), int('kernel_size[0]'), { target: 'padding', kind: 'choice', options: ['valid', 'same'] }, { target: 'use_bias', kind: 'bool' },
+]);
 const start = startTexts(prepare(conv));
 
 describe('writeUrl', () => {
