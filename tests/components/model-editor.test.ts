@@ -4,28 +4,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SequentialModel } from '../../src/calc/model.ts';
 import {
   EDITOR_TYPES, fromModel, layerArgs, moveLayer, newLayer, parseInputShape, toModel, typedTuple, type EditorState,
 } from '../../components/islands/model-editor/editor-model.ts';
 import { evaluate } from '../../components/islands/model-editor/evaluate.ts';
 import { forget, goodOf } from '../../components/islands/model-editor/view.ts';
 import { decodeModel, encodeModel, MAX_ENCODED_LENGTH } from '../../components/islands/model-editor/url-state.ts';
-
-const mnist: SequentialModel = {
-  kind: 'sequential',
-  input: [null, 28, 28, 1],
-  layers: [
-    { type: 'Conv2D', args: { filters: 32, kernel_size: 3, activation: 'relu' } },
-    { type: 'MaxPooling2D', args: { pool_size: 2 } },
-    { type: 'Conv2D', args: { filters: 64, kernel_size: 3, activation: 'relu' } },
-    { type: 'MaxPooling2D', args: { pool_size: 2 } },
-    { type: 'Conv2D', args: { filters: 64, kernel_size: 3, activation: 'relu' } },
-    { type: 'Flatten' },
-    { type: 'Dense', args: { units: 64, activation: 'relu' } },
-    { type: 'Dense', args: { units: 10 } },
-  ],
-};
+import { mnist } from './mnist-model.ts';
 
 function start(): EditorState {
   const s = fromModel(mnist);

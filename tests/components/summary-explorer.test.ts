@@ -10,21 +10,7 @@ import en from '../../src/i18n/en/summary-explorer.json';
 import zhCn from '../../src/i18n/zh-cn/summary-explorer.json';
 import rolesEn from '../../src/i18n/en/roles.json';
 import rolesZh from '../../src/i18n/zh-cn/roles.json';
-
-const mnist: SequentialModel = {
-  kind: 'sequential',
-  input: [null, 28, 28, 1],
-  layers: [
-    { type: 'Conv2D', args: { filters: 32, kernel_size: 3, activation: 'relu' } },
-    { type: 'MaxPooling2D', args: { pool_size: 2 } },
-    { type: 'Conv2D', args: { filters: 64, kernel_size: 3, activation: 'relu' } },
-    { type: 'MaxPooling2D', args: { pool_size: 2 } },
-    { type: 'Conv2D', args: { filters: 64, kernel_size: 3, activation: 'relu' } },
-    { type: 'Flatten' },
-    { type: 'Dense', args: { units: 64, activation: 'relu' } },
-    { type: 'Dense', args: { units: 10 } },
-  ],
-};
+import { mnist } from './mnist-model.ts';
 
 const explain = (model: Model, locale: 'en' | 'zh-cn' = 'en'): Explanation[] =>
   explainRows(summarize(model), model, locale === 'en' ? en : zhCn, locale === 'en' ? rolesEn : rolesZh);
