@@ -104,21 +104,45 @@ const dilatedText = (d: number, k: number): string => `${d} × (${k} − 1)`;
 const spanText = (d: number, k: number): string => (d === 1 ? String(k) : `(${dilatedText(d, k)} + 1)`);
 
 /**
- * PyTorch's Conv1d/2d/3d (per axis): ⌊(L + 2p − d(k − 1) − 1) / s⌋ + 1. It refuses a dilated
- * kernel larger than the padded input.
+ * The floored rule PyTorch's and Caffe's convolutions share, per axis:
+ * ⌊(L + 2p − d(k − 1) − 1) / s⌋ + 1, with no window when the dilated kernel spans more than the
+ * padded input. `showNoWindowResult` writes the floored negative result out in that case.
  */
-export function pytorchConvLength(w: Window): LengthResult {
+function paddedConvLength(w: Window, showNoWindowResult: boolean): LengthResult {
   const c = checked(w);
   if (!c.ok) return badArgument(c.message);
   const { L, k, s, d, p } = c;
   const span = d * (k - 1) + 1;
   const numerator = L + 2 * p - span;
   const head = `⌊(${L} + 2 × ${p} − ${spanText(d, k)}) / ${s}⌋ + 1`;
-  if (L + 2 * p < span) {
-    return { ok: false, problem: 'no-window', formula: `${head} = ⌊${signed(numerator)} / ${s}⌋ + 1 = ${signed(floorDiv(numerator, s) + 1)}`, message: `the kernel spans ${span}, more than the padded input ${L} + 2 × ${p} = ${L + 2 * p}` };
+  if (numerator < 0) {
+    const tried = `${head} = ⌊${signed(numerator)} / ${s}⌋ + 1`;
+    const formula = showNoWindowResult ? `${tried} = ${signed(floorDiv(numerator, s) + 1)}` : tried;
+    return { ok: false, problem: 'no-window', formula, message: `the kernel spans ${span}, more than the padded input ${L} + 2 × ${p} = ${L + 2 * p}` };
   }
   const length = floorDiv(numerator, s) + 1;
   return { ok: true, length, clipped: false, formula: `${head} = ⌊${numerator} / ${s}⌋ + 1 = ${length}` };
+}
+
+/**
+ * The end the two ceiling pooling rules share: when `mayClip`, a last window that would start in
+ * the right padding, (out − 1) × s ≥ L + p, is dropped (the formula adds `→ out − 1`); an output
+ * with no positions left is no window.
+ */
+function dropWindowInPadding(length: number, formula: string, mayClip: boolean, { L, s, p }: { L: number; s: number; p: number }): LengthResult {
+  const clipped = mayClip && (length - 1) * s >= L + p;
+  const kept = clipped ? length - 1 : length;
+  const written = clipped ? `${formula} → ${signed(kept)}` : formula;
+  if (kept < 1) return { ok: false, problem: 'no-window', formula: written, message: `the output would have ${signed(kept)} positions` };
+  return { ok: true, length: kept, clipped, formula: written };
+}
+
+/**
+ * PyTorch's Conv1d/2d/3d (per axis): ⌊(L + 2p − d(k − 1) − 1) / s⌋ + 1. It refuses a dilated
+ * kernel larger than the padded input.
+ */
+export function pytorchConvLength(w: Window): LengthResult {
+  return paddedConvLength(w, true);
 }
 
 /**
@@ -136,15 +160,8 @@ export function pytorchPoolLength(w: Window & { ceilMode: boolean }): LengthResu
   const numerator = L + 2 * p - (d * (k - 1) + 1);
   const [open, close] = w.ceilMode ? ['⌈', '⌉'] : ['⌊', '⌋'];
   const head = `${open}(${L} + 2 × ${p} − ${spanText(d, k)}) / ${s}${close} + 1`;
-  let length = (w.ceilMode ? ceilDiv(numerator, s) : floorDiv(numerator, s)) + 1;
-  let formula = `${head} = ${open}${signed(numerator)} / ${s}${close} + 1 = ${signed(length)}`;
-  const clipped = w.ceilMode && (length - 1) * s >= L + p;
-  if (clipped) {
-    length -= 1;
-    formula += ` → ${signed(length)}`;
-  }
-  if (length < 1) return { ok: false, problem: 'no-window', formula, message: `the output would have ${signed(length)} positions` };
-  return { ok: true, length, clipped, formula };
+  const length = (w.ceilMode ? ceilDiv(numerator, s) : floorDiv(numerator, s)) + 1;
+  return dropWindowInPadding(length, `${head} = ${open}${signed(numerator)} / ${s}${close} + 1 = ${signed(length)}`, w.ceilMode, c);
 }
 
 /**
@@ -159,34 +176,18 @@ export function caffePoolLength(w: Window): LengthResult {
   if (d !== 1) return { ok: false, problem: 'no-dilation', message: `Caffe's pooling has no dilation, got ${d}` };
   if (p >= k) return { ok: false, problem: 'padding-too-large', message: `the padding ${p} must be smaller than the kernel ${k}` };
   const numerator = L + 2 * p - k;
-  let length = ceilDiv(numerator, s) + 1;
-  let formula = `⌈(${L} + 2 × ${p} − ${k}) / ${s}⌉ + 1 = ⌈${signed(numerator)} / ${s}⌉ + 1 = ${signed(length)}`;
-  const clipped = p > 0 && (length - 1) * s >= L + p;
-  if (clipped) {
-    length -= 1;
-    formula += ` → ${signed(length)}`;
-  }
-  if (length < 1) return { ok: false, problem: 'no-window', formula, message: `the output would have ${signed(length)} positions` };
-  return { ok: true, length, clipped, formula };
+  const length = ceilDiv(numerator, s) + 1;
+  return dropWindowInPadding(length, `⌈(${L} + 2 × ${p} − ${k}) / ${s}⌉ + 1 = ⌈${signed(numerator)} / ${s}⌉ + 1 = ${signed(length)}`, p > 0, c);
 }
 
 /**
  * Caffe's Convolution layer (per axis): (L + 2p − (d(k − 1) + 1)) / s + 1 in C++ integer division,
  * which floors when the kernel fits. When the dilated kernel is larger than the padded input the
- * division would round a negative number toward zero, so that case is reported as no window.
+ * division would round a negative number toward zero, so that case is reported as no window (and
+ * its formula stops before a result).
  */
 export function caffeConvLength(w: Window): LengthResult {
-  const c = checked(w);
-  if (!c.ok) return badArgument(c.message);
-  const { L, k, s, d, p } = c;
-  const span = d * (k - 1) + 1;
-  const numerator = L + 2 * p - span;
-  const head = `⌊(${L} + 2 × ${p} − ${spanText(d, k)}) / ${s}⌋ + 1`;
-  if (numerator < 0) {
-    return { ok: false, problem: 'no-window', formula: `${head} = ⌊${signed(numerator)} / ${s}⌋ + 1`, message: `the kernel spans ${span}, more than the padded input ${L} + 2 × ${p} = ${L + 2 * p}` };
-  }
-  const length = floorDiv(numerator, s) + 1;
-  return { ok: true, length, clipped: false, formula: `${head} = ⌊${numerator} / ${s}⌋ + 1 = ${length}` };
+  return paddedConvLength(w, false);
 }
 
 /**
