@@ -2,25 +2,9 @@
  * Lesson 5, Dense: `units × (inputs + 1)`, the kernel/bias split, use_bias, and N-D input, where
  * Dense works on the last axis only and reuses the same weights at every other position.
  */
-import { groupDigits, resolveLayer, shapeText, type Row, type Shape } from '@calc/index.ts';
+import { shapeText, type Shape } from '@calc/index.ts';
+import { on, outputOf, paramsOf } from './layer-facts.ts';
 import type { CalculatorPreset, LayerFact, LessonModule, Question } from './types.ts';
-
-/** A layer on one input shape: the facts below are all of this form. */
-const on = (type: string, args: Record<string, unknown>, input: Shape): LayerFact => ({
-  layer: { type, args },
-  input,
-});
-
-/** The engine's row for a fact; a fact that does not resolve is a bug in this lesson. */
-function rowOf(f: LayerFact): Row {
-  const r = resolveLayer(f.layer, f.input);
-  if (!r.ok) throw new Error(`dense lesson: ${f.layer.type} does not resolve: ${r.error.message}`);
-  return r.row;
-}
-
-/** What a (single-output) fact's layer produces, so the next fact can take it as its input. */
-const outputOf = (f: LayerFact): Shape => rowOf(f).outputShape as Shape;
-const paramsOf = (f: LayerFact): string => groupDigits(rowOf(f).params);
 
 /** The sequence example: 20 time steps of 5 features each, and what Flatten would make of it. */
 const sequence: Shape = [null, 20, 5];

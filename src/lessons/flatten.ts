@@ -3,25 +3,9 @@
  * the order of the elements but not their number, and the Dense layer after Flatten pays for the
  * whole feature map (GlobalAveragePooling2D as the cheap alternative).
  */
-import { groupDigits, resolveLayer, shapeText, type Row, type Shape } from '@calc/index.ts';
+import { groupDigits, shapeText } from '@calc/index.ts';
+import { on, outputOf, paramsOf } from './layer-facts.ts';
 import type { CalculatorPreset, LayerFact, LessonModule, Question } from './types.ts';
-
-/** A layer on one input shape: the facts below are all of this form. */
-const on = (type: string, args: Record<string, unknown>, input: Shape): LayerFact => ({
-  layer: { type, args },
-  input,
-});
-
-/** The engine's row for a fact; a fact that does not resolve is a bug in this lesson. */
-function rowOf(f: LayerFact): Row {
-  const r = resolveLayer(f.layer, f.input);
-  if (!r.ok) throw new Error(`flatten lesson: ${f.layer.type} does not resolve: ${r.error.message}`);
-  return r.row;
-}
-
-/** What a (single-output) fact's layer produces, so the next fact can take it as its input. */
-const outputOf = (f: LayerFact): Shape => rowOf(f).outputShape as Shape;
-const paramsOf = (f: LayerFact): string => groupDigits(rowOf(f).params);
 
 const flattenFacts = {
   /** The MNIST network's last feature map, flattened. */

@@ -8,15 +8,10 @@ import {
   caffeConvLength, caffePoolLength, causalLeftPadding, kerasConvLength, kerasPoolLength, pytorchConvLength, pytorchPoolLength, samePadding,
   type LengthResult,
 } from '@calc/framework-arithmetic.ts';
-import { shapeText, resolveLayer, type Shape } from '@calc/index.ts';
+import { shapeText, type Shape } from '@calc/index.ts';
 import type { PaddingPreset } from '@components/islands/padding-compare/compare-rows.ts';
+import { on, outputOf } from './layer-facts.ts';
 import type { CalculatorPreset, LayerFact, LessonModule, Question } from './types.ts';
-
-/** A layer on one input shape: the facts below are all of this form. */
-const on = (type: string, args: Record<string, unknown>, input: Shape): LayerFact => ({
-  layer: { type, args },
-  input,
-});
 
 const mnistImage: Shape = [null, 28, 28, 1];
 const sequence: Shape = [null, 100, 8];
@@ -49,13 +44,6 @@ const layerFacts = {
   /** Keras's ResNet50 pads by one before that pool to get Caffe's 56. */
   stemPad: on('ZeroPadding2D', { padding: 1 }, [null, 112, 112, 64]),
 } satisfies Record<string, LayerFact>;
-
-/** The output of a fact's layer, so the next fact in a chain can start from it. */
-function outputOf(f: LayerFact): Shape {
-  const r = resolveLayer(f.layer, f.input);
-  if (!r.ok) throw new Error(`output-shapes lesson: ${f.layer.type} does not resolve: ${r.error.message}`);
-  return r.row.outputShape as Shape;
-}
 
 export const facts = {
   ...layerFacts,
