@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { detectAndImport } from '../../src/calc/import/detect.ts';
 import { modelFromTfjs } from '../../src/calc/import/tfjs.ts';
 import { summarize } from '../../src/calc/summarize.ts';
+import { quiet } from '../oracle/tfjs.ts';
 
 const fixture = (name: string): string => readFileSync(join(import.meta.dirname, '../cli/fixtures', name), 'utf8');
 
@@ -78,17 +79,6 @@ describe('model.json files that hold no layers', () => {
     if (!r.ok) expect(r.error.path).toBe('weightsManifest');
   });
 });
-
-/** tfjs's own output, muted: it greets Node users on stdout. */
-function quiet<T>(f: () => T): T {
-  const saved = { log: console.log, warn: console.warn, info: console.info };
-  console.log = console.warn = console.info = () => undefined;
-  try {
-    return f();
-  } finally {
-    Object.assign(console, saved);
-  }
-}
 
 /** model.json exactly as tfjs's save handlers assemble it from the artifacts. */
 async function modelJson(model: tf.LayersModel): Promise<string> {
