@@ -8,11 +8,23 @@ import type { LayerArgs } from './types.ts';
 
 const show = (v: unknown): string => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v) ?? String(v));
 
-/** A whole number ≥ `min` (1 unless said otherwise). */
+/**
+ * A value no reader can go on from: missing, or a number beyond exact arithmetic (JSON's `1e400`
+ * arrives as Infinity, which JSON.stringify would print as `null`).
+ */
+function refuseUnusable(v: unknown, key: string): void {
+  if (v === undefined) fail('arg-required', {}, key);
+  if (typeof v === 'number' && (v === Infinity || v === -Infinity || Math.abs(v) > Number.MAX_SAFE_INTEGER)) {
+    fail('arg-too-large', { max: Number.MAX_SAFE_INTEGER }, key);
+  }
+}
+
+/** A whole number ≥ `min` (1 unless said otherwise), at most Number.MAX_SAFE_INTEGER. */
 export function int(args: LayerArgs, key: string, min = 1): number {
   const v = args[key];
-  if (typeof v !== 'number' || !Number.isInteger(v)) fail(`must be a whole number, got ${show(v)}`, key);
-  if (v < min) fail(`must be at least ${min}, got ${v}`, key);
+  refuseUnusable(v, key);
+  if (typeof v !== 'number' || !Number.isInteger(v)) fail('arg-not-whole-number', { got: show(v) }, key);
+  if (v < min) fail('arg-too-small', { min, got: v }, key);
   return v;
 }
 
@@ -24,21 +36,24 @@ export function optionalInt(args: LayerArgs, key: string, min = 1): number | nul
 
 export function num(args: LayerArgs, key: string): number {
   const v = args[key];
-  if (typeof v !== 'number' || !Number.isFinite(v)) fail(`must be a number, got ${show(v)}`, key);
+  refuseUnusable(v, key);
+  if (typeof v !== 'number' || Number.isNaN(v)) fail('arg-not-number', { got: show(v) }, key);
   return v;
 }
 
 export function bool(args: LayerArgs, key: string): boolean {
   const v = args[key];
-  if (typeof v !== 'boolean') fail(`must be True or False, got ${show(v)}`, key);
+  if (v === undefined) fail('arg-required', {}, key);
+  if (typeof v !== 'boolean') fail('arg-not-boolean', { got: show(v) }, key);
   return v;
 }
 
 export function oneOf<T extends string>(args: LayerArgs, key: string, options: readonly T[]): T {
   const v = args[key];
   const lower = typeof v === 'string' ? v.toLowerCase() : v;
+  if (v === undefined) fail('arg-required', {}, key);
   if (typeof lower !== 'string' || !(options as readonly string[]).includes(lower)) {
-    fail(`must be one of ${options.map((o) => `"${o}"`).join(', ')}, got ${show(v)}`, key);
+    fail('arg-not-option', { options, got: show(v) }, key);
   }
   return lower as T;
 }
@@ -47,11 +62,13 @@ export function oneOf<T extends string>(args: LayerArgs, key: string, options: r
 export function tuple(args: LayerArgs, key: string, rank: number, min = 1): number[] {
   const v = args[key];
   const values = typeof v === 'number' ? Array<number>(rank).fill(v) : v;
-  if (!Array.isArray(values)) fail(`must be an integer or a tuple of ${rank} integers, got ${show(v)}`, key);
-  if (values.length !== rank) fail(`must have ${rank} value${rank > 1 ? 's' : ''}, got ${show(v)}`, key);
+  refuseUnusable(v, key);
+  if (!Array.isArray(values)) fail('arg-not-int-or-tuple', { rank, got: show(v) }, key);
+  if (values.length !== rank) fail('arg-tuple-length', { rank, got: show(v) }, key);
   for (const x of values) {
-    if (typeof x !== 'number' || !Number.isInteger(x)) fail(`must contain whole numbers, got ${show(v)}`, key);
-    if (x < min) fail(`values must be at least ${min}, got ${show(v)}`, key);
+    refuseUnusable(x, key);
+    if (typeof x !== 'number' || !Number.isInteger(x)) fail('arg-tuple-not-whole', { got: show(v) }, key);
+    if (x < min) fail('arg-tuple-too-small', { min, got: show(v) }, key);
   }
   return values as number[];
 }
@@ -69,14 +86,16 @@ export function dataFormat(args: LayerArgs, key = 'data_format'): DataFormat {
   const v = args[key];
   if (v === null || v === undefined || v === 'channels_last' || v === 'channelsLast') return 'channels_last';
   if (v === 'channels_first' || v === 'channelsFirst') return 'channels_first';
-  return fail(`must be "channels_last" or "channels_first", got ${show(v)}`, key);
+  return fail('arg-not-data-format', { got: show(v) }, key);
 }
 
 /** Per-side padding/cropping: int → same everywhere; tuple of ints → symmetric per axis; tuple of pairs. */
 export function pairs(args: LayerArgs, key: string, rank: number): [number, number][] {
   const v = args[key];
-  const bad = (): never => fail(`must be an int, a tuple of ${rank} ints or a tuple of ${rank} (before, after) pairs, got ${show(v)}`, key);
+  refuseUnusable(v, key);
+  const bad = (): never => fail('arg-not-pairs', { rank, got: show(v) }, key);
   const nonNeg = (x: unknown): number => {
+    refuseUnusable(x, key);
     if (typeof x !== 'number' || !Number.isInteger(x) || x < 0) bad();
     return x as number;
   };

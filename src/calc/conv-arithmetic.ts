@@ -23,19 +23,13 @@ export function spatialLayout(rank: number, format: DataFormat): string {
   return (format === 'channels_first' ? ['batch', 'channels', ...spatial] : ['batch', ...spatial, 'channels']).join(', ');
 }
 
-/** `−1` with a real minus sign, as the lessons print arithmetic. */
-const signed = (n: number): string => (n < 0 ? `−${-n}` : String(n));
-
 /** Conv*, DepthwiseConv*, SeparableConv*, ConvLSTM: valid floors, same/causal give ⌈L/s⌉. */
 export function convLength(length: Dim, kernel: number, stride: number, dilation: number, padding: ConvPadding, arg = 'kernel_size', axis = 'length'): Dim {
   if (length === null) return null;
   if (padding !== 'valid') return Math.floor((length - 1) / stride) + 1;
   const span = dilation * (kernel - 1) + 1;
   const out = Math.floor((length - span) / stride) + 1;
-  if (out <= 0) {
-    const kernelText = dilation > 1 ? `a ${kernel}-wide kernel dilated by ${dilation} spans ${span}, which` : `a ${kernel}-wide kernel`;
-    fail(`${kernelText} does not fit in the input's ${axis} of ${length} with padding="valid": ⌊(${length} − ${span}) / ${stride}⌋ + 1 = ${signed(out)}`, arg);
-  }
+  if (out <= 0) fail('kernel-does-not-fit', { kernel, dilation, span, axis, length, stride, out }, arg);
   return out;
 }
 
@@ -44,7 +38,7 @@ export function poolLength(length: Dim, pool: number, stride: number, padding: '
   if (length === null) return null;
   if (padding === 'same') return Math.floor((length - 1) / stride) + 1;
   const out = Math.floor((length - pool) / stride) + 1;
-  if (out <= 0) fail(`a ${pool}-wide pool does not fit in the input's ${axis} of ${length} with padding="valid": ⌊(${length} − ${pool}) / ${stride}⌋ + 1 = ${signed(out)}`, arg);
+  if (out <= 0) fail('pool-does-not-fit', { pool, axis, length, stride, out }, arg);
   return out;
 }
 
@@ -55,6 +49,6 @@ export function deconvLength(length: Dim, kernel: number, stride: number, dilati
   if (outputPadding === null) return padding === 'valid' ? (length - 1) * stride + Math.max(k, stride) : length * stride;
   const out = padding === 'valid' ? (length - 1) * stride + k + outputPadding : (length - 1) * stride + (k % 2) + outputPadding;
   // only an empty input can get here: (0 − 1) × s + … is negative when the stride outruns the kernel
-  if (out < 0) fail(`an input ${axis} of ${length} would give a negative output ${axis}: (${length} − 1) × ${stride} + ${padding === 'valid' ? k : k % 2} + ${outputPadding} = ${signed(out)}`);
+  if (out < 0) fail('transpose-negative-length', { axis, length, stride, kernel: padding === 'valid' ? k : k % 2, outputPadding, out });
   return out;
 }

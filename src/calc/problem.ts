@@ -1,4 +1,5 @@
-import type { Diagnostic } from './types.ts';
+import { englishMessage, type DiagnosticCode, type DiagnosticValues, type ValuesOf } from './diagnostics.ts';
+import type { Diagnostic, DiagnosticLocation } from './types.ts';
 
 /**
  * Thrown inside a layer spec when the configuration is impossible; the resolver catches it at the
@@ -6,15 +7,22 @@ import type { Diagnostic } from './types.ts';
  */
 export class LayerProblem extends Error {
   readonly arg: string | undefined;
-  constructor(message: string, arg?: string) {
-    super(message);
+  constructor(readonly code: DiagnosticCode, readonly values: DiagnosticValues, arg?: string) {
+    super(englishMessage(code, values as never));
     this.arg = arg;
   }
 }
 
-/** Stop building this layer: `arg` is at fault because `message`. */
-export function fail(message: string, arg?: string): never {
-  throw new LayerProblem(message, arg);
+/** Stop building this layer: `arg` is at fault, as `code` with `values` says. */
+export function fail<C extends DiagnosticCode>(code: C, values: ValuesOf<C>, arg?: string): never {
+  // TEMPORARY while fail() calls are converted: the old fail(message, arg)
+  if (typeof values === 'string') throw new LayerProblem(code, {}, values);
+  throw new LayerProblem(code, values, arg);
+}
+
+/** A located diagnostic value, its English message filled in. */
+export function diagnostic<C extends DiagnosticCode>(code: C, values: ValuesOf<C>, at: DiagnosticLocation = {}): Diagnostic {
+  return { ...at, code, values, message: englishMessage(code, values) };
 }
 
 /** One line a person can read: `conv2d_1 (Conv2D), kernel_size: 5×5 kernel …`. */

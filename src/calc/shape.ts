@@ -23,12 +23,12 @@ export const shapeList = (output: OutputShape): Shape[] =>
 /** The input must have exactly `rank` axes including batch: Conv2D wants 4. */
 export function expectRank(input: Shape, rank: number, what: string): void {
   if (input.length !== rank) {
-    fail(`expects input of rank ${rank} (${what}), got ${shapeText(input)} of rank ${input.length}`);
+    fail('input-rank', { rank, layout: what, input: shapeText(input), got: input.length });
   }
 }
 
 export function expectMinRank(input: Shape, rank: number): void {
-  if (input.length < rank) fail(`expects input of rank ≥ ${rank}, got ${shapeText(input)}`);
+  if (input.length < rank) fail('input-min-rank', { rank, input: shapeText(input) });
 }
 
 /** The axis that holds channels. */
@@ -37,14 +37,14 @@ export const channelAxis = (shape: Shape, format: DataFormat): number => (format
 /** The channel count, which must be known to build weights. */
 export function channels(shape: Shape, format: DataFormat): number {
   const c = shape[channelAxis(shape, format)];
-  if (c === null || c === undefined) fail(`the channel dimension of the input ${shapeText(shape)} must be known`);
+  if (c === null || c === undefined) fail('input-channels-unknown', { input: shapeText(shape) });
   return c;
 }
 
 /** The last axis, which Dense-like layers read; must be known. */
 export function lastDim(shape: Shape): number {
   const d = shape[shape.length - 1];
-  if (d === null || d === undefined) fail(`the last dimension of the input ${shapeText(shape)} must be known`);
+  if (d === null || d === undefined) fail('input-last-unknown', { input: shapeText(shape) });
   return d;
 }
 
@@ -55,6 +55,6 @@ export const spatialAxes = (rank: number, format: DataFormat): number[] =>
 /** Resolve a Keras axis (negative counts from the end; batch is axis 0). */
 export function normalizeAxis(axis: number, rank: number, arg = 'axis'): number {
   const a = axis < 0 ? rank + axis : axis;
-  if (!Number.isInteger(axis) || a < 0 || a >= rank) fail(`axis ${axis} is out of range for an input of rank ${rank}`, arg);
+  if (!Number.isInteger(axis) || a < 0 || a >= rank) fail('axis-out-of-range', { axis, rank }, arg);
   return a;
 }

@@ -7,10 +7,11 @@ import type { Term } from './explain.ts';
 import { isTensorRef, type FunctionalModel, type Model, type ModelLayer, type NodeArg, type SequentialModel, type TensorRef } from './model.ts';
 import { Namer } from './naming.ts';
 import { postOrder } from './graph-order.ts';
-import { LayerProblem } from './problem.ts';
+import { englishMessage } from './diagnostics.ts';
+import { diagnostic, LayerProblem } from './problem.ts';
 import { specFor, type BuildContext, type Built, type CallShapes, type CallValue } from './registry.ts';
 import { shapeText } from './shape.ts';
-import type { Diagnostic, Dialect, LayerArgs, OutputShape, Shape, Weight, WeightDtype } from './types.ts';
+import type { Diagnostic, DiagnosticLocation, Dialect, LayerArgs, OutputShape, Shape, Weight, WeightDtype } from './types.ts';
 import './layers/index.ts';
 
 /** One row of `model.summary()`, with everything needed to explain it. */
@@ -87,7 +88,7 @@ export function totalsOf(weights: readonly Weight[]): Totals {
     }
   }
   if (!Number.isSafeInteger(t.params)) {
-    throw new LayerProblem(`the model has more than ${Number.MAX_SAFE_INTEGER} parameters, past exact arithmetic`);
+    throw new LayerProblem('model-too-many-params', { max: Number.MAX_SAFE_INTEGER });
   }
   return t;
 }
@@ -128,13 +129,13 @@ class Resolver {
   constructor(readonly dialect: Dialect, readonly namer: Namer) {}
 
   /** Build one layer on the shapes it is called with; a problem stops resolution at `where`. */
-  build(layer: ModelLayer, call: CallShapes, where: Omit<Diagnostic, 'message'>, parentTrainable: boolean, recorded?: OutputShape): Built {
+  build(layer: ModelLayer, call: CallShapes, where: DiagnosticLocation, parentTrainable: boolean, recorded?: OutputShape): Built {
     if (layer.model) {
       const inputs = flattenShapes(call);
       const inner = this.summarizeOn(layer.model, inputs, parentTrainable && layer.trainable !== false);
       if (inner.error) {
         const e = inner.error;
-        throw stopAt(where, `inside nested model: ${e.layer ? `${e.layer}${e.layerType ? ` (${e.layerType})` : ''}${e.arg ? `, ${e.arg}` : ''}: ` : ''}${e.message}`);
+        throw new Stop(wrapped('nested-model-problem', where, e));
       }
       const out = inner.outputs.length === 1 ? inner.outputs[0]! : inner.outputs;
       const nested: NestedBuilt = { output: out, weights: inner.rows.flatMap((r) => r.weights), rows: inner.rows };
@@ -143,7 +144,7 @@ class Resolver {
     try {
       return this.buildFromSpec(layer, call, parentTrainable, recorded);
     } catch (e) {
-      if (e instanceof LayerProblem) throw stopAt(where, e.message, e.arg);
+      if (e instanceof LayerProblem) throw stopAt(where, e);
       throw e;
     }
   }
@@ -151,11 +152,11 @@ class Resolver {
   /** A layer from its spec; its problems are LayerProblems, which the caller locates. */
   private buildFromSpec(layer: ModelLayer, call: CallShapes, parentTrainable: boolean, recorded?: OutputShape): Built {
     const spec = specFor(layer.type);
-    if (!spec) throw new LayerProblem(`Param Lab does not know the layer class "${layer.type}", so it cannot count its parameters`);
+    if (!spec) throw new LayerProblem('layer-unknown-type', { type: layer.type });
     const defaults = typeof spec.defaults === 'function' ? spec.defaults(this.dialect) : spec.defaults;
     const args: LayerArgs = { ...defaults, ...(layer.args ?? {}) };
     const inputs = flattenShapes(call);
-    if (inputs.length === 0) throw new LayerProblem('was called without any input tensor');
+    if (inputs.length === 0) throw new LayerProblem('layer-no-input', {});
     const context: BuildContext = { args, inputs, input: inputs[0]!, call, dialect: this.dialect, buildInner: this.buildInner };
     if (recorded) context.recorded = recorded;
     const built = spec.build(context);
@@ -186,7 +187,7 @@ class Resolver {
         continue;
       }
       try {
-        if (isShapeList(shape)) throw new Stop({ message: `a Sequential model passes one tensor from layer to layer, but the layer before produced ${shape.length}` });
+        if (isShapeList(shape)) throw new Stop(diagnostic('sequential-several-tensors', { count: shape.length }));
         const built = this.build(layer, { args: [shape], kwargs: {} }, where(layer, index), trainable, layer.recordedOutput);
         rows.push(row(layer, built, built.output, [], trainable));
         shape = built.output;
@@ -211,7 +212,7 @@ class Resolver {
     const walk = postOrder(graph.calls, (c) => c.deps, (c) => c.index);
     if (!walk.ok) {
       const { layer, index } = walk.cycleAt.entry;
-      const error = { ...where(layer, index), message: 'is part of a cycle: a layer cannot depend on its own output' };
+      const error = diagnostic('layer-in-cycle', {}, where(layer, index));
       return this.close(name, model.className ?? 'Functional', true, [], error, []);
     }
 
@@ -228,20 +229,20 @@ class Resolver {
         list[ref.tensor] = ref.shape;
       }
     }
-    const shapeOf = (ref: TensorRef, from: Omit<Diagnostic, 'message'>): Shape => {
+    const shapeOf = (ref: TensorRef, from: DiagnosticLocation): Shape => {
       const call = callOf(graph, ref);
       const out = call && outputs[call.index];
       if (!out) {
         const e = graph.byName.get(ref.layer);
-        if (!e) throw new Stop({ ...from, message: `is connected to a layer named "${ref.layer}" that the model does not contain` });
-        throw new Stop({ ...from, message: `refers to call ${ref.node} of ${ref.layer}, which is called ${callCount(e)} time(s)` });
+        if (!e) throw new Stop(diagnostic('inbound-unknown-layer', { target: ref.layer }, from));
+        throw new Stop(diagnostic('inbound-unknown-call', { target: ref.layer, node: ref.node, calls: callCount(e) }, from));
       }
       const list = asList(out);
       const s = list[ref.tensor];
-      if (!s) throw new Stop({ ...from, message: `refers to output ${ref.tensor} of ${ref.layer}, which has ${list.length}` });
+      if (!s) throw new Stop(diagnostic('inbound-unknown-output', { target: ref.layer, tensor: ref.tensor, count: list.length }, from));
       return s;
     };
-    const mapArg = (a: NodeArg, from: Omit<Diagnostic, 'message'>): CallValue => {
+    const mapArg = (a: NodeArg, from: DiagnosticLocation): CallValue => {
       if (isTensorRef(a)) return shapeOf(a, from);
       if (Array.isArray(a)) return a.map((x) => mapArg(x, from));
       if (a !== null && typeof a === 'object') return null;
@@ -293,7 +294,7 @@ class Resolver {
         modelOutputs = model.outputs.map((ref) => shapeOf(ref, {}));
       } catch (e) {
         if (!(e instanceof Stop)) throw e;
-        error = { ...e.diagnostic, message: `the model's outputs: ${e.diagnostic.message}` };
+        error = wrapped('model-outputs-problem', {}, e.diagnostic);
       }
     }
     const sequentialLike = error ? true : isSequentialLike(graph, model.outputs);
@@ -306,18 +307,26 @@ class Resolver {
     } catch (e) {
       if (!(e instanceof LayerProblem)) throw e;
       totals = totalsOf([]);
-      error ??= { message: e.message };
+      error ??= diagnostic(e.code, e.values as never);
     }
     return { name, className, sequentialLike, dialect: this.dialect, rows, totals, outputs, ...(error ? { error } : {}) };
   }
 }
 
 /** The diagnostic that stops resolution at the layer `where` points to. */
-function stopAt(where: Omit<Diagnostic, 'message'>, message: string, arg?: string): Stop {
-  return new Stop({ ...where, ...(arg !== undefined ? { arg } : {}), message });
+function stopAt(where: DiagnosticLocation, problem: LayerProblem): Stop {
+  const at = problem.arg !== undefined ? { ...where, arg: problem.arg } : where;
+  return new Stop(diagnostic(problem.code, problem.values as never, at));
 }
 
-function where(layer: ModelLayer, index: number): Omit<Diagnostic, 'message'> {
+/** A problem found inside something (a nested model, the model's outputs), located at `where`. */
+function wrapped(code: 'nested-model-problem' | 'model-outputs-problem', where: DiagnosticLocation, cause: Diagnostic): Diagnostic {
+  const e = cause;
+  const inner = code === 'nested-model-problem' && e.layer ? `${e.layer}${e.layerType ? ` (${e.layerType})` : ''}${e.arg ? `, ${e.arg}` : ''}: ` : '';
+  return { ...where, code, values: {}, message: `${englishMessage(code, {})}: ${inner}${e.message}`, cause };
+}
+
+function where(layer: ModelLayer, index: number): DiagnosticLocation {
   return { layer: layer.name!, layerType: layer.type, index, ...(layer.path ? { path: layer.path } : {}) };
 }
 
@@ -334,19 +343,19 @@ function row(layer: ModelLayer, built: Built | NestedBuilt, output: OutputShape 
 }
 
 /** The input shape an InputLayer declares (`batch_shape` in Keras 3, `batch_input_shape` before). */
-function inputShape(layer: ModelLayer, at: Omit<Diagnostic, 'message'>): Shape {
+function inputShape(layer: ModelLayer, at: DiagnosticLocation): Shape {
   const a = layer.args ?? {};
   const batch = a['batch_shape'] ?? a['batch_input_shape'];
   if (Array.isArray(batch)) return validShape(batch, at, 'batch_shape');
   if (Array.isArray(a['shape'])) return [(a['batch_size'] as number | null | undefined) ?? null, ...validShape(a['shape'] as unknown[], at, 'shape')];
   if (Array.isArray(a['input_shape'])) return [null, ...validShape(a['input_shape'] as unknown[], at, 'input_shape')];
-  throw new Stop({ ...at, message: 'an InputLayer needs a shape (shape=… or batch_shape=…)' });
+  throw new Stop(diagnostic('input-layer-no-shape', {}, at));
 }
 
-function validShape(dims: unknown[], at: Omit<Diagnostic, 'message'>, arg: string): Shape {
+function validShape(dims: unknown[], at: DiagnosticLocation, arg: string): Shape {
   for (const d of dims) {
     if (d !== null && (typeof d !== 'number' || !Number.isInteger(d) || d < 0)) {
-      throw new Stop({ ...at, arg, message: `each dimension must be a whole number ≥ 0 or None, got ${JSON.stringify(d)}` });
+      throw new Stop(diagnostic('input-layer-bad-dim', { got: JSON.stringify(d) ?? String(d) }, { ...at, arg }));
     }
   }
   return dims as Shape;
@@ -385,9 +394,12 @@ export function resolveLayer(layer: ModelLayer, input: Shape | Shape[], dialect:
   for (const [i, shape] of shapes.entries()) {
     const badAxis = shape.findIndex((d) => d !== null && !(Number.isSafeInteger(d) && d >= 0));
     if (badAxis >= 0) {
-      const message = `must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER} or None, got ${JSON.stringify(shape[badAxis]) ?? String(shape[badAxis])}`;
       const arg = shapes.length > 1 ? `input_shape[${i}][${badAxis}]` : `input_shape[${badAxis}]`;
-      return { ok: false, error: { ...where(named, 0), arg, message } };
+      const got = shape[badAxis];
+      const error = typeof got === 'number' && Math.abs(got) > Number.MAX_SAFE_INTEGER
+        ? diagnostic('arg-too-large', { max: Number.MAX_SAFE_INTEGER }, { ...where(named, 0), arg })
+        : diagnostic('input-dim-out-of-range', { max: Number.MAX_SAFE_INTEGER, got: JSON.stringify(got) ?? String(got) }, { ...where(named, 0), arg });
+      return { ok: false, error };
     }
   }
   // Merge and attention layers take their tensors as one list; MultiHeadAttention positionally.
@@ -399,7 +411,7 @@ export function resolveLayer(layer: ModelLayer, input: Shape | Shape[], dialect:
   } catch (e) {
     if (e instanceof Stop) return { ok: false, error: e.diagnostic };
     // totalsOf refuses counts past exact arithmetic (filters=10**20).
-    if (e instanceof LayerProblem) return { ok: false, error: { ...where(named, 0), message: e.message } };
+    if (e instanceof LayerProblem) return { ok: false, error: diagnostic(e.code, e.values as never, where(named, 0)) };
     throw e;
   }
 }

@@ -3,6 +3,8 @@
  * Everything here is plain data so that Python code, Keras JSON, URLs and widgets share it.
  */
 
+import type { DiagnosticCode, DiagnosticValues } from './diagnostics.ts';
+
 /** One axis of a tensor shape; `null` is an unknown size (the batch axis, a free sequence length). */
 export type Dim = number | null;
 
@@ -60,8 +62,17 @@ export interface Diagnostic extends Location {
   index?: number;
   /** The keyword argument at fault (`kernel_size`, `groups`…). */
   arg?: string;
+  /** What is wrong, as data (src/calc/diagnostics.ts): pages word it in their language. */
+  code: DiagnosticCode;
+  values: DiagnosticValues;
+  /** The English rendering of code and values, for the CLI and the tests. */
   message: string;
+  /** For wrapper codes (`nested-model-problem`): the problem inside. */
+  cause?: Diagnostic;
 }
+
+/** Where a diagnostic points, before its code is known. */
+export type DiagnosticLocation = Omit<Diagnostic, 'code' | 'values' | 'message' | 'cause'>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: Diagnostic };
 
