@@ -8,13 +8,8 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
-
-// The curriculum, in teaching order (issue #3). The sidebar and Starlight's prev / next links follow it.
-const CURRICULUM = [
-  'reading-the-summary', 'pooling', 'conv2d', 'flatten', 'dense', 'putting-it-together', 'output-shapes',
-  'batch-normalization', 'depthwise-separable', 'more-convolutions', 'embedding', 'recurrent', 'attention',
-  'case-studies',
-];
+// Astro loads this file through Vite, which compiles the TypeScript module.
+import { CURRICULUM } from './src/lessons/curriculum.ts';
 
 /**
  * The lessons that exist (content/docs/lessons/*.mdx), in curriculum order; a lesson the curriculum does
@@ -25,7 +20,7 @@ function lessonSlugs() {
   const dir = fileURLToPath(new URL('./content/docs/lessons/', import.meta.url));
   const onDisk = existsSync(dir) ? readdirSync(dir).filter((f) => /\.mdx?$/.test(f)).map((f) => f.replace(/\.mdx?$/, '')) : [];
   /** @param {string} slug */
-  const rank = (slug) => { const i = CURRICULUM.indexOf(slug); return i === -1 ? CURRICULUM.length : i; };
+  const rank = (slug) => { const i = /** @type {readonly string[]} */ (CURRICULUM).indexOf(slug); return i === -1 ? CURRICULUM.length : i; };
   return onDisk.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 

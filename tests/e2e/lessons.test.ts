@@ -7,6 +7,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CURRICULUM } from '../../src/lessons/curriculum.ts';
 import { launchChromium } from './chromium.ts';
 import { failWhenChromiumRequired } from './chromium-required.ts';
 import { watchProblems } from './page-problems.ts';
@@ -14,12 +15,6 @@ import { watchProblems } from './page-problems.ts';
 const executable = inject('chromium');
 const siteUrl = inject('siteUrl');
 const root = fileURLToPath(new URL('../../', import.meta.url));
-
-/** Issue #3's curriculum, in order. */
-const CURRICULUM = [
-  'reading-the-summary', 'pooling', 'conv2d', 'flatten', 'dense', 'putting-it-together', 'output-shapes',
-  'batch-normalization', 'depthwise-separable', 'more-convolutions', 'embedding', 'recurrent', 'attention', 'case-studies',
-];
 
 const LOCALES = [
   { name: 'en', prefix: '', dir: 'content/docs/lessons', lang: 'en' },

@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { CURRICULUM } from '@lessons/curriculum.ts';
 import { derivedNumbers } from '@lessons/facts.ts';
 import type { LessonModule } from '@lessons/types.ts';
 import { driftProblems, numbersInMdx, numbersInText, type Allowance } from './mdx-numbers.ts';
@@ -16,12 +17,6 @@ import { driftProblems, numbersInMdx, numbersInText, type Allowance } from './md
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const LOCALE_DIRS = { en: 'content/docs/lessons', 'zh-cn': 'content/docs/zh-cn/lessons' } as const;
 const ISLANDS = ['Calculator', 'PoolingGrid', 'SummaryExplorer', 'ModelEditor', 'PaddingCompare'];
-
-/** The curriculum of issue #3, in order. */
-const CURRICULUM = [
-  'reading-the-summary', 'pooling', 'conv2d', 'flatten', 'dense', 'putting-it-together', 'output-shapes',
-  'batch-normalization', 'depthwise-separable', 'more-convolutions', 'embedding', 'recurrent', 'attention', 'case-studies',
-];
 
 const slugsIn = (dir: string): string[] =>
   existsSync(join(root, dir)) ? readdirSync(join(root, dir)).filter((f) => f.endsWith('.mdx')).map((f) => f.slice(0, -4)).sort() : [];
@@ -158,5 +153,15 @@ describe.each(slugs)('lesson %s', (slug) => {
 describe('the curriculum', () => {
   it.each(CURRICULUM)('has the lesson %s in both languages', (slug) => {
     for (const dir of Object.values(LOCALE_DIRS)) expect(existsSync(join(root, dir, `${slug}.mdx`)), `${dir}/${slug}.mdx`).toBe(true);
+  });
+
+  it('lists every lesson on disk, so none falls to the end of the sidebar unordered', () => {
+    expect(slugs.filter((slug) => !(CURRICULUM as readonly string[]).includes(slug))).toEqual([]);
+  });
+
+  it('is the only order: no lesson page sets a sidebar order of its own', () => {
+    const pages = Object.values(LOCALE_DIRS).flatMap((dir) => slugsIn(dir).map((slug) => join(dir, `${slug}.mdx`)));
+    const frontmatter = (file: string): string => /^---\n([\s\S]*?)\n---/.exec(readFileSync(join(root, file), 'utf8'))?.[1] ?? '';
+    expect(pages.filter((file) => /^sidebar:/m.test(frontmatter(file)))).toEqual([]);
   });
 });
