@@ -57,6 +57,25 @@ describe('parseJsonText', () => {
     expect(parseJsonText(`{"a": ${deepString}}`).ok).toBe(true);
   });
 
+  it('names the nesting first in text that is both too deep and broken', () => {
+    // 1,005 brackets open on line 2 and none closes: the 1,000th is the first too deep.
+    const e = problem(`{"a":\n${'['.repeat(MAX_JSON_DEPTH + 5)}`);
+    expect({ line: e.line, column: e.column }).toEqual({ line: 2, column: MAX_JSON_DEPTH });
+    expect(e.message).toContain('nest more than 1,000 levels deep');
+  });
+
+  it('finds nesting that only the NaN-tolerant reading reaches', () => {
+    const e = problem(`[NaN, ${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}]`);
+    // "[NaN, " is 6 characters; the bracket that opens level 1,001 is the 1,000th after them.
+    expect({ line: e.line, column: e.column }).toEqual({ line: 1, column: 6 + MAX_JSON_DEPTH });
+  });
+
+  it('refuses a megabyte of nesting (short enough to be parsed before its depth is checked) at the same bracket', () => {
+    const half = 500 * 1024;
+    const e = problem('['.repeat(half) + ']'.repeat(half));
+    expect({ line: e.line, column: e.column }).toEqual({ line: 1, column: MAX_JSON_DEPTH + 1 });
+  });
+
   it('answers 50 MB of nesting at once, without parsing it', () => {
     const half = 25 * 1024 * 1024;
     const e = problem('['.repeat(half) + ']'.repeat(half));

@@ -86,9 +86,11 @@ function unwrapPythonValues(v: Json): Json {
   if (v['class_name'] === '__tuple__' && isObj(cfg) && Array.isArray(cfg['value'])) return unwrapEach(cfg['value']);
   // Copy only what changes: most files hold no wrapped value, and copying a whole model is the
   // bulk of an import's time. The caller's JSON is never modified.
+  // Primitives, most of a model, are passed over without a call.
   let out: Obj | undefined;
   for (const k in v) {
     const x = v[k]!;
+    if (typeof x !== 'object' || x === null) continue;
     const y = unwrapPythonValues(x);
     if (y !== x) (out ??= { ...v })[k] = y;
   }
@@ -100,6 +102,7 @@ function unwrapEach(list: Json[]): Json[] {
   let out: Json[] | undefined;
   for (let i = 0; i < list.length; i++) {
     const x = list[i]!;
+    if (typeof x !== 'object' || x === null) continue;
     const y = unwrapPythonValues(x);
     if (y !== x) (out ??= [...list])[i] = y;
   }
