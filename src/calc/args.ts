@@ -12,11 +12,11 @@ const show = (v: unknown): string => (typeof v === 'string' ? `"${v}"` : JSON.st
  * A value no reader can go on from: missing, or a number beyond exact arithmetic (JSON's `1e400`
  * arrives as Infinity, which JSON.stringify would print as `null`).
  */
-function refuseUnusable(v: unknown, key: string): void {
+function refuseUnusable(v: unknown, key: string, exact = true): void {
   if (v === undefined) fail('arg-required', {}, key);
-  if (typeof v === 'number' && (v === Infinity || v === -Infinity || Math.abs(v) > Number.MAX_SAFE_INTEGER)) {
-    fail('arg-too-large', { max: Number.MAX_SAFE_INTEGER }, key);
-  }
+  if (typeof v !== 'number') return;
+  if (v === Infinity || v === -Infinity) fail('arg-number-too-large', {}, key);
+  if (exact && Math.abs(v) > Number.MAX_SAFE_INTEGER) fail('arg-too-large', { max: Number.MAX_SAFE_INTEGER }, key);
 }
 
 /** A whole number ≥ `min` (1 unless said otherwise), at most Number.MAX_SAFE_INTEGER. */
@@ -36,7 +36,8 @@ export function optionalInt(args: LayerArgs, key: string, min = 1): number | nul
 
 export function num(args: LayerArgs, key: string): number {
   const v = args[key];
-  refuseUnusable(v, key);
+  // a float (a rate, a max_value) may be large; only Infinity is unusable
+  refuseUnusable(v, key, false);
   if (typeof v !== 'number' || Number.isNaN(v)) fail('arg-not-number', { got: show(v) }, key);
   return v;
 }

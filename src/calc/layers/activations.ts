@@ -2,6 +2,7 @@
  * Activation layers (keras/src/layers/activations): element-wise functions, so the shape never
  * changes. Only PReLU learns something — one slope `alpha` per position it does not share.
  */
+import * as arg from '../args.ts';
 import { mul, num } from '../explain.ts';
 import { fail } from '../problem.ts';
 import { register, type LayerSpec, weight } from '../registry.ts';
@@ -13,8 +14,8 @@ function nonNegative(args: LayerArgs, keys: readonly string[], optional: readonl
   for (const key of keys) {
     const v = args[key];
     if (optional.includes(key) && (v === null || v === undefined)) continue;
-    if (typeof v !== 'number' || !Number.isFinite(v)) fail(`must be a number, got ${JSON.stringify(v) ?? String(v)}`, key);
-    if (v < 0) fail(`cannot be negative, got ${v}`, key);
+    const n = arg.num(args, key);
+    if (n < 0) fail('arg-negative', { got: n }, key);
   }
 }
 
@@ -44,7 +45,7 @@ function sharedAxes(args: LayerArgs, rank: number): number[] {
   const list: unknown[] = Array.isArray(v) ? v : [v];
   return list.map((a) => {
     if (typeof a !== 'number' || !Number.isInteger(a) || a < 1 || a >= rank) {
-      return fail(`lists axis ${JSON.stringify(a)}, but the input's non-batch axes are 1 to ${rank - 1}`, 'shared_axes');
+      return fail('prelu-axis-out-of-range', { got: JSON.stringify(a) ?? String(a), last: rank - 1 }, 'shared_axes');
     }
     return a;
   });
@@ -59,7 +60,7 @@ const PReLU: LayerSpec = {
     const shape = input.slice(1).map((d, i) => {
       if (shared.includes(i + 1)) return 1;
       if (d === null) {
-        return fail(`axis ${i + 1} of the input ${shapeText(input)} has no known size (None); PReLU needs one alpha per position there, so list that axis in shared_axes`, 'shared_axes');
+        return fail('prelu-axis-unknown', { axis: i + 1, input: shapeText(input) }, 'shared_axes');
       }
       return d;
     });

@@ -17,7 +17,7 @@ const LayerScale: LayerSpec = {
     const projection = arg.int(args, 'projection_dim');
     const last = input[input.length - 1];
     if (last !== null && last !== undefined && last !== projection && last !== 1 && projection !== 1) {
-      fail(`scales the last axis of ${shapeText(input)} (${last} channels) by a γ of ${projection} values; the two must match`, 'projection_dim');
+      fail('layer-scale-mismatch', { input: shapeText(input), channels: last, projection }, 'projection_dim');
     }
     const output: Shape = last === 1 ? [...input.slice(0, -1), projection] : input;
     return { output, weights: [weight('gamma', [projection])], formula: num(projection, 'channels', 'projection_dim') };
@@ -33,7 +33,7 @@ function broadcastShapes(a: Shape, b: Shape): Shape {
     if (i === 1) return j;
     if (j === 1) return i;
     if (i === null || j === null) return i ?? j;
-    if (i !== j) return fail(`cannot add ${shapeText(a)} and ${shapeText(b)}: sizes ${i} and ${j} differ`);
+    if (i !== j) return fail('cannot-add-shapes', { a: shapeText(a), b: shapeText(b), i, j });
     return i;
   });
 }

@@ -18,7 +18,7 @@ const isShape = (v: CallValue | undefined): v is Shape =>
 function tensorArg(call: CallShapes, position: number, name: string): Shape | undefined {
   const v = call.kwargs[name] ?? call.args[position];
   if (v === undefined || v === null) return undefined;
-  if (!isShape(v)) return fail(`must be one tensor, got ${JSON.stringify(v)}`, name);
+  if (!isShape(v)) return fail('attention-not-one-tensor', { got: JSON.stringify(v) }, name);
   return v;
 }
 
@@ -30,7 +30,7 @@ function outputSizes(v: unknown, queryFeatures: number): number[] {
   if (v === null || v === undefined || v === 0 || (Array.isArray(v) && v.length === 0)) return [queryFeatures];
   if (typeof v === 'number' && Number.isInteger(v) && v > 0) return [v];
   if (Array.isArray(v) && v.every((d) => typeof d === 'number' && Number.isInteger(d) && d > 0)) return v as number[];
-  return fail(`must be None, a positive integer or a tuple of positive integers, got ${JSON.stringify(v)}`, 'output_shape');
+  return fail('attention-bad-output-shape', { got: JSON.stringify(v) ?? String(v) }, 'output_shape');
 }
 
 /** One projection's count: `H × K × (D + 1)`, the `+ 1` being its bias per head and size. */
@@ -46,7 +46,7 @@ const MultiHeadAttention: LayerSpec = {
   build({ args, call }) {
     const heads = arg.int(args, 'num_heads');
     if (args['key_dim'] === null || args['key_dim'] === undefined) {
-      fail('is required: the size of each head\'s query and key projection (usually model size ÷ num_heads)', 'key_dim');
+      fail('key-dim-required', {}, 'key_dim');
     }
     const keyDim = arg.int(args, 'key_dim');
     const valueDim = arg.optionalInt(args, 'value_dim') ?? keyDim;
@@ -54,15 +54,15 @@ const MultiHeadAttention: LayerSpec = {
     const useGate = arg.bool(args, 'use_gate');
 
     const query = tensorArg(call, 0, 'query');
-    if (!query) return fail('needs a query tensor: call it as mha(query, value)', 'query');
+    if (!query) return fail('attention-no-query', {}, 'query');
     const value = tensorArg(call, 1, 'value');
-    if (!value) return fail('needs a value tensor besides the query: call it as mha(query, value), or mha(x, x) for self-attention', 'value');
+    if (!value) return fail('attention-no-value', {}, 'value');
     const key = tensorArg(call, 2, 'key') ?? value;
     for (const [name, s] of [['query', query], ['value', value], ['key', key]] as const) {
-      if (s.length < 3) fail(`expects ${name} of rank ≥ 3 (batch, positions…, features), got ${shapeText(s)}`, name);
+      if (s.length < 3) fail('attention-rank', { name, input: shapeText(s) }, name);
     }
     if (!sameDims(value.slice(1, -1), key.slice(1, -1))) {
-      fail(`value ${shapeText(value)} and key ${shapeText(key)} must agree on every axis but the last`, 'key');
+      fail('attention-key-value-differ', { value: shapeText(value), key: shapeText(key) }, 'key');
     }
     const dq = lastDim(query);
     const dk = lastDim(key);
@@ -102,9 +102,9 @@ const MultiHeadAttention: LayerSpec = {
 function attentionInputs(call: CallShapes): { query: Shape; value: Shape; key: Shape } {
   const list = call.args[0] ?? call.kwargs['inputs'];
   if (!Array.isArray(list) || isShape(list) || !list.every((v) => isShape(v))) {
-    return fail('must be called on a list of tensors: [query, value] or [query, value, key]', 'inputs');
+    return fail('attention-not-list', {}, 'inputs');
   }
-  if (list.length < 2 || list.length > 3) fail(`takes a list of 2 or 3 tensors ([query, value] or [query, value, key]), got ${list.length}`, 'inputs');
+  if (list.length < 2 || list.length > 3) fail('attention-list-length', { count: list.length }, 'inputs');
   const [query, value, key] = list as Shape[];
   return { query: query!, value: value!, key: key ?? value! };
 }

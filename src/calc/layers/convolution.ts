@@ -24,14 +24,14 @@ function convPadding(args: LayerArgs, allowCausal: boolean, separable1D = false)
   const v = args['padding'];
   if (allowCausal) return arg.oneOf(args, 'padding', ['valid', 'same', 'causal'] as const);
   if (typeof v === 'string' && v.toLowerCase() === 'causal') {
-    fail(`"causal" padding only exists for sequence convolutions (Conv1D${separable1D ? ', and SeparableConv1D before Keras 3' : ''}); use "valid" or "same"`, 'padding');
+    fail('causal-padding-sequence-only', { separable1D }, 'padding');
   }
   return arg.oneOf(args, 'padding', ['valid', 'same'] as const);
 }
 
 /** Keras's required positional arguments (`filters`, `kernel_size`) say so when missing. */
 function requireArgs(args: LayerArgs, ...keys: string[]): void {
-  for (const key of keys) if (args[key] === undefined) fail('is required', key);
+  for (const key of keys) if (args[key] === undefined) fail('arg-required', {}, key);
 }
 
 /** What every convolution reads the same way: rank, kernel, strides, dilation, padding, channels. */
@@ -41,7 +41,7 @@ function geometry(args: LayerArgs, input: Shape, rank: number, padding: ConvPadd
   const strides = arg.tuple(args, 'strides', rank);
   const dilation = arg.tuple(args, 'dilation_rate', rank);
   if (strides.some((s) => s > 1) && dilation.some((d) => d > 1)) {
-    fail(`strides > 1 cannot be combined with dilation_rate > 1 (strides=${JSON.stringify(strides)}, dilation_rate=${JSON.stringify(dilation)}); Keras rejects the pair`, 'strides');
+    fail('strides-with-dilation', { strides: JSON.stringify(strides), dilation: JSON.stringify(dilation) }, 'strides');
   }
   expectRank(input, rank + 2, spatialLayout(rank, format));
   return { format, kernel, strides, dilation, padding, inChannels: channels(input, format) };
@@ -73,9 +73,9 @@ const conv = (rank: number): LayerSpec => ({
     const groups = arg.int(args, 'groups');
     const useBias = arg.bool(args, 'use_bias');
     // Keras checks filters against groups in __init__, channels against groups in build()
-    if (filters % groups !== 0) fail(`the ${filters} filters cannot be split into ${groups} equal groups (${filters} / ${groups} is not a whole number)`, 'groups');
+    if (filters % groups !== 0) fail('filters-not-divisible', { filters, groups }, 'groups');
     const g = geometry(args, input, rank, convPadding(args, rank === 1));
-    if (g.inChannels % groups !== 0) fail(`the ${g.inChannels} input channels cannot be split into ${groups} equal groups (${g.inChannels} / ${groups} is not a whole number)`, 'groups');
+    if (g.inChannels % groups !== 0) fail('input-channels-not-divisible', { channels: g.inChannels, groups }, 'groups');
     const perGroup = g.inChannels / groups;
     const kernel = weight('kernel', [...g.kernel, perGroup, filters]);
     const perFilter = mul(num(perGroup, 'input channels'), ...kernelTerms(g.kernel));
@@ -97,7 +97,7 @@ const convTranspose = (rank: number): LayerSpec => ({
     const g = geometry(args, input, rank, convPadding(args, false));
     const outputPadding = args['output_padding'] === null || args['output_padding'] === undefined ? null : arg.tuple(args, 'output_padding', rank, 0);
     outputPadding?.forEach((p, i) => {
-      if (p >= g.strides[i]!) fail(`each output_padding must be smaller than its stride, but ${p} ≥ ${g.strides[i]} (output_padding=${JSON.stringify(outputPadding)}, strides=${JSON.stringify(g.strides)})`, 'output_padding');
+      if (p >= g.strides[i]!) fail('output-padding-not-below-stride', { outputPadding: p, stride: g.strides[i]!, outputPaddings: JSON.stringify(outputPadding), strides: JSON.stringify(g.strides) }, 'output_padding');
     });
     const kernel = weight('kernel', [...g.kernel, filters, g.inChannels]);
     const perFilter = mul(num(g.inChannels, 'input channels'), ...kernelTerms(g.kernel));

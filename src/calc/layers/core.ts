@@ -54,7 +54,7 @@ const Lambda: LayerSpec = {
       return { output: [input[0] ?? null, ...(declared as (number | null)[])], weights: [] };
     }
     if (recorded) return { output: recorded, weights: [] };
-    return fail('runs Python code that Param Lab cannot run, and the file records neither its output_shape nor the shape of its output', 'output_shape');
+    return fail('lambda-shape-unknown', {}, 'output_shape');
   },
 };
 

@@ -38,12 +38,12 @@ export function parseEquation(equation: string): Equation {
   if (left) return { input: left[1]!, kernel: left[2]!, output: left[3]!, elision: 'left' };
   const right = new RegExp(`^(${LETTERS}{2,})\\.\\.\\.,(${LETTERS}+)->(${LETTERS}+)\\.\\.\\.$`).exec(equation);
   if (right) return { input: right[1]!, kernel: right[2]!, output: right[3]!, elision: 'right' };
-  return fail(`"${equation}" is not an equation EinsumDense understands: write it as "ab,bc->ac", "...b,bc->...c" or "ab...,bc->ac..."`, 'equation');
+  return fail('einsum-unknown-form', { equation }, 'equation');
 }
 
 /** A size the weights need; an unknown one is a located problem. */
-const known = (d: Dim | undefined, what: string, arg: string): number => {
-  if (d === null || d === undefined) fail(`${what} must be known to create the weights`, arg);
+const known = (d: Dim | undefined, unknown: () => never): number => {
+  if (d === null || d === undefined) unknown();
   return d;
 };
 
@@ -52,10 +52,10 @@ export function analyzeEinsum(equation: string, partialOutput: Dim[], biasAxes: 
   const eq = parseEquation(equation);
   const elided = input.length - eq.input.length;
   if (eq.elision === 'none' && elided !== 0) {
-    fail(`the equation's input "${eq.input}" names ${eq.input.length} axes but the input ${shapeText(input)} has ${input.length}`, 'equation');
+    fail('einsum-input-rank', { letters: eq.input, named: eq.input.length, input: shapeText(input), rank: input.length }, 'equation');
   }
   if (eq.elision !== 'none' && elided < 1) {
-    fail(`"..." must stand for at least one axis, but the input ${shapeText(input)} has only the ${input.length} axes "${eq.input}" names`, 'equation');
+    fail('einsum-ellipsis-empty', { input: shapeText(input), rank: input.length, letters: eq.input }, 'equation');
   }
   // The full output: batch first, then the elided axes on the side the "..." is.
   const output: Shape = [input[0]!, ...partialOutput];
@@ -64,7 +64,7 @@ export function analyzeEinsum(equation: string, partialOutput: Dim[], biasAxes: 
   const expected = eq.output.length + (eq.elision === 'none' ? 0 : elided);
   if (output.length !== expected) {
     const given = partialOutput.length;
-    fail(`the equation's output "${eq.output}" needs ${eq.elision === 'none' ? eq.output.length - 1 : eq.output.length} sizes besides the batch${eq.elision === 'none' ? '' : ' and the "..." axes'}, but output_shape gives ${given}`, 'output_shape');
+    fail('einsum-output-count', { letters: eq.output, needed: eq.elision === 'none' ? eq.output.length - 1 : eq.output.length, ellipsis: eq.elision !== 'none', given }, 'output_shape');
   }
   // Position of each letter in the input and in the full output.
   const inAt = new Map([...eq.input].map((c, i) => [c, eq.elision === 'left' ? i + elided : i]));
@@ -74,11 +74,11 @@ export function analyzeEinsum(equation: string, partialOutput: Dim[], biasAxes: 
     const o = outAt.get(c);
     if (o === undefined) continue;
     if (output[o] !== null && output[o] !== input[i]) {
-      fail(`axis "${c}" is ${input[i] ?? 'None'} in the input but output_shape sets it to ${output[o]}`, 'output_shape');
+      fail('einsum-axis-size-differs', { axis: c, input: input[i] ?? null, output: output[o] ?? null }, 'output_shape');
     }
   }
   for (const c of eq.output) {
-    if (!inAt.has(c) && !eq.kernel.includes(c)) fail(`output axis "${c}" appears neither in the input "${eq.input}" nor in the weight "${eq.kernel}"`, 'equation');
+    if (!inAt.has(c) && !eq.kernel.includes(c)) fail('einsum-output-axis-orphan', { axis: c, input: eq.input, kernel: eq.kernel }, 'equation');
   }
   const kernel: number[] = [];
   const kernelFrom: ('input' | 'output')[] = [];
@@ -86,23 +86,23 @@ export function analyzeEinsum(equation: string, partialOutput: Dim[], biasAxes: 
     const o = outAt.get(c);
     const i = inAt.get(c);
     if (o !== undefined) {
-      kernel.push(known(output[o], `the size of output axis "${c}"`, 'output_shape'));
+      kernel.push(known(output[o], () => fail('einsum-output-size-unknown', { axis: c }, 'output_shape')));
       kernelFrom.push('output');
     } else if (i !== undefined) {
-      kernel.push(known(input[i], `the size of input axis "${c}" (${shapeText(input)})`, 'equation'));
+      kernel.push(known(input[i], () => fail('einsum-input-size-unknown', { axis: c, input: shapeText(input) }, 'equation')));
       kernelFrom.push('input');
     } else {
-      fail(`weight axis "${c}" appears neither in the input "${eq.input}" nor in the output "${eq.output}", so its size is unknown`, 'equation');
+      fail('einsum-weight-axis-orphan', { axis: c, input: eq.input, output: eq.output }, 'equation');
     }
   }
   let bias: number[] | null = null;
   if (biasAxes !== null && biasAxes !== '') {
     for (const c of biasAxes) {
-      if (!eq.output.includes(c)) fail(`bias axis "${c}" is not one of the output axes "${eq.output}"`, 'bias_axes');
+      if (!eq.output.includes(c)) fail('einsum-bias-axis-not-output', { axis: c, output: eq.output }, 'bias_axes');
     }
     // The bias spans from the first biased output axis to the end; unbiased axes broadcast (size 1).
     const first = Math.min(...[...biasAxes].map((c) => eq.output.indexOf(c)));
-    bias = [...eq.output.slice(first)].map((c) => (biasAxes.includes(c) ? known(output[outAt.get(c)!], `the size of output axis "${c}"`, 'output_shape') : 1));
+    bias = [...eq.output.slice(first)].map((c) => (biasAxes.includes(c) ? known(output[outAt.get(c)!], () => fail('einsum-output-size-unknown', { axis: c }, 'output_shape')) : 1));
     if (eq.elision === 'right') bias.push(...Array<number>(elided).fill(1));
   }
   return { kernel, kernelFrom, bias, output };
@@ -110,10 +110,10 @@ export function analyzeEinsum(equation: string, partialOutput: Dim[], biasAxes: 
 
 /** `output_shape`: an int or a tuple whose entries may be None. */
 function partialOutputShape(v: unknown): Dim[] {
-  if (v === undefined || v === null) return fail('is required: the output size of each non-batch axis the equation names', 'output_shape');
+  if (v === undefined || v === null) return fail('einsum-output-shape-required', {}, 'output_shape');
   if (typeof v === 'number' && Number.isInteger(v) && v >= 1) return [v];
   if (Array.isArray(v) && v.every((d) => d === null || (typeof d === 'number' && Number.isInteger(d) && d >= 1))) return v as Dim[];
-  return fail(`must be a positive integer or a tuple of positive integers (None allowed), got ${JSON.stringify(v) ?? String(v)}`, 'output_shape');
+  return fail('einsum-bad-output-shape', { got: JSON.stringify(v) ?? String(v) }, 'output_shape');
 }
 
 /** `kernel d×d…` plus `bias d…`, the 1s of a broadcast bias left out. */
@@ -135,9 +135,9 @@ const EinsumDense: LayerSpec = {
   defaults: { bias_axes: null },
   build({ args, input }) {
     const equation = args['equation'];
-    if (typeof equation !== 'string') fail(`must be an einsum equation such as "ab,bc->ac", got ${JSON.stringify(equation) ?? String(equation)}`, 'equation');
+    if (typeof equation !== 'string') fail('einsum-not-string', { got: JSON.stringify(equation) ?? String(equation) }, 'equation');
     const biasAxes = args['bias_axes'];
-    if (biasAxes !== null && typeof biasAxes !== 'string') fail(`must be a string of output axis letters or None, got ${JSON.stringify(biasAxes)}`, 'bias_axes');
+    if (biasAxes !== null && typeof biasAxes !== 'string') fail('einsum-bias-axes-not-string', { got: JSON.stringify(biasAxes) ?? String(biasAxes) }, 'bias_axes');
     const shapes = analyzeEinsum(equation, partialOutputShape(args['output_shape']), biasAxes, input);
     return { output: shapes.output, weights: einsumWeights(shapes), formula: einsumFormula(shapes) };
   },

@@ -14,7 +14,7 @@ const listText = (shapes: Shape[]): string => shapes.map(shapeText).join(', ');
 /** The batch axis of the result: the one known batch size, if the inputs agree on it. */
 function mergedBatch(inputs: Shape[]): Dim {
   const known = [...new Set(inputs.map((s) => s[0]).filter((d): d is number => d !== null && d !== undefined))];
-  if (known.length > 1) fail(`cannot merge tensors with different batch sizes: ${listText(inputs)}`);
+  if (known.length > 1) fail('merge-batch-differs', { inputs: listText(inputs) });
   return known[0] ?? null;
 }
 
@@ -31,7 +31,7 @@ function broadcast(a: Dim[], b: Dim[]): Dim[] {
     if (i === 1) return j;
     if (j === 1) return i;
     if (i !== j) {
-      return fail(`cannot broadcast ${shapeText([null, ...a])} with ${shapeText([null, ...b])}: sizes ${i} and ${j} differ and neither is 1`);
+      return fail('merge-cannot-broadcast', { a: shapeText([null, ...a]), b: shapeText([null, ...b]), i, j });
     }
     return i;
   });
@@ -43,7 +43,7 @@ const elementwise = (exactly?: number): LayerSpec => ({
   defaults: {},
   build({ inputs }) {
     if (exactly !== undefined && inputs.length !== exactly) {
-      fail(`must be called on exactly ${exactly} inputs, got ${inputs.length}: ${listText(inputs)}`);
+      fail('merge-input-count', { expected: exactly, count: inputs.length, inputs: listText(inputs) });
     }
     const batch = mergedBatch(inputs);
     const body = inputs.slice(1).reduce((acc, s) => broadcast(acc, s.slice(1)), inputs[0]!.slice(1));
@@ -54,7 +54,7 @@ const elementwise = (exactly?: number): LayerSpec => ({
 /** Every input must have the first one's rank. */
 function sameRank(inputs: Shape[]): number {
   const rank = inputs[0]!.length;
-  if (inputs.some((s) => s.length !== rank)) fail(`needs inputs of the same rank, got ${listText(inputs)}`);
+  if (inputs.some((s) => s.length !== rank)) fail('merge-rank-differs', { inputs: listText(inputs) });
   return rank;
 }
 
@@ -68,7 +68,7 @@ const Concatenate: LayerSpec = {
       if (k === axis) continue;
       const sizes = [...new Set(inputs.map((s) => s[k]).filter((d) => d !== null))];
       if (sizes.length > 1) {
-        fail(`can only join ${listText(inputs)} along axis ${axis} if every other axis matches, but axis ${k} has sizes ${sizes.join(' and ')}`, 'axis');
+        fail('concatenate-axis-differs', { inputs: listText(inputs), axis, other: k, sizes: sizes as number[] }, 'axis');
       }
     }
     const out = [...inputs[0]!];
@@ -82,10 +82,10 @@ const Concatenate: LayerSpec = {
 function dotAxes(axes: unknown, a: Shape, b: Shape): [number, number] {
   const pair = typeof axes === 'number' ? [axes, axes] : axes;
   if (!Array.isArray(pair) || pair.length !== 2 || !pair.every((x) => typeof x === 'number' && Number.isInteger(x))) {
-    return fail(`must be an integer or a pair of integers, got ${JSON.stringify(axes) ?? String(axes)}`, 'axes');
+    return fail('dot-bad-axes', { got: JSON.stringify(axes) ?? String(axes) }, 'axes');
   }
   const [i, j] = [normalizeAxis(pair[0] as number, a.length, 'axes'), normalizeAxis(pair[1] as number, b.length, 'axes')];
-  if (i === 0 || j === 0) fail('cannot contract the batch axis (axis 0); use an axis from 1 on', 'axes');
+  if (i === 0 || j === 0) fail('dot-batch-axis', {}, 'axes');
   return [i, j];
 }
 
@@ -96,11 +96,11 @@ function dotAxes(axes: unknown, a: Shape, b: Shape): [number, number] {
 const Dot: LayerSpec = {
   defaults: { normalize: false },
   build({ args, inputs }) {
-    if (inputs.length !== 2) fail(`must be called on a list of 2 inputs, got ${inputs.length}: ${listText(inputs)}`);
+    if (inputs.length !== 2) fail('dot-input-count', { count: inputs.length, inputs: listText(inputs) });
     const [a, b] = [inputs[0]!, inputs[1]!];
     const [i, j] = dotAxes(args['axes'], a, b);
     if (a[i] !== b[j]) {
-      fail(`contracts axis ${i} of ${shapeText(a)} (size ${a[i] ?? 'None'}) with axis ${j} of ${shapeText(b)} (size ${b[j] ?? 'None'}); the two sizes must be equal`, 'axes');
+      fail('dot-sizes-differ', { i, a: shapeText(a), sizeA: a[i] ?? null, j, b: shapeText(b), sizeB: b[j] ?? null }, 'axes');
     }
     const out = [...a.filter((_, k) => k !== i), ...b.filter((_, k) => k !== j && k !== 0)];
     return { output: out.length === 1 ? [...out, 1] : out, weights: [] };

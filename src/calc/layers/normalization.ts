@@ -15,9 +15,9 @@ const show = (v: unknown): string => JSON.stringify(v) ?? String(v);
 /** `axis` as Keras takes it: one int or a list of ints, negative ones counted from the end. */
 export function axisList(args: LayerArgs, key: string, rank: number): number[] {
   const v = args[key];
-  const list: unknown[] = typeof v === 'number' ? [v] : Array.isArray(v) ? v : fail(`must be an integer or a list of integers, got ${show(v)}`, key);
+  const list: unknown[] = typeof v === 'number' ? [v] : Array.isArray(v) ? v : fail('arg-not-int-or-list', { got: show(v) }, key);
   return list.map((a) => {
-    if (typeof a !== 'number' || !Number.isInteger(a)) return fail(`must contain whole numbers, got ${show(v)}`, key);
+    if (typeof a !== 'number' || !Number.isInteger(a)) return fail('arg-tuple-not-whole', { got: show(v) }, key);
     return normalizeAxis(a, rank, key);
   });
 }
@@ -27,7 +27,7 @@ export function sizesAlong(input: Shape, axes: number[], key: string): number[] 
   return axes.map((a) => {
     const d = input[a];
     if (d === null || d === undefined) {
-      return fail(`axis ${a} of the input ${shapeText(input)} has no known size (None), so no weight can be laid along it`, key);
+      return fail('axis-size-unknown', { axis: a, input: shapeText(input) }, key);
     }
     return d;
   });
@@ -35,7 +35,7 @@ export function sizesAlong(input: Shape, axes: number[], key: string): number[] 
 
 /** No axis may be listed twice (Keras: "Duplicate axes are not allowed"). */
 function distinct(axes: number[], key: string, given: unknown): number[] {
-  if (new Set(axes).size !== axes.length) fail(`lists the same axis twice: ${show(given)}`, key);
+  if (new Set(axes).size !== axes.length) fail('axis-listed-twice', { got: show(given) }, key);
   return axes;
 }
 
@@ -50,7 +50,7 @@ const BatchNormalization: LayerSpec = {
   build({ args, input, dialect }) {
     // Keras 3 does int(axis); tf.keras also takes a list and gives the weights that many axes.
     if (dialect === 'keras3' && Array.isArray(args['axis'])) {
-      fail(`must be a single integer in Keras 3 (only tf.keras accepted a list), got ${show(args['axis'])}`, 'axis');
+      fail('arg-keras3-single-axis', { got: show(args['axis']) }, 'axis');
     }
     const axes = distinct(axisList(args, 'axis', input.length), 'axis', args['axis']);
     const sizes = sizesAlong(input, axes, 'axis');
@@ -103,14 +103,14 @@ const LayerNormalization: LayerSpec = {
 const GroupNormalization: LayerSpec = {
   defaults: { groups: 32, axis: -1, center: true, scale: true },
   build({ args, input }) {
-    if (typeof args['axis'] !== 'number') fail(`must be a single integer, got ${show(args['axis'])}`, 'axis');
+    if (typeof args['axis'] !== 'number') fail('arg-not-single-int', { got: show(args['axis']) }, 'axis');
     const [axis] = axisList(args, 'axis', input.length);
     const [channels] = sizesAlong(input, [axis!], 'axis');
     const c = channels!;
     const groupsArg = args['groups'];
     const groups = groupsArg === -1 ? c : arg.int(args, 'groups');
-    if (c < groups) fail(`the ${c} channels cannot be split into ${groups} groups: there are more groups than channels`, 'groups');
-    if (c % groups !== 0) fail(`the ${c} channels cannot be split into ${groups} equal groups (${c} / ${groups} is not a whole number)`, 'groups');
+    if (c < groups) fail('channels-fewer-than-groups', { channels: c, groups }, 'groups');
+    if (c % groups !== 0) fail('channels-not-divisible', { channels: c, groups }, 'groups');
     const center = arg.bool(args, 'center');
     const scale = arg.bool(args, 'scale');
     const weights = [...(scale ? [weight('gamma', [c])] : []), ...(center ? [weight('beta', [c])] : [])];
@@ -151,12 +151,12 @@ const SpectralNormalization: LayerSpec = {
     arg.int(args, 'power_iterations');
     const inner = args['layer'];
     if (typeof inner !== 'object' || inner === null || typeof (inner as { type?: unknown }).type !== 'string') {
-      return fail('must be the layer to normalize (a Dense, Conv or Embedding layer)', 'layer');
+      return fail('spectral-norm-not-layer', {}, 'layer');
     }
     const config = inner as { type: string; args?: LayerArgs; name?: string | null };
     const built = buildInner({ type: config.type, args: config.args ?? {}, ...(config.name ? { name: config.name } : {}) }, input);
     const kernel = built.weights.find((w) => w.name === 'kernel' || w.name === 'embeddings');
-    if (!kernel) fail(`wraps a ${config.type}, which has no kernel or embeddings to normalize`, 'layer');
+    if (!kernel) fail('spectral-norm-no-kernel', { type: config.type }, 'layer');
     const columns = kernel.shape[kernel.shape.length - 1] ?? 1;
     return { output: built.output, weights: [...built.weights, weight('vector_u', [1, columns], false, kernel.dtype)] };
   },

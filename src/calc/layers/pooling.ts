@@ -9,12 +9,8 @@ import type { Dialect, LayerArgs } from '../types.ts';
 /** `pool_size`, with the Keras 3 AveragePooling rule (no default) explained rather than reported as a type error. */
 function poolSize(args: LayerArgs, rank: number, dialect: Dialect): number[] {
   if (args['pool_size'] === undefined || args['pool_size'] === null) {
-    fail(
-      dialect === 'keras3'
-        ? 'is required: Keras 3 AveragePooling has no default pool_size (tf.keras used 2)'
-        : 'is required',
-      'pool_size',
-    );
+    if (dialect === 'keras3') fail('pool-size-required-keras3', {}, 'pool_size');
+    fail('arg-required', {}, 'pool_size');
   }
   return arg.tuple(args, 'pool_size', rank);
 }

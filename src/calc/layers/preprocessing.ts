@@ -25,7 +25,7 @@ const Normalization: LayerSpec = {
     // axis=None keeps no axis: one mean and one variance for the whole input
     const kept = given(axis) ? axisList(args, 'axis', input.length).sort((a, b) => a - b) : [];
     if (given(args['mean']) !== given(args['variance'])) {
-      fail('mean and variance must be given together (or neither, to learn them with adapt())', given(args['mean']) ? 'variance' : 'mean');
+      fail('mean-variance-together', {}, given(args['mean']) ? 'variance' : 'mean');
     }
     const sizes = sizesAlong(input, kept, 'axis');
     if (given(args['mean'])) return { output: input, weights: [] };
@@ -53,7 +53,7 @@ const SAME_SHAPE = [
 /** Where height and width sit: `(…, H, W, C)` or `(…, C, H, W)`, batched or a single image. */
 function imageAxes(input: Shape, args: LayerArgs): [number, number] {
   const rank = input.length;
-  if (rank !== 3 && rank !== 4) fail(`expects images of rank 4 (batch, height, width, channels) or 3 (one image), got ${shapeText(input)}`);
+  if (rank !== 3 && rank !== 4) fail('image-rank', { input: shapeText(input) });
   return arg.dataFormat(args) === 'channels_first' ? [rank - 2, rank - 1] : [rank - 3, rank - 2];
 }
 

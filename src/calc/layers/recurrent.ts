@@ -88,7 +88,7 @@ function readCellConfig(v: unknown): { type: string; args: LayerArgs } {
     const args = o['config'] ?? o['args'] ?? {};
     if (typeof type === 'string' && typeof args === 'object' && args !== null && !Array.isArray(args)) return { type, args: args as LayerArgs };
   }
-  return fail('must be a recurrent cell such as LSTMCell(32), or a list of cells', 'cell');
+  return fail('rnn-cell-not-cell', {}, 'cell');
 }
 
 /** The cell of a generic `RNN` layer; a list or StackedRNNCells feeds each cell's output to the next. */
@@ -97,7 +97,7 @@ function readCell(v: unknown, d: number, dialect: Dialect): Cell {
   const config = list ? undefined : readCellConfig(v);
   const cells = list ?? (config?.type === 'StackedRNNCells' ? config.args['cells'] : undefined);
   if (cells !== undefined) {
-    if (!Array.isArray(cells) || cells.length === 0) fail('a stack of cells needs at least one cell', 'cell');
+    if (!Array.isArray(cells) || cells.length === 0) fail('rnn-cell-empty-stack', {}, 'cell');
     const built: Cell[] = [];
     let width = d;
     cells.forEach((c, i) => {
@@ -119,7 +119,7 @@ function readCell(v: unknown, d: number, dialect: Dialect): Cell {
 /** One SimpleRNNCell / LSTMCell / GRUCell from its config, Keras defaults filled in. */
 function singleCell(config: { type: string; args: LayerArgs }, d: number, dialect: Dialect, prefix: string): Cell {
   const kind = CELL_KINDS[config.type];
-  if (!kind) return fail(`Param Lab knows the cells SimpleRNNCell, LSTMCell, GRUCell and StackedRNNCells, not "${config.type}"`, 'cell');
+  if (!kind) return fail('rnn-cell-unknown', { type: config.type }, 'cell');
   const defaults: LayerArgs = kind === 'gru' ? { use_bias: true, reset_after: resetAfterDefault(dialect) } : { use_bias: true };
   return denseCell(kind, { ...defaults, ...config.args }, d, prefix);
 }
@@ -154,9 +154,9 @@ const convLstm = (rank: number): LayerSpec => ({
     const step: Shape = [input[0] ?? null, ...input.slice(2)];
     const spatialStart = format === 'channels_first' ? 2 : 1;
     const spatial = step.slice(spatialStart, spatialStart + rank);
-    if (spatial.some((s) => s === null)) fail(`ConvLSTM needs every spatial size known, got ${shapeText(input)}`);
+    if (spatial.some((s) => s === null)) fail('conv-lstm-spatial-unknown', { input: shapeText(input) });
     const cin = step[format === 'channels_first' ? 1 : step.length - 1];
-    if (cin === null || cin === undefined) fail(`the channel dimension of the input ${shapeText(input)} must be known`);
+    if (cin === null || cin === undefined) fail('input-channels-unknown', { input: shapeText(input) });
     const outSpatial = spatial.map((l, i) => convLength(l, kernel[i]!, strides[i]!, dilation[i]!, padding));
     const state: Shape = format === 'channels_first' ? [step[0]!, filters, ...outSpatial] : [step[0]!, ...outSpatial, filters];
     const output: Shape = arg.bool(args, 'return_sequences') ? [state[0]!, input[1] ?? null, ...state.slice(1)] : state;
@@ -184,7 +184,7 @@ function wrapped(v: unknown, key: string): { type: string; name: string | null; 
       return { type, name: typeof name === 'string' ? name : null, args: args as LayerArgs };
     }
   }
-  return fail(`must be a layer to wrap, such as LSTM(16), got ${JSON.stringify(v) ?? String(v)}`, key);
+  return fail('wrapper-not-layer', { got: JSON.stringify(v) ?? String(v) }, key);
 }
 
 /** Several outputs (return_state) rather than one shape. */
@@ -221,17 +221,17 @@ const Bidirectional: LayerSpec = {
     const backward = given ?? { type: layer.type, name: `backward_${dropPrefix(base, 'backward_')}`, args: { ...layer.args, go_backwards: true } };
     const backwardName = backward.name ?? `backward_${dropPrefix(base, 'backward_')}`;
     if (flag(layer.args, 'go_backwards') === flag(backward.args, 'go_backwards')) {
-      fail(`the forward and backward layers must read the sequence in opposite directions, but both have go_backwards=${flag(layer.args, 'go_backwards') ? 'True' : 'False'}`, given ? 'backward_layer' : 'layer');
+      fail('bidirectional-same-direction', { goBackwards: flag(layer.args, 'go_backwards') }, given ? 'backward_layer' : 'layer');
     }
     for (const a of ['stateful', 'return_sequences', 'return_state']) {
-      if (flag(layer.args, a) !== flag(backward.args, a)) fail(`the forward and backward layers must agree on ${a} (${flag(layer.args, a) ? 'True' : 'False'} vs ${flag(backward.args, a) ? 'True' : 'False'})`, 'backward_layer');
+      if (flag(layer.args, a) !== flag(backward.args, a)) fail('bidirectional-disagree', { flag: a, forward: flag(layer.args, a), backward: flag(backward.args, a) }, 'backward_layer');
     }
     const forward = ctx.buildInner({ type: layer.type, args: layer.args, name: forwardName }, input);
     const back = ctx.buildInner({ type: backward.type, args: backward.args, name: backwardName }, input);
 
     const returnState = flag(layer.args, 'return_state');
     const [sequence, ...states] = returnState && isShapeList(forward.output) ? forward.output : [forward.output as Shape];
-    if (!sequence) return fail('the wrapped layer produced no output', 'layer');
+    if (!sequence) return fail('wrapper-no-output', {}, 'layer');
     const merged: Shape[] = merge === null ? [sequence, sequence] : merge === 'concat' ? [doubleLast(sequence)] : [sequence];
     const outputs = [...merged, ...states, ...states];
     const formulas = [forward.formula, back.formula];
@@ -260,10 +260,10 @@ const TimeDistributed: LayerSpec = {
   build(ctx: BuildContext) {
     const { args, input } = ctx;
     const layer = wrapped(args['layer'], 'layer');
-    if (input.length < 3) fail(`needs an input of rank ≥ 3 (batch, timesteps, …) to apply its layer at every step, got ${shapeText(input)}`);
+    if (input.length < 3) fail('time-distributed-rank', { input: shapeText(input) });
     const name = layer.name ?? toSnakeCase(layer.type);
     const inner = ctx.buildInner({ type: layer.type, args: layer.args, name }, [input[0] ?? null, ...input.slice(2)]);
-    if (isShapeList(inner.output)) return fail(`the wrapped ${layer.type} returns several tensors; TimeDistributed needs one`, 'layer');
+    if (isShapeList(inner.output)) return fail('time-distributed-several-outputs', { type: layer.type }, 'layer');
     const out = inner.output;
     return {
       output: [out[0] ?? null, input[1] ?? null, ...out.slice(1)],

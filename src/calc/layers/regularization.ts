@@ -11,7 +11,7 @@ import type { LayerArgs } from '../types.ts';
 /** Keras rejects a rate (or, in Keras 3, a noise stddev) outside [0, 1] when the layer is made. */
 function fraction(args: LayerArgs, key: string): void {
   const v = arg.num(args, key);
-  if (v < 0 || v > 1) fail(`must be between 0 and 1, got ${v}`, key);
+  if (v < 0 || v > 1) fail('arg-not-fraction', { got: v }, key);
 }
 
 /** Dropout-like: `rate` checked, input passed through; SpatialDropoutND also fixes the rank. */

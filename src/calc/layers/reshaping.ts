@@ -22,21 +22,19 @@ const Flatten: LayerSpec = {
 /** `target_shape`: whole numbers ≥ 0, at most one -1 (inferred), None for a size known only at run time. */
 function targetShape(args: LayerArgs): (number | null)[] {
   const v = args['target_shape'];
-  if (v === undefined) fail('is required: the shape each sample should take, without the batch axis', 'target_shape');
-  if (!Array.isArray(v)) fail(`must be a tuple of whole numbers (one may be -1), got ${show(v)}`, 'target_shape');
+  if (v === undefined) fail('target-shape-required', {}, 'target_shape');
+  if (!Array.isArray(v)) fail('target-shape-not-tuple', { got: show(v) }, 'target_shape');
   for (const d of v) {
     if (d !== null && (typeof d !== 'number' || !Number.isInteger(d) || d < -1)) {
-      fail(`each size must be a whole number ≥ 0, or -1 for the one size to infer, got ${show(v)}`, 'target_shape');
+      fail('target-shape-bad-size', { got: show(v) }, 'target_shape');
     }
   }
   const target = v as (number | null)[];
-  if (target.filter((d) => d === -1).length > 1) fail(`can infer only one size, but ${show(v)} has more than one -1`, 'target_shape');
+  if (target.filter((d) => d === -1).length > 1) fail('target-shape-several-unknown', { got: show(v) }, 'target_shape');
   return target;
 }
 
 /** `28 × 28 = 784`, or just `784` when there is nothing to multiply. */
-const sizeText = (dims: readonly number[], size: number): string => (dims.length > 1 ? `${dims.join(' × ')} = ${size}` : String(size));
-
 /** Reshape: `(N, *target_shape)`; a -1 becomes what the per-sample size leaves, or None if that is unknown. */
 const Reshape: LayerSpec = {
   defaults: {},
@@ -52,12 +50,12 @@ const Reshape: LayerSpec = {
     const fixedSize = product(fixed) ?? 0;
     if (inferred < 0) {
       if (fixedSize !== size) {
-        fail(`the input holds ${sizeText(known, size)} values per sample, but target_shape ${show(target)} holds ${sizeText(fixed, fixedSize)}; the total size must stay the same`, 'target_shape');
+        fail('reshape-size-differs', { input: known, inputSize: size, target: show(target), fixed, fixedSize }, 'target_shape');
       }
       return { output: [batch, ...fixed], weights: [] };
     }
     if (fixedSize === 0 || size % fixedSize !== 0) {
-      fail(`the -1 in target_shape ${show(target)} cannot be inferred: the input's ${sizeText(known, size)} values per sample do not divide into groups of ${sizeText(fixed, fixedSize)} (${size} / ${fixedSize} is not a whole number)`, 'target_shape');
+      fail('reshape-cannot-infer', { input: known, inputSize: size, target: show(target), fixed, fixedSize }, 'target_shape');
     }
     return { output: [batch, ...target.map((d) => (d === -1 ? size / fixedSize : d))], weights: [] };
   },
@@ -68,15 +66,15 @@ const Permute: LayerSpec = {
   defaults: {},
   build({ args, input }) {
     const v = args['dims'];
-    if (v === undefined) fail('is required: the new order of the axes after the batch, counting from 1', 'dims');
-    if (!Array.isArray(v) || v.some((d) => typeof d !== 'number' || !Number.isInteger(d))) fail(`must be a tuple of axis numbers starting at 1, got ${show(v)}`, 'dims');
+    if (v === undefined) fail('permute-dims-required', {}, 'dims');
+    if (!Array.isArray(v) || v.some((d) => typeof d !== 'number' || !Number.isInteger(d))) fail('permute-not-axes', { got: show(v) }, 'dims');
     const dims = v as number[];
     const sorted = [...dims].sort((a, b) => a - b);
     if (sorted.some((d, i) => d !== i + 1)) {
-      fail(`must list each axis from 1 to ${dims.length} exactly once (axis 0 is the batch and stays first), got ${show(v)}`, 'dims');
+      fail('permute-not-each-once', { count: dims.length, got: show(v) }, 'dims');
     }
     if (dims.length !== input.length - 1) {
-      fail(`reorders ${dims.length} axes, but the input ${shapeText(input)} has ${input.length - 1} axes after the batch`, 'dims');
+      fail('permute-rank-differs', { count: dims.length, input: shapeText(input), axes: input.length - 1 }, 'dims');
     }
     return { output: [input[0] ?? null, ...dims.map((d) => input[d] ?? null)], weights: [] };
   },
@@ -126,7 +124,7 @@ const cropping = (rank: number, crop: unknown, withFormat: boolean): LayerSpec =
     return (length, i, axis) => {
       const [before, after] = crops[i]!;
       const left = length - before - after;
-      if (left <= 0) fail(`cropping ${before} + ${after} from the input's ${axis} of ${length} leaves ${length} − ${before} − ${after} = ${left < 0 ? `−${-left}` : left}; at least 1 must remain`, 'cropping');
+      if (left <= 0) fail('cropping-too-much', { before, after, axis, length, left }, 'cropping');
       return left;
     };
   });
