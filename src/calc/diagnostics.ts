@@ -17,6 +17,9 @@ export type DiagnosticValues = Readonly<Record<string, DiagnosticValue>>;
 /** `−1` with a real minus sign, as the lessons print arithmetic. */
 const signed = (n: number): string => (n < 0 ? `−${-n}` : String(n));
 const quoted = (options: readonly string[]): string => options.map((o) => `"${o}"`).join(', ');
+const json = (what: string): string => `this is not valid JSON: ${what}`;
+/** A character the JSON scanner found, or the end of the text (null). */
+const found = (c: string | null): string => (c === null ? 'the end of the text' : `"${c}"`);
 /** `3 × 4 = 12`, or `12` for one axis. */
 const sizeText = (dims: readonly number[], size: number): string => (dims.length > 1 ? `${dims.join(' × ')} = ${size}` : String(size));
 
@@ -149,6 +152,89 @@ export const english = {
   'einsum-bias-axis-not-output': (v: { axis: string; output: string }) => `bias axis "${v.axis}" is not one of the output axes "${v.output}"`,
   'einsum-output-size-unknown': (v: { axis: string }) => `the size of output axis "${v.axis}" must be known to create the weights`,
   'einsum-input-size-unknown': (v: { axis: string; input: string }) => `the size of input axis "${v.axis}" (${v.input}) must be known to create the weights`,
+
+  // ---- JSON text (src/calc/import/json-text.ts) ----
+  'json-engine-error': (v: { reason: string }) => json(v.reason),
+  'json-too-deep': (v: { limit: number }) => json(`the brackets nest more than ${v.limit.toLocaleString('en-US')} levels deep, far deeper than any Keras model`),
+  'json-empty': () => json('the text is empty'),
+  'json-unclosed': (v: { inside: 'object' | 'array' }) => json(`the text ends inside ${v.inside === 'object' ? 'an object ({…})' : 'a list ([…])'}: a closing bracket is missing`),
+  'json-trailing': (v: { found: string | null }) => json(`unexpected ${found(v.found)} after the end of the JSON value`),
+  'json-expected-colon': (v: { found: string | null }) => json(`expected ":" after the property name, found ${found(v.found)}`),
+  'json-expected-comma': (v: { close: string; found: string | null }) => json(`expected "," or "${v.close}", found ${found(v.found)}`),
+  'json-trailing-comma': (v: { close: string }) => json(`a comma before "${v.close}" is not allowed in JSON`),
+  'json-key-single-quotes': () => json('property names need double quotes, not single quotes'),
+  'json-expected-key': (v: { found: string | null }) => json(`expected a property name in double quotes, found ${found(v.found)}`),
+  'json-string-single-quotes': () => json('strings need double quotes, not single quotes'),
+  'json-python-word': (v: { word: string; json: string }) => json(`${v.word} is Python; JSON writes ${v.json}`),
+  'json-expected-value': (v: { found: string | null }) => json(`expected a value, found ${found(v.found)}`),
+  'json-control-character': () => json('a string contains a raw line break or control character (write it as \\n, \\t, …)'),
+  'json-bad-unicode-escape': () => json('a \\u escape needs four hexadecimal digits'),
+  'json-bad-escape': (v: { escape: string }) => json(`"\\${v.escape}" is not a JSON escape`),
+  'json-unclosed-string': () => json('this string is never closed'),
+  'json-bad-minus': (v: { found: string }) => json(`expected a number, found "${v.found}" after "-"`),
+  'json-leading-zero': () => json('numbers cannot start with 0 in JSON'),
+  'json-bare-decimal-point': () => json('a decimal point needs digits after it'),
+
+  // ---- hostile input: sizes, archives, graphs (src/calc/import/zip-reader.ts, summarize.ts, cli) ----
+  /** A shape past exact arithmetic would print as 8e+200 or Infinity; it is refused instead. */
+  'output-dim-too-large': (v: { axis: number; max: number }) => `would produce an output whose axis ${v.axis} is larger than ${v.max}, past exact arithmetic`,
+  'layer-name-duplicate': (v: { name: string }) => `is the second layer named "${v.name}"; every layer of a model needs its own name`,
+  'model-input-unknown': (v: { target: string }) => `names a layer "${v.target}" that the model does not contain`,
+  'model-no-outputs': () => 'is empty: a model needs at least one output',
+  'input-too-large': (v: { max: number }) => `the input is larger than ${v.max} bytes, far more than any model description; Param Lab stops reading there`,
+  'input-too-deep': () => "the model's graph is too deep to follow (thousands of layers in one chain)",
+  'file-not-found': () => 'no such file',
+  'file-is-directory': () => 'this is a directory, not a model file',
+  'file-permission-denied': () => 'permission denied',
+  'file-path-not-directory': () => 'a part of this path is not a directory',
+  'file-name-too-long': () => 'the file name is too long',
+  'file-unreadable': (v: { reason: string }) => `cannot read the file (${v.reason})`,
+  'archive-no-directory': () => 'this file starts like a ZIP archive, but its central directory cannot be read (the file is cut short or damaged)',
+  'archive-outside-file': () => 'this ZIP archive is damaged: its directory points past the end of the file',
+  'archive-too-many-entries': (v: { count: number; max: number }) => `this ZIP archive claims ${v.count} entries; a .keras file holds a handful, and Param Lab reads at most ${v.max}`,
+  'archive-no-config': (v: { names: readonly string[]; more: boolean }) =>
+    `this ZIP archive has no config.json, so it is not a .keras model file (${v.names.length ? `it holds ${v.names.join(', ')}${v.more ? ', …' : ''}` : 'it is empty'})`,
+  'archive-entry-too-large': (v: { size: number; max: number }) => `unpacks to ${v.size} bytes, more than the ${v.max} Param Lab reads for a model description`,
+  'archive-entry-size-mismatch': (v: { declared: number; actual: number; more: boolean }) =>
+    `the archive says this entry unpacks to ${v.declared} bytes, but it unpacks to ${v.more ? 'more than ' : ''}${v.actual}: the archive is damaged or forged`,
+  'archive-entry-damaged': () => 'cannot be unpacked: its compressed data is damaged',
+  'archive-entry-encrypted': () => 'is encrypted, so it cannot be read',
+  'archive-entry-method': (v: { method: number }) => `is compressed with method ${v.method}; a .keras archive uses 0 (stored) or 8 (deflate)`,
+  'archive-config-not-utf8': () => 'is not UTF-8 text',
+  'archive-config-not-object': (v: { got: string }) => `expected the model's JSON object, found ${v.got}`,
+
+  // ---- reading a file (src/calc/import/*.ts) ----
+  'input-nested-too-deep': () => 'the input is nested too deeply to read',
+  'model-too-deep': () => 'the model is nested too deeply to read',
+  'file-empty': () => 'the file is empty',
+  'file-only-whitespace': () => 'the file holds only white space',
+  'file-hdf5': () => 'this is an HDF5 (.h5) file; Param Lab reads the architecture from JSON — in Python, save it with model.to_json() or model.save("model.keras")',
+  'file-gzip': () => 'this file is gzip-compressed; decompress it first',
+  'file-numpy': () => 'this is a NumPy array file, which holds weights but not the architecture',
+  'file-not-text': () => 'this file is neither text nor a .keras (ZIP) archive, so it cannot describe a model',
+  'file-python-source': () => 'this looks like Python source; reading Keras Python code is not supported yet — save the model with model.to_json() (or model.save("model.keras")) and pass that file',
+  'file-summary-printout': () => 'this is the text model.summary() printed, not a model; pass the model itself (model.to_json(), a .keras file or a tfjs model.json)',
+  /** `found` is kindOf's English phrase (`a list of 3 items`): these codes reach only the CLI. */
+  'json-not-model-object': (v: { found: string }) => `this JSON is ${v.found}, not a Keras model (expected an object with "class_name" and "config", or a tfjs model.json with "modelTopology")`,
+  'json-no-class-name': (v: { keys: readonly string[] }) => `this JSON object is not a Keras model: it has no "class_name" (its keys are ${v.keys.map((k) => `"${k}"`).join(', ') || 'none'})`,
+  'keras-1-unsupported': (v: { version: string }) => `this model was saved by Keras ${v.version}, whose layer arguments (output_dim, nb_filter, border_mode…) Param Lab does not read; it reads Keras 2 and later`,
+  'tfjs-weights-only': () => 'this tfjs model.json has no modelTopology; a weights manifest alone does not say how the layers connect',
+  'tfjs-topology-not-object': (v: { found: string }) => `expected an object holding the model's layers, found ${v.found}`,
+  'tfjs-graph-model': () => 'this is a tfjs graph model (a frozen TensorFlow graph of operations), which records no Keras layers to count; convert the Keras model with --output_format=tfjs_layers_model instead',
+  'keras-json-not-object': (v: { found: string }) => `expected a JSON object describing a Keras model ({"class_name": …, "config": …}), found ${v.found}`,
+  'keras-json-no-class-name': () => 'expected the model\'s "class_name"',
+  'keras-json-no-config': () => 'expected the model\'s "config" object',
+  'keras-json-no-layers': (v: { className: string }) => `this "${v.className}" has no list of layers, so there is nothing to count (it is a single layer, or a subclassed model whose JSON does not record its layers)`,
+  'keras-json-layers-not-list': () => 'expected a list of layers',
+  'keras-json-layer-not-object': (v: { sequential: boolean }) => `expected a layer object${v.sequential ? ' ({"class_name": …, "config": …})' : ''}`,
+  'keras-json-nodes-not-list': () => 'expected a list of calls',
+  'keras-json-refs-not-list': () => 'expected a list of [layer, node, tensor] references',
+  'keras-json-bad-ref': () => 'expected a [layer_name, node_index, tensor_index] reference (two whole numbers ≥ 0 after the name)',
+  'keras-json-bad-call': () => 'expected a call ({"args": …} or a list of [layer, node, tensor, kwargs])',
+  'keras-json-bad-history': () => 'expected [layer_name, node_index, tensor_index] with two whole numbers ≥ 0 after the name',
+  'keras-json-layer-no-class-name': () => 'expected the layer\'s "class_name"',
+  'keras-json-layer-no-config': (v: { type: string }) => `expected the config of this ${v.type} layer`,
+  'keras-json-bad-dim': (v: { got: string }) => `expected a whole number ≥ 0 or null, got ${v.got}`,
 
   /** Wrappers: the problem itself is the diagnostic's `cause`. */
   'nested-model-problem': () => 'inside nested model',

@@ -4,6 +4,8 @@
  * exception: an empty file, a weights file, Python source, a summary printout, broken JSON.
  */
 import type { Model } from '../model.ts';
+import type { DiagnosticCode, ValuesOf } from '../diagnostics.ts';
+import { diagnostic } from '../problem.ts';
 import type { Result } from '../types.ts';
 import { isZip, modelFromKerasArchive } from './keras-archive.ts';
 import { isJsonObject, kindOf, parseJsonText, type Json } from './json-text.ts';
@@ -24,41 +26,41 @@ export function detectAndImport(input: Uint8Array | string, filename?: string): 
     return importAny(input, filename);
   } catch (e) {
     // A bug in an importer must not take the caller down with it.
-    if (e instanceof RangeError) return failWith('the input is nested too deeply to read');
+    if (e instanceof RangeError) return failWith('input-nested-too-deep', {});
     throw e;
   }
 }
 
 function importAny(input: Uint8Array | string, filename: string | undefined): Result<Imported> {
   if (typeof input !== 'string') {
-    if (input.length === 0) return failWith('the file is empty');
+    if (input.length === 0) return failWith('file-empty', {});
     if (isZip(input)) {
       const model = modelFromKerasArchive(input);
       return model.ok ? { ok: true, value: { model: model.value, format: 'keras-archive' } } : model;
     }
     const binary = binaryKind(input);
-    if (binary) return failWith(binary);
+    if (binary) return failWith(binary, {});
     const text = decodeText(input);
-    if (text === undefined) return failWith('this file is neither text nor a .keras (ZIP) archive, so it cannot describe a model');
+    if (text === undefined) return failWith('file-not-text', {});
     return importText(text, filename);
   }
   return importText(input.replace(/^\uFEFF/, ''), filename);
 }
 
 function importText(text: string, filename: string | undefined): Result<Imported> {
-  if (text.trim() === '') return failWith(text.length === 0 ? 'the file is empty' : 'the file holds only white space');
+  if (text.trim() === '') return failWith(text.length === 0 ? 'file-empty' : 'file-only-whitespace', {});
   const python = pythonLine(text, filename);
   if (python) {
     return {
       ok: false,
-      error: { line: python, column: 1, message: 'this looks like Python source; reading Keras Python code is not supported yet — save the model with model.to_json() (or model.save("model.keras")) and pass that file' },
+      error: diagnostic('file-python-source', {}, { line: python, column: 1 }),
     };
   }
   // A summary printout is text, not JSON: only text that does not open like JSON is searched for one.
   const opensLikeJson = /^\s*[{[]/.test(text);
   const summaryLine = opensLikeJson ? -1 : text.split('\n').findIndex((l) => /^\s*Total params:/.test(l));
   if (summaryLine !== -1) {
-    return { ok: false, error: { line: summaryLine + 1, column: 1, message: 'this is the text model.summary() printed, not a model; pass the model itself (model.to_json(), a .keras file or a tfjs model.json)' } };
+    return { ok: false, error: diagnostic('file-summary-printout', {}, { line: summaryLine + 1, column: 1 }) };
   }
   const parsed = parseJsonText(text);
   if (!parsed.ok) return parsed;
@@ -66,19 +68,18 @@ function importText(text: string, filename: string | undefined): Result<Imported
 }
 
 function importJson(json: Json): Result<Imported> {
-  if (!isJsonObject(json)) return failWith(`this JSON is ${kindOf(json)}, not a Keras model (expected an object with "class_name" and "config", or a tfjs model.json with "modelTopology")`);
+  if (!isJsonObject(json)) return failWith('json-not-model-object', { found: kindOf(json) });
   if (isTfjsModelJson(json)) {
     const model = modelFromTfjs(json);
     return model.ok ? { ok: true, value: { model: model.value, format: 'tfjs' } } : model;
   }
   if (!('class_name' in json) && !Array.isArray(json['layers'])) {
-    if ('weightsManifest' in json) return failAt('weightsManifest', 'this tfjs model.json has no modelTopology; a weights manifest alone does not say how the layers connect');
-    const keys = Object.keys(json).slice(0, 5).map((k) => `"${k}"`).join(', ');
-    return failWith(`this JSON object is not a Keras model: it has no "class_name" (its keys are ${keys || 'none'})`);
+    if ('weightsManifest' in json) return failAt('weightsManifest', 'tfjs-weights-only', {});
+    return failWith('json-no-class-name', { keys: Object.keys(json).slice(0, 5) });
   }
   const version = json['keras_version'];
   if (typeof version === 'string' && /^1\./.test(version)) {
-    return failAt('keras_version', `this model was saved by Keras ${version}, whose layer arguments (output_dim, nb_filter, border_mode…) Param Lab does not read; it reads Keras 2 and later`);
+    return failAt('keras_version', 'keras-1-unsupported', { version });
   }
   const dialect = detectDialect(json);
   const model = modelFromKerasJson(json, dialect);
@@ -88,13 +89,13 @@ function importJson(json: Json): Result<Imported> {
 }
 
 /** The binary files people mistake for a model description, by their magic bytes. */
-function binaryKind(b: Uint8Array): string | undefined {
+function binaryKind(b: Uint8Array): 'file-hdf5' | 'file-gzip' | 'file-numpy' | undefined {
   const starts = (...sig: number[]): boolean => sig.every((x, i) => b[i] === x);
   if (starts(0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a)) {
-    return 'this is an HDF5 (.h5) file; Param Lab reads the architecture from JSON — in Python, save it with model.to_json() or model.save("model.keras")';
+    return 'file-hdf5';
   }
-  if (starts(0x1f, 0x8b)) return 'this file is gzip-compressed; decompress it first';
-  if (starts(0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59)) return 'this is a NumPy array file, which holds weights but not the architecture';
+  if (starts(0x1f, 0x8b)) return 'file-gzip';
+  if (starts(0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59)) return 'file-numpy';
   return undefined;
 }
 
@@ -127,10 +128,10 @@ function pythonLine(text: string, filename: string | undefined): number | undefi
   return undefined;
 }
 
-function failWith(message: string): Result<never> {
-  return { ok: false, error: { message } };
+function failWith<C extends DiagnosticCode>(code: C, values: ValuesOf<C>): Result<never> {
+  return { ok: false, error: diagnostic(code, values) };
 }
 
-function failAt(path: string, message: string): Result<never> {
-  return { ok: false, error: { path, message } };
+function failAt<C extends DiagnosticCode>(path: string, code: C, values: ValuesOf<C>): Result<never> {
+  return { ok: false, error: diagnostic(code, values, { path }) };
 }

@@ -3,7 +3,9 @@
  * The engine's own messages do not always carry a position, so a small scanner of our own finds
  * it; the same scanner refuses nesting deep enough to exhaust the stack of the code that reads on.
  */
-import type { Result } from '../types.ts';
+import type { DiagnosticCode, ValuesOf } from '../diagnostics.ts';
+import { diagnostic } from '../problem.ts';
+import type { Diagnostic, DiagnosticLocation, Result } from '../types.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -22,10 +24,14 @@ export function kindOf(v: Json | undefined): string {
 /** No Keras model nests anywhere near this deep; anything deeper is not a model file. */
 export const MAX_JSON_DEPTH = 1000;
 
+/** A syntax mistake at a character offset; its line and column are worked out only when reported. */
 interface Problem {
   offset: number;
-  message: string;
+  at: (where: DiagnosticLocation) => Diagnostic;
 }
+
+const problem = <C extends DiagnosticCode>(offset: number, code: C, values: ValuesOf<C>): Problem =>
+  ({ offset, at: (where) => diagnostic(code, values, where) });
 
 /**
  * Below this many characters even the deepest nesting costs JSON.parse little (measured on Node 24:
@@ -56,7 +62,7 @@ export function parseJsonText(text: string): Result<Json> {
       }
     }
     const reason = e instanceof Error ? e.message : String(e);
-    return { ok: false, error: { line: 1, column: 1, message: `this is not valid JSON: ${reason.slice(0, 200)}` } };
+    return { ok: false, error: diagnostic('json-engine-error', { reason: reason.slice(0, 200) }, { line: 1, column: 1 }) };
   }
 }
 
@@ -92,7 +98,7 @@ function containerNestsDeeperThan(v: Json[] | JsonObject, levels: number): boole
 
 function located(text: string, p: Problem): Result<never> {
   const { line, column } = lineColumn(text, p.offset);
-  return { ok: false, error: { line, column, message: `this is not valid JSON: ${p.message}` } };
+  return { ok: false, error: p.at({ line, column }) };
 }
 
 /** 1-based line and column of a character offset. */
@@ -113,7 +119,7 @@ function findExcessiveNesting(text: string, limit: number): Problem | undefined 
     const c = text.charCodeAt(i);
     if (c === QUOTE) i = closingQuote(text, i);
     else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-      if (++depth > limit) return { offset: i, message: `the brackets nest more than ${limit.toLocaleString('en-US')} levels deep, far deeper than any Keras model` };
+      if (++depth > limit) return problem(i, 'json-too-deep', { limit });
     } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) depth--;
   }
   return undefined;
@@ -154,8 +160,9 @@ function scanJson(text: string): { problem?: Problem; pythonConstants: [number, 
   let expect: Expect = 'value';
   let i = 0;
   const n = text.length;
-  const found = (at: number): string => (at >= n ? 'the end of the text' : `"${text[at]}"`);
-  const stop = (offset: number, message: string) => ({ problem: { offset, message }, pythonConstants });
+  /** The character found where another was expected; null at the end of the text. */
+  const found = (at: number): string | null => (at >= n ? null : text[at]!);
+  const stop = (p: Problem) => ({ problem: p, pythonConstants });
   /** After a complete value, what may come next depends on the container it sits in. */
   const afterValue = (): Expect => {
     const top = containers[containers.length - 1];
@@ -166,16 +173,15 @@ function scanJson(text: string): { problem?: Problem; pythonConstants: [number, 
     while (i < n && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t')) i++;
     if (i >= n) {
       if (expect === 'end') return { pythonConstants };
-      if (containers.length === 0 && expect === 'value') return stop(i, 'the text is empty');
-      const inside = containers[containers.length - 1] === 'object' ? 'an object ({…})' : 'a list ([…])';
-      return stop(i, `the text ends inside ${inside}: a closing bracket is missing`);
+      if (containers.length === 0 && expect === 'value') return stop(problem(i, 'json-empty', {}));
+      return stop(problem(i, 'json-unclosed', { inside: containers[containers.length - 1]! }));
     }
     const c = text[i]!;
     switch (expect) {
       case 'end':
-        return stop(i, `unexpected ${found(i)} after the end of the JSON value`);
+        return stop(problem(i, 'json-trailing', { found: found(i) }));
       case 'colon':
-        if (c !== ':') return stop(i, `expected ":" after the property name, found ${found(i)}`);
+        if (c !== ':') return stop(problem(i, 'json-expected-colon', { found: found(i) }));
         i++;
         expect = 'value';
         continue;
@@ -193,7 +199,7 @@ function scanJson(text: string): { problem?: Problem; pythonConstants: [number, 
           expect = afterValue();
           continue;
         }
-        return stop(i, `expected "," or "${close}", found ${found(i)}`);
+        return stop(problem(i, 'json-expected-comma', { close, found: found(i) }));
       }
       case 'key-or-end':
       case 'key': {
@@ -203,10 +209,10 @@ function scanJson(text: string): { problem?: Problem; pythonConstants: [number, 
           expect = afterValue();
           continue;
         }
-        if (c === '}') return stop(i, 'a comma before "}" is not allowed in JSON');
-        if (c !== '"') return stop(i, c === "'" ? 'property names need double quotes, not single quotes' : `expected a property name in double quotes, found ${found(i)}`);
+        if (c === '}') return stop(problem(i, 'json-trailing-comma', { close: '}' }));
+        if (c !== '"') return stop(c === "'" ? problem(i, 'json-key-single-quotes', {}) : problem(i, 'json-expected-key', { found: found(i) }));
         const end = scanString(text, i);
-        if (typeof end !== 'number') return stop(end.offset, end.message);
+        if (typeof end !== 'number') return stop(end);
         i = end;
         expect = 'colon';
         continue;
@@ -219,7 +225,7 @@ function scanJson(text: string): { problem?: Problem; pythonConstants: [number, 
           expect = afterValue();
           continue;
         }
-        if (c === ']' && containers[containers.length - 1] === 'array') return stop(i, 'a comma before "]" is not allowed in JSON');
+        if (c === ']' && containers[containers.length - 1] === 'array') return stop(problem(i, 'json-trailing-comma', { close: ']' }));
         if (c === '{') {
           containers.push('object');
           i++;
@@ -234,12 +240,12 @@ function scanJson(text: string): { problem?: Problem; pythonConstants: [number, 
         }
         if (c === '"') {
           const end = scanString(text, i);
-          if (typeof end !== 'number') return stop(end.offset, end.message);
+          if (typeof end !== 'number') return stop(end);
           i = end;
           expect = afterValue();
           continue;
         }
-        if (c === "'") return stop(i, 'strings need double quotes, not single quotes');
+        if (c === "'") return stop(problem(i, 'json-string-single-quotes', {}));
         const constant = PYTHON_CONSTANTS.find((k) => text.startsWith(k, i));
         if (constant) {
           pythonConstants.push([i, i + constant.length]);
@@ -249,7 +255,7 @@ function scanJson(text: string): { problem?: Problem; pythonConstants: [number, 
         }
         if (c === '-' || (c >= '0' && c <= '9')) {
           const end = scanNumber(text, i);
-          if (typeof end !== 'number') return stop(end.offset, end.message);
+          if (typeof end !== 'number') return stop(end);
           i = end;
           expect = afterValue();
           continue;
@@ -261,9 +267,9 @@ function scanJson(text: string): { problem?: Problem; pythonConstants: [number, 
           continue;
         }
         if (word === 'True' || word === 'False' || word === 'None') {
-          return stop(i, `${word} is Python; JSON writes ${word === 'None' ? 'null' : word.toLowerCase()}`);
+          return stop(problem(i, 'json-python-word', { word, json: word === 'None' ? 'null' : word.toLowerCase() }));
         }
-        return stop(i, `expected a value, found ${word ? `"${word}"` : found(i)}`);
+        return stop(problem(i, 'json-expected-value', { found: word ?? found(i) }));
       }
     }
   }
@@ -274,17 +280,17 @@ function scanString(text: string, start: number): number | Problem {
   for (let i = start + 1; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) return i + 1;
-    if (c < 0x20) return { offset: i, message: 'a string contains a raw line break or control character (write it as \\n, \\t, …)' };
+    if (c < 0x20) return problem(i, 'json-control-character', {});
     if (c === BACKSLASH) {
       const e = text[i + 1];
       if (e === 'u') {
-        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return { offset: i, message: 'a \\u escape needs four hexadecimal digits' };
+        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return problem(i, 'json-bad-unicode-escape', {});
         i += 5;
       } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i++;
-      else return { offset: i, message: `"\\${e ?? ''}" is not a JSON escape` };
+      else return problem(i, 'json-bad-escape', { escape: e ?? '' });
     }
   }
-  return { offset: start, message: 'this string is never closed' };
+  return problem(start, 'json-unclosed-string', {});
 }
 
 const NUMBER = /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
@@ -293,10 +299,10 @@ const NUMBER = /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
 function scanNumber(text: string, start: number): number | Problem {
   NUMBER.lastIndex = start;
   const m = NUMBER.exec(text);
-  if (!m) return { offset: start, message: `expected a number, found "${text[start + 1] ?? ''}" after "-"` };
+  if (!m) return problem(start, 'json-bad-minus', { found: text[start + 1] ?? '' });
   const end = start + m[0].length;
-  if (/^[0-9]/.test(text[end] ?? '')) return { offset: start, message: 'numbers cannot start with 0 in JSON' };
-  if (text[end] === '.') return { offset: end, message: 'a decimal point needs digits after it' };
+  if (/^[0-9]/.test(text[end] ?? '')) return problem(start, 'json-leading-zero', {});
+  if (text[end] === '.') return problem(end, 'json-bare-decimal-point', {});
   return end;
 }
 

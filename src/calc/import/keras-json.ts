@@ -4,7 +4,9 @@
  * and the topology inside a tfjs model.json. Counts never come from weight manifests.
  */
 import { tensor, type FunctionalModel, type Model, type ModelLayer, type NodeArg, type NodeCall, type SequentialModel, type TensorRef } from '../model.ts';
-import type { Diagnostic, Dialect, LayerArgs, Result, Shape } from '../types.ts';
+import type { DiagnosticCode, ValuesOf } from '../diagnostics.ts';
+import { diagnostic } from '../problem.ts';
+import type { Dialect, LayerArgs, Result, Shape } from '../types.ts';
 import { isJsonObject, kindOf, parseJsonText, type Json, type JsonObject } from './json-text.ts';
 import { firstCallIsNumberedOne, renumberCallsOf } from './nested-call-numbering.ts';
 
@@ -12,10 +14,12 @@ type Obj = JsonObject;
 
 /** Internal: a located structural problem in the input. */
 class Malformed extends Error {
-  constructor(readonly path: string, message: string) {
-    super(message);
+  constructor(readonly path: string, readonly code: DiagnosticCode, readonly values: object) {
+    super(code);
   }
 }
+
+const malformed = <C extends DiagnosticCode>(path: string, code: C, values: ValuesOf<C>): Malformed => new Malformed(path, code, values);
 
 const isObj = isJsonObject;
 
@@ -55,14 +59,14 @@ function dialectFromShape(top: Obj): Dialect {
 
 /** Read a model from parsed Keras JSON (`{class_name, config, …}`, or a bare `get_config()` dict). */
 export function modelFromKerasJson(json: Json, dialectHint?: Dialect): Result<Model> {
-  if (!isObj(json)) return fail('', `expected a JSON object describing a Keras model ({"class_name": …, "config": …}), found ${kindOf(json)}`);
+  if (!isObj(json)) return fail('', 'keras-json-not-object', { found: kindOf(json) });
   try {
     const top = asModelObject(unwrapPythonValues(json) as Obj);
     const dialect = dialectHint ?? detectDialect(top);
     return { ok: true, value: readModel(top, '', dialect) };
   } catch (e) {
-    if (e instanceof Malformed) return fail(e.path, e.message);
-    if (e instanceof RangeError) return fail('', 'the model is nested too deeply to read');
+    if (e instanceof Malformed) return fail(e.path, e.code, e.values as never);
+    if (e instanceof RangeError) return fail('', 'model-too-deep', {});
     throw e;
   }
 }
@@ -109,10 +113,8 @@ function unwrapEach(list: Json[]): Json[] {
   return out ?? list;
 }
 
-function fail(path: string, message: string): Result<never> {
-  const d: Diagnostic = { message };
-  if (path) d.path = path;
-  return { ok: false, error: d };
+function fail<C extends DiagnosticCode>(path: string, code: C, values: ValuesOf<C>): Result<never> {
+  return { ok: false, error: diagnostic(code, values, path ? { path } : {}) };
 }
 
 const MODEL_CLASSES = new Set(['Sequential', 'Functional', 'Model']);
@@ -124,13 +126,13 @@ function isModelObject(o: Obj): boolean {
 
 function readModel(o: Obj, path: string, dialect: Dialect): Model {
   const className = o['class_name'];
-  if (typeof className !== 'string') throw new Malformed(join(path, 'class_name'), 'expected the model\'s "class_name"');
+  if (typeof className !== 'string') throw malformed(join(path, 'class_name'), 'keras-json-no-class-name', {});
   const cfg = o['config'];
   // Keras ≤ 2.2 wrote a Sequential's config as the bare list of layers.
   if (Array.isArray(cfg)) return readSequential({ layers: cfg }, join(path, 'config'), dialect, className);
-  if (!isObj(cfg)) throw new Malformed(join(path, 'config'), 'expected the model\'s "config" object');
+  if (!isObj(cfg)) throw malformed(join(path, 'config'), 'keras-json-no-config', {});
   if (!Array.isArray(cfg['layers']) && !MODEL_CLASSES.has(className)) {
-    throw new Malformed(join(path, 'config'), `this "${className}" has no list of layers, so there is nothing to count (it is a single layer, or a subclassed model whose JSON does not record its layers)`);
+    throw malformed(join(path, 'config'), 'keras-json-no-layers', { className });
   }
   const isFunctional = 'input_layers' in cfg || 'output_layers' in cfg || (className !== 'Sequential' && Array.isArray(cfg['layers']) && cfg['layers'].some((l) => isObj(l) && 'inbound_nodes' in l));
   return isFunctional
@@ -140,13 +142,13 @@ function readModel(o: Obj, path: string, dialect: Dialect): Model {
 
 function readSequential(cfg: Obj, path: string, dialect: Dialect, className: string): SequentialModel {
   const list = cfg['layers'];
-  if (!Array.isArray(list)) throw new Malformed(join(path, 'layers'), 'expected a list of layers');
+  if (!Array.isArray(list)) throw malformed(join(path, 'layers'), 'keras-json-layers-not-list', {});
   const model: SequentialModel = { kind: 'sequential', dialect, className, layers: [] };
   if (typeof cfg['name'] === 'string') model.name = cfg['name'];
   if (cfg['trainable'] === false) model.trainable = false;
   list.forEach((entry, i) => {
     const at = `${join(path, 'layers')}[${i}]`;
-    if (!isObj(entry)) throw new Malformed(at, 'expected a layer object ({"class_name": …, "config": …})');
+    if (!isObj(entry)) throw malformed(at, 'keras-json-layer-not-object', { sequential: true });
     const layer = readLayer(entry, at, dialect);
     if (layer.type === 'InputLayer') {
       const shape = batchShape(layer.args ?? {}, at);
@@ -178,14 +180,14 @@ function readSequential(cfg: Obj, path: string, dialect: Dialect, className: str
 
 function readFunctional(cfg: Obj, path: string, dialect: Dialect, className: string): FunctionalModel {
   const list = cfg['layers'];
-  if (!Array.isArray(list)) throw new Malformed(join(path, 'layers'), 'expected a list of layers');
+  if (!Array.isArray(list)) throw malformed(join(path, 'layers'), 'keras-json-layers-not-list', {});
   const layers = list.map((entry, i) => {
     const at = `${join(path, 'layers')}[${i}]`;
-    if (!isObj(entry)) throw new Malformed(at, 'expected a layer object');
+    if (!isObj(entry)) throw malformed(at, 'keras-json-layer-not-object', { sequential: false });
     const layer = readLayer(entry, at, dialect);
     if (typeof entry['name'] === 'string') layer.name = entry['name'];
     const nodes = entry['inbound_nodes'] ?? [];
-    if (!Array.isArray(nodes)) throw new Malformed(`${at}.inbound_nodes`, 'expected a list of calls');
+    if (!Array.isArray(nodes)) throw malformed(`${at}.inbound_nodes`, 'keras-json-nodes-not-list', {});
     return { layer, nodes: nodes.map((n, k) => readNode(n, `${at}.inbound_nodes[${k}]`)) };
   });
   const model: FunctionalModel = {
@@ -202,14 +204,14 @@ function readFunctional(cfg: Obj, path: string, dialect: Dialect, className: str
 
 /** `["dense", 0, 0]` or `[["a", 0, 0], ["b", 0, 0]]`. */
 function readEndpoints(v: Json | undefined, path: string): TensorRef[] {
-  if (!Array.isArray(v)) throw new Malformed(path, 'expected a list of [layer, node, tensor] references');
+  if (!Array.isArray(v)) throw malformed(path, 'keras-json-refs-not-list', {});
   if (v.length === 3 && typeof v[0] === 'string') return [triple(v, path)];
   return v.map((t, i) => triple(t, `${path}[${i}]`));
 }
 
 function triple(v: Json, path: string): TensorRef {
   if (!Array.isArray(v) || typeof v[0] !== 'string' || !isIndex(v[1]) || !isIndex(v[2])) {
-    throw new Malformed(path, 'expected a [layer_name, node_index, tensor_index] reference (two whole numbers ≥ 0 after the name)');
+    throw malformed(path, 'keras-json-bad-ref', {});
   }
   return tensor(v[0], v[1], v[2]);
 }
@@ -226,7 +228,7 @@ function readNode(n: Json, path: string): NodeCall {
       kwargs: isObj(kwargs) ? Object.fromEntries(Object.entries(kwargs).map(([k, a]) => [k, readArg(a, `${path}.kwargs.${k}`)])) : {},
     };
   }
-  if (!Array.isArray(n)) throw new Malformed(path, 'expected a call ({"args": …} or a list of [layer, node, tensor, kwargs])');
+  if (!Array.isArray(n)) throw malformed(path, 'keras-json-bad-call', {});
   const refs = n.map((e, i) => triple(Array.isArray(e) ? e.slice(0, 3) : e, `${path}[${i}]`));
   const kwargs: Record<string, NodeArg> = {};
   for (const e of n) {
@@ -247,7 +249,7 @@ function readArg(a: Json, path: string): NodeArg {
         const node = h[1] ?? 0;
         const index = h[2] ?? 0;
         if (!isIndex(node) || !isIndex(index)) {
-          throw new Malformed(`${path}.config.keras_history`, 'expected [layer_name, node_index, tensor_index] with two whole numbers ≥ 0 after the name');
+          throw malformed(`${path}.config.keras_history`, 'keras-json-bad-history', {});
         }
         const ref = tensor(h[0], node, index);
         const shape = a['config']['shape'];
@@ -272,7 +274,7 @@ const SKIP = new Set(['name', 'trainable', 'dtype']);
 /** A layer object → ModelLayer; wrapped layers and nested models are read recursively. */
 function readLayer(o: Obj, path: string, dialect: Dialect): ModelLayer {
   const type = o['class_name'];
-  if (typeof type !== 'string') throw new Malformed(join(path, 'class_name'), 'expected the layer\'s "class_name"');
+  if (typeof type !== 'string') throw malformed(join(path, 'class_name'), 'keras-json-layer-no-class-name', {});
   if (isModelObject(o)) {
     const model = readModel(o, path, dialect);
     const layer: ModelLayer = { type, model, path };
@@ -281,7 +283,7 @@ function readLayer(o: Obj, path: string, dialect: Dialect): ModelLayer {
     return layer;
   }
   const cfg = o['config'];
-  if (!isObj(cfg)) throw new Malformed(join(path, 'config'), `expected the config of this ${type} layer`);
+  if (!isObj(cfg)) throw malformed(join(path, 'config'), 'keras-json-layer-no-config', { type });
   const args: LayerArgs = {};
   for (const k in cfg) {
     if (SKIP.has(k)) continue;
@@ -333,7 +335,7 @@ function declaredInput(m: Model): Shape | undefined {
 function shapeFrom(v: Json[], path: string): Shape {
   return v.map((d, i) => {
     if (d === null) return null;
-    if (typeof d !== 'number' || !Number.isInteger(d) || d < 0) throw new Malformed(`${path}[${i}]`, `expected a whole number ≥ 0 or null, got ${JSON.stringify(d)}`);
+    if (typeof d !== 'number' || !Number.isInteger(d) || d < 0) throw malformed(`${path}[${i}]`, 'keras-json-bad-dim', { got: JSON.stringify(d) ?? String(d) });
     return d;
   });
 }

@@ -4,6 +4,8 @@
  * wrapper); the weights manifest is never read, so counts cannot drift from the architecture.
  */
 import type { Model } from '../model.ts';
+import type { DiagnosticCode, ValuesOf } from '../diagnostics.ts';
+import { diagnostic } from '../problem.ts';
 import type { Result } from '../types.ts';
 import { isJsonObject, kindOf, type Json, type JsonObject } from './json-text.ts';
 import { detectDialect, modelFromKerasJson } from './keras-json.ts';
@@ -16,10 +18,10 @@ export const isTfjsModelJson = (json: Json): json is JsonObject => isJsonObject(
 export function modelFromTfjs(json: JsonObject): Result<Model> {
   const topology = json['modelTopology'];
   if (!isJsonObject(topology)) {
-    return failAt('modelTopology', `expected an object holding the model's layers, found ${kindOf(topology)}`);
+    return failAt('modelTopology', 'tfjs-topology-not-object', { found: kindOf(topology) });
   }
   if (json['format'] === 'graph-model' || 'node' in topology) {
-    return failAt('modelTopology', 'this is a tfjs graph model (a frozen TensorFlow graph of operations), which records no Keras layers to count; convert the Keras model with --output_format=tfjs_layers_model instead');
+    return failAt('modelTopology', 'tfjs-graph-model', {});
   }
   // The Python converter nests the Keras JSON under model_config and keeps the version outside it.
   const wrapped = topology['model_config'];
@@ -33,6 +35,6 @@ export function modelFromTfjs(json: JsonObject): Result<Model> {
   return { ok: false, error: { ...result.error, path } };
 }
 
-function failAt(path: string, message: string): Result<never> {
-  return { ok: false, error: { path, message } };
+function failAt<C extends DiagnosticCode>(path: string, code: C, values: ValuesOf<C>): Result<never> {
+  return { ok: false, error: diagnostic(code, values, { path }) };
 }
