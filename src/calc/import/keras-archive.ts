@@ -1,16 +1,19 @@
 /**
  * `.keras` archive → Model. The archive is a ZIP whose `config.json` is the model's JSON and whose
  * `metadata.json` says which Keras saved it; the weights file beside them is never unpacked.
+ * Entries are chosen by name from the central directory before anything is inflated.
  */
-import { unzipSync } from 'fflate';
 import type { Model } from '../model.ts';
+import { diagnostic } from '../problem.ts';
 import type { Result } from '../types.ts';
 import { isJsonObject, kindOf, parseJsonText } from './json-text.ts';
 import { detectDialect, modelFromKerasJson } from './keras-json.ts';
+import { unpackEntry, zipEntries, type ZipEntry } from './zip-reader.ts';
 
-
-/** A config.json this large is not a model description; refuse before inflating it. */
-const MAX_CONFIG_BYTES = 256 * 1024 * 1024;
+/** A config.json larger than this is not a model description (the CLI's input cap, too). */
+export const MAX_CONFIG_BYTES = 64 * 1024 * 1024;
+/** metadata.json is a few lines; it only tells which Keras saved the file. */
+const MAX_METADATA_BYTES = 1024 * 1024;
 
 /** ZIP files start with a local file header (`PK\3\4`), or an end record when empty (`PK\5\6`). */
 export function isZip(bytes: Uint8Array): boolean {
@@ -19,57 +22,41 @@ export function isZip(bytes: Uint8Array): boolean {
 
 /** Read the model described by a `.keras` archive's config.json. */
 export function modelFromKerasArchive(bytes: Uint8Array): Result<Model> {
-  const entries = readEntries(bytes);
+  const entries = zipEntries(bytes);
   if (!entries.ok) return entries;
-  const { files, names } = entries.value;
-  const configName = pickEntry(names, 'config.json');
-  if (!configName) {
-    const listed = names.length ? `it holds ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}` : 'it is empty';
-    return failAt(undefined, `this ZIP archive has no config.json, so it is not a .keras model file (${listed})`);
+  const config = pickEntry(entries.value, 'config.json');
+  if (!config) {
+    const names = entries.value.slice(0, 5).map((e) => e.name);
+    return { ok: false, error: diagnostic('archive-no-config', { names, more: entries.value.length > 5 }) };
   }
-  const text = utf8(files[configName]!);
-  if (text === undefined) return failAt(configName, 'config.json is not UTF-8 text');
+  const at = { path: config.name };
+  const unpacked = unpackEntry(bytes, config, MAX_CONFIG_BYTES);
+  if (!unpacked.ok) return unpacked;
+  const text = utf8(unpacked.value);
+  if (text === undefined) return { ok: false, error: diagnostic('archive-config-not-utf8', {}, at) };
   const json = parseJsonText(text);
-  if (!json.ok) return { ok: false, error: { ...json.error, path: configName } };
-  if (!isJsonObject(json.value)) return failAt(configName, `expected the model's JSON object, found ${kindOf(json.value)}`);
-  const version = kerasVersion(files, names);
+  if (!json.ok) return { ok: false, error: { ...json.error, path: config.name } };
+  if (!isJsonObject(json.value)) return { ok: false, error: diagnostic('archive-config-not-object', { got: kindOf(json.value) }, at) };
+  const version = kerasVersion(bytes, entries.value);
   const dialect = detectDialect(version && !('keras_version' in json.value) ? { ...json.value, keras_version: version } : json.value);
   const model = modelFromKerasJson(json.value, dialect);
   if (model.ok) return model;
-  return { ok: false, error: { ...model.error, path: model.error.path ? `${configName} › ${model.error.path}` : configName } };
-}
-
-/** Unpack only the two small JSON entries, listing every name for messages. */
-function readEntries(bytes: Uint8Array): Result<{ files: Record<string, Uint8Array>; names: string[] }> {
-  const names: string[] = [];
-  let tooLarge: string | undefined;
-  try {
-    const files = unzipSync(bytes, {
-      filter: (file) => {
-        names.push(file.name);
-        const wanted = baseName(file.name) === 'config.json' || baseName(file.name) === 'metadata.json';
-        if (wanted && file.originalSize > MAX_CONFIG_BYTES) tooLarge = file.name;
-        return wanted && file.originalSize <= MAX_CONFIG_BYTES;
-      },
-    });
-    if (tooLarge) return failAt(tooLarge, `${tooLarge} unpacks to more than ${MAX_CONFIG_BYTES / 1024 / 1024} MB, far more than any model description`);
-    return { ok: true, value: { files, names } };
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    return failAt(undefined, `this ZIP archive cannot be read (${reason})`);
-  }
+  return { ok: false, error: { ...model.error, path: model.error.path ? `${config.name} › ${model.error.path}` : config.name } };
 }
 
 /** Keras writes `config.json` at the root; a hand-made zip of a folder puts it one level down. */
-function pickEntry(names: string[], wanted: string): string | undefined {
-  if (names.includes(wanted)) return wanted;
-  const nested = names.filter((n) => baseName(n) === wanted);
+function pickEntry(entries: readonly ZipEntry[], wanted: string): ZipEntry | undefined {
+  const root = entries.find((e) => e.name === wanted);
+  if (root) return root;
+  const nested = entries.filter((e) => baseName(e.name) === wanted);
   return nested.length === 1 ? nested[0] : undefined;
 }
 
-function kerasVersion(files: Record<string, Uint8Array>, names: string[]): string | undefined {
-  const name = pickEntry(names, 'metadata.json');
-  const text = name ? utf8(files[name]!) : undefined;
+/** The Keras version metadata.json records; a missing or broken one is only a missing hint. */
+function kerasVersion(bytes: Uint8Array, entries: readonly ZipEntry[]): string | undefined {
+  const entry = pickEntry(entries, 'metadata.json');
+  const unpacked = entry && unpackEntry(bytes, entry, MAX_METADATA_BYTES);
+  const text = unpacked?.ok ? utf8(unpacked.value) : undefined;
   const meta = text === undefined ? undefined : parseJsonText(text);
   if (!meta?.ok || !isJsonObject(meta.value)) return undefined;
   const v = meta.value['keras_version'];
@@ -84,8 +71,4 @@ function utf8(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function failAt(path: string | undefined, message: string): Result<never> {
-  return { ok: false, error: path ? { path, message } : { message } };
 }
