@@ -1,6 +1,5 @@
 /** The one line a bad input earns on standard error: `error: <where>: <what>`. */
-import { describe } from '../calc/problem.ts';
-import type { Diagnostic } from '../calc/types.ts';
+import { describeDiagnostic as describe, type Diagnostic } from '@calc/basics.ts';
 
 /**
  * `model.json:3:14: …` for a place in the text, `model.json: conv2d_1 (Conv2D), kernel_size: …`
@@ -14,6 +13,9 @@ export function errorLine(source: string, d: Diagnostic): string {
   else where.push(`${source}${at}`);
   return oneLine(`error: ${where.join(': ')}: ${describe(rest)}`);
 }
+
+/** A usage problem: `error: --format: unknown format "xml" (expected …)`, one line like any other. */
+export const usageErrorLine = (where: string, message: string): string => oneLine(`error: ${where}: ${message}`);
 
 /** Messages may quote the user's input; keep them to one printable line. */
 function oneLine(s: string): string {

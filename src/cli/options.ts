@@ -8,9 +8,11 @@ export const USAGE = 'usage: npm run --silent summary -- <file | -> [--format ke
 export type Options =
   | { kind: 'run'; file: string; format: OutputFormat }
   | { kind: 'help' }
-  | { kind: 'usage-error'; message: string };
+  /** `where` is the argument at fault (or `arguments` when one is missing). */
+  | { kind: 'usage-error'; where: string; message: string };
 
 const isFormat = (v: string): v is OutputFormat => (FORMATS as readonly string[]).includes(v);
+const usageError = (where: string, message: string): Options => ({ kind: 'usage-error', where, message });
 
 /** Read the arguments after the script name; `-` is standard input, `--` ends the options. */
 export function parseOptions(argv: readonly string[]): Options {
@@ -26,15 +28,15 @@ export function parseOptions(argv: readonly string[]): Options {
     if (!optionsEnded && (a === '-h' || a === '--help')) return { kind: 'help' };
     if (!optionsEnded && (a === '--format' || a.startsWith('--format='))) {
       const value = a === '--format' ? argv[++i] : a.slice('--format='.length);
-      if (value === undefined) return { kind: 'usage-error', message: '--format needs a value: keras3, keras2 or json' };
-      if (!isFormat(value)) return { kind: 'usage-error', message: `unknown --format "${value}" (expected keras3, keras2 or json)` };
+      if (value === undefined) return usageError('--format', 'needs a value: keras3, keras2 or json');
+      if (!isFormat(value)) return usageError('--format', `unknown format "${value}" (expected keras3, keras2 or json)`);
       format = value;
       continue;
     }
-    if (!optionsEnded && a.startsWith('-') && a !== '-') return { kind: 'usage-error', message: `unknown option "${a}"` };
-    if (file !== undefined) return { kind: 'usage-error', message: `one model file at a time (got "${file}" and "${a}")` };
+    if (!optionsEnded && a.startsWith('-') && a !== '-') return usageError(a, 'unknown option (--help shows the usage)');
+    if (file !== undefined) return usageError(a, `one model file at a time (already given "${file}")`);
     file = a;
   }
-  if (file === undefined) return { kind: 'usage-error', message: 'no model file given (use - to read standard input)' };
+  if (file === undefined) return usageError('arguments', `no model file given (use - to read standard input); ${USAGE}`);
   return { kind: 'run', file, format };
 }

@@ -215,16 +215,23 @@ describe.concurrent('bad input: exit 2 and one located error line', () => {
   });
 });
 
-describe.concurrent('bad usage: exit 2 with the usage line', () => {
+describe.concurrent('bad usage: exit 2 with one error line', () => {
   it.each([
-    [[], 'error: no model file given (use - to read standard input)'],
-    [['model.json', '--format', 'xml'], 'error: unknown --format "xml" (expected keras3, keras2 or json)'],
-    [['model.json', '--format'], 'error: --format needs a value: keras3, keras2 or json'],
-    [['a.json', 'b.json'], 'error: one model file at a time (got "a.json" and "b.json")'],
-    [['--verbose', 'a.json'], 'error: unknown option "--verbose"'],
+    [[], `error: arguments: no model file given (use - to read standard input); ${USAGE}`],
+    [['model.json', '--format', 'xml'], 'error: --format: unknown format "xml" (expected keras3, keras2 or json)'],
+    [['model.json', '--format'], 'error: --format: needs a value: keras3, keras2 or json'],
+    [['a.json', 'b.json'], 'error: b.json: one model file at a time (already given "a.json")'],
+    [['--verbose', 'a.json'], 'error: --verbose: unknown option (--help shows the usage)'],
   ])('%j', async (args, message) => {
     const r = await summary(args);
-    expect(r).toEqual({ code: 2, stdout: '', stderr: `${message}\n${USAGE}\n` });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `${message}\n` });
+  });
+});
+
+describe('input past the 64 MiB cap', () => {
+  it('summary -- /dev/zero stops at the cap with exit 2 instead of growing memory', async () => {
+    const r = await summary(['/dev/zero']);
+    expect(expectOneErrorLine(r)).toBe('error: /dev/zero: the input is larger than 67108864 bytes, far more than any model description; Param Lab stops reading there');
   });
 });
 

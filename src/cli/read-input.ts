@@ -1,0 +1,59 @@
+/**
+ * The model file or standard input as bytes, read in chunks against a cap: `summary -- /dev/zero`
+ * or gigabytes on a pipe stop at the cap instead of growing memory until the machine gives out.
+ */
+import { createReadStream } from 'node:fs';
+import type { DiagnosticCode } from '../calc/diagnostics.ts';
+import { diagnostic } from '../calc/problem.ts';
+import type { Diagnostic, Result } from '../calc/types.ts';
+
+/** Documented in the README: the largest model file the CLI reads (a .keras config.json has the same cap). */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+/** Collect a byte stream, refusing it as soon as it passes `max` bytes. */
+export async function readCapped(chunks: AsyncIterable<Uint8Array | string>, max = MAX_INPUT_BYTES): Promise<Result<Uint8Array>> {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of chunks) {
+    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+    total += bytes.length;
+    if (total > max) return { ok: false, error: diagnostic('input-too-large', { max }) };
+    parts.push(bytes);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return { ok: true, value: out };
+}
+
+/** A file's bytes, up to the cap; an unreadable file is the user's problem, not a bug. */
+export async function readFileCapped(path: string, max = MAX_INPUT_BYTES): Promise<Result<Uint8Array>> {
+  const stream = createReadStream(path, { highWaterMark: 1024 * 1024 });
+  try {
+    return await readCapped(stream, max);
+  } catch (e) {
+    return { ok: false, error: readProblem(e) };
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** What the operating system said, as a code a reader understands. */
+const READ_PROBLEMS = new Map<string, DiagnosticCode>([
+  ['ENOENT', 'file-not-found'],
+  ['EISDIR', 'file-is-directory'],
+  ['EACCES', 'file-permission-denied'],
+  ['EPERM', 'file-permission-denied'],
+  ['ENOTDIR', 'file-path-not-directory'],
+  ['ENAMETOOLONG', 'file-name-too-long'],
+]);
+
+function readProblem(e: unknown): Diagnostic {
+  const code = (e as { code?: unknown } | null)?.code;
+  const known = typeof code === 'string' ? READ_PROBLEMS.get(code) : undefined;
+  if (known) return diagnostic(known as 'file-not-found', {});
+  return diagnostic('file-unreadable', { reason: e instanceof Error ? e.message : String(e) });
+}

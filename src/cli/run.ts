@@ -1,0 +1,61 @@
+/**
+ * The summary command as a function from arguments and standard input to exit code and text, so
+ * that tests can run it in-process; summary.ts connects it to the real process.
+ */
+import { detectAndImport } from '../calc/import/detect.ts';
+import { summarize, type Summary } from '../calc/summarize.ts';
+import { renderJson } from '../calc/summary-json.ts';
+import { renderKeras2 } from '../calc/summary-keras2.ts';
+import { renderKeras3 } from '../calc/summary-keras3.ts';
+import type { Model } from '../calc/model.ts';
+import { diagnostic } from '../calc/problem.ts';
+import { errorLine, usageErrorLine } from './error-line.ts';
+import { parseOptions, USAGE, type OutputFormat } from './options.ts';
+import { prettyJson } from './pretty-json.ts';
+import { readCapped, readFileCapped } from './read-input.ts';
+
+const STDIN = '-';
+
+export interface CommandResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const done = (code: number, text: string, stream: 'stdout' | 'stderr'): CommandResult => {
+  const line = text.endsWith('\n') ? text : `${text}\n`;
+  return { code, stdout: stream === 'stdout' ? line : '', stderr: stream === 'stderr' ? line : '' };
+};
+
+/** `summary <file | -> [--format …]`: exit 0 with the summary, or 2 with one `error: …` line. */
+export async function runSummary(argv: readonly string[], stdin: AsyncIterable<Uint8Array | string>): Promise<CommandResult> {
+  const options = parseOptions(argv);
+  if (options.kind === 'help') return done(0, USAGE, 'stdout');
+  if (options.kind === 'usage-error') return done(2, usageErrorLine(options.where, options.message), 'stderr');
+
+  const fromStdin = options.file === STDIN;
+  const source = fromStdin ? '<stdin>' : options.file;
+  const bytes = fromStdin ? await readCapped(stdin) : await readFileCapped(options.file);
+  if (!bytes.ok) return done(2, errorLine(source, bytes.error), 'stderr');
+  const imported = detectAndImport(bytes.value, fromStdin ? undefined : options.file);
+  if (!imported.ok) return done(2, errorLine(source, imported.error), 'stderr');
+  const summary = summarizeWithinStack(imported.value.model);
+  if (!summary) return done(2, errorLine(source, diagnostic('input-too-deep', {})), 'stderr');
+  if (summary.error) return done(2, errorLine(source, summary.error), 'stderr');
+  return done(0, render(summary, options.format), 'stdout');
+}
+
+/** The resolver walks nested models recursively; thousands of levels can exhaust the stack. */
+function summarizeWithinStack(model: Model): Summary | undefined {
+  try {
+    return summarize(model);
+  } catch (e) {
+    if (e instanceof RangeError) return undefined;
+    throw e;
+  }
+}
+
+function render(summary: Summary, format: OutputFormat): string {
+  if (format === 'json') return prettyJson(renderJson(summary));
+  return format === 'keras2' ? renderKeras2(summary) : renderKeras3(summary);
+}
