@@ -10,9 +10,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { groupDigits } from '@calc/explain.ts';
-import { shapeText } from '@calc/shape.ts';
-import type { OutputShape, Shape, Weight } from '@calc/types.ts';
+import { groupDigits, shapeText, type OutputShape, type Shape, type Weight } from '@calc/basics.ts';
 import { fill } from '@i18n/fill.ts';
 import type { Field } from '@lessons/types.ts';
 import type { Engine } from './calculator/engine.ts';

@@ -9,8 +9,8 @@
  * model — and not before.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { fill } from '../../src/i18n/fill.ts';
-import type en from '../../src/i18n/en/model-editor.json';
+import { fill } from '@i18n/fill.ts';
+import type en from '@i18n/en/model-editor.json';
 import { EDITOR_TYPES, fieldsOf, isEditorType, moveLayer, namesOf, newLayer, type EditorLayer, type EditorState, type EditorType, type FieldSpec } from './model-editor/editor-model.ts';
 import { decodeModel, encodeModel } from './model-editor/url-state.ts';
 import { forget, goodOf, type EditorView, type LastGood } from './model-editor/view.ts';

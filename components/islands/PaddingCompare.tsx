@@ -4,13 +4,14 @@
  * Numbers come from src/calc; this island owns the fields, the stale marking and the URL state.
  */
 import { useEffect, useId, useState } from 'preact/hooks';
-import type { LengthResult } from '../../src/calc/framework-arithmetic.ts';
-import { fill } from '../../src/i18n/fill.ts';
-import type en from '../../src/i18n/en/padding-compare.json';
+import type { LengthResult } from '@calc/basics.ts';
+import { fill } from '@i18n/fill.ts';
+import type en from '@i18n/en/padding-compare.json';
 import {
   compareRows, FIELDS, fieldsFor, paramName, presetValues, readField, valuesFromUrl,
-  type CompareRow, type FieldKey, type FieldProblem, type PaddingPreset, type Values,
+  type CompareRow, type FieldKey, type FieldProblem, type Values,
 } from './padding-compare/compare-rows.ts';
+import type { PaddingPreset } from '@lessons/types.ts';
 
 export type PaddingCompareStrings = typeof en;
 

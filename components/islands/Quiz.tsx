@@ -4,8 +4,8 @@
  * arrive as props; this island only reads what the reader typed and remembers their progress.
  */
 import { useEffect, useId, useState } from 'preact/hooks';
-import type en from '../../src/i18n/en/quiz.json';
-import { fill } from '../../src/i18n/fill.ts';
+import type en from '@i18n/en/quiz.json';
+import { fill } from '@i18n/fill.ts';
 import type { QuizItem } from '../lesson/quiz-items.ts';
 import { judge, type Verdict } from './quiz/answer.ts';
 import { withInlineCode } from './quiz/inline-code.tsx';

@@ -2,7 +2,7 @@
  * What a per-layer parameter chart draws: the layers that have parameters, in model order, and
  * when there are too many to read, the largest ones plus one bar for all the others.
  */
-import type { Row } from '../../src/calc/summarize.ts';
+import type { Row } from '@calc/engine.ts';
 
 export interface Bar {
   name: string;

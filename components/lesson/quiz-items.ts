@@ -3,12 +3,10 @@
  * page's locale, and the expected answer computed by src/calc, so an answer can never disagree with
  * the engine (and a question whose fact does not resolve stops the build).
  */
-import { equationText, groupDigits } from '../../src/calc/explain.ts';
-import { shapeList, shapeText } from '../../src/calc/shape.ts';
-import type { OutputShape } from '../../src/calc/types.ts';
-import type { Locale } from '../../src/i18n/index.ts';
-import { BrokenFact, factLabel, formulaOf, isModelFact, resolveLayerFact, resolveModelFact } from '../../src/lessons/facts.ts';
-import type { Question } from '../../src/lessons/types.ts';
+import { equationText, groupDigits, shapeList, shapeText, type OutputShape } from '@calc/basics.ts';
+import type { Locale } from '@i18n/index.ts';
+import { BrokenFact, factLabel, formulaOf, isModelFact, resolveLayerFact, resolveModelFact } from '@lessons/facts.ts';
+import type { Question } from '@lessons/types.ts';
 import type { Expected } from '../islands/quiz/answer.ts';
 
 /** One question as the island receives it (plain JSON: it is serialised into the page). */

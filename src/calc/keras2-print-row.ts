@@ -5,7 +5,7 @@
  * - era B (2.7–2.12) starts every cell with a space and wraps long fields onto continuation
  *   lines, preferring a break just after `),` `},` `],` or `',`;
  * - era C (2.13+) is era B with each non-last column one character narrower.
- * Written from the algorithm's description in keras-reference.md §4.2, including its quirks.
+ * Written from the algorithm's description in docs/summary-formats.md#keras-2-wrapping, quirks included.
  */
 
 export type Keras2Era = 'A' | 'B' | 'C';

@@ -6,7 +6,7 @@
  */
 import argsEn from './en/args.json';
 import calculatorEn from './en/calculator.json';
-import type { TermRole } from '../calc/explain.ts';
+import type { TermRole } from '@calc/basics.ts';
 import rolesEn from './en/roles.json';
 import argsZh from './zh-cn/args.json';
 import calculatorZh from './zh-cn/calculator.json';

@@ -4,7 +4,7 @@
  * LayerNormalization adds a scale and an offset per feature, and a Transformer encoder block is
  * those two plus a feed-forward pair of Dense layers.
  */
-import { tensor, type FunctionalModel } from '@calc/index.ts';
+import { tensor, type FunctionalModel } from '@calc/basics.ts';
 import type { CalculatorPreset, LayerFact, LessonModule, ModelFact, Question } from './types.ts';
 
 /** Self-attention: the same tensor is the query and the value (and so the key). */
@@ -46,7 +46,7 @@ export const facts = {
   smallNoBias: { layer: { type: 'MultiHeadAttention', args: { num_heads: 2, key_dim: 16, use_bias: false } }, input: self([null, 10, 32]) },
   /** The same layer on a sequence ten times longer. */
   smallLong: { layer: { type: 'MultiHeadAttention', args: { num_heads: 2, key_dim: 16 } }, input: self([null, 100, 32]) },
-  /** Learner mistake 17: key_dim is per head. */
+  /** docs/learner-mistakes.md#key-dim-per-head: key_dim is per head. */
   base: { layer: { type: 'MultiHeadAttention', args: { num_heads: HEADS, key_dim: D_MODEL / HEADS } }, input: self([null, TOKENS, D_MODEL]) },
   keyDimTooBig: { layer: { type: 'MultiHeadAttention', args: { num_heads: HEADS, key_dim: D_MODEL } }, input: self([null, TOKENS, D_MODEL]) },
   /** value_dim and output_shape set, and a query, key and value of different widths. */

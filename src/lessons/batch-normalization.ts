@@ -3,7 +3,7 @@
  * variance not), per channel rather than per pixel, `center` / `scale`, and what `trainable=False`
  * does to a whole frozen base model. Every number the lesson quotes is computed by src/calc.
  */
-import type { SequentialModel } from '@calc/index.ts';
+import type { SequentialModel } from '@calc/basics.ts';
 import type { CalculatorPreset, Fact, LessonModule, Question } from './types.ts';
 
 /** A small convolutional feature extractor, each conv followed by BatchNormalization. */
@@ -169,9 +169,9 @@ export const quiz: Question[] = [
 ];
 
 export const otherNumbers: LessonModule['otherNumbers'] = [
-  { value: 0.99, why: 'BatchNormalization’s default momentum in Keras 3 (keras-reference §1.6)' },
+  { value: 0.99, why: 'BatchNormalization’s default momentum in Keras 3 (docs/keras-layers.md#batchnormalization)' },
   { value: 121, why: '11 × 11, the number of pixels in the example feature map: the factor a per-pixel count would wrongly multiply by' },
-  { value: 30976, why: 'the wrong per-pixel count 256 × 11 × 11 for BN on (None, 11, 11, 64) (learner mistake 6)' },
+  { value: 30976, why: 'the wrong per-pixel count 256 × 11 × 11 for BN on (None, 11, 11, 64) (docs/learner-mistakes.md#batch-norm-split)' },
 ];
 
 export const lesson: LessonModule = { facts, calculators, quiz, otherNumbers };

@@ -3,8 +3,8 @@
  * src/calc/applications, and the few layers that explain where their parameters live — VGG16's
  * fc1, ResNet50's BatchNormalization statistics, MobileNetV2's depthwise convolutions and head.
  */
-import { applications } from '@calc/applications/index.ts';
-import { tensor, type Model } from '@calc/index.ts';
+import { applications } from '@calc/engine.ts';
+import { tensor, type Model } from '@calc/basics.ts';
 import type { CalculatorPreset, LayerFact, LessonModule, ModelFact, Question } from './types.ts';
 
 /** `keras.applications.<name>()` with include_top=True and its default input, as src/calc builds it. */

@@ -12,11 +12,11 @@ export const facts = {
   first: conv({ filters: 32, kernel_size: 3 }, [null, 28, 28, 1]),
   second: conv({ filters: 64, kernel_size: 3 }, [null, 13, 13, 32]),
   third: conv({ filters: 64, kernel_size: 3 }, [null, 5, 5, 64]),
-  /** Learner mistakes 1 and 2: an RGB image (896; not 864 without bias, not 288 without channels). */
+  /** docs/learner-mistakes.md#forgot-bias and #kernel-ignores-channels: an RGB image (896; not 864 without bias, not 288 without channels). */
   rgb: conv({ filters: 32, kernel_size: 3 }, [null, 32, 32, 3]),
-  /** Learner mistake 3: what the second convolution would cost if its input had the image's 3 channels. */
+  /** docs/learner-mistakes.md#wrong-input-channels: what the second convolution would cost if its input had the image's 3 channels. */
   secondOnThreeChannels: conv({ filters: 64, kernel_size: 3 }, [null, 13, 13, 3]),
-  /** Learner mistake 4: a much larger image, the same 320. */
+  /** docs/learner-mistakes.md#image-size-and-params: a much larger image, the same 320. */
   bigImage: conv({ filters: 32, kernel_size: 3 }, [null, 224, 224, 1]),
   /** strides, padding and dilation change the shape, never the count. */
   strided: conv({ filters: 64, kernel_size: 3, strides: 2 }, [null, 13, 13, 32]),
@@ -26,7 +26,7 @@ export const facts = {
   rectangular: conv({ filters: 16, kernel_size: [3, 5] }, [null, 28, 28, 1]),
   /** use_bias=False drops the + 1. */
   noBias: conv({ filters: 64, kernel_size: 3, use_bias: false }, [null, 13, 13, 32]),
-  /** Learner mistake 21: groups=4, each filter sees 32 / 4 = 8 channels. */
+  /** docs/learner-mistakes.md#groups-ignored: groups=4, each filter sees 32 / 4 = 8 channels. */
   grouped: conv({ filters: 64, kernel_size: 3, groups: 4 }, [null, 13, 13, 32]),
 } satisfies Record<string, Fact>;
 

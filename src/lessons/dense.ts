@@ -2,7 +2,7 @@
  * Lesson 5, Dense: `units × (inputs + 1)`, the kernel/bias split, use_bias, and N-D input, where
  * Dense works on the last axis only and reuses the same weights at every other position.
  */
-import { shapeText, type Shape } from '@calc/index.ts';
+import { shapeText, type Shape } from '@calc/basics.ts';
 import { on, outputOf, paramsOf } from './layer-facts.ts';
 import type { CalculatorPreset, LayerFact, LessonModule, Question } from './types.ts';
 
@@ -17,9 +17,9 @@ export const facts = {
   output: on('Dense', { units: 10 }, [null, 64]),
   /** The hidden layer without biases. */
   hiddenNoBias: on('Dense', { units: 64, use_bias: false }, [null, 576]),
-  /** Learner mistake #1's example: 100 features to 64 units. */
+  /** The example of docs/learner-mistakes.md#forgot-bias: 100 features to 64 units. */
   small: on('Dense', { units: 64 }, [null, 100]),
-  /** Learner mistake #5's example: Dense(10) on 20 steps × 5 features. */
+  /** The example of docs/learner-mistakes.md#dense-flattens: Dense(10) on 20 steps × 5 features. */
   sequence: on('Dense', { units: 10 }, sequence),
   /** What the same sequence would cost if it were flattened first. */
   flattenSequence,
@@ -134,7 +134,7 @@ export const quiz: Question[] = [
 ];
 
 export const otherNumbers: LessonModule['otherNumbers'] = [
-  { value: 6400, why: 'the wrong count 100 × 64 for Dense(64) on 100 features when the bias is forgotten (learner mistake #1)' },
+  { value: 6400, why: 'the wrong count 100 × 64 for Dense(64) on 100 features when the bias is forgotten (docs/learner-mistakes.md#forgot-bias)' },
 ];
 
 export const lesson: LessonModule = { facts, calculators, quiz, otherNumbers };

@@ -141,9 +141,9 @@ export const quiz: Question[] = [
 
 export const otherNumbers: LessonModule['otherNumbers'] = [
   { value: 9999, why: 'the largest word index in a 10,000-word vocabulary (indices 0 … 9,999)' },
-  { value: 1280128, why: 'the wrong count 10,000 × 128 + 128 that adds a bias to Embedding(10000, 128) (learner mistake 19)' },
+  { value: 1280128, why: 'the wrong count 10,000 × 128 + 128 that adds a bias to Embedding(10000, 128) (docs/learner-mistakes.md#embedding-bias)' },
   { value: 19999, why: 'the largest word index in the quiz’s vocabulary (words 1 … 19,999, 0 for padding)' },
-  { value: 320064, why: 'the wrong count 5,000 × 64 + 64 that adds a bias to Embedding(5000, 64) (learner mistake 19), named in the quiz explanation' },
+  { value: 320064, why: 'the wrong count 5,000 × 64 + 64 that adds a bias to Embedding(5000, 64) (docs/learner-mistakes.md#embedding-bias), named in the quiz explanation' },
   { value: 0.05, why: 'the range ±0.05 of Keras’s default embeddings_initializer="uniform"' },
 ];
 

@@ -4,13 +4,11 @@
  * numbers a lesson's prose may contain, so the page and the test agree on what a fact means.
  * A fact that does not resolve throws: a lesson must never show a broken number.
  */
-import { add, equationText, evaluate, formulaText, groupDigits, mul, num, type Term } from '@calc/explain.ts';
-import type { Model, ModelLayer } from '@calc/model.ts';
-import { readableMemorySize } from '@calc/memory-size.ts';
-import { describe as describeDiagnostic } from '@calc/problem.ts';
-import { shapeList, shapeText } from '@calc/shape.ts';
-import { resolveLayer, summarize, totalsOf, type Row, type Summary } from '@calc/summarize.ts';
-import type { OutputShape, Shape, Weight } from '@calc/types.ts';
+import {
+  add, describeDiagnostic, equationText, evaluate, formulaText, groupDigits, mul, num, readableMemorySize, shapeList, shapeText,
+  type Model, type ModelLayer, type OutputShape, type Shape, type Term, type Weight,
+} from '@calc/basics.ts';
+import { resolveLayer, summarize, totalsOf, type Row, type Summary } from '@calc/engine.ts';
 import type { CalculatorPreset, Fact, LayerFact, LessonModule, ModelFact } from './types.ts';
 
 /** What `<Fact show>` can print about one layer (or one row of a model). */

@@ -3,7 +3,7 @@
  * the order of the elements but not their number, and the Dense layer after Flatten pays for the
  * whole feature map (GlobalAveragePooling2D as the cheap alternative).
  */
-import { groupDigits, shapeText } from '@calc/index.ts';
+import { groupDigits, shapeText } from '@calc/basics.ts';
 import { on, outputOf, paramsOf } from './layer-facts.ts';
 import type { CalculatorPreset, LayerFact, LessonModule, Question } from './types.ts';
 
@@ -28,7 +28,7 @@ const flattenFacts = {
 /** The Dense layers, each built on the output of the layer before it in the text. */
 const dense = {
   mnistDense: on('Dense', { units: 64 }, outputOf(flattenFacts.mnistFlatten)),
-  /** Dense(128) after the 5×5×64 map: learner mistake #4's number. */
+  /** Dense(128) after the 5×5×64 map: the number of docs/learner-mistakes.md#image-size-and-params. */
   dense5: on('Dense', { units: 128 }, outputOf(flattenFacts.flatten5)),
   vggFc1: on('Dense', { units: 4096 }, outputOf(flattenFacts.vggFlatten)),
   denseAfterGap: on('Dense', { units: 128 }, outputOf(flattenFacts.gap5)),
@@ -132,8 +132,8 @@ export const quiz: Question[] = [
 ];
 
 export const otherNumbers: LessonModule['otherNumbers'] = [
-  { value: 25, why: 'the wrong flat length 5 × 5 that forgets the 64 channels (learner mistake #15)' },
-  { value: 320, why: 'the wrong flat length 5 × 64 that forgets one spatial axis (learner mistake #15)' },
+  { value: 25, why: 'the wrong flat length 5 × 5 that forgets the 64 channels (docs/learner-mistakes.md#flatten-size)' },
+  { value: 320, why: 'the wrong flat length 5 × 64 that forgets one spatial axis (docs/learner-mistakes.md#flatten-size)' },
   { value: 14, why: 'a lesson number in a cross-reference ("lesson 14")' },
   { value: 16, why: 'part of the model name VGG16' },
 ];

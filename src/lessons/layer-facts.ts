@@ -3,8 +3,7 @@
  * and count of one, so the next fact in a chain can start where the last one ended and a quiz
  * explanation can quote a computed number. A fact that does not resolve throws, as in facts.ts.
  */
-import { groupDigits } from '@calc/explain.ts';
-import type { LayerArgs, Shape } from '@calc/types.ts';
+import { groupDigits, type LayerArgs, type Shape } from '@calc/basics.ts';
 import { resolveLayerFact } from './facts.ts';
 import type { LayerFact } from './types.ts';
 

@@ -3,7 +3,7 @@
  * more), Conv2DTranspose and its output length with and without output_padding, and global pooling
  * versus Flatten as a parameter budget for the Dense layer that follows.
  */
-import type { SequentialModel } from '@calc/index.ts';
+import type { SequentialModel } from '@calc/basics.ts';
 import type { CalculatorPreset, Fact, LessonModule, Question } from './types.ts';
 
 /** A classifier head on a 7×7×512 feature map (VGG16's last block), reduced by `reducer`. */

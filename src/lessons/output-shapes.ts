@@ -5,13 +5,11 @@
  * worked step come from src/calc/framework-arithmetic.ts, never typed.
  */
 import {
-  caffeConvLength, caffePoolLength, causalLeftPadding, kerasConvLength, kerasPoolLength, pytorchConvLength, pytorchPoolLength, samePadding,
-  type LengthResult,
-} from '@calc/framework-arithmetic.ts';
-import { shapeText, type Shape } from '@calc/index.ts';
-import type { PaddingPreset } from '@components/islands/padding-compare/compare-rows.ts';
+  caffeConvLength, caffePoolLength, causalLeftPadding, kerasConvLength, kerasPoolLength, pytorchConvLength, pytorchPoolLength,
+  samePadding, shapeText, type LengthResult, type Shape,
+} from '@calc/basics.ts';
 import { on, outputOf } from './layer-facts.ts';
-import type { CalculatorPreset, LayerFact, LessonModule, Question } from './types.ts';
+import type { CalculatorPreset, LayerFact, LessonModule, PaddingPreset, Question } from './types.ts';
 
 const mnistImage: Shape = [null, 28, 28, 1];
 const sequence: Shape = [null, 100, 8];
@@ -23,7 +21,7 @@ const layerFacts = {
   /** same: ⌈L / s⌉ whatever the kernel. */
   same: on('Conv2D', { filters: 32, kernel_size: 3, padding: 'same' }, mnistImage),
   sameStride2: on('Conv2D', { filters: 32, kernel_size: 3, strides: 2, padding: 'same' }, mnistImage),
-  /** Learner mistake #10: an even kernel with stride 2 on 64. */
+  /** docs/learner-mistakes.md#same-padding-stride: an even kernel with stride 2 on 64. */
   same64: on('Conv2D', { filters: 6, kernel_size: 4, strides: 2, padding: 'same' }, [null, 64, 64, 3]),
   valid64: on('Conv2D', { filters: 6, kernel_size: 4, strides: 2 }, [null, 64, 64, 3]),
   /** Conv1D on an odd length: valid and same differ by one. */

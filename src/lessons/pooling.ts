@@ -12,7 +12,7 @@ export const facts = {
   firstPool: maxPool({ pool_size: 2 }, [null, 26, 26, 32]),
   /** MNIST's second pooling: 11 is odd, the last row and column are dropped. */
   secondPool: maxPool({ pool_size: 2 }, [null, 11, 11, 64]),
-  /** Learner mistake 12: strides default to the pool size. */
+  /** docs/learner-mistakes.md#pool-stride-default: strides default to the pool size. */
   pool3: maxPool({ pool_size: 3 }, [null, 32, 32, 3]),
   /** …what stride 1 would give instead. */
   pool3Stride1: maxPool({ pool_size: 3, strides: 1 }, [null, 32, 32, 3]),

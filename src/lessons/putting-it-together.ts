@@ -4,7 +4,8 @@
  * features; the spatial size matters once, where Flatten meets Dense (so removing a pooling layer
  * grows the model several times over).
  */
-import { groupDigits, shapeText, summarize, type ModelLayer, type Row, type SequentialModel, type Shape, type Summary } from '@calc/index.ts';
+import { summarize, type Row, type Summary } from '@calc/engine.ts';
+import { groupDigits, shapeText, type ModelLayer, type SequentialModel, type Shape } from '@calc/basics.ts';
 import type { CalculatorPreset, LayerFact, LessonModule, ModelFact, Question } from './types.ts';
 
 /** The MNIST network's layers, as the Keras example writes them. */

@@ -2,7 +2,7 @@
  * Lesson 1 — reading `model.summary()`: the classic MNIST CNN, its columns, names, totals and
  * the memory figure. Every number the lesson quotes is computed by src/calc from these facts.
  */
-import type { SequentialModel } from '@calc/index.ts';
+import type { SequentialModel } from '@calc/basics.ts';
 import type { CalculatorPreset, Fact, LessonModule, Question } from './types.ts';
 
 /** The MNIST CNN of the Keras examples, in the order its summary lists the layers. */
@@ -93,10 +93,10 @@ export const quiz: Question[] = [
 
 export const otherNumbers: LessonModule['otherNumbers'] = [
   { value: 1024, why: 'bytes in a KB: Keras divides the byte count by 1,024 (readable_memory_size)' },
-  { value: 76, why: 'the Keras 3 summary width when output is not a terminal (notebooks, CI logs), keras-reference §4.1' },
-  { value: 88, why: 'the Keras 3 summary width for a sequential model in a terminal at least 92 columns wide, keras-reference §4.1' },
-  { value: 92, why: 'the terminal width from which Keras 3 draws the 88-column table, keras-reference §4.1' },
-  { value: 65, why: 'the fixed Keras 2 summary width for sequential models, keras-reference §4.2' },
+  { value: 76, why: 'the Keras 3 summary width when output is not a terminal (notebooks, CI logs), docs/summary-formats.md#keras-3-widths' },
+  { value: 88, why: 'the Keras 3 summary width for a sequential model in a terminal at least 92 columns wide, docs/summary-formats.md#keras-3-widths' },
+  { value: 92, why: 'the terminal width from which Keras 3 draws the 88-column table, docs/summary-formats.md#keras-3-widths' },
+  { value: 65, why: 'the fixed Keras 2 summary width for sequential models, docs/summary-formats.md#keras-2-eras' },
 ];
 
 export const lesson: LessonModule = { facts, calculators, quiz, otherNumbers };

@@ -3,7 +3,7 @@
  * features and the units, never on the sequence length. SimpleRNN has one block of weights, LSTM
  * four (its gates), GRU three with an extra bias row when `reset_after=True`.
  */
-import type { Model } from '@calc/index.ts';
+import type { Model } from '@calc/basics.ts';
 import type { CalculatorPreset, LayerFact, LessonModule, ModelFact, Question } from './types.ts';
 
 /** Ten time steps of 8 features: small enough to follow every product by hand. */
@@ -36,7 +36,7 @@ export const facts = {
   /** What the TimeDistributed row would be if the doubling leaked into it: a Dense on 16 features, twice. */
   denseOn16: { layer: { type: 'Dense', args: { units: 8 } }, input: [null, 64, 16] },
   tagger: { model: tagger },
-  /** Quiz: learner mistake 7's LSTM and mistake 8's GRU, with the older GRU formula for comparison. */
+  /** Quiz: the LSTM of docs/learner-mistakes.md#lstm-gates and the GRU of #gru-reset-after, with the older GRU formula for comparison. */
   lstm50: { layer: { type: 'LSTM', args: { units: 50 } }, input: [null, 20, 3] },
   gruOn16: { layer: { type: 'GRU', args: { units: 32 } }, input: [null, 10, 16] },
   gruOn16ResetBefore: { layer: { type: 'GRU', args: { units: 32, reset_after: false } }, input: [null, 10, 16] },
@@ -168,7 +168,7 @@ export const quiz: Question[] = [
 ];
 
 export const otherNumbers = [
-  { value: 272, why: 'the wrong TimeDistributed count when the Bidirectional doubling is carried into the next layer (learner mistake 9)' },
+  { value: 272, why: 'the wrong TimeDistributed count when the Bidirectional doubling is carried into the next layer (docs/learner-mistakes.md#bidirectional-doubling)' },
 ];
 
 export const lesson: LessonModule = { facts, calculators, quiz, otherNumbers };

@@ -4,7 +4,7 @@
  * so the English and Chinese lessons cannot disagree on a number, and every number is computed
  * by src/calc — at build time for prose, in the browser for calculators.
  */
-import type { LayerArgs, Model, Shape } from '@calc/index.ts';
+import type { LayerArgs, Model, Shape } from '@calc/basics.ts';
 
 /** Text in both site locales. */
 export interface Localized {
@@ -25,6 +25,25 @@ export interface ModelFact {
 }
 
 export type Fact = LayerFact | ModelFact;
+
+/** What a lesson passes: `<PaddingCompare preset={{ id, input: 28, kernel: 3, stride: 2, dilation: 1 }} />`. */
+export interface PaddingPreset {
+  /** Unique on the site: prefixes the URL parameters. */
+  id: string;
+  /** `conv`: convolution rules; `pool`: pooling rules; absent: Keras's conv paddings against PyTorch and Caffe pooling. */
+  kind?: 'conv' | 'pool';
+  title?: Localized;
+  /** The input length L (`length` is accepted as well). */
+  input?: number;
+  length?: number;
+  kernel: number;
+  stride: number;
+  dilation?: number;
+  /** PyTorch's and Caffe's explicit padding per side. */
+  padding?: number;
+  /** PyTorch pooling's ceil_mode. */
+  ceilMode?: boolean;
+}
 
 /** A calculator input, bound to one place in the layer args or the input shape. */
 export type Field = IntField | ChoiceField | BoolField;

@@ -3,9 +3,8 @@
  * it came from: filters to the filters field, input channels to the input's channel axis.
  */
 import { describe, expect, it } from 'vitest';
-import { formulaText } from '@calc/explain.ts';
-import { resolveLayer } from '@calc/summarize.ts';
-import type { LayerConfig, Shape } from '@calc/types.ts';
+import { formulaText, type LayerConfig, type Shape } from '@calc/basics.ts';
+import { resolveLayer } from '@calc/engine.ts';
 import { prepare } from '@components/islands/calculator/prepare.ts';
 import { formulaTokens, linkedTokens } from '@components/islands/calculator/formula-tokens.ts';
 import { int } from './preset-fixtures.ts';

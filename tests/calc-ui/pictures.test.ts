@@ -3,8 +3,8 @@
  * counts and window positions by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { resolveLayer } from '@calc/summarize.ts';
-import type { LayerConfig, Shape } from '@calc/types.ts';
+import { resolveLayer } from '@calc/engine.ts';
+import type { LayerConfig, Shape } from '@calc/basics.ts';
 import { kernelPlan } from '@components/islands/calculator/kernel-plan.ts';
 import { poolingPlan } from '@components/islands/calculator/pooling-plan.ts';
 

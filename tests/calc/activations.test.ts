@@ -1,11 +1,11 @@
 /**
  * Activation and regularization layers, read like the lesson: they change values, never shapes,
  * and only PReLU learns anything. Expected numbers are executed Keras 3 facts from
- * keras-reference.md §1.5 or hand arithmetic.
+ * docs/keras-layers.md#activations-and-regularization or hand arithmetic.
  */
 import { describe, expect, it } from 'vitest';
-import { equationText } from '../../src/calc/explain.ts';
-import type { LayerArgs, Shape } from '../../src/calc/types.ts';
+import { equationText } from '@calc/explain.ts';
+import type { LayerArgs, Shape } from '@calc/types.ts';
 import { build, problem } from './build-layer.ts';
 
 describe('PReLU: one learned slope per position, unless axes share one', () => {
@@ -39,7 +39,7 @@ describe('PReLU: one learned slope per position, unless axes share one', () => {
   });
 });
 
-describe('the other activation layers have no weights and keep the shape (learner mistake 13)', () => {
+describe('the other activation layers have no weights and keep the shape (docs/learner-mistakes.md#weightless-layers)', () => {
   it.each([
     ['ReLU', { max_value: 6 }],
     ['LeakyReLU', { negative_slope: 0.2 }],

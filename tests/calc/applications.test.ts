@@ -1,13 +1,13 @@
 /**
  * The Keras Applications, rebuilt as data, must count exactly what Keras counts. Totals come from
- * /work/shared/keras-reference.md §6 (Keras 3 executed with weights=None, and the exact-integer
+ * docs/applications.md#parameter-counts (Keras 3 executed with weights=None, and the exact-integer
  * column of the keras.io applications table); per-layer facts are hand arithmetic.
  */
 import { describe, expect, it } from 'vitest';
-import { applications } from '../../src/calc/applications/index.ts';
-import { summarize, type Row, type Summary } from '../../src/calc/summarize.ts';
+import { applications } from '@calc/applications/index.ts';
+import { summarize, type Row, type Summary } from '@calc/summarize.ts';
 
-/** keras-reference.md §6: Total / Trainable / Non-trainable, and `model.name`. */
+/** docs/applications.md#parameter-counts: Total / Trainable / Non-trainable, and `model.name`. */
 const PUBLISHED: Record<string, { name: string; total: number; trainable: number; nonTrainable: number }> = {
   VGG16: { name: 'vgg16', total: 138_357_544, trainable: 138_357_544, nonTrainable: 0 },
   VGG19: { name: 'vgg19', total: 143_667_240, trainable: 143_667_240, nonTrainable: 0 },

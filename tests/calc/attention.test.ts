@@ -2,14 +2,15 @@
  * Attention layers, read like the lesson. MultiHeadAttention's weights are four projections —
  * query, key and value into the heads, and the heads back out — so its count depends on the
  * feature sizes and head sizes, never on the sequence lengths. Expected numbers are the executed
- * Keras 3 facts of keras-reference.md §1.8, row 17 of learner-mistakes.md, and hand arithmetic.
+ * Keras 3 facts of docs/keras-layers.md#attention, docs/learner-mistakes.md#key-dim-per-head, and
+ * hand arithmetic.
  */
 import { describe, expect, it } from 'vitest';
-import { equationText, evaluate } from '../../src/calc/explain.ts';
-import { tensor, type FunctionalModel, type NodeArg } from '../../src/calc/model.ts';
-import { describe as describeDiagnostic } from '../../src/calc/problem.ts';
-import { resolveLayer, summarize, type Row } from '../../src/calc/summarize.ts';
-import type { Diagnostic, LayerArgs, Shape } from '../../src/calc/types.ts';
+import { equationText, evaluate } from '@calc/explain.ts';
+import { tensor, type FunctionalModel, type NodeArg } from '@calc/model.ts';
+import { describe as describeDiagnostic } from '@calc/problem.ts';
+import { resolveLayer, summarize, type Row } from '@calc/summarize.ts';
+import type { Diagnostic, LayerArgs, Shape } from '@calc/types.ts';
 import { weightShapes } from './build-layer.ts';
 
 /** What a call receives: a tensor (by its input's index), a list of them, or a plain value. */

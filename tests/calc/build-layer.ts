@@ -3,10 +3,10 @@
  * resolve, `problem` for one that must not. Shared so every family checks the same invariant.
  */
 import { expect } from 'vitest';
-import { evaluate } from '../../src/calc/explain.ts';
-import { describe as describeDiagnostic } from '../../src/calc/problem.ts';
-import { resolveLayer } from '../../src/calc/summarize.ts';
-import type { Diagnostic, Dialect, LayerArgs, Shape } from '../../src/calc/types.ts';
+import { evaluate } from '@calc/explain.ts';
+import { describe as describeDiagnostic } from '@calc/problem.ts';
+import { resolveLayer } from '@calc/summarize.ts';
+import type { Diagnostic, Dialect, LayerArgs, Shape } from '@calc/types.ts';
 
 /** Build one layer; its teaching formula, whenever it has one, must equal its weight-derived count. */
 export function build(type: string, args: LayerArgs, input: Shape, dialect: Dialect = 'keras3') {

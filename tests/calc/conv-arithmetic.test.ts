@@ -1,11 +1,11 @@
 /**
- * The three per-axis size rules of keras-reference.md §0.1. Expected lengths are the executed
+ * The three per-axis size rules of docs/output-lengths.md. Expected lengths are the executed
  * Keras 3 checks quoted there, or hand arithmetic written next to them.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { convLength, deconvLength, poolLength } from '../../src/calc/conv-arithmetic.ts';
-import { LayerProblem } from '../../src/calc/problem.ts';
+import { convLength, deconvLength, poolLength } from '@calc/conv-arithmetic.ts';
+import { LayerProblem } from '@calc/problem.ts';
 
 /** The message a rule fails with, or '' when it does not fail. */
 function failure(run: () => unknown): string {

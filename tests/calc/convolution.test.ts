@@ -1,14 +1,14 @@
 /**
  * Convolution layers, read like the lesson. Every expected number is hand arithmetic written in
- * the test or an executed Keras 3 fact from keras-reference.md §0.1 and §1.2.
+ * the test or an executed Keras 3 fact from docs/output-lengths.md and docs/keras-layers.md#convolution.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { equationText, evaluate } from '../../src/calc/explain.ts';
-import { describe as describeDiagnostic } from '../../src/calc/problem.ts';
-import { modelFromKerasJson, parseJsonText } from '../../src/calc/import/keras-json.ts';
-import { resolveLayer, summarize } from '../../src/calc/summarize.ts';
-import type { LayerArgs } from '../../src/calc/types.ts';
+import { equationText, evaluate } from '@calc/explain.ts';
+import { describe as describeDiagnostic } from '@calc/problem.ts';
+import { modelFromKerasJson, parseJsonText } from '@calc/import/keras-json.ts';
+import { resolveLayer, summarize } from '@calc/summarize.ts';
+import type { LayerArgs } from '@calc/types.ts';
 import { loadGoldens } from '../golden/golden.ts';
 import { build, problem, weightShapes } from './build-layer.ts';
 

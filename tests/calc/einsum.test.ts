@@ -1,11 +1,11 @@
 /**
  * EinsumDense, read like the lesson: the equation names every axis, and each letter of the weight
  * spec becomes one kernel axis. Expected numbers are the two executed Keras 3 facts of
- * keras-reference.md §1.1 and hand arithmetic written in each test.
+ * docs/keras-layers.md#einsumdense and hand arithmetic written in each test.
  */
 import { describe, expect, it } from 'vitest';
-import { equationText } from '../../src/calc/explain.ts';
-import type { LayerArgs, Shape } from '../../src/calc/types.ts';
+import { equationText } from '@calc/explain.ts';
+import type { LayerArgs, Shape } from '@calc/types.ts';
 import { build as buildLayer, problem as layerProblem, weightShapes } from './build-layer.ts';
 
 /** Build one EinsumDense; its formula must equal its weight-derived count. */

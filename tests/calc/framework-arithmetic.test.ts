@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   caffeConvLength, caffePoolLength, causalLeftPadding, ceilDiv, floorDiv, kerasConvLength, kerasPoolLength,
   pytorchConvLength, pytorchPoolLength, samePadding, type LengthResult,
-} from '../../src/calc/framework-arithmetic.ts';
+} from '@calc/framework-arithmetic.ts';
 
 /** The length a rule gives, or the problem it reports. */
 const lengthOf = (r: LengthResult): number | string => (r.ok ? r.length : r.problem);

@@ -1,5 +1,5 @@
 /**
- * `.keras` archives (keras-reference.md §5.2): a ZIP of metadata.json, config.json and weights.
+ * `.keras` archives (docs/model-files.md#keras-archive): a ZIP of metadata.json, config.json and weights.
  * Each archive here is zipped in the test from a golden model.json that real Keras wrote, so the
  * expected rows are what Keras printed for that model.
  */
@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { detectAndImport } from '../../src/calc/import/detect.ts';
-import { isZip } from '../../src/calc/import/keras-archive.ts';
-import { summarize } from '../../src/calc/summarize.ts';
+import { detectAndImport } from '@calc/import/detect.ts';
+import { isZip } from '@calc/import/keras-archive.ts';
+import { summarize } from '@calc/summarize.ts';
 
 const golden = (id: string) => {
   const dir = join(import.meta.dirname, '../golden/keras3', id);

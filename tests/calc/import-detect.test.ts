@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { detectAndImport } from '../../src/calc/import/detect.ts';
-import { summarize } from '../../src/calc/summarize.ts';
-import type { Diagnostic } from '../../src/calc/types.ts';
+import { detectAndImport } from '@calc/import/detect.ts';
+import { summarize } from '@calc/summarize.ts';
+import type { Diagnostic } from '@calc/types.ts';
 import { loadGoldens } from '../golden/golden.ts';
 
 const fixture = (name: string): string => readFileSync(join(import.meta.dirname, '../cli/fixtures', name), 'utf8');

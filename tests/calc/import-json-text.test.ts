@@ -3,7 +3,7 @@
  * in words. Lines and columns below are counted by hand in the text each test shows.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_JSON_DEPTH, parseJsonText } from '../../src/calc/import/json-text.ts';
+import { MAX_JSON_DEPTH, parseJsonText } from '@calc/import/json-text.ts';
 
 function problem(text: string) {
   const r = parseJsonText(text);

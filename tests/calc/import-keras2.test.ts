@@ -1,16 +1,16 @@
 /**
- * Keras 2 JSON of every era, read like the reference describes it (keras-reference.md §5.3):
+ * Keras 2 JSON of every era, read as docs/model-files.md#keras-2-json describes it:
  * the list-form Sequential of Keras ≤ 2.2, multi-backend Keras 2.3.1, tf.keras ≤ 2.12 and the
  * module/registered_name layers of 2.13–2.15. Fixtures in tests/cli/fixtures are written by hand
- * from those examples; every expected number is the reference's or hand arithmetic below.
+ * from those examples; every expected number is from those docs or hand arithmetic below.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectAndImport } from '../../src/calc/import/detect.ts';
-import { detectDialect, modelFromKerasJson } from '../../src/calc/import/keras-json.ts';
-import type { Model } from '../../src/calc/model.ts';
-import { summarize } from '../../src/calc/summarize.ts';
+import { detectAndImport } from '@calc/import/detect.ts';
+import { detectDialect, modelFromKerasJson } from '@calc/import/keras-json.ts';
+import type { Model } from '@calc/model.ts';
+import { summarize } from '@calc/summarize.ts';
 
 const fixture = (name: string): string => readFileSync(join(import.meta.dirname, '../cli/fixtures', name), 'utf8');
 
@@ -26,7 +26,7 @@ function summaryOf(model: Model) {
   return s;
 }
 
-/** The tutorial CNN's rows (keras-reference.md §1.10), with each count written out. */
+/** The tutorial CNN's rows (docs/keras-layers.md#tutorial-model), with each count written out. */
 const tutorialRows = (names: string[]) => [
   { name: names[0], type: 'Conv2D', outputShape: [null, 26, 26, 32], params: 32 * (1 * 3 * 3 + 1) },
   { name: names[1], type: 'MaxPooling2D', outputShape: [null, 13, 13, 32], params: 0 },
@@ -53,7 +53,7 @@ describe('tf.keras ≤ 2.12 (legacy layer form)', () => {
     expect(s.totals.trainable).toBe(TUTORIAL_TOTAL);
   });
 
-  it('reads the reference Functional example: Input(4) → Dense(2) is 4 × 2 + 2 = 10', () => {
+  it('reads the documented Functional example: Input(4) → Dense(2) is 4 × 2 + 2 = 10', () => {
     const { model, format } = imported('functional-tf-keras-2.12.json');
     expect(format).toBe('keras2-json');
     expect(model.kind).toBe('functional');

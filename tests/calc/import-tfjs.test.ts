@@ -1,5 +1,5 @@
 /**
- * tfjs model.json (keras-reference.md §5.4): the reference's own model.json, the Python
+ * tfjs model.json (docs/model-files.md#tfjs-model-files): a model.json saved by tfjs, the Python
  * converter's `model_config` wrapper, and model.json files written live by tfjs-layers 4.22,
  * whose `countParams()` and layer output shapes are the expected values.
  */
@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { detectAndImport } from '../../src/calc/import/detect.ts';
-import { modelFromTfjs } from '../../src/calc/import/tfjs.ts';
-import { summarize } from '../../src/calc/summarize.ts';
+import { detectAndImport } from '@calc/import/detect.ts';
+import { modelFromTfjs } from '@calc/import/tfjs.ts';
+import { summarize } from '@calc/summarize.ts';
 import { quiet } from '../oracle/tfjs.ts';
 
 const fixture = (name: string): string => readFileSync(join(import.meta.dirname, '../cli/fixtures', name), 'utf8');
@@ -23,7 +23,7 @@ function summaryOfText(text: string) {
   return { s, model: r.value.model };
 }
 
-describe('the reference model.json (tfjs-layers 4.22, Sequential without an InputLayer entry)', () => {
+describe('a model.json saved by tfjs (tfjs-layers 4.22, Sequential without an InputLayer entry)', () => {
   it('takes the input from batch_input_shape on the first layer: Dense(2) on 4 is 4 × 2 + 2 = 10', () => {
     const { s, model } = summaryOfText(fixture('tfjs-dense.model.json'));
     expect(model.dialect).toBe('tfjs');

@@ -1,7 +1,7 @@
 /** Lambda: Param Lab cannot run its Python, so its output shape is whatever the file records. */
 import { describe, expect, it } from 'vitest';
-import { modelFromKerasJson } from '../../src/calc/import/keras-json.ts';
-import { summarize } from '../../src/calc/summarize.ts';
+import { modelFromKerasJson } from '@calc/import/keras-json.ts';
+import { summarize } from '@calc/summarize.ts';
 
 const lambda = (outputShape: unknown = null) => ({
   module: 'keras.layers', class_name: 'Lambda', registered_name: null,

@@ -1,11 +1,11 @@
 /**
  * Merge layers, read like the lesson: no weights, only shape arithmetic on a list of inputs.
- * Expected shapes are executed Keras 3 facts from keras-reference.md §1.9 or worked by hand.
+ * Expected shapes are executed Keras 3 facts from docs/keras-layers.md#merging or worked by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { tensor, type FunctionalModel } from '../../src/calc/model.ts';
-import { summarize, type Summary } from '../../src/calc/summarize.ts';
-import type { LayerArgs, Shape } from '../../src/calc/types.ts';
+import { tensor, type FunctionalModel } from '@calc/model.ts';
+import { summarize, type Summary } from '@calc/summarize.ts';
+import type { LayerArgs, Shape } from '@calc/types.ts';
 
 /** A functional model: one Input per shape, then `type` called on the list of them. */
 function merged(type: string, args: LayerArgs, shapes: Shape[], asList = true): Summary {

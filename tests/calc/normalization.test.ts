@@ -1,11 +1,11 @@
 /**
  * Normalization layers, read like the lesson. Expected numbers are hand arithmetic written in the
- * test, executed Keras 3 facts from keras-reference.md §1.6, or rows of learner-mistakes.md.
+ * test, executed Keras 3 facts from docs/keras-layers.md#normalization, or docs/learner-mistakes.md.
  */
 import { describe, expect, it } from 'vitest';
-import { equationText } from '../../src/calc/explain.ts';
-import { tensor, type FunctionalModel, type SequentialModel } from '../../src/calc/model.ts';
-import { summarize } from '../../src/calc/summarize.ts';
+import { equationText } from '@calc/explain.ts';
+import { tensor, type FunctionalModel, type SequentialModel } from '@calc/model.ts';
+import { summarize } from '@calc/summarize.ts';
 import { build, problem } from './build-layer.ts';
 
 const weightShapes = (row: { weights: { name: string; shape: number[]; trainable: boolean }[] }) =>
@@ -28,12 +28,12 @@ describe('BatchNormalization: γ and β learn, the moving mean and variance are 
     ]);
   });
 
-  it('after Dense(512) counts 2,048 = 1,024 trainable + 1,024 non-trainable (learner mistake 6)', () => {
+  it('after Dense(512) counts 2,048 = 1,024 trainable + 1,024 non-trainable (docs/learner-mistakes.md#batch-norm-split)', () => {
     const row = build('BatchNormalization', {}, [null, 512]);
     expect([row.params, row.trainable, row.nonTrainable]).toEqual([2_048, 1_024, 1_024]);
   });
 
-  it('normalizes per channel, not per pixel: 4 × 64 = 256 whatever the height and width (learner mistake 6)', () => {
+  it('normalizes per channel, not per pixel: 4 × 64 = 256 whatever the height and width (docs/learner-mistakes.md#batch-norm-split)', () => {
     expect(build('BatchNormalization', {}, [null, 7, 7, 64]).params).toBe(4 * 64);
     expect(build('BatchNormalization', {}, [null, 112, 112, 64]).params).toBe(4 * 64);
   });
@@ -79,7 +79,7 @@ describe('BatchNormalization: γ and β learn, the moving mean and variance are 
 });
 
 describe('a frozen base model: trainable=False moves every weight, γ and β included, to non-trainable', () => {
-  // learner mistake 27: Conv2D(8, 3) on RGB = 8 × (3 × 3 × 3 + 1) = 224, BN on 8 channels = 4 × 8 = 32
+  // docs/learner-mistakes.md#frozen-base: Conv2D(8, 3) on RGB = 8 × (3 × 3 × 3 + 1) = 224, BN on 8 channels = 4 × 8 = 32
   const base: SequentialModel = {
     kind: 'sequential', name: 'base', trainable: false,
     layers: [{ type: 'Conv2D', args: { filters: 8, kernel_size: 3 } }, { type: 'BatchNormalization', args: {} }],

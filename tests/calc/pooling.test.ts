@@ -1,6 +1,6 @@
 /**
  * Pooling layers: no weights, only windows over the spatial axes. Expected shapes are hand
- * arithmetic or executed Keras 3 facts from keras-reference.md §0.1 and §1.3.
+ * arithmetic or executed Keras 3 facts from docs/output-lengths.md#pooling-length and docs/keras-layers.md#pooling.
  */
 import { describe, expect, it } from 'vitest';
 // Pooling never has weights, so every build here checks that its row counts 0.

@@ -1,11 +1,11 @@
 /**
  * Preprocessing layers, read like the lesson. Expected numbers are executed Keras 3 facts from
- * keras-reference.md §1.6 and §6, or shapes worked out by hand from the layer's arguments.
+ * docs/keras-layers.md#normalization-preprocessing and docs/applications.md, or shapes worked out by hand from the layer's arguments.
  */
 import { describe, expect, it } from 'vitest';
-import { equationText } from '../../src/calc/explain.ts';
-import { summarize } from '../../src/calc/summarize.ts';
-import type { Dialect, Shape } from '../../src/calc/types.ts';
+import { equationText } from '@calc/explain.ts';
+import { summarize } from '@calc/summarize.ts';
+import type { Dialect, Shape } from '@calc/types.ts';
 import { build, problem } from './build-layer.ts';
 
 describe('Normalization: the mean and variance it adapted to, and how many samples it saw', () => {

@@ -5,11 +5,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/calc/explain.ts';
-import type { SequentialModel } from '../../src/calc/model.ts';
-import { knownTypes } from '../../src/calc/registry.ts';
-import { resolveLayer, summarize, type Summary } from '../../src/calc/summarize.ts';
-import type { OutputShape, Shape } from '../../src/calc/types.ts';
+import { evaluate } from '@calc/explain.ts';
+import type { SequentialModel } from '@calc/model.ts';
+import { knownTypes } from '@calc/registry.ts';
+import { resolveLayer, summarize, type Summary } from '@calc/summarize.ts';
+import type { OutputShape, Shape } from '@calc/types.ts';
 import { slide, stackFrom, stackMaterial, upTo, type Candidate, type StackMaterial } from '../oracle/random-stacks.ts';
 
 const SEED = 20_240_613;
@@ -149,7 +149,7 @@ const axis = fc
 const axes = (rank: number): fc.Arbitrary<{ n: number; k: number; s: number; d: number }[]> =>
   fc.array(axis, { minLength: rank, maxLength: rank }).map((list) => (list.some((a) => a.s > 1) ? list.map((a) => ({ ...a, d: 1 })) : list));
 
-describe('the window arithmetic of keras-reference.md §0.1', () => {
+describe('the window arithmetic of docs/output-lengths.md', () => {
   for (const rank of [1, 2, 3]) {
     it(`Conv${rank}D: 'same' gives ⌈n/s⌉, 'valid' gives ⌊(n − d(k−1) − 1)/s⌋ + 1, or a diagnostic when that is ≤ 0`, () => {
       fc.assert(

@@ -1,13 +1,14 @@
 /**
  * Recurrent layers, read like the lesson. A recurrent layer repeats one cell over time, so its
  * count depends on the features per step and the units, never on the number of steps. Expected
- * numbers are executed Keras 3 facts from keras-reference.md §1.7 and §2, rows 7–9 of
- * learner-mistakes.md, and hand arithmetic written in each test.
+ * numbers are executed Keras 3 facts from docs/keras-layers.md#recurrent and docs/dialects.md,
+ * the mistakes of docs/learner-mistakes.md#lstm-gates, #gru-reset-after and
+ * #bidirectional-doubling, and hand arithmetic written in each test.
  */
 import { describe, expect, it } from 'vitest';
-import { equationText } from '../../src/calc/explain.ts';
-import { summarize } from '../../src/calc/summarize.ts';
-import type { LayerArgs } from '../../src/calc/types.ts';
+import { equationText } from '@calc/explain.ts';
+import { summarize } from '@calc/summarize.ts';
+import type { LayerArgs } from '@calc/types.ts';
 import { build, problem, weightShapes } from './build-layer.ts';
 
 /** A wrapped layer as the importers hand it to Bidirectional / TimeDistributed. */

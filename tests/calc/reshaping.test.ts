@@ -1,5 +1,5 @@
 /**
- * Reshaping layers: no weights, only shape arithmetic (keras-reference.md §1.4). Expected shapes
+ * Reshaping layers: no weights, only shape arithmetic (docs/keras-layers.md#reshaping). Expected shapes
  * are hand arithmetic written in each test, or executed Keras 3 facts quoted there.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 /** The resolver itself: graph order, deep graphs, nesting, freezing, and errors that keep the rows before them. */
 import { describe, expect, it } from 'vitest';
-import { tensor, type FunctionalModel, type SequentialModel } from '../../src/calc/model.ts';
-import { resolveLayer, summarize } from '../../src/calc/summarize.ts';
+import { tensor, type FunctionalModel, type SequentialModel } from '@calc/model.ts';
+import { resolveLayer, summarize } from '@calc/summarize.ts';
 
 /** input → Dense(4) × n, as a functional graph; `reversed` lists the layers outputs-first. */
 function chain(n: number, reversed = false): FunctionalModel {

@@ -1,10 +1,10 @@
 /**
  * Summary objects built by hand for renderer tests, so the renderers are checked on their own,
  * without the layer specs. Weights are the real tensors of each layer (shapes from
- * keras-reference.md §1), so every count below is plain arithmetic a reader can redo.
+ * docs/keras-layers.md), so every count below is plain arithmetic a reader can redo.
  */
-import type { Row, Summary, Totals } from '../../src/calc/summarize.ts';
-import type { OutputShape, Weight } from '../../src/calc/types.ts';
+import type { Row, Summary, Totals } from '@calc/summarize.ts';
+import type { OutputShape, Weight } from '@calc/types.ts';
 
 export const w = (name: string, shape: number[], trainable = true): Weight => ({ name, shape, trainable });
 

@@ -1,6 +1,6 @@
 /** The `--format json` object: the CLI's stable contract. */
 import { describe, expect, it } from 'vitest';
-import { renderJson } from '../../src/calc/summary-json.ts';
+import { renderJson } from '@calc/summary-json.ts';
 import { loadGoldens } from '../golden/golden.ts';
 import { summarizeGolden } from '../golden/summarize-golden.ts';
 import { layer, nested, summary, tutorialSequential, twoInputs, unbuilt, w } from './summary-builders.ts';

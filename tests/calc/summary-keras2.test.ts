@@ -1,9 +1,9 @@
-/** tf.keras's summary text in its three eras, checked against the Keras 2 texts in keras-reference.md §4.4. */
+/** tf.keras's summary text in its three eras, checked against the Keras 2 texts of docs/summary-formats.md#printed-examples. */
 import { describe, expect, it } from 'vitest';
-import { truncatedRow, wrappedRow } from '../../src/calc/keras2-print-row.ts';
-import { pythonStringList, pythonTuple } from '../../src/calc/python-repr.ts';
-import { renderKeras2 } from '../../src/calc/summary-keras2.ts';
-import * as fixtures from './keras-reference-summaries.ts';
+import { truncatedRow, wrappedRow } from '@calc/keras2-print-row.ts';
+import { pythonStringList, pythonTuple } from '@calc/python-repr.ts';
+import { renderKeras2 } from '@calc/summary-keras2.ts';
+import * as fixtures from './keras-printed-summaries.ts';
 import { layer, nested, summary, tutorialFunctional, tutorialSequential, twoInputs, unbuilt, w } from './summary-builders.ts';
 
 describe('tf.keras 2.13+ (era C, the default)', () => {

@@ -1,12 +1,12 @@
-/** The Keras 3 summary text, checked against texts Keras 3 printed (keras-reference.md §4.4 and the goldens). */
+/** The Keras 3 summary text, checked against texts Keras 3 printed (docs/summary-formats.md#printed-examples and the goldens). */
 import { describe, expect, it } from 'vitest';
-import { renderKeras3 } from '../../src/calc/summary-keras3.ts';
-import type { Row, Summary } from '../../src/calc/summarize.ts';
+import { renderKeras3 } from '@calc/summary-keras3.ts';
+import type { Row, Summary } from '@calc/summarize.ts';
 import { loadGoldens, type Golden } from '../golden/golden.ts';
-import * as fixtures from './keras-reference-summaries.ts';
+import * as fixtures from './keras-printed-summaries.ts';
 import { layer, nested, summary, tutorialFunctional, tutorialSequential, twoInputs, unbuilt, w } from './summary-builders.ts';
 
-describe('Keras 3 summary: the tutorial model (keras-reference.md §4.4)', () => {
+describe('Keras 3 summary: the tutorial model (docs/summary-formats.md#printed-examples)', () => {
   it('prints the Sequential CNN as Keras does when stdout is not a terminal (76 columns)', () => {
     expect(renderKeras3(tutorialSequential())).toBe(fixtures.KERAS3_SEQUENTIAL_76);
   });
@@ -28,7 +28,7 @@ describe('Keras 3 summary: the tutorial model (keras-reference.md §4.4)', () =>
   });
 });
 
-describe('Keras 3 summary: options and unusual rows (keras-reference.md §4.4)', () => {
+describe('Keras 3 summary: options and unusual rows (docs/summary-formats.md#printed-examples)', () => {
   it('expands a nested model with └ prefixes and marks the frozen Dense N', () => {
     const inner = nested('inner', 'Sequential', [null, 2], [
       layer('dense_7', 'Dense', [null, 4], [w('kernel', [8, 4], false), w('bias', [4], false)]),

@@ -1,14 +1,14 @@
 /**
  * The small text-layout pieces behind the summaries, each checked against what Python and rich do:
- * expected values are keras-reference.md §4.1's width table, cells seen in Keras 3 output, and
+ * expected values are the width table of docs/summary-formats.md#keras-3-widths, cells seen in Keras 3 output, and
  * results of Python's own `round` and `"{:.2f}".format`.
  */
 import { describe, expect, it } from 'vitest';
-import { cellLength } from '../../src/calc/cell-width.ts';
-import { KERAS2_UNITS, readableMemorySize } from '../../src/calc/memory-size.ts';
-import { drawnContentWidths, kerasColumnWidths, ratioReduce } from '../../src/calc/rich-widths.ts';
-import { wrapCell } from '../../src/calc/rich-wrap.ts';
-import { roundHalfEven } from '../../src/calc/round-half-even.ts';
+import { cellLength } from '@calc/cell-width.ts';
+import { KERAS2_UNITS, readableMemorySize } from '@calc/memory-size.ts';
+import { drawnContentWidths, kerasColumnWidths, ratioReduce } from '@calc/rich-widths.ts';
+import { wrapCell } from '@calc/rich-wrap.ts';
+import { roundHalfEven } from '@calc/round-half-even.ts';
 
 describe('Python round (half to even)', () => {
   it('rounds 2.5 down to 2 and 3.5 up to 4, as Python 3 does', () => {
@@ -21,7 +21,7 @@ describe('Python round (half to even)', () => {
   });
 });
 
-describe('Keras 3 column widths (keras-reference.md §4.1 table)', () => {
+describe('Keras 3 column widths (docs/summary-formats.md#keras-3-widths)', () => {
   const cases: [string, number, number[], number[], number[]][] = [
     ['sequential', 76, [0.45, 0.8, 1.0], [34, 26, 16], [31, 22, 13]],
     ['sequential', 88, [0.45, 0.8, 1.0], [39, 31, 18], [36, 27, 15]],

@@ -1,13 +1,13 @@
 /**
  * The tutorial's model, row by row: Conv2D(32) → MaxPooling2D → Conv2D(64) → MaxPooling2D →
  * Conv2D(64) → Flatten → Dense(64) → Dense(10) on 28×28×1 images. Every expected number is the
- * lesson's own hand arithmetic; the summary texts are Keras 3's, copied from keras-reference.md §4.4.
+ * lesson's own hand arithmetic; the summary texts are Keras 3's (docs/summary-formats.md#printed-examples).
  */
 import { describe, expect, it } from 'vitest';
-import type { FunctionalModel, ModelLayer, SequentialModel } from '../../src/calc/model.ts';
-import { tensor } from '../../src/calc/model.ts';
-import { renderKeras3 } from '../../src/calc/summary-keras3.ts';
-import { summarize } from '../../src/calc/summarize.ts';
+import type { FunctionalModel, ModelLayer, SequentialModel } from '@calc/model.ts';
+import { tensor } from '@calc/model.ts';
+import { renderKeras3 } from '@calc/summary-keras3.ts';
+import { summarize } from '@calc/summarize.ts';
 
 const layers: ModelLayer[] = [
   { type: 'Conv2D', args: { filters: 32, kernel_size: [3, 3], activation: 'relu' } },
@@ -101,7 +101,7 @@ describe('the tutorial model through the Functional API', () => {
   });
 });
 
-describe("the tutorial model's Keras 3 summary text (keras-reference.md §4.4)", () => {
+describe("the tutorial model's Keras 3 summary text (docs/summary-formats.md#printed-examples)", () => {
   it('matches Keras 3 at the default width of 76', () => {
     expect(renderKeras3(summarize(sequential))).toBe(SEQUENTIAL_76);
   });
@@ -116,7 +116,7 @@ describe("the tutorial model's Keras 3 summary text (keras-reference.md §4.4)",
 });
 
 
-// Copied verbatim from keras-reference.md §4.4 (executed Keras 3 output).
+// Verbatim Keras 3 output, as in docs/summary-formats.md#printed-examples.
 const SEQUENTIAL_76 = `Model: "sequential"
 ┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━┓
 ┃ Layer (type)                    ┃ Output Shape           ┃       Param # ┃

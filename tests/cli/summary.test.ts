@@ -1,6 +1,6 @@
 /**
  * The command line as users run it: the real process on real files. Text output is compared with
- * what Keras printed (the goldens' expected.json, keras-reference.md §4.4); bad input must earn
+ * what Keras printed (the goldens' expected.json, docs/summary-formats.md#printed-examples); bad input must earn
  * exit 2 and exactly one `error: …` line on stderr, never a stack trace.
  */
 import { spawn } from 'node:child_process';
@@ -75,13 +75,13 @@ describe.concurrent('printing summaries', () => {
     expect(r.stdout).toBe(withNewline(expectedOf(id).summary));
   });
 
-  it('the tutorial CNN as tf.keras 2.12 JSON prints the reference Keras 3 summary', async () => {
+  it('the tutorial CNN as tf.keras 2.12 JSON prints the Keras 3 summary Keras printed', async () => {
     const r = await summary(['tests/cli/fixtures/tutorial-tf-keras-2.12.json']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(readFileSync(join(fixtures, 'tutorial.keras3.txt'), 'utf8'));
   });
 
-  it('--format keras2 prints the reference tf.keras 2.13+ summary', async () => {
+  it('--format keras2 prints the tf.keras 2.13+ summary tf.keras printed', async () => {
     const r = await summary(['tests/cli/fixtures/tutorial-tf-keras-2.12.json', '--format', 'keras2']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(readFileSync(join(fixtures, 'tutorial.keras2.txt'), 'utf8'));

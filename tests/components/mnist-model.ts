@@ -2,7 +2,7 @@
  * The classic MNIST CNN of the Keras examples (lesson 1's model), written out here so the island
  * tests' hand arithmetic is tied to a model the tests own, not to whatever a lesson shows.
  */
-import type { SequentialModel } from '../../src/calc/model.ts';
+import type { SequentialModel } from '@calc/basics.ts';
 
 export const mnist: SequentialModel = {
   kind: 'sequential',

@@ -6,10 +6,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   EDITOR_TYPES, fromModel, layerArgs, moveLayer, newLayer, parseInputShape, toModel, typedTuple, type EditorState,
-} from '../../components/islands/model-editor/editor-model.ts';
-import { evaluate } from '../../components/islands/model-editor/evaluate.ts';
-import { forget, goodOf } from '../../components/islands/model-editor/view.ts';
-import { decodeModel, encodeModel, MAX_ENCODED_LENGTH } from '../../components/islands/model-editor/url-state.ts';
+} from '@components/islands/model-editor/editor-model.ts';
+import { evaluate } from '@components/islands/model-editor/evaluate.ts';
+import { forget, goodOf } from '@components/islands/model-editor/view.ts';
+import { decodeModel, encodeModel, MAX_ENCODED_LENGTH } from '@components/islands/model-editor/url-state.ts';
 import { mnist } from './mnist-model.ts';
 
 function start(): EditorState {

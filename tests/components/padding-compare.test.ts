@@ -3,9 +3,9 @@
  * lesson's windows (hand arithmetic), field checking, and reading values from a hostile address.
  */
 import { describe, expect, it } from 'vitest';
-import { compareRows, fieldsFor, presetValues, readField, valuesFromUrl, type CompareRow } from '../../components/islands/padding-compare/compare-rows.ts';
-import en from '../../src/i18n/en/padding-compare.json';
-import zhCn from '../../src/i18n/zh-cn/padding-compare.json';
+import { compareRows, fieldsFor, presetValues, readField, valuesFromUrl, type CompareRow } from '@components/islands/padding-compare/compare-rows.ts';
+import en from '@i18n/en/padding-compare.json';
+import zhCn from '@i18n/zh-cn/padding-compare.json';
 
 const lengths = (rows: CompareRow[]): Record<string, number | string> =>
   Object.fromEntries(rows.map((r) => [r.id, r.result.ok ? r.result.length : r.result.problem]));

@@ -3,13 +3,13 @@
  * out by hand here, in both locales, with no placeholder left unfilled.
  */
 import { describe, expect, it } from 'vitest';
-import { summarize } from '../../src/calc/summarize.ts';
-import type { Model, SequentialModel } from '../../src/calc/model.ts';
-import { explainRows, explainTotals, ordinal, weightsText, type Explanation } from '../../components/islands/summary-explorer/explain-row.ts';
-import en from '../../src/i18n/en/summary-explorer.json';
-import zhCn from '../../src/i18n/zh-cn/summary-explorer.json';
-import rolesEn from '../../src/i18n/en/roles.json';
-import rolesZh from '../../src/i18n/zh-cn/roles.json';
+import { summarize } from '@calc/engine.ts';
+import type { Model, SequentialModel } from '@calc/basics.ts';
+import { explainRows, explainTotals, ordinal, weightsText, type Explanation } from '@components/islands/summary-explorer/explain-row.ts';
+import en from '@i18n/en/summary-explorer.json';
+import zhCn from '@i18n/zh-cn/summary-explorer.json';
+import rolesEn from '@i18n/en/roles.json';
+import rolesZh from '@i18n/zh-cn/roles.json';
 import { mnist } from './mnist-model.ts';
 
 const explain = (model: Model, locale: 'en' | 'zh-cn' = 'en'): Explanation[] =>

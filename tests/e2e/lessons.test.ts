@@ -7,7 +7,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CURRICULUM } from '../../src/lessons/curriculum.ts';
+import { CURRICULUM } from '@lessons/curriculum.ts';
 import { launchChromium } from './chromium.ts';
 import { failWhenChromiumRequired } from './chromium-required.ts';
 import { watchProblems } from './page-problems.ts';

@@ -6,7 +6,7 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Fact, LessonModule, Question } from '../../src/lessons/types.ts';
+import type { Fact, LessonModule, Question } from '@lessons/types.ts';
 import { launchChromium } from './chromium.ts';
 import { failWhenChromiumRequired } from './chromium-required.ts';
 import { watchProblems } from './page-problems.ts';

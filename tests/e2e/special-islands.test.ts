@@ -6,12 +6,12 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it, type TestContext } from 'vitest';
-import summaryEn from '../../src/i18n/en/summary-explorer.json';
-import summaryZh from '../../src/i18n/zh-cn/summary-explorer.json';
-import editorEn from '../../src/i18n/en/model-editor.json';
-import editorZh from '../../src/i18n/zh-cn/model-editor.json';
-import compareEn from '../../src/i18n/en/padding-compare.json';
-import compareZh from '../../src/i18n/zh-cn/padding-compare.json';
+import summaryEn from '@i18n/en/summary-explorer.json';
+import summaryZh from '@i18n/zh-cn/summary-explorer.json';
+import editorEn from '@i18n/en/model-editor.json';
+import editorZh from '@i18n/zh-cn/model-editor.json';
+import compareEn from '@i18n/en/padding-compare.json';
+import compareZh from '@i18n/zh-cn/padding-compare.json';
 import { launchChromium } from './chromium.ts';
 import { failWhenChromiumRequired } from './chromium-required.ts';
 import { watchProblems } from './page-problems.ts';

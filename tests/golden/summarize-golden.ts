@@ -1,6 +1,6 @@
 /** Our engine's summary of one golden model, read from its model.json the way a reader's file would be. */
-import { modelFromKerasJson, parseJsonText } from '../../src/calc/import/keras-json.ts';
-import { summarize, type Summary } from '../../src/calc/summarize.ts';
+import { modelFromKerasJson, parseJsonText } from '@calc/import.ts';
+import { summarize, type Summary } from '@calc/engine.ts';
 import type { Golden } from './golden.ts';
 
 /** Import and summarize a golden's model.json; a file Keras wrote that we cannot import fails the test. */

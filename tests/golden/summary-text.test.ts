@@ -3,7 +3,7 @@
  * and compare with the text Keras 3.16 printed for the same model, character for character.
  */
 import { describe, expect, it } from 'vitest';
-import { renderKeras3 } from '../../src/calc/summary-keras3.ts';
+import { renderKeras3 } from '@calc/render.ts';
 import { loadGoldens } from './golden.ts';
 import { summarizeGolden } from './summarize-golden.ts';
 

@@ -1,6 +1,6 @@
 /**
  * What a lesson's <Fact> prints and which numbers the drift test allows, checked against the MNIST
- * CNN worked out by hand (keras-reference's tutorial model).
+ * CNN worked out by hand (docs/keras-layers.md#tutorial-model).
  */
 import { describe, expect, it } from 'vitest';
 import type { LayerFact, ModelFact } from '@lessons/types.ts';

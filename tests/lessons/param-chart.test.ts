@@ -1,6 +1,6 @@
 /** The per-layer parameter chart's data: which bars, how long, and the shares in its table. */
 import { describe, expect, it } from 'vitest';
-import type { Row } from '@calc/summarize.ts';
+import type { Row } from '@calc/engine.ts';
 import { barLength, chartBars, shareText } from '@components/lesson/param-chart-data.ts';
 
 const row = (name: string, params: number): Row => ({

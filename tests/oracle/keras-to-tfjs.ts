@@ -2,7 +2,7 @@
  * The one translation table between Keras (our vocabulary: Python class names, snake_case
  * keyword arguments) and tfjs-layers 4.22 (factory functions, camelCase config keys).
  */
-import type { LayerArgs } from '../../src/calc/types.ts';
+import type { LayerArgs } from '@calc/basics.ts';
 
 /** Keras class name → the `tf.layers` factory that builds the same layer. */
 export const TFJS_FACTORY: Record<string, string> = {

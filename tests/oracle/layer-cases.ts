@@ -1,13 +1,13 @@
 /**
  * Random valid configurations, one generator per layer that tfjs-layers 4.22 exports, written in
- * Keras's vocabulary. Each generator stays inside what tfjs models faithfully (keras-reference.md
- * §2.2): no `groups`, no `keepdims`, no causal padding, no `-1` in Reshape, GRU with
+ * Keras's vocabulary. Each generator stays inside what tfjs models faithfully
+ * (docs/dialects.md#tfjs-departures): no `groups`, no `keepdims`, no causal padding, no `-1` in Reshape, GRU with
  * `reset_after=False`, transposed convolutions without `output_padding`/dilation, never
  * strides > 1 together with dilation > 1 (Keras rejects that, tfjs does not), and — found by this
  * suite — no dilation on DepthwiseConv2D and no rank-1 (batch excluded) input or unknown axis for Flatten.
  */
 import fc from 'fast-check';
-import type { LayerArgs, Shape } from '../../src/calc/types.ts';
+import type { LayerArgs, Shape } from '@calc/basics.ts';
 import type { LayerCase } from './tfjs.ts';
 
 type Format = 'channels_last' | 'channels_first';

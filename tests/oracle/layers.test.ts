@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { knownTypes } from '../../src/calc/registry.ts';
+import { knownTypes } from '@calc/engine.ts';
 import { LAYER_CASES } from './layer-cases.ts';
 import { hasNonPositiveDim, loadTfjs, measureOurs, measureTfjs, type LayerCase, type Measured } from './tfjs.ts';
 
@@ -50,7 +50,7 @@ function departs(c: LayerCase, tfjsSays: Partial<Measured> | 'refuses', kerasSay
   else expect(ours.ok ? ours.value : ours.message).toMatchObject(kerasSays);
 }
 
-describe('where tfjs-layers 4.22 departs from Keras 3 (keras-reference.md §2.2), we follow Keras', () => {
+describe('where tfjs-layers 4.22 departs from Keras 3 (docs/dialects.md#tfjs-departures), we follow Keras', () => {
   it('Conv2D(16, 3, groups=4) on 8 channels: tfjs ignores groups (16 × (3 × 3 × 8 + 1) = 1,168), Keras counts 16 × (3 × 3 × 8/4 + 1) = 304', () => {
     departs({ type: 'Conv2D', args: { filters: 16, kernel_size: 3, groups: 4 }, inputs: [[8, 8, 8]] }, { params: 16 * (3 * 3 * 8 + 1) }, { params: 16 * (3 * 3 * (8 / 4) + 1), output: [null, 6, 6, 16] });
   });

@@ -6,11 +6,9 @@
 import type * as tfType from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { detectAndImport } from '../../src/calc/import/detect.ts';
-import { modelFromKerasJson } from '../../src/calc/import/keras-json.ts';
-import type { Model } from '../../src/calc/model.ts';
-import { summarize, type Summary } from '../../src/calc/summarize.ts';
-import type { OutputShape } from '../../src/calc/types.ts';
+import { detectAndImport, modelFromKerasJson } from '@calc/import.ts';
+import type { Model, OutputShape } from '@calc/basics.ts';
+import { summarize, type Summary } from '@calc/engine.ts';
 import { stackFrom, stackMaterial, type Stack } from './random-stacks.ts';
 import { loadTfjs, quiet, tfjsCounts, tfjsLayer } from './tfjs.ts';
 

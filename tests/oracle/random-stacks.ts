@@ -4,7 +4,7 @@
  * works on the numbers. Layer arguments use Keras's names; sizes stay small so tfjs builds fast.
  */
 import fc from 'fast-check';
-import type { LayerArgs } from '../../src/calc/types.ts';
+import type { LayerArgs } from '@calc/basics.ts';
 
 export interface StackLayer {
   type: string;

@@ -4,9 +4,8 @@
  * engine says for the same Keras configuration.
  */
 import * as tf from '@tensorflow/tfjs';
-import { resolveLayer, summarize } from '../../src/calc/summarize.ts';
-import { tensor, type FunctionalModel } from '../../src/calc/model.ts';
-import type { LayerArgs, OutputShape, Shape } from '../../src/calc/types.ts';
+import { resolveLayer, summarize } from '@calc/engine.ts';
+import { tensor, type FunctionalModel, type LayerArgs, type OutputShape, type Shape } from '@calc/basics.ts';
 import { TFJS_FACTORY, tfjsConfig } from './keras-to-tfjs.ts';
 
 /** What a layer made, in the terms the two sides share. */

@@ -4,8 +4,8 @@
  * lesson page's first load carries no layer code: the starting numbers were computed at build
  * time and arrive in the HTML.
  */
-import { resolveLayer, totalsOf } from '@calc/summarize.ts';
-import type { Weight } from '@calc/types.ts';
+import { resolveLayer, totalsOf } from '@calc/engine.ts';
+import type { Weight } from '@calc/basics.ts';
 import { poolingPlan } from './pooling-plan.ts';
 
 export const engine = {

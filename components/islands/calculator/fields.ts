@@ -3,7 +3,7 @@
  * the text a reader typed becomes that value, and which field an engine diagnostic or a formula
  * number belongs to. No DOM and no arithmetic: the numbers themselves come from src/calc.
  */
-import type { LayerArgs, LayerConfig, Shape } from '@calc/types.ts';
+import type { LayerArgs, LayerConfig, Shape } from '@calc/basics.ts';
 import type { CalculatorPreset, Field } from '@lessons/types.ts';
 
 /**

@@ -2,8 +2,7 @@
  * A formula from src/calc as a flat run of tokens a view can colour, each number tied to the
  * field it came from. The tokens read exactly as `formulaText` writes the formula.
  */
-import { groupDigits, type NumTerm, type OpTerm, type Term } from '@calc/explain.ts';
-import type { LayerConfig, Shape } from '@calc/types.ts';
+import { groupDigits, type LayerConfig, type NumTerm, type OpTerm, type Shape, type Term } from '@calc/basics.ts';
 import { fieldForArg, inputList, parseTarget, type Prepared } from './fields.ts';
 
 /** Which column a formula belongs to: the layer (as applied), its input(s) and its index in the preset. */

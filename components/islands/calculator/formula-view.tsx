@@ -2,7 +2,7 @@
  * A formula with the reader's numbers in it, each number coloured and underlined like the field
  * it came from, lit up while that field has focus or the pointer, and named in a legend below.
  */
-import { evaluate, groupDigits, type Term } from '@calc/explain.ts';
+import { evaluate, groupDigits, type Term } from '@calc/basics.ts';
 import type { RoleNames } from '@i18n/index.ts';
 import type { Token } from './formula-tokens.ts';
 

@@ -2,7 +2,7 @@
  * A small picture of a convolution's kernel tensor: each filter as a stack of kh × kw slices,
  * one per input channel, with its bias beside it; the first few filters, an ellipsis, the last.
  */
-import { groupDigits } from '@calc/explain.ts';
+import { groupDigits } from '@calc/basics.ts';
 import type { CalculatorStrings } from '@i18n/index.ts';
 import { fill } from '@i18n/fill.ts';
 import type { KernelBlock } from './kernel-plan.ts';

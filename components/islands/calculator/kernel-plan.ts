@@ -4,7 +4,7 @@
  * kernels are `(*window, C_in, filters)`, transposed ones `(*window, filters, C_in)`, depthwise
  * ones `(*window, C_in, depth multiplier)`; a separable conv is a depthwise step then a 1×1 one.
  */
-import type { Weight } from '@calc/types.ts';
+import type { Weight } from '@calc/basics.ts';
 
 /** One row of identical kernels. */
 export interface KernelBlock {

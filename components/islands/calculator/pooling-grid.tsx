@@ -3,7 +3,7 @@
  * large), the first windows outlined, the rows and columns the floor drops shaded, and "same"
  * padding drawn around the input. Each axis is also told in words below the grid.
  */
-import { groupDigits } from '@calc/explain.ts';
+import { groupDigits } from '@calc/basics.ts';
 import type { CalculatorStrings } from '@i18n/index.ts';
 import { fill } from '@i18n/fill.ts';
 import type { PoolAxis } from './pooling-plan.ts';

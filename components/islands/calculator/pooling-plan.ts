@@ -4,8 +4,7 @@
  * padding TensorFlow adds ("same", the odd one after) come from src/calc/framework-arithmetic.ts.
  * This module only reads the layer's arguments and lines those numbers up per axis.
  */
-import { kerasPoolLength, samePadding } from '@calc/framework-arithmetic.ts';
-import type { LayerConfig, Shape } from '@calc/types.ts';
+import { kerasPoolLength, samePadding, type LayerConfig, type Shape } from '@calc/basics.ts';
 
 export interface PoolAxis {
   size: number;

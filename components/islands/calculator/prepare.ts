@@ -2,9 +2,8 @@
  * Build-time preparation of a calculator: Keras's defaults for the preset's layer types (from
  * the layer registry, which stays on the server) and the starting state the HTML shows.
  */
-import '@calc/layers/index.ts';
-import { specFor } from '@calc/registry.ts';
-import type { LayerArgs } from '@calc/types.ts';
+import { specFor } from '@calc/engine.ts';
+import type { LayerArgs } from '@calc/basics.ts';
 import type { CalculatorPreset } from '@lessons/types.ts';
 import { engine } from './engine.ts';
 import type { Prepared } from './fields.ts';

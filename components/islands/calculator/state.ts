@@ -3,8 +3,8 @@
  * column shows the engine's latest row, or its last valid one marked stale while the fields
  * do not resolve. Pure functions, so the stale rules are tested without a browser.
  */
-import type { Row } from '@calc/summarize.ts';
-import type { LayerConfig, Shape } from '@calc/types.ts';
+import type { Row } from '@calc/engine.ts';
+import type { LayerConfig, Shape } from '@calc/basics.ts';
 import type { Engine } from './engine.ts';
 import { applyValues, fieldForArg, parseFieldText, startTexts, type Applied, type FieldValue, type ParseProblem, type Prepared } from './fields.ts';
 import type { PoolAxis } from './pooling-plan.ts';

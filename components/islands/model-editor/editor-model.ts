@@ -4,9 +4,7 @@
  * value stays on screen with its message); `toModel` turns it into the Keras arguments src/calc
  * reads, and src/calc judges them.
  */
-import type { LayerArgs, Shape } from '../../../src/calc/types.ts';
-import type { SequentialModel } from '../../../src/calc/model.ts';
-import { Namer } from '../../../src/calc/naming.ts';
+import { Namer, type LayerArgs, type SequentialModel, type Shape } from '@calc/basics.ts';
 
 /** How a field's text becomes a Keras argument. */
 export type FieldKind =

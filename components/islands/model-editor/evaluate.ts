@@ -3,11 +3,8 @@
  * from src/calc's `summarize`, the first broken layer's diagnostic beside the field it names, and
  * for everything src/calc could not reach the last valid numbers, marked stale.
  */
-import { equationText, groupDigits } from '../../../src/calc/explain.ts';
-import { readableMemorySize } from '../../../src/calc/memory-size.ts';
-import { shapeList, shapeText } from '../../../src/calc/shape.ts';
-import { summarize, type Row, type Totals } from '../../../src/calc/summarize.ts';
-import type { OutputShape } from '../../../src/calc/types.ts';
+import { equationText, groupDigits, readableMemorySize, shapeList, shapeText, type OutputShape } from '@calc/basics.ts';
+import { summarize, type Row, type Totals } from '@calc/engine.ts';
 import { fieldsOf, namesOf, toModel, type EditorState } from './editor-model.ts';
 import type { EditorView, LastGood, LayerNumbers, LayerView, TotalsText } from './view.ts';
 

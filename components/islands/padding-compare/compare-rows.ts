@@ -4,34 +4,10 @@
  * which rules a preset compares and checks what the reader typed.
  */
 import {
-  caffeConvLength, caffePoolLength, causalLeftPadding, kerasConvLength, kerasPoolLength, MAX_WINDOW_ARGUMENT,
-  pytorchConvLength, pytorchPoolLength, samePadding, type LengthResult,
-} from '../../../src/calc/framework-arithmetic.ts';
-
-/** Text in both site locales (as src/lessons/types.ts's Localized). */
-export interface Localized {
-  en: string;
-  'zh-cn': string;
-}
-
-/** What a lesson passes: `<PaddingCompare preset={{ id, input: 28, kernel: 3, stride: 2, dilation: 1 }} />`. */
-export interface PaddingPreset {
-  /** Unique on the site: prefixes the URL parameters. */
-  id: string;
-  /** `conv`: convolution rules; `pool`: pooling rules; absent: Keras's conv paddings against PyTorch and Caffe pooling. */
-  kind?: 'conv' | 'pool';
-  title?: Localized;
-  /** The input length L (`length` is accepted as well). */
-  input?: number;
-  length?: number;
-  kernel: number;
-  stride: number;
-  dilation?: number;
-  /** PyTorch's and Caffe's explicit padding per side. */
-  padding?: number;
-  /** PyTorch pooling's ceil_mode. */
-  ceilMode?: boolean;
-}
+  caffeConvLength, caffePoolLength, causalLeftPadding, kerasConvLength, kerasPoolLength, MAX_WINDOW_ARGUMENT, pytorchConvLength,
+  pytorchPoolLength, samePadding, type LengthResult,
+} from '@calc/basics.ts';
+import type { PaddingPreset } from '@lessons/types.ts';
 
 export type FieldKey = 'length' | 'kernel' | 'stride' | 'dilation' | 'padding';
 

@@ -4,18 +4,14 @@
  * (the wrapper passes the finished sentences to the island), so the page ships text, not the engine.
  * Every number comes from src/calc; every sentence from the locale's dictionary.
  */
-import { equationText, groupDigits, type Term } from '../../../src/calc/explain.ts';
-import { kerasConvLength, kerasPoolLength } from '../../../src/calc/framework-arithmetic.ts';
-import { readableMemorySize } from '../../../src/calc/memory-size.ts';
-import type { Model } from '../../../src/calc/model.ts';
-import { toSnakeCase } from '../../../src/calc/naming.ts';
-import { specFor } from '../../../src/calc/registry.ts';
-import { shapeList, shapeText } from '../../../src/calc/shape.ts';
-import type { Row, Summary } from '../../../src/calc/summarize.ts';
-import type { LayerArgs, OutputShape, Shape, Weight } from '../../../src/calc/types.ts';
-import { fill } from '../../../src/i18n/fill.ts';
-import type en from '../../../src/i18n/en/summary-explorer.json';
-import type roles from '../../../src/i18n/en/roles.json';
+import {
+  equationText, groupDigits, kerasConvLength, kerasPoolLength, readableMemorySize, shapeList, shapeText, toSnakeCase, type LayerArgs,
+  type Model, type OutputShape, type Shape, type Term, type Weight,
+} from '@calc/basics.ts';
+import { specFor, type Row, type Summary } from '@calc/engine.ts';
+import { fill } from '@i18n/fill.ts';
+import type en from '@i18n/en/summary-explorer.json';
+import type roles from '@i18n/en/roles.json';
 
 export type SummaryExplorerStrings = typeof en;
 export type RoleStrings = typeof roles;

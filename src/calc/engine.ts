@@ -1,0 +1,8 @@
+/**
+ * Public entry point: summarizing a model and resolving one layer, which loads every layer spec.
+ * Pages call it at build time; an island loads it on demand (`import()`), never with the page.
+ * Types are free to import from here anywhere (`import type` loads nothing).
+ */
+export { resolveLayer, summarize, totalsOf, type Row, type SummarizeOptions, type Summary, type Totals } from './summarize.ts';
+export { knownTypes, specFor, type LayerSpec } from './registry.ts';
+export { applications } from './applications/index.ts';

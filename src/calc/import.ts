@@ -1,0 +1,4 @@
+/** Public entry point: reading a model from what a user hands over (file bytes or pasted text). */
+export { detectAndImport, type Imported, type InputFormat } from './import/detect.ts';
+export { detectDialect, modelFromKerasJson } from './import/keras-json.ts';
+export { MAX_JSON_DEPTH, parseJsonText, type Json } from './import/json-text.ts';
