@@ -1,8 +1,8 @@
 /**
  * The benchmark's models as plain graphs in Keras's vocabulary, so one description can be
- * written out as Keras 3 JSON for our importer and built layer by layer in tfjs.
+ * written out as Keras 3 JSON for our importer.
  */
-import type { LayerArgs } from '../src/calc/types.ts';
+import type { LayerArgs } from '@calc/basics.ts';
 
 export interface GraphNode {
   name: string;

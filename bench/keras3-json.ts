@@ -2,7 +2,7 @@
  * A benchmark graph written out as Keras 3 `model.to_json()` text, with the boilerplate Keras 3
  * really writes for each layer (dtype policy, initializers, regularizers), so parse time is honest.
  */
-import type { LayerArgs } from '../src/calc/types.ts';
+import type { LayerArgs } from '@calc/basics.ts';
 import { INPUT, type Graph, type GraphNode } from './graphs.ts';
 
 const policy = { module: 'keras', class_name: 'DTypePolicy', config: { name: 'float32' }, registered_name: null };
