@@ -1,5 +1,5 @@
 /**
- * Complete `model.summary()` texts copied verbatim from keras-reference.md §4.4: facts printed by
+ * Complete `model.summary()` texts (docs/summary-formats.md#printed-examples), verbatim: facts printed by
  * Keras (executed, or produced by running the Keras source of that era), not by Param Lab. One
  * string per line so trailing spaces stay visible; every text ends with a newline like `print` does.
  */
