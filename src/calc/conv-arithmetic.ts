@@ -1,7 +1,7 @@
 /**
  * The output-length rules Keras applies per spatial axis (keras/src/ops/operation_utils.py and
  * backend_utils.py). One place, so conv, pooling, ConvLSTM and the lessons cannot disagree.
- * An unknown length (null) stays unknown.
+ * An unknown length (null) stays unknown. The rules with worked examples: docs/output-lengths.md.
  */
 import { fail } from './problem.ts';
 import type { DataFormat } from './args.ts';

@@ -2,7 +2,7 @@
  * Keras's `readable_memory_size`: the `(364.54 KB)` after each count in the summary footer.
  * Python's `"{:.2f}".format(x)` rounds the exact binary value half-to-even, while JavaScript's
  * `toFixed` rounds halves up (1,152 B is `1.12 KB` in Keras but `1.13` with `toFixed`), so the
- * value is kept as an exact fraction and rounded by hand.
+ * value is kept as an exact fraction and rounded by hand. Units and dtypes: docs/summary-formats.md#memory-size.
  */
 
 /** Keras 3's units (`0.00 B`). */

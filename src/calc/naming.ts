@@ -1,4 +1,4 @@
-/** Keras's automatic layer and model names (keras/src/utils/naming.py). */
+/** Keras's automatic layer and model names (keras/src/utils/naming.py); per dialect in docs/naming.md. */
 import type { Dialect } from './types.ts';
 
 /** `Conv2D` → `conv2d`, `MaxPooling2D` → `max_pooling2d`, `ReLU` → `re_lu`; tf.keras ≤ 2.6 and tfjs used `[a-z0-9]+`. */

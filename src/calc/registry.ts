@@ -1,7 +1,8 @@
 /**
  * One spec per layer type. A spec reads the layer's arguments against its input shapes and
  * returns the output shape and the weights it would create; every count is derived from those
- * weights elsewhere, so a spec cannot report a number that disagrees with its own tensors.
+ * weights elsewhere, so a spec cannot report a number that disagrees with its own tensors. What
+ * each Keras layer creates: docs/keras-layers.md.
  */
 import type { Term } from './explain.ts';
 import type { Dialect, LayerArgs, OutputShape, Shape, Weight } from './types.ts';

@@ -3,6 +3,7 @@
  * positions into fixed column widths; rich adds one space of padding on each side, finds that the
  * table is now wider than `line_length`, and takes the excess back column by column. The drawn
  * widths (31, 22, 13 at 76 columns) come from that second step, not from the positions alone.
+ * Worked through in docs/summary-formats.md#keras-3-widths.
  */
 import { roundHalfEven } from './round-half-even.ts';
 

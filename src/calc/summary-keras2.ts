@@ -1,7 +1,8 @@
 /**
  * tf.keras's `model.summary()` text (Keras 2, `keras/utils/layer_utils.py :: print_summary`):
  * plain ASCII columns, Python `str()` of shapes and connection lists, and a footer that differs
- * by era — A (≤ 2.6), B (2.7–2.12), C (2.13–2.15 and tf_keras 2.16+, the default).
+ * by era — A (≤ 2.6), B (2.7–2.12), C (2.13–2.15 and tf_keras 2.16+, the default); see
+ * docs/summary-formats.md#keras-2-eras.
  */
 import { groupDigits } from './explain.ts';
 import { truncatedRow, wrappedRow, type Keras2Era } from './keras2-print-row.ts';

@@ -2,6 +2,7 @@
  * Keras Applications as data: each entry builds the model `keras.applications.<Name>()` makes
  * with `include_top=True`, its default input size and `weights=None`, with Keras's layer names,
  * so lessons can point at `fc1` or `conv2_block1_1_conv` and the bench can count real networks.
+ * The totals Keras reports for each: docs/applications.md.
  */
 import type { Model } from '../model.ts';
 import { ConvNeXtBase, ConvNeXtLarge, ConvNeXtSmall, ConvNeXtTiny, ConvNeXtXLarge } from './convnext.ts';

@@ -2,6 +2,7 @@
  * Whatever the user hands over — bytes of a file, or pasted text — is sniffed once here and sent
  * to the one importer that reads it. Anything else gets a single clear diagnostic, never an
  * exception: an empty file, a weights file, Python source, a summary printout, broken JSON.
+ * The formats themselves: docs/model-files.md.
  */
 import type { Model } from '../model.ts';
 import type { DiagnosticCode, ValuesOf } from '../diagnostics.ts';
