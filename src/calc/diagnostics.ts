@@ -181,6 +181,7 @@ export const english = {
   'layer-name-duplicate': (v: { name: string }) => `is the second layer named "${v.name}"; every layer of a model needs its own name`,
   'model-input-unknown': (v: { target: string }) => `names a layer "${v.target}" that the model does not contain`,
   'model-no-outputs': () => 'is empty: a model needs at least one output',
+  'layer-dtype-unknown': (v: { got: string }) => `must be a dtype Keras knows (float32, float16, bfloat16, int32, … or a policy such as mixed_float16), got ${v.got}`,
   'input-too-large': (v: { max: number }) => `the input is larger than ${v.max} bytes, far more than any model description; Param Lab stops reading there`,
   'input-too-deep': () => "the model's graph is too deep to follow (thousands of layers in one chain)",
   'file-not-found': () => 'no such file',

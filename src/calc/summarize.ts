@@ -2,7 +2,7 @@
  * Model description → resolved layers → summary. Shapes are resolved in dependency order, each
  * layer's weights come from its spec, and every count below is a sum over those weights.
  */
-import { callCount, callGraph, callOf, isSequentialLike, refsOf, type LayerEntry } from './call-graph.ts';
+import { callCount, callGraph, callOf, isSequentialLike, refsOf, type CallGraph, type LayerEntry } from './call-graph.ts';
 import type { Term } from './explain.ts';
 import { isTensorRef, type FunctionalModel, type Model, type ModelLayer, type NodeArg, type SequentialModel, type TensorRef } from './model.ts';
 import { Namer } from './naming.ts';
@@ -64,12 +64,13 @@ export interface SummarizeOptions {
   namer?: Namer;
 }
 
-const DTYPE_BYTES: Record<WeightDtype, number> = {
-  float16: 2, bfloat16: 2, float32: 4, float64: 8, int8: 1, int16: 2, int32: 4, int64: 8, uint8: 1, bool: 1 / 8,
-};
+/** Bytes per value in Keras 3's footer (a bool is one bit). A Map: dtype names come from files. */
+const DTYPE_BYTES = new Map<WeightDtype, number>([
+  ['float16', 2], ['bfloat16', 2], ['float32', 4], ['float64', 8], ['int8', 1], ['int16', 2], ['int32', 4], ['int64', 8], ['uint8', 1], ['bool', 1 / 8],
+]);
 
 const count = (w: Weight): number => w.shape.reduce((a, b) => a * b, 1);
-const bytes = (w: Weight): number => count(w) * DTYPE_BYTES[w.dtype ?? 'float32'];
+const bytes = (w: Weight): number => count(w) * (DTYPE_BYTES.get(w.dtype ?? 'float32') ?? 4);
 
 /** Totals over a set of weights, split by the trainable flag. */
 export function totalsOf(weights: readonly Weight[]): Totals {
@@ -105,12 +106,25 @@ class Stop extends Error {
   }
 }
 
-const VARIABLE_DTYPES: Record<string, WeightDtype> = { float16: 'float16', bfloat16: 'bfloat16', float64: 'float64' };
+/** Policies whose variables are not stored as float32; a Map, since the name comes from the file. */
+const VARIABLE_DTYPES = new Map<string, WeightDtype>([['float16', 'float16'], ['bfloat16', 'bfloat16'], ['float64', 'float64']]);
+
+/**
+ * The dtype names Keras accepts for a layer (its backend dtypes and policy names); any other name
+ * makes Keras refuse the layer, so it is this layer's diagnostic rather than a guess.
+ */
+const KERAS_DTYPES = new Set([
+  'mixed_float16', 'mixed_bfloat16', 'float16', 'bfloat16', 'float32', 'float64', 'float', 'int', 'int4', 'int8', 'int16', 'int32', 'int64',
+  'uint4', 'uint8', 'uint16', 'uint32', 'uint64', 'bool', 'string', 'complex64', 'complex128', 'float8_e4m3fn', 'float8_e5m2',
+]);
+const QUANTIZED_POLICY = /^(int4|int8|float8)_from_(.+)$/;
+const isKerasDtype = (name: string): boolean => KERAS_DTYPES.has(name) || KERAS_DTYPES.has(QUANTIZED_POLICY.exec(name)?.[2] ?? '');
 
 /** Apply the layer's `trainable` flag and dtype policy to what its spec built. */
 function finish(built: Built, layer: ModelLayer, parentTrainable: boolean): Built {
   const trainable = parentTrainable && layer.trainable !== false;
-  const dtype = layer.dtype ? VARIABLE_DTYPES[layer.dtype] : undefined;
+  if (layer.dtype !== undefined && !isKerasDtype(layer.dtype)) throw new LayerProblem('layer-dtype-unknown', { got: JSON.stringify(layer.dtype) }, 'dtype');
+  const dtype = layer.dtype ? VARIABLE_DTYPES.get(layer.dtype) : undefined;
   if (trainable && !dtype) return built;
   return {
     ...built,
@@ -120,6 +134,15 @@ function finish(built: Built, layer: ModelLayer, parentTrainable: boolean): Buil
       ...(dtype && (w.dtype ?? 'float32').startsWith('float') ? { dtype } : {}),
     })),
   };
+}
+
+/** The first axis of a shape (or of any of several) that is not an exact whole number, if any. */
+function inexactAxis(output: OutputShape): number | undefined {
+  for (const shape of asList(output)) {
+    const i = shape.findIndex((d) => d !== null && !(Number.isSafeInteger(d) && d >= 0));
+    if (i >= 0) return i;
+  }
+  return undefined;
 }
 
 const isShapeList = (s: OutputShape): s is Shape[] => s.length > 0 && Array.isArray(s[0]);
@@ -160,6 +183,10 @@ class Resolver {
     const context: BuildContext = { args, inputs, input: inputs[0]!, call, dialect: this.dialect, buildInner: this.buildInner };
     if (recorded) context.recorded = recorded;
     const built = spec.build(context);
+    // One check for every layer type: an axis past exact arithmetic (strides=1e308 → Infinity,
+    // 1e200 → 8e+200) is refused here, so no spec has to guard its own arithmetic.
+    const axis = inexactAxis(built.output);
+    if (axis !== undefined) throw new LayerProblem('output-dim-too-large', { axis, max: Number.MAX_SAFE_INTEGER });
     const finished = finish(built, layer, parentTrainable);
     // A count past exact arithmetic (units=1e300) is this layer's diagnostic, not a crash in row().
     totalsOf(finished.weights);
@@ -205,6 +232,8 @@ class Resolver {
     const trainable = parentTrainable && model.trainable !== false;
     const entries: LayerEntry[] = model.layers.map((e, index) => ({ nodes: e.nodes, index, layer: { ...e.layer, name: e.layer.name ?? this.namer.layer(e.layer.type) } }));
     const graph = callGraph(entries);
+    const broken = endpointProblem(entries, graph, model);
+    if (broken) return this.close(name, model.className ?? 'Functional', true, [], broken, []);
     const inputOverride = new Map<string, Shape>();
     if (override) model.inputs.forEach((ref, i) => override[i] && inputOverride.set(ref.layer, override[i]!));
 
@@ -313,6 +342,22 @@ class Resolver {
   }
 }
 
+/**
+ * What Keras refuses before it follows a single edge: two layers of one name (the graph cannot
+ * tell them apart, and would otherwise report a cycle), an input naming no layer, no outputs.
+ */
+function endpointProblem(entries: readonly LayerEntry[], graph: CallGraph, model: FunctionalModel): Diagnostic | undefined {
+  const seen = new Set<string>();
+  for (const { layer, index } of entries) {
+    if (seen.has(layer.name)) return diagnostic('layer-name-duplicate', { name: layer.name }, where(layer, index));
+    seen.add(layer.name);
+  }
+  const missing = model.inputs.find((ref) => !graph.byName.has(ref.layer));
+  if (missing) return diagnostic('model-input-unknown', { target: missing.layer }, { arg: 'input_layers' });
+  if (model.outputs.length === 0) return diagnostic('model-no-outputs', {}, { arg: 'output_layers' });
+  return undefined;
+}
+
 /** The diagnostic that stops resolution at the layer `where` points to. */
 function stopAt(where: DiagnosticLocation, problem: LayerProblem): Stop {
   const at = problem.arg !== undefined ? { ...where, arg: problem.arg } : where;
@@ -347,13 +392,16 @@ function inputShape(layer: ModelLayer, at: DiagnosticLocation): Shape {
   const a = layer.args ?? {};
   const batch = a['batch_shape'] ?? a['batch_input_shape'];
   if (Array.isArray(batch)) return validShape(batch, at, 'batch_shape');
-  if (Array.isArray(a['shape'])) return [(a['batch_size'] as number | null | undefined) ?? null, ...validShape(a['shape'] as unknown[], at, 'shape')];
+  if (Array.isArray(a['shape'])) return [...validShape([a['batch_size'] ?? null], at, 'batch_size'), ...validShape(a['shape'] as unknown[], at, 'shape')];
   if (Array.isArray(a['input_shape'])) return [null, ...validShape(a['input_shape'] as unknown[], at, 'input_shape')];
   throw new Stop(diagnostic('input-layer-no-shape', {}, at));
 }
 
 function validShape(dims: unknown[], at: DiagnosticLocation, arg: string): Shape {
   for (const d of dims) {
+    if (typeof d === 'number' && (!Number.isFinite(d) || d > Number.MAX_SAFE_INTEGER)) {
+      throw new Stop(diagnostic('arg-too-large', { max: Number.MAX_SAFE_INTEGER }, { ...at, arg }));
+    }
     if (d !== null && (typeof d !== 'number' || !Number.isInteger(d) || d < 0)) {
       throw new Stop(diagnostic('input-layer-bad-dim', { got: JSON.stringify(d) ?? String(d) }, { ...at, arg }));
     }

@@ -49,13 +49,13 @@ const paramsText = (row: Row): string => (row.built ? String(row.params) : '0 (u
 const trainableText = (row: Row): string => (row.layerTrainable ? 'Y' : 'N');
 
 /** TF's `dtype.size` in bytes: a bool is a whole byte here (Keras 3 counts it as one bit). */
-const TF_DTYPE_BYTES: Record<WeightDtype, number> = {
-  float16: 2, bfloat16: 2, float32: 4, float64: 8, int8: 1, int16: 2, int32: 4, int64: 8, uint8: 1, bool: 1,
-};
+const TF_DTYPE_BYTES = new Map<WeightDtype, number>([
+  ['float16', 2], ['bfloat16', 2], ['float32', 4], ['float64', 8], ['int8', 1], ['int16', 2], ['int32', 4], ['int64', 8], ['uint8', 1], ['bool', 1],
+]);
 
 /** Bytes of a set of weights as tf.keras's `weight_memory_size` computes them. */
 const memoryOf = (weights: readonly Weight[]): number =>
-  weights.reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1) * TF_DTYPE_BYTES[w.dtype ?? 'float32'], 0);
+  weights.reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1) * (TF_DTYPE_BYTES.get(w.dtype ?? 'float32') ?? 4), 0);
 
 /** The footer: `Total params: 93322 (364.54 KB)` in era C, `Total params: 93,322` before. */
 function footer(summary: Summary, era: Keras2Era): string[] {

@@ -233,7 +233,7 @@ function readNode(n: Json, path: string): NodeCall {
   const kwargs: Record<string, NodeArg> = {};
   for (const e of n) {
     const kw = Array.isArray(e) ? e[3] : undefined;
-    if (isObj(kw)) for (const [k, v] of Object.entries(kw)) kwargs[k] = legacyArg(v);
+    if (isObj(kw)) for (const [k, v] of Object.entries(kw)) if (k !== '__proto__') kwargs[k] = legacyArg(v);
   }
   const args: NodeArg[] = refs.length === 0 ? [] : refs.length === 1 ? [refs[0]!] : [refs];
   return { args, kwargs };
@@ -269,7 +269,8 @@ function legacyArg(v: Json): NodeArg {
   return isObj(v) ? null : v;
 }
 
-const SKIP = new Set(['name', 'trainable', 'dtype']);
+/** `__proto__` from a file would set the prototype of args, not an argument. */
+const SKIP = new Set(['name', 'trainable', 'dtype', '__proto__']);
 
 /** A layer object → ModelLayer; wrapped layers and nested models are read recursively. */
 function readLayer(o: Obj, path: string, dialect: Dialect): ModelLayer {
@@ -335,7 +336,7 @@ function declaredInput(m: Model): Shape | undefined {
 function shapeFrom(v: Json[], path: string): Shape {
   return v.map((d, i) => {
     if (d === null) return null;
-    if (typeof d !== 'number' || !Number.isInteger(d) || d < 0) throw malformed(`${path}[${i}]`, 'keras-json-bad-dim', { got: JSON.stringify(d) ?? String(d) });
+    if (typeof d !== 'number' || !Number.isSafeInteger(d) || d < 0) throw malformed(`${path}[${i}]`, 'keras-json-bad-dim', { got: JSON.stringify(d) ?? String(d) });
     return d;
   });
 }

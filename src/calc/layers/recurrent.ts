@@ -118,7 +118,8 @@ function readCell(v: unknown, d: number, dialect: Dialect): Cell {
 
 /** One SimpleRNNCell / LSTMCell / GRUCell from its config, Keras defaults filled in. */
 function singleCell(config: { type: string; args: LayerArgs }, d: number, dialect: Dialect, prefix: string): Cell {
-  const kind = CELL_KINDS[config.type];
+  // Own keys only: a cell named "constructor" must not find Object's.
+  const kind = Object.hasOwn(CELL_KINDS, config.type) ? CELL_KINDS[config.type] : undefined;
   if (!kind) return fail('rnn-cell-unknown', { type: config.type }, 'cell');
   const defaults: LayerArgs = kind === 'gru' ? { use_bias: true, reset_after: resetAfterDefault(dialect) } : { use_bias: true };
   return denseCell(kind, { ...defaults, ...config.args }, d, prefix);
