@@ -110,7 +110,10 @@ export default function Calculator({ preset, start, text }: Props) {
 
   const edit = (field: number, value: string): void => {
     setTouched(true);
-    if (engine) return setState((prev) => editField(prev, preset, field, value, engine));
+    if (engine) {
+      setState((prev) => editField(prev, preset, field, value, engine));
+      return;
+    }
     setState((prev) => typedAhead(prev, field, value));
     void wake();
   };

@@ -8,8 +8,8 @@
 export type {
   Diagnostic, DiagnosticLocation, Dialect, Dim, LayerArgs, LayerConfig, Location, OutputShape, Result, Shape, Weight, WeightDtype,
 } from './types.ts';
-export type { DiagnosticCode, DiagnosticValue, DiagnosticValues } from './diagnostics.ts';
-export { describe as describeDiagnostic } from './problem.ts';
+export type { DiagnosticCode, DiagnosticValue, DiagnosticValues, ValuesOf } from './diagnostics.ts';
+export { describe as describeDiagnostic, diagnostic } from './problem.ts';
 export {
   isTensorRef, tensor, type FunctionalModel, type Model, type ModelLayer, type NodeArg, type NodeCall, type SequentialModel, type TensorRef,
 } from './model.ts';

@@ -1,4 +1,6 @@
-/** Public entry point: reading a model from what a user hands over (file bytes or pasted text). */
+/** Public entry point: reading a model from what a user hands over (file bytes or pasted text), and its limits. */
 export { detectAndImport, type Imported, type InputFormat } from './import/detect.ts';
 export { detectDialect, modelFromKerasJson } from './import/keras-json.ts';
 export { MAX_JSON_DEPTH, parseJsonText, type Json } from './import/json-text.ts';
+export { MAX_CONFIG_BYTES } from './import/keras-archive.ts';
+export { MAX_ZIP_ENTRIES } from './import/zip-reader.ts';

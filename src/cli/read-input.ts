@@ -3,9 +3,7 @@
  * or gigabytes on a pipe stop at the cap instead of growing memory until the machine gives out.
  */
 import { createReadStream } from 'node:fs';
-import type { DiagnosticCode } from '../calc/diagnostics.ts';
-import { diagnostic } from '../calc/problem.ts';
-import type { Diagnostic, Result } from '../calc/types.ts';
+import { diagnostic, type Diagnostic, type DiagnosticCode, type Result } from '@calc/basics.ts';
 
 /** Documented in the README: the largest model file the CLI reads (a .keras config.json has the same cap). */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;

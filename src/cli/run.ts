@@ -2,13 +2,10 @@
  * The summary command as a function from arguments and standard input to exit code and text, so
  * that tests can run it in-process; summary.ts connects it to the real process.
  */
-import { detectAndImport } from '../calc/import/detect.ts';
-import { summarize, type Summary } from '../calc/summarize.ts';
-import { renderJson } from '../calc/summary-json.ts';
-import { renderKeras2 } from '../calc/summary-keras2.ts';
-import { renderKeras3 } from '../calc/summary-keras3.ts';
-import type { Model } from '../calc/model.ts';
-import { diagnostic } from '../calc/problem.ts';
+import { detectAndImport } from '@calc/import.ts';
+import { summarize, type Summary } from '@calc/engine.ts';
+import { renderJson, renderKeras2, renderKeras3 } from '@calc/render.ts';
+import { diagnostic, type Model } from '@calc/basics.ts';
 import { errorLine, usageErrorLine } from './error-line.ts';
 import { parseOptions, USAGE, type OutputFormat } from './options.ts';
 import { prettyJson } from './pretty-json.ts';

@@ -7,9 +7,7 @@
 import fc from 'fast-check';
 import { deflateSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { detectAndImport } from '../../src/calc/import/detect.ts';
-import { MAX_CONFIG_BYTES } from '../../src/calc/import/keras-archive.ts';
-import { MAX_ZIP_ENTRIES } from '../../src/calc/import/zip-reader.ts';
+import { detectAndImport, MAX_CONFIG_BYTES, MAX_ZIP_ENTRIES } from '@calc/import.ts';
 import { craftZip, zeroBomb, zip64EntryCountBomb, type CraftedEntry } from './zip-craft.ts';
 
 const MB = 1024 * 1024;

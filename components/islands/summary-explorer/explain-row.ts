@@ -201,7 +201,10 @@ function rolesText(formula: Term, s: SummaryExplorerStrings, roleNames: RoleStri
   const seen = new Set<string>();
   const items: string[] = [];
   const visit = (t: Term): void => {
-    if (t.kind === 'op') return t.terms.forEach(visit);
+    if (t.kind === 'op') {
+      t.terms.forEach(visit);
+      return;
+    }
     const key = `${t.value}:${t.role}`;
     if (seen.has(key)) return;
     seen.add(key);
