@@ -43,7 +43,8 @@ export const english = {
   'arg-not-pairs': (v: { rank: number; got: string }) => `must be an int, a tuple of ${v.rank} ints or a tuple of ${v.rank} (before, after) pairs, got ${v.got}`,
 
   // ---- input shapes (src/calc/shape.ts) ----
-  'input-rank': (v: { rank: number; layout: string; input: string; got: number }) => `expects input of rank ${v.rank} (${v.layout}), got ${v.input} of rank ${v.got}`,
+  /** `layout` names the axes in order: `batch`, `height`, `width`, `channels`, `timesteps`… */
+  'input-rank': (v: { rank: number; layout: readonly string[]; input: string; got: number }) => `expects input of rank ${v.rank} (${v.layout.join(', ')}), got ${v.input} of rank ${v.got}`,
   'input-min-rank': (v: { rank: number; input: string }) => `expects input of rank ≥ ${v.rank}, got ${v.input}`,
   'input-channels-unknown': (v: { input: string }) => `the channel dimension of the input ${v.input} must be known`,
   'input-last-unknown': (v: { input: string }) => `the last dimension of the input ${v.input} must be known`,
@@ -249,7 +250,5 @@ export type ValuesOf<C extends DiagnosticCode> = Parameters<(typeof english)[C]>
 
 /** The English sentence for a code, as the CLI prints it. */
 export function englishMessage<C extends DiagnosticCode>(code: C, values: ValuesOf<C>): string {
-  // TEMPORARY while fail() calls are converted: an unknown code is a not-yet-converted message
-  if (!Object.hasOwn(english, code)) return code;
   return (english[code] as (v: ValuesOf<C>) => string)(values);
 }

@@ -15,8 +15,6 @@ export class LayerProblem extends Error {
 
 /** Stop building this layer: `arg` is at fault, as `code` with `values` says. */
 export function fail<C extends DiagnosticCode>(code: C, values: ValuesOf<C>, arg?: string): never {
-  // TEMPORARY while fail() calls are converted: the old fail(message, arg)
-  if (typeof values === 'string') throw new LayerProblem(code, {}, values);
   throw new LayerProblem(code, values, arg);
 }
 

@@ -23,7 +23,7 @@ export const shapeList = (output: OutputShape): Shape[] =>
 /** The input must have exactly `rank` axes including batch: Conv2D wants 4. */
 export function expectRank(input: Shape, rank: number, what: string): void {
   if (input.length !== rank) {
-    fail('input-rank', { rank, layout: what, input: shapeText(input), got: input.length });
+    fail('input-rank', { rank, layout: what.split(', '), input: shapeText(input), got: input.length });
   }
 }
 

@@ -6,10 +6,13 @@
  */
 import argsEn from './en/args.json';
 import calculatorEn from './en/calculator.json';
+import diagnosticsEn from './en/diagnostics.json';
+import type { DiagnosticCode } from '@calc/basics.ts';
 import type { TermRole } from '@calc/basics.ts';
 import rolesEn from './en/roles.json';
 import argsZh from './zh-cn/args.json';
 import calculatorZh from './zh-cn/calculator.json';
+import diagnosticsZh from './zh-cn/diagnostics.json';
 import rolesZh from './zh-cn/roles.json';
 
 /** The site's locales, as Starlight's locale keys (the root locale is English). */
@@ -37,3 +40,10 @@ export type ArgLabels = typeof argsEn;
 /** What each number in a formula means (src/calc/explain.ts's TermRole). */
 export type RoleNames = Record<TermRole, string>;
 export const roleNames: Translated<RoleNames> = { en: rolesEn, 'zh-cn': rolesZh };
+
+/**
+ * The engine's diagnostics in words (src/i18n/diagnostic-text.ts fills them): a template per
+ * DiagnosticCode, so a code without an English or Chinese template is a type error here.
+ */
+export type DiagnosticStrings = { codes: Record<DiagnosticCode, string>; terms: typeof diagnosticsEn.terms };
+export const diagnosticStrings: Translated<DiagnosticStrings> = { en: diagnosticsEn, 'zh-cn': diagnosticsZh };
