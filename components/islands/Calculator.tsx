@@ -125,8 +125,13 @@ export default function Calculator({ preset, start, text }: Props) {
 
   // Each problem sits beside the field it names, else beside the field just edited.
   const several = preset.layers.length > 1;
-  const messageOf = (p: Problem): string =>
-    typeof p.message === 'string' ? `${several && p.layer !== null ? `${text.layers[p.layer]}: ` : ''}${p.message}` : problemText(p.message, s);
+  const messageOf = (p: Problem): string => {
+    if ('kind' in p.message) return problemText(p.message, s);
+    const layer = several && p.layer !== null ? `${text.layers[p.layer]}: ` : '';
+    // The engine reported it, so the engine (and with it the diagnostic dictionaries) is here.
+    const label = p.field !== null ? { argLabel: text.fields[p.field]!.label } : {};
+    return `${layer}${engine ? engine.diagnosticText(p.message, text.locale, label) : ''}`;
+  };
   const placed = new Map<number | null, string[]>();
   for (const p of state.problems) {
     const at = p.field ?? state.edited;

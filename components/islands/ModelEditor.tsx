@@ -10,6 +10,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { fill } from '@i18n/fill.ts';
+import type { Locale } from '@i18n/index.ts';
 import type en from '@i18n/en/model-editor.json';
 import { EDITOR_TYPES, fieldsOf, isEditorType, moveLayer, namesOf, newLayer, type EditorLayer, type EditorState, type EditorType, type FieldSpec } from './model-editor/editor-model.ts';
 import { decodeModel, encodeModel } from './model-editor/url-state.ts';
@@ -25,6 +26,8 @@ export interface ModelEditorProps {
   strings: ModelEditorStrings;
   /** Field labels by Keras argument name. */
   argLabels: Record<string, string>;
+  /** The page's locale, for src/calc's diagnostics. */
+  locale: Locale;
 }
 
 /** The query parameter holding the model. */
@@ -46,7 +49,7 @@ interface Result {
 /** Which control gets the focus after the list changes shape. */
 type FocusTarget = { id: number; action: 'up' | 'down' | 'remove' | 'type' } | { id: null; action: 'add' };
 
-export default function ModelEditor({ initial, initialView, strings: s, argLabels }: ModelEditorProps) {
+export default function ModelEditor({ initial, initialView, strings: s, argLabels, locale }: ModelEditorProps) {
   const id = useId();
   const root = useRef<HTMLElement>(null);
   const [editor, setEditor] = useState<EditorState>(initial);
@@ -67,7 +70,7 @@ export default function ModelEditor({ initial, initialView, strings: s, argLabel
       return;
     }
     void loadEngine().then(({ evaluate }) => {
-      const { view, good } = evaluate(decoded.state, null);
+      const { view, good } = evaluate(decoded.state, null, locale);
       const broken = view.layers.find((l) => l.problem)?.problem?.message ?? view.modelProblem;
       if (!good) {
         setNotice(fill(s.urlIgnored, { why: fill(s.urlBroken, { message: broken ?? '' }) }));
@@ -85,7 +88,7 @@ export default function ModelEditor({ initial, initialView, strings: s, argLabel
     void loadEngine().then(({ evaluate }) => {
       if (!live) return;
       setResult((prev) => {
-        const next = evaluate(editor, prev.good);
+        const next = evaluate(editor, prev.good, locale);
         return { editor, view: next.view, good: next.good ?? prev.good };
       });
     });

@@ -55,7 +55,7 @@ describe('calculator presets', () => {
       });
       it('resolves every layer from its starting values', () => {
         const s = startState(preset, engine);
-        expect(s.problems.map((p) => (typeof p.message === 'string' ? p.message : p.message.kind))).toEqual([]);
+        expect(s.problems.map((p) => ('kind' in p.message ? p.message.kind : p.message.message))).toEqual([]);
         expect(s.columns.every((c) => c !== null && !c.stale)).toBe(true);
       });
       it('changes something when a field changes', () => {

@@ -71,13 +71,14 @@ describe('editing', () => {
       const p = s.problems[0]!;
       expect(p.field).toBe(blamed);
       expect(p.layer).toBe(0);
-      expect(typeof p.message === 'string' && p.message.length > 10).toBe(true);
+      expect('code' in p.message && p.message.message.length > 10).toBe(true);
     });
   }
 
   it('says which arithmetic fails when the kernel is too large', () => {
     const s = editField(startState(conv), conv, 4, '29');
-    expect(s.problems[0]!.message).toContain('28');
+    // ⌊(28 − 29) / 1⌋ + 1 = 0: no window fits
+    expect(s.problems[0]!.message).toMatchObject({ code: 'kernel-does-not-fit', values: { kernel: 29, length: 28, out: 0 } });
   });
 
   it('comes back from stale to fresh when the field is fixed', () => {

@@ -102,6 +102,11 @@ describe('what the editor shows', () => {
     expect(view.totals?.params).toBe(grouped(MNIST_TOTAL));
   });
 
+  it('words src/calc\'s problem in the page\'s language: ⌊(13 − 14) / 1⌋ + 1 = 0 on a Chinese page', () => {
+    const { view } = evaluate(typed(start(), 2, 'kernel_size', '14'), null, 'zh-cn');
+    expect(view.layers[2]?.problem?.message).toBe('当 padding="valid" 时，宽 14 的卷积核放不进高度为 13 的输入：⌊(13 − 14) / 1⌋ + 1 = 0。');
+  });
+
   it('reports bad text in a field through src/calc, beside that field', () => {
     for (const [arg, text] of [['filters', ''], ['filters', '-3'], ['filters', '2.5'], ['filters', 'abc'], ['strides', '0'], ['padding', 'full']] as const) {
       const { view } = evaluate(typed(start(), 0, arg, text), null);

@@ -6,6 +6,7 @@
  */
 import { resolveLayer, totalsOf } from '@calc/engine.ts';
 import type { Weight } from '@calc/basics.ts';
+import { diagnosticText } from '@i18n/diagnostic-text.ts';
 import { poolingPlan } from './pooling-plan.ts';
 
 export const engine = {
@@ -13,6 +14,8 @@ export const engine = {
   /** A weight's parameter count, as the summary counts it. */
   weightCount: (w: Weight): number => totalsOf([w]).params,
   poolingPlan,
+  /** The engine's problems in the page's language; here so the dictionaries load with the engine, not the page. */
+  diagnosticText,
 };
 
 export type Engine = typeof engine;

@@ -4,18 +4,18 @@
  * do not resolve. Pure functions, so the stale rules are tested without a browser.
  */
 import type { Row } from '@calc/engine.ts';
-import type { LayerConfig, Shape } from '@calc/basics.ts';
+import type { Diagnostic, LayerConfig, Shape } from '@calc/basics.ts';
 import type { Engine } from './engine.ts';
 import { applyValues, fieldForArg, parseFieldText, startTexts, type Applied, type FieldValue, type ParseProblem, type Prepared } from './fields.ts';
 import type { PoolAxis } from './pooling-plan.ts';
 
-/** A problem shown beside a field: the engine's message, or a typing problem the view words. */
+/** A problem shown beside a field: the engine's diagnostic or a typing problem, both worded by the view. */
 export interface Problem {
   /** The field it belongs to; null when no field matches (shown under the fields). */
   field: number | null;
   /** The layer whose column it concerns; null for typing problems, which stop every column. */
   layer: number | null;
-  message: string | ParseProblem;
+  message: Diagnostic | ParseProblem;
 }
 
 /** What one layer's column shows. */
@@ -53,7 +53,7 @@ export function evaluate(preset: Prepared, texts: readonly string[], engine: Eng
     const result = engine.resolveLayer(layer, applied.input);
     if (result.ok) return result.row;
     const arg = result.error.arg;
-    problems.push({ field: arg === undefined ? null : fieldForArg(preset, arg, li), layer: li, message: result.error.message });
+    problems.push({ field: arg === undefined ? null : fieldForArg(preset, arg, li), layer: li, message: result.error });
     return null;
   });
   return { rows, applied, problems };

@@ -9,6 +9,8 @@ import type { CalculatorPreset, Field } from '@lessons/types.ts';
 import { inputList, parseTarget } from './fields.ts';
 
 export interface CalculatorText {
+  /** The page's locale: the engine's diagnostics are worded in it once the engine is here. */
+  locale: Locale;
   ui: CalculatorStrings;
   roles: RoleNames;
   title: string;
@@ -64,6 +66,7 @@ export function defaultLabel(preset: CalculatorPreset, field: Field, labels: Arg
 export function calculatorText(preset: CalculatorPreset, locale: Locale): CalculatorText {
   const labels = pick(argLabels, locale);
   return {
+    locale,
     ui: pick(calculatorStrings, locale),
     roles: pick(roleNames, locale),
     title: preset.title[locale],

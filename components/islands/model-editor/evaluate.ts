@@ -5,6 +5,8 @@
  */
 import { equationText, groupDigits, readableMemorySize, shapeList, shapeText, type OutputShape } from '@calc/basics.ts';
 import { summarize, type Row, type Totals } from '@calc/engine.ts';
+import { diagnosticText } from '@i18n/diagnostic-text.ts';
+import type { Locale } from '@i18n/index.ts';
 import { fieldsOf, namesOf, toModel, type EditorState } from './editor-model.ts';
 import type { EditorView, LastGood, LayerNumbers, LayerView, TotalsText } from './view.ts';
 
@@ -34,8 +36,8 @@ function fieldOf(state: EditorState, index: number, arg: string | undefined): st
   return fieldsOf(layer.type).some((f) => f.arg === base) ? base : null;
 }
 
-/** Summarize what is typed; `good` is the new last-valid record when everything resolved. */
-export function evaluate(state: EditorState, lastGood: LastGood | null): { view: EditorView; good: LastGood | null } {
+/** Summarize what is typed, src/calc's problems worded in `locale`; `good` is the new last-valid record when everything resolved. */
+export function evaluate(state: EditorState, lastGood: LastGood | null, locale: Locale = 'en'): { view: EditorView; good: LastGood | null } {
   const names = namesOf(state);
   const fallback = (id: number, name: string): LayerView => {
     const old = lastGood?.layers.get(id) ?? null;
@@ -54,11 +56,11 @@ export function evaluate(state: EditorState, lastGood: LastGood | null): { view:
   const layers = state.layers.map((l, i): LayerView => {
     const row = summary.rows[i];
     if (row) return { id: l.id, name: row.name, status: 'fresh', numbers: numbersOf(row), problem: null };
-    if (error && i === brokenAt) return { id: l.id, name: names[i]!, status: 'broken', numbers: lastGood?.layers.get(l.id) ?? null, problem: { field: fieldOf(state, i, error.arg), message: error.message } };
+    if (error && i === brokenAt) return { id: l.id, name: names[i]!, status: 'broken', numbers: lastGood?.layers.get(l.id) ?? null, problem: { field: fieldOf(state, i, error.arg), message: diagnosticText(error, locale) } };
     return fallback(l.id, names[i]!);
   });
   if (error) {
-    const modelProblem = brokenAt < 0 ? error.message : null;
+    const modelProblem = brokenAt < 0 ? diagnosticText(error, locale) : null;
     return { view: { layers, totals: lastGood?.totals ?? null, stale: true, inputProblem: null, modelProblem }, good: null };
   }
   const good: LastGood = { layers: new Map(summary.rows.map((r, i) => [state.layers[i]!.id, numbersOf(r)])), totals: totalsText(summary.totals) };

@@ -30,7 +30,7 @@ export interface LayerView {
    */
   status: 'fresh' | 'broken' | 'stale' | 'unknown';
   numbers: LayerNumbers | null;
-  /** src/calc's message, and the field it names (null: about the layer as a whole). */
+  /** src/calc's diagnostic in the page's language, and the field it names (null: about the layer as a whole). */
   problem: { field: string | null; message: string } | null;
 }
 
