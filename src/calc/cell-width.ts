@@ -1,28 +1,33 @@
 /**
- * How many terminal columns a string takes, as rich measures it: East Asian wide characters
- * (CJK ideographs, Hangul, full-width forms) take two. Keras allows any layer name without `/`,
- * so a name written in Chinese must not break the table's alignment.
+ * How many terminal columns a string takes, as rich measures it: the sum over its code points of
+ * rich's per-character width (src/calc/cell-width-table.ts), so East Asian wide characters and
+ * wide emoji take two, combining marks and joiners none. A ZWJ sequence (👩‍💻) is measured as
+ * its parts (2 + 0 + 2), as rich does, whatever a given terminal draws. Keras allows any layer
+ * name without `/`, so such a name must not break the table's alignment.
  */
+import { CELL_WIDTH_RANGES } from './cell-width-table.ts';
 
-/** Unicode ranges rich (via wcwidth tables) draws two columns wide. */
-const WIDE: readonly [number, number][] = [
-  [0x1100, 0x115f], [0x2e80, 0x303e], [0x3041, 0x33ff], [0x3400, 0x4dbf], [0x4e00, 0x9fff],
-  [0xa000, 0xa4cf], [0xac00, 0xd7a3], [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xff60],
-  [0xffe0, 0xffe6], [0x1f300, 0x1f64f], [0x1f900, 0x1f9ff], [0x20000, 0x3fffd],
-];
-
-/** Columns one character takes. */
+/** Columns one character takes: binary search in the ranges, 1 outside them. */
 export function charWidth(char: string): number {
   const code = char.codePointAt(0) ?? 0;
-  return WIDE.some(([lo, hi]) => code >= lo && code <= hi) ? 2 : 1;
+  let lo = 0;
+  let hi = CELL_WIDTH_RANGES.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [first, last, width] = CELL_WIDTH_RANGES[mid]!;
+    if (code < first) hi = mid - 1;
+    else if (code > last) lo = mid + 1;
+    else return width;
+  }
+  return 1;
 }
 
 /**
- * Text that stays below the first wide range, or between the first two (U+1160–U+2E7F holds the
- * `…` rich cuts with), is one column per character. That is almost every cell of a summary, so
- * those skip the range look-ups.
+ * Printable text below the first combining marks (U+0300), Greek and Cyrillic, general
+ * punctuation and box drawing (`…`, `└`) is one column per character. That is almost every
+ * cell of a summary, so those skip the look-ups.
  */
-const ALL_NARROW = /^[\u0000-\u10ff\u1160-\u2e7f]*$/;
+const ALL_NARROW = /^[\u0020-\u007e\u00a0-\u02ff\u0370-\u0482\u2010-\u2027\u2500-\u257f]*$/;
 
 /** Columns a string takes (rich's `cell_len`). */
 export function cellLength(text: string): number {

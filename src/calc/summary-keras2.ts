@@ -4,6 +4,7 @@
  * by era — A (≤ 2.6), B (2.7–2.12), C (2.13–2.15 and tf_keras 2.16+, the default); see
  * docs/summary-formats.md#keras-2-eras.
  */
+import { escapeControls } from './control-chars.ts';
 import { groupDigits } from './explain.ts';
 import { truncatedRow, wrappedRow, type Keras2Era } from './keras2-print-row.ts';
 import { KERAS2_UNITS, readableMemorySize } from './memory-size.ts';
@@ -85,19 +86,20 @@ export function renderKeras2(summary: Summary, options: Keras2SummaryOptions = {
     headers.push('Trainable');
   }
   const fields = (row: Row, connected: string): string[] => [
-    `${row.name} (${row.type})`,
+    // Names come from the file: control characters are shown as escapes, never sent to the terminal.
+    escapeControls(`${row.name} (${row.type})`),
     keras2ShapeText(row),
     paramsText(row),
     ...(connections ? [connected] : []),
     ...(showTrainable ? [trainableText(row)] : []),
   ];
 
-  const lines = [`Model: "${summary.name}"`, '_'.repeat(lineLength)];
+  const lines = [`Model: "${escapeControls(summary.name)}"`, '_'.repeat(lineLength)];
   if (era === 'A') {
     lines.push(truncatedRow(headers, positions), '='.repeat(lineLength));
     summary.rows.forEach((row, i) => {
       // Era A shows the first connection on the layer's line and the others on lines of their own.
-      const [first = '', ...others] = row.connectedTo;
+      const [first = '', ...others] = row.connectedTo.map(escapeControls);
       lines.push(truncatedRow(fields(row, first), positions));
       for (const c of others) lines.push(truncatedRow(['', '', '', c], positions));
       lines.push((i === summary.rows.length - 1 ? '=' : '_').repeat(lineLength));

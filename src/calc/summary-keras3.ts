@@ -2,6 +2,7 @@
  * Keras 3's `model.summary()` text, character for character (`keras/src/utils/summary_utils.py`
  * drawn by rich): the title, a box-drawn table, and the three footer lines with memory sizes.
  */
+import { escapeControls } from './control-chars.ts';
 import { groupDigits } from './explain.ts';
 import { KERAS3_UNITS, readableMemorySize } from './memory-size.ts';
 import { renderRichTable, type TableColumn } from './rich-table.ts';
@@ -63,8 +64,9 @@ function trainableText(row: Row): string {
 /** The cells of one row, then (with `expandNested`) those of the layers inside it. */
 function rowCells(row: Row, level: number, sequentialLike: boolean, options: Keras3SummaryOptions): string[][] {
   const prefix = level > 0 ? `${'   '.repeat(level)}└ ` : '';
-  const cells = [`${prefix}${row.name} (${row.type})`, keras3ShapeText(row.outputShape), paramsText(row)];
-  if (!sequentialLike) cells.push(row.connectedTo.length > 0 ? row.connectedTo.join(', ') : '-');
+  // Names come from the file: control characters are shown as escapes, never sent to the terminal.
+  const cells = [escapeControls(`${prefix}${row.name} (${row.type})`), keras3ShapeText(row.outputShape), paramsText(row)];
+  if (!sequentialLike) cells.push(row.connectedTo.length > 0 ? escapeControls(row.connectedTo.join(', ')) : '-');
   if (options.showTrainable) cells.push(trainableText(row));
   const nested = options.expandNested ? (row.children ?? []) : [];
   return [cells, ...nested.flatMap((child) => rowCells(child, level + 1, sequentialLike, options))];
@@ -89,7 +91,7 @@ export function renderKeras3(summary: Summary, options: Keras3SummaryOptions = {
   );
   const t = summary.totals;
   return [
-    `Model: "${summary.name}"`,
+    `Model: "${escapeControls(summary.name)}"`,
     ...table,
     footerLine('Total params', t.params, t.bytes),
     footerLine('Trainable params', t.trainable, t.trainableBytes),

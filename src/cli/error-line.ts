@@ -1,5 +1,6 @@
 /** The one line a bad input earns on standard error: `error: <where>: <what>`. */
 import { describeDiagnostic as describe, type Diagnostic } from '@calc/basics.ts';
+import { escapeControls } from '@calc/render.ts';
 
 /**
  * `model.json:3:14: …` for a place in the text, `model.json: conv2d_1 (Conv2D), kernel_size: …`
@@ -19,7 +20,5 @@ export const usageErrorLine = (where: string, message: string): string => oneLin
 
 /** Messages may quote the user's input; keep them to one printable line. */
 function oneLine(s: string): string {
-  return s
-    .replace(/\s*[\r\n]+\s*/g, ' ')
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return escapeControls(s.replace(/\s*[\r\n]+\s*/g, ' '));
 }

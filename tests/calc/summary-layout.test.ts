@@ -63,8 +63,30 @@ describe('rich cell wrapping', () => {
   it('measures the characters beside the wide ranges right: … is one column, U+1100 and U+2E80 two', () => {
     expect(cellLength('a…')).toBe(1 + 1);
     expect(cellLength('\u10ff\u1100')).toBe(1 + 2);
-    expect(cellLength('\u115f\u1160')).toBe(2 + 1);
+    // rich's table: U+1100–U+115F (leading jamo) 2, U+1160–U+11FF (medial and final jamo) 0
+    expect(cellLength('\u115f\u1160')).toBe(2 + 0);
     expect(cellLength('\u2e7f\u2e80')).toBe(1 + 2);
+  });
+
+  // Widths from rich's cell-width table (East Asian Width W for these emoji; Mn and Cf zero).
+  it.each([
+    ['🚀 rocket', 2 + 1 + 6],
+    ['⚡', 2],
+    ['✅ done', 2 + 1 + 4],
+    ['🫠', 2],
+    ['e\u0301', 1 + 0],
+    ['👩\u200d💻', 2 + 0 + 2],
+    ['a\u200bb', 1 + 0 + 1],
+    ['Ω\u0308x', 1 + 0 + 1],
+  ])('%j is %i columns', (text, columns) => {
+    expect(cellLength(text)).toBe(columns);
+  });
+
+  it('pads emoji and combining text to the same column as plain text', () => {
+    for (const text of ['🚀⚡✅🫠', 'e\u0301e\u0301', '👩\u200d💻 x', 'plain']) {
+      const [line] = wrapCell(text, 12);
+      expect(cellLength(line!)).toBe(12);
+    }
   });
 
   it('cuts wide text at a column edge with a space where a character would straddle it', () => {
