@@ -336,6 +336,9 @@ function declaredInput(m: Model): Shape | undefined {
 function shapeFrom(v: Json[], path: string): Shape {
   return v.map((d, i) => {
     if (d === null) return null;
+    // 1e400 parses as Infinity, which JSON.stringify would print as "null"
+    if (typeof d === 'number' && !Number.isFinite(d)) throw malformed(`${path}[${i}]`, 'arg-number-too-large', {});
+    if (typeof d === 'number' && d > Number.MAX_SAFE_INTEGER) throw malformed(`${path}[${i}]`, 'arg-too-large', { max: Number.MAX_SAFE_INTEGER });
     if (typeof d !== 'number' || !Number.isSafeInteger(d) || d < 0) throw malformed(`${path}[${i}]`, 'keras-json-bad-dim', { got: JSON.stringify(d) ?? String(d) });
     return d;
   });
