@@ -71,6 +71,10 @@ export const english = {
   'input-layer-bad-dim': (v: { got: string }) => `each dimension must be a whole number ≥ 0 or None, got ${v.got}`,
   /** A calculator's input field (resolveLayer): the reader typed the shape. */
   'input-dim-out-of-range': (v: { max: number; got: string }) => `must be a whole number from 0 to ${v.max} or None, got ${v.got}`,
+  /** Wrappers: the problem itself is the diagnostic's `cause`. */
+  'nested-model-problem': () => 'inside nested model',
+  'model-outputs-problem': () => "the model's outputs",
+
   // ---- layer families (src/calc/layers/*.ts) ----
   'target-shape-required': () => 'is required: the shape each sample should take, without the batch axis',
   'permute-dims-required': () => 'is required: the new order of the axes after the batch, counting from 1',
@@ -237,10 +241,6 @@ export const english = {
   'keras-json-layer-no-class-name': () => 'expected the layer\'s "class_name"',
   'keras-json-layer-no-config': (v: { type: string }) => `expected the config of this ${v.type} layer`,
   'keras-json-bad-dim': (v: { got: string }) => `expected a whole number ≥ 0 or null, got ${v.got}`,
-
-  /** Wrappers: the problem itself is the diagnostic's `cause`. */
-  'nested-model-problem': () => 'inside nested model',
-  'model-outputs-problem': () => "the model's outputs",
 } satisfies Record<string, (v: never) => string>;
 
 export type DiagnosticCode = keyof typeof english;
