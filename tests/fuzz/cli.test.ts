@@ -1,0 +1,83 @@
+/**
+ * The command line's contract under hostile use, run in-process: any arguments give the usage,
+ * a run, or exactly one `error: <where>: <what>` line with exit 2; input past the 64 MiB cap
+ * stops at the cap, however much is offered; random bytes never throw.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { runSummary } from '../../src/cli/run.ts';
+import { MAX_INPUT_BYTES, readCapped, readFileCapped } from '../../src/cli/read-input.ts';
+import { isOneErrorLine } from './hostile-input.ts';
+
+const MiB = 1024 * 1024;
+
+/** An endless stream of 1 MiB chunks that counts how many were taken. */
+function endless() {
+  const chunk = new Uint8Array(MiB);
+  const stream = {
+    taken: 0,
+    async *[Symbol.asyncIterator]() {
+      for (;;) {
+        stream.taken++;
+        yield chunk;
+      }
+    },
+  };
+  return stream;
+}
+
+describe('the input cap', () => {
+  it('an endless standard input is refused after 64 MiB + one chunk, with one line', async () => {
+    const stdin = endless();
+    const r = await runSummary(['-'], stdin);
+    expect(isOneErrorLine(r)).toBe(true);
+    expect(r.stderr).toBe(`error: <stdin>: the input is larger than ${64 * MiB} bytes, far more than any model description; Param Lab stops reading there\n`);
+    expect(stdin.taken).toBe(64 + 1);
+  });
+
+  it('/dev/zero is read only up to the cap', async () => {
+    const start = performance.now();
+    const r = await readFileCapped('/dev/zero');
+    expect(r.ok).toBe(false);
+    expect(performance.now() - start).toBeLessThan(2000);
+  });
+
+  it('exactly the cap is still read', async () => {
+    const r = await readCapped([new Uint8Array(MAX_INPUT_BYTES - 1), new Uint8Array(1)]);
+    expect(r.ok && r.value.length).toBe(MAX_INPUT_BYTES);
+  });
+});
+
+describe('arguments', () => {
+  const word = fc.oneof(fc.constantFrom('-', '--', '--format', '--format=json', 'keras2', 'json', 'xml', '-h', '--verbose', '-x', 'a.json', 'b.json'), fc.string({ maxLength: 6 }));
+
+  it('any argument list: help (exit 0), a run, or one error line (exit 2)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(word, { maxLength: 5 }), async (argv) => {
+        const r = await runSummary(argv, [new TextEncoder().encode('{"a": 1}')]);
+        if (r.code === 0) expect(r.stdout).toMatch(/^usage: /);
+        else expect(isOneErrorLine(r), JSON.stringify(r)).toBe(true);
+      }),
+      { seed: 6, numRuns: 400 },
+    );
+  });
+});
+
+describe('random bytes on standard input', () => {
+  const bytes = fc.oneof(
+    fc.uint8Array({ maxLength: 300 }),
+    fc.string({ maxLength: 200 }).map((s) => new TextEncoder().encode(s)),
+    fc.constantFrom('{', '[', 'PK\u0003\u0004', 'PK\u0005\u0006', '\u00ff\u00fe', '\u0089HDF\r\n\u001a\n').chain((head) =>
+      fc.uint8Array({ maxLength: 200 }).map((tail) => new Uint8Array([...new TextEncoder().encode(head), ...tail]))),
+  );
+
+  it('a summary or one located error line, never a throw', async () => {
+    await fc.assert(
+      fc.asyncProperty(bytes, async (input) => {
+        const r = await runSummary(['-'], [input]);
+        if (r.code !== 0) expect(isOneErrorLine(r), r.stderr).toBe(true);
+      }),
+      { seed: 6, numRuns: 600 },
+    );
+  });
+});
