@@ -49,8 +49,13 @@ export function lastDim(shape: Shape): number {
 }
 
 /** Spatial axes' positions for a rank-r spatial layer. */
-export const spatialAxes = (rank: number, format: DataFormat): number[] =>
-  Array.from({ length: rank }, (_, i) => (format === 'channels_first' ? i + 2 : i + 1));
+export function spatialAxes(rank: number, format: DataFormat): number[] {
+  // A loop, not Array.from({ length }): this runs for every conv and pooling layer, and the loop is several times faster.
+  const first = format === 'channels_first' ? 2 : 1;
+  const axes: number[] = [];
+  for (let i = 0; i < rank; i++) axes.push(first + i);
+  return axes;
+}
 
 /** Resolve a Keras axis (negative counts from the end; batch is axis 0). */
 export function normalizeAxis(axis: number, rank: number, arg = 'axis'): number {
