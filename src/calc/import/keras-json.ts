@@ -85,9 +85,14 @@ function asModelObject(o: Obj): Obj {
 function unwrapPythonValues(v: Json): Json {
   if (typeof v !== 'object' || v === null) return v;
   if (Array.isArray(v)) return unwrapEach(v);
-  if (v['class_name'] === 'TensorShape' && (Array.isArray(v['items']) || v['items'] === null)) return v['items'] ?? null;
-  const cfg = v['config'];
-  if (v['class_name'] === '__tuple__' && isObj(cfg) && Array.isArray(cfg['value'])) return unwrapEach(cfg['value']);
+  // One lookup for the many objects that are no wrapper: property reads on a model's varied
+  // object shapes are the slow part of this walk.
+  const cls = v['class_name'];
+  if (cls === 'TensorShape' && (Array.isArray(v['items']) || v['items'] === null)) return v['items'] ?? null;
+  if (cls === '__tuple__') {
+    const cfg = v['config'];
+    if (isObj(cfg) && Array.isArray(cfg['value'])) return unwrapEach(cfg['value']);
+  }
   // Copy only what changes: most files hold no wrapped value, and copying a whole model is the
   // bulk of an import's time. The caller's JSON is never modified.
   // Primitives, most of a model, are passed over without a call.
