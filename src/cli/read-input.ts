@@ -8,8 +8,10 @@ import { diagnostic, type Diagnostic, type DiagnosticCode, type Result } from '@
 /** Documented in the README: the largest model file the CLI reads (a .keras config.json has the same cap). */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
+export type ByteChunks = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
+
 /** Collect a byte stream, refusing it as soon as it passes `max` bytes. */
-export async function readCapped(chunks: AsyncIterable<Uint8Array | string>, max = MAX_INPUT_BYTES): Promise<Result<Uint8Array>> {
+export async function readCapped(chunks: ByteChunks, max = MAX_INPUT_BYTES): Promise<Result<Uint8Array>> {
   const parts: Uint8Array[] = [];
   let total = 0;
   for await (const chunk of chunks) {

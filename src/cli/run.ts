@@ -9,7 +9,7 @@ import { diagnostic, type Model } from '@calc/basics.ts';
 import { errorLine, usageErrorLine } from './error-line.ts';
 import { parseOptions, USAGE, type OutputFormat } from './options.ts';
 import { prettyJson } from './pretty-json.ts';
-import { readCapped, readFileCapped } from './read-input.ts';
+import { readCapped, readFileCapped, type ByteChunks } from './read-input.ts';
 
 const STDIN = '-';
 
@@ -25,7 +25,7 @@ const done = (code: number, text: string, stream: 'stdout' | 'stderr'): CommandR
 };
 
 /** `summary <file | -> [--format …]`: exit 0 with the summary, or 2 with one `error: …` line. */
-export async function runSummary(argv: readonly string[], stdin: AsyncIterable<Uint8Array | string>): Promise<CommandResult> {
+export async function runSummary(argv: readonly string[], stdin: ByteChunks): Promise<CommandResult> {
   const options = parseOptions(argv);
   if (options.kind === 'help') return done(0, USAGE, 'stdout');
   if (options.kind === 'usage-error') return done(2, usageErrorLine(options.where, options.message), 'stderr');

@@ -66,6 +66,11 @@ describe('forged archives', () => {
     expect(e).toMatchObject({ code: 'archive-entry-size-mismatch', path: 'config.json', values: { declared: 100, more: true } });
   });
 
+  it('the worst case allowed: a header claiming the full 64 MiB over 250 MB stops after 64 MiB', () => {
+    const e = refused(craftZip([{ name: 'config.json', data: bomb, method: 8, declaredSize: MAX_CONFIG_BYTES }]));
+    expect(e).toMatchObject({ code: 'archive-entry-size-mismatch', values: { declared: MAX_CONFIG_BYTES, more: true } });
+  });
+
   it('a header that overstates the size is refused with the real size', () => {
     const text = MODEL;
     const e = refused(craftZip([{ name: 'config.json', data: deflateSync(strToU8(text)), method: 8, declaredSize: text.length + 7 }]));
