@@ -10,7 +10,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { groupDigits, shapeText, type OutputShape, type Shape, type Weight } from '@calc/basics.ts';
+import { groupDigits, outputText, weightText } from '@calc/basics.ts';
 import { fill } from '@i18n/fill.ts';
 import type { Field } from '@lessons/types.ts';
 import type { Engine } from './calculator/engine.ts';
@@ -39,13 +39,6 @@ const loadEngine = (): Promise<Engine> =>
 
 /** Colour slots for the fields a formula number can come from (calculator.css defines them per theme). */
 const TIES = 6;
-
-const outputText = (shape: OutputShape): string =>
-  shape.length > 0 && Array.isArray(shape[0]) ? (shape as Shape[]).map(shapeText).join(', ') : shapeText(shape as Shape);
-
-/** `kernel 3×3×32×64 = 18,432`, `bias 64`: the shape, and the count src/calc derived from it (a scalar weight is 1). */
-const weightText = (w: Weight, count: number): string =>
-  w.shape.length <= 1 ? `${w.name} ${groupDigits(count)}` : `${w.name} ${w.shape.join('×')} = ${groupDigits(count)}`;
 
 /** A typing problem in the reader's language. */
 function problemText(p: ParseProblem, s: CalculatorText['ui']): string {
@@ -269,8 +262,8 @@ export default function Calculator({ preset, start, text }: Props) {
           {show.has('shape') && output && line(s.outputShape, <code data-result="shape">{outputText(output)}</code>)}
           {show.has('weights') && line(s.weights, (
             <span data-result="weights" class="pl-weights">
-              {row.weights.length === 0 ? s.noWeights : row.weights.map((w, k) => (
-                <span class="pl-weight">{weightText(w, column.counts[k] ?? 0)}{w.trainable ? '' : ` (${s.nonTrainableMark})`}</span>
+              {row.weights.length === 0 ? s.noWeights : row.weights.map((w) => (
+                <span class="pl-weight">{weightText(w)}{w.trainable ? '' : ` (${s.nonTrainableMark})`}</span>
               ))}
             </span>
           ))}

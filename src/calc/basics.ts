@@ -13,8 +13,8 @@ export { describe as describeDiagnostic, diagnostic } from './problem.ts';
 export {
   isTensorRef, tensor, type FunctionalModel, type Model, type ModelLayer, type NodeArg, type NodeCall, type SequentialModel, type TensorRef,
 } from './model.ts';
-export { add, equationText, evaluate, formulaText, groupDigits, mul, num, type NumTerm, type OpTerm, type Term, type TermRole } from './explain.ts';
-export { shapeList, shapeText } from './shape.ts';
+export { add, equationText, evaluate, formulaText, mul, num, type NumTerm, type OpTerm, type Term, type TermRole } from './explain.ts';
+export { groupDigits, isShapeList, outputText, shapeList, shapeText, weightsText, weightText } from './text.ts';
 export { KERAS2_UNITS, KERAS3_UNITS, readableMemorySize } from './memory-size.ts';
 export { Namer, toSnakeCase } from './naming.ts';
 export {

@@ -2,6 +2,7 @@
  * Teaching formulas as structured terms, so a widget can colour each number and tie it to the
  * input it came from. A formula is checked against the weight-derived count, never trusted alone.
  */
+import { groupDigits } from './text.ts';
 
 /** A number in a formula, with the input it came from. */
 export interface NumTerm {
@@ -40,10 +41,6 @@ export function evaluate(term: Term): number {
     ? term.terms.reduce((acc, t) => acc * evaluate(t), 1)
     : term.terms.reduce((acc, t) => acc + evaluate(t), 0);
 }
-
-/** Keras's thousands grouping: `18,496`. */
-export const groupDigits = (n: number | bigint): string =>
-  n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** `64 × (32 × 3 × 3 + 1)`: a sum inside a product gets parentheses, nothing else does. */
 export function formulaText(term: Term, parent?: OpTerm['op']): string {

@@ -1,7 +1,8 @@
 /** Small facts about shapes that several layer families need. */
 import { fail } from './problem.ts';
 import type { DataFormat } from './args.ts';
-import type { Dim, OutputShape, Shape } from './types.ts';
+import { shapeText } from './text.ts';
+import type { Dim, Shape } from './types.ts';
 
 /** Product of known dims, or null when any is unknown. */
 export function product(dims: readonly Dim[]): number | null {
@@ -12,13 +13,6 @@ export function product(dims: readonly Dim[]): number | null {
   }
   return p;
 }
-
-/** Keras's `(None, 26, 26, 32)`. A rank-1 shape prints `(None)`, no trailing comma. */
-export const shapeText = (shape: Shape): string => `(${shape.map((d) => (d === null ? 'None' : String(d))).join(', ')})`;
-
-/** A layer's output as a list of shapes, whether it produces one tensor or several. */
-export const shapeList = (output: OutputShape): Shape[] =>
-  output.length > 0 && output.every((d) => Array.isArray(d)) ? (output as Shape[]) : [output as Shape];
 
 /** The input must have exactly `rank` axes including batch: Conv2D wants 4. */
 export function expectRank(input: Shape, rank: number, what: string): void {

@@ -10,7 +10,7 @@ import { postOrder } from './graph-order.ts';
 import { englishMessage } from './diagnostics.ts';
 import { diagnostic, LayerProblem } from './problem.ts';
 import { specFor, type BuildContext, type Built, type CallShapes, type CallValue } from './registry.ts';
-import { shapeText } from './shape.ts';
+import { isShapeList } from './text.ts';
 import type { Diagnostic, DiagnosticLocation, Dialect, LayerArgs, OutputShape, Shape, Weight, WeightDtype } from './types.ts';
 import './layers/index.ts';
 
@@ -156,7 +156,6 @@ function inexactAxis(output: OutputShape): number | undefined {
   return undefined;
 }
 
-const isShapeList = (s: OutputShape): s is Shape[] => s.length > 0 && Array.isArray(s[0]);
 const asList = (s: OutputShape): Shape[] => (isShapeList(s) ? s : [s]);
 
 class Resolver {
@@ -475,4 +474,3 @@ export function resolveLayer(layer: ModelLayer, input: Shape | Shape[], dialect:
   }
 }
 
-export { shapeText };

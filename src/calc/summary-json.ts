@@ -3,7 +3,7 @@
  * tests. Shapes keep `null` for the batch axis; a layer with several outputs gets a list of shapes;
  * a nested model is one row, as Keras shows it.
  */
-import { shapeList } from './shape.ts';
+import { shapeList } from './text.ts';
 import type { Row, Summary } from './summarize.ts';
 import type { OutputShape } from './types.ts';
 

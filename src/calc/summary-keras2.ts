@@ -5,11 +5,11 @@
  * docs/summary-formats.md#keras-2-eras.
  */
 import { escapeControls } from './control-chars.ts';
-import { groupDigits } from './explain.ts';
+import { groupDigits } from './text.ts';
 import { truncatedRow, wrappedRow, type Keras2Era } from './keras2-print-row.ts';
 import { KERAS2_UNITS, readableMemorySize } from './memory-size.ts';
 import { pythonStringList, pythonTuple } from './python-repr.ts';
-import { shapeList } from './shape.ts';
+import { shapeList } from './text.ts';
 import type { Row, Summary } from './summarize.ts';
 import type { Weight, WeightDtype } from './types.ts';
 

@@ -3,11 +3,10 @@
  * drawn by rich): the title, a box-drawn table, and the three footer lines with memory sizes.
  */
 import { escapeControls } from './control-chars.ts';
-import { groupDigits } from './explain.ts';
 import { KERAS3_UNITS, readableMemorySize } from './memory-size.ts';
 import { renderRichTable, type TableColumn } from './rich-table.ts';
 import { kerasColumnWidths } from './rich-widths.ts';
-import { shapeList, shapeText } from './shape.ts';
+import { groupDigits, outputText } from './text.ts';
 import type { Row, Summary } from './summarize.ts';
 import type { OutputShape } from './types.ts';
 
@@ -47,9 +46,7 @@ function layout(sequentialLike: boolean, showTrainable: boolean): { positions: n
  * several the Python list of those strings with its quotes removed: `[(None, 4), (None, 4)]`.
  */
 export function keras3ShapeText(shape: OutputShape | null): string {
-  if (shape === null) return '?';
-  const shapes = shapeList(shape);
-  return shapes.length === 1 ? shapeText(shapes[0]!) : `[${shapes.map(shapeText).join(', ')}]`;
+  return shape === null ? '?' : outputText(shape);
 }
 
 /** `18,496`, or `0 (unbuilt)` for a layer that was never built. */

@@ -5,8 +5,8 @@
  * A fact that does not resolve throws: a lesson must never show a broken number.
  */
 import {
-  add, describeDiagnostic, equationText, evaluate, formulaText, groupDigits, mul, num, readableMemorySize, shapeList, shapeText,
-  type Model, type ModelLayer, type OutputShape, type Shape, type Term, type Weight,
+  add, describeDiagnostic, equationText, evaluate, formulaText, groupDigits, isShapeList, mul, num, outputText, readableMemorySize, shapeList,
+  weightsText, type Model, type ModelLayer, type OutputShape, type Shape, type Term, type Weight,
 } from '@calc/basics.ts';
 import { resolveLayer, summarize, totalsOf, type Row, type Summary } from '@calc/engine.ts';
 import type { CalculatorPreset, Fact, LayerFact, LessonModule, ModelFact } from './types.ts';
@@ -28,10 +28,7 @@ export function factLabel(fact: Fact): string {
   return `${fact.layer.type}${name} on ${inputText(fact.input)}`;
 }
 
-const inputText = (input: Shape | Shape[]): string =>
-  isShapeListInput(input) ? `[${input.map(shapeText).join(', ')}]` : shapeText(input);
-
-const isShapeListInput = (input: Shape | Shape[]): input is Shape[] => input.length > 0 && Array.isArray(input[0]);
+const inputText = (input: Shape | Shape[]): string => outputText(input);
 
 /** Thrown when a lesson quotes a fact that src/calc cannot compute; the build stops with it. */
 export class BrokenFact extends Error {
@@ -72,17 +69,10 @@ export function resolveFact(fact: Fact): Row | Summary {
 }
 
 /** Keras 3's shape text: `(None, 11, 11, 64)`, or a list of them for several outputs. */
-export function outputShapeText(shape: OutputShape | null): string {
-  if (shape === null) return '?';
-  const shapes = shapeList(shape);
-  return shapes.length === 1 ? shapeText(shapes[0]!) : `[${shapes.map(shapeText).join(', ')}]`;
-}
+export const outputShapeText = (shape: OutputShape | null): string => (shape === null ? '?' : outputText(shape));
 
 const weightCount = (w: Weight): number => w.shape.reduce((a, b) => a * b, 1);
 
-/** `kernel 3×3×32×64 = 18,432; bias 64 = 64` */
-export const weightsText = (weights: readonly Weight[]): string =>
-  weights.map((w) => `${w.name} ${w.shape.length ? w.shape.join('×') : '1'} = ${groupDigits(weightCount(w))}`).join('; ');
 
 /** The layer's teaching formula; a layer with weights but no formula gets the sum of its weight sizes. */
 export function formulaOf(row: Row, where: string): Term {
@@ -136,7 +126,7 @@ function modelText(summary: Summary, show: FactShow, where: string): string {
     case 'trainableTotal': case 'trainable': return groupDigits(t.trainable);
     case 'nonTrainableTotal': case 'nonTrainable': return groupDigits(t.nonTrainable);
     case 'bytes': return readableMemorySize(t.bytes);
-    case 'shape': return summary.outputs.length === 1 ? shapeText(summary.outputs[0]!) : `[${summary.outputs.map(shapeText).join(', ')}]`;
+    case 'shape': return outputText(summary.outputs);
     default: throw new BrokenFact(`${where}: show="${show}" is not something a model fact can show (total, trainableTotal, nonTrainableTotal, bytes, shape, row:<layer>:params|shape|…)`);
   }
 }
@@ -241,7 +231,7 @@ function perAxis(value: unknown, axes: number, fallback: number): number[] {
 function collectWindowArithmetic(fact: LayerFact, out: Set<number>): void {
   const args = fact.layer.args ?? {};
   const window = args['kernel_size'] ?? args['pool_size'];
-  const input = isShapeListInput(fact.input) ? fact.input[0] : fact.input;
+  const input = isShapeList(fact.input) ? fact.input[0] : fact.input;
   if (window === undefined || !input || input.length < 3) return;
   const channelsFirst = args['data_format'] === 'channels_first';
   const lengths = channelsFirst ? input.slice(2) : input.slice(1, -1);

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CalculatorPreset } from '@lessons/types.ts';
-import { applyValues, layersOf, parseTarget, startTexts, startValue, inputList } from '@components/islands/calculator/fields.ts';
+import { applyValues, layersOf, parseTarget, startTexts, startValue } from '@components/islands/calculator/fields.ts';
+import { shapeList } from '@calc/basics.ts';
 import { engine } from '@components/islands/calculator/engine.ts';
 import { prepare } from '@components/islands/calculator/prepare.ts';
 import { startState } from '@components/islands/calculator/state.ts';
@@ -27,7 +28,7 @@ describe('calculator presets', () => {
   for (const { where, preset } of presets) {
     describe(where, () => {
       it('has field targets that each land on an input axis or a layer', () => {
-        const shapes = inputList(preset.input);
+        const shapes = shapeList(preset.input);
         for (const f of preset.fields) {
           const t = parseTarget(f.target);
           expect(t, f.target).not.toBeNull();

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { summarize } from '@calc/engine.ts';
 import type { Model, SequentialModel } from '@calc/basics.ts';
-import { explainRows, explainTotals, ordinal, weightsText, type Explanation } from '@components/islands/summary-explorer/explain-row.ts';
+import { explainRows, explainTotals, ordinal, type Explanation } from '@components/islands/summary-explorer/explain-row.ts';
 import en from '@i18n/en/summary-explorer.json';
 import zhCn from '@i18n/zh-cn/summary-explorer.json';
 import rolesEn from '@i18n/en/roles.json';
@@ -152,9 +152,5 @@ describe('both locales', () => {
 describe('small helpers', () => {
   it('writes English ordinals', () => {
     expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].map(ordinal)).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '101st', '111th']);
-  });
-
-  it('lists weights as `kernel 3×3×1×32 = 288; bias 32`', () => {
-    expect(weightsText([{ name: 'kernel', shape: [3, 3, 1, 32], trainable: true }, { name: 'bias', shape: [32], trainable: true }])).toBe(`kernel 3×3×1×32 = ${3 * 3 * 1 * 32}; bias 32`);
   });
 });

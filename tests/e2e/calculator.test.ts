@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { resolveLayer } from '@calc/engine.ts';
-import { shapeText, type OutputShape, type Shape } from '@calc/basics.ts';
+import { outputText } from '@calc/basics.ts';
 import { applyValues, parseFieldText, startTexts, type FieldValue } from '@components/islands/calculator/fields.ts';
 import { prepare } from '@components/islands/calculator/prepare.ts';
 import { calculatorText } from '@components/islands/calculator/text.ts';
@@ -299,9 +299,6 @@ describe.skipIf(executable === '')('the layer calculator in Chromium', () => {
     }
     return null;
   }
-
-  const outputText = (shape: OutputShape): string =>
-    shape.length > 0 && Array.isArray(shape[0]) ? (shape as Shape[]).map(shapeText).join(', ') : shapeText(shape as Shape);
 
   describe('every calculator on every lesson page', () => {
     for (const { slug } of lessonPresets) {

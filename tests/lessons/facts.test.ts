@@ -42,7 +42,7 @@ describe('layer facts', () => {
   });
 
   it('lists its weights: a 3×3×32×64 kernel and 64 biases', () => {
-    expect(factText(secondConv, 'weights')).toBe(`kernel 3×3×32×64 = ${grouped(3 * 3 * 32 * 64)}; bias 64 = 64`);
+    expect(factText(secondConv, 'weights')).toBe(`kernel 3×3×32×64 = ${grouped(3 * 3 * 32 * 64)}; bias 64`);
   });
 
   it('splits BatchNormalization into 2 × 16 trainable and 2 × 16 non-trainable', () => {

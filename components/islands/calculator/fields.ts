@@ -3,7 +3,7 @@
  * the text a reader typed becomes that value, and which field an engine diagnostic or a formula
  * number belongs to. No DOM and no arithmetic: the numbers themselves come from src/calc.
  */
-import type { LayerArgs, LayerConfig, Shape } from '@calc/basics.ts';
+import { isShapeList, shapeList, type LayerArgs, type LayerConfig, type Shape } from '@calc/basics.ts';
 import type { CalculatorPreset, Field } from '@lessons/types.ts';
 
 /**
@@ -101,12 +101,6 @@ export function layersOf(preset: Prepared, target: Extract<Target, { kind: 'arg'
   return taking.length > 0 ? taking : all;
 }
 
-/** Several input shapes (merge, attention) or one. */
-export const isShapeList = (input: Shape | Shape[]): input is Shape[] => input.length > 0 && Array.isArray(input[0]);
-
-/** The shapes a preset's input stands for, as a list. */
-export const inputList = (input: Shape | Shape[]): Shape[] => (isShapeList(input) ? input : [input]);
-
 /** The input axes a target names, as [input index, axis] pairs. */
 function inputAxes(target: Extract<Target, { kind: 'input' }>, count: number): [number, number][] {
   if (target.input !== null) return target.input < count ? [[target.input, target.axis]] : [];
@@ -131,7 +125,7 @@ const specificity = (t: Target | null): number =>
 
 /** The preset with each field's value put where its target says; fields with no value (null) are left as the preset has them. */
 export function applyValues(preset: Prepared, values: readonly (FieldValue | null)[]): Applied {
-  const shapes = inputList(preset.input).map((s) => [...s]);
+  const shapes = shapeList(preset.input).map((s) => [...s]);
   const layers: LayerConfig[] = preset.layers.map((l) => ({ type: l.type, args: { ...(l.args ?? {}) } }));
   const targets = preset.fields.map((f) => parseTarget(f.target));
   // the narrower target wins whatever the field order: `kernel_size[0]` over `kernel_size`, `layers[1].units` over `units`
@@ -169,8 +163,8 @@ export function startValue(preset: Prepared, field: Field): FieldValue | null {
   const target = parseTarget(field.target);
   if (target === null) return null;
   if (target.kind === 'input') {
-    const [k, axis] = inputAxes(target, inputList(preset.input).length)[0] ?? [0, -1];
-    const d = inputList(preset.input)[k]?.[axis];
+    const [k, axis] = inputAxes(target, shapeList(preset.input).length)[0] ?? [0, -1];
+    const d = shapeList(preset.input)[k]?.[axis];
     return typeof d === 'number' ? d : null;
   }
   const li = layersOf(preset, target)[0];

@@ -2,8 +2,8 @@
  * A formula from src/calc as a flat run of tokens a view can colour, each number tied to the
  * field it came from. The tokens read exactly as `formulaText` writes the formula.
  */
-import { groupDigits, type LayerConfig, type NumTerm, type OpTerm, type Shape, type Term } from '@calc/basics.ts';
-import { fieldForArg, inputList, parseTarget, type Prepared } from './fields.ts';
+import { groupDigits, shapeList, type LayerConfig, type NumTerm, type OpTerm, type Shape, type Term } from '@calc/basics.ts';
+import { fieldForArg, parseTarget, type Prepared } from './fields.ts';
 
 /** Which column a formula belongs to: the layer (as applied), its input(s) and its index in the preset. */
 export interface Where {
@@ -30,7 +30,7 @@ const LAST_AXIS_ROLES = new Set<NumTerm['role']>(['input features', 'normalized 
 /** The field an input-derived number (input channels, input features) came from, if a field sets that axis. */
 function inputFieldFor(preset: Prepared, at: Where, term: NumTerm): number | null {
   const channelsFirst = at.layer.args?.['data_format'] === 'channels_first';
-  const shapes = inputList(at.input);
+  const shapes = shapeList(at.input);
   const found: { field: number; value: unknown }[] = [];
   preset.fields.forEach((f, i) => {
     const t = parseTarget(f.target);

@@ -6,7 +6,8 @@
 import { argLabels, calculatorStrings, pick, roleNames, type ArgLabels, type CalculatorStrings, type Locale, type RoleNames } from '@i18n/index.ts';
 import { fill } from '@i18n/fill.ts';
 import type { CalculatorPreset, Field } from '@lessons/types.ts';
-import { inputList, parseTarget } from './fields.ts';
+import { shapeList } from '@calc/basics.ts';
+import { parseTarget } from './fields.ts';
 
 export interface CalculatorText {
   /** The page's locale: the engine's diagnostics are worded in it once the engine is here. */
@@ -49,7 +50,7 @@ export function defaultLabel(preset: CalculatorPreset, field: Field, labels: Arg
   const t = parseTarget(field.target);
   if (t === null) return field.target;
   if (t.kind === 'input') {
-    const shapes = inputList(preset.input);
+    const shapes = shapeList(preset.input);
     const rank = shapes[t.input ?? 0]?.length ?? 0;
     const axis = axisText(labels, inputAxisWord(preset, rank, t.axis), t.axis);
     return t.input === null || shapes.length === 1 ? fill(labels.input, { axis }) : fill(labels.inputOf, { n: t.input + 1, axis });
@@ -58,7 +59,7 @@ export function defaultLabel(preset: CalculatorPreset, field: Field, labels: Arg
   if (t.index === null) return name;
   const layer = preset.layers[t.layer ?? 0];
   const current = layer?.args?.[t.name];
-  const spatial = Array.isArray(current) ? current.length : (inputList(preset.input)[0]?.length ?? 2) - 2;
+  const spatial = Array.isArray(current) ? current.length : (shapeList(preset.input)[0]?.length ?? 2) - 2;
   return fill(labels.argAxis, { arg: name, axis: axisText(labels, SPATIAL[spatial]?.[t.index] ?? null, t.index) });
 }
 

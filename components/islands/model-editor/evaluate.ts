@@ -3,7 +3,7 @@
  * from src/calc's `summarize`, the first broken layer's diagnostic beside the field it names, and
  * for everything src/calc could not reach the last valid numbers, marked stale.
  */
-import { equationText, groupDigits, readableMemorySize, shapeList, shapeText, type OutputShape } from '@calc/basics.ts';
+import { equationText, groupDigits, outputText, readableMemorySize } from '@calc/basics.ts';
 import { summarize, type Row, type Totals } from '@calc/engine.ts';
 import { diagnosticText } from '@i18n/diagnostic-text.ts';
 import type { Locale } from '@i18n/index.ts';
@@ -12,14 +12,8 @@ import type { EditorView, LastGood, LayerNumbers, LayerView, TotalsText } from '
 
 export type { EditorView, LastGood, LayerNumbers, LayerView, TotalsText };
 
-const outputText = (shape: OutputShape | null): string => {
-  if (shape === null) return '?';
-  const shapes = shapeList(shape);
-  return shapes.length === 1 ? shapeText(shapes[0]!) : `[${shapes.map(shapeText).join(', ')}]`;
-};
-
 const numbersOf = (row: Row): LayerNumbers => ({
-  shape: outputText(row.outputShape),
+  shape: row.outputShape === null ? '?' : outputText(row.outputShape),
   params: groupDigits(row.params),
   equation: row.formula ? equationText(row.formula) : null,
 });

@@ -5,8 +5,8 @@
  * Every number comes from src/calc; every sentence from the locale's dictionary.
  */
 import {
-  equationText, groupDigits, kerasConvLength, kerasPoolLength, readableMemorySize, shapeList, shapeText, toSnakeCase, type LayerArgs,
-  type Model, type OutputShape, type Shape, type Term, type Weight,
+  equationText, groupDigits, kerasConvLength, kerasPoolLength, outputText, readableMemorySize, shapeList, shapeText, toSnakeCase, weightsText,
+  type LayerArgs, type Model, type OutputShape, type Shape, type Term,
 } from '@calc/basics.ts';
 import { specFor, type Row, type Summary } from '@calc/engine.ts';
 import { fill } from '@i18n/fill.ts';
@@ -30,18 +30,8 @@ export interface Explanation {
   parts: ExplanationPart[];
 }
 
-/** `(None, 26, 26, 32)`, or a list of them for a layer with several outputs. */
-export function outputText(shape: OutputShape | null): string {
-  if (shape === null) return '?';
-  const shapes = shapeList(shape);
-  return shapes.length === 1 ? shapeText(shapes[0]!) : `[${shapes.map(shapeText).join(', ')}]`;
-}
-
-/** `kernel 3×3×32×64 = 18,432; bias 64`: a vector is just its length. */
-export const weightsText = (weights: readonly Weight[]): string =>
-  weights
-    .map((w) => (w.shape.length === 1 ? `${w.name} ${groupDigits(w.shape[0]!)}` : `${w.name} ${w.shape.join('×') || '1'} = ${groupDigits(w.shape.reduce((a, b) => a * b, 1))}`))
-    .join('; ');
+/** `(None, 26, 26, 32)`, a list of them for several outputs, `?` for a layer never built. */
+export const rowShapeText = (shape: OutputShape | null): string => (shape === null ? '?' : outputText(shape));
 
 /** English ordinals for the naming sentence: 2nd, 3rd, 11th, 21st. */
 export function ordinal(n: number): string {
@@ -113,7 +103,7 @@ function inputSentence(index: number, row: Row, input: Shape[], model: Model, s:
 
 /** Where the output shape comes from, per layer family. */
 function shapePart(index: number, row: Row, input: Shape[], rawArgs: LayerArgs, summary: Summary, model: Model, s: SummaryExplorerStrings): ExplanationPart {
-  const output = outputText(row.outputShape);
+  const output = rowShapeText(row.outputShape);
   const label = s.labelShape;
   const kind = 'shape';
   if (row.type === 'InputLayer') return { kind, label, text: fill(s.shapeInput, { output }) };

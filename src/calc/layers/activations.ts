@@ -6,7 +6,8 @@ import * as arg from '../args.ts';
 import { mul, num } from '../explain.ts';
 import { fail } from '../problem.ts';
 import { register, type LayerSpec, weight } from '../registry.ts';
-import { expectMinRank, shapeText } from '../shape.ts';
+import { expectMinRank } from '../shape.ts';
+import { shapeText } from '../text.ts';
 import type { LayerArgs } from '../types.ts';
 
 /** The arguments Keras refuses when negative (ReLU's max_value, slopes, thresholds). */

@@ -7,7 +7,7 @@ import * as arg from '../args.ts';
 import { num } from '../explain.ts';
 import { fail } from '../problem.ts';
 import { register, weight, type LayerSpec } from '../registry.ts';
-import { shapeText } from '../shape.ts';
+import { shapeText } from '../text.ts';
 import type { Dim, Shape } from '../types.ts';
 
 /** ConvNeXt's LayerScale: multiplies each channel by a learned γ, one per projection channel. */

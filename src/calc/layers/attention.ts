@@ -7,7 +7,8 @@ import * as arg from '../args.ts';
 import { add, mul, num, type Term } from '../explain.ts';
 import { fail } from '../problem.ts';
 import { register, weight, type CallShapes, type CallValue, type LayerSpec } from '../registry.ts';
-import { lastDim, product, shapeText } from '../shape.ts';
+import { lastDim, product } from '../shape.ts';
+import { shapeText } from '../text.ts';
 import type { Dim, OutputShape, Shape, Weight } from '../types.ts';
 
 /** A single tensor's shape, as opposed to a list of tensors or a plain value. */

@@ -6,7 +6,7 @@
 import { add, mul, num, type Term } from '../explain.ts';
 import { fail } from '../problem.ts';
 import { register, weight, type LayerSpec } from '../registry.ts';
-import { shapeText } from '../shape.ts';
+import { shapeText } from '../text.ts';
 import type { Dim, Shape, Weight } from '../types.ts';
 
 /** Where `...` stands in the equation; it may elide leading or trailing axes, never both. */

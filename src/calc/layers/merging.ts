@@ -6,7 +6,8 @@
 import * as arg from '../args.ts';
 import { fail } from '../problem.ts';
 import { register, type BuildContext, type LayerSpec } from '../registry.ts';
-import { normalizeAxis, shapeText } from '../shape.ts';
+import { normalizeAxis } from '../shape.ts';
+import { shapeText } from '../text.ts';
 import type { Dim, Shape } from '../types.ts';
 
 const listText = (shapes: Shape[]): string => shapes.map(shapeText).join(', ');

@@ -7,7 +7,8 @@ import * as arg from '../args.ts';
 import { add, mul, num, type Term, type TermRole } from '../explain.ts';
 import { fail } from '../problem.ts';
 import { register, weight, type LayerSpec } from '../registry.ts';
-import { normalizeAxis, shapeText } from '../shape.ts';
+import { normalizeAxis } from '../shape.ts';
+import { shapeText } from '../text.ts';
 import type { LayerArgs, Shape, Weight } from '../types.ts';
 
 const show = (v: unknown): string => JSON.stringify(v) ?? String(v);

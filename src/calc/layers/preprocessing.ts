@@ -8,7 +8,7 @@ import * as arg from '../args.ts';
 import { add, mul, num } from '../explain.ts';
 import { fail } from '../problem.ts';
 import { passThrough, register, weight, type LayerSpec } from '../registry.ts';
-import { shapeText } from '../shape.ts';
+import { shapeText } from '../text.ts';
 import type { Dim, LayerArgs, Shape } from '../types.ts';
 import { axisList, sizesAlong } from './normalization.ts';
 

@@ -9,7 +9,8 @@ import { add, evaluate, mul, num, type Term } from '../explain.ts';
 import { toSnakeCase } from '../naming.ts';
 import { fail } from '../problem.ts';
 import { register, weight, type Built, type BuildContext, type LayerSpec } from '../registry.ts';
-import { expectRank, lastDim, shapeText } from '../shape.ts';
+import { expectRank, lastDim } from '../shape.ts';
+import { isShapeList, shapeText } from '../text.ts';
 import type { Dialect, LayerArgs, OutputShape, Shape, Weight } from '../types.ts';
 
 /** The step function a recurrent layer repeats: its weights and the sizes of what it carries. */
@@ -188,8 +189,6 @@ function wrapped(v: unknown, key: string): { type: string; name: string | null; 
   return fail('wrapper-not-layer', { got: JSON.stringify(v) ?? String(v) }, key);
 }
 
-/** Several outputs (return_state) rather than one shape. */
-const isShapeList = (s: OutputShape): s is Shape[] => s.length > 0 && Array.isArray(s[0]);
 /** A wrapped layer's boolean flag; its args arrive raw, so a missing flag is Keras's False. */
 const flag = (args: LayerArgs, key: string): boolean => args[key] === true;
 const dropPrefix = (name: string, prefix: string): string => (name.startsWith(prefix) ? name.slice(prefix.length) : name);

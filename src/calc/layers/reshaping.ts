@@ -6,7 +6,8 @@ import * as arg from '../args.ts';
 import { spatialAxisNames, spatialLayout } from '../conv-arithmetic.ts';
 import { fail } from '../problem.ts';
 import { register, type LayerSpec } from '../registry.ts';
-import { expectRank, product, shapeText, spatialAxes } from '../shape.ts';
+import { expectRank, product, spatialAxes } from '../shape.ts';
+import { shapeText } from '../text.ts';
 import type { Dim, LayerArgs, Shape } from '../types.ts';
 
 const show = (v: unknown): string => JSON.stringify(v) ?? String(v);
