@@ -13,7 +13,11 @@ export { describe as describeDiagnostic, diagnostic } from './problem.ts';
 export {
   isTensorRef, tensor, type FunctionalModel, type Model, type ModelLayer, type NodeArg, type NodeCall, type SequentialModel, type TensorRef,
 } from './model.ts';
-export { add, equationText, evaluate, formulaText, mul, num, type NumTerm, type OpTerm, type Term, type TermRole } from './explain.ts';
+export {
+  add, equationText, evaluate, formulaText, mul, num, type AxisRule, type EdgeStep, type FactorStep, type NumTerm, type OpTerm, type PlainStep,
+  type ShapeStep, type StepRule, type Term, type TermRole, type WindowRule, type WindowStep,
+} from './explain.ts';
+export type { CallStyle, LayerExample, LayerFamily } from './registry.ts';
 export { groupDigits, isShapeList, outputText, shapeList, shapeText, weightsText, weightText } from './text.ts';
 export { KERAS2_UNITS, KERAS3_UNITS, readableMemorySize } from './memory-size.ts';
 export { Namer, toSnakeCase } from './naming.ts';

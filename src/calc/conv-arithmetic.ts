@@ -5,6 +5,7 @@
  */
 import { fail } from './problem.ts';
 import type { DataFormat } from './args.ts';
+import type { WindowRule, WindowStep } from './explain.ts';
 import type { Dim } from './types.ts';
 
 export type ConvPadding = 'valid' | 'same' | 'causal';
@@ -51,4 +52,43 @@ export function deconvLength(length: Dim, kernel: number, stride: number, dilati
   // only an empty input can get here: (0 − 1) × s + … is negative when the stride outruns the kernel
   if (out < 0) fail('transpose-negative-length', { axis, length, stride, kernel: padding === 'valid' ? k : k % 2, outputPadding, out });
   return out;
+}
+
+/**
+ * TensorFlow's "same" padding on one axis (Keras pads this way on every backend): enough for
+ * ⌈L / s⌉ outputs, ⌊total / 2⌋ before and the rest after, so an odd total puts the extra row at
+ * the bottom and the extra column on the right.
+ */
+export function samePadSplit(length: number, kernel: number, stride: number, dilation: number): { length: number; total: number; before: number; after: number } {
+  const out = Math.floor((length - 1) / stride) + 1;
+  const total = Math.max((out - 1) * stride + dilation * (kernel - 1) + 1 - length, 0);
+  const before = Math.floor(total / 2);
+  return { length: out, total, before, after: total - before };
+}
+
+/** Trailing input positions that no window reads: past the end of the last window, padding included. */
+export const droppedTail = (length: number, out: number, kernel: number, stride: number, dilation: number, padded: number): number =>
+  Math.max(length + padded - ((out - 1) * stride + dilation * (kernel - 1) + 1), 0);
+
+/**
+ * One axis under a window as a shape step: the window, the padding on each side and the trailing
+ * positions no window reads, so a picture of the grid needs no arithmetic of its own.
+ */
+export function windowStep(rule: WindowRule, axis: number, length: Dim, result: Dim, w: { kernel: number; stride: number; dilation?: number; arg?: string; outputPadding?: number | null }): WindowStep {
+  const dilation = w.dilation ?? 1;
+  const step: WindowStep = {
+    rule, axes: [axis], inputs: [length], result: [result], kernel: w.kernel, stride: w.stride, dilation,
+    padBefore: null, padAfter: null, dropped: null,
+  };
+  if (w.arg !== undefined) step.arg = w.arg;
+  if (w.outputPadding !== undefined) step.outputPadding = w.outputPadding;
+  // a transposed conv spreads each input over a window instead of sliding one, so nothing is padded or dropped
+  if (length === null || result === null || rule.startsWith('transpose')) return step;
+  const [before, after] = rule.endsWith('same')
+    ? ((p) => [p.before, p.after])(samePadSplit(length, w.kernel, w.stride, dilation))
+    : rule === 'conv-causal' ? [dilation * (w.kernel - 1), 0] : [0, 0];
+  step.padBefore = before!;
+  step.padAfter = after!;
+  step.dropped = droppedTail(length, result, w.kernel, w.stride, dilation, before! + after!);
+  return step;
 }

@@ -4,5 +4,6 @@
  * Types are free to import from here anywhere (`import type` loads nothing).
  */
 export { resolveLayer, summarize, totalsOf, type Row, type SummarizeOptions, type Summary, type Totals } from './summarize.ts';
-export { knownTypes, specFor, type LayerSpec } from './registry.ts';
+export { knownTypes, layerSpecs, specFor } from './layers/index.ts';
+export type { CallStyle, LayerExample, LayerFamily, LayerSpec } from './registry.ts';
 export { applications } from './applications/index.ts';

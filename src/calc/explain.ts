@@ -3,6 +3,7 @@
  * input it came from. A formula is checked against the weight-derived count, never trusted alone.
  */
 import { groupDigits } from './text.ts';
+import type { Dim, Shape } from './types.ts';
 
 /** A number in a formula, with the input it came from. */
 export interface NumTerm {
@@ -52,3 +53,100 @@ export function formulaText(term: Term, parent?: OpTerm['op']): string {
 /** `64 × (32 × 3 × 3 + 1) = 18,496` */
 export const equationText = (term: Term): string =>
   `${formulaText(term)} = ${groupDigits(evaluate(term))}`;
+
+/**
+ * The rules that slide a window along an axis; each carries the window and its padding so a
+ * picture can draw every position the windows read.
+ */
+export type WindowRule = 'conv-valid' | 'conv-same' | 'conv-causal' | 'pool-valid' | 'pool-same' | 'transpose-valid' | 'transpose-same';
+
+/** The rules that set an axis without a window. */
+export type AxisRule =
+  /** The size is an argument: Dense `units`, Conv `filters`, Resizing `height`, RepeatVector `n`. */
+  | 'set-to-arg'
+  /** Several input axes multiplied into one: Flatten. */
+  | 'product'
+  /** An input size times an argument: DepthwiseConv's channels × `depth_multiplier`. */
+  | 'multiply'
+  /** Input axes that vanish: GlobalPooling, `return_sequences=False`, Dot's contracted axis. `axes` is empty. */
+  | 'drop'
+  /** Zeros added before and after: ZeroPadding. */
+  | 'pad'
+  /** Rows removed before and after: Cropping. */
+  | 'crop'
+  /** Each position repeated `factor` times: UpSampling. */
+  | 'upsample'
+  /** Sizes added along one axis: Concatenate, Bidirectional's concat of both directions. */
+  | 'concat-sum'
+  /** Element-wise merges: sizes aligned on the right, a 1 stretching to the other size. */
+  | 'broadcast'
+  /** Reshape's `target_shape`, a -1 inferred from what the per-sample size leaves. */
+  | 'reshape'
+  /** An axis taken from another position (Permute) or another input (Dot, attention). */
+  | 'permute'
+  /** A new axis: Embedding's vectors, RepeatVector's copies, an encoder's slots. */
+  | 'append-axis'
+  /** A size known only at run time: RandomHeight, RandomWidth. */
+  | 'unknown'
+  /** A shape Param Lab cannot compute and takes from the file or `output_shape`: Lambda. */
+  | 'recorded'
+  /** The input's shape passes through: activations, dropout, normalization. */
+  | 'unchanged';
+
+export type StepRule = WindowRule | AxisRule;
+
+/** What every step says: which output axes it sets, from which input sizes, to what. */
+interface StepBase {
+  /** The output tensor it shapes, for layers that return several (`return_state`, attention scores); 0 when absent. */
+  tensor?: number;
+  /** The output axes this step sets, in order; empty for 'drop'. */
+  axes: number[];
+  /** The sizes it starts from, in order: the input axes it reads (or the values it combines). */
+  inputs: Dim[];
+  /** The argument the rule takes its numbers from (`units`, `padding`, `target_shape`), when one does. */
+  arg?: string;
+  /** The sizes it sets, one per entry of `axes`. */
+  result: Dim[];
+}
+
+/** One spatial axis under a sliding window (conv, pooling, transposed conv). */
+export interface WindowStep extends StepBase {
+  rule: WindowRule;
+  kernel: number;
+  stride: number;
+  dilation: number;
+  /**
+   * Zeros before and after the input: TensorFlow's "same" split (⌊total / 2⌋ before), causal's
+   * d(k − 1) on the left, 0 for valid. Null when L is unknown, and for a transposed conv, which
+   * spreads each input over a window rather than sliding one.
+   */
+  padBefore: number | null;
+  padAfter: number | null;
+  /** Trailing input positions (padding included) no window reads: under valid, what the last stride leaves; null as above. */
+  dropped: number | null;
+  /** Conv*Transpose's `output_padding` on this axis, when given. */
+  outputPadding?: number | null;
+}
+
+/** ZeroPadding and Cropping: how much is added or removed on each side. */
+export interface EdgeStep extends StepBase {
+  rule: 'pad' | 'crop';
+  before: number;
+  after: number;
+}
+
+/** UpSampling and DepthwiseConv's channels: the input size times `factor`. */
+export interface FactorStep extends StepBase {
+  rule: 'upsample' | 'multiply';
+  factor: number;
+}
+
+export interface PlainStep extends StepBase {
+  rule: Exclude<AxisRule, EdgeStep['rule'] | FactorStep['rule']>;
+}
+
+/** How one output axis (or a group of them) got its size. */
+export type ShapeStep = WindowStep | EdgeStep | FactorStep | PlainStep;
+
+/** The step a weightless same-shape layer takes: every axis passes through. */
+export const unchangedSteps = (input: Shape): ShapeStep[] => [{ rule: 'unchanged', axes: input.map((_, i) => i), inputs: input, result: input }];

@@ -8,7 +8,7 @@
  * Every rule returns a value: the length with its arithmetic written out, or the reason there is
  * none. Nothing here throws on bad input.
  */
-import { convLength, poolLength } from './conv-arithmetic.ts';
+import { convLength, droppedTail, poolLength, samePadSplit } from './conv-arithmetic.ts';
 import { LayerProblem } from './problem.ts';
 
 /** One spatial axis and the window sliding along it. */
@@ -229,8 +229,7 @@ export function kerasPoolLength(w: Omit<Window, 'padding' | 'dilation'>, padding
   const head = `⌊(${L} − ${k}) / ${s}⌋ + 1`;
   try {
     const length = poolLength(L, k, s, 'valid') as number;
-    // the last window ends at (length − 1) × s + k; whatever lies past it is never read
-    return { ok: true, length, clipped: false, dropped: L - ((length - 1) * s + k), formula: `${head} = ⌊${L - k} / ${s}⌋ + 1 = ${length}` };
+    return { ok: true, length, clipped: false, dropped: droppedTail(L, length, k, s, 1, 0), formula: `${head} = ⌊${L - k} / ${s}⌋ + 1 = ${length}` };
   } catch (e) {
     if (!(e instanceof LayerProblem)) throw e;
     return { ok: false, problem: 'no-window', message: e.message, formula: `${head} = ⌊${signed(L - k)} / ${s}⌋ + 1 = ${signed(floorDiv(L - k, s) + 1)}` };
@@ -252,12 +251,9 @@ export function samePadding(w: Omit<Window, 'padding'>): SamePadding | { ok: fal
   const c = checked(w);
   if (!c.ok) return c;
   const { L, k, s, d } = c;
-  const length = convLength(L, k, s, d, 'same') as number;
-  const needed = (length - 1) * s + d * (k - 1) + 1 - L;
-  const total = Math.max(needed, 0);
-  const before = Math.floor(total / 2);
+  const { length, total, before, after } = samePadSplit(L, k, s, d);
   return {
-    ok: true, length, total, before, after: total - before,
+    ok: true, length, total, before, after,
     formula: `max((${length} − 1) × ${s} + ${spanText(d, k)} − ${L}, 0) = ${total}`,
   };
 }

@@ -4,7 +4,7 @@
  * weights elsewhere, so a spec cannot report a number that disagrees with its own tensors. What
  * each Keras layer creates: docs/keras-layers.md.
  */
-import type { Term } from './explain.ts';
+import { unchangedSteps, type ShapeStep, type Term } from './explain.ts';
 import type { Dialect, LayerArgs, OutputShape, Shape, Weight } from './types.ts';
 
 /** What a layer receives when called: positional arguments and keyword arguments. */
@@ -33,34 +33,64 @@ export interface BuildContext {
 export interface Built {
   output: OutputShape;
   weights: Weight[];
-  /** The teaching formula; when present it must evaluate to the weight-derived count. */
+  /** The teaching formula: required when there are weights, and it must evaluate to their count (summarize checks). */
   formula?: Term;
+  /** The output shape as steps: every axis that differs from the input is set by one (summarize checks each result). */
+  steps: ShapeStep[];
   /** Sub-layers a summary can expand (wrappers, nested models). */
   inner?: { name: string; type: string; built: Built }[];
 }
 
+/**
+ * What kind of layer this is, for the explorer and calculators to choose their words and pictures
+ * by instead of by type name. 'input' and 'model' tag summary rows that no spec builds
+ * (InputLayer, a nested model).
+ */
+export type LayerFamily =
+  | 'input' | 'core' | 'convolution' | 'pooling' | 'reshaping' | 'normalization' | 'regularization' | 'activation'
+  | 'recurrent' | 'attention' | 'merging' | 'preprocessing' | 'wrapper' | 'model';
+
+/**
+ * How a layer takes several tensors: 'one' tensor; a 'list' as its first argument (Add,
+ * Concatenate, Attention); or 'positional' arguments in order (MultiHeadAttention's query, value, key).
+ */
+export type CallStyle = 'one' | 'list' | 'positional';
+
+/** A configuration Keras accepts, built by the every-layer test and offered as a calculator's start. */
+export interface LayerExample {
+  args: LayerArgs;
+  /** One shape, or one per tensor for layers that take several (in `takes` order). */
+  input: Shape | Shape[];
+  /** The dialect the example is written for, when not Keras 3. */
+  dialect?: Dialect;
+}
+
 export interface LayerSpec {
+  family: LayerFamily;
+  /** How the layer is called on several tensors; 'one' when absent. */
+  takes?: CallStyle;
   /** Keras's defaults for the arguments this spec reads (per dialect where they differ). */
   defaults: LayerArgs | ((dialect: Dialect) => LayerArgs);
+  example: LayerExample;
   build(ctx: BuildContext): Built;
 }
 
-const specs = new Map<string, LayerSpec>();
-
-/** Register a family's specs under their Keras class names. */
-export function register(family: Record<string, LayerSpec>): void {
-  for (const [type, spec] of Object.entries(family)) specs.set(type, spec);
+/**
+ * A spec that broke its contract: a formula that is not its weights' count, weights without a
+ * formula, a shape step that is not the output. A bug in Param Lab, never a reader's mistake.
+ */
+export class EngineError extends Error {
+  override name = 'EngineError';
 }
-
-export const specFor = (type: string): LayerSpec | undefined => specs.get(type);
-export const knownTypes = (): string[] => [...specs.keys()].sort();
 
 /** Keras's `add_weight`. */
 export const weight = (name: string, shape: number[], trainable = true, dtype?: Weight['dtype']): Weight =>
   dtype ? { name, shape, trainable, dtype } : { name, shape, trainable };
 
 /** A layer whose output equals its input and has no weights: Dropout, activations. */
-export const passThrough = (defaults: LayerArgs = {}): LayerSpec => ({
+export const passThrough = (family: LayerFamily, example: LayerExample, defaults: LayerArgs = {}): LayerSpec => ({
+  family,
   defaults,
-  build: ({ input }) => ({ output: input, weights: [] }),
+  example,
+  build: ({ input }) => ({ output: input, weights: [], steps: unchangedSteps(input) }),
 });

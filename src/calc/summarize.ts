@@ -3,16 +3,16 @@
  * layer's weights come from its spec, and every count below is a sum over those weights.
  */
 import { callCount, callGraph, callOf, isSequentialLike, refsOf, type CallGraph, type LayerEntry } from './call-graph.ts';
-import type { Term } from './explain.ts';
+import { evaluate, type ShapeStep, type Term } from './explain.ts';
 import { isTensorRef, type FunctionalModel, type Model, type ModelLayer, type NodeArg, type SequentialModel, type TensorRef } from './model.ts';
 import { Namer } from './naming.ts';
 import { postOrder } from './graph-order.ts';
 import { englishMessage } from './diagnostics.ts';
 import { diagnostic, LayerProblem } from './problem.ts';
-import { specFor, type BuildContext, type Built, type CallShapes, type CallValue } from './registry.ts';
+import { specFor } from './layers/index.ts';
+import { EngineError, type BuildContext, type Built, type CallShapes, type CallValue, type LayerFamily } from './registry.ts';
 import { isShapeList } from './text.ts';
 import type { Diagnostic, DiagnosticLocation, Dialect, LayerArgs, OutputShape, Shape, Weight, WeightDtype } from './types.ts';
-import './layers/index.ts';
 
 /** One row of `model.summary()`, with everything needed to explain it. */
 export interface Row {
@@ -31,7 +31,11 @@ export interface Row {
   built: boolean;
   /** The layer's own `trainable` flag as Keras shows it in the Trainable column (a frozen parent freezes it too). */
   layerTrainable: boolean;
+  /** What kind of layer: the explorer and calculators choose words and pictures by it, not by type name. */
+  family: LayerFamily;
   formula?: Term;
+  /** How the output shape came from the input, axis by axis; empty for inputs, nested models and unbuilt layers. */
+  steps: ShapeStep[];
   /** Rows of a nested model, for `expand_nested` (wrappers such as Bidirectional are not expanded, as in Keras). */
   children?: Row[];
 }
@@ -158,6 +162,34 @@ function inexactAxis(output: OutputShape): number | undefined {
 
 const asList = (s: OutputShape): Shape[] => (isShapeList(s) ? s : [s]);
 
+/**
+ * What every spec promises (registry.ts): a formula exactly when there are weights, equal to their
+ * count, and shape steps that set every output axis that differs from the input to its value.
+ * A broken promise is Param Lab's bug, so it throws rather than becoming a reader's diagnostic.
+ */
+function checkExplained(type: string, input: Shape, built: Built): void {
+  const count = built.weights.reduce((sum, w) => sum + w.shape.reduce((a, b) => a * b, 1), 0);
+  if (built.formula === undefined) {
+    if (built.weights.length > 0) throw new EngineError(`${type}: ${count} weights and no formula`);
+  } else if (evaluate(built.formula) !== count) {
+    throw new EngineError(`${type}: the formula gives ${evaluate(built.formula)}, the weights ${count}`);
+  }
+  if (built.steps.length === 0) throw new EngineError(`${type}: no shape steps`);
+  const outputs = asList(built.output);
+  const explained = outputs.map(() => new Set<number>());
+  for (const step of built.steps) {
+    const out = outputs[step.tensor ?? 0];
+    if (!out || step.axes.length !== step.result.length || step.axes.some((a, i) => a >= out.length || out[a] !== step.result[i])) {
+      throw new EngineError(`${type}: a ${step.rule} step sets ${JSON.stringify(step.axes)} to ${JSON.stringify(step.result)}, the output is ${JSON.stringify(built.output)}`);
+    }
+    for (const a of step.axes) explained[step.tensor ?? 0]!.add(a);
+  }
+  outputs.forEach((out, t) => {
+    const axis = out.findIndex((d, a) => !explained[t]!.has(a) && !(a < input.length && d === input[a]));
+    if (axis >= 0) throw new EngineError(`${type}: no step explains axis ${axis} of output ${t} (${JSON.stringify(out)} from ${JSON.stringify(input)})`);
+  });
+}
+
 class Resolver {
   constructor(readonly dialect: Dialect, readonly namer: Namer) {}
 
@@ -171,7 +203,7 @@ class Resolver {
         throw new Stop(wrapped('nested-model-problem', where, e));
       }
       const out = inner.outputs.length === 1 ? inner.outputs[0]! : inner.outputs;
-      const nested: NestedBuilt = { output: out, weights: inner.rows.flatMap((r) => r.weights), rows: inner.rows };
+      const nested: NestedBuilt = { output: out, weights: inner.rows.flatMap((r) => r.weights), rows: inner.rows, steps: [] };
       return nested;
     }
     try {
@@ -193,6 +225,8 @@ class Resolver {
     const context: BuildContext = { args, inputs, input: inputs[0]!, call, dialect: this.dialect, buildInner: this.buildInner };
     if (recorded) context.recorded = recorded;
     const built = spec.build(context);
+    // TODO(H1): on once every spec returns steps (this commit only lands the contract)
+    if (built.steps) checkExplained(layer.type, inputs[0]!, built);
     // One check for every layer type: an axis past exact arithmetic (strides=1e308 → Infinity,
     // 1e200 → 8e+200) is refused here, so no spec has to guard its own arithmetic.
     const axis = inexactAxis(built.output);
@@ -220,7 +254,7 @@ class Resolver {
     let error: Diagnostic | undefined;
     for (const [index, layer] of named.entries()) {
       if (!shape) {
-        rows.push({ name: layer.name, type: layer.type, outputShape: null, params: 0, trainable: 0, nonTrainable: 0, weights: [], connectedTo: [], built: false, layerTrainable: trainable && layer.trainable !== false });
+        rows.push({ name: layer.name, type: layer.type, outputShape: null, params: 0, trainable: 0, nonTrainable: 0, weights: [], connectedTo: [], built: false, layerTrainable: trainable && layer.trainable !== false, family: layer.model ? 'model' : specFor(layer.type)?.family ?? 'core', steps: [] });
         continue;
       }
       try {
@@ -324,7 +358,7 @@ class Resolver {
       const last = calls === 0 ? null : outputOf(entry.layer.name, calls - 1);
       if (last === undefined || (calls > 1 && !outputOf(entry.layer.name, 0))) break;
       const connectedTo = entry.nodes.flatMap((node) => refsOf(node).map((r) => `${r.layer}[${r.node}][${r.tensor}]`));
-      const built = firstBuild[graph.byName.get(entry.layer.name)!.index] ?? { output: last ?? [], weights: [] };
+      const built = firstBuild[graph.byName.get(entry.layer.name)!.index] ?? { output: last ?? [], weights: [], steps: [] };
       rows.push(row(entry.layer, built, last, connectedTo, trainable));
     }
     let modelOutputs: Shape[] = [];
@@ -391,6 +425,9 @@ function row(layer: ModelLayer, built: Built | NestedBuilt, output: OutputShape 
     name: layer.name!, type: layer.type, outputShape: output, params: t.params, trainable: t.trainable,
     nonTrainable: t.nonTrainable, weights: built.weights, connectedTo, built: true,
     layerTrainable: parentTrainable && layer.trainable !== false && layer.model?.trainable !== false,
+    // a row no spec built is an InputLayer (an unknown type never gets a row)
+    family: 'rows' in built ? 'model' : specFor(layer.type)?.family ?? 'input',
+    steps: built.steps ?? [],
   };
   if (built.formula) r.formula = built.formula;
   if ('rows' in built) r.children = built.rows;
@@ -462,7 +499,7 @@ export function resolveLayer(layer: ModelLayer, input: Shape | Shape[], dialect:
   }
   // Merge and attention layers take their tensors as one list; MultiHeadAttention positionally.
   const call: CallShapes = shapes.length === 1 ? { args: [shapes[0]!], kwargs: {} }
-    : layer.type === 'MultiHeadAttention' ? { args: shapes, kwargs: {} } : { args: [shapes], kwargs: {} };
+    : specFor(layer.type)?.takes === 'positional' ? { args: shapes, kwargs: {} } : { args: [shapes], kwargs: {} };
   try {
     const built = new Resolver(dialect, new Namer(dialect)).build(named, call, where(named, 0), true);
     return { ok: true, row: row(named, built, built.output, [], true) };

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '@calc/explain.ts';
 import type { SequentialModel } from '@calc/model.ts';
-import { knownTypes } from '@calc/registry.ts';
+import { knownTypes } from '@calc/layers/index.ts';
 import { resolveLayer, summarize, type Summary } from '@calc/summarize.ts';
 import type { OutputShape, Shape } from '@calc/types.ts';
 import { slide, stackFrom, stackMaterial, upTo, type Candidate, type StackMaterial } from '../oracle/random-stacks.ts';

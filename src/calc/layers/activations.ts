@@ -5,7 +5,7 @@
 import * as arg from '../args.ts';
 import { mul, num } from '../explain.ts';
 import { fail } from '../problem.ts';
-import { register, type LayerSpec, weight } from '../registry.ts';
+import { type LayerSpec, weight } from '../registry.ts';
 import { expectMinRank } from '../shape.ts';
 import { shapeText } from '../text.ts';
 import type { LayerArgs } from '../types.ts';
@@ -73,11 +73,11 @@ const PReLU: LayerSpec = {
   },
 };
 
-register({
+export const activationLayers = {
   ReLU: elementwise({ max_value: null, negative_slope: 0, threshold: 0 }, ['max_value', 'negative_slope', 'threshold'], ['max_value']),
   LeakyReLU,
   ELU: elementwise({ alpha: 1 }),
   Softmax: elementwise({ axis: -1 }),
   ThresholdedReLU: elementwise({ theta: 1 }, ['theta']),
   PReLU,
-});
+} satisfies Record<string, LayerSpec>;

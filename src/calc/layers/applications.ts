@@ -6,7 +6,7 @@
 import * as arg from '../args.ts';
 import { num } from '../explain.ts';
 import { fail } from '../problem.ts';
-import { register, weight, type LayerSpec } from '../registry.ts';
+import { weight, type LayerSpec } from '../registry.ts';
 import { shapeText } from '../text.ts';
 import type { Dim, Shape } from '../types.ts';
 
@@ -50,10 +50,10 @@ const CustomScaleLayer: LayerSpec = {
 /** ConvNeXt's StochasticDepth: drops a whole residual branch per sample while training; no weights. */
 const StochasticDepth: LayerSpec = { defaults: {}, build: ({ input }) => ({ output: input, weights: [] }) };
 
-register({
+export const applicationLayers = {
   LayerScale,
   CustomScaleLayer,
   StochasticDepth,
   // tf.keras registers CustomScaleLayer under the default "Custom" package
   'Custom>CustomScaleLayer': CustomScaleLayer,
-});
+} satisfies Record<string, LayerSpec>;

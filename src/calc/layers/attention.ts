@@ -6,7 +6,7 @@
 import * as arg from '../args.ts';
 import { add, mul, num, type Term } from '../explain.ts';
 import { fail } from '../problem.ts';
-import { register, weight, type CallShapes, type CallValue, type LayerSpec } from '../registry.ts';
+import { weight, type CallShapes, type CallValue, type LayerSpec } from '../registry.ts';
 import { lastDim, product } from '../shape.ts';
 import { shapeText } from '../text.ts';
 import type { Dim, OutputShape, Shape, Weight } from '../types.ts';
@@ -43,6 +43,9 @@ const projection = (heads: Term, size: Term, features: Term, useBias: boolean): 
  * `num_heads × value_dim`, and the heads are projected back to the query's size (or output_shape).
  */
 const MultiHeadAttention: LayerSpec = {
+  family: 'attention',
+  // Keras's call(query, value, key=None): tensors by position, not in a list
+  takes: 'positional',
   defaults: { value_dim: null, output_shape: null, use_bias: true, use_gate: false, attention_axes: null, dropout: 0 },
   build({ args, call }) {
     const heads = arg.int(args, 'num_heads');
@@ -144,4 +147,4 @@ const AdditiveAttention: LayerSpec = {
   },
 };
 
-register({ MultiHeadAttention, Attention, AdditiveAttention });
+export const attentionLayers = { MultiHeadAttention, Attention, AdditiveAttention } satisfies Record<string, LayerSpec>;

@@ -6,7 +6,7 @@ import * as arg from '../args.ts';
 import { convLength, deconvLength, spatialAxisNames, spatialLayout, type ConvPadding } from '../conv-arithmetic.ts';
 import { add, mul, num, type Term } from '../explain.ts';
 import { fail } from '../problem.ts';
-import { register, weight, type LayerSpec } from '../registry.ts';
+import { weight, type LayerSpec } from '../registry.ts';
 import { channelAxis, channels, expectRank, spatialAxes } from '../shape.ts';
 import type { Dialect, Dim, LayerArgs, Shape } from '../types.ts';
 
@@ -162,7 +162,7 @@ const separable = (rank: number): LayerSpec => ({
   },
 });
 
-register({
+export const convolutionLayers = {
   Conv1D: conv(1), Conv2D: conv(2), Conv3D: conv(3),
   Convolution1D: conv(1), Convolution2D: conv(2), Convolution3D: conv(3),
   Conv1DTranspose: convTranspose(1), Conv2DTranspose: convTranspose(2), Conv3DTranspose: convTranspose(3),
@@ -170,4 +170,4 @@ register({
   DepthwiseConv1D: depthwise(1), DepthwiseConv2D: depthwise(2),
   SeparableConv1D: separable(1), SeparableConv2D: separable(2),
   SeparableConvolution1D: separable(1), SeparableConvolution2D: separable(2),
-});
+} satisfies Record<string, LayerSpec>;

@@ -2,7 +2,7 @@
 import * as arg from '../args.ts';
 import { add, mul, num } from '../explain.ts';
 import { fail } from '../problem.ts';
-import { passThrough, register, weight, type LayerSpec } from '../registry.ts';
+import { passThrough, weight, type LayerSpec } from '../registry.ts';
 import { expectMinRank, lastDim } from '../shape.ts';
 
 /** Dense: a kernel from the last input axis to `units`, plus one bias per unit. */
@@ -58,11 +58,11 @@ const Lambda: LayerSpec = {
   },
 };
 
-register({
+export const coreLayers = {
   Dense,
   Lambda,
   Embedding,
   Activation: passThrough(),
   Identity: passThrough(),
   Masking: passThrough(),
-});
+} satisfies Record<string, LayerSpec>;

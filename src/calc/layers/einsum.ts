@@ -5,7 +5,7 @@
  */
 import { add, mul, num, type Term } from '../explain.ts';
 import { fail } from '../problem.ts';
-import { register, weight, type LayerSpec } from '../registry.ts';
+import { weight, type LayerSpec } from '../registry.ts';
 import { shapeText } from '../text.ts';
 import type { Dim, Shape, Weight } from '../types.ts';
 
@@ -143,4 +143,4 @@ const EinsumDense: LayerSpec = {
   },
 };
 
-register({ EinsumDense });
+export const einsumLayers = { EinsumDense } satisfies Record<string, LayerSpec>;

@@ -1,14 +1,30 @@
-/** Every layer family registers its specs on import; this file is the one list of families. */
-import './core.ts';
-import './einsum.ts';
-import './convolution.ts';
-import './pooling.ts';
-import './reshaping.ts';
-import './normalization.ts';
-import './preprocessing.ts';
-import './regularization.ts';
-import './activations.ts';
-import './recurrent.ts';
-import './attention.ts';
-import './merging.ts';
-import './applications.ts';
+/**
+ * The one list of layer families, and the registry built from it: every Keras class name Param
+ * Lab knows, mapped to its spec. Nothing registers itself on import; a family is known because it
+ * is listed here.
+ */
+import type { LayerSpec } from '../registry.ts';
+import { activationLayers } from './activations.ts';
+import { applicationLayers } from './applications.ts';
+import { attentionLayers } from './attention.ts';
+import { convolutionLayers } from './convolution.ts';
+import { coreLayers } from './core.ts';
+import { einsumLayers } from './einsum.ts';
+import { mergingLayers } from './merging.ts';
+import { normalizationLayers } from './normalization.ts';
+import { poolingLayers } from './pooling.ts';
+import { preprocessingLayers } from './preprocessing.ts';
+import { recurrentLayers } from './recurrent.ts';
+import { regularizationLayers } from './regularization.ts';
+import { reshapingLayers } from './reshaping.ts';
+
+const families: Record<string, LayerSpec>[] = [
+  coreLayers, einsumLayers, convolutionLayers, poolingLayers, reshapingLayers, normalizationLayers, preprocessingLayers,
+  regularizationLayers, activationLayers, recurrentLayers, attentionLayers, mergingLayers, applicationLayers,
+];
+
+/** Keras class name → spec. A Map: type names come from files, and `constructor` must not find Object's. */
+export const layerSpecs: ReadonlyMap<string, LayerSpec> = new Map(families.flatMap((family) => Object.entries(family)));
+
+export const specFor = (type: string): LayerSpec | undefined => layerSpecs.get(type);
+export const knownTypes = (): string[] => [...layerSpecs.keys()].sort();

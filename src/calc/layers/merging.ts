@@ -5,7 +5,7 @@
  */
 import * as arg from '../args.ts';
 import { fail } from '../problem.ts';
-import { register, type BuildContext, type LayerSpec } from '../registry.ts';
+import { type BuildContext, type LayerSpec } from '../registry.ts';
 import { normalizeAxis } from '../shape.ts';
 import { shapeText } from '../text.ts';
 import type { Dim, Shape } from '../types.ts';
@@ -108,7 +108,7 @@ const Dot: LayerSpec = {
   },
 };
 
-register({
+export const mergingLayers = {
   Add: elementwise(),
   Subtract: elementwise(2),
   Multiply: elementwise(),
@@ -117,4 +117,4 @@ register({
   Minimum: elementwise(),
   Concatenate,
   Dot,
-});
+} satisfies Record<string, LayerSpec>;

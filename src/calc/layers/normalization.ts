@@ -6,7 +6,7 @@
 import * as arg from '../args.ts';
 import { add, mul, num, type Term, type TermRole } from '../explain.ts';
 import { fail } from '../problem.ts';
-import { register, weight, type LayerSpec } from '../registry.ts';
+import { weight, type LayerSpec } from '../registry.ts';
 import { normalizeAxis } from '../shape.ts';
 import { shapeText } from '../text.ts';
 import type { LayerArgs, Shape, Weight } from '../types.ts';
@@ -163,7 +163,7 @@ const SpectralNormalization: LayerSpec = {
   },
 };
 
-register({
+export const normalizationLayers = {
   BatchNormalization,
   SyncBatchNormalization: BatchNormalization,
   LayerNormalization,
@@ -171,4 +171,4 @@ register({
   RMSNormalization,
   UnitNormalization,
   SpectralNormalization,
-});
+} satisfies Record<string, LayerSpec>;

@@ -2,7 +2,7 @@
 import * as arg from '../args.ts';
 import { poolLength, spatialAxisNames, spatialLayout } from '../conv-arithmetic.ts';
 import { fail } from '../problem.ts';
-import { register, type LayerSpec } from '../registry.ts';
+import { type LayerSpec } from '../registry.ts';
 import { channelAxis, expectRank, spatialAxes } from '../shape.ts';
 import type { Dialect, LayerArgs } from '../types.ts';
 
@@ -50,7 +50,7 @@ const globalPool = (rank: number): LayerSpec => ({
   },
 });
 
-register({
+export const poolingLayers = {
   MaxPooling1D: pool(1, false), MaxPooling2D: pool(2, false), MaxPooling3D: pool(3, false),
   MaxPool1D: pool(1, false), MaxPool2D: pool(2, false), MaxPool3D: pool(3, false),
   AveragePooling1D: pool(1, true), AveragePooling2D: pool(2, true), AveragePooling3D: pool(3, true),
@@ -59,4 +59,4 @@ register({
   GlobalAveragePooling1D: globalPool(1), GlobalAveragePooling2D: globalPool(2), GlobalAveragePooling3D: globalPool(3),
   GlobalMaxPool1D: globalPool(1), GlobalMaxPool2D: globalPool(2), GlobalMaxPool3D: globalPool(3),
   GlobalAvgPool1D: globalPool(1), GlobalAvgPool2D: globalPool(2), GlobalAvgPool3D: globalPool(3),
-});
+} satisfies Record<string, LayerSpec>;

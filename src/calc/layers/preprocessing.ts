@@ -7,7 +7,7 @@
 import * as arg from '../args.ts';
 import { add, mul, num } from '../explain.ts';
 import { fail } from '../problem.ts';
-import { passThrough, register, weight, type LayerSpec } from '../registry.ts';
+import { passThrough, weight, type LayerSpec } from '../registry.ts';
 import { shapeText } from '../text.ts';
 import type { Dim, LayerArgs, Shape } from '../types.ts';
 import { axisList, sizesAlong } from './normalization.ts';
@@ -120,7 +120,7 @@ function binCount(args: LayerArgs): number {
   return arg.int(args, 'num_bins');
 }
 
-register({
+export const preprocessingLayers = {
   Normalization,
   ...Object.fromEntries(SAME_SHAPE.map((type) => [type, passThrough()])),
   Resizing: toSize,
@@ -132,4 +132,4 @@ register({
   CategoryEncoding: encoder(ENCODINGS.CategoryEncoding, (a) => arg.int(a, 'num_tokens'), ['multi_hot', 'one_hot', 'count']),
   Hashing: encoder(ENCODINGS.Hashing, (a) => arg.int(a, 'num_bins'), ['int', 'one_hot', 'multi_hot', 'count']),
   Discretization: encoder(ENCODINGS.Discretization, binCount, ['int', 'one_hot', 'multi_hot', 'count']),
-});
+} satisfies Record<string, LayerSpec>;

@@ -8,7 +8,7 @@ import { convLength } from '../conv-arithmetic.ts';
 import { add, evaluate, mul, num, type Term } from '../explain.ts';
 import { toSnakeCase } from '../naming.ts';
 import { fail } from '../problem.ts';
-import { register, weight, type Built, type BuildContext, type LayerSpec } from '../registry.ts';
+import { weight, type Built, type BuildContext, type LayerSpec } from '../registry.ts';
 import { expectRank, lastDim } from '../shape.ts';
 import { isShapeList, shapeText } from '../text.ts';
 import type { Dialect, LayerArgs, OutputShape, Shape, Weight } from '../types.ts';
@@ -274,7 +274,7 @@ const TimeDistributed: LayerSpec = {
   },
 };
 
-register({
+export const recurrentLayers = {
   SimpleRNN: recurrent('simple'),
   LSTM: recurrent('lstm'),
   GRU: recurrent('gru'),
@@ -286,4 +286,4 @@ register({
   ConvLSTM3D: convLstm(3),
   Bidirectional,
   TimeDistributed,
-});
+} satisfies Record<string, LayerSpec>;

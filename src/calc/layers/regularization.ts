@@ -4,7 +4,7 @@
  */
 import * as arg from '../args.ts';
 import { fail } from '../problem.ts';
-import { register, type LayerSpec } from '../registry.ts';
+import { type LayerSpec } from '../registry.ts';
 import { expectRank } from '../shape.ts';
 import type { LayerArgs } from '../types.ts';
 
@@ -36,7 +36,7 @@ const GaussianNoise: LayerSpec = {
 
 const ActivityRegularization: LayerSpec = { defaults: { l1: 0, l2: 0 }, build: ({ input }) => ({ output: input, weights: [] }) };
 
-register({
+export const regularizationLayers = {
   Dropout: dropout(),
   GaussianDropout: dropout(),
   AlphaDropout: dropout(),
@@ -45,4 +45,4 @@ register({
   SpatialDropout3D: dropout(3),
   GaussianNoise,
   ActivityRegularization,
-});
+} satisfies Record<string, LayerSpec>;

@@ -5,7 +5,7 @@
 import * as arg from '../args.ts';
 import { spatialAxisNames, spatialLayout } from '../conv-arithmetic.ts';
 import { fail } from '../problem.ts';
-import { register, type LayerSpec } from '../registry.ts';
+import { type LayerSpec } from '../registry.ts';
 import { expectRank, product, spatialAxes } from '../shape.ts';
 import { shapeText } from '../text.ts';
 import type { Dim, LayerArgs, Shape } from '../types.ts';
@@ -137,7 +137,7 @@ const upSampling = (rank: number, size: unknown, withFormat: boolean): LayerSpec
     return (length, i) => length * sizes[i]!;
   });
 
-register({
+export const reshapingLayers = {
   Flatten,
   Reshape,
   Permute,
@@ -152,4 +152,4 @@ register({
   UpSampling1D: upSampling(1, 2, false),
   UpSampling2D: upSampling(2, [2, 2], true),
   UpSampling3D: upSampling(3, [2, 2, 2], true),
-});
+} satisfies Record<string, LayerSpec>;
