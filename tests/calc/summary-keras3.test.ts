@@ -116,6 +116,9 @@ function summaryFromGolden(g: Golden): Summary {
     connectedTo: connections.get(l.name) ?? [],
     built: true,
     layerTrainable: true,
+    // Keras's printout has no family or shape steps, and the text renderers read neither.
+    family: 'core',
+    steps: [],
   }));
   const t = g.expected.totals;
   return {
