@@ -110,6 +110,12 @@ describe('names with control and wide characters', () => {
     expect(r.stdout).toContain(`│ 🚀 (Dense)${' '.repeat(31 - 10)} │ (None, 3)${' '.repeat(22 - 9)} │ ${' '.repeat(13 - 2)}15 │`);
   });
 
+  it('tf.keras counts 🚀 as one character, as Python\'s len does: the row is 65 code points', async () => {
+    const r = await cli(toText(sequential('s', [4], [layer('Dense', '🚀', { units: 3 })])), 'keras2');
+    // Columns end at int(65 × 0.45) = 29, int(65 × 0.85) = 55 and 65; " 🚀 (Dense)" is 1 + 9 = 10 characters.
+    expect(r.stdout).toContain(`\n 🚀 (Dense)${' '.repeat(29 - 10)}(None, 3)${' '.repeat(55 - 29 - 9)}15${' '.repeat(65 - 55 - 2)}\n`);
+  });
+
   it('random hostile names: every Keras 3 line is 76 columns, nothing raw reaches the terminal', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(hostileName, { minLength: 1, maxLength: 4 }), hostileName, async (names, modelName) => {
@@ -121,6 +127,9 @@ describe('names with control and wide characters', () => {
         for (const line of table) expect(cellLength(line)).toBe(76);
         const keras2 = await cli(toText(sequential(modelName, [3], layers)), 'keras2');
         expect(keras2.stdout).not.toMatch(RAW_CONTROL);
+        // tf.keras pads by code point (Python's len): every line of its table is 65 long.
+        const lines = keras2.stdout.split('\n');
+        for (const line of lines.slice(1, lines.lastIndexOf('='.repeat(65)) + 1)) expect([...line]).toHaveLength(65);
       }),
       { seed: 6, numRuns: 300 },
     );
