@@ -66,17 +66,72 @@ export function parseJsonText(text: string): Result<Json> {
   }
 }
 
-/** The parsed value, unless it nests deeper than the code that reads on may recurse. */
+/** The parsed value made plain (see plainJson), unless it nests deeper than the code that reads on may recurse. */
 function checkedDepth(text: string, value: Json): Result<Json> {
-  if (!nestsDeeperThan(value, MAX_JSON_DEPTH)) return { ok: true, value };
+  const plain = plainJson(value);
   // Only the text knows where the offending bracket is.
-  return located(text, findExcessiveNesting(text, MAX_JSON_DEPTH)!);
+  if (plain === TOO_DEEP) return located(text, findExcessiveNesting(text, MAX_JSON_DEPTH)!);
+  if (typeof plain === 'object' && plain !== null) plainValues.add(plain);
+  return { ok: true, value: plain };
 }
 
-/** Whether a container inside `v` sits deeper than `levels` (the recursion stops there). */
-function nestsDeeperThan(v: Json, levels: number): boolean {
-  if (typeof v !== 'object' || v === null) return false;
-  return containerNestsDeeperThan(v, levels);
+/** What plainJson returns for a value with a container deeper than MAX_JSON_DEPTH. */
+export const TOO_DEEP = Symbol('nested too deeply');
+
+/** Values parseJsonText returned: already plain, so a reader need not walk them again. */
+const plainValues = new WeakSet<object>();
+
+/** Whether `v` is a value parseJsonText returned (its depth checked, its Python wrappers read). */
+export const isPlainJson = (v: Json): boolean => typeof v === 'object' && v !== null && plainValues.has(v);
+
+/**
+ * `v` with the values Python's JSON encoder wraps read as the plain lists they are — tf.keras's
+ * TensorShape `{"class_name": "TensorShape", "items": [...]}` and Keras 3's tuple
+ * `{"class_name": "__tuple__", "config": {"value": [...]}}` — or TOO_DEEP when a container sits
+ * deeper than `levels`. One walk does both: walking a parsed model is most of what reading it
+ * costs beyond JSON.parse. Only what changes is copied; `v` itself is never modified.
+ */
+export function plainJson(v: Json, levels = MAX_JSON_DEPTH): Json | typeof TOO_DEEP {
+  return typeof v === 'object' && v !== null ? plainContainer(v, levels) : v;
+}
+
+function plainContainer(v: Json[] | JsonObject, levels: number): Json | typeof TOO_DEEP {
+  if (levels === 0) return TOO_DEEP;
+  if (Array.isArray(v)) return plainList(v, levels);
+  // One lookup for the many objects that are no wrapper: property reads on a model's varied
+  // object shapes are the slow part of this walk.
+  const cls = v['class_name'];
+  if (cls === 'TensorShape' || cls === '__tuple__') {
+    const items = cls === 'TensorShape' ? v['items'] : isJsonObject(v['config']) ? v['config']['value'] : undefined;
+    if (Array.isArray(items) || (cls === 'TensorShape' && items === null)) {
+      // Rare: the depth is checked on the wrapper as written, then its list read in its place.
+      if (containerNestsDeeperThan(v, levels)) return TOO_DEEP;
+      return cls === 'TensorShape' ? (items ?? null) : plainList(items as Json[], levels - 2);
+    }
+  }
+  let out: JsonObject | undefined;
+  for (const k in v) {
+    const x = v[k]!;
+    // Primitives, most of a model, are passed over without a call.
+    if (typeof x !== 'object' || x === null) continue;
+    const y = plainContainer(x, levels - 1);
+    if (y === TOO_DEEP) return TOO_DEEP;
+    if (y !== x) (out ??= { ...v })[k] = y;
+  }
+  return out ?? v;
+}
+
+/** `plainContainer` over a list at `levels`, copying it only when an item changed. */
+function plainList(list: Json[], levels: number): Json[] | typeof TOO_DEEP {
+  let out: Json[] | undefined;
+  for (let i = 0; i < list.length; i++) {
+    const x = list[i]!;
+    if (typeof x !== 'object' || x === null) continue;
+    const y = plainContainer(x, levels - 1);
+    if (y === TOO_DEEP) return TOO_DEEP;
+    if (y !== x) (out ??= [...list])[i] = y;
+  }
+  return out ?? list;
 }
 
 /** `nestsDeeperThan` for a container; primitives, most of a model, are skipped without a call. */

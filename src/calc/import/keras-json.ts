@@ -7,7 +7,7 @@ import { tensor, type FunctionalModel, type Model, type ModelLayer, type NodeArg
 import type { DiagnosticCode, ValuesOf } from '../diagnostics.ts';
 import { diagnostic } from '../problem.ts';
 import type { Dialect, LayerArgs, Result, Shape } from '../types.ts';
-import { isJsonObject, kindOf, parseJsonText, type Json, type JsonObject } from './json-text.ts';
+import { isJsonObject, isPlainJson, kindOf, parseJsonText, plainJson, TOO_DEEP, type Json, type JsonObject } from './json-text.ts';
 import { firstCallIsNumberedOne, renumberCallsOf } from './nested-call-numbering.ts';
 
 type Obj = JsonObject;
@@ -61,7 +61,10 @@ function dialectFromShape(top: Obj): Dialect {
 export function modelFromKerasJson(json: Json, dialectHint?: Dialect): Result<Model> {
   if (!isObj(json)) return fail('', 'keras-json-not-object', { found: kindOf(json) });
   try {
-    const top = asModelObject(unwrapPythonValues(json) as Obj);
+    // Text read by parseJsonText is plain already; an object handed over directly is made so here.
+    const plain = isPlainJson(json) ? json : plainJson(json);
+    if (plain === TOO_DEEP) return fail('', 'model-too-deep', {});
+    const top = asModelObject(plain as Obj);
     const dialect = dialectHint ?? detectDialect(top);
     return { ok: true, value: readModel(top, '', dialect) };
   } catch (e) {
@@ -75,47 +78,6 @@ export function modelFromKerasJson(json: Json, dialectHint?: Dialect): Result<Mo
 function asModelObject(o: Obj): Obj {
   if ('class_name' in o || !Array.isArray(o['layers'])) return o;
   return { class_name: 'input_layers' in o ? 'Functional' : 'Sequential', config: o };
-}
-
-/**
- * Python values that JSON cannot hold arrive wrapped: tf.keras writes a TensorShape as
- * `{"class_name": "TensorShape", "items": [...]}`, Keras 3 may write a tuple as
- * `{"class_name": "__tuple__", "config": {"value": [...]}}`. Both are plain lists here.
- */
-function unwrapPythonValues(v: Json): Json {
-  if (typeof v !== 'object' || v === null) return v;
-  if (Array.isArray(v)) return unwrapEach(v);
-  // One lookup for the many objects that are no wrapper: property reads on a model's varied
-  // object shapes are the slow part of this walk.
-  const cls = v['class_name'];
-  if (cls === 'TensorShape' && (Array.isArray(v['items']) || v['items'] === null)) return v['items'] ?? null;
-  if (cls === '__tuple__') {
-    const cfg = v['config'];
-    if (isObj(cfg) && Array.isArray(cfg['value'])) return unwrapEach(cfg['value']);
-  }
-  // Copy only what changes: most files hold no wrapped value, and copying a whole model is the
-  // bulk of an import's time. The caller's JSON is never modified.
-  // Primitives, most of a model, are passed over without a call.
-  let out: Obj | undefined;
-  for (const k in v) {
-    const x = v[k]!;
-    if (typeof x !== 'object' || x === null) continue;
-    const y = unwrapPythonValues(x);
-    if (y !== x) (out ??= { ...v })[k] = y;
-  }
-  return out ?? v;
-}
-
-/** `unwrapPythonValues` over a list, copying it only when an item changed. */
-function unwrapEach(list: Json[]): Json[] {
-  let out: Json[] | undefined;
-  for (let i = 0; i < list.length; i++) {
-    const x = list[i]!;
-    if (typeof x !== 'object' || x === null) continue;
-    const y = unwrapPythonValues(x);
-    if (y !== x) (out ??= [...list])[i] = y;
-  }
-  return out ?? list;
 }
 
 function fail<C extends DiagnosticCode>(path: string, code: C, values: ValuesOf<C>): Result<never> {
