@@ -39,9 +39,9 @@ function truncate(line: string, width: number): string {
   return cellLength(line) > width ? `${setCellSize(line, width - 1)}…` : line;
 }
 
-/** Trailing whitespace past the cell's edge is dropped (rich's `rstrip_end`). */
+/** Trailing whitespace past the cell's edge is dropped (rich's `rstrip_end`, which counts code points). */
 function trimPastEdge(line: string, width: number): string {
-  const excess = line.length - width;
+  const excess = [...line].length - width;
   if (excess <= 0) return line;
   const trailing = line.length - line.trimEnd().length;
   return line.slice(0, line.length - Math.min(trailing, excess));
