@@ -11,7 +11,7 @@ import { englishMessage } from './diagnostics.ts';
 import { diagnostic, LayerProblem } from './problem.ts';
 import { specFor } from './layers/index.ts';
 import { EngineError, type BuildContext, type Built, type CallShapes, type CallValue, type LayerFamily } from './registry.ts';
-import { isShapeList } from './text.ts';
+import { isShapeList, shapeList } from './text.ts';
 import type { Diagnostic, DiagnosticLocation, Dialect, LayerArgs, OutputShape, Shape, Weight, WeightDtype } from './types.ts';
 
 /** One row of `model.summary()`, with everything needed to explain it. */
@@ -27,6 +27,10 @@ export interface Row {
   weights: Weight[];
   /** `dense[0][0]`-style references to the tensors this layer was called on. */
   connectedTo: string[];
+  /** The same tensors as references (a functional graph's edges, every call); empty in a Sequential model. */
+  inbound: TensorRef[];
+  /** The shapes its first call received, in call order: what `steps` start from. */
+  inputShapes: Shape[];
   /** False for an unbuilt layer (`0 (unbuilt)`). */
   built: boolean;
   /** The layer's own `trainable` flag as Keras shows it in the Trainable column (a frozen parent freezes it too). */
@@ -153,14 +157,12 @@ function finish(built: Built, layer: ModelLayer, parentTrainable: boolean): Buil
 
 /** The first axis of a shape (or of any of several) that is not an exact whole number, if any. */
 function inexactAxis(output: OutputShape): number | undefined {
-  for (const shape of asList(output)) {
+  for (const shape of shapeList(output)) {
     const i = shape.findIndex((d) => d !== null && !(Number.isSafeInteger(d) && d >= 0));
     if (i >= 0) return i;
   }
   return undefined;
 }
-
-const asList = (s: OutputShape): Shape[] => (isShapeList(s) ? s : [s]);
 
 /**
  * What every spec promises (registry.ts): a formula exactly when there are weights, equal to their
@@ -175,7 +177,7 @@ function checkExplained(type: string, input: Shape, built: Built): void {
     throw new EngineError(`${type}: the formula gives ${evaluate(built.formula)}, the weights ${count}`);
   }
   if (built.steps.length === 0) throw new EngineError(`${type}: no shape steps`);
-  const outputs = asList(built.output);
+  const outputs = shapeList(built.output);
   const explained = outputs.map(() => new Set<number>());
   for (const step of built.steps) {
     const out = outputs[step.tensor ?? 0];
@@ -254,13 +256,13 @@ class Resolver {
     let error: Diagnostic | undefined;
     for (const [index, layer] of named.entries()) {
       if (!shape) {
-        rows.push({ name: layer.name, type: layer.type, outputShape: null, params: 0, trainable: 0, nonTrainable: 0, weights: [], connectedTo: [], built: false, layerTrainable: trainable && layer.trainable !== false, family: layer.model ? 'model' : specFor(layer.type)?.family ?? 'core', steps: [] });
+        rows.push({ name: layer.name, type: layer.type, outputShape: null, params: 0, trainable: 0, nonTrainable: 0, weights: [], connectedTo: [], inbound: [], inputShapes: [], built: false, layerTrainable: trainable && layer.trainable !== false, family: layer.model ? 'model' : specFor(layer.type)?.family ?? 'core', steps: [] });
         continue;
       }
       try {
         if (isShapeList(shape)) throw new Stop(diagnostic('sequential-several-tensors', { count: shape.length }));
         const built = this.build(layer, { args: [shape], kwargs: {} }, where(layer, index), trainable, layer.recordedOutput);
-        rows.push(row(layer, built, built.output, [], trainable));
+        rows.push(row(layer, built, built.output, { refs: [], shapes: [shape] }, trainable));
         shape = built.output;
       } catch (e) {
         if (!(e instanceof Stop)) throw e;
@@ -268,7 +270,7 @@ class Resolver {
         break;
       }
     }
-    return this.close(name, model.className ?? 'Sequential', true, rows, error, error || !shape || rows.some((r) => !r.built) ? [] : asList(shape));
+    return this.close(name, model.className ?? 'Sequential', true, rows, error, error || !shape || rows.some((r) => !r.built) ? [] : shapeList(shape));
   }
 
   functional(model: FunctionalModel, override: Shape[] | undefined, parentTrainable: boolean): Summary {
@@ -310,7 +312,7 @@ class Resolver {
         if (!e) throw new Stop(diagnostic('inbound-unknown-layer', { target: ref.layer }, from));
         throw new Stop(diagnostic('inbound-unknown-call', { target: ref.layer, node: ref.node, calls: callCount(e) }, from));
       }
-      const list = asList(out);
+      const list = shapeList(out);
       const s = list[ref.tensor];
       if (!s) throw new Stop(diagnostic('inbound-unknown-output', { target: ref.layer, tensor: ref.tensor, count: list.length }, from));
       return s;
@@ -357,9 +359,15 @@ class Resolver {
       const calls = callCount(entry);
       const last = calls === 0 ? null : outputOf(entry.layer.name, calls - 1);
       if (last === undefined || (calls > 1 && !outputOf(entry.layer.name, 0))) break;
-      const connectedTo = entry.nodes.flatMap((node) => refsOf(node).map((r) => `${r.layer}[${r.node}][${r.tensor}]`));
+      const refs = entry.nodes.flatMap(refsOf);
+      const first = entry.nodes[0] ? refsOf(entry.nodes[0]) : [];
+      const shapes = first.flatMap((r) => {
+        const out = outputOf(r.layer, r.node);
+        const shape = out && shapeList(out)[r.tensor];
+        return shape ? [shape] : [];
+      });
       const built = firstBuild[graph.byName.get(entry.layer.name)!.index] ?? { output: last ?? [], weights: [], steps: [] };
-      rows.push(row(entry.layer, built, last, connectedTo, trainable));
+      rows.push(row(entry.layer, built, last, { refs, shapes }, trainable));
     }
     let modelOutputs: Shape[] = [];
     if (!error) {
@@ -419,11 +427,18 @@ function where(layer: ModelLayer, index: number): DiagnosticLocation {
   return { layer: layer.name!, layerType: layer.type, index, ...(layer.path ? { path: layer.path } : {}) };
 }
 
-function row(layer: ModelLayer, built: Built | NestedBuilt, output: OutputShape | null, connectedTo: string[], parentTrainable: boolean): Row {
+/** What a row was called on: the tensors (every call) and the shapes of its first call. */
+interface Inbound {
+  refs: TensorRef[];
+  shapes: Shape[];
+}
+
+function row(layer: ModelLayer, built: Built | NestedBuilt, output: OutputShape | null, inbound: Inbound, parentTrainable: boolean): Row {
   const t = totalsOf(built.weights);
+  const connectedTo = inbound.refs.map((r) => `${r.layer}[${r.node}][${r.tensor}]`);
   const r: Row = {
     name: layer.name!, type: layer.type, outputShape: output, params: t.params, trainable: t.trainable,
-    nonTrainable: t.nonTrainable, weights: built.weights, connectedTo, built: true,
+    nonTrainable: t.nonTrainable, weights: built.weights, connectedTo, inbound: inbound.refs, inputShapes: inbound.shapes, built: true,
     layerTrainable: parentTrainable && layer.trainable !== false && layer.model?.trainable !== false,
     // a row no spec built is an InputLayer (an unknown type never gets a row)
     family: 'rows' in built ? 'model' : specFor(layer.type)?.family ?? 'input',
@@ -484,7 +499,7 @@ export function summarize(model: Model, options: SummarizeOptions = {}): Summary
  */
 export function resolveLayer(layer: ModelLayer, input: Shape | Shape[], dialect: Dialect = 'keras3'): { ok: true; row: Row } | { ok: false; error: Diagnostic } {
   const named = { ...layer, name: layer.name ?? new Namer(dialect).layer(layer.type) };
-  const shapes = input.length > 0 && Array.isArray(input[0]) ? (input as Shape[]) : [input as Shape];
+  const shapes = shapeList(input);
   // Calculators pass what a reader typed, so shapes are checked here rather than trusted.
   for (const [i, shape] of shapes.entries()) {
     const badAxis = shape.findIndex((d) => d !== null && !(Number.isSafeInteger(d) && d >= 0));
@@ -502,7 +517,7 @@ export function resolveLayer(layer: ModelLayer, input: Shape | Shape[], dialect:
     : specFor(layer.type)?.takes === 'positional' ? { args: shapes, kwargs: {} } : { args: [shapes], kwargs: {} };
   try {
     const built = new Resolver(dialect, new Namer(dialect)).build(named, call, where(named, 0), true);
-    return { ok: true, row: row(named, built, built.output, [], true) };
+    return { ok: true, row: row(named, built, built.output, { refs: [], shapes }, true) };
   } catch (e) {
     if (e instanceof Stop) return { ok: false, error: e.diagnostic };
     // totalsOf refuses counts past exact arithmetic (filters=10**20).

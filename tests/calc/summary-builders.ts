@@ -16,12 +16,13 @@ export function layer(name: string, type: string, outputShape: OutputShape | nul
   const nonTrainable = weights.filter((x) => !x.trainable).reduce((n, x) => n + size(x), 0);
   // A layer whose weights are all frozen was frozen itself, in every fixture here.
   const layerTrainable = weights.length === 0 || weights.some((x) => x.trainable);
-  return { name, type, outputShape, params: trainable + nonTrainable, trainable, nonTrainable, weights, connectedTo, built: true, layerTrainable };
+  return { name, type, outputShape, params: trainable + nonTrainable, trainable, nonTrainable, weights, connectedTo, inbound: [], inputShapes: [], built: true, layerTrainable, family: 'core', steps: [] };
 }
 
 /** A layer Keras never built: `?` and `0 (unbuilt)`. */
 export const unbuilt = (name: string, type: string): Row => ({
-  name, type, outputShape: null, params: 0, trainable: 0, nonTrainable: 0, weights: [], connectedTo: [], built: false, layerTrainable: true,
+  name, type, outputShape: null, params: 0, trainable: 0, nonTrainable: 0, weights: [], connectedTo: [], inbound: [], inputShapes: [], built: false, layerTrainable: true,
+  family: 'core', steps: [],
 });
 
 /** A model used as a layer: its weights are those of the layers inside it. */

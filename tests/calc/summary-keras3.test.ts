@@ -114,6 +114,8 @@ function summaryFromGolden(g: Golden): Summary {
     nonTrainable: l.nonTrainable,
     weights: [],
     connectedTo: connections.get(l.name) ?? [],
+    inbound: [],
+    inputShapes: [],
     built: true,
     layerTrainable: true,
     // Keras's printout has no family or shape steps, and the text renderers read neither.
