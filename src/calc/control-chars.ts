@@ -11,10 +11,10 @@
  */
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
-const escape = (c: string): string => {
+const escapeOne = (c: string): string => {
   const code = c.charCodeAt(0);
   return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 };
 
 /** `x\x1b[2J` for `x` + ESC + `[2J`: every control character as a visible escape. */
-export const escapeControls = (text: string): string => text.replace(CONTROLS, escape);
+export const escapeControls = (text: string): string => text.replace(CONTROLS, escapeOne);

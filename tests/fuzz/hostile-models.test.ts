@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cellLength } from '../../src/calc/cell-width.ts';
+import { cellLength } from '@calc/render.ts';
 import { BROKEN_NUMBER, cli, functional, hostileDtype, hostileName, hostileSize, isOneErrorLine, layer, PROTOTYPE_KEYS, RAW_CONTROL, sequential, toText } from './hostile-input.ts';
 
 const MAX = Number.MAX_SAFE_INTEGER;
