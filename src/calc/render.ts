@@ -1,4 +1,7 @@
-/** Public entry point: a summary as the text Keras 3 or tf.keras prints, or as the CLI's JSON; and how terminal text is measured and made safe. */
+/**
+ * Public entry point: a summary as the text Keras 3 or tf.keras prints, or as the CLI's JSON; and
+ * how terminal text is measured and made safe.
+ */
 export { renderKeras3, type Keras3SummaryOptions } from './summary-keras3.ts';
 export { renderKeras2, type Keras2SummaryOptions } from './summary-keras2.ts';
 export { renderJson } from './summary-json.ts';
