@@ -68,7 +68,7 @@ export type AxisRule =
   | 'product'
   /** An input size times an argument: DepthwiseConv's channels × `depth_multiplier`. */
   | 'multiply'
-  /** Input axes that vanish: GlobalPooling, `return_sequences=False`, Dot's contracted axis. `axes` is empty. */
+  /** Input axes that vanish: GlobalPooling, `return_sequences=False`, Dot's contracted axis. `axes` is empty, or with `keepdims` the axes kept as 1. */
   | 'drop'
   /** Zeros added before and after: ZeroPadding. */
   | 'pad'
@@ -150,3 +150,24 @@ export type ShapeStep = WindowStep | EdgeStep | FactorStep | PlainStep;
 
 /** The step a weightless same-shape layer takes: every axis passes through. */
 export const unchangedSteps = (input: Shape): ShapeStep[] => [{ rule: 'unchanged', axes: input.map((_, i) => i), inputs: input, result: input }];
+
+/** A step with no operands but its argument: `plainStep('set-to-arg', [3], [1], [32], 'filters')`. */
+export function plainStep(rule: PlainStep['rule'], axes: number[], inputs: Dim[], result: Dim[], arg?: string): PlainStep {
+  return arg === undefined ? { rule, axes, inputs, result } : { rule, axes, inputs, result, arg };
+}
+
+/** The same steps for another output tensor (a recurrent layer's states, attention scores). */
+export const forTensor = (tensor: number, steps: ShapeStep[]): ShapeStep[] => (tensor === 0 ? steps : steps.map((s) => ({ ...s, tensor })));
+
+/**
+ * Every output axis of a right-aligned broadcast (element-wise merges): `inputs` holds, axis by
+ * axis, what each input had there (1 where it had no such axis), so a 1 stretching is visible.
+ */
+export function broadcastStep(inputs: Shape[], output: Shape): ShapeStep {
+  const axes = output.map((_, i) => i);
+  const at = (s: Shape, k: number): Dim => {
+    const i = k - (output.length - s.length);
+    return i < 0 ? 1 : (s[i] ?? null);
+  };
+  return plainStep('broadcast', axes, axes.flatMap((k) => inputs.map((s) => at(s, k))), output);
+}

@@ -227,8 +227,6 @@ class Resolver {
     const context: BuildContext = { args, inputs, input: inputs[0]!, call, dialect: this.dialect, buildInner: this.buildInner };
     if (recorded) context.recorded = recorded;
     const built = spec.build(context);
-    // TODO(H1): on once every spec returns steps (this commit only lands the contract)
-    if (built.steps) checkExplained(layer.type, inputs[0]!, built);
     // One check for every layer type: an axis past exact arithmetic (strides=1e308 → Infinity,
     // 1e200 → 8e+200) is refused here, so no spec has to guard its own arithmetic.
     const axis = inexactAxis(built.output);
@@ -236,6 +234,8 @@ class Resolver {
     const finished = finish(built, layer, parentTrainable);
     // A count past exact arithmetic (units=1e300) is this layer's diagnostic, not a crash in row().
     totalsOf(finished.weights);
+    // after the two checks above, so a count or size past exact arithmetic stays the reader's diagnostic
+    checkExplained(layer.type, inputs[0]!, built);
     return finished;
   }
 
@@ -442,7 +442,7 @@ function row(layer: ModelLayer, built: Built | NestedBuilt, output: OutputShape 
     layerTrainable: parentTrainable && layer.trainable !== false && layer.model?.trainable !== false,
     // a row no spec built is an InputLayer (an unknown type never gets a row)
     family: 'rows' in built ? 'model' : specFor(layer.type)?.family ?? 'input',
-    steps: built.steps ?? [],
+    steps: built.steps,
   };
   if (built.formula) r.formula = built.formula;
   if ('rows' in built) r.children = built.rows;

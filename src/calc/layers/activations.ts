@@ -3,9 +3,9 @@
  * changes. Only PReLU learns something — one slope `alpha` per position it does not share.
  */
 import * as arg from '../args.ts';
-import { mul, num } from '../explain.ts';
+import { mul, num, unchangedSteps } from '../explain.ts';
 import { fail } from '../problem.ts';
-import { type LayerSpec, weight } from '../registry.ts';
+import { weight, type LayerExample, type LayerSpec } from '../registry.ts';
 import { expectMinRank } from '../shape.ts';
 import { shapeText } from '../text.ts';
 import type { LayerArgs } from '../types.ts';
@@ -21,21 +21,25 @@ function nonNegative(args: LayerArgs, keys: readonly string[], optional: readonl
 }
 
 /** A weightless activation whose listed arguments must not be negative. */
-const elementwise = (defaults: LayerArgs, keys: readonly string[] = [], optional: readonly string[] = []): LayerSpec => ({
+const elementwise = (example: LayerExample, defaults: LayerArgs, keys: readonly string[] = [], optional: readonly string[] = []): LayerSpec => ({
+  family: 'activation',
+  example,
   defaults,
   build({ args, input }) {
     nonNegative(args, keys, optional);
-    return { output: input, weights: [] };
+    return { output: input, weights: [], steps: unchangedSteps(input) };
   },
 });
 
 /** LeakyReLU's slope is `negative_slope` in Keras 3 and `alpha` in tf.keras (Keras 3 still reads `alpha`). */
 const LeakyReLU: LayerSpec = {
+  family: 'activation',
+  example: { args: { negative_slope: 0.3 }, input: [null, 64] },
   defaults: {},
   build({ args, input }) {
     const key = args['negative_slope'] !== undefined ? 'negative_slope' : args['alpha'] !== undefined ? 'alpha' : null;
     if (key) nonNegative(args, [key]);
-    return { output: input, weights: [] };
+    return { output: input, weights: [], steps: unchangedSteps(input) };
   },
 };
 
@@ -54,6 +58,8 @@ function sharedAxes(args: LayerArgs, rank: number): number[] {
 
 /** PReLU: `alpha` has the input's shape without the batch axis, with 1 on every shared axis. */
 const PReLU: LayerSpec = {
+  family: 'activation',
+  example: { args: {}, input: [null, 10, 8] },
   defaults: { shared_axes: null },
   build({ args, input }) {
     expectMinRank(input, 2);
@@ -67,6 +73,7 @@ const PReLU: LayerSpec = {
     });
     return {
       output: input,
+      steps: unchangedSteps(input),
       weights: [weight('alpha', shape)],
       formula: mul(...shape.map((d, i) => num(d, i === shape.length - 1 ? 'channels' : 'elements'))),
     };
@@ -74,10 +81,11 @@ const PReLU: LayerSpec = {
 };
 
 export const activationLayers = {
-  ReLU: elementwise({ max_value: null, negative_slope: 0, threshold: 0 }, ['max_value', 'negative_slope', 'threshold'], ['max_value']),
+  ReLU: elementwise({ args: { max_value: 6 }, input: [null, 64] }, { max_value: null, negative_slope: 0, threshold: 0 }, ['max_value', 'negative_slope', 'threshold'], ['max_value']),
   LeakyReLU,
-  ELU: elementwise({ alpha: 1 }),
-  Softmax: elementwise({ axis: -1 }),
-  ThresholdedReLU: elementwise({ theta: 1 }, ['theta']),
+  ELU: elementwise({ args: { alpha: 1 }, input: [null, 64] }, { alpha: 1 }),
+  Softmax: elementwise({ args: { axis: -1 }, input: [null, 10] }, { axis: -1 }),
+  // Keras 3 dropped ThresholdedReLU
+  ThresholdedReLU: elementwise({ args: { theta: 1 }, input: [null, 64], dialect: 'tf.keras' }, { theta: 1 }, ['theta']),
   PReLU,
 } satisfies Record<string, LayerSpec>;

@@ -4,7 +4,7 @@
  * InceptionResNetV2's CustomScaleLayer. Weights mirror their build() in keras/src/applications.
  */
 import * as arg from '../args.ts';
-import { num } from '../explain.ts';
+import { broadcastStep, num, plainStep, unchangedSteps } from '../explain.ts';
 import { fail } from '../problem.ts';
 import { weight, type LayerSpec } from '../registry.ts';
 import { shapeText } from '../text.ts';
@@ -12,6 +12,8 @@ import type { Dim, Shape } from '../types.ts';
 
 /** ConvNeXt's LayerScale: multiplies each channel by a learned γ, one per projection channel. */
 const LayerScale: LayerSpec = {
+  family: 'core',
+  example: { args: { init_values: 1e-6, projection_dim: 64 }, input: [null, 7, 7, 64] },
   defaults: {},
   build({ args, input }) {
     const projection = arg.int(args, 'projection_dim');
@@ -20,7 +22,9 @@ const LayerScale: LayerSpec = {
       fail('layer-scale-mismatch', { input: shapeText(input), channels: last, projection }, 'projection_dim');
     }
     const output: Shape = last === 1 ? [...input.slice(0, -1), projection] : input;
-    return { output, weights: [weight('gamma', [projection])], formula: num(projection, 'channels', 'projection_dim') };
+    // a last axis of 1 broadcasts against γ and takes its length
+    const steps = last === 1 ? [plainStep('broadcast', [input.length - 1], [1, projection], [projection], 'projection_dim')] : unchangedSteps(input);
+    return { output, steps, weights: [weight('gamma', [projection])], formula: num(projection, 'channels', 'projection_dim') };
   },
 };
 
@@ -40,20 +44,30 @@ function broadcastShapes(a: Shape, b: Shape): Shape {
 
 /** InceptionResNetV2's CustomScaleLayer: `inputs[0] + inputs[1] × scale`, no weights. */
 const CustomScaleLayer: LayerSpec = {
+  family: 'merging',
+  takes: 'list',
+  example: { args: { scale: 0.17 }, input: [[null, 35, 35, 320], [null, 35, 35, 320]] },
   defaults: {},
   build({ inputs }) {
     const [shortcut, residual] = inputs;
-    return { output: residual ? broadcastShapes(shortcut!, residual) : shortcut!, weights: [] };
+    if (!residual) return { output: shortcut!, weights: [], steps: unchangedSteps(shortcut!) };
+    const output = broadcastShapes(shortcut!, residual);
+    return { output, weights: [], steps: [broadcastStep(inputs, output)] };
   },
 };
 
 /** ConvNeXt's StochasticDepth: drops a whole residual branch per sample while training; no weights. */
-const StochasticDepth: LayerSpec = { defaults: {}, build: ({ input }) => ({ output: input, weights: [] }) };
+const StochasticDepth: LayerSpec = {
+  family: 'regularization',
+  example: { args: { drop_path_rate: 0.1 }, input: [null, 56, 56, 96] },
+  defaults: {},
+  build: ({ input }) => ({ output: input, weights: [], steps: unchangedSteps(input) }),
+};
 
 export const applicationLayers = {
   LayerScale,
   CustomScaleLayer,
   StochasticDepth,
   // tf.keras registers CustomScaleLayer under the default "Custom" package
-  'Custom>CustomScaleLayer': CustomScaleLayer,
+  'Custom>CustomScaleLayer': { ...CustomScaleLayer, example: { ...CustomScaleLayer.example, dialect: 'tf.keras' } },
 } satisfies Record<string, LayerSpec>;

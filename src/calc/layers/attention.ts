@@ -4,7 +4,7 @@
  * most a learned scale is counted.
  */
 import * as arg from '../args.ts';
-import { add, mul, num, type Term } from '../explain.ts';
+import { add, forTensor, mul, num, plainStep, type ShapeStep, type Term } from '../explain.ts';
 import { fail } from '../problem.ts';
 import { weight, type CallShapes, type CallValue, type LayerSpec } from '../registry.ts';
 import { lastDim, product } from '../shape.ts';
@@ -46,6 +46,7 @@ const MultiHeadAttention: LayerSpec = {
   family: 'attention',
   // Keras's call(query, value, key=None): tensors by position, not in a list
   takes: 'positional',
+  example: { args: { num_heads: 2, key_dim: 16 }, input: [[null, 8, 32], [null, 10, 32]] },
   defaults: { value_dim: null, output_shape: null, use_bias: true, use_gate: false, attention_axes: null, dropout: 0 },
   build({ args, call }) {
     const heads = arg.int(args, 'num_heads');
@@ -98,7 +99,14 @@ const MultiHeadAttention: LayerSpec = {
     const output: Shape = [...query.slice(0, -1), ...out];
     // Keras sizes the scores (batch, heads, Tq, Tq) from the query alone, even when Tv differs.
     const scores: Shape = [query[0] ?? null, heads, query[1] ?? null, query[1] ?? null];
-    return { output: call.kwargs['return_attention_scores'] === true ? [output, scores] : output, weights, formula };
+    const last = out.map((_, i) => query.length - 1 + i);
+    const steps: ShapeStep[] = [
+      args['output_shape'] === null ? plainStep('unchanged', last, [dq], out) : plainStep('set-to-arg', last, [dq], out, 'output_shape'),
+    ];
+    if (call.kwargs['return_attention_scores'] !== true) return { output, weights, formula, steps };
+    const tq = query[1] ?? null;
+    steps.push(...forTensor(1, [plainStep('set-to-arg', [1], [], [heads], 'num_heads'), plainStep('permute', [2, 3], [tq, tq], [tq, tq])]));
+    return { output: [output, scores], weights, formula, steps };
   },
 };
 
@@ -114,14 +122,22 @@ function attentionInputs(call: CallShapes): { query: Shape; value: Shape; key: S
 }
 
 /** Both layers return `query[:-1] + value[-1:]`, and with scores `(…, Tq, Tv)` as well. */
-function attentionOutput(call: CallShapes, q: { query: Shape; value: Shape; key: Shape }): OutputShape {
-  const output: Shape = [...q.query.slice(0, -1), q.value[q.value.length - 1] ?? null];
-  if (call.kwargs['return_attention_scores'] !== true) return output;
-  return [output, [...q.query.slice(0, -1), q.key[q.key.length - 2] ?? null]];
+function attentionOutput(call: CallShapes, q: { query: Shape; value: Shape; key: Shape }): { output: OutputShape; steps: ShapeStep[] } {
+  const last = q.query.length - 1;
+  const features = q.value[q.value.length - 1] ?? null;
+  const output: Shape = [...q.query.slice(0, -1), features];
+  const steps = [plainStep('permute', [last], [features], [features])];
+  if (call.kwargs['return_attention_scores'] !== true) return { output, steps };
+  const tv = q.key[q.key.length - 2] ?? null;
+  steps.push({ ...plainStep('permute', [last], [tv], [tv]), tensor: 1 });
+  return { output: [output, [...q.query.slice(0, -1), tv]], steps };
 }
 
 /** Attention (Luong): dot-product scores, an optional scalar scale, a scalar for `score_mode="concat"`. */
 const Attention: LayerSpec = {
+  family: 'attention',
+  takes: 'list',
+  example: { args: {}, input: [[null, 8, 16], [null, 10, 16]] },
   defaults: { use_scale: false, score_mode: 'dot', dropout: 0 },
   build({ args, call }) {
     const inputs = attentionInputs(call);
@@ -129,7 +145,7 @@ const Attention: LayerSpec = {
     const concat = arg.oneOf(args, 'score_mode', ['dot', 'concat'] as const) === 'concat';
     const weights = [...(useScale ? [weight('scale', [])] : []), ...(concat ? [weight('concat_score_weight', [])] : [])];
     return {
-      output: attentionOutput(call, inputs),
+      ...attentionOutput(call, inputs),
       weights,
       ...(weights.length ? { formula: weights.length === 2 ? add(num(1, 'scalar'), num(1, 'scalar')) : num(1, 'scalar') } : {}),
     };
@@ -138,12 +154,15 @@ const Attention: LayerSpec = {
 
 /** AdditiveAttention (Bahdanau): with `use_scale`, one learned scale per query feature. */
 const AdditiveAttention: LayerSpec = {
+  family: 'attention',
+  takes: 'list',
+  example: { args: {}, input: [[null, 8, 16], [null, 10, 16]] },
   defaults: { use_scale: true, dropout: 0 },
   build({ args, call }) {
     const inputs = attentionInputs(call);
-    if (!arg.bool(args, 'use_scale')) return { output: attentionOutput(call, inputs), weights: [] };
+    if (!arg.bool(args, 'use_scale')) return { ...attentionOutput(call, inputs), weights: [] };
     const features = lastDim(inputs.query);
-    return { output: attentionOutput(call, inputs), weights: [weight('scale', [features])], formula: num(features, 'input features') };
+    return { ...attentionOutput(call, inputs), weights: [weight('scale', [features])], formula: num(features, 'input features') };
   },
 };
 

@@ -3,10 +3,10 @@
  * separable variants. Shapes come from conv-arithmetic.ts; weights mirror each layer's build().
  */
 import * as arg from '../args.ts';
-import { convLength, deconvLength, spatialAxisNames, spatialLayout, type ConvPadding } from '../conv-arithmetic.ts';
-import { add, mul, num, type Term } from '../explain.ts';
+import { convLength, deconvLength, spatialAxisNames, spatialLayout, windowStep, type ConvPadding } from '../conv-arithmetic.ts';
+import { add, mul, num, plainStep, type ShapeStep, type Term, type WindowRule } from '../explain.ts';
 import { fail } from '../problem.ts';
-import { weight, type LayerSpec } from '../registry.ts';
+import { weight, type LayerExample, type LayerSpec } from '../registry.ts';
 import { channelAxis, channels, expectRank, spatialAxes } from '../shape.ts';
 import type { Dialect, Dim, LayerArgs, Shape } from '../types.ts';
 
@@ -47,25 +47,42 @@ function geometry(args: LayerArgs, input: Shape, rank: number, padding: ConvPadd
   return { format, kernel, strides, dilation, padding, inChannels: channels(input, format) };
 }
 
-/** The input shape with each spatial axis mapped and the channel axis set. */
-function outputShape(input: Shape, g: Geometry, outChannels: number, length: (l: Dim, i: number) => Dim): Shape {
+/** How the channel axis gets its size: `filters`, or DepthwiseConv's channels × `depth_multiplier`. */
+type ChannelStep = (inChannels: number, axis: number, out: number) => ShapeStep;
+const toFilters: ChannelStep = (c, axis, out) => plainStep('set-to-arg', [axis], [c], [out], 'filters');
+
+/**
+ * The input shape with each spatial axis under the window and the channel axis set, and the steps
+ * that say so: one window step per spatial axis, one for the channels.
+ */
+function outputShape(input: Shape, g: Geometry, outChannels: number, channelStep: ChannelStep, rule: WindowRule, length: (l: Dim, i: number) => Dim, outputPadding?: number[] | null) {
   const out = [...input];
-  spatialAxes(g.kernel.length, g.format).forEach((axis, i) => (out[axis] = length(input[axis] ?? null, i)));
-  out[channelAxis(input, g.format)] = outChannels;
-  return out;
+  const steps: ShapeStep[] = [];
+  spatialAxes(g.kernel.length, g.format).forEach((axis, i) => {
+    const l = input[axis] ?? null;
+    out[axis] = length(l, i);
+    const op = outputPadding === undefined ? {} : { outputPadding: outputPadding ? outputPadding[i]! : null };
+    steps.push(windowStep(rule, axis, l, out[axis], { kernel: g.kernel[i]!, stride: g.strides[i]!, dilation: g.dilation[i]!, arg: 'kernel_size', ...op }));
+  });
+  const c = channelAxis(input, g.format);
+  out[c] = outChannels;
+  steps.push(channelStep(g.inChannels, c, outChannels));
+  return { output: out, steps };
 }
 
 /** The conv rule on every spatial axis, naming the axis if the kernel overflows it. */
-function convOutput(input: Shape, g: Geometry, outChannels: number): Shape {
+function convOutput(input: Shape, g: Geometry, outChannels: number, channelStep: ChannelStep = toFilters) {
   const names = spatialAxisNames(g.kernel.length);
-  return outputShape(input, g, outChannels, (l, i) => convLength(l, g.kernel[i]!, g.strides[i]!, g.dilation[i]!, g.padding, 'kernel_size', names[i]));
+  return outputShape(input, g, outChannels, channelStep, `conv-${g.padding}`, (l, i) => convLength(l, g.kernel[i]!, g.strides[i]!, g.dilation[i]!, g.padding, 'kernel_size', names[i]));
 }
 
 const kernelTerms = (kernel: number[]): Term[] => kernel.map((k, i) => num(k, 'kernel', kernel.length > 1 ? `kernel_size[${i}]` : 'kernel_size'));
 const filtersTerm = (filters: number): Term => num(filters, 'filters', 'filters');
 
 /** Conv1D/2D/3D: `filters × (C_in / groups × k… + 1)`; causal padding only for Conv1D. */
-const conv = (rank: number): LayerSpec => ({
+const conv = (rank: number, example: LayerExample): LayerSpec => ({
+  family: 'convolution',
+  example,
   defaults: { strides: 1, padding: 'valid', data_format: null, dilation_rate: 1, groups: 1, use_bias: true },
   build({ args, input }) {
     requireArgs(args, 'filters', 'kernel_size');
@@ -80,7 +97,7 @@ const conv = (rank: number): LayerSpec => ({
     const kernel = weight('kernel', [...g.kernel, perGroup, filters]);
     const perFilter = mul(num(perGroup, 'input channels'), ...kernelTerms(g.kernel));
     return {
-      output: convOutput(input, g, filters),
+      ...convOutput(input, g, filters),
       weights: useBias ? [kernel, weight('bias', [filters])] : [kernel],
       formula: useBias ? mul(filtersTerm(filters), add(perFilter, num(1, 'bias'))) : mul(filtersTerm(filters), perFilter),
     };
@@ -88,7 +105,9 @@ const conv = (rank: number): LayerSpec => ({
 });
 
 /** Conv*Transpose: kernel `(*k, filters, C_in)`, no groups, no causal, optional output_padding. */
-const convTranspose = (rank: number): LayerSpec => ({
+const convTranspose = (rank: number, example: LayerExample): LayerSpec => ({
+  family: 'convolution',
+  example,
   defaults: { strides: 1, padding: 'valid', output_padding: null, data_format: null, dilation_rate: 1, use_bias: true },
   build({ args, input }) {
     requireArgs(args, 'filters', 'kernel_size');
@@ -103,7 +122,7 @@ const convTranspose = (rank: number): LayerSpec => ({
     const perFilter = mul(num(g.inChannels, 'input channels'), ...kernelTerms(g.kernel));
     const names = spatialAxisNames(rank);
     return {
-      output: outputShape(input, g, filters, (l, i) => deconvLength(l, g.kernel[i]!, g.strides[i]!, g.dilation[i]!, g.padding as 'valid' | 'same', outputPadding ? outputPadding[i]! : null, names[i])),
+      ...outputShape(input, g, filters, toFilters, `transpose-${g.padding as 'valid' | 'same'}`, (l, i) => deconvLength(l, g.kernel[i]!, g.strides[i]!, g.dilation[i]!, g.padding as 'valid' | 'same', outputPadding ? outputPadding[i]! : null, names[i]), outputPadding),
       weights: useBias ? [kernel, weight('bias', [filters])] : [kernel],
       formula: useBias ? mul(filtersTerm(filters), add(perFilter, num(1, 'bias'))) : mul(filtersTerm(filters), perFilter),
     };
@@ -114,7 +133,9 @@ const convTranspose = (rank: number): LayerSpec => ({
 const depthwiseKernelName = (dialect: Dialect): string => (dialect === 'keras3' ? 'kernel' : 'depthwise_kernel');
 
 /** DepthwiseConv1D/2D: one k… kernel per input channel and multiplier, bias per output channel. */
-const depthwise = (rank: number): LayerSpec => ({
+const depthwise = (rank: number, example: LayerExample): LayerSpec => ({
+  family: 'convolution',
+  example,
   defaults: { strides: 1, padding: 'valid', depth_multiplier: 1, data_format: null, dilation_rate: 1, use_bias: true },
   build({ args, input, dialect }) {
     requireArgs(args, 'kernel_size');
@@ -125,7 +146,7 @@ const depthwise = (rank: number): LayerSpec => ({
     const kernel = weight(depthwiseKernelName(dialect), [...g.kernel, g.inChannels, dm]);
     const outChannels = mul(num(g.inChannels, 'input channels'), num(dm, 'depth multiplier', 'depth_multiplier'));
     return {
-      output: convOutput(input, g, out),
+      ...convOutput(input, g, out, (c, axis, o) => ({ rule: 'multiply', axes: [axis], inputs: [c], result: [o], factor: dm, arg: 'depth_multiplier' })),
       weights: useBias ? [kernel, weight('bias', [out])] : [kernel],
       formula: useBias ? mul(outChannels, add(mul(...kernelTerms(g.kernel)), num(1, 'bias'))) : mul(outChannels, ...kernelTerms(g.kernel)),
     };
@@ -136,7 +157,9 @@ const depthwise = (rank: number): LayerSpec => ({
  * SeparableConv1D/2D: a depthwise step (no bias) then a 1×1 pointwise conv with bias.
  * tf.keras allowed causal padding for SeparableConv1D; Keras 3 does not.
  */
-const separable = (rank: number): LayerSpec => ({
+const separable = (rank: number, example: LayerExample): LayerSpec => ({
+  family: 'convolution',
+  example,
   defaults: { strides: 1, padding: 'valid', depth_multiplier: 1, data_format: null, dilation_rate: 1, use_bias: true },
   build({ args, input, dialect }) {
     requireArgs(args, 'filters', 'kernel_size');
@@ -155,19 +178,34 @@ const separable = (rank: number): LayerSpec => ({
     const depthwiseTerm = mul(...kernelTerms(g.kernel), cin, dmT);
     const pointwise = mul(cin, dmT, filtersTerm(filters));
     return {
-      output: convOutput(input, g, filters),
+      ...convOutput(input, g, filters),
       weights,
       formula: useBias ? add(depthwiseTerm, pointwise, num(filters, 'bias', 'filters')) : add(depthwiseTerm, pointwise),
     };
   },
 });
 
+// Examples: 3×3 (or 3, 3×3×3) kernels on small inputs, as the lessons use them.
+const seq: Shape = [null, 100, 8];
+const image: Shape = [null, 28, 28, 1];
+const channels8: Shape = [null, 28, 28, 8];
+const volume: Shape = [null, 16, 16, 16, 1];
+const c1 = { args: { filters: 16, kernel_size: 3 }, input: seq };
+const c2 = { args: { filters: 32, kernel_size: 3 }, input: image };
+const c3 = { args: { filters: 8, kernel_size: 3 }, input: volume };
+const t1 = { args: { filters: 16, kernel_size: 3, strides: 2, padding: 'same' }, input: [null, 50, 32] };
+const t2 = { args: { filters: 16, kernel_size: 3, strides: 2, padding: 'same' }, input: [null, 14, 14, 32] };
+const t3 = { args: { filters: 4, kernel_size: 3, strides: 2 }, input: [null, 8, 8, 8, 16] };
+const s1 = { args: { filters: 16, kernel_size: 3 }, input: [null, 100, 8] };
+const s2 = { args: { filters: 16, kernel_size: 3 }, input: channels8 };
+
 export const convolutionLayers = {
-  Conv1D: conv(1), Conv2D: conv(2), Conv3D: conv(3),
-  Convolution1D: conv(1), Convolution2D: conv(2), Convolution3D: conv(3),
-  Conv1DTranspose: convTranspose(1), Conv2DTranspose: convTranspose(2), Conv3DTranspose: convTranspose(3),
-  Convolution1DTranspose: convTranspose(1), Convolution2DTranspose: convTranspose(2), Convolution3DTranspose: convTranspose(3),
-  DepthwiseConv1D: depthwise(1), DepthwiseConv2D: depthwise(2),
-  SeparableConv1D: separable(1), SeparableConv2D: separable(2),
-  SeparableConvolution1D: separable(1), SeparableConvolution2D: separable(2),
+  Conv1D: conv(1, c1), Conv2D: conv(2, c2), Conv3D: conv(3, c3),
+  Convolution1D: conv(1, c1), Convolution2D: conv(2, c2), Convolution3D: conv(3, c3),
+  Conv1DTranspose: convTranspose(1, t1), Conv2DTranspose: convTranspose(2, t2), Conv3DTranspose: convTranspose(3, t3),
+  Convolution1DTranspose: convTranspose(1, t1), Convolution2DTranspose: convTranspose(2, t2), Convolution3DTranspose: convTranspose(3, t3),
+  DepthwiseConv1D: depthwise(1, { args: { kernel_size: 3, depth_multiplier: 2 }, input: seq }),
+  DepthwiseConv2D: depthwise(2, { args: { kernel_size: 3 }, input: channels8 }),
+  SeparableConv1D: separable(1, s1), SeparableConv2D: separable(2, s2),
+  SeparableConvolution1D: separable(1, s1), SeparableConvolution2D: separable(2, s2),
 } satisfies Record<string, LayerSpec>;

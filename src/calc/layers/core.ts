@@ -1,12 +1,15 @@
 /** Core layers: Dense, Embedding, and the weightless Activation / Lambda / Identity. */
 import * as arg from '../args.ts';
-import { add, mul, num } from '../explain.ts';
+import { add, mul, num, plainStep, type ShapeStep } from '../explain.ts';
 import { fail } from '../problem.ts';
 import { passThrough, weight, type LayerSpec } from '../registry.ts';
 import { expectMinRank, lastDim } from '../shape.ts';
+import { isShapeList } from '../text.ts';
 
 /** Dense: a kernel from the last input axis to `units`, plus one bias per unit. */
 const Dense: LayerSpec = {
+  family: 'core',
+  example: { args: { units: 10 }, input: [null, 784] },
   defaults: { use_bias: true },
   build({ args, input }) {
     const units = arg.int(args, 'units');
@@ -18,6 +21,7 @@ const Dense: LayerSpec = {
     const inTerm = num(inDim, 'input features');
     return {
       output: [...input.slice(0, -1), units],
+      steps: [plainStep('set-to-arg', [input.length - 1], [inDim], [units], 'units')],
       weights: useBias ? [kernel, weight('bias', [units])] : [kernel],
       formula: useBias ? mul(units_, add(inTerm, num(1, 'bias'))) : mul(units_, inTerm),
     };
@@ -26,16 +30,24 @@ const Dense: LayerSpec = {
 
 /** Embedding: a lookup table of `input_dim` rows, each `output_dim` long; no bias. */
 const Embedding: LayerSpec = {
+  family: 'core',
+  example: { args: { input_dim: 1000, output_dim: 64 }, input: [null, 10] },
   defaults: {},
   build({ args, input }) {
     const inputDim = arg.int(args, 'input_dim');
     const outputDim = arg.int(args, 'output_dim');
     let shape = input;
+    const steps: ShapeStep[] = [];
     // tf.keras's input_length fills an unknown time axis
     const len = args['input_length'];
-    if (typeof len === 'number' && input.length === 2 && input[1] === null) shape = [input[0]!, len];
+    if (typeof len === 'number' && input.length === 2 && input[1] === null) {
+      shape = [input[0]!, len];
+      steps.push(plainStep('set-to-arg', [1], [null], [len], 'input_length'));
+    }
+    steps.push(plainStep('append-axis', [shape.length], [], [outputDim], 'output_dim'));
     return {
       output: [...shape, outputDim],
+      steps,
       weights: [weight('embeddings', [inputDim, outputDim])],
       formula: mul(num(inputDim, 'vocabulary', 'input_dim'), num(outputDim, 'embedding size', 'output_dim')),
     };
@@ -47,13 +59,21 @@ const Embedding: LayerSpec = {
  * the file gives one, else from the shape the file recorded where the output is used.
  */
 const Lambda: LayerSpec = {
+  family: 'core',
+  example: { args: { output_shape: [10] }, input: [null, 10] },
   defaults: { output_shape: null },
   build({ args, input, recorded }) {
     const declared = args['output_shape'];
     if (Array.isArray(declared) && declared.every((d) => d === null || (typeof d === 'number' && Number.isInteger(d) && d >= 0))) {
-      return { output: [input[0] ?? null, ...(declared as (number | null)[])], weights: [] };
+      const dims = declared as (number | null)[];
+      return { output: [input[0] ?? null, ...dims], weights: [], steps: [plainStep('recorded', dims.map((_, i) => i + 1), [], dims, 'output_shape')] };
     }
-    if (recorded) return { output: recorded, weights: [] };
+    if (recorded) {
+      const steps = isShapeList(recorded)
+        ? recorded.map((s, tensor) => ({ ...plainStep('recorded', s.map((_, i) => i), [], s), tensor }))
+        : [plainStep('recorded', recorded.map((_, i) => i), [], recorded)];
+      return { output: recorded, weights: [], steps };
+    }
     return fail('lambda-shape-unknown', {}, 'output_shape');
   },
 };
@@ -62,7 +82,7 @@ export const coreLayers = {
   Dense,
   Lambda,
   Embedding,
-  Activation: passThrough(),
-  Identity: passThrough(),
-  Masking: passThrough(),
+  Activation: passThrough('activation', { args: { activation: 'relu' }, input: [null, 64] }),
+  Identity: passThrough('core', { args: {}, input: [null, 64] }),
+  Masking: passThrough('core', { args: { mask_value: 0 }, input: [null, 10, 8] }),
 } satisfies Record<string, LayerSpec>;

@@ -3,7 +3,7 @@
  * by an einsum equation. Every letter of the weight spec is one kernel axis, sized from the output
  * shape when the letter appears there, else from the input. MultiHeadAttention reuses this reading.
  */
-import { add, mul, num, type Term } from '../explain.ts';
+import { add, mul, num, plainStep, type Term } from '../explain.ts';
 import { fail } from '../problem.ts';
 import { weight, type LayerSpec } from '../registry.ts';
 import { shapeText } from '../text.ts';
@@ -26,6 +26,8 @@ export interface EinsumShapes {
   kernelFrom: ('input' | 'output')[];
   bias: number[] | null;
   output: Shape;
+  /** The output axes `output_shape` sets (the rest are the batch and the axes `...` stands for). */
+  setAxes: number[];
 }
 
 const LETTERS = '[a-zA-Z]';
@@ -105,7 +107,8 @@ export function analyzeEinsum(equation: string, partialOutput: Dim[], biasAxes: 
     bias = [...eq.output.slice(first)].map((c) => (biasAxes.includes(c) ? known(output[outAt.get(c)!], () => fail('einsum-output-size-unknown', { axis: c }, 'output_shape')) : 1));
     if (eq.elision === 'right') bias.push(...Array<number>(elided).fill(1));
   }
-  return { kernel, kernelFrom, bias, output };
+  const first = eq.elision === 'left' ? output.length - partialOutput.length : 1;
+  return { kernel, kernelFrom, bias, output, setAxes: partialOutput.map((_, i) => first + i) };
 }
 
 /** `output_shape`: an int or a tuple whose entries may be None. */
@@ -132,6 +135,8 @@ export function einsumWeights(shapes: EinsumShapes, prefix = ''): Weight[] {
 }
 
 const EinsumDense: LayerSpec = {
+  family: 'core',
+  example: { args: { equation: 'ab,bc->ac', output_shape: 64, bias_axes: 'c' }, input: [null, 32] },
   defaults: { bias_axes: null },
   build({ args, input }) {
     const equation = args['equation'];
@@ -139,7 +144,9 @@ const EinsumDense: LayerSpec = {
     const biasAxes = args['bias_axes'];
     if (biasAxes !== null && typeof biasAxes !== 'string') fail('einsum-bias-axes-not-string', { got: JSON.stringify(biasAxes) ?? String(biasAxes) }, 'bias_axes');
     const shapes = analyzeEinsum(equation, partialOutputShape(args['output_shape']), biasAxes, input);
-    return { output: shapes.output, weights: einsumWeights(shapes), formula: einsumFormula(shapes) };
+    const set = shapes.setAxes;
+    const step = plainStep('set-to-arg', set, set.map((a) => input[a] ?? null), set.map((a) => shapes.output[a] ?? null), 'output_shape');
+    return { output: shapes.output, weights: einsumWeights(shapes), formula: einsumFormula(shapes), steps: [step] };
   },
 };
 

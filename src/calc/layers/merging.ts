@@ -5,7 +5,8 @@
  */
 import * as arg from '../args.ts';
 import { fail } from '../problem.ts';
-import { type BuildContext, type LayerSpec } from '../registry.ts';
+import { broadcastStep, plainStep } from '../explain.ts';
+import type { BuildContext, LayerSpec } from '../registry.ts';
 import { normalizeAxis } from '../shape.ts';
 import { shapeText } from '../text.ts';
 import type { Dim, Shape } from '../types.ts';
@@ -41,6 +42,9 @@ function broadcast(a: Dim[], b: Dim[]): Dim[] {
 
 /** Add, Subtract, Multiply, Average, Maximum, Minimum: one output of the broadcast shape. */
 const elementwise = (exactly?: number): LayerSpec => ({
+  family: 'merging',
+  takes: 'list',
+  example: { args: {}, input: [[null, 32], [null, 32]] },
   defaults: {},
   build({ inputs }) {
     if (exactly !== undefined && inputs.length !== exactly) {
@@ -48,7 +52,8 @@ const elementwise = (exactly?: number): LayerSpec => ({
     }
     const batch = mergedBatch(inputs);
     const body = inputs.slice(1).reduce((acc, s) => broadcast(acc, s.slice(1)), inputs[0]!.slice(1));
-    return { output: [batch, ...body], weights: [] };
+    const output = [batch, ...body];
+    return { output, weights: [], steps: [broadcastStep(inputs, output)] };
   },
 });
 
@@ -61,6 +66,9 @@ function sameRank(inputs: Shape[]): number {
 
 /** Concatenate: sizes add up along `axis`; every other axis must agree where both are known. */
 const Concatenate: LayerSpec = {
+  family: 'merging',
+  takes: 'list',
+  example: { args: { axis: -1 }, input: [[null, 8, 16], [null, 8, 32]] },
   defaults: { axis: -1 },
   build({ args, inputs }: BuildContext) {
     const rank = sameRank(inputs);
@@ -75,7 +83,7 @@ const Concatenate: LayerSpec = {
     const out = [...inputs[0]!];
     const along = inputs.map((s) => s[axis]!);
     out[axis] = along.some((d) => d === null) ? null : (along as number[]).reduce((a, b) => a + b, 0);
-    return { output: out, weights: [] };
+    return { output: out, weights: [], steps: [plainStep('concat-sum', [axis], along, [out[axis]], 'axis')] };
   },
 };
 
@@ -95,6 +103,9 @@ function dotAxes(axes: unknown, a: Shape, b: Shape): [number, number] {
  * axis, then the second without its axis and batch; a lone batch axis gets a trailing 1.
  */
 const Dot: LayerSpec = {
+  family: 'merging',
+  takes: 'list',
+  example: { args: { axes: 1 }, input: [[null, 16], [null, 16]] },
   defaults: { normalize: false },
   build({ args, inputs }) {
     if (inputs.length !== 2) fail('dot-input-count', { count: inputs.length, inputs: listText(inputs) });
@@ -104,7 +115,12 @@ const Dot: LayerSpec = {
       fail('dot-sizes-differ', { i, a: shapeText(a), sizeA: a[i] ?? null, j, b: shapeText(b), sizeB: b[j] ?? null }, 'axes');
     }
     const out = [...a.filter((_, k) => k !== i), ...b.filter((_, k) => k !== j && k !== 0)];
-    return { output: out.length === 1 ? [...out, 1] : out, weights: [] };
+    // the contracted axis vanishes from both; what remains of each keeps its order, the first input's first
+    const kept = out.slice(1);
+    const steps = [plainStep('drop', [], [a[i] ?? null], [], 'axes')];
+    if (kept.length) steps.push(plainStep('permute', kept.map((_, k) => k + 1), kept, kept));
+    if (out.length === 1) steps.push(plainStep('append-axis', [1], [], [1]));
+    return { output: out.length === 1 ? [...out, 1] : out, weights: [], steps };
   },
 };
 

@@ -4,7 +4,7 @@
  * statistics (moving mean and variance) that are updated by averaging, not by gradients.
  */
 import * as arg from '../args.ts';
-import { add, mul, num, type Term, type TermRole } from '../explain.ts';
+import { add, mul, num, unchangedSteps, type Term, type TermRole } from '../explain.ts';
 import { fail } from '../problem.ts';
 import { weight, type LayerSpec } from '../registry.ts';
 import { normalizeAxis } from '../shape.ts';
@@ -47,6 +47,8 @@ function perFeature(vectors: Term, sizes: number[], role: TermRole): Term {
 
 /** BatchNormalization: γ, β (trainable) and moving mean / variance (not trainable), one per channel. */
 const BatchNormalization: LayerSpec = {
+  family: 'normalization',
+  example: { args: {}, input: [null, 28, 28, 32] },
   defaults: { axis: -1, center: true, scale: true, renorm: false },
   build({ args, input, dialect }) {
     // Keras 3 does int(axis); tf.keras also takes a list and gives the weights that many axes.
@@ -71,6 +73,7 @@ const BatchNormalization: LayerSpec = {
     const statistics = num(renorm ? 5 : 2, 'statistics');
     return {
       output: input,
+      steps: unchangedSteps(input),
       weights,
       formula: perFeature(learned ? add(num(learned, 'weight vectors'), statistics) : statistics, sizes, 'channels'),
     };
@@ -79,6 +82,8 @@ const BatchNormalization: LayerSpec = {
 
 /** LayerNormalization: γ and β over the normalized axes (γ only with the deprecated rms_scaling). */
 const LayerNormalization: LayerSpec = {
+  family: 'normalization',
+  example: { args: {}, input: [null, 10, 64] },
   defaults: { axis: -1, center: true, scale: true, rms_scaling: false },
   build({ args, input, dialect }) {
     const given = axisList(args, 'axis', input.length);
@@ -94,6 +99,7 @@ const LayerNormalization: LayerSpec = {
     ];
     return {
       output: input,
+      steps: unchangedSteps(input),
       weights,
       ...(weights.length ? { formula: perFeature(num(weights.length, 'weight vectors'), sizes, 'normalized size') } : {}),
     };
@@ -102,6 +108,8 @@ const LayerNormalization: LayerSpec = {
 
 /** GroupNormalization: channels split into equal groups; γ and β per channel, not per group. */
 const GroupNormalization: LayerSpec = {
+  family: 'normalization',
+  example: { args: { groups: 8 }, input: [null, 28, 28, 32] },
   defaults: { groups: 32, axis: -1, center: true, scale: true },
   build({ args, input }) {
     if (typeof args['axis'] !== 'number') fail('arg-not-single-int', { got: show(args['axis']) }, 'axis');
@@ -117,6 +125,7 @@ const GroupNormalization: LayerSpec = {
     const weights = [...(scale ? [weight('gamma', [c])] : []), ...(center ? [weight('beta', [c])] : [])];
     return {
       output: input,
+      steps: unchangedSteps(input),
       weights,
       ...(weights.length ? { formula: perFeature(num(weights.length, 'weight vectors'), [c], 'channels') } : {}),
     };
@@ -125,20 +134,24 @@ const GroupNormalization: LayerSpec = {
 
 /** RMSNormalization (Keras ≥ 3.9): a single `scale` vector over the normalized axes, no offset. */
 const RMSNormalization: LayerSpec = {
+  family: 'normalization',
+  example: { args: {}, input: [null, 10, 64] },
   defaults: { axis: -1 },
   build({ args, input }) {
     const axes = axisList(args, 'axis', input.length).sort((a, b) => a - b);
     const sizes = sizesAlong(input, axes, 'axis');
-    return { output: input, weights: [weight('scale', sizes)], formula: mul(...sizes.map((s) => num(s, 'normalized size'))) };
+    return { output: input, steps: unchangedSteps(input), weights: [weight('scale', sizes)], formula: mul(...sizes.map((s) => num(s, 'normalized size'))) };
   },
 };
 
 /** UnitNormalization: divides by the L2 norm along `axis`; nothing to learn, but the axis must exist. */
 const UnitNormalization: LayerSpec = {
+  family: 'normalization',
+  example: { args: {}, input: [null, 64] },
   defaults: { axis: -1 },
   build({ args, input }) {
     axisList(args, 'axis', input.length);
-    return { output: input, weights: [] };
+    return { output: input, weights: [], steps: unchangedSteps(input) };
   },
 };
 
@@ -147,6 +160,9 @@ const UnitNormalization: LayerSpec = {
  * non-trainable vector `u` as long as the kernel's last axis, for the power iteration.
  */
 const SpectralNormalization: LayerSpec = {
+  // it normalizes a wrapped layer's kernel, and takes that layer's shape
+  family: 'wrapper',
+  example: { args: { layer: { type: 'Dense', args: { units: 10 } } }, input: [null, 20] },
   defaults: { power_iterations: 1 },
   build({ args, input, buildInner }) {
     arg.int(args, 'power_iterations');
@@ -159,7 +175,13 @@ const SpectralNormalization: LayerSpec = {
     const kernel = built.weights.find((w) => w.name === 'kernel' || w.name === 'embeddings');
     if (!kernel) fail('spectral-norm-no-kernel', { type: config.type }, 'layer');
     const columns = kernel.shape[kernel.shape.length - 1] ?? 1;
-    return { output: built.output, weights: [...built.weights, weight('vector_u', [1, columns], false, kernel.dtype)] };
+    const u = num(columns, 'output size');
+    return {
+      output: built.output,
+      steps: built.steps,
+      weights: [...built.weights, weight('vector_u', [1, columns], false, kernel.dtype)],
+      formula: built.formula ? add(built.formula, u) : u,
+    };
   },
 };
 

@@ -1,10 +1,11 @@
 /** Pooling (keras/src/layers/pooling): no weights; windows shrink the spatial axes. */
 import * as arg from '../args.ts';
-import { poolLength, spatialAxisNames, spatialLayout } from '../conv-arithmetic.ts';
+import { poolLength, spatialAxisNames, spatialLayout, windowStep } from '../conv-arithmetic.ts';
+import { plainStep, type ShapeStep } from '../explain.ts';
 import { fail } from '../problem.ts';
-import { type LayerSpec } from '../registry.ts';
+import type { LayerExample, LayerSpec } from '../registry.ts';
 import { channelAxis, expectRank, spatialAxes } from '../shape.ts';
-import type { Dialect, LayerArgs } from '../types.ts';
+import type { Dialect, LayerArgs, Shape } from '../types.ts';
 
 /** `pool_size`, with the Keras 3 AveragePooling rule (no default) explained rather than reported as a type error. */
 function poolSize(args: LayerArgs, rank: number, dialect: Dialect): number[] {
@@ -16,7 +17,9 @@ function poolSize(args: LayerArgs, rank: number, dialect: Dialect): number[] {
 }
 
 /** Max/AveragePooling: strides default to the pool size; Keras 3 AveragePooling has no default pool. */
-const pool = (rank: number, requirePool: boolean): LayerSpec => ({
+const pool = (rank: number, requirePool: boolean, input: Shape): LayerSpec => ({
+  family: 'pooling',
+  example: { args: { pool_size: 2 }, input },
   defaults: (dialect: Dialect) => ({
     ...(requirePool && dialect === 'keras3' ? {} : { pool_size: 2 }),
     strides: null, padding: 'valid', data_format: null,
@@ -29,34 +32,50 @@ const pool = (rank: number, requirePool: boolean): LayerSpec => ({
     expectRank(input, rank + 2, spatialLayout(rank, format));
     const names = spatialAxisNames(rank);
     const out = [...input];
-    spatialAxes(rank, format).forEach((axis, i) => (out[axis] = poolLength(input[axis] ?? null, size[i]!, strides[i]!, padding, 'pool_size', names[i])));
-    return { output: out, weights: [] };
+    const steps = spatialAxes(rank, format).map((axis, i) => {
+      out[axis] = poolLength(input[axis] ?? null, size[i]!, strides[i]!, padding, 'pool_size', names[i]);
+      return windowStep(`pool-${padding}`, axis, input[axis] ?? null, out[axis], { kernel: size[i]!, stride: strides[i]!, arg: 'pool_size' });
+    });
+    return { output: out, weights: [], steps };
   },
 });
 
 /** GlobalMax/AveragePooling: collapse every spatial axis, or keep each as 1 with keepdims. */
-const globalPool = (rank: number): LayerSpec => ({
+const globalPool = (rank: number, example: LayerExample): LayerSpec => ({
+  family: 'pooling',
+  example,
   defaults: { data_format: null, keepdims: false },
   build({ args, input }) {
     const format = arg.dataFormat(args);
     const keepdims = arg.bool(args, 'keepdims');
     expectRank(input, rank + 2, spatialLayout(rank, format));
+    const axes = spatialAxes(rank, format);
+    const lengths = axes.map((a) => input[a] ?? null);
     if (keepdims) {
       const out = [...input];
-      spatialAxes(rank, format).forEach((axis) => (out[axis] = 1));
-      return { output: out, weights: [] };
+      axes.forEach((axis) => (out[axis] = 1));
+      return { output: out, weights: [], steps: [plainStep('drop', axes, lengths, axes.map(() => 1), 'keepdims')] };
     }
-    return { output: [input[0] ?? null, input[channelAxis(input, format)] ?? null], weights: [] };
+    const channels = input[channelAxis(input, format)] ?? null;
+    const steps: ShapeStep[] = [plainStep('drop', [], lengths, []), plainStep('permute', [1], [channels], [channels])];
+    return { output: [input[0] ?? null, channels], weights: [], steps };
   },
 });
 
+const seq: Shape = [null, 100, 16];
+const image: Shape = [null, 28, 28, 32];
+const volume: Shape = [null, 16, 16, 16, 8];
+const g1 = { args: {}, input: seq };
+const g2 = { args: {}, input: [null, 7, 7, 64] };
+const g3 = { args: {}, input: volume };
+
 export const poolingLayers = {
-  MaxPooling1D: pool(1, false), MaxPooling2D: pool(2, false), MaxPooling3D: pool(3, false),
-  MaxPool1D: pool(1, false), MaxPool2D: pool(2, false), MaxPool3D: pool(3, false),
-  AveragePooling1D: pool(1, true), AveragePooling2D: pool(2, true), AveragePooling3D: pool(3, true),
-  AvgPool1D: pool(1, true), AvgPool2D: pool(2, true), AvgPool3D: pool(3, true),
-  GlobalMaxPooling1D: globalPool(1), GlobalMaxPooling2D: globalPool(2), GlobalMaxPooling3D: globalPool(3),
-  GlobalAveragePooling1D: globalPool(1), GlobalAveragePooling2D: globalPool(2), GlobalAveragePooling3D: globalPool(3),
-  GlobalMaxPool1D: globalPool(1), GlobalMaxPool2D: globalPool(2), GlobalMaxPool3D: globalPool(3),
-  GlobalAvgPool1D: globalPool(1), GlobalAvgPool2D: globalPool(2), GlobalAvgPool3D: globalPool(3),
+  MaxPooling1D: pool(1, false, seq), MaxPooling2D: pool(2, false, image), MaxPooling3D: pool(3, false, volume),
+  MaxPool1D: pool(1, false, seq), MaxPool2D: pool(2, false, image), MaxPool3D: pool(3, false, volume),
+  AveragePooling1D: pool(1, true, seq), AveragePooling2D: pool(2, true, image), AveragePooling3D: pool(3, true, volume),
+  AvgPool1D: pool(1, true, seq), AvgPool2D: pool(2, true, image), AvgPool3D: pool(3, true, volume),
+  GlobalMaxPooling1D: globalPool(1, g1), GlobalMaxPooling2D: globalPool(2, g2), GlobalMaxPooling3D: globalPool(3, g3),
+  GlobalAveragePooling1D: globalPool(1, g1), GlobalAveragePooling2D: globalPool(2, g2), GlobalAveragePooling3D: globalPool(3, g3),
+  GlobalMaxPool1D: globalPool(1, g1), GlobalMaxPool2D: globalPool(2, g2), GlobalMaxPool3D: globalPool(3, g3),
+  GlobalAvgPool1D: globalPool(1, g1), GlobalAvgPool2D: globalPool(2, g2), GlobalAvgPool3D: globalPool(3, g3),
 } satisfies Record<string, LayerSpec>;

@@ -4,11 +4,11 @@
  * the time axis, so its weights are the cell's, whatever the sequence length.
  */
 import * as arg from '../args.ts';
-import { convLength } from '../conv-arithmetic.ts';
-import { add, evaluate, mul, num, type Term } from '../explain.ts';
+import { convLength, windowStep } from '../conv-arithmetic.ts';
+import { add, evaluate, forTensor, mul, num, plainStep, type ShapeStep, type Term } from '../explain.ts';
 import { toSnakeCase } from '../naming.ts';
 import { fail } from '../problem.ts';
-import { weight, type Built, type BuildContext, type LayerSpec } from '../registry.ts';
+import { weight, type Built, type BuildContext, type LayerExample, type LayerSpec } from '../registry.ts';
 import { expectRank, lastDim } from '../shape.ts';
 import { isShapeList, shapeText } from '../text.ts';
 import type { Dialect, LayerArgs, OutputShape, Shape, Weight } from '../types.ts';
@@ -55,11 +55,22 @@ function denseCell(kind: CellKind, args: LayerArgs, d: number, prefix = ''): Cel
   };
 }
 
-/** What a recurrent layer returns: the last output or every step's, then its final states. */
-function sequenceOutput(args: LayerArgs, input: Shape, outputSize: number, stateSizes: number[]): OutputShape {
+/**
+ * What a recurrent layer returns: the last output or every step's, then its final states; with
+ * the steps that say so (`sizeArg` names the argument the sizes come from: `units`, or `cell`).
+ */
+function sequenceOutput(args: LayerArgs, input: Shape, outputSize: number, stateSizes: number[], sizeArg = 'units'): { output: OutputShape; steps: ShapeStep[] } {
   const batch = input[0] ?? null;
-  const output: Shape = arg.bool(args, 'return_sequences') ? [batch, input[1] ?? null, outputSize] : [batch, outputSize];
-  return arg.bool(args, 'return_state') ? [output, ...stateSizes.map((s): Shape => [batch, s])] : output;
+  const features = input[2] ?? null;
+  const sequences = arg.bool(args, 'return_sequences');
+  const output: Shape = sequences ? [batch, input[1] ?? null, outputSize] : [batch, outputSize];
+  const steps: ShapeStep[] = sequences
+    ? [plainStep('set-to-arg', [2], [features], [outputSize], sizeArg)]
+    : [plainStep('drop', [], [input[1] ?? null], [], 'return_sequences'), plainStep('set-to-arg', [1], [features], [outputSize], sizeArg)];
+  if (!arg.bool(args, 'return_state')) return { output, steps };
+  // each state is (batch, size): the time axis is gone
+  stateSizes.forEach((s, i) => steps.push(...forTensor(i + 1, [plainStep('set-to-arg', [1], [features], [s], sizeArg)])));
+  return { output: [output, ...stateSizes.map((s): Shape => [batch, s])], steps };
 }
 
 /** Recurrent layers read (batch, timesteps, features); the cell sees one step of `features`. */
@@ -71,11 +82,13 @@ function stepFeatures(input: Shape): number {
 const SEQUENCE_DEFAULTS: LayerArgs = { use_bias: true, return_sequences: false, return_state: false, go_backwards: false, stateful: false };
 
 /** SimpleRNN, LSTM, GRU and the CuDNN variants of tf.keras 1.x. */
-const recurrent = (kind: CellKind): LayerSpec => ({
+const recurrent = (kind: CellKind, example: LayerExample): LayerSpec => ({
+  family: 'recurrent',
+  example,
   defaults: kind === 'gru' ? (dialect) => ({ ...SEQUENCE_DEFAULTS, reset_after: resetAfterDefault(dialect) }) : SEQUENCE_DEFAULTS,
   build({ args, input }) {
     const cell = denseCell(kind, args, stepFeatures(input));
-    return { output: sequenceOutput(args, input, cell.outputSize, cell.stateSizes), weights: cell.weights, formula: cell.formula };
+    return { ...sequenceOutput(args, input, cell.outputSize, cell.stateSizes), weights: cell.weights, formula: cell.formula };
   },
 });
 
@@ -128,10 +141,12 @@ function singleCell(config: { type: string; args: LayerArgs }, d: number, dialec
 
 /** `keras.layers.RNN(cell)`: the generic loop over any cell. */
 const RNN: LayerSpec = {
+  family: 'recurrent',
+  example: { args: { cell: { class_name: 'LSTMCell', config: { units: 16 } } }, input: [null, 10, 8] },
   defaults: { return_sequences: false, return_state: false, go_backwards: false, stateful: false },
   build({ args, input, dialect }) {
     const cell = readCell(args['cell'], stepFeatures(input), dialect);
-    return { output: sequenceOutput(args, input, cell.outputSize, cell.stateSizes), weights: cell.weights, formula: cell.formula };
+    return { ...sequenceOutput(args, input, cell.outputSize, cell.stateSizes, 'cell'), weights: cell.weights, formula: cell.formula };
   },
 };
 
@@ -141,7 +156,9 @@ const STEP_AXES = ['batch, timesteps, steps, channels', 'batch, timesteps, rows,
  * ConvLSTM1D/2D/3D: an LSTM whose four gates are convolutions. Each step is a conv over the spatial
  * axes, so the output size per axis follows the conv rule and the weights are conv kernels.
  */
-const convLstm = (rank: number): LayerSpec => ({
+const convLstm = (rank: number, example: LayerExample): LayerSpec => ({
+  family: 'recurrent',
+  example,
   defaults: { ...SEQUENCE_DEFAULTS, strides: 1, padding: 'valid', data_format: null, dilation_rate: 1 },
   build({ args, input }) {
     expectRank(input, rank + 3, STEP_AXES[rank - 1]!);
@@ -161,14 +178,23 @@ const convLstm = (rank: number): LayerSpec => ({
     if (cin === null || cin === undefined) fail('input-channels-unknown', { input: shapeText(input) });
     const outSpatial = spatial.map((l, i) => convLength(l, kernel[i]!, strides[i]!, dilation[i]!, padding));
     const state: Shape = format === 'channels_first' ? [step[0]!, filters, ...outSpatial] : [step[0]!, ...outSpatial, filters];
-    const output: Shape = arg.bool(args, 'return_sequences') ? [state[0]!, input[1] ?? null, ...state.slice(1)] : state;
+    const sequences = arg.bool(args, 'return_sequences');
+    const output: Shape = sequences ? [state[0]!, input[1] ?? null, ...state.slice(1)] : state;
+    // steps on the state's axes (one step of the sequence), shifted past the time axis when it is kept
+    const stateSteps: ShapeStep[] = spatial.map((l, i) => windowStep(`conv-${padding}`, spatialStart + i, l, outSpatial[i] ?? null, { kernel: kernel[i]!, stride: strides[i]!, dilation: dilation[i]!, arg: 'kernel_size' }));
+    const channelAt = format === 'channels_first' ? 1 : rank + 1;
+    stateSteps.push(plainStep('set-to-arg', [channelAt], [cin ?? null], [filters], 'filters'));
+    const shifted = (by: number): ShapeStep[] => stateSteps.map((s) => ({ ...s, axes: s.axes.map((a) => a + by) }));
+    const steps = sequences ? shifted(1) : [plainStep('drop', [], [input[1] ?? null], [], 'return_sequences'), ...stateSteps];
 
     const weights = [weight('kernel', [...kernel, cin, 4 * filters]), weight('recurrent_kernel', [...kernel, filters, 4 * filters])];
     if (useBias) weights.push(weight('bias', [4 * filters]));
     const f = (): Term => num(filters, 'filters', 'filters');
     const perGate = mul(f(), ...kernel.map((k, i) => num(k, 'kernel', rank > 1 ? `kernel_size[${i}]` : 'kernel_size')), add(num(cin, 'input channels'), f()));
+    const returnState = arg.bool(args, 'return_state');
     return {
-      output: arg.bool(args, 'return_state') ? [output, state, state] : output,
+      output: returnState ? [output, state, state] : output,
+      steps: returnState ? [...steps, ...forTensor(1, stateSteps), ...forTensor(2, stateSteps)] : steps,
       weights,
       formula: mul(num(4, 'gates'), useBias ? add(perGate, num(filters, 'bias', 'filters')) : perGate),
     };
@@ -210,6 +236,8 @@ function mergeMode(args: LayerArgs): MergeMode {
  * the same input. Keras derives the output from the forward copy alone: concat doubles its last axis.
  */
 const Bidirectional: LayerSpec = {
+  family: 'wrapper',
+  example: { args: { layer: { type: 'LSTM', args: { units: 32, return_sequences: true } } }, input: [null, 10, 8] },
   defaults: { merge_mode: 'concat', backward_layer: null },
   build(ctx: BuildContext) {
     const { args, input } = ctx;
@@ -237,12 +265,38 @@ const Bidirectional: LayerSpec = {
     const formulas = [forward.formula, back.formula];
     return {
       output: outputs.length === 1 ? outputs[0]! : outputs,
+      steps: bidirectionalSteps(forward.steps, sequence, merge, states.length),
       weights: [...under(forwardName, forward), ...under(backwardName, back)],
       ...(formulas[0] && formulas[1] ? { formula: twoDirections(formulas[0], formulas[1]) } : {}),
       inner: [{ name: forwardName, type: layer.type, built: forward }, { name: backwardName, type: backward.type, built: back }],
     };
   },
 };
+
+/**
+ * The forward layer's steps, placed on Bidirectional's outputs: the sequence once (merged) or
+ * twice (merge_mode=None), then the forward states and the backward states. Concatenation
+ * replaces whatever set the last axis by the sum of the two directions.
+ */
+function bidirectionalSteps(forward: ShapeStep[], sequence: Shape, merge: MergeMode, stateCount: number): ShapeStep[] {
+  const sequences = merge === null ? 2 : 1;
+  const last = sequence.length - 1;
+  const steps: ShapeStep[] = [];
+  for (const step of forward) {
+    const t = step.tensor ?? 0;
+    if (t > 0) {
+      steps.push({ ...step, tensor: sequences - 1 + t }, { ...step, tensor: sequences - 1 + t + stateCount });
+      continue;
+    }
+    if (merge === 'concat' && step.axes.includes(last)) continue;
+    for (let copy = 0; copy < sequences; copy++) steps.push(copy === 0 ? step : { ...step, tensor: copy });
+  }
+  if (merge === 'concat') {
+    const size = sequence[last] ?? null;
+    steps.push(plainStep('concat-sum', [last], [size, size], [size === null ? null : 2 * size], 'merge_mode'));
+  }
+  return steps;
+}
 
 /** Concatenating forward and backward doubles the last axis (None stays None). */
 function doubleLast(shape: Shape): Shape {
@@ -256,6 +310,8 @@ const twoDirections = (forward: Term, backward: Term): Term =>
 
 /** TimeDistributed: one inner layer applied to every step; the steps share its weights. */
 const TimeDistributed: LayerSpec = {
+  family: 'wrapper',
+  example: { args: { layer: { type: 'Dense', args: { units: 8 } } }, input: [null, 10, 16] },
   defaults: {},
   build(ctx: BuildContext) {
     const { args, input } = ctx;
@@ -267,6 +323,8 @@ const TimeDistributed: LayerSpec = {
     const out = inner.output;
     return {
       output: [out[0] ?? null, input[1] ?? null, ...out.slice(1)],
+      // the inner layer sees one step: its axis a ≥ 1 is axis a + 1 here, past the time axis
+      steps: inner.steps.map((s) => ({ ...s, axes: s.axes.map((a) => (a === 0 ? 0 : a + 1)) })),
       weights: inner.weights,
       ...(inner.formula ? { formula: inner.formula } : {}),
       inner: [{ name, type: layer.type, built: inner }],
@@ -275,15 +333,16 @@ const TimeDistributed: LayerSpec = {
 };
 
 export const recurrentLayers = {
-  SimpleRNN: recurrent('simple'),
-  LSTM: recurrent('lstm'),
-  GRU: recurrent('gru'),
-  CuDNNLSTM: recurrent('cudnn_lstm'),
-  CuDNNGRU: recurrent('cudnn_gru'),
+  SimpleRNN: recurrent('simple', { args: { units: 32 }, input: [null, 10, 8] }),
+  LSTM: recurrent('lstm', { args: { units: 64 }, input: [null, 20, 32] }),
+  GRU: recurrent('gru', { args: { units: 32 }, input: [null, 10, 8] }),
+  // the CuDNN layers exist only in tf.keras 1.x
+  CuDNNLSTM: recurrent('cudnn_lstm', { args: { units: 32 }, input: [null, 10, 8], dialect: 'tf.keras' }),
+  CuDNNGRU: recurrent('cudnn_gru', { args: { units: 32 }, input: [null, 10, 8], dialect: 'tf.keras' }),
   RNN,
-  ConvLSTM1D: convLstm(1),
-  ConvLSTM2D: convLstm(2),
-  ConvLSTM3D: convLstm(3),
+  ConvLSTM1D: convLstm(1, { args: { filters: 8, kernel_size: 3 }, input: [null, 5, 32, 3] }),
+  ConvLSTM2D: convLstm(2, { args: { filters: 16, kernel_size: 3 }, input: [null, 5, 32, 32, 3] }),
+  ConvLSTM3D: convLstm(3, { args: { filters: 4, kernel_size: 3 }, input: [null, 3, 8, 8, 8, 2] }),
   Bidirectional,
   TimeDistributed,
 } satisfies Record<string, LayerSpec>;
