@@ -76,6 +76,28 @@ describe('parseJsonText', () => {
     expect({ line: e.line, column: e.column }).toEqual({ line: 1, column: MAX_JSON_DEPTH + 1 });
   });
 
+  it("reads Python's wrapped values as the lists they are, whatever the key order", () => {
+    const text = JSON.stringify({
+      kernel_size: { class_name: '__tuple__', config: { value: [3, { config: { value: [1, 2] }, class_name: '__tuple__' }] } },
+      batch_input_shape: { items: [null, 28], class_name: 'TensorShape' },
+      unknown: { class_name: 'TensorShape', items: 'not a list' },
+    });
+    expect(parseJsonText(text)).toEqual({
+      ok: true,
+      value: { kernel_size: [3, [1, 2]], batch_input_shape: [null, 28], unknown: { class_name: 'TensorShape', items: 'not a list' } },
+    });
+  });
+
+  it('counts the depth of wrapped values as written, not as read', () => {
+    // Each tuple opens 3 levels (itself, its config, its value list): 400 of them nest 1,200 deep,
+    // though read as lists they would nest only 400. Level 1,001 = 3 × 333 + 2: the config's brace
+    // of the 334th tuple.
+    const open = '{"class_name": "__tuple__", "config": {"value": [';
+    const e = problem(open.repeat(400) + '1' + ']}}'.repeat(400));
+    expect({ line: e.line, column: e.column }).toEqual({ line: 1, column: 333 * open.length + open.indexOf('{', 1) + 1 });
+    expect(e.message).toContain('nest more than 1,000 levels deep');
+  });
+
   it('answers 50 MB of nesting at once, without parsing it', () => {
     const half = 25 * 1024 * 1024;
     const e = problem('['.repeat(half) + ']'.repeat(half));

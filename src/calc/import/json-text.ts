@@ -98,27 +98,36 @@ export function plainJson(v: Json, levels = MAX_JSON_DEPTH): Json | typeof TOO_D
 function plainContainer(v: Json[] | JsonObject, levels: number): Json | typeof TOO_DEEP {
   if (levels === 0) return TOO_DEEP;
   if (Array.isArray(v)) return plainList(v, levels);
-  // One lookup for the many objects that are no wrapper: property reads on a model's varied
-  // object shapes are the slow part of this walk.
-  const cls = v['class_name'];
-  if (cls === 'TensorShape' || cls === '__tuple__') {
-    const items = cls === 'TensorShape' ? v['items'] : isJsonObject(v['config']) ? v['config']['value'] : undefined;
-    if (Array.isArray(items) || (cls === 'TensorShape' && items === null)) {
-      // Rare: the depth is checked on the wrapper as written, then its list read in its place.
-      if (containerNestsDeeperThan(v, levels)) return TOO_DEEP;
-      return cls === 'TensorShape' ? (items ?? null) : plainList(items as Json[], levels - 2);
-    }
-  }
   let out: JsonObject | undefined;
   for (const k in v) {
     const x = v[k]!;
-    // Primitives, most of a model, are passed over without a call.
-    if (typeof x !== 'object' || x === null) continue;
+    if (typeof x !== 'object' || x === null) {
+      // A wrapper is recognised by its class_name as the keys go by: a lookup of class_name on
+      // every object of a model's varied shapes made this walk a third slower.
+      if (k === 'class_name' && (x === 'TensorShape' || x === '__tuple__')) {
+        const list = wrappedList(v, x, levels);
+        if (list !== NOT_WRAPPED) return list;
+      }
+      // Primitives, most of a model, are passed over without a call.
+      continue;
+    }
     const y = plainContainer(x, levels - 1);
     if (y === TOO_DEEP) return TOO_DEEP;
     if (y !== x) (out ??= { ...v })[k] = y;
   }
   return out ?? v;
+}
+
+const NOT_WRAPPED = Symbol('not a wrapper');
+
+/** The list a TensorShape or tuple wrapper holds, made plain; its depth is checked as written. */
+function wrappedList(v: JsonObject, cls: 'TensorShape' | '__tuple__', levels: number): Json | typeof TOO_DEEP | typeof NOT_WRAPPED {
+  const config = v['config'];
+  const items = cls === 'TensorShape' ? v['items'] : isJsonObject(config) ? config['value'] : undefined;
+  if (!Array.isArray(items) && !(cls === 'TensorShape' && items === null)) return NOT_WRAPPED;
+  if (containerNestsDeeperThan(v, levels)) return TOO_DEEP;
+  // A TensorShape's items are dims, taken as they are; a tuple's list sits two levels down.
+  return cls === 'TensorShape' ? (items ?? null) : plainList(items as Json[], levels - 2);
 }
 
 /** `plainContainer` over a list at `levels`, copying it only when an item changed. */
