@@ -52,7 +52,7 @@ function tieSlots(preset: Prepared, start: CalcState): (number | null)[] {
   const used = new Set<number>();
   start.columns.forEach((c, li) => {
     if (c?.row.formula) {
-      for (const t of linkedTokens(preset, { layer: c.layer, input: c.input, index: li }, c.row.formula)) {
+      for (const t of linkedTokens(preset, { input: c.input, index: li, steps: c.row.steps }, c.row.formula)) {
         if (t.kind === 'num' && t.field !== null) used.add(t.field);
       }
     }
@@ -246,7 +246,7 @@ export default function Calculator({ preset, start, text }: Props) {
       );
     }
     const { row, stale } = column;
-    const blocks = show.has('kernel') ? kernelPlan(row.type, row.weights) : null;
+    const blocks = show.has('kernel') ? kernelPlan(row) : null;
     const output = row.outputShape;
     const pooling = show.has('pooling-grid') ? column.pooling : null;
     return (
@@ -257,7 +257,7 @@ export default function Calculator({ preset, start, text }: Props) {
           {show.has('split') && line(s.trainable, <span data-result="trainable">{groupDigits(row.trainable)}</span>)}
           {show.has('split') && line(s.nonTrainable, <span data-result="non-trainable">{groupDigits(row.nonTrainable)}</span>)}
           {show.has('formula') && line(s.formula, row.formula
-            ? <FormulaView formula={row.formula} tokens={linkedTokens(preset, { layer: column.layer, input: column.input, index: li }, row.formula)} tieOf={tieOf} hot={hot} roles={text.roles} legend={s.legend} />
+            ? <FormulaView formula={row.formula} tokens={linkedTokens(preset, { input: column.input, index: li, steps: row.steps }, row.formula)} tieOf={tieOf} hot={hot} roles={text.roles} legend={s.legend} />
             : <code class="pl-formula" data-result="formula">{row.params === 0 ? `0 (${s.noWeights})` : groupDigits(row.params)}</code>)}
           {show.has('shape') && output && line(s.outputShape, <code data-result="shape">{outputText(output)}</code>)}
           {show.has('weights') && line(s.weights, (

@@ -19,6 +19,7 @@ export {
 } from './explain.ts';
 export type { CallStyle, LayerExample, LayerFamily } from './registry.ts';
 export { groupDigits, isShapeList, outputText, shapeList, shapeText, weightsText, weightText } from './text.ts';
+export { isWindowStep, stepArithmetic, windowArithmetic } from './step-text.ts';
 export { KERAS2_UNITS, KERAS3_UNITS, readableMemorySize } from './memory-size.ts';
 export { Namer, toSnakeCase } from './naming.ts';
 export {

@@ -5,7 +5,7 @@
  * A fact that does not resolve throws: a lesson must never show a broken number.
  */
 import {
-  add, describeDiagnostic, equationText, evaluate, formulaText, groupDigits, isShapeList, mul, num, outputText, readableMemorySize, shapeList,
+  add, describeDiagnostic, equationText, evaluate, formulaText, groupDigits, isWindowStep, mul, num, outputText, readableMemorySize, shapeList,
   weightsText, type Model, type ModelLayer, type OutputShape, type Shape, type Term, type Weight,
 } from '@calc/basics.ts';
 import { resolveLayer, summarize, totalsOf, type Row, type Summary } from '@calc/engine.ts';
@@ -216,37 +216,21 @@ function collectModelArgs(model: Model, out: Set<number>): void {
   }
 }
 
-/** An int or per-axis tuple argument, per spatial axis. */
-function perAxis(value: unknown, axes: number, fallback: number): number[] {
-  if (typeof value === 'number') return Array(axes).fill(value);
-  if (Array.isArray(value) && value.every((v) => typeof v === 'number')) return value as number[];
-  return Array(axes).fill(fallback);
-}
-
 /**
- * The steps of the output-length arithmetic of a windowed layer (conv, pooling), per spatial
- * axis: the dilated kernel's span, L − span, ⌊(L − span) / s⌋, L − 1, ⌊(L − 1) / s⌋, L × s, so a
- * lesson can write `⌊(28 − 3) / 2⌋ + 1 = 13` step by step.
+ * The steps of the output-length arithmetic of a windowed layer (conv, pooling), per axis, read
+ * off the row's window steps: the dilated kernel's span, L − span, ⌊(L − span) / s⌋, L − 1,
+ * ⌊(L − 1) / s⌋, L × s, so a lesson can write `⌊(28 − 3) / 2⌋ + 1 = 13` step by step.
  */
-function collectWindowArithmetic(fact: LayerFact, out: Set<number>): void {
-  const args = fact.layer.args ?? {};
-  const window = args['kernel_size'] ?? args['pool_size'];
-  const input = isShapeList(fact.input) ? fact.input[0] : fact.input;
-  if (window === undefined || !input || input.length < 3) return;
-  const channelsFirst = args['data_format'] === 'channels_first';
-  const lengths = channelsFirst ? input.slice(2) : input.slice(1, -1);
-  const kernels = perAxis(window, lengths.length, 1);
-  const strides = perAxis(args['strides'], lengths.length, 'pool_size' in args && !('kernel_size' in args) ? (kernels[0] ?? 1) : 1);
-  const dilations = perAxis(args['dilation_rate'], lengths.length, 1);
-  lengths.forEach((length, i) => {
-    if (length === null) return;
-    const k = kernels[i] ?? 1;
-    const s = Math.max(1, strides[i] ?? 1);
-    const span = (dilations[i] ?? 1) * (k - 1) + 1;
+function collectWindowArithmetic(row: Row, out: Set<number>): void {
+  for (const w of row.steps.filter(isWindowStep)) {
+    const length = w.inputs[0];
+    if (length === null || length === undefined) continue;
+    const { kernel: k, stride: s } = w;
+    const span = w.dilation * (k - 1) + 1;
     for (const n of [span, length - span, Math.floor((length - span) / s), length - 1, Math.floor((length - 1) / s), length * s, length - k]) {
       if (Number.isFinite(n) && n >= 0) out.add(n);
     }
-  });
+  }
 }
 
 /** Numbers one fact makes quotable: args, shapes, weight dims and their products, counts, bytes, formula terms. */
@@ -265,8 +249,9 @@ export function factNumbers(fact: Fact, out: Set<number> = new Set()): Set<numbe
   }
   collectValues(fact.layer.args ?? {}, out);
   collectValues(fact.input, out);
-  collectWindowArithmetic(fact, out);
-  collectRow(resolveLayerFact(fact), out);
+  const row = resolveLayerFact(fact);
+  collectWindowArithmetic(row, out);
+  collectRow(row, out);
   return out;
 }
 
@@ -286,9 +271,11 @@ export function derivedNumbers(lesson: Pick<LessonModule, 'facts' | 'calculators
     collectValues(preset.input, out);
     for (const fact of calculatorFacts(preset)) {
       collectValues(fact.layer.args ?? {}, out);
-      collectWindowArithmetic(fact, out);
       const result = resolveLayer(fact.layer, fact.input);
-      if (result.ok) collectRow(result.row, out);
+      if (result.ok) {
+        collectWindowArithmetic(result.row, out);
+        collectRow(result.row, out);
+      }
     }
   }
   return out;

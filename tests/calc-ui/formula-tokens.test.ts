@@ -16,6 +16,13 @@ function formulaOf(layer: LayerConfig, input: Shape | Shape[]) {
   return r.row.formula;
 }
 
+/** The column a formula belongs to: the first layer on its input, with the shape steps the engine returned. */
+function whereOf(layer: LayerConfig, input: Shape | Shape[]) {
+  const r = resolveLayer(layer, input);
+  if (!r.ok) throw new Error(r.error.message);
+  return { input, index: 0, steps: r.row.steps };
+}
+
 const LAYERS: [LayerConfig, Shape | Shape[]][] = [
   [{ type: 'Conv2D', args: { filters: 64, kernel_size: 3 } }, [null, 13, 13, 32]],
   [{ type: 'Conv2D', args: { filters: 64, kernel_size: 3, use_bias: false } }, [null, 13, 13, 32]],
@@ -54,7 +61,7 @@ describe('linkedTokens', () => {
   });
   it('ties 64 to filters, 32 to the channel axis, each 3 to its kernel axis, and the bias 1 to nothing', () => {
     const [layer, input] = LAYERS[0]!;
-    const tokens = linkedTokens(preset, { layer, input, index: 0 }, formulaOf(layer, input));
+    const tokens = linkedTokens(preset, whereOf(layer, input), formulaOf(layer, input));
     const nums = tokens.flatMap((t) => (t.kind === 'num' ? [[t.text, t.field]] : []));
     expect(nums).toEqual([['64', 3], ['32', 2], ['3', 4], ['3', 5], ['1', null]]);
   });
@@ -62,14 +69,14 @@ describe('linkedTokens', () => {
     const layer: LayerConfig = { type: 'Conv2D', args: { filters: 8, kernel_size: 3, data_format: 'channels_first' } };
     const input: Shape = [null, 3, 28, 28];
     const p = prepare({ ...preset, layers: [layer], input, fields: [int('input[1]'), int('input[3]')] });
-    const nums = linkedTokens(p, { layer, input, index: 0 }, formulaOf(layer, input)).flatMap((t) => (t.kind === 'num' ? [[t.text, t.field]] : []));
+    const nums = linkedTokens(p, whereOf(layer, input), formulaOf(layer, input)).flatMap((t) => (t.kind === 'num' ? [[t.text, t.field]] : []));
     expect(nums).toContainEqual(['3', 0]);
   });
   it('ties Dense\'s input features to the last axis and units to units', () => {
     const layer: LayerConfig = { type: 'Dense', args: { units: 10 } };
     const input: Shape = [null, 64];
     const p = prepare({ ...preset, layers: [layer], input, fields: [int('input[1]'), int('units')] });
-    const nums = linkedTokens(p, { layer, input, index: 0 }, formulaOf(layer, input)).flatMap((t) => (t.kind === 'num' ? [[t.text, t.field]] : []));
+    const nums = linkedTokens(p, whereOf(layer, input), formulaOf(layer, input)).flatMap((t) => (t.kind === 'num' ? [[t.text, t.field]] : []));
     // 10 × (64 + 1)
     expect(nums).toEqual([['10', 1], ['64', 0], ['1', null]]);
   });
@@ -82,7 +89,7 @@ describe('numbers from one of several inputs', () => {
     fields: [int('inputs[0][2]'), int('inputs[1][2]'), int('num_heads')], show: ['formula'],
   });
   const ties = (input: Shape[]) =>
-    linkedTokens(preset(input), { layer, input, index: 0 }, formulaOf(layer, input)).flatMap((t) => (t.kind === 'num' && t.term.role === 'input features' ? [[t.text, t.field]] : []));
+    linkedTokens(preset(input), whereOf(layer, input), formulaOf(layer, input)).flatMap((t) => (t.kind === 'num' && t.term.role === 'input features' ? [[t.text, t.field]] : []));
   it('ties query and value features to their own fields when their sizes differ', () => {
     // query (N, 5, 16), value (N, 7, 12): the key is the value, so key and value read 12
     expect(ties([[null, 5, 16], [null, 7, 12]])).toEqual([['16', 0], ['12', 1], ['12', 1]]);

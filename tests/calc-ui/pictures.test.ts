@@ -17,44 +17,44 @@ function resolved(layer: LayerConfig, input: Shape) {
 describe('kernelPlan', () => {
   it('draws Conv2D(64, 3) on 32 channels as 64 filters of 3×3×32, each with a bias', () => {
     const row = resolved({ type: 'Conv2D', args: { filters: 64, kernel_size: 3 } }, [null, 13, 13, 32]);
-    expect(kernelPlan(row.type, row.weights)).toEqual([{ what: 'filters', count: 64, window: [3, 3], depth: 32, multiplier: 1, bias: true }]);
+    expect(kernelPlan(row)).toEqual([{ what: 'filters', count: 64, window: [3, 3], depth: 32, multiplier: 1, bias: true }]);
   });
   it('leaves the bias out with use_bias=False and reads grouped kernels per group', () => {
     const row = resolved({ type: 'Conv2D', args: { filters: 8, kernel_size: [1, 5], groups: 2, use_bias: false } }, [null, 9, 9, 6]);
     // 6 channels in 2 groups: each filter spans 3
-    expect(kernelPlan(row.type, row.weights)).toEqual([{ what: 'filters', count: 8, window: [1, 5], depth: 3, multiplier: 1, bias: false }]);
+    expect(kernelPlan(row)).toEqual([{ what: 'filters', count: 8, window: [1, 5], depth: 3, multiplier: 1, bias: false }]);
   });
   it('reads a transposed kernel (kh, kw, filters, C_in)', () => {
     const row = resolved({ type: 'Conv2DTranspose', args: { filters: 16, kernel_size: 3 } }, [null, 7, 7, 4]);
-    expect(kernelPlan(row.type, row.weights)).toEqual([{ what: 'filters', count: 16, window: [3, 3], depth: 4, multiplier: 1, bias: true }]);
+    expect(kernelPlan(row)).toEqual([{ what: 'filters', count: 16, window: [3, 3], depth: 4, multiplier: 1, bias: true }]);
   });
   it('draws DepthwiseConv2D as one 3×3 kernel per channel and multiplier', () => {
     const row = resolved({ type: 'DepthwiseConv2D', args: { kernel_size: 3, depth_multiplier: 2 } }, [null, 8, 8, 5]);
-    expect(kernelPlan(row.type, row.weights)).toEqual([{ what: 'depthwise', count: 5 * 2, window: [3, 3], depth: 1, multiplier: 2, bias: true }]);
+    expect(kernelPlan(row)).toEqual([{ what: 'depthwise', count: 5 * 2, window: [3, 3], depth: 1, multiplier: 2, bias: true }]);
   });
   it('draws SeparableConv2D as its depthwise step then 1×1 filters', () => {
     const row = resolved({ type: 'SeparableConv2D', args: { filters: 64, kernel_size: 3 } }, [null, 56, 56, 32]);
-    expect(kernelPlan(row.type, row.weights)).toEqual([
+    expect(kernelPlan(row)).toEqual([
       { what: 'depthwise', count: 32, window: [3, 3], depth: 1, multiplier: 1, bias: false },
       { what: 'pointwise', count: 64, window: [1, 1], depth: 32, multiplier: 1, bias: true },
     ]);
   });
   it('draws Conv1D and Conv3D windows', () => {
     const c1 = resolved({ type: 'Conv1D', args: { filters: 4, kernel_size: 5 } }, [null, 100, 2]);
-    expect(kernelPlan(c1.type, c1.weights)?.[0]).toMatchObject({ count: 4, window: [5], depth: 2 });
+    expect(kernelPlan(c1)?.[0]).toMatchObject({ count: 4, window: [5], depth: 2 });
     const c3 = resolved({ type: 'Conv3D', args: { filters: 4, kernel_size: 3 } }, [null, 8, 8, 8, 1]);
-    expect(kernelPlan(c3.type, c3.weights)?.[0]).toMatchObject({ count: 4, window: [3, 3, 3], depth: 1 });
+    expect(kernelPlan(c3)?.[0]).toMatchObject({ count: 4, window: [3, 3, 3], depth: 1 });
   });
   it('draws nothing for layers without a convolution kernel', () => {
     const dense = resolved({ type: 'Dense', args: { units: 3 } }, [null, 4]);
-    expect(kernelPlan(dense.type, dense.weights)).toBeNull();
+    expect(kernelPlan(dense)).toBeNull();
     const pool = resolved({ type: 'MaxPooling2D' }, [null, 4, 4, 1]);
-    expect(kernelPlan(pool.type, pool.weights)).toBeNull();
+    expect(kernelPlan(pool)).toBeNull();
   });
 });
 
 describe('poolingPlan', () => {
-  const plan = (layer: LayerConfig, input: Shape) => poolingPlan(layer, input, resolved(layer, input).outputShape as Shape);
+  const plan = (layer: LayerConfig, input: Shape) => poolingPlan(resolved(layer, input));
 
   it('drops the 27th row and column when 2×2 windows pool 27×27 (13 windows cover 26)', () => {
     const axes = plan({ type: 'MaxPooling2D', args: { pool_size: 2 } }, [null, 27, 27, 32]);

@@ -137,10 +137,8 @@ describe('typing before the engine has loaded', () => {
     expect(done.pending).toBe(false);
     expect(params(done)).toEqual([64 * (1 * 3 * 3 + 1)]);
   });
-  it('carries each weight\'s count and the pooling windows with the row', () => {
+  it('carries no pooling windows for a convolution', () => {
     const s = startState(conv);
-    // kernel 3×3×1×32 and bias 32
-    expect(s.columns[0]!.counts).toEqual([3 * 3 * 1 * 32, 32]);
     expect(s.columns[0]!.pooling).toBeNull();
   });
 });

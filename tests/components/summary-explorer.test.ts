@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { summarize } from '@calc/engine.ts';
-import type { Model, SequentialModel } from '@calc/basics.ts';
+import type { Model, SequentialModel, Shape } from '@calc/basics.ts';
 import { explainRows, explainTotals, ordinal, type Explanation } from '@components/islands/summary-explorer/explain-row.ts';
 import en from '@i18n/en/summary-explorer.json';
 import zhCn from '@i18n/zh-cn/summary-explorer.json';
@@ -13,7 +13,7 @@ import rolesZh from '@i18n/zh-cn/roles.json';
 import { mnist } from './mnist-model.ts';
 
 const explain = (model: Model, locale: 'en' | 'zh-cn' = 'en'): Explanation[] =>
-  explainRows(summarize(model), model, locale === 'en' ? en : zhCn, locale === 'en' ? rolesEn : rolesZh);
+  explainRows(summarize(model), locale === 'en' ? en : zhCn, locale === 'en' ? rolesEn : rolesZh);
 
 /** All the text of one part of an explanation: its sentence and its formulas. */
 const partText = (e: Explanation | undefined, kind: string): string => {
@@ -125,6 +125,42 @@ describe('other layers', () => {
     expect(partText(rows[1], 'shape')).toContain('comes from pixels: (None, 784)');
     expect(partText(rows[1], 'name')).toContain('chosen in the code');
     expect(partText(rows[1], 'params')).toContain(`32 × (784 + 1) = ${grouped(32 * (784 + 1))}`);
+  });
+});
+
+describe('layer types this file was never taught, explained from their shape steps', () => {
+  const only = (layer: SequentialModel['layers'][number], input: Shape, locale: 'en' | 'zh-cn' = 'en') =>
+    partText(explain({ kind: 'sequential', input, layers: [layer] }, locale)[0], 'shape');
+
+  it('walks Conv3D(8, (3, 5, 5)) axis by axis: depth ⌊(10 − 3) / 1⌋ + 1 = 8, height and width ⌊(32 − 5) / 1⌋ + 1 = 28', () => {
+    expect([Math.floor((10 - 3) / 1) + 1, Math.floor((32 - 5) / 1) + 1]).toEqual([8, 28]);
+    const shape = only({ type: 'Conv3D', args: { filters: 8, kernel_size: [3, 5, 5] } }, [null, 10, 32, 32, 1]);
+    expect(shape).toContain('Depth: ⌊(10 − 3) / 1⌋ + 1 = ⌊7 / 1⌋ + 1 = 8');
+    expect(shape).toContain('Height: ⌊(32 − 5) / 1⌋ + 1 = ⌊27 / 1⌋ + 1 = 28');
+    expect(shape).toContain('Width: ⌊(32 − 5) / 1⌋ + 1 = ⌊27 / 1⌋ + 1 = 28');
+    expect(shape).toContain('filters = 8');
+    expect(shape).toContain('(None, 8, 28, 28, 8)');
+  });
+
+  it('adds ZeroPadding2D(((1, 2), (3, 4)))\'s zeros on each side: 1 + 28 + 2 = 31 rows, 3 + 28 + 4 = 35 columns', () => {
+    const layer = { type: 'ZeroPadding2D', args: { padding: [[1, 2], [3, 4]] } };
+    for (const locale of ['en', 'zh-cn'] as const) {
+      const shape = only(layer, [null, 28, 28, 3], locale);
+      expect(shape).toContain(`1 + 28 + 2 = ${1 + 28 + 2}`);
+      expect(shape).toContain(`3 + 28 + 4 = ${3 + 28 + 4}`);
+      expect(shape).toContain('(None, 31, 35, 3)');
+    }
+  });
+
+  it('grows Conv2DTranspose(16, 3, strides=2) from 7 to (7 − 1) × 2 + 3 = 15', () => {
+    expect((7 - 1) * 2 + 3).toBe(15);
+    expect(only({ type: 'Conv2DTranspose', args: { filters: 16, kernel_size: 3, strides: 2 } }, [null, 7, 7, 32])).toContain('Height: (7 − 1) × 2 + 3 = 15');
+  });
+
+  it('names the pooling family for a 0-parameter GlobalMaxPooling1D and says which axes vanish', () => {
+    const rows = explain({ kind: 'sequential', input: [null, 50, 16], layers: [{ type: 'GlobalMaxPooling1D' }] });
+    expect(partText(rows[0], 'params')).toBe(en.zeroByFamily.pooling);
+    expect(partText(rows[0], 'shape')).toContain('The axes of size 50 are gone');
   });
 });
 

@@ -101,7 +101,7 @@ describe.skipIf(executable === '')('lesson islands in Chromium', () => {
       await select(island, 'max_pooling2d_1 (MaxPooling2D)').click();
       const text = (await panel(island).textContent()) ?? '';
       expect(text).toContain(`⌊(11 − 2) / 2⌋ + 1 = ⌊9 / 2⌋ + 1 = ${Math.floor((11 - 2) / 2) + 1}`);
-      expect(text).toContain(s.zeroPool);
+      expect(text).toContain(s.zeroByFamily.pooling);
     });
 
     it('moves the selection with the keyboard: ↓ from conv2d reaches conv2d_1, End the footer with 373,288 bytes', async (ctx) => {

@@ -4,16 +4,11 @@
  * lesson page's first load carries no layer code: the starting numbers were computed at build
  * time and arrive in the HTML.
  */
-import { resolveLayer, totalsOf } from '@calc/engine.ts';
-import type { Weight } from '@calc/basics.ts';
+import { resolveLayer } from '@calc/engine.ts';
 import { diagnosticText } from '@i18n/diagnostic-text.ts';
-import { poolingPlan } from './pooling-plan.ts';
 
 export const engine = {
   resolveLayer,
-  /** A weight's parameter count, as the summary counts it. */
-  weightCount: (w: Weight): number => totalsOf([w]).params,
-  poolingPlan,
   /** The engine's problems in the page's language; here so the dictionaries load with the engine, not the page. */
   diagnosticText,
 };

@@ -2,14 +2,14 @@
  * A formula from src/calc as a flat run of tokens a view can colour, each number tied to the
  * field it came from. The tokens read exactly as `formulaText` writes the formula.
  */
-import { groupDigits, shapeList, type LayerConfig, type NumTerm, type OpTerm, type Shape, type Term } from '@calc/basics.ts';
+import { groupDigits, isWindowStep, shapeList, type NumTerm, type OpTerm, type Shape, type ShapeStep, type Term } from '@calc/basics.ts';
 import { fieldForArg, parseTarget, type Prepared } from './fields.ts';
 
-/** Which column a formula belongs to: the layer (as applied), its input(s) and its index in the preset. */
+/** Which column a formula belongs to: its input(s), the layer's index in the preset, and the shape steps the engine returned. */
 export interface Where {
-  layer: LayerConfig;
   input: Shape | Shape[];
   index: number;
+  steps: readonly ShapeStep[];
 }
 
 export type Token =
@@ -27,16 +27,26 @@ export function formulaTokens(term: Term, parent?: OpTerm['op']): Token[] {
 const CHANNEL_ROLES = new Set<NumTerm['role']>(['input channels', 'channels']);
 const LAST_AXIS_ROLES = new Set<NumTerm['role']>(['input features', 'normalized size']);
 
+/**
+ * The axis that holds channels: the one besides the batch that no window slides along (axis 1 for
+ * channels_first, the last for channels_last), or the last axis of a layer without windows.
+ */
+function channelAxis(steps: readonly ShapeStep[], rank: number): number {
+  const windowed = new Set(steps.filter(isWindowStep).flatMap((s) => s.axes));
+  if (windowed.size === 0) return rank - 1;
+  for (let a = 1; a < rank; a++) if (!windowed.has(a)) return a;
+  return rank - 1;
+}
+
 /** The field an input-derived number (input channels, input features) came from, if a field sets that axis. */
 function inputFieldFor(preset: Prepared, at: Where, term: NumTerm): number | null {
-  const channelsFirst = at.layer.args?.['data_format'] === 'channels_first';
   const shapes = shapeList(at.input);
   const found: { field: number; value: unknown }[] = [];
   preset.fields.forEach((f, i) => {
     const t = parseTarget(f.target);
     if (t?.kind !== 'input') return;
     shapes.forEach((shape, k) => {
-      const axis = CHANNEL_ROLES.has(term.role) && channelsFirst ? 1 : shape.length - 1;
+      const axis = CHANNEL_ROLES.has(term.role) ? channelAxis(at.steps, shape.length) : shape.length - 1;
       if (t.axis === axis && (t.input === null || t.input === k)) found.push({ field: i, value: shape[axis] });
     });
   });

@@ -1,10 +1,12 @@
 /**
- * What the kernel picture draws for a convolution, read off the weights src/calc built: how
- * many kernels, each how big (window × input channels), and whether each has a bias. Conv
- * kernels are `(*window, C_in, filters)`, transposed ones `(*window, filters, C_in)`, depthwise
- * ones `(*window, C_in, depth multiplier)`; a separable conv is a depthwise step then a 1×1 one.
+ * What the kernel picture draws for a convolution, read off the row src/calc built: its weights
+ * (how many kernels, each how big, whether each has a bias) and its shape steps (a transposed
+ * window, or channels multiplied by a depth multiplier rather than set to `filters`). Conv kernels
+ * are `(*window, C_in, filters)`, transposed ones `(*window, filters, C_in)`, depthwise ones
+ * `(*window, C_in, depth multiplier)`; a separable conv is a depthwise step then a 1×1 one.
  */
 import type { Weight } from '@calc/basics.ts';
+import type { Row } from '@calc/engine.ts';
 
 /** One row of identical kernels. */
 export interface KernelBlock {
@@ -23,7 +25,9 @@ export interface KernelBlock {
 const find = (weights: readonly Weight[], name: string): Weight | undefined => weights.find((w) => w.name === name);
 
 /** The blocks to draw for a layer, or null when it is not a convolution. */
-export function kernelPlan(type: string, weights: readonly Weight[]): KernelBlock[] | null {
+export function kernelPlan(row: Pick<Row, 'family' | 'steps' | 'weights'>): KernelBlock[] | null {
+  if (row.family !== 'convolution') return null;
+  const weights = row.weights;
   const bias = find(weights, 'bias') !== undefined;
   const depthwise = find(weights, 'depthwise_kernel');
   const pointwise = find(weights, 'pointwise_kernel');
@@ -38,12 +42,12 @@ export function kernelPlan(type: string, weights: readonly Weight[]): KernelBloc
       { what: 'pointwise', count: filters, window: window.map(() => 1), depth: mid, multiplier: 1, bias },
     ];
   }
-  if (/Depthwise/.test(type)) {
+  // a depthwise conv multiplies its channels (Keras 3 names its kernel plain `kernel`)
+  if (depthwise || row.steps.some((s) => s.rule === 'multiply')) {
     const out = find(weights, 'bias')?.shape[0];
     return [{ what: 'depthwise', count: out ?? a * b, window, depth: 1, multiplier: b, bias }];
   }
-  if (!/Conv/.test(type)) return null;
-  return /Transpose/.test(type)
+  return row.steps.some((s) => s.rule.startsWith('transpose'))
     ? [{ what: 'filters', count: a, window, depth: b, multiplier: 1, bias }]
     : [{ what: 'filters', count: b, window, depth: a, multiplier: 1, bias }];
 }

@@ -7,7 +7,7 @@ import type { Row } from '@calc/engine.ts';
 import type { Diagnostic, LayerConfig, Shape } from '@calc/basics.ts';
 import type { Engine } from './engine.ts';
 import { applyValues, fieldForArg, parseFieldText, startTexts, type Applied, type FieldValue, type ParseProblem, type Prepared } from './fields.ts';
-import type { PoolAxis } from './pooling-plan.ts';
+import { poolingPlan, type PoolAxis } from './pooling-plan.ts';
 
 /** A problem shown beside a field: the engine's diagnostic or a typing problem, both worded by the view. */
 export interface Problem {
@@ -24,8 +24,6 @@ export interface Column {
   /** The layer and input that produced `row`, for the pictures. */
   layer: LayerConfig;
   input: Shape | Shape[];
-  /** Each weight's parameter count, in `row.weights` order. */
-  counts: number[];
   /** Where a pooling layer's windows fall, or null for other layers. */
   pooling: PoolAxis[] | null;
   stale: boolean;
@@ -78,9 +76,7 @@ export function advance(prev: CalcState | null, preset: Prepared, texts: string[
     if (row !== null && e.applied !== null) {
       const layer = e.applied.layers[li]!;
       const input = e.applied.input;
-      const output = row.outputShape;
-      const pooling = output && !Array.isArray(output[0]) && !Array.isArray(input[0]) ? engine.poolingPlan(layer, input as Shape, output as Shape) : null;
-      return { row, layer, input, counts: row.weights.map(engine.weightCount), pooling, stale: false };
+      return { row, layer, input, pooling: poolingPlan(row), stale: false };
     }
     const last = prev?.columns[li] ?? null;
     return last === null ? null : { ...last, stale: true };

@@ -2,13 +2,15 @@
  * What the summary explorer says about each row of `model.summary()`: where the name, the output
  * shape and the parameter count come from, with the reader's numbers in them. Runs at build time
  * (the wrapper passes the finished sentences to the island), so the page ships text, not the engine.
- * Every number comes from src/calc; every sentence from the locale's dictionary.
+ * Every number comes from src/calc — the row's family, shape steps, formula and weights — and every
+ * sentence from the locale's dictionary, keyed by the step's rule: a layer type this file has never
+ * heard of is explained by the steps its spec returns.
  */
 import {
-  equationText, groupDigits, kerasConvLength, kerasPoolLength, outputText, readableMemorySize, shapeList, shapeText, toSnakeCase, weightsText,
-  type LayerArgs, type Model, type OutputShape, type Shape, type Term,
+  equationText, groupDigits, isWindowStep, outputText, readableMemorySize, shapeList, stepArithmetic, toSnakeCase, weightsText, windowArithmetic,
+  type Dim, type LayerFamily, type OutputShape, type ShapeStep, type Term, type WindowStep,
 } from '@calc/basics.ts';
-import { specFor, type Row, type Summary } from '@calc/engine.ts';
+import type { Row, Summary } from '@calc/engine.ts';
 import { fill } from '@i18n/fill.ts';
 import type en from '@i18n/en/summary-explorer.json';
 import type roles from '@i18n/en/roles.json';
@@ -40,150 +42,99 @@ export function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
-/** The layers of a model in the order of its summary rows, with their arguments. */
-function layerArgs(model: Model): LayerArgs[] {
-  return model.kind === 'sequential' ? model.layers.map((l) => l.args ?? {}) : model.layers.map((e) => e.layer.args ?? {});
-}
-
-/** The arguments a layer was built with: its own, over Keras's defaults. */
-function withDefaults(type: string, args: LayerArgs, summary: Summary): LayerArgs {
-  const spec = specFor(type);
-  const defaults = spec ? (typeof spec.defaults === 'function' ? spec.defaults(summary.dialect) : spec.defaults) : {};
-  return { ...defaults, ...args };
-}
-
-/** What each row was called on: the previous row's output (Sequential) or the tensors it is connected to. */
-export function inputShapes(summary: Summary, model: Model): Shape[][] {
-  if (model.kind === 'sequential') {
-    return summary.rows.map((_, i) => {
-      const before = i === 0 ? model.input ?? null : summary.rows[i - 1]!.outputShape;
-      return before === null || before === undefined ? [] : shapeList(before);
-    });
-  }
-  const byName = new Map(summary.rows.map((r) => [r.name, r]));
-  return summary.rows.map((row) =>
-    row.connectedTo.flatMap((ref) => {
-      const m = /^(.*)\[(\d+)\]\[(\d+)\]$/.exec(ref);
-      const source = m ? byName.get(m[1]!) : undefined;
-      const shape = source?.outputShape ? shapeList(source.outputShape)[Number(m![3])] : undefined;
-      return shape ? [shape] : [];
-    }),
-  );
-}
-
-/** An int or a tuple argument as one value per spatial axis. */
-function perAxis(value: unknown, rank: number, fallback: number[]): number[] {
-  if (typeof value === 'number') return Array<number>(rank).fill(value);
-  if (Array.isArray(value) && value.length === rank && value.every((v) => typeof v === 'number')) return value as number[];
-  return fallback;
-}
-
-const CONV = /^(Conv[123]D|SeparableConv[12]D)$/;
-const DEPTHWISE = /^DepthwiseConv[12]D$/;
-const POOL = /^(MaxPool(ing)?|AveragePooling|AvgPool)[123]D$/;
-const RESHAPE = /^(Flatten|Reshape|Permute|RepeatVector|ZeroPadding[123]D|Cropping[123]D|UpSampling[123]D)$/;
-const DROPOUT = /^(Dropout|SpatialDropout[123]D|GaussianDropout|GaussianNoise|AlphaDropout|ActivityRegularization)$/;
-const ACTIVATION = /^(Activation|ReLU|LeakyReLU|ELU|Softmax|PReLU)$/;
-const MERGE = /^(Add|Subtract|Multiply|Average|Maximum|Minimum|Concatenate|Dot)$/;
-
-/** The names of the spatial axes of a rank-r layer, in the reader's language. */
-function axisNames(rank: number, s: SummaryExplorerStrings): string[] {
+/** The names of the spatial axes a layer's windows slide along, in the reader's language. */
+function windowAxisNames(rank: number, s: SummaryExplorerStrings): string[] {
   if (rank === 1) return [s.axisLength];
   if (rank === 2) return [s.axisHeight, s.axisWidth];
-  return [s.axisDepth, s.axisHeight, s.axisWidth].slice(-rank);
+  if (rank === 3) return [s.axisDepth, s.axisHeight, s.axisWidth];
+  return Array.from({ length: rank }, (_, i) => fill(s.axisNumber, { n: i + 1 }));
+}
+
+const dimText = (d: Dim | undefined): string => (d === null || d === undefined ? 'None' : String(d));
+
+/** `the last axis`, `axis 1`, `axes 1, 2`: which output axes a step sets (Keras numbers them from the batch, 0). */
+function axesText(step: ShapeStep, rank: number, s: SummaryExplorerStrings): string {
+  if (step.axes.length === 1) return step.axes[0] === rank - 1 ? s.axisLast : fill(s.axisNumber, { n: step.axes[0]! });
+  return fill(s.axesNumbers, { list: step.axes.join(s.listSeparator) });
+}
+
+/** One non-window step as a sentence: the rule's words with the step's numbers. */
+function stepSentence(step: ShapeStep, rank: number, s: SummaryExplorerStrings): string {
+  const values = {
+    axis: axesText(step, rank, s),
+    input: dimText(step.inputs[0]),
+    inputs: step.inputs.map(dimText).join(s.listSeparator),
+    arg: step.arg ?? '',
+    result: step.result.map(dimText).join(s.listSeparator),
+    math: stepArithmetic(step) ?? '',
+    factor: 'factor' in step ? step.factor : '',
+    before: 'before' in step ? step.before : '',
+    after: 'after' in step ? step.after : '',
+  };
+  return fill(s.rules[step.rule as keyof SummaryExplorerStrings['rules']], values);
+}
+
+/** A value the same on every axis once (`2`), else per axis (`3×2`). */
+const perAxis = (xs: number[]): string => (xs.every((x) => x === xs[0]) ? String(xs[0]) : xs.join('×'));
+
+/** The window steps of one output tensor: the sentence for their rule, a line of arithmetic per axis, and what the windows leave unread. */
+function windowParts(windows: WindowStep[], s: SummaryExplorerStrings): { sentences: string[]; code: string[] } {
+  const names = windowAxisNames(windows.length, s);
+  const rule = windows[0]!.rule;
+  const sentences = [fill(s.windowRules[rule], { kernel: perAxis(windows.map((w) => w.kernel)), stride: perAxis(windows.map((w) => w.stride)) })];
+  const code: string[] = [];
+  windows.forEach((w, i) => {
+    const axis = names[i] ?? '';
+    code.push(fill(s.shapeAxis, { axis, formula: windowArithmetic(w) }));
+    const size = w.inputs[0];
+    if (w.dropped && size !== null && size !== undefined) {
+      sentences.push(fill(s.windowDropped, { axis, dropped: w.dropped, covered: size - w.dropped, size }));
+    }
+  });
+  return { sentences, code };
 }
 
 /** Where a row's input comes from: the row above, the model's input, or the layers it is connected to. */
-function inputSentence(index: number, row: Row, input: Shape[], model: Model, s: SummaryExplorerStrings): string {
-  const shapes = input.map(shapeText).join(', ');
-  if (model.kind === 'sequential') return fill(index === 0 ? s.inputModel : s.inputPrevious, { input: shapes });
-  const sources = row.connectedTo.map((ref) => ref.replace(/\[.*$/, '')).join(', ');
-  return fill(s.inputConnected, { sources, input: shapes });
+function inputSentence(index: number, row: Row, s: SummaryExplorerStrings): string {
+  const input = outputText(row.inputShapes);
+  if (row.inbound.length === 0) return fill(index === 0 ? s.inputModel : s.inputPrevious, { input });
+  const sources = [...new Set(row.inbound.map((r) => r.layer))].join(s.listSeparator);
+  return fill(s.inputConnected, { sources, input });
 }
 
-/** Where the output shape comes from, per layer family. */
-function shapePart(index: number, row: Row, input: Shape[], rawArgs: LayerArgs, summary: Summary, model: Model, s: SummaryExplorerStrings): ExplanationPart {
+/** Where the output shape comes from: the input, then each step the layer's spec reported. */
+function shapePart(index: number, row: Row, s: SummaryExplorerStrings): ExplanationPart {
   const output = rowShapeText(row.outputShape);
   const label = s.labelShape;
   const kind = 'shape';
-  if (row.type === 'InputLayer') return { kind, label, text: fill(s.shapeInput, { output }) };
-  if (input.length === 0) return { kind, label, text: fill(s.shapeNoInput, { output }) };
-  const lead = inputSentence(index, row, input, model, s);
-  const part = (text: string, code?: string[]): ExplanationPart => {
-    const joined = [lead, text].join(s.sentenceSeparator);
-    return code && code.length ? { kind, label, text: joined, code } : { kind, label, text: joined };
-  };
-  const only = input.length === 1 ? input[0]! : null;
-  if (!only) return part(fill(s.shapeOther, { type: row.type, output }));
-  const inputText = shapeText(only);
-  const args = withDefaults(row.type, rawArgs, summary);
-  const out = row.outputShape && shapeList(row.outputShape).length === 1 ? shapeList(row.outputShape)[0]! : null;
-  const channelsFirst = args['data_format'] === 'channels_first';
-  const rank = only.length - 2;
-  const spatial = Array.from({ length: Math.max(rank, 0) }, (_, i) => (channelsFirst ? i + 2 : i + 1));
-  const channels = out ? out[channelsFirst ? 1 : out.length - 1] : null;
-  const names = axisNames(rank, s);
-
-  if ((CONV.test(row.type) || DEPTHWISE.test(row.type)) && rank >= 1) {
-    const padding = String(args['padding'] ?? 'valid').toLowerCase() as 'valid' | 'same' | 'causal';
-    const kernel = perAxis(args['kernel_size'], rank, []);
-    const strides = perAxis(args['strides'], rank, Array<number>(rank).fill(1));
-    const dilation = perAxis(args['dilation_rate'], rank, Array<number>(rank).fill(1));
-    const code = spatial.flatMap((axis, i) => {
-      const length = only[axis];
-      if (length === null || length === undefined || kernel[i] === undefined) return [];
-      const r = kerasConvLength({ length, kernel: kernel[i]!, stride: strides[i] ?? 1, dilation: dilation[i] ?? 1 }, padding);
-      return r.ok ? [fill(s.shapeConvAxis, { axis: names[i] ?? '', formula: r.formula })] : [];
-    });
-    const template = DEPTHWISE.test(row.type) ? s.shapeDepthwise : s.shapeConv;
-    return part(fill(template, { padding, channels: channels ?? '?', output }), code);
-  }
-
-  if (POOL.test(row.type) && rank >= 1) {
-    const padding = String(args['padding'] ?? 'valid').toLowerCase() as 'valid' | 'same';
-    const pool = perAxis(args['pool_size'], rank, []);
-    const strides = args['strides'] === null || args['strides'] === undefined ? pool : perAxis(args['strides'], rank, pool);
-    const code: string[] = [];
-    const notes: string[] = [];
-    spatial.forEach((axis, i) => {
-      const length = only[axis];
-      if (length === null || length === undefined || pool[i] === undefined) return;
-      const r = kerasPoolLength({ length, kernel: pool[i]!, stride: strides[i] ?? pool[i]! }, padding);
-      if (!r.ok) return;
-      code.push(fill(s.shapeConvAxis, { axis: names[i] ?? '', formula: r.formula }));
-      if (r.dropped) notes.push(fill(s.shapePoolDropped, { axis: names[i] ?? '', dropped: r.dropped, covered: length - r.dropped, size: length }));
-    });
-    const same = (xs: number[]): string => (xs.every((x) => x === xs[0]) ? String(xs[0] ?? '?') : xs.join('×'));
-    const text = fill(s.shapePool, { pool: same(pool), stride: same(strides), padding, channels: channels ?? '?', output });
-    return part([text, ...notes].join(s.sentenceSeparator), code);
-  }
-
-  if (row.type === 'Flatten' && out) {
-    const dims = only.slice(1);
-    if (dims.length > 0 && dims.every((d): d is number => d !== null)) {
-      const size = dims.reduce((a, b) => a * b, 1);
-      return part(fill(s.shapeFlatten, { product: dims.join(' × '), size: groupDigits(size), output }));
+  if (row.family === 'input') return { kind, label, text: fill(s.shapeInput, { output }) };
+  if (row.inputShapes.length === 0) return { kind, label, text: fill(s.shapeResult, { output }) };
+  const outputs = row.outputShape === null ? [] : shapeList(row.outputShape);
+  const several = outputs.length > 1;
+  const sentences = [inputSentence(index, row, s)];
+  const code: string[] = [];
+  const tensors = [...new Set(row.steps.map((st) => st.tensor ?? 0))].sort((a, b) => a - b);
+  for (const t of tensors) {
+    const steps = row.steps.filter((st) => (st.tensor ?? 0) === t);
+    const prefix = several ? fill(s.tensorPrefix, { n: t + 1 }) : '';
+    const windows = steps.filter(isWindowStep);
+    if (windows.length > 0) {
+      const w = windowParts(windows, s);
+      sentences.push(...w.sentences.map((x, i) => (i === 0 ? prefix + x : x)));
+      code.push(...w.code.map((c) => prefix + c));
     }
+    const rank = outputs[t]?.length ?? 0;
+    for (const step of steps) if (!isWindowStep(step)) sentences.push(prefix + stepSentence(step, rank, s));
   }
-
-  if (row.type === 'Dense' && out) {
-    return part(fill(s.shapeDense, { inDim: String(only[only.length - 1] ?? 'None'), units: String(out[out.length - 1] ?? '?'), output }));
-  }
-
-  if (out && shapeText(out) === inputText) return part(fill(s.shapeSame, { output }));
-  return part(fill(s.shapeOther, { type: row.type, output }));
+  sentences.push(fill(s.shapeResult, { output }));
+  const text = sentences.join(s.sentenceSeparator);
+  return code.length ? { kind, label, text, code } : { kind, label, text };
 }
 
-/** Why a row shows 0 in the Param # column. */
+/** Why a row shows 0 in the Param # column, by what kind of layer it is. */
 function zeroText(row: Row, s: SummaryExplorerStrings): string {
-  const type = row.type;
-  if (/Pool/.test(type)) return s.zeroPool;
-  if (RESHAPE.test(type)) return fill(s.zeroReshape, { type });
-  if (DROPOUT.test(type)) return fill(s.zeroDropout, { type });
-  if (ACTIVATION.test(type)) return s.zeroActivation;
-  if (type === 'InputLayer') return s.zeroInput;
-  if (MERGE.test(type)) return fill(s.zeroMerge, { type });
-  return fill(s.zeroOther, { type });
+  const byFamily: Partial<Record<LayerFamily, string>> = s.zeroByFamily;
+  return fill(byFamily[row.family] ?? s.zeroOther, { type: row.type });
 }
 
 /** `64 = filters, 32 = input channels, 3 = kernel size, 1 = bias`: each number of the formula once. */
@@ -201,7 +152,7 @@ function rolesText(formula: Term, s: SummaryExplorerStrings, roleNames: RoleStri
     items.push(fill(s.roleItem, { value: groupDigits(t.value), role: roleNames[t.role] }));
   };
   visit(formula);
-  return fill(s.rolesLine, { roles: items.join(', ') });
+  return fill(s.rolesLine, { roles: items.join(s.listSeparator) });
 }
 
 /** Where the row's count comes from: formula, weights, the trainable split, or why it is 0. */
@@ -226,7 +177,7 @@ function paramParts(row: Row, s: SummaryExplorerStrings, roleNames: RoleStrings)
 
 /** How Keras named the layer: the class in snake_case, numbered from the second one on. */
 function namePart(row: Row, s: SummaryExplorerStrings): ExplanationPart {
-  const prefix = row.type === 'InputLayer' ? 'input_layer' : toSnakeCase(row.type);
+  const prefix = toSnakeCase(row.type);
   const values = { name: row.name, type: row.type, prefix };
   if (row.name === prefix) return { kind: 'name', label: s.labelName, text: fill(s.nameFirst, values) };
   const m = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}_(\\d+)$`).exec(row.name);
@@ -238,9 +189,7 @@ function namePart(row: Row, s: SummaryExplorerStrings): ExplanationPart {
 }
 
 /** One explanation per summary row, in row order. */
-export function explainRows(summary: Summary, model: Model, s: SummaryExplorerStrings, roleNames: RoleStrings): Explanation[] {
-  const inputs = inputShapes(summary, model);
-  const args = layerArgs(model);
+export function explainRows(summary: Summary, s: SummaryExplorerStrings, roleNames: RoleStrings): Explanation[] {
   let running = 0;
   return summary.rows.map((row, i) => {
     const before = running;
@@ -250,7 +199,7 @@ export function explainRows(summary: Summary, model: Model, s: SummaryExplorerSt
       title: `${row.name} (${row.type})`,
       parts: [
         namePart(row, s),
-        shapePart(i, row, inputs[i] ?? [], args[i] ?? {}, summary, model, s),
+        shapePart(i, row, s),
         ...paramParts(row, s, roleNames),
         { kind: 'running', label: s.labelRunning, text: fill(s.running, { sum: groupDigits(running), total: groupDigits(summary.totals.params) }), code: [runningCode] },
       ],
