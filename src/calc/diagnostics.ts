@@ -189,6 +189,8 @@ export const english = {
   'layer-dtype-unknown': (v: { got: string }) => `must be a dtype Keras knows (float32, float16, bfloat16, int32, … or a policy such as mixed_float16), got ${v.got}`,
   'input-too-large': (v: { max: number }) => `the input is larger than ${v.max} bytes, far more than any model description; Param Lab stops reading there`,
   'input-too-deep': () => "the model's graph is too deep to follow (thousands of layers in one chain)",
+  /** tf.keras breaks a cell after every `),`: a name of megabytes becomes millions of lines. */
+  'output-too-large': (v: { max: number }) => `the summary would be longer than ${v.max} characters (its names wrap onto millions of lines); Param Lab stops there`,
   'file-not-found': () => 'no such file',
   'file-is-directory': () => 'this is a directory, not a model file',
   'file-permission-denied': () => 'permission denied',

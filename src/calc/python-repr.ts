@@ -5,6 +5,16 @@
  */
 import type { Shape } from './types.ts';
 
+/** Python's `len`: code points, so an emoji counts once (JavaScript's `length` counts it twice). */
+export function codePointLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff) n++;
+  }
+  return n;
+}
+
 /** `str(tuple)`: `(None, 26, 26, 32)`, `(None,)` for one axis, `()` for none. */
 export function pythonTuple(shape: Shape): string {
   const dims = shape.map((d) => (d === null ? 'None' : String(d)));

@@ -6,4 +6,5 @@ export { renderKeras3, type Keras3SummaryOptions } from './summary-keras3.ts';
 export { renderKeras2, type Keras2SummaryOptions } from './summary-keras2.ts';
 export { renderJson } from './summary-json.ts';
 export { escapeControls } from './control-chars.ts';
+export { TextTooLong } from './text-budget.ts';
 export { cellLength } from './cell-width.ts';

@@ -2,36 +2,36 @@
  * How rich fits a string into a table cell of fixed width: greedy word wrap at whitespace, a word
  * longer than the cell kept on a line of its own and cut to `width - 1` columns plus `…`
  * (`(BatchNormalizatio…`), then each line justified. rich's default column overflow is
- * "ellipsis", so long words are never folded onto the next line.
+ * "ellipsis", so long words are never folded onto the next line. Lines are produced one at a
+ * time, so a caller with a text budget stops a name of megabytes without wrapping all of it.
  */
 import { cellLength, setCellSize } from './cell-width.ts';
+import { codePointLength } from './python-repr.ts';
 
 export type Justify = 'left' | 'right' | 'center';
 
 /** rich's `words()`: each word with the whitespace around it (leading only for the first). */
-function words(text: string): { start: number; word: string }[] {
-  return [...text.matchAll(/\s*\S+\s*/g)].map((m) => ({ start: m.index, word: m[0] }));
+function* words(text: string): Generator<{ start: number; word: string }> {
+  for (const m of text.matchAll(/\s*\S+\s*/g)) yield { start: m.index, word: m[0] };
 }
 
 /** rich's `divide_line` without folding: the offsets where new lines start. */
-function lineStarts(text: string, width: number): number[] {
-  const starts: number[] = [];
+function* lineStarts(text: string, width: number): Generator<number> {
   let position = 0;
   for (const { start, word } of words(text)) {
     const length = cellLength(word.trimEnd());
     if (position + length > width) {
       if (length > width) {
-        if (start) starts.push(start);
+        if (start) yield start;
         position = cellLength(word);
       } else if (position && start) {
-        starts.push(start);
+        yield start;
         position = cellLength(word);
       }
     } else {
       position += cellLength(word);
     }
   }
-  return starts;
 }
 
 /** Cut to `width` columns, ending in `…` when something was cut. */
@@ -41,7 +41,7 @@ function truncate(line: string, width: number): string {
 
 /** Trailing whitespace past the cell's edge is dropped (rich's `rstrip_end`, which counts code points). */
 function trimPastEdge(line: string, width: number): string {
-  const excess = [...line].length - width;
+  const excess = codePointLength(line) - width;
   if (excess <= 0) return line;
   const trailing = line.length - line.trimEnd().length;
   return line.slice(0, line.length - Math.min(trailing, excess));
@@ -59,14 +59,20 @@ function justifyLine(line: string, width: number, justify: Justify): string {
   return ' '.repeat(left) + cut + ' '.repeat(room - left);
 }
 
-/** The lines a cell of `width` columns shows for `text`, each exactly `width` columns. */
-export function wrapCell(text: string, width: number, justify: Justify = 'left'): string[] {
+/** The lines a cell of `width` columns shows for `text`, one at a time, each exactly `width` columns. */
+export function* cellLines(text: string, width: number, justify: Justify = 'left'): Generator<string> {
   // Text that fits is one line: no word can push past the edge (most cells of a summary).
-  if (cellLength(text) <= width) return [justifyLine(text, width, justify)];
-  const starts = [0, ...lineStarts(text, width), text.length];
-  const lines: string[] = [];
-  for (let i = 0; i + 1 < starts.length; i++) {
-    lines.push(justifyLine(trimPastEdge(text.slice(starts[i], starts[i + 1]), width), width, justify));
+  if (cellLength(text) <= width) {
+    yield justifyLine(text, width, justify);
+    return;
   }
-  return lines;
+  let from = 0;
+  for (const start of lineStarts(text, width)) {
+    yield justifyLine(trimPastEdge(text.slice(from, start), width), width, justify);
+    from = start;
+  }
+  yield justifyLine(trimPastEdge(text.slice(from), width), width, justify);
 }
+
+/** Every line of `cellLines`, for callers that want them all. */
+export const wrapCell = (text: string, width: number, justify: Justify = 'left'): string[] => [...cellLines(text, width, justify)];

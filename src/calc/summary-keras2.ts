@@ -7,6 +7,7 @@
 import { escapeControls } from './control-chars.ts';
 import { groupDigits } from './text.ts';
 import { truncatedRow, wrappedRow, type Keras2Era } from './keras2-print-row.ts';
+import { TextBudget } from './text-budget.ts';
 import { KERAS2_UNITS, readableMemorySize } from './memory-size.ts';
 import { pythonStringList, pythonTuple } from './python-repr.ts';
 import { shapeList } from './text.ts';
@@ -24,6 +25,8 @@ export interface Keras2SummaryOptions {
   showTrainable?: boolean;
   /** `expand_nested=True` (eras B and C): the layers of nested models inside `|` borders. */
   expandNested?: boolean;
+  /** Stop with TextTooLong past this many characters (the CLI's cap; none by default). */
+  maxChars?: number;
 }
 
 /** Column positions as fractions of the line; era C moved the Functional ones. */
@@ -105,12 +108,14 @@ export function renderKeras2(summary: Summary, options: Keras2SummaryOptions = {
       lines.push((i === summary.rows.length - 1 ? '=' : '_').repeat(lineLength));
     });
   } else {
-    const printRow = (cells: string[], level = 0): string[] => wrappedRow(cells, positions, era, level);
+    const budget = new TextBudget(options.maxChars);
+    const printRow = (cells: string[], level = 0): string[] => wrappedRow(cells, positions, era, level, budget);
     const bordered = (level: number, fill: string, inset: number): string =>
       '|'.repeat(level) + fill.repeat(Math.max(0, lineLength - 2 * inset)) + '|'.repeat(level);
     // A blank line follows every layer except the last one inside a nested model.
     const printLayer = (row: Row, level: number, lastNested: boolean): void => {
-      lines.push(...printRow(fields(row, pythonStringList(row.connectedTo)), level));
+      // A loop, not push(...): a name of megabytes wraps onto more lines than a call takes arguments.
+      for (const line of printRow(fields(row, pythonStringList(row.connectedTo)), level)) lines.push(line);
       const children = expandNested ? (row.children ?? []) : [];
       if (children.length > 0) {
         lines.push(bordered(level + 1, '¯', level + 1));

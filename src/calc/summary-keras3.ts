@@ -5,6 +5,7 @@
 import { escapeControls } from './control-chars.ts';
 import { KERAS3_UNITS, readableMemorySize } from './memory-size.ts';
 import { renderRichTable, type TableColumn } from './rich-table.ts';
+import { TextBudget } from './text-budget.ts';
 import { kerasColumnWidths } from './rich-widths.ts';
 import { groupDigits, outputText } from './text.ts';
 import type { Row, Summary } from './summarize.ts';
@@ -20,6 +21,8 @@ export interface Keras3SummaryOptions {
   showTrainable?: boolean;
   /** `expand_nested=True`: rows for the layers inside nested models, prefixed `   └ `. */
   expandNested?: boolean;
+  /** Stop with TextTooLong past this many characters (the CLI's cap; none by default). */
+  maxChars?: number;
 }
 
 /** What Keras uses when `shutil.get_terminal_size()` falls back to 80 columns (80 - 4). */
@@ -85,6 +88,7 @@ export function renderKeras3(summary: Summary, options: Keras3SummaryOptions = {
     columns.map((c, i) => ({ ...c, width: widths[i]! })),
     summary.rows.flatMap((row) => rowCells(row, 0, summary.sequentialLike, options)),
     lineLength,
+    new TextBudget(options.maxChars),
   );
   const t = summary.totals;
   return [

@@ -4,7 +4,7 @@
  */
 import { detectAndImport } from '@calc/import.ts';
 import { summarize, type Summary } from '@calc/engine.ts';
-import { renderJson, renderKeras2, renderKeras3 } from '@calc/render.ts';
+import { renderJson, renderKeras2, renderKeras3, TextTooLong } from '@calc/render.ts';
 import { diagnostic, type Model } from '@calc/basics.ts';
 import { errorLine, usageErrorLine } from './error-line.ts';
 import { parseOptions, USAGE, type OutputFormat } from './options.ts';
@@ -39,7 +39,9 @@ export async function runSummary(argv: readonly string[], stdin: ByteChunks): Pr
   const summary = summarizeWithinStack(imported.value.model);
   if (!summary) return done(2, errorLine(source, diagnostic('input-too-deep', {})), 'stderr');
   if (summary.error) return done(2, errorLine(source, summary.error), 'stderr');
-  return done(0, render(summary, options.format), 'stdout');
+  const text = renderWithin(summary, options.format);
+  if (text === undefined) return done(2, errorLine(source, diagnostic('output-too-large', { max: MAX_OUTPUT_CHARS })), 'stderr');
+  return done(0, text, 'stdout');
 }
 
 /** The resolver walks nested models recursively; thousands of levels can exhaust the stack. */
@@ -52,7 +54,17 @@ function summarizeWithinStack(model: Model): Summary | undefined {
   }
 }
 
-function render(summary: Summary, format: OutputFormat): string {
-  if (format === 'json') return prettyJson(renderJson(summary));
-  return format === 'keras2' ? renderKeras2(summary) : renderKeras3(summary);
+/** The most summary text the CLI writes: tf.keras wraps a name of megabytes onto millions of lines. */
+export const MAX_OUTPUT_CHARS = 16 * 1024 * 1024;
+
+/** The summary in `format`, or undefined when it would pass MAX_OUTPUT_CHARS. */
+function renderWithin(summary: Summary, format: OutputFormat): string | undefined {
+  try {
+    if (format === 'json') return prettyJson(renderJson(summary));
+    const options = { maxChars: MAX_OUTPUT_CHARS };
+    return format === 'keras2' ? renderKeras2(summary, options) : renderKeras3(summary, options);
+  } catch (e) {
+    if (e instanceof TextTooLong) return undefined;
+    throw e;
+  }
 }

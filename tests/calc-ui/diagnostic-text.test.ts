@@ -148,6 +148,7 @@ const samples: { [C in DiagnosticCode]: ValuesOf<C> } = {
   'layer-dtype-unknown': { got: 'got-text' },
   'input-too-large': { max: 89 },
   'input-too-deep': {},
+  'output-too-large': { max: 917 },
   'file-not-found': {},
   'file-is-directory': {},
   'file-permission-denied': {},

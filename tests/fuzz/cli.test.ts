@@ -5,9 +5,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runSummary } from '../../src/cli/run.ts';
+import { MAX_OUTPUT_CHARS, runSummary } from '../../src/cli/run.ts';
 import { MAX_INPUT_BYTES, readCapped, readFileCapped } from '../../src/cli/read-input.ts';
-import { isOneErrorLine } from './hostile-input.ts';
+import { cli, functional, isOneErrorLine, toText } from './hostile-input.ts';
 
 const MiB = 1024 * 1024;
 
@@ -45,6 +45,26 @@ describe('the input cap', () => {
   it('exactly the cap is still read', async () => {
     const r = await readCapped([new Uint8Array(MAX_INPUT_BYTES - 1), new Uint8Array(1)]);
     expect(r.ok && r.value.length).toBe(MAX_INPUT_BYTES);
+  });
+});
+
+describe('the output cap', () => {
+  /** A layer named `name` whose output two others read, so tf.keras shows it in "Connected to" twice. */
+  const branching = (name: string) =>
+    toText(functional('f', [4], [{ type: 'Dense', name, args: { units: 2 } }, { type: 'Dense', name: 'c', args: { units: 2 }, calls: name }, { type: 'Dense', name: 'd', args: { units: 2 }, calls: name }], [['c', 0, 0], ['d', 0, 0]]));
+
+  it('tf.keras text of a name of 400,000 "),": a line per two characters, stopped at 16 Mi characters', async () => {
+    const start = performance.now();
+    const r = await cli(branching('),'.repeat(200_000)), 'keras2');
+    expect(isOneErrorLine(r)).toBe(true);
+    expect(r.stderr).toBe(`error: <stdin>: the summary would be longer than ${MAX_OUTPUT_CHARS} characters (its names wrap onto millions of lines); Param Lab stops there\n`);
+    expect(performance.now() - start).toBeLessThan(2000);
+  });
+
+  it('Keras 3 text of a name of 600,000 short words is stopped the same way; JSON is not amplified', async () => {
+    const text = branching('ab '.repeat(600_000));
+    expect(isOneErrorLine(await cli(text, 'keras3'))).toBe(true);
+    expect((await cli(text, 'json')).code).toBe(0);
   });
 });
 
