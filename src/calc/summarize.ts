@@ -82,7 +82,21 @@ const bytesPerValue = (w: Weight): number => DTYPE_BYTES.get(w.dtype ?? 'float32
 
 /** Totals over a set of weights, split by the trainable flag. */
 export function totalsOf(weights: readonly Weight[]): Totals {
-  const t: Totals = { params: 0, trainable: 0, nonTrainable: 0, bytes: 0, trainableBytes: 0, nonTrainableBytes: 0 };
+  const t = noTotals();
+  addWeights(t, weights);
+  return exact(t);
+}
+
+/** A model's totals over its rows' weights, without gathering them into one list first. */
+function totalsOfRows(rows: readonly Row[]): Totals {
+  const t = noTotals();
+  for (const r of rows) addWeights(t, r.weights);
+  return exact(t);
+}
+
+const noTotals = (): Totals => ({ params: 0, trainable: 0, nonTrainable: 0, bytes: 0, trainableBytes: 0, nonTrainableBytes: 0 });
+
+function addWeights(t: Totals, weights: readonly Weight[]): void {
   for (const w of weights) {
     const n = count(w);
     const b = n * bytesPerValue(w);
@@ -96,6 +110,10 @@ export function totalsOf(weights: readonly Weight[]): Totals {
       t.nonTrainableBytes += b;
     }
   }
+}
+
+/** The totals, unless the count is past exact arithmetic. */
+function exact(t: Totals): Totals {
   if (!Number.isSafeInteger(t.params)) {
     throw new LayerProblem('model-too-many-params', { max: Number.MAX_SAFE_INTEGER });
   }
@@ -169,27 +187,31 @@ function inexactAxis(output: OutputShape): number | undefined {
  * count, and shape steps that set every output axis that differs from the input to its value.
  * A broken promise is Param Lab's bug, so it throws rather than becoming a reader's diagnostic.
  */
-function checkExplained(type: string, input: Shape, built: Built): void {
-  const count = built.weights.reduce((sum, w) => sum + w.shape.reduce((a, b) => a * b, 1), 0);
+function checkExplained(type: string, input: Shape, built: Built, count: number): void {
   if (built.formula === undefined) {
     if (built.weights.length > 0) throw new EngineError(`${type}: ${count} weights and no formula`);
   } else if (evaluate(built.formula) !== count) {
     throw new EngineError(`${type}: the formula gives ${evaluate(built.formula)}, the weights ${count}`);
   }
-  if (built.steps.length === 0) throw new EngineError(`${type}: no shape steps`);
+  const { steps } = built;
+  if (steps.length === 0) throw new EngineError(`${type}: no shape steps`);
   const outputs = shapeList(built.output);
-  const explained = outputs.map(() => new Set<number>());
-  for (const step of built.steps) {
+  for (const step of steps) {
     const out = outputs[step.tensor ?? 0];
     if (!out || step.axes.length !== step.result.length || step.axes.some((a, i) => a >= out.length || out[a] !== step.result[i])) {
       throw new EngineError(`${type}: a ${step.rule} step sets ${JSON.stringify(step.axes)} to ${JSON.stringify(step.result)}, the output is ${JSON.stringify(built.output)}`);
     }
-    for (const a of step.axes) explained[step.tensor ?? 0]!.add(a);
   }
-  outputs.forEach((out, t) => {
-    const axis = out.findIndex((d, a) => !explained[t]!.has(a) && !(a < input.length && d === input[a]));
-    if (axis >= 0) throw new EngineError(`${type}: no step explains axis ${axis} of output ${t} (${JSON.stringify(out)} from ${JSON.stringify(input)})`);
-  });
+  // every step's result is the output's, so an axis some step names is explained
+  for (let t = 0; t < outputs.length; t++) {
+    const out = outputs[t]!;
+    for (let a = 0; a < out.length; a++) {
+      if (a < input.length && out[a] === input[a]) continue;
+      if (!steps.some((s) => (s.tensor ?? 0) === t && s.axes.includes(a))) {
+        throw new EngineError(`${type}: no step explains axis ${a} of output ${t} (${JSON.stringify(out)} from ${JSON.stringify(input)})`);
+      }
+    }
+  }
 }
 
 class Resolver {
@@ -233,9 +255,9 @@ class Resolver {
     if (axis !== undefined) throw new LayerProblem('output-dim-too-large', { axis, max: Number.MAX_SAFE_INTEGER });
     const finished = finish(built, layer, parentTrainable);
     // A count past exact arithmetic (units=1e300) is this layer's diagnostic, not a crash in row().
-    totalsOf(finished.weights);
+    const { params } = totalsOf(finished.weights);
     // after the two checks above, so a count or size past exact arithmetic stays the reader's diagnostic
-    checkExplained(layer.type, inputs[0]!, built);
+    checkExplained(layer.type, inputs[0]!, built, params);
     return finished;
   }
 
@@ -384,7 +406,7 @@ class Resolver {
   close(name: string, className: string, sequentialLike: boolean, rows: Row[], error: Diagnostic | undefined, outputs: Shape[]): Summary {
     let totals: Totals;
     try {
-      totals = totalsOf(rows.flatMap((r) => r.weights));
+      totals = totalsOfRows(rows);
     } catch (e) {
       if (!(e instanceof LayerProblem)) throw e;
       totals = totalsOf([]);

@@ -187,7 +187,8 @@ const SpectralNormalization: LayerSpec = {
 
 export const normalizationLayers = {
   BatchNormalization,
-  SyncBatchNormalization: BatchNormalization,
+  // tf.keras's experimental name; Keras 3 has BatchNormalization(synchronized=True) instead
+  SyncBatchNormalization: { ...BatchNormalization, example: { ...BatchNormalization.example, dialect: 'tf.keras' } },
   LayerNormalization,
   GroupNormalization,
   RMSNormalization,
