@@ -3,6 +3,7 @@
  * engine), names and dtypes chosen to break naive code, and the in-process CLI.
  */
 import fc from 'fast-check';
+import { strToU8, zipSync } from 'fflate';
 import { runSummary, type CommandResult } from '../../src/cli/run.ts';
 
 /** What no output and no message may ever contain. */
@@ -63,8 +64,26 @@ export function functional(name: string, inputShape: unknown[], layers: { type: 
   };
 }
 
-/** The CLI on `text` as standard input, in this process. */
-export const cli = (text: string, format = 'keras3'): Promise<CommandResult> => runSummary(['-', '--format', format], [new TextEncoder().encode(text)]);
+/** The CLI on `input` as standard input, in this process. */
+export const cli = (input: string | Uint8Array, format = 'keras3'): Promise<CommandResult> =>
+  runSummary(['-', '--format', format], [typeof input === 'string' ? new TextEncoder().encode(input) : input]);
+
+/** How a model reaches the CLI: Keras's to_json(), a tfjs model.json, a .keras archive, or nested in another model. */
+export type Container = 'json' | 'tfjs' | 'archive' | 'nested';
+
+export function contained(model: object, container: Container): string | Uint8Array {
+  switch (container) {
+    case 'json':
+      return toText(model);
+    case 'tfjs':
+      return `{"format": "layers-model", "modelTopology": ${toText({ ...model, keras_version: 'tfjs-layers 4.22.0', backend: 'tensor_flow.js' })}, "weightsManifest": []}`;
+    case 'archive':
+      return zipSync({ 'metadata.json': strToU8('{"keras_version": "3.16.0"}'), 'config.json': strToU8(toText(model)) });
+    case 'nested':
+      // No InputLayer outside: the nested model brings its own input, as Keras's Sequential.add takes it.
+      return toText({ module: 'keras', class_name: 'Sequential', config: { name: 'outer', trainable: true, layers: [model] }, registered_name: null });
+  }
+}
 
 /** Exit 2 and exactly one printable `error:` line, as the CLI contract says. */
 export function isOneErrorLine(r: CommandResult): boolean {

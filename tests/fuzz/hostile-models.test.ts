@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cellLength } from '@calc/render.ts';
-import { BROKEN_NUMBER, cli, functional, hostileDtype, hostileName, hostileSize, isOneErrorLine, layer, PROTOTYPE_KEYS, RAW_CONTROL, sequential, toText } from './hostile-input.ts';
+import { BROKEN_NUMBER, cli, contained, functional, type Container, hostileDtype, hostileName, hostileSize, isOneErrorLine, layer, PROTOTYPE_KEYS, RAW_CONTROL, sequential, toText } from './hostile-input.ts';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 const dense = (dtype: unknown) => toText(sequential('s', [4], [layer('Dense', 'dense', { units: 3 }, dtype)]));
@@ -152,16 +152,17 @@ describe('random hostile models', () => {
     input: fc.array(hostileSize, { minLength: 1, maxLength: 3 }),
     layers: fc.array(fc.tuple(hostileLayer, hostileName, hostileDtype), { minLength: 1, maxLength: 4 }),
     functional: fc.boolean(),
+    container: fc.constantFrom<Container>('json', 'tfjs', 'archive', 'nested'),
   });
 
-  it('exit 0 with finite numbers, or exit 2 with one located line; never a throw', async () => {
+  it('to_json, tfjs model.json, .keras or nested: exit 0 with finite numbers, or exit 2 with one located line', async () => {
     await fc.assert(
       fc.asyncProperty(model, fc.constantFrom('keras3', 'keras2', 'json'), async (m, format) => {
         const layers = m.layers.map(([[type, args], name, dtype], i) => ({ type, name: `${name}${i}`, args: { ...args, dtype } }));
         const json = m.functional
           ? functional('f', m.input, layers)
           : sequential('s', m.input, layers.map((l) => layer(l.type, l.name, l.args, l.args.dtype)));
-        const r = await cli(toText(json), format);
+        const r = await cli(contained(json, m.container), format);
         if (r.code === 0) {
           expect(r.stdout).not.toMatch(BROKEN_NUMBER);
           expect(r.stdout).not.toMatch(RAW_CONTROL);
