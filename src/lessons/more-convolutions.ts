@@ -6,10 +6,10 @@
 import type { SequentialModel } from '@calc/basics.ts';
 import type { CalculatorPreset, Fact, LessonModule, Question } from './types.ts';
 
-/** A classifier head on a 7×7×512 feature map (VGG16's last block), reduced by `reducer`. */
-const head = (reducer: 'Flatten' | 'GlobalAveragePooling2D', side = 7): SequentialModel => ({
+/** A classifier head named `name` on a 7×7×512 feature map (VGG16's last block), reduced by `reducer`. */
+const head = (name: string, reducer: 'Flatten' | 'GlobalAveragePooling2D', side = 7): SequentialModel => ({
   kind: 'sequential',
-  name: reducer === 'Flatten' ? 'flatten_head' : 'pooled_head',
+  name,
   input: [null, side, side, 512],
   layers: [
     { type: reducer },
@@ -61,11 +61,11 @@ export const facts = {
   gapKeepdims: { layer: { type: 'GlobalAveragePooling2D', args: { keepdims: true } }, input: [null, 7, 7, 512] },
   denseAfterFlatten: { layer: { type: 'Dense', args: { units: 256 } }, input: [null, 25_088] },
   denseAfterGap: { layer: { type: 'Dense', args: { units: 256 } }, input: [null, 512] },
-  flattenHead: { model: head('Flatten') },
-  pooledHead: { model: head('GlobalAveragePooling2D') },
+  flattenHead: { model: head('flatten_head', 'Flatten') },
+  pooledHead: { model: head('pooled_head', 'GlobalAveragePooling2D') },
   /** The same heads on a 14×14 map (a 448×448 input to VGG16's base). */
-  flattenHead14: { model: head('Flatten', 14) },
-  pooledHead14: { model: head('GlobalAveragePooling2D', 14) },
+  flattenHead14: { model: head('flatten_head', 'Flatten', 14) },
+  pooledHead14: { model: head('pooled_head', 'GlobalAveragePooling2D', 14) },
   /** A Conv1D output reduced over time. */
   gmp1d: { layer: { type: 'GlobalMaxPooling1D' }, input: [null, 96, 64] },
   /** Quiz: Conv1D(128, 7) on 300 steps of 50 features. */

@@ -19,6 +19,10 @@ describe('default labels', () => {
     const p = preset([{ type: 'MaxPooling2D', args: { data_format: 'channels_first' } }], [null, 3, 32, 32], ['input[1]', 'input[2]']);
     expect(labels(p)).toEqual(['Input channels', 'Input height']);
   });
+  it('finds spatial axes from the layer\'s shape steps, whatever its type: ZeroPadding2D and UpSampling1D', () => {
+    expect(labels(preset([{ type: 'ZeroPadding2D', args: { padding: 1 } }], [null, 28, 28, 3], ['input[1]', 'input[2]', 'input[3]']))).toEqual(['Input height', 'Input width', 'Input channels']);
+    expect(labels(preset([{ type: 'UpSampling1D' }], [null, 10, 4], ['input[1]', 'input[2]']))).toEqual(['Input length', 'Input channels']);
+  });
   it('names 1-D and 3-D axes', () => {
     expect(labels(preset([{ type: 'Conv1D', args: { filters: 8, kernel_size: 3 } }], [null, 100, 4], ['input[1]', 'input[2]']))).toEqual(['Input length', 'Input channels']);
     expect(labels(preset([{ type: 'Conv3D', args: { filters: 8, kernel_size: 3 } }], [null, 8, 8, 8, 1], ['input[1]', 'kernel_size[0]']))).toEqual(['Input depth', 'Kernel size, depth']);

@@ -1,12 +1,14 @@
 /**
  * The words a calculator shows, chosen at build time for the page's locale: the UI strings, the
  * role names of formula numbers, and a label for every field (the preset's own, else one made
- * from the Keras argument or input axis it targets). Only the chosen strings reach the browser.
+ * from the Keras argument or input axis it targets). Only the chosen strings reach the browser;
+ * the engine this file asks which axes are spatial runs at build time only.
  */
 import { argLabels, calculatorStrings, pick, roleNames, type ArgLabels, type CalculatorStrings, type Locale, type RoleNames } from '@i18n/index.ts';
 import { fill } from '@i18n/fill.ts';
 import type { CalculatorPreset, Field } from '@lessons/types.ts';
-import { shapeList } from '@calc/basics.ts';
+import { isWindowStep, shapeList } from '@calc/basics.ts';
+import { resolveLayer } from '@calc/engine.ts';
 import { parseTarget } from './fields.ts';
 
 export interface CalculatorText {
@@ -26,17 +28,35 @@ type AxisWord = keyof ArgLabels['axis'];
 /** The spatial axes of a rank-n window, in Keras's order. */
 const SPATIAL: Record<number, AxisWord[]> = { 1: ['length'], 2: ['height', 'width'], 3: ['depth', 'height', 'width'] };
 
-/** Layers whose input has spatial axes and a channel axis (the rest read features on the last axis). */
-const SPATIAL_LAYER = /Conv|Pool|Padding|Cropping|UpSampling/;
+/** Step rules that move along spatial positions besides windows: zeros at the edges, crops, repeats. */
+const SPATIAL_RULES = new Set<string>(['pad', 'crop', 'upsample']);
 
-/** What axis `axis` of an input of rank `rank` is, for the layer(s) of this preset. */
-function inputAxisWord(preset: CalculatorPreset, rank: number, axis: number): AxisWord | null {
-  if (axis === 0) return 'batch';
+/**
+ * The channel axis of the preset's first layer when that layer works along spatial axes (its
+ * shape steps slide a window, pad, crop or repeat along them), else null: its input's other
+ * axes are spatial. The steps say which axes those are, so channels_first needs no rule here.
+ */
+function channelAxisOf(preset: CalculatorPreset): number | null {
   const first = preset.layers[0];
-  if (first && SPATIAL_LAYER.test(first.type) && rank >= 3) {
-    const channelsFirst = first.args?.['data_format'] === 'channels_first';
-    if (axis === (channelsFirst ? 1 : rank - 1)) return 'channels';
-    return SPATIAL[rank - 2]?.[channelsFirst ? axis - 2 : axis - 1] ?? null;
+  const rank = shapeList(preset.input)[0]?.length ?? 0;
+  if (!first || rank < 3) return null;
+  const r = resolveLayer(first, preset.input);
+  if (!r.ok) return null;
+  const spatial = new Set(r.row.steps.filter((s) => isWindowStep(s) || SPATIAL_RULES.has(s.rule)).flatMap((s) => s.axes));
+  if (spatial.size === 0) return null;
+  const rest = Array.from({ length: rank - 1 }, (_, i) => i + 1).filter((a) => !spatial.has(a));
+  // an axis a step left unchanged (cropping 0) is not a channel axis: channels sit first or last
+  if (rest.length === 1) return rest[0]!;
+  return spatial.has(rank - 1) ? 1 : rank - 1;
+}
+
+/** What axis `axis` of an input of rank `rank` is, given the channel axis of a spatial layer (null for others). */
+function inputAxisWord(channel: number | null, rank: number, axis: number): AxisWord | null {
+  if (axis === 0) return 'batch';
+  if (channel !== null) {
+    if (axis === channel) return 'channels';
+    const spatial = Array.from({ length: rank - 1 }, (_, i) => i + 1).filter((a) => a !== channel);
+    return SPATIAL[rank - 2]?.[spatial.indexOf(axis)] ?? null;
   }
   if (axis === rank - 1) return 'features';
   return rank === 3 && axis === 1 ? 'steps' : null;
@@ -46,13 +66,13 @@ const axisText = (labels: ArgLabels, word: AxisWord | null, axis: number): strin
   word === null ? fill(labels.axis.other, { n: axis }) : labels.axis[word];
 
 /** A field's default label: `Input height`, `Kernel size, width`, `Filters`; unknown arguments show their Keras name. */
-export function defaultLabel(preset: CalculatorPreset, field: Field, labels: ArgLabels): string {
+export function defaultLabel(preset: CalculatorPreset, field: Field, labels: ArgLabels, channel: number | null = channelAxisOf(preset)): string {
   const t = parseTarget(field.target);
   if (t === null) return field.target;
   if (t.kind === 'input') {
     const shapes = shapeList(preset.input);
     const rank = shapes[t.input ?? 0]?.length ?? 0;
-    const axis = axisText(labels, inputAxisWord(preset, rank, t.axis), t.axis);
+    const axis = axisText(labels, inputAxisWord(channel, rank, t.axis), t.axis);
     return t.input === null || shapes.length === 1 ? fill(labels.input, { axis }) : fill(labels.inputOf, { n: t.input + 1, axis });
   }
   const name = Object.hasOwn(labels.arg, t.name) ? labels.arg[t.name as keyof ArgLabels['arg']] : t.name;
@@ -66,12 +86,13 @@ export function defaultLabel(preset: CalculatorPreset, field: Field, labels: Arg
 /** Everything the island needs to say, in one locale. */
 export function calculatorText(preset: CalculatorPreset, locale: Locale): CalculatorText {
   const labels = pick(argLabels, locale);
+  const channel = channelAxisOf(preset);
   return {
     locale,
     ui: pick(calculatorStrings, locale),
     roles: pick(roleNames, locale),
     title: preset.title[locale],
-    fields: preset.fields.map((f) => ({ label: f.label?.[locale] ?? defaultLabel(preset, f, labels), help: f.help?.[locale] ?? null })),
+    fields: preset.fields.map((f) => ({ label: f.label?.[locale] ?? defaultLabel(preset, f, labels, channel), help: f.help?.[locale] ?? null })),
     layers: preset.layers.map((l) => l.label?.[locale] ?? l.type),
   };
 }
