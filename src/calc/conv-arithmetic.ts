@@ -66,6 +66,9 @@ export function samePadSplit(length: number, kernel: number, stride: number, dil
   return { length: out, total, before, after: total - before };
 }
 
+/** The zeros causal padding puts on the left, d · (k − 1), so no output sees a later input. */
+export const causalPad = (kernel: number, dilation: number): number => dilation * (kernel - 1);
+
 /** Trailing input positions that no window reads: past the end of the last window, padding included. */
 export const droppedTail = (length: number, out: number, kernel: number, stride: number, dilation: number, padded: number): number =>
   Math.max(length + padded - ((out - 1) * stride + dilation * (kernel - 1) + 1), 0);
@@ -86,7 +89,7 @@ export function windowStep(rule: WindowRule, axis: number, length: Dim, result: 
   if (length === null || result === null || rule.startsWith('transpose')) return step;
   const [before, after] = rule.endsWith('same')
     ? ((p) => [p.before, p.after])(samePadSplit(length, w.kernel, w.stride, dilation))
-    : rule === 'conv-causal' ? [dilation * (w.kernel - 1), 0] : [0, 0];
+    : rule === 'conv-causal' ? [causalPad(w.kernel, dilation), 0] : [0, 0];
   step.padBefore = before!;
   step.padAfter = after!;
   step.dropped = droppedTail(length, result, w.kernel, w.stride, dilation, before! + after!);

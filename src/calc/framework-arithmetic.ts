@@ -8,7 +8,7 @@
  * Every rule returns a value: the length with its arithmetic written out, or the reason there is
  * none. Nothing here throws on bad input.
  */
-import { convLength, droppedTail, poolLength, samePadSplit } from './conv-arithmetic.ts';
+import { causalPad, convLength, droppedTail, poolLength, samePadSplit } from './conv-arithmetic.ts';
 import { LayerProblem } from './problem.ts';
 
 /** One spatial axis and the window sliding along it. */
@@ -238,7 +238,7 @@ export function kerasPoolLength(w: Omit<Window, 'padding' | 'dilation'>, padding
 
 /** The padding Keras's causal Conv1D adds on the left: d × (k − 1), so no output sees the future. */
 export function causalLeftPadding(kernel: number, dilation = 1): { total: number; formula: string } {
-  const total = dilation * (kernel - 1);
+  const total = causalPad(kernel, dilation);
   return { total, formula: `${dilatedText(dilation, kernel)} = ${total}` };
 }
 

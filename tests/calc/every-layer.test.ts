@@ -251,6 +251,33 @@ describe('steps and counts checked by hand', () => {
     expect(r.outputShape).toEqual([null, 8, 32]);
   });
 
+  it('channels_first puts the window steps on axes 2 and 3 and the filters on axis 1', () => {
+    const r = row('Conv2D', { filters: 8, kernel_size: 5, data_format: 'channels_first' }, [null, 3, 32, 32]);
+    expect(windows(r).map((s) => s.axes[0])).toEqual([2, 3]);
+    expect(windows(r)[0]!.result).toEqual([32 - 5 + 1]);
+    expect(stepOn(r, 1)).toMatchObject({ rule: 'set-to-arg', inputs: [3], result: [8] });
+  });
+
+  it('TimeDistributed(Conv2D) moves the inner steps past the time axis: 28 − 3 + 1 = 26 on axes 2 and 3', () => {
+    const r = row('TimeDistributed', { layer: { type: 'Conv2D', args: { filters: 4, kernel_size: 3 } } }, [null, 5, 28, 28, 1]);
+    expect(windows(r).map((s) => [s.axes[0], s.result[0]])).toEqual([[2, 26], [3, 26]]);
+    expect(stepOn(r, 4)).toMatchObject({ rule: 'set-to-arg', result: [4] });
+  });
+
+  it('LSTM with return_state explains its two states (batch, 16) as outputs 1 and 2', () => {
+    const r = row('LSTM', { units: 16, return_state: true }, [null, 10, 8]);
+    expect([1, 2].map((t) => stepOn(r, 1, t)?.result)).toEqual([[16], [16]]);
+  });
+
+  it('Bidirectional with merge_mode=None gives both sequences their steps: 12 units on axis 2 of outputs 0 and 1', () => {
+    const r = row('Bidirectional', { merge_mode: null, layer: { type: 'GRU', args: { units: 12, return_sequences: true } } }, [null, 10, 8]);
+    expect([0, 1].map((t) => stepOn(r, 2, t)?.result)).toEqual([[12], [12]]);
+  });
+
+  it('Reshape infers its -1: 784 / (7 × 7) = 16', () => {
+    expect(stepOn(row('Reshape', { target_shape: [7, 7, -1] }, [null, 784]), 3)).toMatchObject({ rule: 'reshape', inputs: [784], result: [7, 7, 784 / (7 * 7)] });
+  });
+
   it('SpectralNormalization(Dense 10) on 20 features: 10 × (20 + 1) + u of 10 = 220', () => {
     const r = row('SpectralNormalization', { layer: { type: 'Dense', args: { units: 10 } } }, [null, 20]);
     expect(r.params).toBe(10 * (20 + 1) + 10);
