@@ -128,6 +128,32 @@ describe('other layers', () => {
   });
 });
 
+describe('a functional graph, read from the engine\'s edges', () => {
+  const ref = (layer: string, node = 0) => ({ kind: 'tensor' as const, layer, node, tensor: 0 });
+  const model: Model = {
+    kind: 'functional',
+    layers: [
+      { layer: { type: 'InputLayer', name: 'left', args: { shape: [4] } }, nodes: [] },
+      { layer: { type: 'InputLayer', name: 'right', args: { shape: [4] } }, nodes: [] },
+      // one Dense called twice: its second call is node 1
+      { layer: { type: 'Dense', name: 'shared', args: { units: 3 } }, nodes: [{ args: [ref('left')], kwargs: {} }, { args: [ref('right')], kwargs: {} }] },
+      { layer: { type: 'Add', name: 'sum' }, nodes: [{ args: [[ref('shared', 0), ref('shared', 1)]], kwargs: {} }] },
+    ],
+    inputs: [ref('left'), ref('right')],
+    outputs: [ref('sum')],
+  };
+  const rows = explain(model);
+
+  it('names both calls of a shared layer as the sources of the merge, each (None, 3)', () => {
+    expect(partText(rows[3], 'shape')).toContain('comes from shared: [(None, 3), (None, 3)]');
+  });
+
+  it('names every layer a shared layer was called on', () => {
+    expect(partText(rows[2], 'shape')).toContain('comes from left, right');
+    expect(partText(rows[2], 'params')).toContain(`3 × (4 + 1) = ${3 * (4 + 1)}`);
+  });
+});
+
 describe('layer types this file was never taught, explained from their shape steps', () => {
   const only = (layer: SequentialModel['layers'][number], input: Shape, locale: 'en' | 'zh-cn' = 'en') =>
     partText(explain({ kind: 'sequential', input, layers: [layer] }, locale)[0], 'shape');
