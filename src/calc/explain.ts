@@ -1,6 +1,7 @@
 /**
- * Teaching formulas as structured terms, so a widget can colour each number and tie it to the
- * input it came from. A formula is checked against the weight-derived count, never trusted alone.
+ * How a layer explains itself: its teaching formula as structured terms, so a widget can colour
+ * each number and tie it to the input it came from, and its output shape as steps, axis by axis.
+ * Both are checked when a layer is built (summarize.ts), never trusted alone.
  */
 import { groupDigits } from './text.ts';
 import type { Dim, Shape } from './types.ts';
@@ -96,7 +97,7 @@ export type AxisRule =
 export type StepRule = WindowRule | AxisRule;
 
 /** What every step says: which output axes it sets, from which input sizes, to what. */
-interface StepBase {
+export interface StepBase {
   /** The output tensor it shapes, for layers that return several (`return_state`, attention scores); 0 when absent. */
   tensor?: number;
   /** The output axes this step sets, in order; empty for 'drop'. */
