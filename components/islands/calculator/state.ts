@@ -4,7 +4,7 @@
  * do not resolve. Pure functions, so the stale rules are tested without a browser.
  */
 import type { Row } from '@calc/engine.ts';
-import type { Diagnostic, LayerConfig, Shape } from '@calc/basics.ts';
+import type { Diagnostic, Shape } from '@calc/basics.ts';
 import type { Engine } from './engine.ts';
 import { applyValues, fieldForArg, parseFieldText, startTexts, type Applied, type FieldValue, type ParseProblem, type Prepared } from './fields.ts';
 import { poolingPlan, type PoolAxis } from './pooling-plan.ts';
@@ -21,8 +21,7 @@ export interface Problem {
 /** What one layer's column shows. */
 export interface Column {
   row: Row;
-  /** The layer and input that produced `row`, for the pictures. */
-  layer: LayerConfig;
+  /** The input that produced `row`, which the formula's input-derived numbers are tied to. */
   input: Shape | Shape[];
   /** Where a pooling layer's windows fall, or null for other layers. */
   pooling: PoolAxis[] | null;
@@ -74,9 +73,7 @@ export function advance(prev: CalcState | null, preset: Prepared, texts: string[
   const e = evaluate(preset, texts, engine);
   const columns = e.rows.map((row, li): Column | null => {
     if (row !== null && e.applied !== null) {
-      const layer = e.applied.layers[li]!;
-      const input = e.applied.input;
-      return { row, layer, input, pooling: poolingPlan(row), stale: false };
+      return { row, input: e.applied.input, pooling: poolingPlan(row), stale: false };
     }
     const last = prev?.columns[li] ?? null;
     return last === null ? null : { ...last, stale: true };
