@@ -9,7 +9,8 @@ import { evaluate } from '@calc/explain.ts';
 import type { SequentialModel } from '@calc/model.ts';
 import { knownTypes } from '@calc/layers/index.ts';
 import { resolveLayer, summarize, type Summary } from '@calc/summarize.ts';
-import type { OutputShape, Shape } from '@calc/types.ts';
+import { shapeList } from '@calc/text.ts';
+import type { Shape } from '@calc/types.ts';
 import { slide, stackFrom, stackMaterial, upTo, type Candidate, type StackMaterial } from '../oracle/random-stacks.ts';
 
 const SEED = 20_240_613;
@@ -79,7 +80,6 @@ function modelFrom(m: StackMaterial): SequentialModel {
 }
 
 const isCount = (n: number): boolean => Number.isSafeInteger(n) && n >= 0;
-const shapesOf = (o: OutputShape): Shape[] => (o.length > 0 && Array.isArray(o[0]) ? (o as Shape[]) : [o as Shape]);
 
 describe('over random valid Sequential stacks', () => {
   const check = (property: (s: Summary, m: SequentialModel) => void): void =>
@@ -135,7 +135,7 @@ describe('over random valid Sequential stacks', () => {
 
   it('every output dimension is a whole number ≥ 1 (these inputs are fully known)', () => {
     check((s) => {
-      for (const r of s.rows) for (const shape of shapesOf(r.outputShape ?? [])) for (const d of shape.slice(1)) expect(d !== null && Number.isInteger(d) && d >= 1).toBe(true);
+      for (const r of s.rows) for (const shape of shapeList(r.outputShape ?? [])) for (const d of shape.slice(1)) expect(d !== null && Number.isInteger(d) && d >= 1).toBe(true);
     });
   });
 });
@@ -224,7 +224,7 @@ function expectSane(s: Summary): void {
   if (s.error) expect(typeof s.error.message === 'string' && s.error.message.length > 0).toBe(true);
   for (const r of s.rows) {
     expect([r.params, r.trainable, r.nonTrainable].every(isCount), `${r.name}: ${r.params}`).toBe(true);
-    for (const shape of shapesOf(r.outputShape ?? [])) for (const d of shape) expect(d === null || (Number.isInteger(d) && d >= 0), `${r.name}: ${JSON.stringify(shape)}`).toBe(true);
+    for (const shape of shapeList(r.outputShape ?? [])) for (const d of shape) expect(d === null || (Number.isInteger(d) && d >= 0), `${r.name}: ${JSON.stringify(shape)}`).toBe(true);
   }
   expect([s.totals.params, s.totals.trainable, s.totals.nonTrainable].every(isCount)).toBe(true);
 }
