@@ -10,7 +10,7 @@ import { postOrder } from './graph-order.ts';
 import { englishMessage } from './diagnostics.ts';
 import { diagnostic, LayerProblem } from './problem.ts';
 import { specFor } from './layers/index.ts';
-import { EngineError, type BuildContext, type Built, type CallShapes, type CallValue, type LayerFamily } from './registry.ts';
+import { EngineError, type BuildContext, type Built, type CallShapes, type CallValue, type LayerFamily, type LayerSpec } from './registry.ts';
 import { isShapeList, shapeList } from './text.ts';
 import type { Diagnostic, DiagnosticLocation, Dialect, LayerArgs, OutputShape, Shape, Weight, WeightDtype } from './types.ts';
 
@@ -173,6 +173,23 @@ function finish(built: Built, layer: ModelLayer, parentTrainable: boolean): Buil
   };
 }
 
+/**
+ * Build with the spec; a problem it blames on an argument the layer was never given (no value and
+ * no default), quoting it as "undefined", is that argument being required: `layer` is required,
+ * not "must be a layer to wrap, got undefined".
+ */
+function buildOrRequire(spec: LayerSpec, context: BuildContext): Built {
+  try {
+    return spec.build(context);
+  } catch (e) {
+    // Only where the message would quote the missing value as "undefined"; other codes say more.
+    if (e instanceof LayerProblem && e.arg !== undefined && context.args[e.arg] === undefined && Object.values(e.values).includes('undefined')) {
+      throw new LayerProblem('arg-required', {}, e.arg);
+    }
+    throw e;
+  }
+}
+
 /** The first axis of a shape (or of any of several) that is not an exact whole number, if any. */
 function inexactAxis(output: OutputShape): number | undefined {
   for (const shape of shapeList(output)) {
@@ -248,7 +265,7 @@ class Resolver {
     if (inputs.length === 0) throw new LayerProblem('layer-no-input', {});
     const context: BuildContext = { args, inputs, input: inputs[0]!, call, dialect: this.dialect, buildInner: this.buildInner };
     if (recorded) context.recorded = recorded;
-    const built = spec.build(context);
+    const built = buildOrRequire(spec, context);
     // One check for every layer type: an axis past exact arithmetic (strides=1e308 → Infinity,
     // 1e200 → 8e+200) is refused here, so no spec has to guard its own arithmetic.
     const axis = inexactAxis(built.output);

@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { knownTypes, resolveLayer } from '@calc/engine.ts';
 import { cellLength } from '@calc/render.ts';
 import { BROKEN_NUMBER, cli, contained, functional, type Container, hostileDtype, hostileName, hostileSize, isOneErrorLine, layer, PROTOTYPE_KEYS, RAW_CONTROL, sequential, toText } from './hostile-input.ts';
 
@@ -54,6 +55,27 @@ describe('sizes past 2^53 − 1', () => {
       // Located at the layer (and argument) at fault, or at the place in the file.
       expect(r.stderr).toMatch(/^error: <stdin>: (\S+ \(\w+\)|config\.\S+)[,:] /);
     }
+  });
+
+  it('a calculator (resolveLayer) typed 9007199254740991 twice: Flatten would hold (2^53 − 1)², refused at the layer', () => {
+    const r = resolveLayer({ type: 'Flatten' }, [null, MAX, MAX, 1]);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatchObject({ code: 'output-dim-too-large', layer: 'flatten', values: { axis: 1, max: MAX } });
+  });
+
+  it('random layers over random hostile sizes through resolveLayer: a row of exact numbers or a diagnostic', () => {
+    const types = knownTypes().filter((t) => t !== 'InputLayer');
+    fc.assert(
+      fc.property(fc.constantFrom(...types), fc.dictionary(fc.constantFrom('units', 'filters', 'kernel_size', 'strides', 'size', 'padding', 'cropping', 'pool_size', 'output_dim', 'input_dim', 'dilation_rate', 'target_shape', 'num_heads', 'key_dim'), hostileSize), fc.array(hostileSize, { minLength: 1, maxLength: 4 }), (type, args, dims) => {
+        const input = [null, ...dims.map((d) => (typeof d === 'number' ? d : Infinity))];
+        const r = resolveLayer({ type, args }, input);
+        const text = JSON.stringify(r.ok ? r.row.outputShape : r.error.message);
+        if (r.ok) expect([r.row.params, ...(r.row.outputShape ?? []).flat()].every((d) => d === null || Number.isSafeInteger(d))).toBe(true);
+        else expect(r.error.message).not.toMatch(BROKEN_NUMBER);
+        expect(text).not.toMatch(BROKEN_NUMBER);
+      }),
+      { seed: 6, numRuns: 3000 },
+    );
   });
 
   it('the largest exact size itself is fine: 9007199254740991 = 2^53 − 1 inputs on one axis', async () => {
