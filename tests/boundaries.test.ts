@@ -10,6 +10,8 @@
  * - Only tests import tests.
  * - One import style: across areas (src/calc, src/lessons, src/i18n, components) the alias, inside
  *   an area a relative path. Root config files load before the aliases exist and stay relative.
+ * - What an island loads with the page reaches no layer spec: the engine proper (engine.ts, the
+ *   importers, the renderers) comes in by `import()` on the reader's first interaction.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
@@ -81,6 +83,28 @@ function problem({ file, specifier, target }: Import): string | undefined {
 }
 
 // This file's own examples of crossings are strings, not imports.
+/** What pulls in layer specs: an island may reach these only through `import()`. */
+const HEAVY = ['src/calc/engine.ts', 'src/calc/import.ts', 'src/calc/render.ts', 'src/calc/layers/', 'src/calc/summarize.ts', 'src/calc/registry.ts'];
+
+/**
+ * Static imports and re-exports, which load with the module. A whole-statement `import type` is
+ * erased; `import { type X }` is not (verbatimModuleSyntax keeps the module), and `import()` waits.
+ */
+const STATIC = /(?:^|[\n;])\s*(?:import|export)(\s+type\b)?[^;'"]*?\bfrom\s*['"]([^'"\n]+)['"]|(?:^|[\n;])\s*import\s*['"]([^'"\n]+)['"]/g;
+
+/** Every repository file `file` loads, itself included, following static imports only. */
+function staticClosure(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file) || !SOURCE.test(file)) return seen;
+  seen.add(file);
+  const text = readFileSync(join(root, file), 'utf8');
+  for (const m of text.matchAll(STATIC)) {
+    if (m[1]) continue;
+    const target = importsOf(file, `import '${m[2] ?? m[3]}';`)[0]?.target;
+    if (target) staticClosure(target, seen);
+  }
+  return seen;
+}
+
 const files = sourceFiles().filter((f) => f !== 'tests/boundaries.test.ts');
 const imports = files.flatMap((f) => importsOf(f, readFileSync(join(root, f), 'utf8')));
 
@@ -111,6 +135,20 @@ describe('import boundaries', () => {
       return p ? [`${i.file}: '${i.specifier}' ${p}`] : [];
     });
     expect(found).toEqual([]);
+  });
+
+  it('keeps the layer specs out of what an island loads with the page', () => {
+    const islands = files.filter((f) => /^components\/islands\/[^/]+\.tsx$/.test(f));
+    expect(islands).toContain('components/islands/Calculator.tsx');
+    for (const island of islands) {
+      expect([...staticClosure(island)].filter((f) => HEAVY.some((h) => f.startsWith(h))), island).toEqual([]);
+    }
+    // The walk sees through static imports and stops at import(): the calculator loads basics.ts
+    // with the page and its engine module on demand, which would bring the specs if loaded statically.
+    const calculator = staticClosure('components/islands/Calculator.tsx');
+    expect(calculator).toContain('src/calc/basics.ts');
+    expect(calculator).not.toContain('components/islands/calculator/engine.ts');
+    expect(staticClosure('components/islands/calculator/engine.ts')).toContain('src/calc/engine.ts');
   });
 
   it('lists the same entry points as the lint rule', () => {
