@@ -3,7 +3,7 @@
  * out by hand here, in both locales, with no placeholder left unfilled.
  */
 import { describe, expect, it } from 'vitest';
-import { summarize } from '@calc/engine.ts';
+import { knownTypes, resolveLayer, specFor, summarize, totalsOf, type Summary } from '@calc/engine.ts';
 import type { Model, SequentialModel, Shape } from '@calc/basics.ts';
 import { explainRows, explainTotals, ordinal, type Explanation } from '@components/islands/summary-explorer/explain-row.ts';
 import en from '@i18n/en/summary-explorer.json';
@@ -187,6 +187,29 @@ describe('layer types this file was never taught, explained from their shape ste
     const rows = explain({ kind: 'sequential', input: [null, 50, 16], layers: [{ type: 'GlobalMaxPooling1D' }] });
     expect(partText(rows[0], 'params')).toBe(en.zeroByFamily.pooling);
     expect(partText(rows[0], 'shape')).toContain('The axes of size 50 are gone');
+  });
+});
+
+describe('every registered layer type, explained from its own example', () => {
+  const explainOne = (type: string, locale: 'en' | 'zh-cn') => {
+    const { args, input, dialect } = specFor(type)!.example;
+    const r = resolveLayer({ type, args }, input, dialect ?? 'keras3');
+    if (!r.ok) throw new Error(`${type}: ${r.error.message}`);
+    const summary: Summary = {
+      name: 'm', className: 'Sequential', sequentialLike: true, dialect: dialect ?? 'keras3', rows: [r.row], totals: totalsOf(r.row.weights), outputs: [],
+    };
+    return { row: r.row, e: explainRows(summary, locale === 'en' ? en : zhCn, locale === 'en' ? rolesEn : rolesZh)[0]! };
+  };
+  it.each(knownTypes())('%s: every step in words, with its numbers and no gap', (type) => {
+    for (const locale of ['en', 'zh-cn'] as const) {
+      const { row, e } = explainOne(type, locale);
+      const shape = partText(e, 'shape');
+      expect(shape).not.toMatch(/\{\w+\}|undefined|NaN/);
+      for (const step of row.steps) {
+        for (const d of step.result) if (d !== null) expect(shape, `${type} ${step.rule}`).toContain(String(d));
+      }
+      for (const p of e.parts) expect(`${p.text} ${(p.code ?? []).join(' ')}`, `${type} / ${p.kind}`).not.toMatch(/\{\w+\}|undefined|NaN/);
+    }
   });
 });
 

@@ -71,7 +71,9 @@ function stepSentence(step: ShapeStep, rank: number, s: SummaryExplorerStrings):
     before: 'before' in step ? step.before : '',
     after: 'after' in step ? step.after : '',
   };
-  return fill(s.rules[step.rule as keyof SummaryExplorerStrings['rules']], values);
+  // typed per rule: a rule code the engine adds without words in the dictionaries fails tsc
+  const rules: Record<Exclude<ShapeStep['rule'], WindowStep['rule']>, string> = s.rules;
+  return fill(isWindowStep(step) ? s.windowRules[step.rule] : rules[step.rule], values);
 }
 
 /** A value the same on every axis once (`2`), else per axis (`3×2`). */
