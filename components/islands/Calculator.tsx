@@ -35,7 +35,13 @@ interface Props {
 /** The engine, once fetched; shared by every calculator on the page. A failed fetch (offline) is tried again on the next action. */
 let loading: Promise<Engine> | null = null;
 const loadEngine = (): Promise<Engine> =>
-  (loading ??= import('./calculator/engine.ts').then((m) => m.engine, (e: unknown) => ((loading = null), Promise.reject(e))));
+  (loading ??= import('./calculator/engine.ts').then(
+    (m) => m.engine,
+    (e: unknown) => {
+      loading = null;
+      return Promise.reject(e);
+    },
+  ));
 
 /** Colour slots for the fields a formula number can come from (calculator.css defines them per theme). */
 const TIES = 6;
@@ -74,7 +80,14 @@ export default function Calculator({ preset, start, text }: Props) {
   const show = new Set(preset.show);
 
   /** Fetch the engine (once per page) and keep it. */
-  const wake = (): Promise<Engine | void> => loadEngine().then((e) => (setEngine(() => e), e), () => undefined);
+  const wake = (): Promise<Engine | undefined> =>
+    loadEngine().then(
+      (e) => {
+        setEngine(() => e);
+        return e;
+      },
+      () => undefined,
+    );
 
   // Restore from the address once hydrated (the server-rendered HTML shows the starting values).
   useEffect(() => {

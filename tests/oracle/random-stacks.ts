@@ -146,7 +146,7 @@ export function stackFrom(m: StackMaterial, extra: Record<number, Candidate[]> =
     // try the picked candidate, then the next ones, until one fits
     for (let i = 0; i < candidates.length; i++) {
       const made = candidates[(p.which + i) % candidates.length]!(p, shape);
-      if (made && made.next.every((d) => d >= 1)) {
+      if (made?.next.every((d) => d >= 1)) {
         layers.push(made.layer);
         shape = made.next;
         break;

@@ -31,7 +31,9 @@ export function FormulaView({ formula, tokens, tieOf, hot, roles, legend }: Prop
   const seen = new Set<string>();
   const entries = nums.filter((t) => {
     const key = `${t.text}|${t.term.role}|${t.field}`;
-    return seen.has(key) ? false : (seen.add(key), true);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
   return (
     <>
