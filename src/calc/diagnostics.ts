@@ -200,6 +200,8 @@ export const english = {
   'archive-no-directory': () => 'this file starts like a ZIP archive, but its central directory cannot be read (the file is cut short or damaged)',
   'archive-outside-file': () => 'this ZIP archive is damaged: its directory points past the end of the file',
   'archive-too-many-entries': (v: { count: number; max: number }) => `this ZIP archive claims ${v.count} entries; a .keras file holds a handful, and Param Lab reads at most ${v.max}`,
+  'archive-config-ambiguous': (v: { names: readonly string[]; more: boolean }) =>
+    `this ZIP archive holds several config.json files in folders (${v.names.join(', ')}${v.more ? ', …' : ''}) and none at its root, so it is not clear which one is the model`,
   'archive-no-config': (v: { names: readonly string[]; more: boolean }) =>
     `this ZIP archive has no config.json, so it is not a .keras model file (${v.names.length ? `it holds ${v.names.join(', ')}${v.more ? ', …' : ''}` : 'it is empty'})`,
   'archive-entry-too-large': (v: { size: number; max: number }) => `unpacks to ${v.size} bytes, more than the ${v.max} Param Lab reads for a model description`,

@@ -26,8 +26,10 @@ export function modelFromKerasArchive(bytes: Uint8Array): Result<Model> {
   if (!entries.ok) return entries;
   const config = pickEntry(entries.value, 'config.json');
   if (!config) {
-    const names = entries.value.slice(0, 5).map((e) => e.name);
-    return { ok: false, error: diagnostic('archive-no-config', { names, more: entries.value.length > 5 }) };
+    const nested = entries.value.filter((e) => baseName(e.name) === 'config.json');
+    const listed = nested.length > 1 ? nested : entries.value;
+    const values = { names: listed.slice(0, 5).map((e) => e.name), more: listed.length > 5 };
+    return { ok: false, error: diagnostic(nested.length > 1 ? 'archive-config-ambiguous' : 'archive-no-config', values) };
   }
   const at = { path: config.name };
   const unpacked = unpackEntry(bytes, config, MAX_CONFIG_BYTES);
