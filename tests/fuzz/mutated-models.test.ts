@@ -65,11 +65,10 @@ describe('damaged real model files', () => {
           const model = structuredClone(models[which]);
           for (const [at, value, rename] of edits) {
             const path = paths[which]![at % paths[which]!.length]!;
-            // An earlier edit may have replaced a container on this path.
             try {
               damage(model, path, value, rename);
             } catch {
-              continue;
+              // An earlier edit replaced a container on this path; this edit has nothing to damage.
             }
           }
           const r = await cli(JSON.stringify(model), format);
