@@ -9,7 +9,6 @@ import { TextBudget } from './text-budget.ts';
 import { kerasColumnWidths } from './rich-widths.ts';
 import { groupDigits, outputText } from './text.ts';
 import type { Row, Summary } from './summarize.ts';
-import type { OutputShape } from './types.ts';
 
 export interface Keras3SummaryOptions {
   /**
@@ -44,14 +43,6 @@ function layout(sequentialLike: boolean, showTrainable: boolean): { positions: n
   };
 }
 
-/**
- * `format_layer_shape`: `?` for a layer never built, `(None, 26, 26, 32)` for one output, and for
- * several the Python list of those strings with its quotes removed: `[(None, 4), (None, 4)]`.
- */
-export function keras3ShapeText(shape: OutputShape | null): string {
-  return shape === null ? '?' : outputText(shape);
-}
-
 /** `18,496`, or `0 (unbuilt)` for a layer that was never built. */
 const paramsText = (row: Row): string => (row.built ? groupDigits(row.params) : '0 (unbuilt)');
 
@@ -65,7 +56,7 @@ function trainableText(row: Row): string {
 function rowCells(row: Row, level: number, sequentialLike: boolean, options: Keras3SummaryOptions): string[][] {
   const prefix = level > 0 ? `${'   '.repeat(level)}└ ` : '';
   // Names come from the file: control characters are shown as escapes, never sent to the terminal.
-  const cells = [escapeControls(`${prefix}${row.name} (${row.type})`), keras3ShapeText(row.outputShape), paramsText(row)];
+  const cells = [escapeControls(`${prefix}${row.name} (${row.type})`), outputText(row.outputShape), paramsText(row)];
   if (!sequentialLike) cells.push(row.connectedTo.length > 0 ? escapeControls(row.connectedTo.join(', ')) : '-');
   if (options.showTrainable) cells.push(trainableText(row));
   const nested = options.expandNested ? (row.children ?? []) : [];

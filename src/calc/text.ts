@@ -17,8 +17,12 @@ export const isShapeList = (s: OutputShape): s is Shape[] => s.length > 0 && Arr
 /** A layer's output as a list of shapes, whether it produces one tensor or several. */
 export const shapeList = (output: OutputShape): Shape[] => (isShapeList(output) ? output : [output as Shape]);
 
-/** `(None, 26, 26, 32)` for one tensor, `[(None, 4), (None, 8)]` for several, as Keras 3's summary writes them. */
-export function outputText(output: OutputShape): string {
+/**
+ * `(None, 26, 26, 32)` for one tensor, `[(None, 4), (None, 8)]` for several, and `?` for a layer
+ * never built (null), as Keras 3's summary writes them.
+ */
+export function outputText(output: OutputShape | null): string {
+  if (output === null) return '?';
   const shapes = shapeList(output);
   return shapes.length === 1 ? shapeText(shapes[0]!) : `[${shapes.map(shapeText).join(', ')}]`;
 }

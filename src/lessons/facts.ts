@@ -69,7 +69,6 @@ export function resolveFact(fact: Fact): Row | Summary {
 }
 
 /** Keras 3's shape text: `(None, 11, 11, 64)`, or a list of them for several outputs. */
-export const outputShapeText = (shape: OutputShape | null): string => (shape === null ? '?' : outputText(shape));
 
 const weightCount = (w: Weight): number => w.shape.reduce((a, b) => a * b, 1);
 
@@ -90,7 +89,7 @@ function layerText(row: Row, show: LayerShow, where: string): string {
     case 'params': return groupDigits(row.params);
     case 'trainable': return groupDigits(row.trainable);
     case 'nonTrainable': return groupDigits(row.nonTrainable);
-    case 'shape': return outputShapeText(row.outputShape);
+    case 'shape': return outputText(row.outputShape);
     case 'equation': return equationText(formulaOf(row, where));
     case 'formula': return formulaText(formulaOf(row, where));
     case 'weights': {

@@ -15,6 +15,7 @@ describe('shapes', () => {
     expect(outputText([null, 10])).toBe('(None, 10)');
     expect(outputText([[null, 4], [null, 8]])).toBe('[(None, 4), (None, 8)]');
     expect(outputText([[null, 4]])).toBe('(None, 4)');
+    expect(outputText(null)).toBe('?'); // a layer Keras never built
   });
 
   it('tells a list of shapes from one shape', () => {

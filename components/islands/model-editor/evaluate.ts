@@ -13,7 +13,7 @@ import type { EditorView, LastGood, LayerNumbers, LayerView, TotalsText } from '
 export type { EditorView, LastGood, LayerNumbers, LayerView, TotalsText };
 
 const numbersOf = (row: Row): LayerNumbers => ({
-  shape: row.outputShape === null ? '?' : outputText(row.outputShape),
+  shape: outputText(row.outputShape),
   params: groupDigits(row.params),
   equation: row.formula ? equationText(row.formula) : null,
 });

@@ -8,7 +8,7 @@
  */
 import {
   equationText, groupDigits, isWindowStep, outputText, readableMemorySize, shapeList, stepArithmetic, toSnakeCase, weightsText, windowArithmetic,
-  type Dim, type LayerFamily, type OutputShape, type ShapeStep, type Term, type WindowStep,
+  type Dim, type LayerFamily, type ShapeStep, type Term, type WindowStep,
 } from '@calc/basics.ts';
 import type { Row, Summary } from '@calc/engine.ts';
 import { fill } from '@i18n/fill.ts';
@@ -31,9 +31,6 @@ export interface Explanation {
   title: string;
   parts: ExplanationPart[];
 }
-
-/** `(None, 26, 26, 32)`, a list of them for several outputs, `?` for a layer never built. */
-export const rowShapeText = (shape: OutputShape | null): string => (shape === null ? '?' : outputText(shape));
 
 /** English ordinals for the naming sentence: 2nd, 3rd, 11th, 21st. */
 export function ordinal(n: number): string {
@@ -106,7 +103,7 @@ function inputSentence(index: number, row: Row, s: SummaryExplorerStrings): stri
 
 /** Where the output shape comes from: the input, then each step the layer's spec reported. */
 function shapePart(index: number, row: Row, s: SummaryExplorerStrings): ExplanationPart {
-  const output = rowShapeText(row.outputShape);
+  const output = outputText(row.outputShape);
   const label = s.labelShape;
   const kind = 'shape';
   if (row.family === 'input') return { kind, label, text: fill(s.shapeInput, { output }) };
