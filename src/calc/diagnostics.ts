@@ -200,6 +200,7 @@ export const english = {
   'archive-no-directory': () => 'this file starts like a ZIP archive, but its central directory cannot be read (the file is cut short or damaged)',
   'archive-outside-file': () => 'this ZIP archive is damaged: its directory points past the end of the file',
   'archive-too-many-entries': (v: { count: number; max: number }) => `this ZIP archive claims ${v.count} entries; a .keras file holds a handful, and Param Lab reads at most ${v.max}`,
+  'archive-directory-too-large': (v: { size: number; max: number }) => `this ZIP archive's directory takes ${v.size} bytes; a .keras file's takes a few hundred, and Param Lab reads at most ${v.max}`,
   'archive-config-ambiguous': (v: { names: readonly string[]; more: boolean }) =>
     `this ZIP archive holds several config.json files in folders (${v.names.join(', ')}${v.more ? ', …' : ''}) and none at its root, so it is not clear which one is the model`,
   'archive-no-config': (v: { names: readonly string[]; more: boolean }) =>

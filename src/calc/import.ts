@@ -2,5 +2,5 @@
 export { detectAndImport, type Imported, type InputFormat } from './import/detect.ts';
 export { detectDialect, modelFromKerasJson } from './import/keras-json.ts';
 export { MAX_JSON_DEPTH, parseJsonText, type Json } from './import/json-text.ts';
-export { MAX_CONFIG_BYTES } from './import/keras-archive.ts';
-export { MAX_ZIP_ENTRIES } from './import/zip-reader.ts';
+export { isZip, MAX_CONFIG_BYTES, modelFromKerasArchive } from './import/keras-archive.ts';
+export { MAX_ZIP_ENTRIES, type ByteSource } from './import/zip-reader.ts';

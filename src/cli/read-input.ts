@@ -2,7 +2,8 @@
  * The model file or standard input as bytes, read in chunks against a cap: `summary -- /dev/zero`
  * or gigabytes on a pipe stop at the cap instead of growing memory until the machine gives out.
  */
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+import { isZip, type ByteSource } from '@calc/import.ts';
 import { diagnostic, type Diagnostic, type DiagnosticCode, type Result } from '@calc/basics.ts';
 
 /** Documented in the README: the largest model file the CLI reads (a .keras config.json has the same cap). */
@@ -39,6 +40,42 @@ export async function readFileCapped(path: string, max = MAX_INPUT_BYTES): Promi
   } finally {
     stream.destroy();
   }
+}
+
+/**
+ * A regular file that starts like a ZIP archive, as a ByteSource that reads only the parts the
+ * archive reader asks for: a `.keras` file's weights may be far past the input cap. Undefined
+ * for anything else (and for a file that cannot be opened: readFileCapped says why).
+ */
+export function openArchive(path: string): { source: ByteSource; close: () => void } | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return undefined;
+  }
+  const close = (): void => closeSync(fd);
+  try {
+    const stat = fstatSync(fd);
+    const source: ByteSource = { size: stat.size, read: (offset, length) => readAt(fd, offset, Math.max(0, Math.min(length, stat.size - offset))) };
+    if (stat.isFile() && isZip(source.read(0, 4))) return { source, close };
+  } catch {
+    // not readable as a file: the ordinary reader reports it
+  }
+  close();
+  return undefined;
+}
+
+/** `length` bytes at `offset`, as many reads as the system needs. */
+function readAt(fd: number, offset: number, length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let got = 0;
+  while (got < length) {
+    const n = readSync(fd, out, got, length - got, offset + got);
+    if (n === 0) return out.subarray(0, got);
+    got += n;
+  }
+  return out;
 }
 
 /** What the operating system said, as a code a reader understands. */

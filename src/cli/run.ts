@@ -2,14 +2,14 @@
  * The summary command as a function from arguments and standard input to exit code and text, so
  * that tests can run it in-process; summary.ts connects it to the real process.
  */
-import { detectAndImport } from '@calc/import.ts';
+import { detectAndImport, modelFromKerasArchive } from '@calc/import.ts';
 import { summarize, type Summary } from '@calc/engine.ts';
 import { renderJson, renderKeras2, renderKeras3, TextTooLong } from '@calc/render.ts';
-import { diagnostic, type Model } from '@calc/basics.ts';
+import { diagnostic, type Model, type Result } from '@calc/basics.ts';
 import { errorLine, usageErrorLine } from './error-line.ts';
 import { parseOptions, USAGE, type OutputFormat } from './options.ts';
 import { prettyJson } from './pretty-json.ts';
-import { readCapped, readFileCapped, type ByteChunks } from './read-input.ts';
+import { openArchive, readCapped, readFileCapped, type ByteChunks } from './read-input.ts';
 
 const STDIN = '-';
 
@@ -32,16 +32,35 @@ export async function runSummary(argv: readonly string[], stdin: ByteChunks): Pr
 
   const fromStdin = options.file === STDIN;
   const source = fromStdin ? '<stdin>' : options.file;
-  const bytes = fromStdin ? await readCapped(stdin) : await readFileCapped(options.file);
-  if (!bytes.ok) return done(2, errorLine(source, bytes.error), 'stderr');
-  const imported = detectAndImport(bytes.value, fromStdin ? undefined : options.file);
-  if (!imported.ok) return done(2, errorLine(source, imported.error), 'stderr');
-  const summary = summarizeWithinStack(imported.value.model);
+  const model = fromStdin ? await readModel(await readCapped(stdin)) : await readModelFile(options.file);
+  if (!model.ok) return done(2, errorLine(source, model.error), 'stderr');
+  const summary = summarizeWithinStack(model.value);
   if (!summary) return done(2, errorLine(source, diagnostic('input-too-deep', {})), 'stderr');
   if (summary.error) return done(2, errorLine(source, summary.error), 'stderr');
   const text = renderWithin(summary, options.format);
   if (text === undefined) return done(2, errorLine(source, diagnostic('output-too-large', { max: MAX_OUTPUT_CHARS })), 'stderr');
   return done(0, text, 'stdout');
+}
+
+/** The model in bytes read (or refused) whole. */
+async function readModel(bytes: Result<Uint8Array>, filename?: string): Promise<Result<Model>> {
+  if (!bytes.ok) return bytes;
+  const imported = detectAndImport(bytes.value, filename);
+  return imported.ok ? { ok: true, value: imported.value.model } : imported;
+}
+
+/**
+ * A `.keras` file is read where its directory and config.json are, whatever its weights weigh;
+ * any other file whole, up to the input cap.
+ */
+async function readModelFile(path: string): Promise<Result<Model>> {
+  const archive = openArchive(path);
+  if (!archive) return readModel(await readFileCapped(path), path);
+  try {
+    return modelFromKerasArchive(archive.source);
+  } finally {
+    archive.close();
+  }
 }
 
 /** The resolver walks nested models recursively; thousands of levels can exhaust the stack. */

@@ -158,6 +158,7 @@ const samples: { [C in DiagnosticCode]: ValuesOf<C> } = {
   'archive-no-directory': {},
   'archive-outside-file': {},
   'archive-too-many-entries': { count: 90, max: 91 },
+  'archive-directory-too-large': { size: 921, max: 922 },
   'archive-config-ambiguous': { names: ['c', 'd'], more: false },
   'archive-no-config': { names: ['a', 'b'], more: true },
   'archive-entry-too-large': { size: 92, max: 93 },

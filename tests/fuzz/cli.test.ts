@@ -3,11 +3,15 @@
  * a run, or exactly one `error: <where>: <what>` line with exit 2; input past the 64 MiB cap
  * stops at the cap, however much is offered; random bytes never throw.
  */
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_OUTPUT_CHARS, runSummary } from '../../src/cli/run.ts';
 import { MAX_INPUT_BYTES, readCapped, readFileCapped } from '../../src/cli/read-input.ts';
 import { cli, functional, isOneErrorLine, toText } from './hostile-input.ts';
+import { craftZipParts } from './zip-craft.ts';
 
 const MiB = 1024 * 1024;
 
@@ -45,6 +49,38 @@ describe('the input cap', () => {
   it('exactly the cap is still read', async () => {
     const r = await readCapped([new Uint8Array(MAX_INPUT_BYTES - 1), new Uint8Array(1)]);
     expect(r.ok && r.value.length).toBe(MAX_INPUT_BYTES);
+  });
+});
+
+describe('a .keras file larger than the cap', () => {
+  it('3 GB of weights beside config.json: read where the directory and config.json are', async () => {
+    const model = JSON.stringify({ class_name: 'Sequential', config: { name: 's', layers: [{ class_name: 'InputLayer', config: { batch_shape: [null, 4] } }, { class_name: 'Dense', config: { units: 3 } }] } });
+    const parts = craftZipParts([
+      { name: 'metadata.json', data: new TextEncoder().encode('{"keras_version": "3.16.0"}') },
+      { name: 'config.json', data: new TextEncoder().encode(model) },
+      // Stored, as Keras stores weights; 3 GB also needs a 32-bit size field, under 4 GiB.
+      { name: 'model.weights.h5', data: { zeros: 3_000_000_000 } },
+    ]);
+    const dir = mkdtempSync(join(tmpdir(), 'param-lab-fuzz-'));
+    const path = join(dir, 'big.keras');
+    // Runs of zeros are skipped over, so the file is sparse: 3 GB long, a few kilobytes on disk.
+    const fd = openSync(path, 'w');
+    let at = 0;
+    for (const part of parts) {
+      if (part instanceof Uint8Array) writeSync(fd, part, 0, part.length, at);
+      at += part instanceof Uint8Array ? part.length : part.zeros;
+    }
+    closeSync(fd);
+    try {
+      const start = performance.now();
+      const r = await runSummary([path, '--format', 'json'], []);
+      expect(performance.now() - start).toBeLessThan(2000);
+      expect(r.stderr).toBe('');
+      // Dense(3) on 4 features: 4 × 3 + 3 = 15.
+      expect(JSON.parse(r.stdout).totals.params).toBe(4 * 3 + 3);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

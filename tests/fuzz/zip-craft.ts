@@ -6,8 +6,8 @@
 
 export interface CraftedEntry {
   name: string;
-  /** The entry's bytes as stored in the archive (already deflated when method is 8). */
-  data: Uint8Array;
+  /** The entry's bytes as stored in the archive (already deflated when method is 8), or that many zeros. */
+  data: Uint8Array | { zeros: number };
   method?: 0 | 8 | number;
   /** What the headers claim the entry unpacks to (default: data.length). */
   declaredSize?: number;
@@ -42,24 +42,31 @@ const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 /** A ZIP with the given entries, local headers and central directory agreeing on every claim. */
 export function craftZip(entries: readonly CraftedEntry[]): Uint8Array {
-  const chunks: Uint8Array[] = [];
+  return concat(craftZipParts(entries).map((p) => (p instanceof Uint8Array ? p : new Uint8Array(p.zeros))));
+}
+
+const lengthOf = (data: CraftedEntry['data']): number => (data instanceof Uint8Array ? data.length : data.zeros);
+
+/** craftZip in parts, runs of zeros left unwritten: a file of gigabytes costs its headers only. */
+export function craftZipParts(entries: readonly CraftedEntry[]): (Uint8Array | { zeros: number })[] {
+  const chunks: (Uint8Array | { zeros: number })[] = [];
   let offset = 0;
   const central = new Bytes();
   for (const e of entries) {
     const name = utf8(e.name);
-    const size = e.declaredSize ?? e.data.length;
+    const size = e.declaredSize ?? lengthOf(e.data);
     const header = (sig: number): Bytes => {
       const b = new Bytes().u32(sig);
       if (sig === 0x02014b50) b.u16(20);
-      return b.u16(20).u16((e.flags ?? 0) | 0x800).u16(e.method ?? 0).u16(0).u16(0).u32(0).u32(e.data.length).u32(size).u16(name.length).u16(0);
+      return b.u16(20).u16((e.flags ?? 0) | 0x800).u16(e.method ?? 0).u16(0).u16(0).u32(0).u32(lengthOf(e.data)).u32(size).u16(name.length).u16(0);
     };
     const local = header(0x04034b50).raw(name).done();
     central.raw(header(0x02014b50).u16(0).u16(0).u16(0).u32(0).u32(offset).done()).raw(name);
     chunks.push(local, e.data);
-    offset += local.length + e.data.length;
+    offset += local.length + lengthOf(e.data);
   }
   const end = new Bytes().u32(0x06054b50).u16(0).u16(0).u16(entries.length).u16(entries.length).u32(central.length).u32(offset).u16(0).done();
-  return concat([...chunks, central.done(), end]);
+  return [...chunks, central.done(), end];
 }
 
 /** 128 bytes whose zip64 end record claims 0xFFFFFFFF entries (the red team's archive). */

@@ -8,7 +8,7 @@ import { diagnostic } from '../problem.ts';
 import type { Result } from '../types.ts';
 import { isJsonObject, kindOf, parseJsonText } from './json-text.ts';
 import { detectDialect, modelFromKerasJson } from './keras-json.ts';
-import { unpackEntry, zipEntries, type ZipEntry } from './zip-reader.ts';
+import { memorySource, unpackEntry, zipEntries, type ByteSource, type ZipEntry } from './zip-reader.ts';
 
 /** A config.json larger than this is not a model description (the CLI's input cap, too). */
 export const MAX_CONFIG_BYTES = 64 * 1024 * 1024;
@@ -20,8 +20,12 @@ export function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6));
 }
 
-/** Read the model described by a `.keras` archive's config.json. */
-export function modelFromKerasArchive(bytes: Uint8Array): Result<Model> {
+/**
+ * Read the model described by a `.keras` archive's config.json, from its bytes or from a source
+ * that reads a file only where asked (the weights beside config.json may be gigabytes).
+ */
+export function modelFromKerasArchive(archive: Uint8Array | ByteSource): Result<Model> {
+  const bytes = archive instanceof Uint8Array ? memorySource(archive) : archive;
   const entries = zipEntries(bytes);
   if (!entries.ok) return entries;
   const config = pickEntry(entries.value, 'config.json');
@@ -55,7 +59,7 @@ function pickEntry(entries: readonly ZipEntry[], wanted: string): ZipEntry | und
 }
 
 /** The Keras version metadata.json records; a missing or broken one is only a missing hint. */
-function kerasVersion(bytes: Uint8Array, entries: readonly ZipEntry[]): string | undefined {
+function kerasVersion(bytes: ByteSource, entries: readonly ZipEntry[]): string | undefined {
   const entry = pickEntry(entries, 'metadata.json');
   const unpacked = entry && unpackEntry(bytes, entry, MAX_METADATA_BYTES);
   const text = unpacked?.ok ? utf8(unpacked.value) : undefined;
