@@ -18,9 +18,16 @@ import { CURRICULUM } from './src/lessons/curriculum.ts';
  */
 function lessonSlugs() {
   const dir = fileURLToPath(new URL('./content/docs/lessons/', import.meta.url));
-  const onDisk = existsSync(dir) ? readdirSync(dir).filter((f) => /\.mdx?$/.test(f)).map((f) => f.replace(/\.mdx?$/, '')) : [];
+  const onDisk = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => /\.mdx?$/.test(f))
+        .map((f) => f.replace(/\.mdx?$/, ''))
+    : [];
   /** @param {string} slug */
-  const rank = (slug) => { const i = /** @type {readonly string[]} */ (CURRICULUM).indexOf(slug); return i === -1 ? CURRICULUM.length : i; };
+  const rank = (slug) => {
+    const i = /** @type {readonly string[]} */ (CURRICULUM).indexOf(slug);
+    return i === -1 ? CURRICULUM.length : i;
+  };
   return onDisk.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 

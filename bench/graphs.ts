@@ -31,7 +31,10 @@ class Chain {
   last = INPUT;
 
   add(type: string, args: LayerArgs, inbound: string[] = [this.last], name?: string): string {
-    const prefix = type.replace(/(.)([A-Z][a-z]+)/g, '$1_$2').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+    const prefix = type
+      .replace(/(.)([A-Z][a-z]+)/g, '$1_$2')
+      .replace(/([a-z])([A-Z])/g, '$1_$2')
+      .toLowerCase();
     const n = this.counts.get(prefix) ?? 0;
     this.counts.set(prefix, n + 1);
     const unique = name ?? (n === 0 ? prefix : `${prefix}_${n}`);
@@ -70,11 +73,31 @@ export function convStack(layers: number): Graph {
 export function resnet50(): Graph {
   const c = new Chain();
   const bn = (name: string, from: string): string => c.add('BatchNormalization', { axis: 3, epsilon: 1.001e-5 }, [from], name);
-  c.add('ZeroPadding2D', { padding: [[3, 3], [3, 3]] }, [INPUT], 'conv1_pad');
+  c.add(
+    'ZeroPadding2D',
+    {
+      padding: [
+        [3, 3],
+        [3, 3],
+      ],
+    },
+    [INPUT],
+    'conv1_pad',
+  );
   c.add('Conv2D', { filters: 64, kernel_size: [7, 7], strides: [2, 2] }, [c.last], 'conv1_conv');
   bn('conv1_bn', c.last);
   c.add('Activation', { activation: 'relu' }, [c.last], 'conv1_relu');
-  c.add('ZeroPadding2D', { padding: [[1, 1], [1, 1]] }, [c.last], 'pool1_pad');
+  c.add(
+    'ZeroPadding2D',
+    {
+      padding: [
+        [1, 1],
+        [1, 1],
+      ],
+    },
+    [c.last],
+    'pool1_pad',
+  );
   c.add('MaxPooling2D', { pool_size: [3, 3], strides: [2, 2] }, [c.last], 'pool1_pool');
 
   const block = (filters: number, stride: number, convShortcut: boolean, name: string): void => {
@@ -95,7 +118,12 @@ export function resnet50(): Graph {
     c.add('Add', {}, [shortcut, residual], `${name}_add`);
     c.add('Activation', { activation: 'relu' }, [c.last], `${name}_out`);
   };
-  const stages: [string, number, number, number][] = [['conv2', 64, 3, 1], ['conv3', 128, 4, 2], ['conv4', 256, 6, 2], ['conv5', 512, 3, 2]];
+  const stages: [string, number, number, number][] = [
+    ['conv2', 64, 3, 1],
+    ['conv3', 128, 4, 2],
+    ['conv4', 256, 6, 2],
+    ['conv5', 512, 3, 2],
+  ];
   for (const [stage, filters, blocks, stride] of stages) {
     for (let b = 1; b <= blocks; b++) block(filters, b === 1 ? stride : 1, b === 1, `${stage}_block${b}`);
   }

@@ -112,7 +112,17 @@ function main(): void {
   console.log('JSON.parse = the text parsed and nothing else: the floor for any reader of it');
   console.log('ours = the same text → format detection → import → summarize; ratio = ours / JSON.parse\n');
 
-  const header = row([['model', 31], ['layers', 6, true], ['params', 12, true], ['JSON', 8, true], ['JSON.parse', 11, true], ['ours', 10, true], ['ratio', 7, true], ['+render', 10, true], ['  counts', 0]]);
+  const header = row([
+    ['model', 31],
+    ['layers', 6, true],
+    ['params', 12, true],
+    ['JSON', 8, true],
+    ['JSON.parse', 11, true],
+    ['ours', 10, true],
+    ['ratio', 7, true],
+    ['+render', 10, true],
+    ['  counts', 0],
+  ]);
   console.log(header);
   console.log('-'.repeat(header.length));
 
@@ -129,8 +139,14 @@ function main(): void {
     const layers = c.graph.nodes.length + (c.graph.kind === 'functional' ? 1 : 0);
     console.log(
       row([
-        [c.label, 31], [String(layers), 6, true], [group(s.totals.params), 12, true], [`${Math.round(text.length / 1024)} KB`, 8, true],
-        [ms(parse), 11, true], [ms(ours), 10, true], [times(ours / parse), 7, true], [ms(withRender), 10, true],
+        [c.label, 31],
+        [String(layers), 6, true],
+        [group(s.totals.params), 12, true],
+        [`${Math.round(text.length / 1024)} KB`, 8, true],
+        [ms(parse), 11, true],
+        [ms(ours), 10, true],
+        [times(ours / parse), 7, true],
+        [ms(withRender), 10, true],
         [`  ${agree ? 'right' : 'WRONG'} (expected ${group(c.params)})`, 0],
       ]),
     );
@@ -138,8 +154,14 @@ function main(): void {
     const parsed = checked(parseJsonText(text));
     const model = checked(modelFromKerasJson(parsed));
     results.push({
-      label: c.label, parse, ours,
-      checks: timeExtra(c.runs, () => JSON.parse(text), () => parseJsonText(text)),
+      label: c.label,
+      parse,
+      ours,
+      checks: timeExtra(
+        c.runs,
+        () => JSON.parse(text),
+        () => parseJsonText(text),
+      ),
       read: timeIt(c.runs, () => modelFromKerasJson(parsed)),
       summary: timeIt(c.runs, () => summarize(model)),
       render: timeIt(c.runs, () => renderKeras3(s)),
@@ -148,17 +170,35 @@ function main(): void {
 
   console.log('\nwhere our time goes, as multiples of JSON.parse (each step timed alone; checks = what parseJsonText adds to JSON.parse:');
   console.log("the nesting-depth check and reading Python's wrapped values, in one walk of the value):");
-  console.log(row([['model', 31], ['checks', 8, true], ['import', 8, true], ['summarize', 10, true], ['render', 8, true]]));
+  console.log(
+    row([
+      ['model', 31],
+      ['checks', 8, true],
+      ['import', 8, true],
+      ['summarize', 10, true],
+      ['render', 8, true],
+    ]),
+  );
   for (const r of results) {
     const x = (t: number): string => times(Math.max(0, t) / r.parse);
-    console.log(row([[r.label, 31], [x(r.checks), 8, true], [x(r.read), 8, true], [x(r.summary), 10, true], [x(r.render), 8, true]]));
+    console.log(
+      row([
+        [r.label, 31],
+        [x(r.checks), 8, true],
+        [x(r.read), 8, true],
+        [x(r.summary), 10, true],
+        [x(r.render), 8, true],
+      ]),
+    );
   }
 
   const verdict = (met: boolean): string => (met ? 'met' : 'MISSED');
   console.log(`\ngoal (issue #6): text → summary within ${GOAL_RATIO}× JSON.parse on the same text`);
   for (const r of results) console.log(`  ${pad(r.label, 31)} ${times(r.ours / r.parse)}: ${verdict(r.ours / r.parse <= GOAL_RATIO)}`);
   const cnn = results[0]!;
-  console.log(`goal (issue #2): a 200-layer model imported and summarised in under ${GOAL_MS} ms: ${ms(cnn.ours)}, ${verdict(cnn.ours < GOAL_MS)}`);
+  console.log(
+    `goal (issue #2): a 200-layer model imported and summarised in under ${GOAL_MS} ms: ${ms(cnn.ours)}, ${verdict(cnn.ours < GOAL_MS)}`,
+  );
 
   const loadAfter = loadavg()[0]!;
   if (Math.max(loadBefore, loadAfter) > cpus().length / 2) {

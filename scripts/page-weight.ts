@@ -47,7 +47,12 @@ function attributes(tag: string): Map<string, string> {
 }
 
 const decodeEntities = (s: string): string =>
-  s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** Script types a browser runs; JSON and other data blocks are not JavaScript. */
 const isJavaScriptType = (type: string | undefined): boolean =>
@@ -109,17 +114,21 @@ function sitePath(url: string, base: string): string {
 export type SiteReader = (path: string) => Promise<string>;
 
 /** A reader for a built site on disk. */
-export const diskReader = (dir: string): SiteReader => (path) =>
-  readFile(join(dir, ...path.split('/').filter(Boolean)), 'utf8').catch(() => {
-    throw new Error(`a page loads ${path}, which is not in ${dir}`);
-  });
+export const diskReader =
+  (dir: string): SiteReader =>
+  (path) =>
+    readFile(join(dir, ...path.split('/').filter(Boolean)), 'utf8').catch(() => {
+      throw new Error(`a page loads ${path}, which is not in ${dir}`);
+    });
 
 /** A reader for a site served at `baseUrl`. */
-export const httpReader = (baseUrl: string): SiteReader => async (path) => {
-  const response = await fetch(new URL(path, baseUrl));
-  if (!response.ok) throw new Error(`GET ${path}: HTTP ${response.status}`);
-  return response.text();
-};
+export const httpReader =
+  (baseUrl: string): SiteReader =>
+  async (path) => {
+    const response = await fetch(new URL(path, baseUrl));
+    if (!response.ok) throw new Error(`GET ${path}: HTTP ${response.status}`);
+    return response.text();
+  };
 
 /** Measures pages of one built site; each file is read and gzipped once. */
 export class SiteMeter {
@@ -135,7 +144,14 @@ export class SiteMeter {
 
   private importsOf(path: string): Promise<string[]> {
     if (!this.imports.has(path)) {
-      this.imports.set(path, this.read(path).then((code) => staticImports(code).filter(counted).map((u) => sitePath(u, path))));
+      this.imports.set(
+        path,
+        this.read(path).then((code) =>
+          staticImports(code)
+            .filter(counted)
+            .map((u) => sitePath(u, path)),
+        ),
+      );
     }
     return this.imports.get(path)!;
   }
@@ -150,7 +166,13 @@ export class SiteMeter {
     const { urls, inline } = scriptsOfHtml(html);
     const seen = new Set<string>();
     const queue = urls.filter(counted).map((u) => sitePath(u, page));
-    for (const s of inline) if (s.module) queue.push(...staticImports(s.code).filter(counted).map((u) => sitePath(u, page)));
+    for (const s of inline)
+      if (s.module)
+        queue.push(
+          ...staticImports(s.code)
+            .filter(counted)
+            .map((u) => sitePath(u, page)),
+        );
     while (queue.length > 0) {
       const path = queue.shift()!;
       if (seen.has(path)) continue;
@@ -168,17 +190,18 @@ export class SiteMeter {
 
 async function htmlFiles(dir: string, under = dir): Promise<string[]> {
   const entries = await readdir(under, { withFileTypes: true });
-  const nested = await Promise.all(entries.map(async (e) => {
-    const path = join(under, e.name);
-    if (e.isDirectory()) return e.name === 'pagefind' ? [] : htmlFiles(dir, path);
-    return e.name.endsWith('.html') ? [path] : [];
-  }));
+  const nested = await Promise.all(
+    entries.map(async (e) => {
+      const path = join(under, e.name);
+      if (e.isDirectory()) return e.name === 'pagefind' ? [] : htmlFiles(dir, path);
+      return e.name.endsWith('.html') ? [path] : [];
+    }),
+  );
   return nested.flat();
 }
 
 /** `dist/zh-cn/lessons/conv2d/index.html` → `/zh-cn/lessons/conv2d/`. */
-const pageOf = (dir: string, file: string): string =>
-  `/${relative(dir, file).split(sep).join('/')}`.replace(/index\.html$/, '');
+const pageOf = (dir: string, file: string): string => `/${relative(dir, file).split(sep).join('/')}`.replace(/index\.html$/, '');
 
 /** The JavaScript weight of every page in a built site, lesson pages first in path order. */
 export async function measureSite(dir: string): Promise<PageWeight[]> {
@@ -212,12 +235,14 @@ async function main(): Promise<void> {
   const over = weights.filter((w) => isLessonPage(w.page) && w.gzipBytes > LESSON_BUDGET_BYTES);
   const lessons = weights.filter((w) => isLessonPage(w.page));
   const heaviest = lessons.reduce<PageWeight | null>((m, w) => (!m || w.gzipBytes > m.gzipBytes ? w : m), null);
-  if (heaviest) console.log(`\nheaviest lesson page: ${heaviest.page} ${kb(heaviest.gzipBytes)} KB gzip (budget ${kb(LESSON_BUDGET_BYTES)} KB)`);
+  if (heaviest)
+    console.log(`\nheaviest lesson page: ${heaviest.page} ${kb(heaviest.gzipBytes)} KB gzip (budget ${kb(LESSON_BUDGET_BYTES)} KB)`);
   if (over.length > 0) {
     console.error(`\n${over.length} lesson page(s) over the ${kb(LESSON_BUDGET_BYTES)} KB budget:`);
     for (const w of over) console.error(`  ${w.page} ${kb(w.gzipBytes)} KB`);
     console.error(`\nwhat ${over[0]!.page} loads, largest first (KB gzip):`);
-    for (const s of [...over[0]!.scripts].sort((a, b) => b.gzipBytes - a.gzipBytes)) console.error(`  ${kb(s.gzipBytes).padStart(6)}  ${s.url}`);
+    for (const s of [...over[0]!.scripts].sort((a, b) => b.gzipBytes - a.gzipBytes))
+      console.error(`  ${kb(s.gzipBytes).padStart(6)}  ${s.url}`);
     process.exit(1);
   }
 }

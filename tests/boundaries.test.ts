@@ -24,7 +24,8 @@ const ENTRY_POINTS = ['src/calc/basics.ts', 'src/calc/engine.ts', 'src/calc/impo
 
 /** tsconfig.json's paths: `@calc/*` → `src/calc/`. */
 const ALIASES: [string, string][] = Object.entries(
-  (JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } }).compilerOptions.paths,
+  (JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } })
+    .compilerOptions.paths,
 ).map(([alias, [target]]) => [alias.replace(/\*$/, ''), normalize(target!.replace(/\*$/, '')).replace(/\\/g, '/')]);
 
 const AREAS = ALIASES.map(([, dir]) => dir);
@@ -84,7 +85,14 @@ function problem({ file, specifier, target }: Import): string | undefined {
 
 // This file's own examples of crossings are strings, not imports.
 /** What pulls in layer specs: an island may reach these only through `import()`. */
-const HEAVY = ['src/calc/engine.ts', 'src/calc/import.ts', 'src/calc/render.ts', 'src/calc/layers/', 'src/calc/summarize.ts', 'src/calc/registry.ts'];
+const HEAVY = [
+  'src/calc/engine.ts',
+  'src/calc/import.ts',
+  'src/calc/render.ts',
+  'src/calc/layers/',
+  'src/calc/summarize.ts',
+  'src/calc/registry.ts',
+];
 
 /**
  * Static imports and re-exports, which load with the module. A whole-statement `import type` is
@@ -141,7 +149,10 @@ describe('import boundaries', () => {
     const islands = files.filter((f) => /^components\/islands\/[^/]+\.tsx$/.test(f));
     expect(islands).toContain('components/islands/Calculator.tsx');
     for (const island of islands) {
-      expect([...staticClosure(island)].filter((f) => HEAVY.some((h) => f.startsWith(h))), island).toEqual([]);
+      expect(
+        [...staticClosure(island)].filter((f) => HEAVY.some((h) => f.startsWith(h))),
+        island,
+      ).toEqual([]);
     }
     // The walk sees through static imports and stops at import(): the calculator loads basics.ts
     // with the page and its engine module on demand, which would bring the specs if loaded statically.

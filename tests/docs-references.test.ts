@@ -112,15 +112,27 @@ describe('docs/ references', () => {
 
   it('nothing cites knowledge kept outside the repository', () => {
     const outside = [...texts].flatMap(([file, text]) =>
-      text.split('\n').flatMap((line, i) =>
-        OUTSIDE.filter(({ pattern }) => pattern.test(line)).map(({ what }) => `${relative(root, join(root, file))}:${i + 1}: ${what}: ${line.trim()}`),
-      ),
+      text
+        .split('\n')
+        .flatMap((line, i) =>
+          OUTSIDE.filter(({ pattern }) => pattern.test(line)).map(
+            ({ what }) => `${relative(root, join(root, file))}:${i + 1}: ${what}: ${line.trim()}`,
+          ),
+        ),
     );
     expect(outside, outside.join('\n')).toEqual([]);
   });
 
   it('reads anchors the way GitHub makes them', () => {
-    const page = ['## Same padding', '### `Conv2D` and friends', '## Same padding', '<a id="forgot-bias"></a>', '```', '# not a heading', '```'].join('\n');
+    const page = [
+      '## Same padding',
+      '### `Conv2D` and friends',
+      '## Same padding',
+      '<a id="forgot-bias"></a>',
+      '```',
+      '# not a heading',
+      '```',
+    ].join('\n');
     expect([...anchorsOf(page)].sort()).toEqual(['conv2d-and-friends', 'forgot-bias', 'same-padding', 'same-padding-1']);
   });
 });

@@ -97,7 +97,10 @@ export default function Calculator({ preset, start, text }: Props) {
       if (!e) return;
       const { state: restored, rejected } = restore(preset, start, read.values, e);
       setState(restored);
-      setIgnored([...read.ignored, ...rejected.map((i) => ({ name: paramName(preset, preset.fields[i]!.target), value: read.values.get(i) ?? '' }))]);
+      setIgnored([
+        ...read.ignored,
+        ...rejected.map((i) => ({ name: paramName(preset, preset.fields[i]!.target), value: read.values.get(i) ?? '' })),
+      ]);
       setTouched(true);
     });
   }, []);
@@ -147,19 +150,25 @@ export default function Calculator({ preset, start, text }: Props) {
   }
   const messageIds = [...placed.keys()].map((k) => `${base}-e${k ?? 'x'}`).join(' ');
   const flagged = (i: number): boolean => placed.has(i) || (state.edited === i && state.problems.length > 0);
-  const tieOf = (field: number | null): number | null => (field === null ? null : ties[field] ?? null);
+  const tieOf = (field: number | null): number | null => (field === null ? null : (ties[field] ?? null));
   const fieldIds = preset.fields.map((_, i) => `${base}-f${i}`).join(' ');
   const anyStale = state.columns.some((c) => c?.stale) || state.problems.length > 0;
 
   const focusProps = (i: number) => ({
-    onFocusIn: () => setHot(i), onFocusOut: () => setHot(null),
-    onMouseEnter: () => setHot(i), onMouseLeave: () => setHot(null),
+    onFocusIn: () => setHot(i),
+    onFocusOut: () => setHot(null),
+    onMouseEnter: () => setHot(i),
+    onMouseLeave: () => setHot(null),
   });
 
   const messages = (i: number | null) =>
     placed.has(i) && (
       <p id={`${base}-e${i ?? 'x'}`} class="pl-field__error">
-        {placed.get(i)!.map((m) => <span class="pl-field__message">{s.invalid} {m}</span>)}
+        {placed.get(i)!.map((m) => (
+          <span class="pl-field__message">
+            {s.invalid} {m}
+          </span>
+        ))}
       </p>
     );
 
@@ -180,25 +189,45 @@ export default function Calculator({ preset, start, text }: Props) {
     };
     return (
       <div key={i} class="pl-field" data-field={field.target} data-kind="int" data-tie={tieOf(i) ?? undefined} {...focusProps(i)}>
-        <label id={`${base}-l${i}`} for={`${base}-f${i}`}>{text.fields[i]?.label}</label>
+        <label id={`${base}-l${i}`} for={`${base}-f${i}`}>
+          {text.fields[i]?.label}
+        </label>
         <div class="pl-field__controls">
           <input
-            type="range" min={field.min} max={field.max} step={1} value={slider}
+            type="range"
+            min={field.min}
+            max={field.max}
+            step={1}
+            value={slider}
             aria-labelledby={`${base}-l${i} ${base}-s${i}`}
             onInput={(e) => edit(i, e.currentTarget.value)}
           />
-          <span id={`${base}-s${i}`} hidden>{s.sliderSuffix}</span>
+          <span id={`${base}-s${i}`} hidden>
+            {s.sliderSuffix}
+          </span>
           <input
-            id={`${base}-f${i}`} type="text" inputMode="numeric" autocomplete="off" spellcheck={false} size={7} value={value}
-            aria-invalid={flagged(i)} aria-describedby={describedBy(i)}
-            onInput={(e) => edit(i, e.currentTarget.value)} onKeyDown={step}
+            id={`${base}-f${i}`}
+            type="text"
+            inputMode="numeric"
+            autocomplete="off"
+            spellcheck={false}
+            size={7}
+            value={value}
+            aria-invalid={flagged(i)}
+            aria-describedby={describedBy(i)}
+            onInput={(e) => edit(i, e.currentTarget.value)}
+            onKeyDown={step}
           />
         </div>
-        {text.fields[i]?.help && <p id={`${base}-h${i}`} class="pl-field__help">{text.fields[i]?.help}</p>}
+        {text.fields[i]?.help && (
+          <p id={`${base}-h${i}`} class="pl-field__help">
+            {text.fields[i]?.help}
+          </p>
+        )}
         {messages(i)}
       </div>
     );
-  }
+  };
 
   const choiceField = (field: Extract<Field, { kind: 'choice' }>, i: number) => {
     const value = state.texts[i] ?? '';
@@ -207,46 +236,85 @@ export default function Calculator({ preset, start, text }: Props) {
       return (
         <div key={i} class="pl-field" data-field={field.target} data-kind="choice" {...focusProps(i)}>
           <label for={`${base}-f${i}`}>{label}</label>
-          <select id={`${base}-f${i}`} value={value} aria-invalid={flagged(i)} aria-describedby={describedBy(i)} onChange={(e) => edit(i, e.currentTarget.value)}>
-            {field.options.map((o) => <option value={o}>{o}</option>)}
+          <select
+            id={`${base}-f${i}`}
+            value={value}
+            aria-invalid={flagged(i)}
+            aria-describedby={describedBy(i)}
+            onChange={(e) => edit(i, e.currentTarget.value)}
+          >
+            {field.options.map((o) => (
+              <option value={o}>{o}</option>
+            ))}
           </select>
           {messages(i)}
         </div>
       );
     }
     return (
-      <fieldset key={i} class="pl-field pl-field--choice" data-field={field.target} data-kind="choice" aria-invalid={flagged(i)} aria-describedby={describedBy(i)} {...focusProps(i)}>
+      <fieldset
+        key={i}
+        class="pl-field pl-field--choice"
+        data-field={field.target}
+        data-kind="choice"
+        aria-invalid={flagged(i)}
+        aria-describedby={describedBy(i)}
+        {...focusProps(i)}
+      >
         <legend>{label}</legend>
         <div class="pl-field__options">
           {field.options.map((o, k) => (
             <label class="pl-option">
-              <input id={k === 0 ? `${base}-f${i}` : undefined} type="radio" name={`${base}-f${i}`} value={o} checked={value === o} onChange={() => edit(i, o)} />
+              <input
+                id={k === 0 ? `${base}-f${i}` : undefined}
+                type="radio"
+                name={`${base}-f${i}`}
+                value={o}
+                checked={value === o}
+                onChange={() => edit(i, o)}
+              />
               <code>{o}</code>
             </label>
           ))}
         </div>
-        {text.fields[i]?.help && <p id={`${base}-h${i}`} class="pl-field__help">{text.fields[i]?.help}</p>}
+        {text.fields[i]?.help && (
+          <p id={`${base}-h${i}`} class="pl-field__help">
+            {text.fields[i]?.help}
+          </p>
+        )}
         {messages(i)}
       </fieldset>
     );
-  }
+  };
 
   const boolField = (field: Field, i: number) => {
     return (
       <div key={i} class="pl-field pl-field--bool" data-field={field.target} data-kind="bool" {...focusProps(i)}>
         <label class="pl-option">
-          <input id={`${base}-f${i}`} type="checkbox" checked={state.texts[i] === 'true'} aria-describedby={describedBy(i)} onChange={(e) => edit(i, e.currentTarget.checked ? 'true' : 'false')} />
+          <input
+            id={`${base}-f${i}`}
+            type="checkbox"
+            checked={state.texts[i] === 'true'}
+            aria-describedby={describedBy(i)}
+            onChange={(e) => edit(i, e.currentTarget.checked ? 'true' : 'false')}
+          />
           {text.fields[i]?.label}
         </label>
-        {text.fields[i]?.help && <p id={`${base}-h${i}`} class="pl-field__help">{text.fields[i]?.help}</p>}
+        {text.fields[i]?.help && (
+          <p id={`${base}-h${i}`} class="pl-field__help">
+            {text.fields[i]?.help}
+          </p>
+        )}
         {messages(i)}
       </div>
     );
-  }
+  };
 
   /** One labelled line of a result: the label, then the value (beside it, or under it when columns are narrow). */
   const line = (label: string, value: ComponentChildren) => (
-    <span class="pl-calc__line"><span class="pl-calc__label">{label}</span> <span class="pl-calc__value">{value}</span></span>
+    <span class="pl-calc__line">
+      <span class="pl-calc__label">{label}</span> <span class="pl-calc__value">{value}</span>
+    </span>
   );
 
   const result = (column: Column | null, li: number) => {
@@ -254,7 +322,9 @@ export default function Calculator({ preset, start, text }: Props) {
       const p = state.problems.find((q) => q.layer === li) ?? state.problems[0];
       return (
         <div key={li} class="pl-calc__column" data-layer={li} data-stale="true">
-          <p class="pl-field__error" role="alert">{s.presetBroken} {p ? messageOf(p) : ''}</p>
+          <p class="pl-field__error" role="alert">
+            {s.presetBroken} {p ? messageOf(p) : ''}
+          </p>
         </div>
       );
     }
@@ -269,47 +339,80 @@ export default function Calculator({ preset, start, text }: Props) {
           {show.has('params') && line(s.params, <strong data-result="params">{groupDigits(row.params)}</strong>)}
           {show.has('split') && line(s.trainable, <span data-result="trainable">{groupDigits(row.trainable)}</span>)}
           {show.has('split') && line(s.nonTrainable, <span data-result="non-trainable">{groupDigits(row.nonTrainable)}</span>)}
-          {show.has('formula') && line(s.formula, row.formula
-            ? <FormulaView formula={row.formula} tokens={linkedTokens(preset, { input: column.input, index: li, steps: row.steps }, row.formula)} tieOf={tieOf} hot={hot} roles={text.roles} legend={s.legend} />
-            : <code class="pl-formula" data-result="formula">{row.params === 0 ? `0 (${s.noWeights})` : groupDigits(row.params)}</code>)}
+          {show.has('formula') &&
+            line(
+              s.formula,
+              row.formula ? (
+                <FormulaView
+                  formula={row.formula}
+                  tokens={linkedTokens(preset, { input: column.input, index: li, steps: row.steps }, row.formula)}
+                  tieOf={tieOf}
+                  hot={hot}
+                  roles={text.roles}
+                  legend={s.legend}
+                />
+              ) : (
+                <code class="pl-formula" data-result="formula">
+                  {row.params === 0 ? `0 (${s.noWeights})` : groupDigits(row.params)}
+                </code>
+              ),
+            )}
           {show.has('shape') && output && line(s.outputShape, <code data-result="shape">{outputText(output)}</code>)}
-          {show.has('weights') && line(s.weights, (
-            <span data-result="weights" class="pl-weights">
-              {row.weights.length === 0 ? s.noWeights : row.weights.map((w) => (
-                <span class="pl-weight">{weightText(w)}{w.trainable ? '' : ` (${s.nonTrainableMark})`}</span>
-              ))}
-            </span>
-          ))}
+          {show.has('weights') &&
+            line(
+              s.weights,
+              <span data-result="weights" class="pl-weights">
+                {row.weights.length === 0
+                  ? s.noWeights
+                  : row.weights.map((w) => (
+                      <span class="pl-weight">
+                        {weightText(w)}
+                        {w.trainable ? '' : ` (${s.nonTrainableMark})`}
+                      </span>
+                    ))}
+              </span>,
+            )}
           {stale && <span class="pl-calc__stale">{s.stale}</span>}
         </output>
         {blocks && <KernelPicture blocks={blocks} strings={s} />}
         {pooling && <PoolingGrid axes={pooling} strings={s} />}
       </div>
     );
-  }
+  };
 
   return (
     <section
-      class="pl-calc not-content" data-calculator={preset.id} data-stale={anyStale ? 'true' : 'false'} aria-labelledby={`${base}-t`}
-      onFocusIn={() => void wake()} onPointerEnter={() => void wake()}
+      class="pl-calc not-content"
+      data-calculator={preset.id}
+      data-stale={anyStale ? 'true' : 'false'}
+      aria-labelledby={`${base}-t`}
+      onFocusIn={() => void wake()}
+      onPointerEnter={() => void wake()}
     >
-      <p id={`${base}-t`} class="pl-calc__heading">{text.title}</p>
+      <p id={`${base}-t`} class="pl-calc__heading">
+        {text.title}
+      </p>
       {ignored.length > 0 && (
         <p class="pl-calc__notice" role="status" data-notice="url">
           {s.urlIgnored}{' '}
-          {ignored.map((x, k) => <><code>{`${x.name}=${x.value}`}</code>{k < ignored.length - 1 ? ', ' : ''}</>)}
+          {ignored.map((x, k) => (
+            <>
+              <code>{`${x.name}=${x.value}`}</code>
+              {k < ignored.length - 1 ? ', ' : ''}
+            </>
+          ))}
         </p>
       )}
       <div class="pl-calc__fields">
-        {preset.fields.map((f, i) =>
-          f.kind === 'int' ? intField(f, i) : f.kind === 'choice' ? choiceField(f, i) : boolField(f, i),
-        )}
+        {preset.fields.map((f, i) => (f.kind === 'int' ? intField(f, i) : f.kind === 'choice' ? choiceField(f, i) : boolField(f, i)))}
       </div>
       {messages(null)}
       <div class="pl-calc__columns" data-count={preset.layers.length}>
         {state.columns.map((c, li) => result(c, li))}
       </div>
-      <button type="button" class="pl-calc__reset" onClick={reset}>{s.reset}</button>
+      <button type="button" class="pl-calc__reset" onClick={reset}>
+        {s.reset}
+      </button>
     </section>
   );
 }

@@ -12,7 +12,18 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { fill } from '@i18n/fill.ts';
 import type { Locale } from '@i18n/index.ts';
 import type en from '@i18n/en/model-editor.json';
-import { EDITOR_TYPES, fieldsOf, isEditorType, moveLayer, namesOf, newLayer, type EditorLayer, type EditorState, type EditorType, type FieldSpec } from './model-editor/editor-model.ts';
+import {
+  EDITOR_TYPES,
+  fieldsOf,
+  isEditorType,
+  moveLayer,
+  namesOf,
+  newLayer,
+  type EditorLayer,
+  type EditorState,
+  type EditorType,
+  type FieldSpec,
+} from './model-editor/editor-model.ts';
 import { decodeModel, encodeModel } from './model-editor/url-state.ts';
 import { forget, goodOf, type EditorView, type LastGood } from './model-editor/view.ts';
 
@@ -92,7 +103,9 @@ export default function ModelEditor({ initial, initialView, strings: s, argLabel
         return { editor, view: next.view, good: next.good ?? prev.good };
       });
     });
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [editor]);
 
   // Share the model once it resolves; the lesson's own model needs no parameter.
@@ -114,7 +127,9 @@ export default function ModelEditor({ initial, initialView, strings: s, argLabel
     const selector = target.id === null ? '[data-action="add"]' : `[data-layer-id="${target.id}"] [data-action="${target.action}"]`;
     let el = root.current.querySelector<HTMLElement>(selector);
     if (el instanceof HTMLButtonElement && el.disabled) {
-      el = root.current.querySelector<HTMLElement>(`[data-layer-id="${target.id}"] [data-action="${target.action === 'up' ? 'down' : 'up'}"]`);
+      el = root.current.querySelector<HTMLElement>(
+        `[data-layer-id="${target.id}"] [data-action="${target.action === 'up' ? 'down' : 'up'}"]`,
+      );
     }
     el?.focus();
   });
@@ -172,50 +187,100 @@ export default function ModelEditor({ initial, initialView, strings: s, argLabel
   const warmUp = (): void => void loadEngine();
 
   const inputError = view.inputProblem
-    ? view.inputProblem.problem === 'empty' ? s.inputEmpty : fill(s.inputNotDim, { text: view.inputProblem.text })
+    ? view.inputProblem.problem === 'empty'
+      ? s.inputEmpty
+      : fill(s.inputNotDim, { text: view.inputProblem.text })
     : null;
 
   /** One argument's control: a select for choices, a text box for numbers and tuples. */
   const field = (layer: EditorLayer, f: FieldSpec, problem: string | null) => {
     const fieldId = `${id}-${layer.id}-${f.arg}`;
-    const label = f.arg === 'rate' ? s.argRate : argLabels[f.arg] ?? f.arg;
+    const label = f.arg === 'rate' ? s.argRate : (argLabels[f.arg] ?? f.arg);
     const help = f.optional ? s.stridesHelp : null;
     const describedBy = [help ? `${fieldId}-h` : '', problem ? `${fieldId}-e` : ''].filter(Boolean).join(' ') || undefined;
     const value = layer.fields[f.arg] ?? '';
     return (
       <div class="pl-field pl-editor__field" key={f.arg} data-field={f.arg}>
-        <label for={fieldId}>{label} <code>{f.arg}</code></label>
+        <label for={fieldId}>
+          {label} <code>{f.arg}</code>
+        </label>
         {f.kind === 'choice' ? (
-          <select id={fieldId} value={value} aria-invalid={problem !== null} aria-describedby={describedBy} onChange={(e) => setField(layer.id, f.arg, e.currentTarget.value)}>
-            {(f.options ?? []).map((o) => <option key={o} value={o}>{o}</option>)}
+          <select
+            id={fieldId}
+            value={value}
+            aria-invalid={problem !== null}
+            aria-describedby={describedBy}
+            onChange={(e) => setField(layer.id, f.arg, e.currentTarget.value)}
+          >
+            {(f.options ?? []).map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
           </select>
         ) : (
           <input
-            id={fieldId} type="text" size={7} value={value}
+            id={fieldId}
+            type="text"
+            size={7}
+            value={value}
             inputMode={f.kind === 'int' ? 'numeric' : f.kind === 'fraction' ? 'decimal' : 'text'}
-            aria-invalid={problem !== null} aria-describedby={describedBy}
+            aria-invalid={problem !== null}
+            aria-describedby={describedBy}
             onInput={(e) => setField(layer.id, f.arg, e.currentTarget.value)}
           />
         )}
-        {help && <span id={`${fieldId}-h`} class="pl-editor__help">{help}</span>}
-        {problem && <p id={`${fieldId}-e`} class="pl-field__error">{s.invalid} {problem}</p>}
+        {help && (
+          <span id={`${fieldId}-h`} class="pl-editor__help">
+            {help}
+          </span>
+        )}
+        {problem && (
+          <p id={`${fieldId}-e`} class="pl-field__error">
+            {s.invalid} {problem}
+          </p>
+        )}
       </div>
     );
   };
 
   return (
-    <section class="pl-editor" aria-label={s.label} ref={root} onFocusIn={warmUp} onPointerDown={warmUp} data-pending={result.editor === editor ? 'false' : 'true'}>
+    <section
+      class="pl-editor"
+      aria-label={s.label}
+      ref={root}
+      onFocusIn={warmUp}
+      onPointerDown={warmUp}
+      data-pending={result.editor === editor ? 'false' : 'true'}
+    >
       <p class="pl-editor__intro">{s.intro}</p>
-      {notice && <p class="pl-editor__notice" role="status" data-notice="url">{notice}</p>}
+      {notice && (
+        <p class="pl-editor__notice" role="status" data-notice="url">
+          {notice}
+        </p>
+      )}
       <div class="pl-field pl-editor__input" data-field="input">
         <label for={`${id}-input`}>{s.inputShape}</label>
         <input
-          id={`${id}-input`} type="text" size={14} value={editor.input}
-          aria-invalid={inputError !== null} aria-describedby={`${id}-input-h${inputError ? ` ${id}-input-e` : ''}`}
-          onInput={(e) => { const text = e.currentTarget.value; setEditor((ed) => ({ ...ed, input: text })); }}
+          id={`${id}-input`}
+          type="text"
+          size={14}
+          value={editor.input}
+          aria-invalid={inputError !== null}
+          aria-describedby={`${id}-input-h${inputError ? ` ${id}-input-e` : ''}`}
+          onInput={(e) => {
+            const text = e.currentTarget.value;
+            setEditor((ed) => ({ ...ed, input: text }));
+          }}
         />
-        <span id={`${id}-input-h`} class="pl-editor__help">{s.inputHelp}</span>
-        {inputError && <p id={`${id}-input-e`} class="pl-field__error">{s.invalid} {inputError}</p>}
+        <span id={`${id}-input-h`} class="pl-editor__help">
+          {s.inputHelp}
+        </span>
+        {inputError && (
+          <p id={`${id}-input-e`} class="pl-field__error">
+            {s.invalid} {inputError}
+          </p>
+        )}
       </div>
 
       {editor.layers.length === 0 && <p class="pl-editor__empty">{s.empty}</p>}
@@ -233,18 +298,35 @@ export default function ModelEditor({ initial, initialView, strings: s, argLabel
                 <div class="pl-editor__fields">
                   <div class="pl-field pl-editor__field" data-field="type">
                     <label for={`${id}-${layer.id}-type`}>{s.layerType}</label>
-                    <select id={`${id}-${layer.id}-type`} data-action="type" value={layer.type} onChange={(e) => setType(i, e.currentTarget.value)}>
-                      {EDITOR_TYPES.map((t) => <option key={t} value={t}>{t}</option>)}
+                    <select
+                      id={`${id}-${layer.id}-type`}
+                      data-action="type"
+                      value={layer.type}
+                      onChange={(e) => setType(i, e.currentTarget.value)}
+                    >
+                      {EDITOR_TYPES.map((t) => (
+                        <option key={t} value={t}>
+                          {t}
+                        </option>
+                      ))}
                     </select>
                   </div>
                   {fieldsOf(layer.type).map((f) => field(layer, f, problem && problem.field === f.arg ? problem.message : null))}
                 </div>
-                {layerProblem && <p class="pl-field__error" data-problem="layer">{s.invalid} {layerProblem}</p>}
+                {layerProblem && (
+                  <p class="pl-field__error" data-problem="layer">
+                    {s.invalid} {layerProblem}
+                  </p>
+                )}
                 <p class="pl-editor__result" data-stale={v?.status === 'fresh' ? 'false' : 'true'}>
                   {numbers ? (
                     <>
-                      <span>{s.outputShape} <code data-result="shape">{numbers.shape}</code></span>
-                      <span>{s.params} <strong data-result="params">{numbers.params}</strong></span>
+                      <span>
+                        {s.outputShape} <code data-result="shape">{numbers.shape}</code>
+                      </span>
+                      <span>
+                        {s.params} <strong data-result="params">{numbers.params}</strong>
+                      </span>
                       {numbers.equation && <code data-result="equation">{numbers.equation}</code>}
                       {v?.status !== 'fresh' && <em class="pl-editor__stale-mark">({s.staleValue})</em>}
                     </>
@@ -254,9 +336,35 @@ export default function ModelEditor({ initial, initialView, strings: s, argLabel
                   {(v?.status === 'stale' || v?.status === 'unknown') && <span class="pl-editor__waiting">{s.waiting}</span>}
                 </p>
                 <div class="pl-editor__actions">
-                  <button type="button" data-action="up" aria-label={fill(s.moveUp, { name })} title={fill(s.moveUp, { name })} disabled={i === 0} onClick={() => move(i, -1)}>↑</button>
-                  <button type="button" data-action="down" aria-label={fill(s.moveDown, { name })} title={fill(s.moveDown, { name })} disabled={i === editor.layers.length - 1} onClick={() => move(i, 1)}>↓</button>
-                  <button type="button" data-action="remove" aria-label={fill(s.remove, { name })} title={fill(s.remove, { name })} onClick={() => remove(i)}>✕</button>
+                  <button
+                    type="button"
+                    data-action="up"
+                    aria-label={fill(s.moveUp, { name })}
+                    title={fill(s.moveUp, { name })}
+                    disabled={i === 0}
+                    onClick={() => move(i, -1)}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    data-action="down"
+                    aria-label={fill(s.moveDown, { name })}
+                    title={fill(s.moveDown, { name })}
+                    disabled={i === editor.layers.length - 1}
+                    onClick={() => move(i, 1)}
+                  >
+                    ↓
+                  </button>
+                  <button
+                    type="button"
+                    data-action="remove"
+                    aria-label={fill(s.remove, { name })}
+                    title={fill(s.remove, { name })}
+                    onClick={() => remove(i)}
+                  >
+                    ✕
+                  </button>
                 </div>
               </fieldset>
             </li>
@@ -266,27 +374,54 @@ export default function ModelEditor({ initial, initialView, strings: s, argLabel
 
       <div class="pl-editor__add">
         <label for={`${id}-add`}>{s.addType}</label>
-        <select id={`${id}-add`} value={addType} onChange={(e) => { const t = e.currentTarget.value; if (isEditorType(t)) setAddType(t); }}>
-          {EDITOR_TYPES.map((t) => <option key={t} value={t}>{t}</option>)}
+        <select
+          id={`${id}-add`}
+          value={addType}
+          onChange={(e) => {
+            const t = e.currentTarget.value;
+            if (isEditorType(t)) setAddType(t);
+          }}
+        >
+          {EDITOR_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
         </select>
-        <button type="button" data-action="add" onClick={add}>{s.add}</button>
+        <button type="button" data-action="add" onClick={add}>
+          {s.add}
+        </button>
       </div>
 
       <output class="pl-editor__totals" aria-live="polite" data-stale={view.stale ? 'true' : 'false'}>
         {view.totals ? (
           <>
-            <span>{s.totals}: <strong data-result="total">{view.totals.params}</strong> ({view.totals.bytes})</span>
-            <span>{s.trainable}: <span data-result="trainable">{view.totals.trainable}</span></span>
-            <span>{s.nonTrainable}: <span data-result="non-trainable">{view.totals.nonTrainable}</span></span>
+            <span>
+              {s.totals}: <strong data-result="total">{view.totals.params}</strong> ({view.totals.bytes})
+            </span>
+            <span>
+              {s.trainable}: <span data-result="trainable">{view.totals.trainable}</span>
+            </span>
+            <span>
+              {s.nonTrainable}: <span data-result="non-trainable">{view.totals.nonTrainable}</span>
+            </span>
           </>
         ) : (
           <span>{s.noTotals}</span>
         )}
         {view.stale && <span class="pl-calc__stale">{s.stale}</span>}
-        {view.modelProblem && <span class="pl-field__error">{s.invalid} {view.modelProblem}</span>}
+        {view.modelProblem && (
+          <span class="pl-field__error">
+            {s.invalid} {view.modelProblem}
+          </span>
+        )}
       </output>
-      <p class="pl-editor__announce" role="status">{announcement}</p>
-      <button type="button" class="pl-calc__reset" onClick={reset}>{s.reset}</button>
+      <p class="pl-editor__announce" role="status">
+        {announcement}
+      </p>
+      <button type="button" class="pl-calc__reset" onClick={reset}>
+        {s.reset}
+      </button>
     </section>
   );
 }

@@ -8,8 +8,17 @@ import type { LengthResult } from '@calc/basics.ts';
 import { fill } from '@i18n/fill.ts';
 import type en from '@i18n/en/padding-compare.json';
 import {
-  compareRows, FIELDS, fieldsFor, paramName, presetValues, readField, valuesFromUrl,
-  type CompareRow, type FieldKey, type FieldProblem, type Values,
+  compareRows,
+  FIELDS,
+  fieldsFor,
+  paramName,
+  presetValues,
+  readField,
+  valuesFromUrl,
+  type CompareRow,
+  type FieldKey,
+  type FieldProblem,
+  type Values,
 } from './padding-compare/compare-rows.ts';
 import type { PaddingPreset } from '@lessons/types.ts';
 
@@ -32,7 +41,13 @@ interface State {
   problems: Partial<Record<FieldKey, FieldProblem>>;
 }
 
-const textsOf = (v: Values): Texts => ({ length: String(v.length), kernel: String(v.kernel), stride: String(v.stride), dilation: String(v.dilation), padding: String(v.padding) });
+const textsOf = (v: Values): Texts => ({
+  length: String(v.length),
+  kernel: String(v.kernel),
+  stride: String(v.stride),
+  dilation: String(v.dilation),
+  padding: String(v.padding),
+});
 
 function stateFor(values: Values, kind: PaddingPreset['kind']): State {
   return { texts: textsOf(values), ceilMode: values.ceilMode, shown: { values, rows: compareRows(values, kind) }, problems: {} };
@@ -86,16 +101,22 @@ export default function PaddingCompare({ preset, strings: s, title }: PaddingCom
 
   const problemText = (p: FieldProblem): string => {
     switch (p.problem) {
-      case 'empty': return s.empty;
-      case 'notNumber': return fill(s.notNumber, { text: p.text });
-      case 'notWhole': return fill(s.notWhole, { text: p.text });
-      case 'tooSmall': return fill(s.tooSmall, { min: p.min });
-      case 'tooLarge': return fill(s.tooLarge, { max: p.max.toLocaleString('en-US') });
+      case 'empty':
+        return s.empty;
+      case 'notNumber':
+        return fill(s.notNumber, { text: p.text });
+      case 'notWhole':
+        return fill(s.notWhole, { text: p.text });
+      case 'tooSmall':
+        return fill(s.tooSmall, { min: p.min });
+      case 'tooLarge':
+        return fill(s.tooLarge, { max: p.max.toLocaleString('en-US') });
     }
   };
 
   const { values, rows } = state.shown;
-  const ruleOf = (row: CompareRow): string => (row.id === 'pytorch-pool' && values.ceilMode ? s.rules['pytorch-pool-ceil'] : s.rules[row.id]);
+  const ruleOf = (row: CompareRow): string =>
+    row.id === 'pytorch-pool' && values.ceilMode ? s.rules['pytorch-pool-ceil'] : s.rules[row.id];
 
   /** Why a rule gives no length, in the reader's language. */
   const whyNot = (row: CompareRow, r: Extract<LengthResult, { ok: false }>): string => {
@@ -112,7 +133,11 @@ export default function PaddingCompare({ preset, strings: s, title }: PaddingCom
     <section class="pl-calc pl-compare" aria-label={title ?? s.label} data-compare={preset.id}>
       {title && <p class="pl-calc__heading">{title}</p>}
       <p class="pl-calc__intro">{s.intro}</p>
-      {notice && <p class="pl-compare__notice" role="status">{notice}</p>}
+      {notice && (
+        <p class="pl-compare__notice" role="status">
+          {notice}
+        </p>
+      )}
       <div class="pl-calc__fields">
         {keys.map((key) => {
           const spec = FIELDS.find((f) => f.key === key)!;
@@ -121,23 +146,38 @@ export default function PaddingCompare({ preset, strings: s, title }: PaddingCom
           const read = readField(text, spec.min);
           return (
             <div class="pl-field" key={key} data-field={key}>
-              <label id={`${id}-${key}-l`} for={`${id}-${key}`}>{s[key]}</label>
+              <label id={`${id}-${key}-l`} for={`${id}-${key}`}>
+                {s[key]}
+              </label>
               <div class="pl-field__controls">
                 <input
-                  type="range" min={spec.min} max={spec.max} step={1}
+                  type="range"
+                  min={spec.min}
+                  max={spec.max}
+                  step={1}
                   value={read.ok ? Math.min(read.value, spec.max) : undefined}
                   aria-labelledby={`${id}-${key}-l ${id}-${key}-s`}
                   onInput={(e) => edit(key, e.currentTarget.value)}
                 />
-                <span id={`${id}-${key}-s`} hidden>{s.sliderSuffix}</span>
+                <span id={`${id}-${key}-s`} hidden>
+                  {s.sliderSuffix}
+                </span>
                 <input
-                  id={`${id}-${key}`} type="text" inputMode="numeric" size={6} value={text}
+                  id={`${id}-${key}`}
+                  type="text"
+                  inputMode="numeric"
+                  size={6}
+                  value={text}
                   aria-invalid={problem !== undefined}
                   aria-describedby={problem ? `${id}-${key}-e` : undefined}
                   onInput={(e) => edit(key, e.currentTarget.value)}
                 />
               </div>
-              {problem && <p id={`${id}-${key}-e`} class="pl-field__error">{s.invalid} {problemText(problem)}</p>}
+              {problem && (
+                <p id={`${id}-${key}-e`} class="pl-field__error">
+                  {s.invalid} {problemText(problem)}
+                </p>
+              )}
             </div>
           );
         })}
@@ -152,21 +192,48 @@ export default function PaddingCompare({ preset, strings: s, title }: PaddingCom
       <div class="pl-compare__scroll">
         <table class="pl-compare__table" data-stale={stale ? 'true' : 'false'}>
           <thead>
-            <tr><th scope="col">{s.columnRule}</th><th scope="col" class="pl-compare__num">{s.columnLength}</th><th scope="col">{s.columnArithmetic}</th></tr>
+            <tr>
+              <th scope="col">{s.columnRule}</th>
+              <th scope="col" class="pl-compare__num">
+                {s.columnLength}
+              </th>
+              <th scope="col">{s.columnArithmetic}</th>
+            </tr>
           </thead>
           <tbody>
             {rows.map((row) => {
               const r = row.result;
               return (
                 <tr key={row.id} data-row={row.id}>
-                  <th scope="row">{s.rows[row.id]}<span class="pl-compare__rule">{ruleOf(row)}</span></th>
-                  <td class="pl-compare__num" data-result="length">{r.ok ? r.length : '—'}</td>
+                  <th scope="row">
+                    {s.rows[row.id]}
+                    <span class="pl-compare__rule">{ruleOf(row)}</span>
+                  </th>
+                  <td class="pl-compare__num" data-result="length">
+                    {r.ok ? r.length : '—'}
+                  </td>
                   <td>
                     {(r.ok || r.formula) && <code data-result="formula">{r.formula}</code>}
-                    {r.ok && row.added?.kind === 'same' && <span class="pl-compare__note" data-note="same">{fill(s.samePadding, row.added)} <code>{row.added.formula}</code></span>}
-                    {r.ok && row.added?.kind === 'causal' && <span class="pl-compare__note" data-note="causal">{fill(s.causalPadding, row.added)} <code>{row.added.formula}</code></span>}
-                    {r.ok && r.clipped && <span class="pl-compare__note" data-note="clipped">{s.clipped}</span>}
-                    {!r.ok && <span class="pl-compare__note pl-compare__problem" data-note="problem">{whyNot(row, r)}</span>}
+                    {r.ok && row.added?.kind === 'same' && (
+                      <span class="pl-compare__note" data-note="same">
+                        {fill(s.samePadding, row.added)} <code>{row.added.formula}</code>
+                      </span>
+                    )}
+                    {r.ok && row.added?.kind === 'causal' && (
+                      <span class="pl-compare__note" data-note="causal">
+                        {fill(s.causalPadding, row.added)} <code>{row.added.formula}</code>
+                      </span>
+                    )}
+                    {r.ok && r.clipped && (
+                      <span class="pl-compare__note" data-note="clipped">
+                        {s.clipped}
+                      </span>
+                    )}
+                    {!r.ok && (
+                      <span class="pl-compare__note pl-compare__problem" data-note="problem">
+                        {whyNot(row, r)}
+                      </span>
+                    )}
                   </td>
                 </tr>
               );
@@ -174,12 +241,27 @@ export default function PaddingCompare({ preset, strings: s, title }: PaddingCom
           </tbody>
         </table>
       </div>
-      <output class="pl-compare__summary" aria-live="polite" data-stale={stale ? 'true' : 'false'} for={keys.map((k) => `${id}-${k}`).join(' ')}>
-        {rows.map((row) => fill(s.summaryItem, { rule: s.rows[row.id], length: row.result.ok ? row.result.length : s.noLength })).join('; ')}
+      <output
+        class="pl-compare__summary"
+        aria-live="polite"
+        data-stale={stale ? 'true' : 'false'}
+        for={keys.map((k) => `${id}-${k}`).join(' ')}
+      >
+        {rows
+          .map((row) => fill(s.summaryItem, { rule: s.rows[row.id], length: row.result.ok ? row.result.length : s.noLength }))
+          .join('; ')}
         {stale && <span class="pl-calc__stale">{s.stale}</span>}
       </output>
-      <button type="button" class="pl-calc__reset" onClick={() => { setNotice(null); setState(stateFor(start, preset.kind)); }}>{s.reset}</button>
+      <button
+        type="button"
+        class="pl-calc__reset"
+        onClick={() => {
+          setNotice(null);
+          setState(stateFor(start, preset.kind));
+        }}
+      >
+        {s.reset}
+      </button>
     </section>
   );
 }
-

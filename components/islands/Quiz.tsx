@@ -51,10 +51,15 @@ function Question({ item, number, strings, saved, onAnswered }: QuestionProps) {
   };
 
   const feedback =
-    verdict === 'right' ? strings.right
-    : verdict === 'wrong' ? strings.wrong
-    : verdict === 'unreadable' ? (item.expected.kind === 'count' ? strings.unreadableCount : strings.unreadableShape)
-    : '';
+    verdict === 'right'
+      ? strings.right
+      : verdict === 'wrong'
+        ? strings.wrong
+        : verdict === 'unreadable'
+          ? item.expected.kind === 'count'
+            ? strings.unreadableCount
+            : strings.unreadableShape
+          : '';
   const showHint = verdict === 'wrong' && wrongTries > 0 && item.hint !== undefined;
   const showSolution = solutionShown || verdict === 'right';
 
@@ -80,7 +85,12 @@ function Question({ item, number, strings, saved, onAnswered }: QuestionProps) {
       </form>
       <p id={`${id}-feedback`} class="pl-quiz-feedback" role="status" aria-live="polite" data-verdict={verdict ?? 'none'}>
         {feedback}
-        {showHint ? <> <strong>{strings.hint}</strong> {withInlineCode(item.hint!)}</> : null}
+        {showHint ? (
+          <>
+            {' '}
+            <strong>{strings.hint}</strong> {withInlineCode(item.hint!)}
+          </>
+        ) : null}
       </p>
       {showSolution ? (
         <p class="pl-quiz-solution" data-solution>
@@ -88,7 +98,9 @@ function Question({ item, number, strings, saved, onAnswered }: QuestionProps) {
           {item.explanation ? <> — {withInlineCode(item.explanation)}</> : null}
         </p>
       ) : (
-        <button type="button" class="pl-quiz-show-solution" onClick={() => setSolutionShown(true)}>{strings.showSolution}</button>
+        <button type="button" class="pl-quiz-show-solution" onClick={() => setSolutionShown(true)}>
+          {strings.showSolution}
+        </button>
       )}
     </li>
   );

@@ -33,7 +33,8 @@ export default function SummaryExplorer({ caption, rows, footer, explanations, t
 
   /** ↑/↓/Home/End move between the row buttons and select the row they land on. */
   const onKeyDown = (e: KeyboardEvent, at: number): void => {
-    const next = e.key === 'ArrowDown' ? at + 1 : e.key === 'ArrowUp' ? at - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? stops.length - 1 : null;
+    const next =
+      e.key === 'ArrowDown' ? at + 1 : e.key === 'ArrowUp' ? at - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? stops.length - 1 : null;
     if (next === null) return;
     e.preventDefault();
     const target = Math.min(Math.max(next, 0), stops.length - 1);
@@ -44,30 +45,44 @@ export default function SummaryExplorer({ caption, rows, footer, explanations, t
 
   const button = (label: string, stop: Selection, at: number) => (
     <button
-      type="button" class="pl-explorer__select" data-stop={at}
-      aria-pressed={selected === stop} aria-controls={`${id}-panel`}
+      type="button"
+      class="pl-explorer__select"
+      data-stop={at}
+      aria-pressed={selected === stop}
+      aria-controls={`${id}-panel`}
       tabIndex={stop === focusable ? 0 : -1}
-      onClick={() => setSelected(stop)} onKeyDown={(e) => onKeyDown(e, at)}
+      onClick={() => setSelected(stop)}
+      onKeyDown={(e) => onKeyDown(e, at)}
     >
       {label}
     </button>
   );
 
-  const shown = selected === 'totals' ? totals : selected === null ? null : explanations[selected] ?? null;
+  const shown = selected === 'totals' ? totals : selected === null ? null : (explanations[selected] ?? null);
   return (
     <div class="pl-explorer">
-      <p class="pl-explorer__hint" id={`${id}-hint`}>{s.hint}</p>
+      <p class="pl-explorer__hint" id={`${id}-hint`}>
+        {s.hint}
+      </p>
       <div class="pl-explorer__scroll">
         <table class="pl-explorer__table" aria-describedby={`${id}-hint`}>
           <caption>{caption}</caption>
           <thead>
-            <tr><th scope="col">{s.columnLayer}</th><th scope="col">{s.columnShape}</th><th scope="col" class="pl-explorer__num">{s.columnParams}</th></tr>
+            <tr>
+              <th scope="col">{s.columnLayer}</th>
+              <th scope="col">{s.columnShape}</th>
+              <th scope="col" class="pl-explorer__num">
+                {s.columnParams}
+              </th>
+            </tr>
           </thead>
           <tbody>
             {rows.map((row, i) => (
               <tr key={row.label} data-row={i} class={selected === i ? 'is-selected' : undefined} onClick={() => setSelected(i)}>
                 <th scope="row">{button(row.label, i, i)}</th>
-                <td><code>{row.shape}</code></td>
+                <td>
+                  <code>{row.shape}</code>
+                </td>
                 <td class="pl-explorer__num">{row.params}</td>
               </tr>
             ))}
@@ -75,26 +90,41 @@ export default function SummaryExplorer({ caption, rows, footer, explanations, t
           <tfoot class={selected === 'totals' ? 'is-selected' : undefined}>
             {footer.map((line, i) => (
               <tr key={line.label} onClick={() => setSelected('totals')}>
-                <th scope="row" colSpan={2}>{i === 0 ? button(line.label, 'totals', rows.length) : line.label}</th>
+                <th scope="row" colSpan={2}>
+                  {i === 0 ? button(line.label, 'totals', rows.length) : line.label}
+                </th>
                 <td class="pl-explorer__num">{line.value}</td>
               </tr>
             ))}
           </tfoot>
         </table>
       </div>
-      <div id={`${id}-panel`} class="pl-explorer__panel" role="region" aria-label={s.panelLabel} aria-live="polite" data-selected={selected ?? ''}>
+      <div
+        id={`${id}-panel`}
+        class="pl-explorer__panel"
+        role="region"
+        aria-label={s.panelLabel}
+        aria-live="polite"
+        data-selected={selected ?? ''}
+      >
         {shown === null ? (
           <p class="pl-explorer__empty">{s.panelEmpty}</p>
         ) : (
           <>
-            <p class="pl-explorer__title"><strong>{shown.title}</strong></p>
+            <p class="pl-explorer__title">
+              <strong>{shown.title}</strong>
+            </p>
             <dl>
               {shown.parts.map((part) => (
                 <div class="pl-explorer__part" key={part.kind} data-part={part.kind}>
                   <dt>{part.label}</dt>
                   <dd>
                     {part.text}
-                    {part.code?.map((line) => <code class="pl-explorer__code" key={line}>{line}</code>)}
+                    {part.code?.map((line) => (
+                      <code class="pl-explorer__code" key={line}>
+                        {line}
+                      </code>
+                    ))}
                   </dd>
                 </div>
               ))}

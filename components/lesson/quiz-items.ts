@@ -36,20 +36,32 @@ export function expectedAnswer(question: Question): Expected {
     const summary = resolveModelFact(fact);
     const t = summary.totals;
     switch (ask) {
-      case 'params': case 'total': return { kind: 'count', value: t.params };
-      case 'trainable': return { kind: 'count', value: t.trainable };
-      case 'nonTrainable': return { kind: 'count', value: t.nonTrainable };
-      case 'shape': return onlyShape(summary.outputs.length === 1 ? summary.outputs[0]! : summary.outputs, where);
-      default: throw new BrokenFact(`${where}: ask="${String(ask)}" is none of params, trainable, nonTrainable, shape, total`);
+      case 'params':
+      case 'total':
+        return { kind: 'count', value: t.params };
+      case 'trainable':
+        return { kind: 'count', value: t.trainable };
+      case 'nonTrainable':
+        return { kind: 'count', value: t.nonTrainable };
+      case 'shape':
+        return onlyShape(summary.outputs.length === 1 ? summary.outputs[0]! : summary.outputs, where);
+      default:
+        throw new BrokenFact(`${where}: ask="${String(ask)}" is none of params, trainable, nonTrainable, shape, total`);
     }
   }
   const row = resolveLayerFact(fact);
   switch (ask) {
-    case 'params': case 'total': return { kind: 'count', value: row.params };
-    case 'trainable': return { kind: 'count', value: row.trainable };
-    case 'nonTrainable': return { kind: 'count', value: row.nonTrainable };
-    case 'shape': return onlyShape(row.outputShape, where);
-    default: throw new BrokenFact(`${where}: ask="${String(ask)}" is none of params, trainable, nonTrainable, shape, total`);
+    case 'params':
+    case 'total':
+      return { kind: 'count', value: row.params };
+    case 'trainable':
+      return { kind: 'count', value: row.trainable };
+    case 'nonTrainable':
+      return { kind: 'count', value: row.nonTrainable };
+    case 'shape':
+      return onlyShape(row.outputShape, where);
+    default:
+      throw new BrokenFact(`${where}: ask="${String(ask)}" is none of params, trainable, nonTrainable, shape, total`);
   }
 }
 

@@ -6,7 +6,7 @@
 import { fail } from './problem.ts';
 import type { LayerArgs } from './types.ts';
 
-const show = (v: unknown): string => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v) ?? String(v));
+const show = (v: unknown): string => (typeof v === 'string' ? `"${v}"` : (JSON.stringify(v) ?? String(v)));
 
 /**
  * A value no reader can go on from: missing, or a number beyond exact arithmetic (JSON's `1e400`

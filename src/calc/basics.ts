@@ -6,16 +6,51 @@
  * engine only through these four files (tests/boundaries.test.ts and `npm run lint` check it).
  */
 export type {
-  Diagnostic, DiagnosticLocation, Dialect, Dim, LayerArgs, LayerConfig, Location, OutputShape, Result, Shape, Weight, WeightDtype,
+  Diagnostic,
+  DiagnosticLocation,
+  Dialect,
+  Dim,
+  LayerArgs,
+  LayerConfig,
+  Location,
+  OutputShape,
+  Result,
+  Shape,
+  Weight,
+  WeightDtype,
 } from './types.ts';
 export type { DiagnosticCode, DiagnosticValue, DiagnosticValues, ValuesOf } from './diagnostics.ts';
 export { describe as describeDiagnostic, diagnostic } from './problem.ts';
 export {
-  isTensorRef, tensor, type FunctionalModel, type Model, type ModelLayer, type NodeArg, type NodeCall, type SequentialModel, type TensorRef,
+  isTensorRef,
+  tensor,
+  type FunctionalModel,
+  type Model,
+  type ModelLayer,
+  type NodeArg,
+  type NodeCall,
+  type SequentialModel,
+  type TensorRef,
 } from './model.ts';
 export {
-  add, equationText, evaluate, formulaText, mul, num, type AxisRule, type EdgeStep, type FactorStep, type NumTerm, type OpTerm, type PlainStep,
-  type ShapeStep, type StepRule, type Term, type TermRole, type WindowRule, type WindowStep,
+  add,
+  equationText,
+  evaluate,
+  formulaText,
+  mul,
+  num,
+  type AxisRule,
+  type EdgeStep,
+  type FactorStep,
+  type NumTerm,
+  type OpTerm,
+  type PlainStep,
+  type ShapeStep,
+  type StepRule,
+  type Term,
+  type TermRole,
+  type WindowRule,
+  type WindowStep,
 } from './explain.ts';
 export type { CallStyle, LayerExample, LayerFamily } from './registry.ts';
 export { groupDigits, isShapeList, outputText, shapeList, shapeText, weightsText, weightText } from './text.ts';
@@ -23,6 +58,17 @@ export { isWindowStep, stepArithmetic, windowArithmetic } from './step-text.ts';
 export { KERAS2_UNITS, KERAS3_UNITS, readableMemorySize } from './memory-size.ts';
 export { Namer, toSnakeCase } from './naming.ts';
 export {
-  caffeConvLength, caffePoolLength, causalLeftPadding, kerasConvLength, kerasPoolLength, MAX_WINDOW_ARGUMENT, pytorchConvLength,
-  pytorchPoolLength, samePadding, type LengthProblem, type LengthResult, type SamePadding, type Window,
+  caffeConvLength,
+  caffePoolLength,
+  causalLeftPadding,
+  kerasConvLength,
+  kerasPoolLength,
+  MAX_WINDOW_ARGUMENT,
+  pytorchConvLength,
+  pytorchPoolLength,
+  samePadding,
+  type LengthProblem,
+  type LengthResult,
+  type SamePadding,
+  type Window,
 } from './framework-arithmetic.ts';

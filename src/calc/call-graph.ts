@@ -42,7 +42,8 @@ export interface CallGraph {
 export const callCount = (e: LayerEntry): number => (e.layer.type === 'InputLayer' ? 1 : e.nodes.length);
 
 /** The call a tensor reference points to, if the model has it. */
-export const callOf = (graph: CallGraph, ref: { layer: string; node: number }): Call | undefined => graph.callsByLayer.get(ref.layer)?.[ref.node];
+export const callOf = (graph: CallGraph, ref: { layer: string; node: number }): Call | undefined =>
+  graph.callsByLayer.get(ref.layer)?.[ref.node];
 
 /** Every tensor reference in a call's arguments, positional first, then keyword. */
 export function refsOf(call: NodeCall): TensorRef[] {
@@ -89,7 +90,11 @@ export function callGraph(entries: readonly LayerEntry[]): CallGraph {
 export function isSequentialLike(graph: CallGraph, outputs: readonly TensorRef[]): boolean {
   const heads = outputs.map((o) => callOf(graph, o));
   if (heads.some((h) => h === undefined)) return false;
-  const walk = postOrder(heads as Call[], (c) => c.deps, (c) => c.index);
+  const walk = postOrder(
+    heads as Call[],
+    (c) => c.deps,
+    (c) => c.index,
+  );
   if (!walk.ok) return false;
   if (walk.order.some((c) => c.refs.length > 1)) return false;
   // Depth = longest path to an output; consumers come before producers in the reversed post-order.

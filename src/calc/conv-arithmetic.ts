@@ -25,7 +25,15 @@ export function spatialLayout(rank: number, format: DataFormat): string {
 }
 
 /** Conv*, DepthwiseConv*, SeparableConv*, ConvLSTM: valid floors, same/causal give ⌈L/s⌉. */
-export function convLength(length: Dim, kernel: number, stride: number, dilation: number, padding: ConvPadding, arg = 'kernel_size', axis = 'length'): Dim {
+export function convLength(
+  length: Dim,
+  kernel: number,
+  stride: number,
+  dilation: number,
+  padding: ConvPadding,
+  arg = 'kernel_size',
+  axis = 'length',
+): Dim {
   if (length === null) return null;
   if (padding !== 'valid') return Math.floor((length - 1) / stride) + 1;
   const span = dilation * (kernel - 1) + 1;
@@ -44,7 +52,15 @@ export function poolLength(length: Dim, pool: number, stride: number, padding: '
 }
 
 /** Conv*Transpose (backend_utils._get_output_shape_given_tf_padding); the dilated kernel spans (k − 1)·d + 1. */
-export function deconvLength(length: Dim, kernel: number, stride: number, dilation: number, padding: 'valid' | 'same', outputPadding: number | null, axis = 'length'): Dim {
+export function deconvLength(
+  length: Dim,
+  kernel: number,
+  stride: number,
+  dilation: number,
+  padding: 'valid' | 'same',
+  outputPadding: number | null,
+  axis = 'length',
+): Dim {
   if (length === null) return null;
   const k = (kernel - 1) * dilation + 1;
   if (outputPadding === null) return padding === 'valid' ? (length - 1) * stride + Math.max(k, stride) : length * stride;
@@ -59,7 +75,12 @@ export function deconvLength(length: Dim, kernel: number, stride: number, dilati
  * ⌈L / s⌉ outputs, ⌊total / 2⌋ before and the rest after, so an odd total puts the extra row at
  * the bottom and the extra column on the right.
  */
-export function samePadSplit(length: number, kernel: number, stride: number, dilation: number): { length: number; total: number; before: number; after: number } {
+export function samePadSplit(
+  length: number,
+  kernel: number,
+  stride: number,
+  dilation: number,
+): { length: number; total: number; before: number; after: number } {
   const out = Math.floor((length - 1) / stride) + 1;
   const total = Math.max((out - 1) * stride + dilation * (kernel - 1) + 1 - length, 0);
   const before = Math.floor(total / 2);
@@ -77,11 +98,25 @@ export const droppedTail = (length: number, out: number, kernel: number, stride:
  * One axis under a window as a shape step: the window, the padding on each side and the trailing
  * positions no window reads, so a picture of the grid needs no arithmetic of its own.
  */
-export function windowStep(rule: WindowRule, axis: number, length: Dim, result: Dim, w: { kernel: number; stride: number; dilation?: number; arg?: string; outputPadding?: number | null }): WindowStep {
+export function windowStep(
+  rule: WindowRule,
+  axis: number,
+  length: Dim,
+  result: Dim,
+  w: { kernel: number; stride: number; dilation?: number; arg?: string; outputPadding?: number | null },
+): WindowStep {
   const dilation = w.dilation ?? 1;
   const step: WindowStep = {
-    rule, axes: [axis], inputs: [length], result: [result], kernel: w.kernel, stride: w.stride, dilation,
-    padBefore: null, padAfter: null, dropped: null,
+    rule,
+    axes: [axis],
+    inputs: [length],
+    result: [result],
+    kernel: w.kernel,
+    stride: w.stride,
+    dilation,
+    padBefore: null,
+    padAfter: null,
+    dropped: null,
   };
   if (w.arg !== undefined) step.arg = w.arg;
   if (w.outputPadding !== undefined) step.outputPadding = w.outputPadding;
@@ -89,7 +124,9 @@ export function windowStep(rule: WindowRule, axis: number, length: Dim, result: 
   if (length === null || result === null || rule.startsWith('transpose')) return step;
   const [before, after] = rule.endsWith('same')
     ? ((p) => [p.before, p.after])(samePadSplit(length, w.kernel, w.stride, dilation))
-    : rule === 'conv-causal' ? [causalPad(w.kernel, dilation), 0] : [0, 0];
+    : rule === 'conv-causal'
+      ? [causalPad(w.kernel, dilation), 0]
+      : [0, 0];
   step.padBefore = before!;
   step.padAfter = after!;
   step.dropped = droppedTail(length, result, w.kernel, w.stride, dilation, before! + after!);

@@ -18,10 +18,31 @@ export interface NumTerm {
 
 /** The roles a number plays in a parameter formula; UI dictionaries translate them. */
 export type TermRole =
-  | 'units' | 'filters' | 'input features' | 'input channels' | 'kernel' | 'bias' | 'groups'
-  | 'depth multiplier' | 'vocabulary' | 'embedding size' | 'gates' | 'recurrent units'
-  | 'heads' | 'key size' | 'value size' | 'output size' | 'channels' | 'statistics'
-  | 'normalized size' | 'count' | 'elements' | 'weight vectors' | 'bias sets' | 'directions' | 'scalar';
+  | 'units'
+  | 'filters'
+  | 'input features'
+  | 'input channels'
+  | 'kernel'
+  | 'bias'
+  | 'groups'
+  | 'depth multiplier'
+  | 'vocabulary'
+  | 'embedding size'
+  | 'gates'
+  | 'recurrent units'
+  | 'heads'
+  | 'key size'
+  | 'value size'
+  | 'output size'
+  | 'channels'
+  | 'statistics'
+  | 'normalized size'
+  | 'count'
+  | 'elements'
+  | 'weight vectors'
+  | 'bias sets'
+  | 'directions'
+  | 'scalar';
 
 export interface OpTerm {
   kind: 'op';
@@ -39,9 +60,7 @@ export const add = (...terms: Term[]): OpTerm => ({ kind: 'op', op: '+', terms }
 /** The value a formula denotes. */
 export function evaluate(term: Term): number {
   if (term.kind === 'num') return term.value;
-  return term.op === '×'
-    ? term.terms.reduce((acc, t) => acc * evaluate(t), 1)
-    : term.terms.reduce((acc, t) => acc + evaluate(t), 0);
+  return term.op === '×' ? term.terms.reduce((acc, t) => acc * evaluate(t), 1) : term.terms.reduce((acc, t) => acc + evaluate(t), 0);
 }
 
 /** `64 × (32 × 3 × 3 + 1)`: a sum inside a product gets parentheses, nothing else does. */
@@ -52,8 +71,7 @@ export function formulaText(term: Term, parent?: OpTerm['op']): string {
 }
 
 /** `64 × (32 × 3 × 3 + 1) = 18,496` */
-export const equationText = (term: Term): string =>
-  `${formulaText(term)} = ${groupDigits(evaluate(term))}`;
+export const equationText = (term: Term): string => `${formulaText(term)} = ${groupDigits(evaluate(term))}`;
 
 /**
  * The rules that slide a window along an axis; each carries the window and its padding so a
@@ -150,7 +168,9 @@ export interface PlainStep extends StepBase {
 export type ShapeStep = WindowStep | EdgeStep | FactorStep | PlainStep;
 
 /** The step a weightless same-shape layer takes: every axis passes through. */
-export const unchangedSteps = (input: Shape): ShapeStep[] => [{ rule: 'unchanged', axes: input.map((_, i) => i), inputs: input, result: input }];
+export const unchangedSteps = (input: Shape): ShapeStep[] => [
+  { rule: 'unchanged', axes: input.map((_, i) => i), inputs: input, result: input },
+];
 
 /** A step with no operands but its argument: `plainStep('set-to-arg', [3], [1], [32], 'filters')`. */
 export function plainStep(rule: PlainStep['rule'], axes: number[], inputs: Dim[], result: Dim[], arg?: string): PlainStep {
@@ -170,5 +190,10 @@ export function broadcastStep(inputs: Shape[], output: Shape): ShapeStep {
     const i = k - (output.length - s.length);
     return i < 0 ? 1 : (s[i] ?? null);
   };
-  return plainStep('broadcast', axes, axes.flatMap((k) => inputs.map((s) => at(s, k))), output);
+  return plainStep(
+    'broadcast',
+    axes,
+    axes.flatMap((k) => inputs.map((s) => at(s, k))),
+    output,
+  );
 }

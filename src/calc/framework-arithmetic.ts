@@ -85,7 +85,11 @@ export function ceilDiv(a: number, b: number): number {
 /** The window's arguments, checked: whole numbers, L ≥ 1, k/s/d ≥ 1, p ≥ 0. */
 function checked(w: Window): { ok: true; L: number; k: number; s: number; d: number; p: number } | { ok: false; message: string } {
   const entries: [string, number | undefined, number][] = [
-    ['length', w.length, 1], ['kernel', w.kernel, 1], ['stride', w.stride, 1], ['dilation', w.dilation ?? 1, 1], ['padding', w.padding ?? 0, 0],
+    ['length', w.length, 1],
+    ['kernel', w.kernel, 1],
+    ['stride', w.stride, 1],
+    ['dilation', w.dilation ?? 1, 1],
+    ['padding', w.padding ?? 0, 0],
   ];
   for (const [name, v, min] of entries) {
     if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > MAX_WINDOW_ARGUMENT) {
@@ -118,7 +122,12 @@ function paddedConvLength(w: Window, showNoWindowResult: boolean): LengthResult 
   if (numerator < 0) {
     const tried = `${head} = ⌊${signed(numerator)} / ${s}⌋ + 1`;
     const formula = showNoWindowResult ? `${tried} = ${signed(floorDiv(numerator, s) + 1)}` : tried;
-    return { ok: false, problem: 'no-window', formula, message: `the kernel spans ${span}, more than the padded input ${L} + 2 × ${p} = ${L + 2 * p}` };
+    return {
+      ok: false,
+      problem: 'no-window',
+      formula,
+      message: `the kernel spans ${span}, more than the padded input ${L} + 2 × ${p} = ${L + 2 * p}`,
+    };
   }
   const length = floorDiv(numerator, s) + 1;
   return { ok: true, length, clipped: false, formula: `${head} = ⌊${numerator} / ${s}⌋ + 1 = ${length}` };
@@ -129,7 +138,12 @@ function paddedConvLength(w: Window, showNoWindowResult: boolean): LengthResult 
  * the right padding, (out − 1) × s ≥ L + p, is dropped (the formula adds `→ out − 1`); an output
  * with no positions left is no window.
  */
-function dropWindowInPadding(length: number, formula: string, mayClip: boolean, { L, s, p }: { L: number; s: number; p: number }): LengthResult {
+function dropWindowInPadding(
+  length: number,
+  formula: string,
+  mayClip: boolean,
+  { L, s, p }: { L: number; s: number; p: number },
+): LengthResult {
   const clipped = mayClip && (length - 1) * s >= L + p;
   const kept = clipped ? length - 1 : length;
   const written = clipped ? `${formula} → ${signed(kept)}` : formula;
@@ -155,7 +169,11 @@ export function pytorchPoolLength(w: Window & { ceilMode: boolean }): LengthResu
   if (!c.ok) return badArgument(c.message);
   const { L, k, s, d, p } = c;
   if (p > Math.floor(k / 2)) {
-    return { ok: false, problem: 'padding-too-large', message: `the padding ${p} is more than half the kernel: ⌊${k} / 2⌋ = ${Math.floor(k / 2)}` };
+    return {
+      ok: false,
+      problem: 'padding-too-large',
+      message: `the padding ${p} is more than half the kernel: ⌊${k} / 2⌋ = ${Math.floor(k / 2)}`,
+    };
   }
   const numerator = L + 2 * p - (d * (k - 1) + 1);
   const [open, close] = w.ceilMode ? ['⌈', '⌉'] : ['⌊', '⌋'];
@@ -177,7 +195,12 @@ export function caffePoolLength(w: Window): LengthResult {
   if (p >= k) return { ok: false, problem: 'padding-too-large', message: `the padding ${p} must be smaller than the kernel ${k}` };
   const numerator = L + 2 * p - k;
   const length = ceilDiv(numerator, s) + 1;
-  return dropWindowInPadding(length, `⌈(${L} + 2 × ${p} − ${k}) / ${s}⌉ + 1 = ⌈${signed(numerator)} / ${s}⌉ + 1 = ${signed(length)}`, p > 0, c);
+  return dropWindowInPadding(
+    length,
+    `⌈(${L} + 2 × ${p} − ${k}) / ${s}⌉ + 1 = ⌈${signed(numerator)} / ${s}⌉ + 1 = ${signed(length)}`,
+    p > 0,
+    c,
+  );
 }
 
 /**
@@ -200,7 +223,11 @@ export function kerasConvLength(w: Omit<Window, 'padding'>, padding: 'valid' | '
   if (!c.ok) return badArgument(c.message);
   const { L, k, s, d } = c;
   if (s > 1 && d > 1) {
-    return { ok: false, problem: 'stride-and-dilation', message: `strides > 1 cannot be combined with dilation_rate > 1 (strides=${s}, dilation_rate=${d}); Keras rejects the pair` };
+    return {
+      ok: false,
+      problem: 'stride-and-dilation',
+      message: `strides > 1 cannot be combined with dilation_rate > 1 (strides=${s}, dilation_rate=${d}); Keras rejects the pair`,
+    };
   }
   if (padding === 'valid') {
     const numerator = L - (d * (k - 1) + 1);
@@ -210,7 +237,12 @@ export function kerasConvLength(w: Omit<Window, 'padding'>, padding: 'valid' | '
       return { ok: true, length, clipped: false, formula: `${head} = ⌊${numerator} / ${s}⌋ + 1 = ${length}` };
     } catch (e) {
       if (!(e instanceof LayerProblem)) throw e;
-      return { ok: false, problem: 'no-window', message: e.message, formula: `${head} = ⌊${signed(numerator)} / ${s}⌋ + 1 = ${signed(floorDiv(numerator, s) + 1)}` };
+      return {
+        ok: false,
+        problem: 'no-window',
+        message: e.message,
+        formula: `${head} = ⌊${signed(numerator)} / ${s}⌋ + 1 = ${signed(floorDiv(numerator, s) + 1)}`,
+      };
     }
   }
   const length = convLength(L, k, s, d, padding) as number;
@@ -225,14 +257,31 @@ export function kerasPoolLength(w: Omit<Window, 'padding' | 'dilation'>, padding
   const c = checked(w);
   if (!c.ok) return badArgument(c.message);
   const { L, k, s } = c;
-  if (padding === 'same') return { ok: true, length: poolLength(L, k, s, 'same') as number, clipped: false, formula: `⌈${L} / ${s}⌉ = ${poolLength(L, k, s, 'same')}` };
+  if (padding === 'same')
+    return {
+      ok: true,
+      length: poolLength(L, k, s, 'same') as number,
+      clipped: false,
+      formula: `⌈${L} / ${s}⌉ = ${poolLength(L, k, s, 'same')}`,
+    };
   const head = `⌊(${L} − ${k}) / ${s}⌋ + 1`;
   try {
     const length = poolLength(L, k, s, 'valid') as number;
-    return { ok: true, length, clipped: false, dropped: droppedTail(L, length, k, s, 1, 0), formula: `${head} = ⌊${L - k} / ${s}⌋ + 1 = ${length}` };
+    return {
+      ok: true,
+      length,
+      clipped: false,
+      dropped: droppedTail(L, length, k, s, 1, 0),
+      formula: `${head} = ⌊${L - k} / ${s}⌋ + 1 = ${length}`,
+    };
   } catch (e) {
     if (!(e instanceof LayerProblem)) throw e;
-    return { ok: false, problem: 'no-window', message: e.message, formula: `${head} = ⌊${signed(L - k)} / ${s}⌋ + 1 = ${signed(floorDiv(L - k, s) + 1)}` };
+    return {
+      ok: false,
+      problem: 'no-window',
+      message: e.message,
+      formula: `${head} = ⌊${signed(L - k)} / ${s}⌋ + 1 = ${signed(floorDiv(L - k, s) + 1)}`,
+    };
   }
 }
 
@@ -253,7 +302,11 @@ export function samePadding(w: Omit<Window, 'padding'>): SamePadding | { ok: fal
   const { L, k, s, d } = c;
   const { length, total, before, after } = samePadSplit(L, k, s, d);
   return {
-    ok: true, length, total, before, after,
+    ok: true,
+    length,
+    total,
+    before,
+    after,
     formula: `max((${length} − 1) × ${s} + ${spanText(d, k)} − ${L}, 0) = ${total}`,
   };
 }

@@ -55,7 +55,13 @@ const BREAK_AFTER = ['),', '},', '],', "',"] as const;
  * Eras B and C: the lines of one row, wrapping every field that does not fit its column.
  * `nestedLevel` draws the `|` borders of `expand_nested`; `budget` bounds the text written.
  */
-export function wrappedRow(fields: readonly string[], positions: readonly number[], era: 'B' | 'C', nestedLevel = 0, budget = new TextBudget()): string[] {
+export function wrappedRow(
+  fields: readonly string[],
+  positions: readonly number[],
+  era: 'B' | 'C',
+  nestedLevel = 0,
+  budget = new TextBudget(),
+): string[] {
   // How far each field has been written, as a UTF-16 offset.
   const done = fields.map(() => 0);
   const last = positions.length - 1;
@@ -79,7 +85,9 @@ export function wrappedRow(fields: readonly string[], positions: readonly number
       cutoff = Math.max(1, cutoff);
       const from = done[col]!;
       let { text, length, end: next } = codePointSlice(field, from, cutoff);
-      const breaks = BREAK_AFTER.map((b) => [text.indexOf(b), b.length] as const).filter(([at]) => at >= 0).map(([at, n]) => at + n);
+      const breaks = BREAK_AFTER.map((b) => [text.indexOf(b), b.length] as const)
+        .filter(([at]) => at >= 0)
+        .map(([at, n]) => at + n);
       if (breaks.length > 0) {
         const cut = Math.min(...breaks);
         text = text.slice(0, cut);

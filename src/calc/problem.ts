@@ -7,7 +7,11 @@ import type { Diagnostic, DiagnosticLocation } from './types.ts';
  */
 export class LayerProblem extends Error {
   readonly arg: string | undefined;
-  constructor(readonly code: DiagnosticCode, readonly values: DiagnosticValues, arg?: string) {
+  constructor(
+    readonly code: DiagnosticCode,
+    readonly values: DiagnosticValues,
+    arg?: string,
+  ) {
     super(englishMessage(code, values as never));
     this.arg = arg;
   }

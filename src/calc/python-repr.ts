@@ -27,7 +27,12 @@ export function pythonTuple(shape: Shape): string {
  * name holding ESC or a newline reaches tf.keras's text as `\x1b` or `\n`.
  */
 const NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
-const SHORT_ESCAPES = new Map([['\\', '\\\\'], ['\t', '\\t'], ['\n', '\\n'], ['\r', '\\r']]);
+const SHORT_ESCAPES = new Map([
+  ['\\', '\\\\'],
+  ['\t', '\\t'],
+  ['\n', '\\n'],
+  ['\r', '\\r'],
+]);
 
 const hex = (code: number, digits: number): string => code.toString(16).padStart(digits, '0');
 

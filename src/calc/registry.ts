@@ -47,8 +47,20 @@ export interface Built {
  * (InputLayer, a nested model).
  */
 export type LayerFamily =
-  | 'input' | 'core' | 'convolution' | 'pooling' | 'reshaping' | 'normalization' | 'regularization' | 'activation'
-  | 'recurrent' | 'attention' | 'merging' | 'preprocessing' | 'wrapper' | 'model';
+  | 'input'
+  | 'core'
+  | 'convolution'
+  | 'pooling'
+  | 'reshaping'
+  | 'normalization'
+  | 'regularization'
+  | 'activation'
+  | 'recurrent'
+  | 'attention'
+  | 'merging'
+  | 'preprocessing'
+  | 'wrapper'
+  | 'model';
 
 /**
  * How a layer takes several tensors: 'one' tensor; a 'list' as its first argument (Add,

@@ -32,11 +32,16 @@ const HEAVY_HEAD = {
   bottom: { left: '└', fill: '─', divider: '┴', right: '┘' },
 } satisfies Record<string, Rule>;
 
-const rule = (r: Rule, widths: readonly number[]): string =>
-  r.left + widths.map((w) => r.fill.repeat(w + 2)).join(r.divider) + r.right;
+const rule = (r: Rule, widths: readonly number[]): string => r.left + widths.map((w) => r.fill.repeat(w + 2)).join(r.divider) + r.right;
 
 /** The text lines of one table row: cells wrapped, shorter cells padded with blank lines. */
-function rowLines(cells: readonly string[], columns: readonly TableColumn[], widths: readonly number[], edges: Rule, budget: TextBudget): string[] {
+function rowLines(
+  cells: readonly string[],
+  columns: readonly TableColumn[],
+  widths: readonly number[],
+  edges: Rule,
+  budget: TextBudget,
+): string[] {
   // Column by column, line by line: the budget stops a huge cell before it is all wrapped.
   const wrapping = widths.map((w, i) => cellLines(cells[i] ?? '', w, columns[i]?.justify ?? 'left'));
   const lines: string[] = [];
@@ -49,11 +54,25 @@ function rowLines(cells: readonly string[], columns: readonly TableColumn[], wid
 }
 
 /** The table's lines, top border to bottom border, each `lineLength` columns wide, within `budget`. */
-export function renderRichTable(columns: readonly TableColumn[], rows: readonly (readonly string[])[], lineLength: number, budget = new TextBudget()): string[] {
-  const widths = drawnContentWidths(lineLength, columns.map((c) => c.width));
+export function renderRichTable(
+  columns: readonly TableColumn[],
+  rows: readonly (readonly string[])[],
+  lineLength: number,
+  budget = new TextBudget(),
+): string[] {
+  const widths = drawnContentWidths(
+    lineLength,
+    columns.map((c) => c.width),
+  );
   const lines = [
     rule(HEAVY_HEAD.top, widths),
-    ...rowLines(columns.map((c) => c.header), columns, widths, HEAVY_HEAD.headRow, budget),
+    ...rowLines(
+      columns.map((c) => c.header),
+      columns,
+      widths,
+      HEAVY_HEAD.headRow,
+      budget,
+    ),
     rule(HEAVY_HEAD.headRule, widths),
   ];
   const between = rule(HEAVY_HEAD.rowRule, widths);

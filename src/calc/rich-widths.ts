@@ -49,6 +49,14 @@ export function drawnContentWidths(lineLength: number, columnWidths: readonly nu
   const padded = columnWidths.map((w) => w + 2 * PADDING);
   const borders = columnWidths.length + 1;
   const excess = padded.reduce((a, b) => a + b, 0) - (lineLength - borders);
-  const fitted = excess > 0 ? ratioReduce(excess, padded.map(() => 1), padded, padded) : padded;
+  const fitted =
+    excess > 0
+      ? ratioReduce(
+          excess,
+          padded.map(() => 1),
+          padded,
+          padded,
+        )
+      : padded;
   return fitted.map((w) => Math.max(0, w - 2 * PADDING));
 }

@@ -4,13 +4,29 @@
  */
 import { callCount, callGraph, callOf, isSequentialLike, refsOf, type CallGraph, type LayerEntry } from './call-graph.ts';
 import { evaluate, type ShapeStep, type Term } from './explain.ts';
-import { isTensorRef, type FunctionalModel, type Model, type ModelLayer, type NodeArg, type SequentialModel, type TensorRef } from './model.ts';
+import {
+  isTensorRef,
+  type FunctionalModel,
+  type Model,
+  type ModelLayer,
+  type NodeArg,
+  type SequentialModel,
+  type TensorRef,
+} from './model.ts';
 import { Namer } from './naming.ts';
 import { postOrder } from './graph-order.ts';
 import { englishMessage } from './diagnostics.ts';
 import { diagnostic, LayerProblem } from './problem.ts';
 import { specFor } from './layers/index.ts';
-import { EngineError, type BuildContext, type Built, type CallShapes, type CallValue, type LayerFamily, type LayerSpec } from './registry.ts';
+import {
+  EngineError,
+  type BuildContext,
+  type Built,
+  type CallShapes,
+  type CallValue,
+  type LayerFamily,
+  type LayerSpec,
+} from './registry.ts';
 import { isShapeList, shapeList } from './text.ts';
 import type { Diagnostic, DiagnosticLocation, Dialect, LayerArgs, OutputShape, Shape, Weight, WeightDtype } from './types.ts';
 
@@ -74,7 +90,16 @@ export interface SummarizeOptions {
 
 /** Bytes per value in Keras 3's footer (a bool is one bit). A Map: dtype names come from files. */
 const DTYPE_BYTES = new Map<WeightDtype, number>([
-  ['float16', 2], ['bfloat16', 2], ['float32', 4], ['float64', 8], ['int8', 1], ['int16', 2], ['int32', 4], ['int64', 8], ['uint8', 1], ['bool', 1 / 8],
+  ['float16', 2],
+  ['bfloat16', 2],
+  ['float32', 4],
+  ['float64', 8],
+  ['int8', 1],
+  ['int16', 2],
+  ['int32', 4],
+  ['int64', 8],
+  ['uint8', 1],
+  ['bool', 1 / 8],
 ]);
 
 const count = (w: Weight): number => w.shape.reduce((a, b) => a * b, 1);
@@ -144,15 +169,41 @@ class Stop extends Error {
 }
 
 /** Policies whose variables are not stored as float32; a Map, since the name comes from the file. */
-const VARIABLE_DTYPES = new Map<string, WeightDtype>([['float16', 'float16'], ['bfloat16', 'bfloat16'], ['float64', 'float64']]);
+const VARIABLE_DTYPES = new Map<string, WeightDtype>([
+  ['float16', 'float16'],
+  ['bfloat16', 'bfloat16'],
+  ['float64', 'float64'],
+]);
 
 /**
  * The dtype names Keras accepts for a layer (its backend dtypes and policy names); any other name
  * makes Keras refuse the layer, so it is this layer's diagnostic rather than a guess.
  */
 const KERAS_DTYPES = new Set([
-  'mixed_float16', 'mixed_bfloat16', 'float16', 'bfloat16', 'float32', 'float64', 'float', 'int', 'int4', 'int8', 'int16', 'int32', 'int64',
-  'uint4', 'uint8', 'uint16', 'uint32', 'uint64', 'bool', 'string', 'complex64', 'complex128', 'float8_e4m3fn', 'float8_e5m2',
+  'mixed_float16',
+  'mixed_bfloat16',
+  'float16',
+  'bfloat16',
+  'float32',
+  'float64',
+  'float',
+  'int',
+  'int4',
+  'int8',
+  'int16',
+  'int32',
+  'int64',
+  'uint4',
+  'uint8',
+  'uint16',
+  'uint32',
+  'uint64',
+  'bool',
+  'string',
+  'complex64',
+  'complex128',
+  'float8_e4m3fn',
+  'float8_e5m2',
 ]);
 const QUANTIZED_POLICY = /^(int4|int8|float8)_from_(.+)$/;
 const isKerasDtype = (name: string): boolean => KERAS_DTYPES.has(name) || KERAS_DTYPES.has(QUANTIZED_POLICY.exec(name)?.[2] ?? '');
@@ -160,7 +211,8 @@ const isKerasDtype = (name: string): boolean => KERAS_DTYPES.has(name) || KERAS_
 /** Apply the layer's `trainable` flag and dtype policy to what its spec built. */
 function finish(built: Built, layer: ModelLayer, parentTrainable: boolean): Built {
   const trainable = parentTrainable && layer.trainable !== false;
-  if (layer.dtype !== undefined && !isKerasDtype(layer.dtype)) throw new LayerProblem('layer-dtype-unknown', { got: JSON.stringify(layer.dtype) }, 'dtype');
+  if (layer.dtype !== undefined && !isKerasDtype(layer.dtype))
+    throw new LayerProblem('layer-dtype-unknown', { got: JSON.stringify(layer.dtype) }, 'dtype');
   const dtype = layer.dtype ? VARIABLE_DTYPES.get(layer.dtype) : undefined;
   if (trainable && !dtype) return built;
   return {
@@ -183,7 +235,12 @@ function buildOrRequire(spec: LayerSpec, context: BuildContext): Built {
     return spec.build(context);
   } catch (e) {
     // Only where the message would quote the missing value as "undefined"; other codes say more.
-    if (e instanceof LayerProblem && e.arg !== undefined && context.args[e.arg] === undefined && Object.values(e.values).includes('undefined')) {
+    if (
+      e instanceof LayerProblem &&
+      e.arg !== undefined &&
+      context.args[e.arg] === undefined &&
+      Object.values(e.values).includes('undefined')
+    ) {
       throw new LayerProblem('arg-required', {}, e.arg);
     }
     throw e;
@@ -216,7 +273,9 @@ function checkExplained(type: string, input: Shape, built: Built, count: number)
   for (const step of steps) {
     const out = outputs[step.tensor ?? 0];
     if (!out || step.axes.length !== step.result.length || step.axes.some((a, i) => a >= out.length || out[a] !== step.result[i])) {
-      throw new EngineError(`${type}: a ${step.rule} step sets ${JSON.stringify(step.axes)} to ${JSON.stringify(step.result)}, the output is ${JSON.stringify(built.output)}`);
+      throw new EngineError(
+        `${type}: a ${step.rule} step sets ${JSON.stringify(step.axes)} to ${JSON.stringify(step.result)}, the output is ${JSON.stringify(built.output)}`,
+      );
     }
   }
   // every step's result is the output's, so an axis some step names is explained
@@ -232,7 +291,10 @@ function checkExplained(type: string, input: Shape, built: Built, count: number)
 }
 
 class Resolver {
-  constructor(readonly dialect: Dialect, readonly namer: Namer) {}
+  constructor(
+    readonly dialect: Dialect,
+    readonly namer: Namer,
+  ) {}
 
   /** Build one layer on the shapes it is called with; a problem stops resolution at `where`. */
   build(layer: ModelLayer, call: CallShapes, where: DiagnosticLocation, parentTrainable: boolean, recorded?: OutputShape): Built {
@@ -295,7 +357,22 @@ class Resolver {
     let error: Diagnostic | undefined;
     for (const [index, layer] of named.entries()) {
       if (!shape) {
-        rows.push({ name: layer.name, type: layer.type, outputShape: null, params: 0, trainable: 0, nonTrainable: 0, weights: [], connectedTo: [], inbound: [], inputShapes: [], built: false, layerTrainable: trainable && layer.trainable !== false, family: layer.model ? 'model' : specFor(layer.type)?.family ?? 'core', steps: [] });
+        rows.push({
+          name: layer.name,
+          type: layer.type,
+          outputShape: null,
+          params: 0,
+          trainable: 0,
+          nonTrainable: 0,
+          weights: [],
+          connectedTo: [],
+          inbound: [],
+          inputShapes: [],
+          built: false,
+          layerTrainable: trainable && layer.trainable !== false,
+          family: layer.model ? 'model' : (specFor(layer.type)?.family ?? 'core'),
+          steps: [],
+        });
         continue;
       }
       try {
@@ -309,13 +386,24 @@ class Resolver {
         break;
       }
     }
-    return this.close(name, model.className ?? 'Sequential', true, rows, error, error || !shape || rows.some((r) => !r.built) ? [] : shapeList(shape));
+    return this.close(
+      name,
+      model.className ?? 'Sequential',
+      true,
+      rows,
+      error,
+      error || !shape || rows.some((r) => !r.built) ? [] : shapeList(shape),
+    );
   }
 
   functional(model: FunctionalModel, override: Shape[] | undefined, parentTrainable: boolean): Summary {
     const name = model.name ?? this.namer.model('functional');
     const trainable = parentTrainable && model.trainable !== false;
-    const entries: LayerEntry[] = model.layers.map((e, index) => ({ nodes: e.nodes, index, layer: { ...e.layer, name: e.layer.name ?? this.namer.layer(e.layer.type) } }));
+    const entries: LayerEntry[] = model.layers.map((e, index) => ({
+      nodes: e.nodes,
+      index,
+      layer: { ...e.layer, name: e.layer.name ?? this.namer.layer(e.layer.type) },
+    }));
     const graph = callGraph(entries);
     const broken = endpointProblem(entries, graph, model);
     if (broken) return this.close(name, model.className ?? 'Functional', true, [], broken, []);
@@ -323,7 +411,11 @@ class Resolver {
     if (override) model.inputs.forEach((ref, i) => override[i] && inputOverride.set(ref.layer, override[i]!));
 
     // Resolve calls in dependency order.
-    const walk = postOrder(graph.calls, (c) => c.deps, (c) => c.index);
+    const walk = postOrder(
+      graph.calls,
+      (c) => c.deps,
+      (c) => c.index,
+    );
     if (!walk.ok) {
       const { layer, index } = walk.cycleAt.entry;
       const error = diagnostic('layer-in-cycle', {}, where(layer, index));
@@ -458,7 +550,8 @@ function stopAt(where: DiagnosticLocation, problem: LayerProblem): Stop {
 /** A problem found inside something (a nested model, the model's outputs), located at `where`. */
 function wrapped(code: 'nested-model-problem' | 'model-outputs-problem', where: DiagnosticLocation, cause: Diagnostic): Diagnostic {
   const e = cause;
-  const inner = code === 'nested-model-problem' && e.layer ? `${e.layer}${e.layerType ? ` (${e.layerType})` : ''}${e.arg ? `, ${e.arg}` : ''}: ` : '';
+  const inner =
+    code === 'nested-model-problem' && e.layer ? `${e.layer}${e.layerType ? ` (${e.layerType})` : ''}${e.arg ? `, ${e.arg}` : ''}: ` : '';
   return { ...where, code, values: {}, message: `${englishMessage(code, {})}: ${inner}${e.message}`, cause };
 }
 
@@ -476,11 +569,20 @@ function row(layer: ModelLayer, built: Built | NestedBuilt, output: OutputShape 
   const t = totalsOf(built.weights);
   const connectedTo = inbound.refs.map((r) => `${r.layer}[${r.node}][${r.tensor}]`);
   const r: Row = {
-    name: layer.name!, type: layer.type, outputShape: output, params: t.params, trainable: t.trainable,
-    nonTrainable: t.nonTrainable, weights: built.weights, connectedTo, inbound: inbound.refs, inputShapes: inbound.shapes, built: true,
+    name: layer.name!,
+    type: layer.type,
+    outputShape: output,
+    params: t.params,
+    trainable: t.trainable,
+    nonTrainable: t.nonTrainable,
+    weights: built.weights,
+    connectedTo,
+    inbound: inbound.refs,
+    inputShapes: inbound.shapes,
+    built: true,
     layerTrainable: parentTrainable && layer.trainable !== false && layer.model?.trainable !== false,
     // a row no spec built is an InputLayer (an unknown type never gets a row)
-    family: 'rows' in built ? 'model' : specFor(layer.type)?.family ?? 'input',
+    family: 'rows' in built ? 'model' : (specFor(layer.type)?.family ?? 'input'),
     steps: built.steps,
   };
   if (built.formula) r.formula = built.formula;
@@ -493,7 +595,8 @@ function inputShape(layer: ModelLayer, at: DiagnosticLocation): Shape {
   const a = layer.args ?? {};
   const batch = a['batch_shape'] ?? a['batch_input_shape'];
   if (Array.isArray(batch)) return validShape(batch, at, 'batch_shape');
-  if (Array.isArray(a['shape'])) return [...validShape([a['batch_size'] ?? null], at, 'batch_size'), ...validShape(a['shape'] as unknown[], at, 'shape')];
+  if (Array.isArray(a['shape']))
+    return [...validShape([a['batch_size'] ?? null], at, 'batch_size'), ...validShape(a['shape'] as unknown[], at, 'shape')];
   if (Array.isArray(a['input_shape'])) return [null, ...validShape(a['input_shape'] as unknown[], at, 'input_shape')];
   throw new Stop(diagnostic('input-layer-no-shape', {}, at));
 }
@@ -536,7 +639,11 @@ export function summarize(model: Model, options: SummarizeOptions = {}): Summary
  * `input` is one shape, or several for layers called on a list (Add, Concatenate) or on
  * query/value/key (MultiHeadAttention, Attention), passed positionally in that order.
  */
-export function resolveLayer(layer: ModelLayer, input: Shape | Shape[], dialect: Dialect = 'keras3'): { ok: true; row: Row } | { ok: false; error: Diagnostic } {
+export function resolveLayer(
+  layer: ModelLayer,
+  input: Shape | Shape[],
+  dialect: Dialect = 'keras3',
+): { ok: true; row: Row } | { ok: false; error: Diagnostic } {
   const named = { ...layer, name: layer.name ?? new Namer(dialect).layer(layer.type) };
   const shapes = shapeList(input);
   // Calculators pass what a reader typed, so shapes are checked here rather than trusted.
@@ -545,15 +652,24 @@ export function resolveLayer(layer: ModelLayer, input: Shape | Shape[], dialect:
     if (badAxis >= 0) {
       const arg = shapes.length > 1 ? `input_shape[${i}][${badAxis}]` : `input_shape[${badAxis}]`;
       const got = shape[badAxis];
-      const error = typeof got === 'number' && Math.abs(got) > Number.MAX_SAFE_INTEGER
-        ? diagnostic('arg-too-large', { max: Number.MAX_SAFE_INTEGER }, { ...where(named, 0), arg })
-        : diagnostic('input-dim-out-of-range', { max: Number.MAX_SAFE_INTEGER, got: JSON.stringify(got) ?? String(got) }, { ...where(named, 0), arg });
+      const error =
+        typeof got === 'number' && Math.abs(got) > Number.MAX_SAFE_INTEGER
+          ? diagnostic('arg-too-large', { max: Number.MAX_SAFE_INTEGER }, { ...where(named, 0), arg })
+          : diagnostic(
+              'input-dim-out-of-range',
+              { max: Number.MAX_SAFE_INTEGER, got: JSON.stringify(got) ?? String(got) },
+              { ...where(named, 0), arg },
+            );
       return { ok: false, error };
     }
   }
   // Merge and attention layers take their tensors as one list; MultiHeadAttention positionally.
-  const call: CallShapes = shapes.length === 1 ? { args: [shapes[0]!], kwargs: {} }
-    : specFor(layer.type)?.takes === 'positional' ? { args: shapes, kwargs: {} } : { args: [shapes], kwargs: {} };
+  const call: CallShapes =
+    shapes.length === 1
+      ? { args: [shapes[0]!], kwargs: {} }
+      : specFor(layer.type)?.takes === 'positional'
+        ? { args: shapes, kwargs: {} }
+        : { args: [shapes], kwargs: {} };
   try {
     const built = new Resolver(dialect, new Namer(dialect)).build(named, call, where(named, 0), true);
     return { ok: true, row: row(named, built, built.output, { refs: [], shapes }, true) };
@@ -564,4 +680,3 @@ export function resolveLayer(layer: ModelLayer, input: Shape | Shape[], dialect:
     throw e;
   }
 }
-

@@ -54,7 +54,16 @@ const trainableText = (row: Row): string => (row.layerTrainable ? 'Y' : 'N');
 
 /** TF's `dtype.size` in bytes: a bool is a whole byte here (Keras 3 counts it as one bit). */
 const TF_DTYPE_BYTES = new Map<WeightDtype, number>([
-  ['float16', 2], ['bfloat16', 2], ['float32', 4], ['float64', 8], ['int8', 1], ['int16', 2], ['int32', 4], ['int64', 8], ['uint8', 1], ['bool', 1],
+  ['float16', 2],
+  ['bfloat16', 2],
+  ['float32', 4],
+  ['float64', 8],
+  ['int8', 1],
+  ['int16', 2],
+  ['int32', 4],
+  ['int64', 8],
+  ['uint8', 1],
+  ['bool', 1],
 ]);
 
 /** Bytes of a set of weights as tf.keras's `weight_memory_size` computes them. */

@@ -29,9 +29,7 @@ export interface Weight {
   dtype?: WeightDtype;
 }
 
-export type WeightDtype =
-  | 'float16' | 'bfloat16' | 'float32' | 'float64'
-  | 'int8' | 'int16' | 'int32' | 'int64' | 'uint8' | 'bool';
+export type WeightDtype = 'float16' | 'bfloat16' | 'float32' | 'float64' | 'int8' | 'int16' | 'int32' | 'int64' | 'uint8' | 'bool';
 
 /** Layer keyword arguments, named exactly as Keras's Python keyword arguments. */
 export type LayerArgs = Record<string, unknown>;

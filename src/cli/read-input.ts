@@ -57,7 +57,10 @@ export function openArchive(path: string): { source: ByteSource; close: () => vo
   const close = (): void => closeSync(fd);
   try {
     const stat = fstatSync(fd);
-    const source: ByteSource = { size: stat.size, read: (offset, length) => readAt(fd, offset, Math.max(0, Math.min(length, stat.size - offset))) };
+    const source: ByteSource = {
+      size: stat.size,
+      read: (offset, length) => readAt(fd, offset, Math.max(0, Math.min(length, stat.size - offset))),
+    };
     if (stat.isFile() && isZip(source.read(0, 4))) return { source, close };
   } catch {
     // not readable as a file: the ordinary reader reports it

@@ -22,15 +22,16 @@ function numberText(n: number): string {
   return n < 0 ? `−${digits}` : digits;
 }
 
-const own = (table: Readonly<Record<string, string>>, key: string): string | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
+const own = (table: Readonly<Record<string, string>>, key: string): string | undefined =>
+  Object.hasOwn(table, key) ? table[key] : undefined;
 
 function valueText(key: string, v: DiagnosticValue, strings: DiagnosticStrings, locale: Locale): string {
   if (v === null) return 'None';
   if (typeof v === 'boolean') return v ? 'True' : 'False';
   if (typeof v === 'number') return numberText(v);
-  if (typeof v === 'string') return AXIS_WORDS.has(key) ? own(strings.terms, v) ?? v : v;
+  if (typeof v === 'string') return AXIS_WORDS.has(key) ? (own(strings.terms, v) ?? v) : v;
   const item = (x: string | number | null): string =>
-    typeof x === 'string' ? (AXIS_WORDS.has(key) ? own(strings.terms, x) ?? x : `"${x}"`) : valueText(key, x, strings, locale);
+    typeof x === 'string' ? (AXIS_WORDS.has(key) ? (own(strings.terms, x) ?? x) : `"${x}"`) : valueText(key, x, strings, locale);
   return v.map(item).join(locale === 'zh-cn' ? '、' : ', ');
 }
 

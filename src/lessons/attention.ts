@@ -29,11 +29,20 @@ const encoderBlock: FunctionalModel = {
       layer: { type: 'MultiHeadAttention', name: 'multi_head_attention', args: { num_heads: HEADS, key_dim: D_MODEL / HEADS } },
       nodes: [{ args: [tensor('input_layer'), tensor('input_layer')], kwargs: {} }],
     },
-    { layer: { type: 'Add', name: 'add', args: {} }, nodes: [{ args: [[tensor('input_layer'), tensor('multi_head_attention')]], kwargs: {} }] },
+    {
+      layer: { type: 'Add', name: 'add', args: {} },
+      nodes: [{ args: [[tensor('input_layer'), tensor('multi_head_attention')]], kwargs: {} }],
+    },
     { layer: { type: 'LayerNormalization', name: 'layer_normalization', args: {} }, nodes: [{ args: [tensor('add')], kwargs: {} }] },
-    { layer: { type: 'Dense', name: 'dense', args: { units: FFN, activation: 'relu' } }, nodes: [{ args: [tensor('layer_normalization')], kwargs: {} }] },
+    {
+      layer: { type: 'Dense', name: 'dense', args: { units: FFN, activation: 'relu' } },
+      nodes: [{ args: [tensor('layer_normalization')], kwargs: {} }],
+    },
     { layer: { type: 'Dense', name: 'dense_1', args: { units: D_MODEL } }, nodes: [{ args: [tensor('dense')], kwargs: {} }] },
-    { layer: { type: 'Add', name: 'add_1', args: {} }, nodes: [{ args: [[tensor('layer_normalization'), tensor('dense_1')]], kwargs: {} }] },
+    {
+      layer: { type: 'Add', name: 'add_1', args: {} },
+      nodes: [{ args: [[tensor('layer_normalization'), tensor('dense_1')]], kwargs: {} }],
+    },
     { layer: { type: 'LayerNormalization', name: 'layer_normalization_1', args: {} }, nodes: [{ args: [tensor('add_1')], kwargs: {} }] },
   ],
   inputs: [tensor('input_layer')],
@@ -47,15 +56,31 @@ export const facts = {
   /** The same layer on a sequence ten times longer. */
   smallLong: { layer: { type: 'MultiHeadAttention', args: { num_heads: 2, key_dim: 16 } }, input: self([null, 100, 32]) },
   /** docs/learner-mistakes.md#key-dim-per-head: key_dim is per head. */
-  base: { layer: { type: 'MultiHeadAttention', args: { num_heads: HEADS, key_dim: D_MODEL / HEADS } }, input: self([null, TOKENS, D_MODEL]) },
-  keyDimTooBig: { layer: { type: 'MultiHeadAttention', args: { num_heads: HEADS, key_dim: D_MODEL } }, input: self([null, TOKENS, D_MODEL]) },
+  base: {
+    layer: { type: 'MultiHeadAttention', args: { num_heads: HEADS, key_dim: D_MODEL / HEADS } },
+    input: self([null, TOKENS, D_MODEL]),
+  },
+  keyDimTooBig: {
+    layer: { type: 'MultiHeadAttention', args: { num_heads: HEADS, key_dim: D_MODEL } },
+    input: self([null, TOKENS, D_MODEL]),
+  },
   /** value_dim and output_shape set, and a query, key and value of different widths. */
   mixed: {
     layer: { type: 'MultiHeadAttention', args: { num_heads: 4, key_dim: 8, value_dim: 6, output_shape: 20 } },
-    input: [[null, 10, 32], [null, 7, 24], [null, 7, 16]],
+    input: [
+      [null, 10, 32],
+      [null, 7, 24],
+      [null, 7, 16],
+    ],
   },
   /** Cross-attention: 5 queries read 7 values; the output follows the query. */
-  cross: { layer: { type: 'MultiHeadAttention', args: { num_heads: 2, key_dim: 16 } }, input: [[null, 5, 32], [null, 7, 16]] },
+  cross: {
+    layer: { type: 'MultiHeadAttention', args: { num_heads: 2, key_dim: 16 } },
+    input: [
+      [null, 5, 32],
+      [null, 7, 16],
+    ],
+  },
   layerNorm: { layer: { type: 'LayerNormalization', args: {} }, input: [null, TOKENS, D_MODEL] },
   /** BatchNormalization on the same tensor, for the comparison. */
   batchNorm: { layer: { type: 'BatchNormalization', args: {} }, input: [null, TOKENS, D_MODEL] },
@@ -81,7 +106,10 @@ export const calculators = {
       int('num_heads', 1, 32, 'Heads (num_heads)', '头数 (num_heads)', 1024),
       {
         ...int('key_dim', 1, 1024, 'Size of each head (key_dim)', '每个头的键维度 (key_dim)'),
-        help: { en: 'Per head: for a model of width D with H heads, the usual choice is D ÷ H.', 'zh-cn': '按头计算：模型宽度为 D、头数为 H 时，通常取 D ÷ H。' },
+        help: {
+          en: 'Per head: for a model of width D with H heads, the usual choice is D ÷ H.',
+          'zh-cn': '按头计算：模型宽度为 D、头数为 H 时，通常取 D ÷ H。',
+        },
       },
       int('inputs[0][2]', 1, 1024, 'Query features', '查询的特征数'),
       int('inputs[1][2]', 1, 1024, 'Value (and key) features', '值（及键）的特征数'),
@@ -93,13 +121,13 @@ export const calculators = {
   },
   layerNorm: {
     id: 'layer-norm',
-    title: { en: 'LayerNormalization and BatchNormalization on the same tensor', 'zh-cn': '同一张量上的 LayerNormalization 与 BatchNormalization' },
+    title: {
+      en: 'LayerNormalization and BatchNormalization on the same tensor',
+      'zh-cn': '同一张量上的 LayerNormalization 与 BatchNormalization',
+    },
     layers: [{ type: 'LayerNormalization' }, { type: 'BatchNormalization' }],
     input: [null, TOKENS, D_MODEL],
-    fields: [
-      int('input[1]', 1, 512, 'Sequence length', '序列长度'),
-      int('input[2]', 1, 2048, 'Features', '特征数'),
-    ],
+    fields: [int('input[1]', 1, 512, 'Sequence length', '序列长度'), int('input[2]', 1, 2048, 'Features', '特征数')],
     show: ['params', 'split', 'weights'],
   },
 } satisfies Record<string, CalculatorPreset>;
@@ -109,7 +137,8 @@ export const quiz: Question[] = [
     id: 'mha-4-heads-256',
     prompt: {
       en: 'A Transformer of width 256 uses `MultiHeadAttention(num_heads=4, key_dim=64)` for self-attention on `(None, 20, 256)`. How many parameters?',
-      'zh-cn': '一个宽度为 256 的 Transformer 在 `(None, 20, 256)` 上用 `MultiHeadAttention(num_heads=4, key_dim=64)` 做自注意力。参数量是多少？',
+      'zh-cn':
+        '一个宽度为 256 的 Transformer 在 `(None, 20, 256)` 上用 `MultiHeadAttention(num_heads=4, key_dim=64)` 做自注意力。参数量是多少？',
     },
     answer: { fact: facts.quizMha, ask: 'params' },
     hint: {
@@ -142,11 +171,11 @@ export const quiz: Question[] = [
     },
     answer: { fact: facts.cross, ask: 'shape' },
     hint: {
-      en: 'Each query position gets one answer, and the output projection returns to the query\'s width unless output_shape says otherwise.',
+      en: "Each query position gets one answer, and the output projection returns to the query's width unless output_shape says otherwise.",
       'zh-cn': '每个查询位置得到一个结果；除非指定 output_shape，输出投影会回到查询的宽度。',
     },
     explanation: {
-      en: 'Five query positions, each projected back to the query\'s 32 features: (None, 5, 32). The value\'s 7 positions and 16 features only change the weights.',
+      en: "Five query positions, each projected back to the query's 32 features: (None, 5, 32). The value's 7 positions and 16 features only change the weights.",
       'zh-cn': '5 个查询位置，每个都投影回查询的 32 个特征：(None, 5, 32)。值的 7 个位置和 16 个特征只影响权重。',
     },
   },

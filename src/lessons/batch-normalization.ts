@@ -131,7 +131,8 @@ export const quiz: Question[] = [
     },
     explanation: {
       en: 'The moving mean and the moving variance, 128 values each: 2 × 128 = 256. The 14 × 14 grid plays no part; 256 × 14 × 14 would be a per-pixel count, which Keras does not keep.',
-      'zh-cn': '移动均值和移动方差各 128 个值：2 × 128 = 256。14 × 14 的空间大小不参与计算；256 × 14 × 14 是按像素计数，Keras 并不这样保存。',
+      'zh-cn':
+        '移动均值和移动方差各 128 个值：2 × 128 = 256。14 × 14 的空间大小不参与计算；256 × 14 × 14 是按像素计数，Keras 并不这样保存。',
     },
   },
   {
@@ -154,7 +155,8 @@ export const quiz: Question[] = [
     id: 'bn-frozen-base-five',
     prompt: {
       en: 'The lesson’s frozen `features` base (19,776 parameters) now sits under `GlobalAveragePooling2D()` and `Dense(5)`. What does “Trainable params” show?',
-      'zh-cn': '本课中冻结的 `features` 基础模型（19,776 个参数）下面接 `GlobalAveragePooling2D()` 和 `Dense(5)`。“Trainable params” 显示多少？',
+      'zh-cn':
+        '本课中冻结的 `features` 基础模型（19,776 个参数）下面接 `GlobalAveragePooling2D()` 和 `Dense(5)`。“Trainable params” 显示多少？',
     },
     answer: { fact: facts.quizFrozenFive, ask: 'trainable' },
     hint: {

@@ -55,19 +55,29 @@ export const facts = {
 
   mobilenetV2: { model: application('MobileNetV2') },
   /** block_16_depthwise next to a full 3×3 convolution on the same 960 channels. */
-  depthwise960: { layer: { type: 'DepthwiseConv2D', args: { kernel_size: 3, padding: 'same', use_bias: false } }, input: [null, 7, 7, 960] },
-  fullConv960: { layer: { type: 'Conv2D', args: { filters: 960, kernel_size: 3, padding: 'same', use_bias: false } }, input: [null, 7, 7, 960] },
+  depthwise960: {
+    layer: { type: 'DepthwiseConv2D', args: { kernel_size: 3, padding: 'same', use_bias: false } },
+    input: [null, 7, 7, 960],
+  },
+  fullConv960: {
+    layer: { type: 'Conv2D', args: { filters: 960, kernel_size: 3, padding: 'same', use_bias: false } },
+    input: [null, 7, 7, 960],
+  },
 } satisfies Record<string, LayerFact | ModelFact>;
 
 export const calculators = {
   fc1: {
     id: 'vgg-fc1',
-    title: { en: 'VGG16\'s fc1: a Dense layer on the flattened feature map', 'zh-cn': 'VGG16 的 fc1：展平特征图上的全连接层' },
+    title: { en: "VGG16's fc1: a Dense layer on the flattened feature map", 'zh-cn': 'VGG16 的 fc1：展平特征图上的全连接层' },
     layers: [{ type: 'Dense', args: { units: 4096 } }],
     input: [null, 25088],
     fields: [
       {
-        target: 'input[1]', kind: 'int', min: 1, max: 100352, hardMax: 10_000_000,
+        target: 'input[1]',
+        kind: 'int',
+        min: 1,
+        max: 100352,
+        hardMax: 10_000_000,
         label: { en: 'Input features (7 × 7 × 512 after Flatten)', 'zh-cn': '输入特征数（展平后为 7 × 7 × 512）' },
         help: { en: 'Try 512: the length after GlobalAveragePooling2D.', 'zh-cn': '试试 512：GlobalAveragePooling2D 之后的长度。' },
       },
@@ -111,7 +121,7 @@ export const quiz: Question[] = [
   {
     id: 'resnet-first-bn',
     prompt: {
-      en: 'ResNet50\'s first BatchNormalization, conv1_bn, normalizes a `(None, 112, 112, 64)` tensor. How many of its parameters are non-trainable?',
+      en: "ResNet50's first BatchNormalization, conv1_bn, normalizes a `(None, 112, 112, 64)` tensor. How many of its parameters are non-trainable?",
       'zh-cn': 'ResNet50 的第一个 BatchNormalization 层 conv1_bn 作用在 `(None, 112, 112, 64)` 的张量上。它有多少个不可训练参数？',
     },
     answer: { fact: facts.resnetFirstBn, ask: 'nonTrainable' },
@@ -128,7 +138,8 @@ export const quiz: Question[] = [
     id: 'mobilenet-depthwise',
     prompt: {
       en: 'MobileNetV2\'s block_16_depthwise is `DepthwiseConv2D(3, padding="same", use_bias=False)` on `(None, 7, 7, 960)`. How many parameters?',
-      'zh-cn': 'MobileNetV2 的 block_16_depthwise 是作用在 `(None, 7, 7, 960)` 上的 `DepthwiseConv2D(3, padding="same", use_bias=False)`。它有多少个参数？',
+      'zh-cn':
+        'MobileNetV2 的 block_16_depthwise 是作用在 `(None, 7, 7, 960)` 上的 `DepthwiseConv2D(3, padding="same", use_bias=False)`。它有多少个参数？',
     },
     answer: { fact: facts.depthwise960, ask: 'params' },
     hint: {

@@ -35,10 +35,12 @@ export const calculators = {
   main: {
     id: 'conv2d',
     title: { en: 'Conv2D: parameters, output shape and the kernel tensor', 'zh-cn': 'Conv2D：参数量、输出形状与卷积核张量' },
-    layers: [{
-      type: 'Conv2D',
-      args: { filters: 64, kernel_size: [3, 3], strides: 1, padding: 'valid', dilation_rate: 1, groups: 1, use_bias: true },
-    }],
+    layers: [
+      {
+        type: 'Conv2D',
+        args: { filters: 64, kernel_size: [3, 3], strides: 1, padding: 'valid', dilation_rate: 1, groups: 1, use_bias: true },
+      },
+    ],
     input: [null, 13, 13, 32],
     fields: [
       { target: 'input[1]', kind: 'int', min: 1, max: 256, hardMax: 100_000 },

@@ -134,7 +134,10 @@ export const quiz: Question[] = [
 ];
 
 export const otherNumbers: LessonModule['otherNumbers'] = [
-  { value: 6400, why: 'the wrong count 100 × 64 for Dense(64) on 100 features when the bias is forgotten (docs/learner-mistakes.md#forgot-bias)' },
+  {
+    value: 6400,
+    why: 'the wrong count 100 × 64 for Dense(64) on 100 features when the bias is forgotten (docs/learner-mistakes.md#forgot-bias)',
+  },
 ];
 
 export const lesson: LessonModule = { facts, calculators, quiz, otherNumbers };

@@ -24,10 +24,16 @@ export const facts = {
   /** Both steps in one layer, with one bias at the end. */
   separable: { layer: { type: 'SeparableConv2D', args: { filters: 64, kernel_size: 3, padding: 'same' } }, input: MAP },
   /** The separable layer with depth_multiplier=2. */
-  separableDm2: { layer: { type: 'SeparableConv2D', args: { filters: 64, kernel_size: 3, padding: 'same', depth_multiplier: 2 } }, input: MAP },
+  separableDm2: {
+    layer: { type: 'SeparableConv2D', args: { filters: 64, kernel_size: 3, padding: 'same', depth_multiplier: 2 } },
+    input: MAP,
+  },
   /** A wider layer, where the saving grows: 256 → 256 channels. */
   convWide: { layer: { type: 'Conv2D', args: { filters: 256, kernel_size: 3, padding: 'same' } }, input: [null, 28, 28, 256] },
-  separableWide: { layer: { type: 'SeparableConv2D', args: { filters: 256, kernel_size: 3, padding: 'same' } }, input: [null, 28, 28, 256] },
+  separableWide: {
+    layer: { type: 'SeparableConv2D', args: { filters: 256, kernel_size: 3, padding: 'same' } },
+    input: [null, 28, 28, 256],
+  },
   /** DepthwiseConv2D and a 1×1 Conv2D as two layers, default biases: one bias vector more than SeparableConv2D. */
   twoLayers: {
     model: {
@@ -72,11 +78,26 @@ export const calculators = {
   /** The three layers on one input, so the reader sees what each design costs. */
   compare: {
     id: 'separable-compare',
-    title: { en: 'Conv2D, DepthwiseConv2D and SeparableConv2D on the same input', 'zh-cn': '同一输入上的 Conv2D、DepthwiseConv2D 与 SeparableConv2D' },
+    title: {
+      en: 'Conv2D, DepthwiseConv2D and SeparableConv2D on the same input',
+      'zh-cn': '同一输入上的 Conv2D、DepthwiseConv2D 与 SeparableConv2D',
+    },
     layers: [
-      { type: 'Conv2D', args: { filters: 64, kernel_size: 3, padding: 'same', use_bias: true }, label: { en: 'Conv2D', 'zh-cn': 'Conv2D（普通卷积）' } },
-      { type: 'DepthwiseConv2D', args: { kernel_size: 3, padding: 'same', depth_multiplier: 1, use_bias: true }, label: { en: 'DepthwiseConv2D', 'zh-cn': 'DepthwiseConv2D（深度卷积）' } },
-      { type: 'SeparableConv2D', args: { filters: 64, kernel_size: 3, padding: 'same', depth_multiplier: 1, use_bias: true }, label: { en: 'SeparableConv2D', 'zh-cn': 'SeparableConv2D（深度可分离卷积）' } },
+      {
+        type: 'Conv2D',
+        args: { filters: 64, kernel_size: 3, padding: 'same', use_bias: true },
+        label: { en: 'Conv2D', 'zh-cn': 'Conv2D（普通卷积）' },
+      },
+      {
+        type: 'DepthwiseConv2D',
+        args: { kernel_size: 3, padding: 'same', depth_multiplier: 1, use_bias: true },
+        label: { en: 'DepthwiseConv2D', 'zh-cn': 'DepthwiseConv2D（深度卷积）' },
+      },
+      {
+        type: 'SeparableConv2D',
+        args: { filters: 64, kernel_size: 3, padding: 'same', depth_multiplier: 1, use_bias: true },
+        label: { en: 'SeparableConv2D', 'zh-cn': 'SeparableConv2D（深度可分离卷积）' },
+      },
     ],
     input: MAP,
     fields: [
@@ -89,7 +110,10 @@ export const calculators = {
         min: 1,
         max: 1024,
         hardMax: 1_000_000,
-        help: { en: 'Conv2D and SeparableConv2D only; DepthwiseConv2D has no filters argument.', 'zh-cn': '只用于 Conv2D 和 SeparableConv2D；DepthwiseConv2D 没有 filters 参数。' },
+        help: {
+          en: 'Conv2D and SeparableConv2D only; DepthwiseConv2D has no filters argument.',
+          'zh-cn': '只用于 Conv2D 和 SeparableConv2D；DepthwiseConv2D 没有 filters 参数。',
+        },
       },
       { target: 'kernel_size', kind: 'int', min: 1, max: 11, hardMax: 1_000 },
       {
@@ -98,7 +122,10 @@ export const calculators = {
         min: 1,
         max: 8,
         hardMax: 1_000,
-        help: { en: 'DepthwiseConv2D and SeparableConv2D: windows per input channel.', 'zh-cn': '用于 DepthwiseConv2D 和 SeparableConv2D：每个输入通道的窗口数。' },
+        help: {
+          en: 'DepthwiseConv2D and SeparableConv2D: windows per input channel.',
+          'zh-cn': '用于 DepthwiseConv2D 和 SeparableConv2D：每个输入通道的窗口数。',
+        },
       },
       { target: 'padding', kind: 'choice', options: ['valid', 'same'] },
       { target: 'use_bias', kind: 'bool' },
@@ -121,7 +148,8 @@ export const quiz: Question[] = [
     },
     explanation: {
       en: '3 × 3 × 64 = 576 depthwise, 64 × 128 = 8,192 pointwise, 128 biases: 8,896. A Conv2D(128, 3) here would have 128 × (64 × 9 + 1) = 73,856.',
-      'zh-cn': '深度卷积 3 × 3 × 64 = 576，逐点卷积 64 × 128 = 8,192，偏置 128：共 8,896。同样位置的 Conv2D(128, 3) 有 128 × (64 × 9 + 1) = 73,856 个参数。',
+      'zh-cn':
+        '深度卷积 3 × 3 × 64 = 576，逐点卷积 64 × 128 = 8,192，偏置 128：共 8,896。同样位置的 Conv2D(128, 3) 有 128 × (64 × 9 + 1) = 73,856 个参数。',
     },
   },
   {

@@ -125,7 +125,8 @@ export const quiz: Question[] = [
     id: 'embedding-vocab',
     prompt: {
       en: 'Your tokenizer numbers words from 1 to 19,999 and uses 0 for padding, so you set `mask_zero=True`. With vectors of 100 numbers, how many parameters does the right Embedding layer have?',
-      'zh-cn': '你的分词器把词编号为 1 到 19,999，用 0 表示填充，因此设置了 `mask_zero=True`。向量长度为 100 时，正确的 Embedding 层有多少参数？',
+      'zh-cn':
+        '你的分词器把词编号为 1 到 19,999，用 0 表示填充，因此设置了 `mask_zero=True`。向量长度为 100 时，正确的 Embedding 层有多少参数？',
     },
     answer: { fact: facts.quizVocab, ask: 'params' },
     hint: {
@@ -134,16 +135,23 @@ export const quiz: Question[] = [
     },
     explanation: {
       en: 'The largest index is 19,999, so input_dim = 20,000 and the table has 20,000 × 100 = 2,000,000 numbers. Using 19,999 would leave the last word without a row.',
-      'zh-cn': '最大索引是 19,999，所以 input_dim = 20,000，查找表共有 20,000 × 100 = 2,000,000 个数。如果写成 19,999，最后一个词就没有对应的行了。',
+      'zh-cn':
+        '最大索引是 19,999，所以 input_dim = 20,000，查找表共有 20,000 × 100 = 2,000,000 个数。如果写成 19,999，最后一个词就没有对应的行了。',
     },
   },
 ];
 
 export const otherNumbers: LessonModule['otherNumbers'] = [
   { value: 9999, why: 'the largest word index in a 10,000-word vocabulary (indices 0 … 9,999)' },
-  { value: 1280128, why: 'the wrong count 10,000 × 128 + 128 that adds a bias to Embedding(10000, 128) (docs/learner-mistakes.md#embedding-bias)' },
+  {
+    value: 1280128,
+    why: 'the wrong count 10,000 × 128 + 128 that adds a bias to Embedding(10000, 128) (docs/learner-mistakes.md#embedding-bias)',
+  },
   { value: 19999, why: 'the largest word index in the quiz’s vocabulary (words 1 … 19,999, 0 for padding)' },
-  { value: 320064, why: 'the wrong count 5,000 × 64 + 64 that adds a bias to Embedding(5000, 64) (docs/learner-mistakes.md#embedding-bias), named in the quiz explanation' },
+  {
+    value: 320064,
+    why: 'the wrong count 5,000 × 64 + 64 that adds a bias to Embedding(5000, 64) (docs/learner-mistakes.md#embedding-bias), named in the quiz explanation',
+  },
   { value: 0.05, why: 'the range ±0.05 of Keras’s default embeddings_initializer="uniform"' },
 ];
 

@@ -5,8 +5,25 @@
  * A fact that does not resolve throws: a lesson must never show a broken number.
  */
 import {
-  add, describeDiagnostic, equationText, evaluate, formulaText, groupDigits, isWindowStep, mul, num, outputText, readableMemorySize, shapeList,
-  weightsText, type Model, type ModelLayer, type OutputShape, type Shape, type Term, type Weight,
+  add,
+  describeDiagnostic,
+  equationText,
+  evaluate,
+  formulaText,
+  groupDigits,
+  isWindowStep,
+  mul,
+  num,
+  outputText,
+  readableMemorySize,
+  shapeList,
+  weightsText,
+  type Model,
+  type ModelLayer,
+  type OutputShape,
+  type Shape,
+  type Term,
+  type Weight,
 } from '@calc/basics.ts';
 import { resolveLayer, summarize, totalsOf, type Row, type Summary } from '@calc/engine.ts';
 import type { CalculatorPreset, Fact, LayerFact, LessonModule, ModelFact } from './types.ts';
@@ -72,31 +89,39 @@ export function resolveFact(fact: Fact): Row | Summary {
 
 const weightCount = (w: Weight): number => w.shape.reduce((a, b) => a * b, 1);
 
-
 /** The layer's teaching formula; a layer with weights but no formula gets the sum of its weight sizes. */
 export function formulaOf(row: Row, where: string): Term {
   if (row.formula) return row.formula;
   if (row.weights.length === 0) {
     throw new BrokenFact(`${where} has no weights, so it has no parameter formula: show "params" (0) instead of an equation`);
   }
-  const sizes = row.weights.map((w) => (w.shape.length > 1 ? mul(...w.shape.map((d) => num(d, 'elements'))) : num(weightCount(w), 'elements')));
+  const sizes = row.weights.map((w) =>
+    w.shape.length > 1 ? mul(...w.shape.map((d) => num(d, 'elements'))) : num(weightCount(w), 'elements'),
+  );
   return sizes.length === 1 ? sizes[0]! : add(...sizes);
 }
 
 /** One layer's (or one row's) number as a lesson prints it. */
 function layerText(row: Row, show: LayerShow, where: string): string {
   switch (show) {
-    case 'params': return groupDigits(row.params);
-    case 'trainable': return groupDigits(row.trainable);
-    case 'nonTrainable': return groupDigits(row.nonTrainable);
-    case 'shape': return outputText(row.outputShape);
-    case 'equation': return equationText(formulaOf(row, where));
-    case 'formula': return formulaText(formulaOf(row, where));
+    case 'params':
+      return groupDigits(row.params);
+    case 'trainable':
+      return groupDigits(row.trainable);
+    case 'nonTrainable':
+      return groupDigits(row.nonTrainable);
+    case 'shape':
+      return outputText(row.outputShape);
+    case 'equation':
+      return equationText(formulaOf(row, where));
+    case 'formula':
+      return formulaText(formulaOf(row, where));
     case 'weights': {
       if (row.weights.length === 0) throw new BrokenFact(`${where} has no weights to list`);
       return weightsText(row.weights);
     }
-    case 'bytes': return readableMemorySize(totalsOf(row.weights).bytes);
+    case 'bytes':
+      return readableMemorySize(totalsOf(row.weights).bytes);
   }
 }
 
@@ -117,16 +142,28 @@ function modelText(summary: Summary, show: FactShow, where: string): string {
     const [, name = '', what = ''] = /^row:(.*):([^:]*)$/.exec(show) ?? [];
     const row = findRow(summary.rows, name);
     if (!row) throw new BrokenFact(`${where} has no layer named "${name}" (its layers: ${summary.rows.map((r) => r.name).join(', ')})`);
-    if (!(LAYER_SHOWS as readonly string[]).includes(what)) throw new BrokenFact(`${where}: show="${show}" asks for "${what}", which is none of ${LAYER_SHOWS.join(', ')}`);
+    if (!(LAYER_SHOWS as readonly string[]).includes(what))
+      throw new BrokenFact(`${where}: show="${show}" asks for "${what}", which is none of ${LAYER_SHOWS.join(', ')}`);
     return layerText(row, what as LayerShow, `${where}, layer ${name}`);
   }
   switch (show) {
-    case 'total': case 'params': return groupDigits(t.params);
-    case 'trainableTotal': case 'trainable': return groupDigits(t.trainable);
-    case 'nonTrainableTotal': case 'nonTrainable': return groupDigits(t.nonTrainable);
-    case 'bytes': return readableMemorySize(t.bytes);
-    case 'shape': return outputText(summary.outputs);
-    default: throw new BrokenFact(`${where}: show="${show}" is not something a model fact can show (total, trainableTotal, nonTrainableTotal, bytes, shape, row:<layer>:params|shape|…)`);
+    case 'total':
+    case 'params':
+      return groupDigits(t.params);
+    case 'trainableTotal':
+    case 'trainable':
+      return groupDigits(t.trainable);
+    case 'nonTrainableTotal':
+    case 'nonTrainable':
+      return groupDigits(t.nonTrainable);
+    case 'bytes':
+      return readableMemorySize(t.bytes);
+    case 'shape':
+      return outputText(summary.outputs);
+    default:
+      throw new BrokenFact(
+        `${where}: show="${show}" is not something a model fact can show (total, trainableTotal, nonTrainableTotal, bytes, shape, row:<layer>:params|shape|…)`,
+      );
   }
 }
 
@@ -136,9 +173,12 @@ export function factText(fact: Fact, show: FactShow | string): string {
   if (isModelFact(fact)) return modelText(resolveModelFact(fact), show as FactShow, where);
   const row = resolveLayerFact(fact);
   switch (show) {
-    case 'total': return layerText(row, 'params', where);
-    case 'trainableTotal': return layerText(row, 'trainable', where);
-    case 'nonTrainableTotal': return layerText(row, 'nonTrainable', where);
+    case 'total':
+      return layerText(row, 'params', where);
+    case 'trainableTotal':
+      return layerText(row, 'trainable', where);
+    case 'nonTrainableTotal':
+      return layerText(row, 'nonTrainable', where);
   }
   if (!(LAYER_SHOWS as readonly string[]).includes(show)) {
     throw new BrokenFact(`${where}: show="${show}" is not something a layer fact can show (${LAYER_SHOWS.join(', ')})`);
@@ -177,7 +217,9 @@ function collectProducts(dims: readonly number[], out: Set<number>): void {
   }
   for (let mask = 1; mask < 1 << dims.length; mask++) {
     let p = 1;
-    dims.forEach((d, i) => { if (mask & (1 << i)) p *= d; });
+    dims.forEach((d, i) => {
+      if (mask & (1 << i)) p *= d;
+    });
     out.add(p);
   }
 }
@@ -226,7 +268,15 @@ function collectWindowArithmetic(row: Row, out: Set<number>): void {
     if (length === null || length === undefined) continue;
     const { kernel: k, stride: s } = w;
     const span = w.dilation * (k - 1) + 1;
-    for (const n of [span, length - span, Math.floor((length - span) / s), length - 1, Math.floor((length - 1) / s), length * s, length - k]) {
+    for (const n of [
+      span,
+      length - span,
+      Math.floor((length - span) / s),
+      length - 1,
+      Math.floor((length - 1) / s),
+      length * s,
+      length - k,
+    ]) {
       if (Number.isFinite(n) && n >= 0) out.add(n);
     }
   }
@@ -255,8 +305,7 @@ export function factNumbers(fact: Fact, out: Set<number> = new Set()): Set<numbe
 }
 
 /** A calculator's starting layers, as the layer facts they are. */
-export const calculatorFacts = (preset: CalculatorPreset): LayerFact[] =>
-  preset.layers.map((layer) => ({ layer, input: preset.input }));
+export const calculatorFacts = (preset: CalculatorPreset): LayerFact[] => preset.layers.map((layer) => ({ layer, input: preset.input }));
 
 /**
  * Every number a lesson's text may contain besides 0–10 and `otherNumbers`: those derived from

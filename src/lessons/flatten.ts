@@ -67,7 +67,11 @@ export const calculators = {
     input: outputOf(flattenFacts.flatten5),
     fields: [
       {
-        kind: 'int', target: 'input[1]', min: 1, max: 32768, hardMax: 10_000_000,
+        kind: 'int',
+        target: 'input[1]',
+        min: 1,
+        max: 32768,
+        hardMax: 10_000_000,
         label: { en: 'Flattened length (H × W × C)', 'zh-cn': '展平后的长度（H × W × C）' },
       },
       { kind: 'int', target: 'units', min: 1, max: 4096, hardMax: 1_000_000 },

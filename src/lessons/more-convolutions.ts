@@ -71,7 +71,10 @@ export const facts = {
   /** Quiz: Conv1D(128, 7) on 300 steps of 50 features. */
   quizConv1d: { layer: { type: 'Conv1D', args: { filters: 128, kernel_size: 7 } }, input: [null, 300, 50] },
   /** Quiz: Conv2DTranspose(64, 4, strides=2, padding='same') on 16×16×128. */
-  quizTransposedShape: { layer: { type: 'Conv2DTranspose', args: { filters: 64, kernel_size: 4, strides: 2, padding: 'same' } }, input: [null, 16, 16, 128] },
+  quizTransposedShape: {
+    layer: { type: 'Conv2DTranspose', args: { filters: 64, kernel_size: 4, strides: 2, padding: 'same' } },
+    input: [null, 16, 16, 128],
+  },
   /** Quiz: the pooled head on 5×5×2048 maps with Dense(100). */
   quizPooledDense: { layer: { type: 'Dense', args: { units: 100 } }, input: [null, 2048] },
   /** Quiz explanation: the same Dense(100) after Flatten of 7 × 7 × 2048. */
@@ -102,7 +105,10 @@ export const calculators = {
   /** Conv2DTranspose without and with output_padding, side by side. */
   transposed: {
     id: 'conv-transpose',
-    title: { en: 'Conv2DTranspose: the output size with and without output_padding', 'zh-cn': 'Conv2DTranspose：有无 output_padding 时的输出尺寸' },
+    title: {
+      en: 'Conv2DTranspose: the output size with and without output_padding',
+      'zh-cn': 'Conv2DTranspose：有无 output_padding 时的输出尺寸',
+    },
     layers: [
       {
         type: 'Conv2DTranspose',
@@ -225,7 +231,10 @@ export const quiz: Question[] = [
 ];
 
 export const otherNumbers: LessonModule['otherNumbers'] = [
-  { value: 49, why: '7 × 7, the number of positions Flatten keeps and global pooling averages: the ratio between the two Dense layers’ weights' },
+  {
+    value: 49,
+    why: '7 × 7, the number of positions Flatten keeps and global pooling averages: the ratio between the two Dense layers’ weights',
+  },
   { value: 16, why: 'VGG16’s name (also a shape dim in the facts)' },
   { value: 448, why: 'the input side (448 = 14 × 32) that gives VGG16’s base a 14×14 map' },
   { value: 224, why: 'VGG16’s default input side, which gives its base the 7×7 map' },

@@ -5,8 +5,17 @@
  * worked step come from src/calc/framework-arithmetic.ts, never typed.
  */
 import {
-  caffeConvLength, caffePoolLength, causalLeftPadding, kerasConvLength, kerasPoolLength, pytorchConvLength, pytorchPoolLength,
-  samePadding, shapeText, type LengthResult, type Shape,
+  caffeConvLength,
+  caffePoolLength,
+  causalLeftPadding,
+  kerasConvLength,
+  kerasPoolLength,
+  pytorchConvLength,
+  pytorchPoolLength,
+  samePadding,
+  shapeText,
+  type LengthResult,
+  type Shape,
 } from '@calc/basics.ts';
 import { on, outputOf } from './layer-facts.ts';
 import type { CalculatorPreset, LayerFact, LessonModule, PaddingPreset, Question } from './types.ts';
@@ -253,7 +262,11 @@ const frameworkNumbers: LessonModule['otherNumbers'] = [
   ...Object.entries(rules).flatMap(([k, r]) => numbersIn(k, worked(r))),
   ...Object.entries(padding).flatMap(([k, p]) => {
     const s = split(p);
-    return [...numbersIn(`same padding (${k})`, s.formula), { value: s.before, why: `same padding (${k}) before: ⌊${s.total} / 2⌋` }, { value: s.after, why: `same padding (${k}) after: ${s.total} − ⌊${s.total} / 2⌋` }];
+    return [
+      ...numbersIn(`same padding (${k})`, s.formula),
+      { value: s.before, why: `same padding (${k}) before: ⌊${s.total} / 2⌋` },
+      { value: s.after, why: `same padding (${k}) after: ${s.total} − ⌊${s.total} / 2⌋` },
+    ];
   }),
   ...Object.entries(causalPad).flatMap(([k, c]) => numbersIn(`causal left padding (${k})`, c.formula)),
   { value: lengthOf(rules.torchStem), why: 'PyTorch Conv2d(7, stride 2, padding 3) on 224' },

@@ -117,7 +117,7 @@ export const quiz: Question[] = [
 ];
 
 export const otherNumbers: LessonModule['otherNumbers'] = [
-  { value: 24, why: '26 − 2 inside the valid-pooling rule floor((n − p) / s) + 1 for MNIST\'s first pooling' },
+  { value: 24, why: "26 − 2 inside the valid-pooling rule floor((n − p) / s) + 1 for MNIST's first pooling" },
   { value: 29, why: '32 − 3 inside the valid-pooling rule for MaxPooling2D(3) on 32' },
   { value: 23, why: '26 − 3 inside the valid-pooling rule for MaxPooling2D(3, strides=2) on 26' },
 ];

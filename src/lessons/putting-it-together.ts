@@ -95,7 +95,7 @@ export const quiz: Question[] = [
     },
     answer: { fact: q.narrowFirst, ask: 'total' },
     hint: {
-      en: 'The first Conv2D shrinks, and so does the second one, whose input channels are the first one\'s filters.',
+      en: "The first Conv2D shrinks, and so does the second one, whose input channels are the first one's filters.",
       'zh-cn': '第一个 Conv2D 变小了；第二个 Conv2D 的输入通道数就是第一个的滤波器个数，所以它也变小了。',
     },
     explanation: {

@@ -86,15 +86,22 @@ export const quiz: Question[] = [
     },
     explanation: {
       en: 'The new rows are 128 × (576 + 1) = 73,856 and 10 × (128 + 1) = 1,290; with the unchanged 320 + 18,496 + 36,928 of the convolutions the total is 130,890.',
-      'zh-cn': '变化的两行是 128 × (576 + 1) = 73,856 和 10 × (128 + 1) = 1,290；再加上三个卷积层不变的 320 + 18,496 + 36,928，总数是 130,890。',
+      'zh-cn':
+        '变化的两行是 128 × (576 + 1) = 73,856 和 10 × (128 + 1) = 1,290；再加上三个卷积层不变的 320 + 18,496 + 36,928，总数是 130,890。',
     },
   },
 ];
 
 export const otherNumbers: LessonModule['otherNumbers'] = [
   { value: 1024, why: 'bytes in a KB: Keras divides the byte count by 1,024 (readable_memory_size)' },
-  { value: 76, why: 'the Keras 3 summary width when output is not a terminal (notebooks, CI logs), docs/summary-formats.md#keras-3-widths' },
-  { value: 88, why: 'the Keras 3 summary width for a sequential model in a terminal at least 92 columns wide, docs/summary-formats.md#keras-3-widths' },
+  {
+    value: 76,
+    why: 'the Keras 3 summary width when output is not a terminal (notebooks, CI logs), docs/summary-formats.md#keras-3-widths',
+  },
+  {
+    value: 88,
+    why: 'the Keras 3 summary width for a sequential model in a terminal at least 92 columns wide, docs/summary-formats.md#keras-3-widths',
+  },
   { value: 92, why: 'the terminal width from which Keras 3 draws the 88-column table, docs/summary-formats.md#keras-3-widths' },
   { value: 65, why: 'the fixed Keras 2 summary width for sequential models, docs/summary-formats.md#keras-2-eras' },
 ];

@@ -31,7 +31,10 @@ export const facts = {
   gruState: { layer: { type: 'GRU', args: { units: 32, return_sequences: true, return_state: true } }, input: SEQUENCE },
   biLstm: { layer: { type: 'Bidirectional', args: { layer: { type: 'LSTM', args: { units: 16 } } } }, input: SEQUENCE },
   gru16: { layer: { type: 'GRU', args: { units: 16, return_sequences: true } }, input: [null, 64, 16] },
-  biGru: { layer: { type: 'Bidirectional', args: { layer: { type: 'GRU', args: { units: 16, return_sequences: true } } } }, input: [null, 64, 16] },
+  biGru: {
+    layer: { type: 'Bidirectional', args: { layer: { type: 'GRU', args: { units: 16, return_sequences: true } } } },
+    input: [null, 64, 16],
+  },
   timeDense: { layer: { type: 'TimeDistributed', args: { layer: { type: 'Dense', args: { units: 8 } } } }, input: [null, 64, 32] },
   /** What the TimeDistributed row would be if the doubling leaked into it: a Dense on 16 features, twice. */
   denseOn16: { layer: { type: 'Dense', args: { units: 8 } }, input: [null, 64, 16] },
@@ -42,18 +45,31 @@ export const facts = {
   gruOn16ResetBefore: { layer: { type: 'GRU', args: { units: 32, reset_after: false } }, input: [null, 10, 16] },
 } satisfies Record<string, LayerFact | ModelFact>;
 
-const units = (max: number) => ({
-  target: 'units', kind: 'int', min: 1, max, hardMax: 4096,
-  label: { en: 'Units (u)', 'zh-cn': '单元数 units (u)' },
-}) as const;
+const units = (max: number) =>
+  ({
+    target: 'units',
+    kind: 'int',
+    min: 1,
+    max,
+    hardMax: 4096,
+    label: { en: 'Units (u)', 'zh-cn': '单元数 units (u)' },
+  }) as const;
 
 const features = {
-  target: 'input[2]', kind: 'int', min: 1, max: 256, hardMax: 100000,
+  target: 'input[2]',
+  kind: 'int',
+  min: 1,
+  max: 256,
+  hardMax: 100000,
   label: { en: 'Input features (d)', 'zh-cn': '输入特征数 (d)' },
 } as const;
 
 const timesteps = {
-  target: 'input[1]', kind: 'int', min: 1, max: 200, hardMax: 100000,
+  target: 'input[1]',
+  kind: 'int',
+  min: 1,
+  max: 200,
+  hardMax: 100000,
   label: { en: 'Timesteps (T)', 'zh-cn': '时间步数 (T)' },
   help: { en: 'Watch the parameters: they do not depend on it.', 'zh-cn': '留意参数量：它与时间步数无关。' },
 } as const;
@@ -77,7 +93,9 @@ export const calculators = {
     layers: [{ type: 'LSTM', args: { units: 32, return_sequences: false, return_state: false } }],
     input: SEQUENCE,
     fields: [
-      units(256), features, timesteps,
+      units(256),
+      features,
+      timesteps,
       { target: 'return_sequences', kind: 'bool', label: { en: 'return_sequences', 'zh-cn': 'return_sequences' } },
       { target: 'return_state', kind: 'bool', label: { en: 'return_state', 'zh-cn': 'return_state' } },
     ],
@@ -89,11 +107,16 @@ export const calculators = {
     layers: [{ type: 'GRU', args: { units: 32, reset_after: true } }],
     input: SEQUENCE,
     fields: [
-      units(256), features,
+      units(256),
+      features,
       {
-        target: 'reset_after', kind: 'bool',
+        target: 'reset_after',
+        kind: 'bool',
         label: { en: 'reset_after', 'zh-cn': 'reset_after' },
-        help: { en: 'True in Keras 3 and tf.keras 2; False in Keras ≤ 2.3.1 and TensorFlow.js.', 'zh-cn': 'Keras 3 与 tf.keras 2 默认为 True；Keras ≤ 2.3.1 与 TensorFlow.js 为 False。' },
+        help: {
+          en: 'True in Keras 3 and tf.keras 2; False in Keras ≤ 2.3.1 and TensorFlow.js.',
+          'zh-cn': 'Keras 3 与 tf.keras 2 默认为 True；Keras ≤ 2.3.1 与 TensorFlow.js 为 False。',
+        },
       },
     ],
     show: ['params', 'formula', 'weights'],
@@ -157,7 +180,7 @@ export const quiz: Question[] = [
     },
     answer: { fact: facts.timeDense, ask: 'params' },
     hint: {
-      en: 'The Dense sees 32 features at each step. Bidirectional doubled its own weights, not the next layer\'s.',
+      en: "The Dense sees 32 features at each step. Bidirectional doubled its own weights, not the next layer's.",
       'zh-cn': 'Dense 在每个时间步看到 32 个特征。Bidirectional 只让它自己的权重翻倍，不会让下一层翻倍。',
     },
     explanation: {
@@ -168,7 +191,10 @@ export const quiz: Question[] = [
 ];
 
 export const otherNumbers = [
-  { value: 272, why: 'the wrong TimeDistributed count when the Bidirectional doubling is carried into the next layer (docs/learner-mistakes.md#bidirectional-doubling)' },
+  {
+    value: 272,
+    why: 'the wrong TimeDistributed count when the Bidirectional doubling is carried into the next layer (docs/learner-mistakes.md#bidirectional-doubling)',
+  },
 ];
 
 export const lesson: LessonModule = { facts, calculators, quiz, otherNumbers };

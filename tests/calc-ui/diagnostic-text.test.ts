@@ -207,8 +207,14 @@ const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map(
 /** Filled by the renderer itself: the argument's label, and a wrapped problem's own text. */
 const GIVEN = ['arg', 'cause'];
 
-const located = (code: DiagnosticCode, extra: Partial<Diagnostic> = {}): Diagnostic =>
-  ({ code, values: samples[code], message: '', arg: 'kernel_size', cause: { code: 'layer-no-input', values: {}, message: '' }, ...extra });
+const located = (code: DiagnosticCode, extra: Partial<Diagnostic> = {}): Diagnostic => ({
+  code,
+  values: samples[code],
+  message: '',
+  arg: 'kernel_size',
+  cause: { code: 'layer-no-input', values: {}, message: '' },
+  ...extra,
+});
 
 describe('diagnostic dictionaries', () => {
   for (const locale of locales) {
@@ -283,12 +289,16 @@ describe('learner wording', () => {
     expect(p.en).toBe('The 64 filters cannot be split into 3 equal groups: 64 / 3 is not a whole number.');
     expect(p.zh).toBe('64 个滤波器无法平均分成 3 组：64 / 3 不是整数。');
   });
-  it('a typed input size of −1 in a calculator has a code, and the field\'s own label', () => {
+  it("a typed input size of −1 in a calculator has a code, and the field's own label", () => {
     const r = resolveLayer({ type: 'Dense', args: { units: 4 } }, [null, -1]);
     if (r.ok) throw new Error('resolved');
     expect(r.error.code).toBe('input-dim-out-of-range');
-    expect(diagnosticText(r.error, 'en', { argLabel: 'Input features' })).toBe('Input features must be a whole number from 0 to 9,007,199,254,740,991 — you entered -1.');
-    expect(diagnosticText(r.error, 'zh-cn', { argLabel: '输入特征数' })).toBe('输入特征数必须是 0 到 9,007,199,254,740,991 之间的整数，你输入的是 -1。');
+    expect(diagnosticText(r.error, 'en', { argLabel: 'Input features' })).toBe(
+      'Input features must be a whole number from 0 to 9,007,199,254,740,991 — you entered -1.',
+    );
+    expect(diagnosticText(r.error, 'zh-cn', { argLabel: '输入特征数' })).toBe(
+      '输入特征数必须是 0 到 9,007,199,254,740,991 之间的整数，你输入的是 -1。',
+    );
   });
   it('a problem inside a nested model is worded with the inner layer named', () => {
     const inner = { kind: 'sequential' as const, name: 'inner', layers: [{ type: 'Dense', name: 'head', args: {} }] };

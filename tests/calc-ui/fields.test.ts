@@ -5,14 +5,31 @@
 import { describe, expect, it } from 'vitest';
 import type { Field } from '@lessons/types.ts';
 import { prepare } from '@components/islands/calculator/prepare.ts';
-import { applyValues, fieldForArg, parseFieldText, parseNumber, parseTarget, startTexts, startValue } from '@components/islands/calculator/fields.ts';
+import {
+  applyValues,
+  fieldForArg,
+  parseFieldText,
+  parseNumber,
+  parseTarget,
+  startTexts,
+  startValue,
+} from '@components/islands/calculator/fields.ts';
 import { convTrio, int, mnistConv } from './preset-fixtures.ts';
 
 /** MNIST's first Conv2D with the fields lesson 3 uses. */
-const conv = prepare(mnistConv([
-  int('input[1]'), int('input[2]'), int('input[3]'), int('filters'), int('kernel_size[0]'), int('kernel_size[1]'), int('strides'),
-  { target: 'padding', kind: 'choice', options: ['valid', 'same'] }, { target: 'use_bias', kind: 'bool' },
-]));
+const conv = prepare(
+  mnistConv([
+    int('input[1]'),
+    int('input[2]'),
+    int('input[3]'),
+    int('filters'),
+    int('kernel_size[0]'),
+    int('kernel_size[1]'),
+    int('strides'),
+    { target: 'padding', kind: 'choice', options: ['valid', 'same'] },
+    { target: 'use_bias', kind: 'bool' },
+  ]),
+);
 
 /** Lesson 9's comparison: three layers on the same fields. */
 const trio = prepare(convTrio([int('input[3]'), int('filters'), int('kernel_size'), int('depth_multiplier'), int('layers[2].filters')]));
@@ -22,7 +39,10 @@ const add = prepare({
   id: 'add',
   title: { en: 'add', 'zh-cn': 'add' },
   layers: [{ type: 'Add' }],
-  input: [[null, 8], [null, 8]],
+  input: [
+    [null, 8],
+    [null, 8],
+  ],
   fields: [int('input[1]'), int('inputs[1][1]')],
   show: ['shape'],
 });
@@ -37,7 +57,19 @@ describe('parseTarget', () => {
     expect(parseTarget('layers[2].kernel_size[1]')).toEqual({ kind: 'arg', layer: 2, name: 'kernel_size', index: 1 });
   });
   it('refuses anything else', () => {
-    for (const bad of ['', 'input', 'input[]', 'input[-1]', 'inputs[1]', 'layers[1]', 'a.b', 'filters[0][1]', '1filters', 'kernel size', 'input[1] ']) {
+    for (const bad of [
+      '',
+      'input',
+      'input[]',
+      'input[-1]',
+      'inputs[1]',
+      'layers[1]',
+      'a.b',
+      'filters[0][1]',
+      '1filters',
+      'kernel size',
+      'input[1] ',
+    ]) {
       expect(parseTarget(bad), bad).toBeNull();
     }
   });
@@ -58,7 +90,8 @@ describe('parsing what the reader typed', () => {
     expect(parseNumber('1e3')).toBe(1000);
   });
   it('does not read text, hex, bad grouping or infinity as numbers', () => {
-    for (const t of ['abc', '0x10', '1,00', '12,3456', '3 3', 'Infinity', 'NaN', '1e999', '--3', '3-', '']) expect(parseNumber(t), t).toBeNull();
+    for (const t of ['abc', '0x10', '1,00', '12,3456', '3 3', 'Infinity', 'NaN', '1e999', '--3', '3-', ''])
+      expect(parseNumber(t), t).toBeNull();
   });
   it('passes every finite number to the engine, which judges sign and wholeness', () => {
     expect(parseFieldText(f, '64')).toEqual({ ok: true, value: 64 });
@@ -70,10 +103,16 @@ describe('parsing what the reader typed', () => {
     expect(parseFieldText(f, '')).toEqual({ ok: false, problem: { kind: 'empty' } });
     expect(parseFieldText(f, '   ')).toEqual({ ok: false, problem: { kind: 'empty' } });
     expect(parseFieldText(f, 'wide')).toEqual({ ok: false, problem: { kind: 'notNumber', text: 'wide' } });
-    expect(parseFieldText(f, '100000000000000000000')).toEqual({ ok: false, problem: { kind: 'tooLarge', text: '100000000000000000000', max: Number.MAX_SAFE_INTEGER } });
+    expect(parseFieldText(f, '100000000000000000000')).toEqual({
+      ok: false,
+      problem: { kind: 'tooLarge', text: '100000000000000000000', max: Number.MAX_SAFE_INTEGER },
+    });
     expect(parseFieldText(f, '1e300')).toMatchObject({ ok: false, problem: { kind: 'tooLarge' } });
     expect(parseFieldText(f, '9'.repeat(400))).toMatchObject({ ok: false, problem: { kind: 'tooLarge' } });
-    expect(parseFieldText(int('filters', { hardMax: 4096 }), '4097')).toEqual({ ok: false, problem: { kind: 'tooLarge', text: '4097', max: 4096 } });
+    expect(parseFieldText(int('filters', { hardMax: 4096 }), '4097')).toEqual({
+      ok: false,
+      problem: { kind: 'tooLarge', text: '4097', max: 4096 },
+    });
     expect(parseFieldText(int('filters', { hardMax: 4096 }), '4096')).toEqual({ ok: true, value: 4096 });
   });
   it('accepts only the listed options and true/false', () => {
@@ -93,7 +132,11 @@ describe('starting values', () => {
     expect(startTexts(conv)).toEqual(['28', '28', '1', '32', '3', '3', '1', 'valid', 'true']);
   });
   it('take a whole-argument field over a tuple only when every axis agrees', () => {
-    const square = prepare({ ...conv, layers: [{ type: 'Conv2D', args: { filters: 8, kernel_size: [5, 5] } }], fields: [int('kernel_size')] });
+    const square = prepare({
+      ...conv,
+      layers: [{ type: 'Conv2D', args: { filters: 8, kernel_size: [5, 5] } }],
+      fields: [int('kernel_size')],
+    });
     expect(startValue(square, square.fields[0]!)).toBe(5);
     const oblong = prepare({ ...square, layers: [{ type: 'Conv2D', args: { filters: 8, kernel_size: [1, 7] } }] });
     expect(startValue(oblong, oblong.fields[0]!)).toBeNull();
@@ -126,13 +169,19 @@ describe('applyValues', () => {
     expect(a.layers.map((l) => l.args!['depth_multiplier'])).toEqual([undefined, 2, 2]);
   });
   it('sets input[a] on every input and inputs[k][a] on one', () => {
-    expect(applyValues(add, [16, null]).input).toEqual([[null, 16], [null, 16]]);
-    expect(applyValues(add, [16, 4]).input).toEqual([[null, 16], [null, 4]]);
+    expect(applyValues(add, [16, null]).input).toEqual([
+      [null, 16],
+      [null, 16],
+    ]);
+    expect(applyValues(add, [16, 4]).input).toEqual([
+      [null, 16],
+      [null, 4],
+    ]);
   });
 });
 
 describe('fieldForArg', () => {
-  it('maps the engine\'s argument names to fields', () => {
+  it("maps the engine's argument names to fields", () => {
     expect(fieldForArg(conv, 'input_shape[1]', 0)).toBe(0);
     expect(fieldForArg(conv, 'input_shape[3]', 0)).toBe(2);
     expect(fieldForArg(conv, 'filters', 0)).toBe(3);
@@ -151,7 +200,7 @@ describe('fieldForArg', () => {
     expect(fieldForArg(trio, 'filters', 2)).toBe(4);
     expect(fieldForArg(trio, 'depth_multiplier', 0)).toBeNull();
   });
-  it('maps several inputs\' axes', () => {
+  it("maps several inputs' axes", () => {
     expect(fieldForArg(add, 'input_shape[0][1]', 0)).toBe(0);
     expect(fieldForArg(add, 'input_shape[1][1]', 0)).toBe(0);
   });
@@ -162,7 +211,11 @@ describe('narrower targets win', () => {
     const p = prepare({ ...trio, fields: [int('layers[2].filters'), int('filters'), int('kernel_size[1]'), int('kernel_size')] });
     const a = applyValues(p, [128, 8, 1, 5]);
     expect(a.layers.map((l) => l.args!['filters'])).toEqual([8, undefined, 128]);
-    expect(a.layers.map((l) => l.args!['kernel_size'])).toEqual([[5, 1], [5, 1], [5, 1]]);
+    expect(a.layers.map((l) => l.args!['kernel_size'])).toEqual([
+      [5, 1],
+      [5, 1],
+      [5, 1],
+    ]);
     expect(fieldForArg(p, 'filters', 2)).toBe(0);
     expect(fieldForArg(p, 'filters', 0)).toBe(1);
   });

@@ -18,7 +18,8 @@ function strings(value: unknown, path = ''): Map<string, string> {
   const out = new Map<string, string>();
   if (typeof value === 'string') out.set(path, value);
   else if (Array.isArray(value)) value.forEach((v, i) => strings(v, `${path}[${i}]`).forEach((s, k) => out.set(k, s)));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) strings(v, path ? `${path}.${k}` : k).forEach((s, key) => out.set(key, s));
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) strings(v, path ? `${path}.${k}` : k).forEach((s, key) => out.set(key, s));
   return out;
 }
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
@@ -27,7 +28,7 @@ const components = readdirSync(dir('en')).filter((f) => f.endsWith('.json'));
 const SAME_PLACEHOLDERS = new Set(['calculator.json', 'args.json', 'roles.json']);
 
 describe('UI dictionaries', () => {
-  it('has the calculator\'s dictionaries', () => {
+  it("has the calculator's dictionaries", () => {
     expect(components).toEqual(expect.arrayContaining(['calculator.json', 'args.json', 'roles.json']));
   });
   for (const file of components) {
@@ -39,7 +40,8 @@ describe('UI dictionaries', () => {
         for (const [key, text] of en) {
           // a separator that is a space in English may rightly be nothing in Chinese
           if (text.trim() !== '') expect(other.get(key)?.trim(), `${locale}/${file} ${key}`).not.toBe('');
-          if (SAME_PLACEHOLDERS.has(file)) expect(placeholders(other.get(key) ?? ''), `${locale}/${file} ${key}`).toEqual(placeholders(text));
+          if (SAME_PLACEHOLDERS.has(file))
+            expect(placeholders(other.get(key) ?? ''), `${locale}/${file} ${key}`).toEqual(placeholders(text));
         }
       });
     }
@@ -52,7 +54,7 @@ describe('fill and localeOf', () => {
     expect(fill('{a} and {b}', { a: 1 })).toBe('1 and {b}');
     expect(fill('{toString}', {})).toBe('{toString}');
   });
-  it('maps Starlight\'s locale keys to site locales, English by default', () => {
+  it("maps Starlight's locale keys to site locales, English by default", () => {
     expect(localeOf(undefined)).toBe('en');
     expect(localeOf('zh-cn')).toBe('zh-cn');
     expect(localeOf('fr')).toBe('en');

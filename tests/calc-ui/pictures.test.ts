@@ -61,7 +61,7 @@ describe('poolingPlan', () => {
     const axis = { size: 27, pool: 2, stride: 2, windows: 13, before: 0, after: 0, dropped: 27 - 13 * 2 };
     expect(axes).toEqual([axis, axis]);
   });
-  it('drops nothing on MNIST\'s 26×26 → 13×13', () => {
+  it("drops nothing on MNIST's 26×26 → 13×13", () => {
     expect(plan({ type: 'MaxPooling2D' }, [null, 26, 26, 32])?.map((a) => a.dropped)).toEqual([0, 0]);
   });
   it('takes the stride from pool_size when it is not given, and per axis from tuples', () => {
@@ -85,7 +85,9 @@ describe('poolingPlan', () => {
   });
   it('reads channels_first and 1-D pooling', () => {
     expect(plan({ type: 'MaxPooling2D', args: { data_format: 'channels_first' } }, [null, 8, 7, 7])?.map((a) => a.dropped)).toEqual([1, 1]);
-    expect(plan({ type: 'MaxPooling1D', args: { pool_size: 4 } }, [null, 10, 3])).toEqual([{ size: 10, pool: 4, stride: 4, windows: 2, before: 0, after: 0, dropped: 2 }]);
+    expect(plan({ type: 'MaxPooling1D', args: { pool_size: 4 } }, [null, 10, 3])).toEqual([
+      { size: 10, pool: 4, stride: 4, windows: 2, before: 0, after: 0, dropped: 2 },
+    ]);
   });
   it('draws nothing for global or 3-D pooling', () => {
     expect(plan({ type: 'GlobalAveragePooling2D' }, [null, 7, 7, 3])).toBeNull();

@@ -5,7 +5,13 @@
 import type { CalculatorPreset, Field } from '@lessons/types.ts';
 
 /** An integer field from 1 to 64, the range every shared preset uses. */
-export const int = (target: string, extra: Partial<Extract<Field, { kind: 'int' }>> = {}): Field => ({ target, kind: 'int', min: 1, max: 64, ...extra });
+export const int = (target: string, extra: Partial<Extract<Field, { kind: 'int' }>> = {}): Field => ({
+  target,
+  kind: 'int',
+  min: 1,
+  max: 64,
+  ...extra,
+});
 
 /** MNIST's first Conv2D: 32 filters of 3 × 3 on a 28 × 28 × 1 image. */
 export const mnistConv = (fields: Field[]): CalculatorPreset => ({

@@ -13,7 +13,11 @@ import { startState } from '@components/islands/calculator/state.ts';
 
 const modules = import.meta.glob<{ calculators?: Record<string, CalculatorPreset> }>('../../src/lessons/*.ts', { eager: true });
 const presets = Object.entries(modules).flatMap(([file, m]) =>
-  Object.entries(m.calculators ?? {}).map(([name, preset]) => ({ where: `${file.replace(/^.*\//, '')} calculators.${name}`, preset: prepare(preset) })));
+  Object.entries(m.calculators ?? {}).map(([name, preset]) => ({
+    where: `${file.replace(/^.*\//, '')} calculators.${name}`,
+    preset: prepare(preset),
+  })),
+);
 
 describe('calculator presets', () => {
   it('exist (the home page has one)', () => {
@@ -33,7 +37,9 @@ describe('calculator presets', () => {
           const t = parseTarget(f.target);
           expect(t, f.target).not.toBeNull();
           if (t?.kind === 'input') {
-            expect(t.input === null ? shapes.every((s) => t.axis < s.length) : t.axis < (shapes[t.input]?.length ?? 0), f.target).toBe(true);
+            expect(t.input === null ? shapes.every((s) => t.axis < s.length) : t.axis < (shapes[t.input]?.length ?? 0), f.target).toBe(
+              true,
+            );
             expect(t.axis, `${f.target}: the batch axis is not a field`).toBeGreaterThan(0);
           } else if (t) {
             expect(layersOf(preset, t).length, f.target).toBeGreaterThan(0);
@@ -60,7 +66,12 @@ describe('calculator presets', () => {
         expect(s.columns.every((c) => c !== null && !c.stale)).toBe(true);
       });
       it('changes something when a field changes', () => {
-        const base = JSON.stringify(applyValues(preset, startTexts(preset).map(() => null)));
+        const base = JSON.stringify(
+          applyValues(
+            preset,
+            startTexts(preset).map(() => null),
+          ),
+        );
         preset.fields.forEach((f, i) => {
           const values = preset.fields.map(() => null as number | string | boolean | null);
           values[i] = f.kind === 'int' ? 7919 : f.kind === 'bool' ? 'flag' : 'other-choice';

@@ -6,7 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { engine } from '@components/islands/calculator/engine.ts';
 import { prepare } from '@components/islands/calculator/prepare.ts';
-import { editField as editWith, isValid, restore as restoreWith, startState as startWith, type CalcState } from '@components/islands/calculator/state.ts';
+import {
+  editField as editWith,
+  isValid,
+  restore as restoreWith,
+  startState as startWith,
+  type CalcState,
+} from '@components/islands/calculator/state.ts';
 import type { Prepared } from '@components/islands/calculator/fields.ts';
 import { convTrio, int, mnistConv } from './preset-fixtures.ts';
 
@@ -25,7 +31,7 @@ const typeIn = (preset: Prepared, s: CalcState, edits: [number, string][]): Calc
   edits.reduce((acc, [f, t]) => editField(acc, preset, f, t), s);
 
 describe('the starting state', () => {
-  it('shows MNIST\'s first Conv2D: 32 × (1 × 3 × 3 + 1) = 320', () => {
+  it("shows MNIST's first Conv2D: 32 × (1 × 3 × 3 + 1) = 320", () => {
     const s = startState(conv);
     expect(params(s)).toEqual([32 * (1 * 3 * 3 + 1)]);
     expect(s.columns[0]!.row.outputShape).toEqual([null, 28 - 3 + 1, 28 - 3 + 1, 32]);
@@ -35,13 +41,22 @@ describe('the starting state', () => {
 
 describe('editing', () => {
   it('follows a valid edit: 64 filters on 13×13×32 → 64 × (32 × 3 × 3 + 1) = 18,496', () => {
-    const s = typeIn(conv, startState(conv), [[0, '13'], [1, '13'], [2, '32'], [3, '64']]);
+    const s = typeIn(conv, startState(conv), [
+      [0, '13'],
+      [1, '13'],
+      [2, '32'],
+      [3, '64'],
+    ]);
     expect(params(s)).toEqual([18496]);
     expect(stale(s)).toEqual([false]);
     expect(s.problems).toEqual([]);
   });
 
-  for (const [what, text] of [['empty', ''], ['text', 'abc'], ['huge', '1e300']] as const) {
+  for (const [what, text] of [
+    ['empty', ''],
+    ['text', 'abc'],
+    ['huge', '1e300'],
+  ] as const) {
     it(`keeps the last valid result, stale, and the reader's text for ${what} input`, () => {
       const s0 = editField(startState(conv), conv, 3, '64');
       const s = editField(s0, conv, 3, text);
@@ -95,7 +110,7 @@ describe('editing', () => {
     // 3 input channels do not split into 2 groups for Conv2D; the others do not read groups
     const s = editField(s0, trio, 4, '2');
     expect(stale(s)).toEqual([false, false, false]);
-    expect(params(s)).toEqual([64 * (32 / 2 * 9 + 1), 32 * (9 + 1), 3 * 3 * 32 + 32 * 64 + 64]);
+    expect(params(s)).toEqual([64 * ((32 / 2) * 9 + 1), 32 * (9 + 1), 3 * 3 * 32 + 32 * 64 + 64]);
     const bad = editField(s, trio, 1, '3');
     expect(stale(bad)).toEqual([true, false, false]);
     expect(params(bad)).toEqual([64 * (16 * 9 + 1), 3 * (9 + 1), 3 * 3 * 3 + 3 * 64 + 64]);
@@ -112,12 +127,26 @@ describe('editing', () => {
 describe('restoring from the URL', () => {
   it('takes values that only resolve together', () => {
     // groups=4 needs channels and filters divisible by 4: alone, each of these would fail
-    const { state, rejected } = restore(conv, startState(conv), new Map([[5, '4'], [2, '8']]));
+    const { state, rejected } = restore(
+      conv,
+      startState(conv),
+      new Map([
+        [5, '4'],
+        [2, '8'],
+      ]),
+    );
     expect(rejected).toEqual([]);
-    expect(params(state)).toEqual([32 * (8 / 4 * 3 * 3 + 1)]);
+    expect(params(state)).toEqual([32 * ((8 / 4) * 3 * 3 + 1)]);
   });
   it('drops the values that do not resolve and keeps the rest', () => {
-    const { state, rejected } = restore(conv, startState(conv), new Map([[3, '64'], [4, '99']]));
+    const { state, rejected } = restore(
+      conv,
+      startState(conv),
+      new Map([
+        [3, '64'],
+        [4, '99'],
+      ]),
+    );
     expect(rejected).toEqual([4]);
     expect(state.texts[4]).toBe('3');
     expect(params(state)).toEqual([64 * (1 * 3 * 3 + 1)]);

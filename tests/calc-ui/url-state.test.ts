@@ -9,7 +9,11 @@ import { MAX_URL_VALUE, readUrl, writeUrl } from '@components/islands/calculator
 import { int, mnistConv } from './preset-fixtures.ts';
 
 const conv = mnistConv([
-  int('input[1]'), int('filters'), int('kernel_size[0]'), { target: 'padding', kind: 'choice', options: ['valid', 'same'] }, { target: 'use_bias', kind: 'bool' },
+  int('input[1]'),
+  int('filters'),
+  int('kernel_size[0]'),
+  { target: 'padding', kind: 'choice', options: ['valid', 'same'] },
+  { target: 'use_bias', kind: 'bool' },
 ]);
 const start = startTexts(prepare(conv));
 
@@ -22,7 +26,7 @@ describe('writeUrl', () => {
     expect(writeUrl('', conv, start, start)).toBe('');
     expect(writeUrl('?conv.filters=64', conv, start, start)).toBe('');
   });
-  it('keeps other calculators\' and other parameters', () => {
+  it("keeps other calculators' and other parameters", () => {
     const q = writeUrl('?pool.strides=3&lang=zh&conv.filters=8', conv, ['28', '16', '3', 'valid', 'false'], start);
     const params = new URLSearchParams(q);
     expect(params.get('pool.strides')).toBe('3');
@@ -37,7 +41,13 @@ describe('readUrl', () => {
     const texts = ['13', '64', '5', 'same', 'false'];
     const read = readUrl(writeUrl('', conv, texts, start), conv);
     expect(read.ignored).toEqual([]);
-    expect([...read.values]).toEqual([[0, '13'], [1, '64'], [2, '5'], [3, 'same'], [4, 'false']]);
+    expect([...read.values]).toEqual([
+      [0, '13'],
+      [1, '64'],
+      [2, '5'],
+      [3, 'same'],
+      [4, 'false'],
+    ]);
   });
   it('reads percent-encoded brackets too', () => {
     expect([...readUrl('?conv.kernel_size%5B0%5D=7', conv).values]).toEqual([[2, '7']]);
@@ -46,17 +56,34 @@ describe('readUrl', () => {
     expect(readUrl('?conv2.filters=8&pool.filters=3&filters=2', conv)).toEqual({ values: new Map(), ignored: [] });
   });
   it('sets aside unknown targets, unreadable values and duplicates, naming each', () => {
-    const read = readUrl('?conv.bogus=1&conv.filters=abc&conv.padding=causal&conv.use_bias=yes&conv.input[1]=10&conv.input[1]=12&conv.filters=', conv);
+    const read = readUrl(
+      '?conv.bogus=1&conv.filters=abc&conv.padding=causal&conv.use_bias=yes&conv.input[1]=10&conv.input[1]=12&conv.filters=',
+      conv,
+    );
     expect([...read.values]).toEqual([[0, '10']]);
-    expect(read.ignored.map((x) => x.name)).toEqual(['conv.bogus', 'conv.filters', 'conv.padding', 'conv.use_bias', 'conv.input[1]', 'conv.filters']);
+    expect(read.ignored.map((x) => x.name)).toEqual([
+      'conv.bogus',
+      'conv.filters',
+      'conv.padding',
+      'conv.use_bias',
+      'conv.input[1]',
+      'conv.filters',
+    ]);
   });
   it('survives hostile values: prototype names, markup, huge and malformed input', () => {
     const hostile = [
-      'conv.__proto__=1', 'conv.constructor=1', 'conv.toString=1',
+      'conv.__proto__=1',
+      'conv.constructor=1',
+      'conv.toString=1',
       `conv.filters=${encodeURIComponent('<script>alert(1)</script>')}`,
       `conv.input[1]=${'9'.repeat(5000)}`,
       'conv.kernel_size[0]=%E0%A4%A', // a broken UTF-8 escape
-      'conv.filters=1e309', 'conv.padding=%00', '%=%', 'conv.=3', '&&&', 'conv.filters',
+      'conv.filters=1e309',
+      'conv.padding=%00',
+      '%=%',
+      'conv.=3',
+      '&&&',
+      'conv.filters',
     ].join('&');
     const read = readUrl(`?${hostile}`, conv);
     expect(read.values.size).toBe(0);

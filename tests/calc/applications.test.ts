@@ -70,12 +70,15 @@ describe('Keras Applications: totals match Keras exactly', () => {
     expect(Object.keys(applications).sort()).toEqual(Object.keys(PUBLISHED).sort());
   });
 
-  it.each(Object.entries(PUBLISHED))('%s counts Keras\'s total, trainable and non-trainable', (model, want) => {
+  it.each(Object.entries(PUBLISHED))("%s counts Keras's total, trainable and non-trainable", (model, want) => {
     const s = summaryOf(model);
     expect(s.error).toBeUndefined();
     expect(s.name).toBe(want.name);
-    expect({ total: s.totals.params, trainable: s.totals.trainable, nonTrainable: s.totals.nonTrainable })
-      .toEqual({ total: want.total, trainable: want.trainable, nonTrainable: want.nonTrainable });
+    expect({ total: s.totals.params, trainable: s.totals.trainable, nonTrainable: s.totals.nonTrainable }).toEqual({
+      total: want.total,
+      trainable: want.trainable,
+      nonTrainable: want.nonTrainable,
+    });
     expect(s.outputs).toEqual([[null, 1000]]);
   });
 
@@ -113,9 +116,20 @@ describe('VGG16: where the 138 million parameters live', () => {
     const conv = (block: number, n: number): string[] => Array.from({ length: n }, (_, i) => `block${block}_conv${i + 1}`);
     expect(summaryOf('VGG16').rows.map((r) => r.name)).toEqual([
       'input_layer',
-      ...conv(1, 2), 'block1_pool', ...conv(2, 2), 'block2_pool', ...conv(3, 3), 'block3_pool',
-      ...conv(4, 3), 'block4_pool', ...conv(5, 3), 'block5_pool',
-      'flatten', 'fc1', 'fc2', 'predictions',
+      ...conv(1, 2),
+      'block1_pool',
+      ...conv(2, 2),
+      'block2_pool',
+      ...conv(3, 3),
+      'block3_pool',
+      ...conv(4, 3),
+      'block4_pool',
+      ...conv(5, 3),
+      'block5_pool',
+      'flatten',
+      'fc1',
+      'fc2',
+      'predictions',
     ]);
   });
 
@@ -153,16 +167,38 @@ describe('ResNet50: the stem, the bottlenecks and the shortcut', () => {
 
   it('non-trainable = 2 × every BatchNormalization channel: 2 × (64 + 3·(64+64+256) + 256 + 4·(128+128+512) + 512 + 6·(256+256+1024) + 1024 + 3·(512+512+2048) + 2048)', () => {
     const perStage = (f: number, blocks: number): number => blocks * (f + f + 4 * f) + 4 * f;
-    expect(summaryOf('ResNet50').totals.nonTrainable).toBe(2 * (64 + perStage(64, 3) + perStage(128, 4) + perStage(256, 6) + perStage(512, 3)));
+    expect(summaryOf('ResNet50').totals.nonTrainable).toBe(
+      2 * (64 + perStage(64, 3) + perStage(128, 4) + perStage(256, 6) + perStage(512, 3)),
+    );
   });
 
   it('lists the first block in the order real tf.keras / Keras summaries print it (shortcut after the 3 × 3)', () => {
-    expect(summaryOf('ResNet50').rows.slice(0, 21).map((r) => r.name)).toEqual([
-      'input_layer', 'conv1_pad', 'conv1_conv', 'conv1_bn', 'conv1_relu', 'pool1_pad', 'pool1_pool',
-      'conv2_block1_1_conv', 'conv2_block1_1_bn', 'conv2_block1_1_relu',
-      'conv2_block1_2_conv', 'conv2_block1_2_bn', 'conv2_block1_2_relu',
-      'conv2_block1_0_conv', 'conv2_block1_3_conv', 'conv2_block1_0_bn', 'conv2_block1_3_bn',
-      'conv2_block1_add', 'conv2_block1_out', 'conv2_block2_1_conv', 'conv2_block2_1_bn',
+    expect(
+      summaryOf('ResNet50')
+        .rows.slice(0, 21)
+        .map((r) => r.name),
+    ).toEqual([
+      'input_layer',
+      'conv1_pad',
+      'conv1_conv',
+      'conv1_bn',
+      'conv1_relu',
+      'pool1_pad',
+      'pool1_pool',
+      'conv2_block1_1_conv',
+      'conv2_block1_1_bn',
+      'conv2_block1_1_relu',
+      'conv2_block1_2_conv',
+      'conv2_block1_2_bn',
+      'conv2_block1_2_relu',
+      'conv2_block1_0_conv',
+      'conv2_block1_3_conv',
+      'conv2_block1_0_bn',
+      'conv2_block1_3_bn',
+      'conv2_block1_add',
+      'conv2_block1_out',
+      'conv2_block2_1_conv',
+      'conv2_block2_1_bn',
     ]);
     expect(rowOf('ResNet50', 'conv2_block1_add').connectedTo).toEqual(['conv2_block1_0_bn[0][0]', 'conv2_block1_3_bn[0][0]']);
   });
@@ -257,7 +293,11 @@ describe('InceptionV3: BatchNormalization without gamma', () => {
       batch_normalization_15 activation_15 conv2d_13 conv2d_16 batch_normalization_13 batch_normalization_16
       activation_13 activation_16 average_pooling2d_1 conv2d_12 conv2d_14 conv2d_17 conv2d_18
       batch_normalization_12 batch_normalization_14 batch_normalization_17`.split(/\s+/);
-    expect(summaryOf('InceptionV3').rows.slice(1, 1 + published.length).map((r) => r.name)).toEqual(published);
+    expect(
+      summaryOf('InceptionV3')
+        .rows.slice(1, 1 + published.length)
+        .map((r) => r.name),
+    ).toEqual(published);
   });
 
   it('concatenates 64 + 64 + 96 + 32 = 256 channels in mixed0 and ends at 8 × 8 × 2,048', () => {

@@ -26,7 +26,10 @@ function call(type: string, layerArgs: LayerArgs, shapes: Shape[], args: Arg[], 
     kind: 'functional',
     layers: [
       ...shapes.map((s, i) => ({ layer: { type: 'InputLayer', name: `in${i}`, args: { batch_shape: [null, ...s] } }, nodes: [] })),
-      { layer: { type, name: 'layer', args: layerArgs }, nodes: [{ args: args.map(ref), kwargs: Object.fromEntries(Object.entries(kwargs).map(([k, v]) => [k, ref(v)])) }] },
+      {
+        layer: { type, name: 'layer', args: layerArgs },
+        nodes: [{ args: args.map(ref), kwargs: Object.fromEntries(Object.entries(kwargs).map(([k, v]) => [k, ref(v)])) }],
+      },
     ],
     inputs: shapes.map((_, i) => tensor(`in${i}`)),
     outputs: [tensor('layer')],
@@ -66,24 +69,46 @@ describe('MultiHeadAttention: project into heads, attend, project back', () => {
   it('creates the query/key/value/attention_output kernels and biases Keras names', () => {
     const row = built('MultiHeadAttention', { num_heads: 2, key_dim: 16 }, [[10, 32]], [0, 0]);
     expect(weightShapes(row)).toEqual([
-      ['query/kernel', [32, 2, 16]], ['query/bias', [2, 16]],
-      ['key/kernel', [32, 2, 16]], ['key/bias', [2, 16]],
-      ['value/kernel', [32, 2, 16]], ['value/bias', [2, 16]],
-      ['attention_output/kernel', [2, 16, 32]], ['attention_output/bias', [32]],
+      ['query/kernel', [32, 2, 16]],
+      ['query/bias', [2, 16]],
+      ['key/kernel', [32, 2, 16]],
+      ['key/bias', [2, 16]],
+      ['value/kernel', [32, 2, 16]],
+      ['value/bias', [2, 16]],
+      ['attention_output/kernel', [2, 16, 32]],
+      ['attention_output/bias', [32]],
     ]);
   });
 
   it('counts 2,700 with different query, key and value sizes and output_shape=20 (executed)', () => {
     // H=4, K=8, V=6, O=20, Dq=32, Dk=16, Dv=24
-    const row = built('MultiHeadAttention', { num_heads: 4, key_dim: 8, value_dim: 6, output_shape: 20 },
-      [[5, 32], [7, 24], [7, 16]], [0, 1], { key: 2 });
+    const row = built(
+      'MultiHeadAttention',
+      { num_heads: 4, key_dim: 8, value_dim: 6, output_shape: 20 },
+      [
+        [5, 32],
+        [7, 24],
+        [7, 16],
+      ],
+      [0, 1],
+      { key: 2 },
+    );
     expect(row.params).toBe(4 * 8 * (32 + 1) + 4 * 8 * (16 + 1) + 4 * 6 * (24 + 1) + 4 * 6 * 20 + 20);
     expect(row.params).toBe(2_700);
     expect(row.outputShape).toEqual([null, 5, 20]);
   });
 
   it('takes query and value as keywords too: mha(query=q, value=v)', () => {
-    const row = built('MultiHeadAttention', { num_heads: 2, key_dim: 16 }, [[10, 32], [6, 32]], [], { query: 0, value: 1 });
+    const row = built(
+      'MultiHeadAttention',
+      { num_heads: 2, key_dim: 16 },
+      [
+        [10, 32],
+        [6, 32],
+      ],
+      [],
+      { query: 0, value: 1 },
+    );
     expect(row.params).toBe(4_224);
     expect(row.outputShape).toEqual([null, 10, 32]);
   });
@@ -105,13 +130,24 @@ describe('MultiHeadAttention: project into heads, attend, project back', () => {
 
   it('does not depend on the sequence lengths', () => {
     const short = built('MultiHeadAttention', { num_heads: 2, key_dim: 16 }, [[3, 32]], [0, 0]).params;
-    const long = built('MultiHeadAttention', { num_heads: 2, key_dim: 16 }, [[300, 32], [70, 32]], [0, 1]).params;
+    const long = built(
+      'MultiHeadAttention',
+      { num_heads: 2, key_dim: 16 },
+      [
+        [300, 32],
+        [70, 32],
+      ],
+      [0, 1],
+    ).params;
     expect(short).toBe(long);
   });
 
   it('adds the scores (None, heads, Tq, Tq) with return_attention_scores=True', () => {
     const row = built('MultiHeadAttention', { num_heads: 2, key_dim: 16 }, [[10, 32]], [0, 0], { return_attention_scores: true });
-    expect(row.outputShape).toEqual([[null, 10, 32], [null, 2, 10, 10]]);
+    expect(row.outputShape).toEqual([
+      [null, 10, 32],
+      [null, 2, 10, 10],
+    ]);
   });
 
   it('needs key_dim, and a value besides the query', () => {
@@ -122,33 +158,101 @@ describe('MultiHeadAttention: project into heads, attend, project back', () => {
   });
 
   it('rejects a key and value that disagree on the sequence axis', () => {
-    const d = problem('MultiHeadAttention', { num_heads: 2, key_dim: 16 }, [[10, 32], [7, 32], [8, 32]], [0, 1, 2]);
+    const d = problem(
+      'MultiHeadAttention',
+      { num_heads: 2, key_dim: 16 },
+      [
+        [10, 32],
+        [7, 32],
+        [8, 32],
+      ],
+      [0, 1, 2],
+    );
     expect(d.message).toBe('value (None, 7, 32) and key (None, 8, 32) must agree on every axis but the last');
   });
 });
 
 describe('Attention and AdditiveAttention: scores without projections', () => {
   it('Attention on [query, value] gives query[:-1] + value[-1:] and no weights', () => {
-    const row = built('Attention', {}, [[10, 16], [7, 24]], [[0, 1]]);
+    const row = built(
+      'Attention',
+      {},
+      [
+        [10, 16],
+        [7, 24],
+      ],
+      [[0, 1]],
+    );
     expect(row.outputShape).toEqual([null, 10, 24]);
     expect(row.params).toBe(0);
   });
 
   it('Attention learns one scalar with use_scale, and one more with score_mode="concat"', () => {
-    expect(built('Attention', { use_scale: true }, [[10, 16], [7, 16]], [[0, 1]]).params).toBe(1);
-    expect(built('Attention', { use_scale: true, score_mode: 'concat' }, [[10, 16], [7, 16]], [[0, 1]]).params).toBe(2);
+    expect(
+      built(
+        'Attention',
+        { use_scale: true },
+        [
+          [10, 16],
+          [7, 16],
+        ],
+        [[0, 1]],
+      ).params,
+    ).toBe(1);
+    expect(
+      built(
+        'Attention',
+        { use_scale: true, score_mode: 'concat' },
+        [
+          [10, 16],
+          [7, 16],
+        ],
+        [[0, 1]],
+      ).params,
+    ).toBe(2);
   });
 
   it('AdditiveAttention learns one scale per query feature: 16', () => {
-    const row = built('AdditiveAttention', {}, [[10, 16], [7, 16]], [[0, 1]]);
+    const row = built(
+      'AdditiveAttention',
+      {},
+      [
+        [10, 16],
+        [7, 16],
+      ],
+      [[0, 1]],
+    );
     expect(weightShapes(row)).toEqual([['scale', [16]]]);
     expect(row.params).toBe(16);
-    expect(built('AdditiveAttention', { use_scale: false }, [[10, 16], [7, 16]], [[0, 1]]).params).toBe(0);
+    expect(
+      built(
+        'AdditiveAttention',
+        { use_scale: false },
+        [
+          [10, 16],
+          [7, 16],
+        ],
+        [[0, 1]],
+      ).params,
+    ).toBe(0);
   });
 
   it('accepts a key as the third list item and returns (None, Tq, Tv) scores on request', () => {
-    const row = built('Attention', {}, [[10, 16], [7, 24], [7, 16]], [[0, 1, 2]], { return_attention_scores: true });
-    expect(row.outputShape).toEqual([[null, 10, 24], [null, 10, 7]]);
+    const row = built(
+      'Attention',
+      {},
+      [
+        [10, 16],
+        [7, 24],
+        [7, 16],
+      ],
+      [[0, 1, 2]],
+      { return_attention_scores: true },
+    );
+    expect(row.outputShape).toEqual([
+      [null, 10, 24],
+      [null, 10, 7],
+    ]);
   });
 
   it('must be called on a list of 2 or 3 tensors', () => {

@@ -59,12 +59,18 @@ describe('conv_out: valid floors, same and causal give ⌈L / s⌉', () => {
 
   it('agrees with ⌈(L − d·(k − 1)) / s⌉ for valid and ⌈L / s⌉ for same, for any fitting sizes', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 4 }), (length, k, s, d) => {
-        expect(convLength(length, k, s, 1, 'same')).toBe(Math.ceil(length / s));
-        const reach = d * (k - 1);
-        if (length > reach) expect(convLength(length, k, 1, d, 'valid')).toBe(length - reach);
-        if (length > k - 1) expect(convLength(length, k, s, 1, 'valid')).toBe(Math.ceil((length - (k - 1)) / s));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 500 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 4 }),
+        (length, k, s, d) => {
+          expect(convLength(length, k, s, 1, 'same')).toBe(Math.ceil(length / s));
+          const reach = d * (k - 1);
+          if (length > reach) expect(convLength(length, k, 1, d, 'valid')).toBe(length - reach);
+          if (length > k - 1) expect(convLength(length, k, s, 1, 'valid')).toBe(Math.ceil((length - (k - 1)) / s));
+        },
+      ),
     );
   });
 });

@@ -29,7 +29,10 @@ describe('Conv2D: one kernel per filter over all input channels, plus one bias p
 
   it('creates a kernel of 3 × 3 × 32 × 64 and a bias of 64', () => {
     const row = build('Conv2D', { filters: 64, kernel_size: 3 }, [null, 13, 13, 32]);
-    expect(weightShapes(row)).toEqual([['kernel', [3, 3, 32, 64]], ['bias', [64]]]);
+    expect(weightShapes(row)).toEqual([
+      ['kernel', [3, 3, 32, 64]],
+      ['bias', [64]],
+    ]);
     expect(row.trainable).toBe(row.params);
   });
 
@@ -50,7 +53,12 @@ describe('Conv2D: one kernel per filter over all input channels, plus one bias p
   });
 
   it('keeps ⌈28 / 2⌉ = 14 with padding "same" and stride 2, whatever the kernel', () => {
-    expect(build('Conv2D', { filters: 8, kernel_size: 5, strides: 2, padding: 'same' }, [null, 28, 28, 3]).outputShape).toEqual([null, 14, 14, 8]);
+    expect(build('Conv2D', { filters: 8, kernel_size: 5, strides: 2, padding: 'same' }, [null, 28, 28, 3]).outputShape).toEqual([
+      null,
+      14,
+      14,
+      8,
+    ]);
   });
 
   it('reads padding case-insensitively, as Keras does', () => {
@@ -69,9 +77,12 @@ describe('Conv2D: one kernel per filter over all input channels, plus one bias p
 
   it('splits 8 channels into 4 groups of 2: 16 × (2 × 3 × 3 + 1) = 304', () => {
     const row = build('Conv2D', { filters: 16, kernel_size: 3, groups: 4 }, [null, 10, 10, 8]);
-    expect(row.params).toBe(16 * (8 / 4 * 3 * 3 + 1));
+    expect(row.params).toBe(16 * ((8 / 4) * 3 * 3 + 1));
     expect(row.params).toBe(304);
-    expect(weightShapes(row)).toEqual([['kernel', [3, 3, 2, 16]], ['bias', [16]]]);
+    expect(weightShapes(row)).toEqual([
+      ['kernel', [3, 3, 2, 16]],
+      ['bias', [16]],
+    ]);
   });
 });
 
@@ -84,7 +95,11 @@ describe('Conv1D and Conv3D: the same rule with one or three spatial axes', () =
   });
 
   it('keeps every step with causal padding, even with dilation: k=3, d=2 on 100 → 100', () => {
-    expect(build('Conv1D', { filters: 8, kernel_size: 3, dilation_rate: 2, padding: 'causal' }, [null, 100, 4]).outputShape).toEqual([null, 100, 8]);
+    expect(build('Conv1D', { filters: 8, kernel_size: 3, dilation_rate: 2, padding: 'causal' }, [null, 100, 4]).outputShape).toEqual([
+      null,
+      100,
+      8,
+    ]);
   });
 
   it('counts 8 × (4 / 2 × 3 + 1) = 56 for Conv1D(8, 3, groups=2) on 4 channels', () => {
@@ -103,12 +118,16 @@ describe('Conv1D and Conv3D: the same rule with one or three spatial axes', () =
 });
 
 describe('Conv*Transpose: the kernel stores filters before input channels, and lengths grow', () => {
-  const transpose = (args: LayerArgs) => build('Conv2DTranspose', { filters: 4, kernel_size: 3, strides: 2, ...args }, [null, 7, 7, 8]).outputShape;
+  const transpose = (args: LayerArgs) =>
+    build('Conv2DTranspose', { filters: 4, kernel_size: 3, strides: 2, ...args }, [null, 7, 7, 8]).outputShape;
 
   it('counts 16 × (32 × 3 × 3 + 1) = 4,624 for Conv2DTranspose(16, 3) on 32 channels', () => {
     const row = build('Conv2DTranspose', { filters: 16, kernel_size: 3 }, [null, 8, 8, 32]);
     expect(row.params).toBe(16 * (32 * 9 + 1));
-    expect(weightShapes(row)).toEqual([['kernel', [3, 3, 16, 32]], ['bias', [16]]]);
+    expect(weightShapes(row)).toEqual([
+      ['kernel', [3, 3, 16, 32]],
+      ['bias', [16]],
+    ]);
     expect(row.outputShape).toEqual([null, 10, 10, 16]);
   });
 
@@ -141,7 +160,10 @@ describe('Conv*Transpose: the kernel stores filters before input channels, and l
   });
 
   it('writes the grown axes after the channels with channels_first', () => {
-    expect(build('Conv2DTranspose', { filters: 4, kernel_size: 3, strides: 2, padding: 'same', data_format: 'channels_first' }, [null, 8, 7, 7]).outputShape).toEqual([null, 4, 14, 14]);
+    expect(
+      build('Conv2DTranspose', { filters: 4, kernel_size: 3, strides: 2, padding: 'same', data_format: 'channels_first' }, [null, 8, 7, 7])
+        .outputShape,
+    ).toEqual([null, 4, 14, 14]);
   });
 });
 
@@ -157,8 +179,14 @@ describe('DepthwiseConv: one kernel per input channel (times the depth multiplie
   });
 
   it('names the kernel "kernel" in Keras 3 and "depthwise_kernel" in tf.keras (same shape)', () => {
-    expect(weightShapes(build('DepthwiseConv2D', { kernel_size: 3 }, [null, 10, 10, 6]))).toEqual([['kernel', [3, 3, 6, 1]], ['bias', [6]]]);
-    expect(weightShapes(build('DepthwiseConv2D', { kernel_size: 3 }, [null, 10, 10, 6], 'tf.keras'))).toEqual([['depthwise_kernel', [3, 3, 6, 1]], ['bias', [6]]]);
+    expect(weightShapes(build('DepthwiseConv2D', { kernel_size: 3 }, [null, 10, 10, 6]))).toEqual([
+      ['kernel', [3, 3, 6, 1]],
+      ['bias', [6]],
+    ]);
+    expect(weightShapes(build('DepthwiseConv2D', { kernel_size: 3 }, [null, 10, 10, 6], 'tf.keras'))).toEqual([
+      ['depthwise_kernel', [3, 3, 6, 1]],
+      ['bias', [6]],
+    ]);
   });
 
   it('has no causal padding', () => {
@@ -171,7 +199,11 @@ describe('SeparableConv: a depthwise step without bias, then a 1 × 1 pointwise 
     const row = build('SeparableConv2D', { filters: 16, kernel_size: 3, depth_multiplier: 2 }, [null, 10, 10, 6]);
     expect(row.params).toBe(3 * 3 * 6 * 2 + 6 * 2 * 16 + 16);
     expect(row.params).toBe(316);
-    expect(weightShapes(row)).toEqual([['depthwise_kernel', [3, 3, 6, 2]], ['pointwise_kernel', [1, 1, 12, 16]], ['bias', [16]]]);
+    expect(weightShapes(row)).toEqual([
+      ['depthwise_kernel', [3, 3, 6, 2]],
+      ['pointwise_kernel', [1, 1, 12, 16]],
+      ['bias', [16]],
+    ]);
     expect(row.outputShape).toEqual([null, 8, 8, 16]);
   });
 
@@ -180,7 +212,11 @@ describe('SeparableConv: a depthwise step without bias, then a 1 × 1 pointwise 
   });
 
   it('allows causal padding for SeparableConv1D in tf.keras but not in Keras 3', () => {
-    expect(build('SeparableConv1D', { filters: 8, kernel_size: 3, padding: 'causal' }, [null, 20, 6], 'tf.keras').outputShape).toEqual([null, 20, 8]);
+    expect(build('SeparableConv1D', { filters: 8, kernel_size: 3, padding: 'causal' }, [null, 20, 6], 'tf.keras').outputShape).toEqual([
+      null,
+      20,
+      8,
+    ]);
     const d = problem('SeparableConv1D', { filters: 8, kernel_size: 3, padding: 'causal' }, [null, 20, 6]);
     expect(d.arg).toBe('padding');
     expect(d.message).toContain('causal');
@@ -252,7 +288,9 @@ describe('impossible convolutions are diagnostics that name the layer, the argum
 
   it('refuses an input of the wrong rank and says which axes it expects', () => {
     expect(problem('Conv2D', { filters: 8, kernel_size: 3 }, [null, 28, 28]).message).toContain('batch, height, width, channels');
-    expect(problem('Conv1D', { filters: 8, kernel_size: 3, data_format: 'channels_first' }, [null, 28]).message).toContain('batch, channels, steps');
+    expect(problem('Conv1D', { filters: 8, kernel_size: 3, data_format: 'channels_first' }, [null, 28]).message).toContain(
+      'batch, channels, steps',
+    );
   });
 
   it('refuses an unknown channel count, which the kernel needs', () => {
@@ -266,11 +304,34 @@ describe('impossible convolutions are diagnostics that name the layer, the argum
       { arbitrary: fc.array(small, { maxLength: 4 }), weight: 3 },
       { arbitrary: fc.constantFrom(null, 'same', 'valid', 'causal', 'x', '3', 2.5, true), weight: 2 },
     );
-    const types = ['Conv1D', 'Conv2D', 'Conv3D', 'Conv1DTranspose', 'Conv2DTranspose', 'Conv3DTranspose', 'DepthwiseConv1D', 'DepthwiseConv2D', 'SeparableConv1D', 'SeparableConv2D'];
+    const types = [
+      'Conv1D',
+      'Conv2D',
+      'Conv3D',
+      'Conv1DTranspose',
+      'Conv2DTranspose',
+      'Conv3DTranspose',
+      'DepthwiseConv1D',
+      'DepthwiseConv2D',
+      'SeparableConv1D',
+      'SeparableConv2D',
+    ];
     fc.assert(
       fc.property(
         fc.constantFrom(...types),
-        fc.record({ filters: value, kernel_size: value, strides: value, padding: value, dilation_rate: value, groups: value, depth_multiplier: value, output_padding: value }, { requiredKeys: [] }),
+        fc.record(
+          {
+            filters: value,
+            kernel_size: value,
+            strides: value,
+            padding: value,
+            dilation_rate: value,
+            groups: value,
+            depth_multiplier: value,
+            output_padding: value,
+          },
+          { requiredKeys: [] },
+        ),
         fc.array(fc.oneof(fc.integer({ min: 0, max: 12 }), fc.constant(null)), { minLength: 1, maxLength: 4 }),
         (type, args, dims) => {
           const r = resolveLayer({ type, args }, [null, ...dims]);
@@ -289,7 +350,18 @@ describe('impossible convolutions are diagnostics that name the layer, the argum
 });
 
 describe('the teaching formula agrees with what Keras printed', () => {
-  const convTypes = new Set(['Conv1D', 'Conv2D', 'Conv3D', 'Conv1DTranspose', 'Conv2DTranspose', 'Conv3DTranspose', 'DepthwiseConv1D', 'DepthwiseConv2D', 'SeparableConv1D', 'SeparableConv2D']);
+  const convTypes = new Set([
+    'Conv1D',
+    'Conv2D',
+    'Conv3D',
+    'Conv1DTranspose',
+    'Conv2DTranspose',
+    'Conv3DTranspose',
+    'DepthwiseConv1D',
+    'DepthwiseConv2D',
+    'SeparableConv1D',
+    'SeparableConv2D',
+  ]);
 
   it('evaluates to the Keras parameter count for every convolution row of the golden models', () => {
     let checked = 0;

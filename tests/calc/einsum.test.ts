@@ -17,7 +17,10 @@ const problem = (args: LayerArgs, input: Shape) => layerProblem('EinsumDense', a
 describe('EinsumDense: the equation spells the kernel', () => {
   it('reads "abc,cde->abde" on (None, 10, 16) as a 16 × 4 × 8 kernel and a 4 × 8 bias: 544 (executed)', () => {
     const row = build({ equation: 'abc,cde->abde', output_shape: [null, 4, 8], bias_axes: 'de' }, [null, 10, 16]);
-    expect(weightShapes(row)).toEqual([['kernel', [16, 4, 8]], ['bias', [4, 8]]]);
+    expect(weightShapes(row)).toEqual([
+      ['kernel', [16, 4, 8]],
+      ['bias', [4, 8]],
+    ]);
     expect(row.params).toBe(16 * 4 * 8 + 4 * 8);
     expect(row.params).toBe(544);
   });
@@ -29,7 +32,10 @@ describe('EinsumDense: the equation spells the kernel', () => {
 
   it('reads "...b,bc->...c" with 64 units on (None, 10, 32) as a Dense: 32 × 64 + 64 = 2,112 (executed)', () => {
     const row = build({ equation: '...b,bc->...c', output_shape: 64, bias_axes: 'c' }, [null, 10, 32]);
-    expect(weightShapes(row)).toEqual([['kernel', [32, 64]], ['bias', [64]]]);
+    expect(weightShapes(row)).toEqual([
+      ['kernel', [32, 64]],
+      ['bias', [64]],
+    ]);
     expect(row.params).toBe(2_112);
     // the "..." stands for (None, 10), carried into the output
     expect(row.outputShape).toEqual([null, 10, 64]);
@@ -45,7 +51,10 @@ describe('EinsumDense: the equation spells the kernel', () => {
   it('starts the bias at the first biased output axis and broadcasts the others with size 1', () => {
     // "abc,cde->abde", bias only on d: the bias covers "de" from d onwards, e unbiased → (4, 1)
     const row = build({ equation: 'abc,cde->abde', output_shape: [10, 4, 8], bias_axes: 'd' }, [null, 10, 16]);
-    expect(weightShapes(row)).toEqual([['kernel', [16, 4, 8]], ['bias', [4, 1]]]);
+    expect(weightShapes(row)).toEqual([
+      ['kernel', [16, 4, 8]],
+      ['bias', [4, 1]],
+    ]);
     expect(row.params).toBe(16 * 4 * 8 + 4);
   });
 
@@ -53,7 +62,10 @@ describe('EinsumDense: the equation spells the kernel', () => {
     // "ab...,bc->ac..." on (None, 16, 5, 7): b = 16 is contracted, c = 8 is new, (5, 7) ride along
     const row = build({ equation: 'ab...,bc->ac...', output_shape: [8], bias_axes: 'c' }, [null, 16, 5, 7]);
     expect(row.outputShape).toEqual([null, 8, 5, 7]);
-    expect(weightShapes(row)).toEqual([['kernel', [16, 8]], ['bias', [8, 1, 1]]]);
+    expect(weightShapes(row)).toEqual([
+      ['kernel', [16, 8]],
+      ['bias', [8, 1, 1]],
+    ]);
     expect(row.params).toBe(16 * 8 + 8);
   });
 

@@ -27,8 +27,20 @@ import { isShapeList } from '@calc/text.ts';
 import type { LayerArgs, Shape } from '@calc/types.ts';
 
 const FAMILIES: readonly LayerFamily[] = [
-  'input', 'core', 'convolution', 'pooling', 'reshaping', 'normalization', 'regularization', 'activation',
-  'recurrent', 'attention', 'merging', 'preprocessing', 'wrapper', 'model',
+  'input',
+  'core',
+  'convolution',
+  'pooling',
+  'reshaping',
+  'normalization',
+  'regularization',
+  'activation',
+  'recurrent',
+  'attention',
+  'merging',
+  'preprocessing',
+  'wrapper',
+  'model',
 ];
 
 /** Build a type from its spec's own example; the example must be accepted. */
@@ -82,8 +94,19 @@ describe('every registered layer type', () => {
 
   it('lists each type in one family table only', () => {
     const tables = [
-      coreLayers, einsumLayers, convolutionLayers, poolingLayers, reshapingLayers, normalizationLayers, preprocessingLayers,
-      regularizationLayers, activationLayers, recurrentLayers, attentionLayers, mergingLayers, applicationLayers,
+      coreLayers,
+      einsumLayers,
+      convolutionLayers,
+      poolingLayers,
+      reshapingLayers,
+      normalizationLayers,
+      preprocessingLayers,
+      regularizationLayers,
+      activationLayers,
+      recurrentLayers,
+      attentionLayers,
+      mergingLayers,
+      applicationLayers,
     ];
     const names = tables.flatMap((t) => Object.keys(t));
     expect(new Set(names).size).toBe(names.length);
@@ -115,38 +138,75 @@ describe('a spec that breaks its promise is an engine error, not a reader diagno
   const c = 7;
 
   it('a formula of c + 1 against c weights throws EngineError', () => {
-    withFake({
-      defaults: {},
-      build: ({ input }) => ({ output: input, weights: [weight('w', [c])], formula: add(num(c, 'count'), num(1, 'bias')), steps: [{ rule: 'unchanged', axes: [0, 1], inputs: input, result: input }] }),
-    }, () => expect(build).toThrow(EngineError));
+    withFake(
+      {
+        defaults: {},
+        build: ({ input }) => ({
+          output: input,
+          weights: [weight('w', [c])],
+          formula: add(num(c, 'count'), num(1, 'bias')),
+          steps: [{ rule: 'unchanged', axes: [0, 1], inputs: input, result: input }],
+        }),
+      },
+      () => expect(build).toThrow(EngineError),
+    );
   });
 
   it('the same layer with the formula c builds', () => {
-    withFake({
-      defaults: {},
-      build: ({ input }) => ({ output: input, weights: [weight('w', [c])], formula: num(c, 'count'), steps: [{ rule: 'unchanged', axes: [0, 1], inputs: input, result: input }] }),
-    }, () => expect(build().ok).toBe(true));
+    withFake(
+      {
+        defaults: {},
+        build: ({ input }) => ({
+          output: input,
+          weights: [weight('w', [c])],
+          formula: num(c, 'count'),
+          steps: [{ rule: 'unchanged', axes: [0, 1], inputs: input, result: input }],
+        }),
+      },
+      () => expect(build().ok).toBe(true),
+    );
   });
 
   it('weights without a formula throw EngineError', () => {
-    withFake({
-      defaults: {},
-      build: ({ input }) => ({ output: input, weights: [weight('w', [c])], steps: [{ rule: 'unchanged', axes: [0, 1], inputs: input, result: input }] }),
-    }, () => expect(build).toThrow(EngineError));
+    withFake(
+      {
+        defaults: {},
+        build: ({ input }) => ({
+          output: input,
+          weights: [weight('w', [c])],
+          steps: [{ rule: 'unchanged', axes: [0, 1], inputs: input, result: input }],
+        }),
+      },
+      () => expect(build).toThrow(EngineError),
+    );
   });
 
   it('a step whose result is not the output throws EngineError', () => {
-    withFake({
-      defaults: {},
-      build: ({ input }) => ({ output: [input[0]!, 8], weights: [], steps: [{ rule: 'set-to-arg', axes: [1], inputs: [4], result: [9], arg: 'units' }] }),
-    }, () => expect(build).toThrow(EngineError));
+    withFake(
+      {
+        defaults: {},
+        build: ({ input }) => ({
+          output: [input[0]!, 8],
+          weights: [],
+          steps: [{ rule: 'set-to-arg', axes: [1], inputs: [4], result: [9], arg: 'units' }],
+        }),
+      },
+      () => expect(build).toThrow(EngineError),
+    );
   });
 
   it('a changed axis with no step throws EngineError', () => {
-    withFake({
-      defaults: {},
-      build: ({ input }) => ({ output: [input[0]!, 8], weights: [], steps: [{ rule: 'unchanged', axes: [0], inputs: [null], result: [null] }] }),
-    }, () => expect(build).toThrow(EngineError));
+    withFake(
+      {
+        defaults: {},
+        build: ({ input }) => ({
+          output: [input[0]!, 8],
+          weights: [],
+          steps: [{ rule: 'unchanged', axes: [0], inputs: [null], result: [null] }],
+        }),
+      },
+      () => expect(build).toThrow(EngineError),
+    );
   });
 });
 
@@ -157,7 +217,8 @@ function row(type: string, args: LayerArgs, input: Shape | Shape[]): Row {
   return r.row;
 }
 const windows = (r: Row): WindowStep[] => r.steps.filter((s): s is WindowStep => 'kernel' in s);
-const stepOn = (r: Row, axis: number, tensor = 0): ShapeStep | undefined => r.steps.find((s) => (s.tensor ?? 0) === tensor && s.axes.includes(axis));
+const stepOn = (r: Row, axis: number, tensor = 0): ShapeStep | undefined =>
+  r.steps.find((s) => (s.tensor ?? 0) === tensor && s.axes.includes(axis));
 
 describe('steps and counts checked by hand', () => {
   it("Conv2D's example: 32 × (1 · 3 · 3 + 1) = 320, and ⌊(28 − 3) / 1⌋ + 1 = 26 on each side", () => {
@@ -165,14 +226,24 @@ describe('steps and counts checked by hand', () => {
     expect(specFor('Conv2D')!.example).toEqual({ args: { filters: 32, kernel_size: 3 }, input: [null, 28, 28, 1] });
     expect(r.params).toBe(32 * (1 * 3 * 3 + 1));
     const [h, w] = windows(r);
-    expect(h).toMatchObject({ rule: 'conv-valid', axes: [1], inputs: [28], kernel: 3, stride: 1, dilation: 1, padBefore: 0, padAfter: 0, result: [Math.floor((28 - 3) / 1) + 1] });
+    expect(h).toMatchObject({
+      rule: 'conv-valid',
+      axes: [1],
+      inputs: [28],
+      kernel: 3,
+      stride: 1,
+      dilation: 1,
+      padBefore: 0,
+      padAfter: 0,
+      result: [Math.floor((28 - 3) / 1) + 1],
+    });
     expect(w!.result).toEqual([26]);
     // the last window starts at 25 and ends at 27, the last row: nothing dropped
     expect(h!.dropped).toBe(0);
     expect(stepOn(r, 3)).toMatchObject({ rule: 'set-to-arg', arg: 'filters', inputs: [1], result: [32] });
   });
 
-  it("same padding splits as TensorFlow does: k 3, s 2 on 28 → 14, total max((14 − 1) · 2 + 3 − 28, 0) = 1, all after", () => {
+  it('same padding splits as TensorFlow does: k 3, s 2 on 28 → 14, total max((14 − 1) · 2 + 3 − 28, 0) = 1, all after', () => {
     const r = row('Conv2D', { filters: 8, kernel_size: 3, strides: 2, padding: 'same' }, [null, 28, 28, 3]);
     expect(windows(r)[0]).toMatchObject({ rule: 'conv-same', result: [14], padBefore: 0, padAfter: 1, dropped: 0 });
   });
@@ -184,7 +255,15 @@ describe('steps and counts checked by hand', () => {
 
   it('valid pooling drops the rows no window reaches: pool 3, stride 2 on 28 → 13 windows ending at 12 · 2 + 3 = 27, 1 dropped', () => {
     const r = row('MaxPooling2D', { pool_size: 3, strides: 2 }, [null, 28, 28, 8]);
-    expect(windows(r)[0]).toMatchObject({ rule: 'pool-valid', kernel: 3, stride: 2, result: [13], padBefore: 0, padAfter: 0, dropped: 28 - 27 });
+    expect(windows(r)[0]).toMatchObject({
+      rule: 'pool-valid',
+      kernel: 3,
+      stride: 2,
+      result: [13],
+      padBefore: 0,
+      padAfter: 0,
+      dropped: 28 - 27,
+    });
   });
 
   it('same pooling on an odd length: pool 2, stride 2 on 5 → 3, total (3 − 1) · 2 + 2 − 5 = 1, after', () => {
@@ -222,8 +301,27 @@ describe('steps and counts checked by hand', () => {
   });
 
   it('ZeroPadding2D adds 1 + 1: 28 → 30; Cropping2D takes 2 + 2: 28 → 24; UpSampling2D doubles 14 → 28', () => {
-    expect(stepOn(row('ZeroPadding2D', { padding: 1 }, [null, 28, 28, 3]), 1)).toMatchObject({ rule: 'pad', before: 1, after: 1, result: [30] });
-    expect(stepOn(row('Cropping2D', { cropping: [[2, 2], [0, 0]] }, [null, 28, 28, 3]), 1)).toMatchObject({ rule: 'crop', before: 2, after: 2, result: [24] });
+    expect(stepOn(row('ZeroPadding2D', { padding: 1 }, [null, 28, 28, 3]), 1)).toMatchObject({
+      rule: 'pad',
+      before: 1,
+      after: 1,
+      result: [30],
+    });
+    expect(
+      stepOn(
+        row(
+          'Cropping2D',
+          {
+            cropping: [
+              [2, 2],
+              [0, 0],
+            ],
+          },
+          [null, 28, 28, 3],
+        ),
+        1,
+      ),
+    ).toMatchObject({ rule: 'crop', before: 2, after: 2, result: [24] });
     expect(stepOn(row('UpSampling2D', { size: 2 }, [null, 14, 14, 3]), 2)).toMatchObject({ rule: 'upsample', factor: 2, result: [28] });
   });
 
@@ -241,11 +339,22 @@ describe('steps and counts checked by hand', () => {
   });
 
   it('Concatenate adds 16 + 32 = 48 on the last axis', () => {
-    expect(stepOn(row('Concatenate', {}, [[null, 8, 16], [null, 8, 32]]), 2)).toMatchObject({ rule: 'concat-sum', inputs: [16, 32], result: [48] });
+    expect(
+      stepOn(
+        row('Concatenate', {}, [
+          [null, 8, 16],
+          [null, 8, 32],
+        ]),
+        2,
+      ),
+    ).toMatchObject({ rule: 'concat-sum', inputs: [16, 32], result: [48] });
   });
 
   it('MultiHeadAttention is called positionally: 2 heads of 16 on 32 features, 4 projections', () => {
-    const r = row('MultiHeadAttention', { num_heads: 2, key_dim: 16 }, [[null, 8, 32], [null, 10, 32]]);
+    const r = row('MultiHeadAttention', { num_heads: 2, key_dim: 16 }, [
+      [null, 8, 32],
+      [null, 10, 32],
+    ]);
     // query, key, value: 2 × 16 × (32 + 1) each; output: 2 × 16 × 32 + 32
     expect(r.params).toBe(3 * 2 * 16 * (32 + 1) + 2 * 16 * 32 + 32);
     expect(r.outputShape).toEqual([null, 8, 32]);
@@ -260,7 +369,10 @@ describe('steps and counts checked by hand', () => {
 
   it('TimeDistributed(Conv2D) moves the inner steps past the time axis: 28 − 3 + 1 = 26 on axes 2 and 3', () => {
     const r = row('TimeDistributed', { layer: { type: 'Conv2D', args: { filters: 4, kernel_size: 3 } } }, [null, 5, 28, 28, 1]);
-    expect(windows(r).map((s) => [s.axes[0], s.result[0]])).toEqual([[2, 26], [3, 26]]);
+    expect(windows(r).map((s) => [s.axes[0], s.result[0]])).toEqual([
+      [2, 26],
+      [3, 26],
+    ]);
     expect(stepOn(r, 4)).toMatchObject({ rule: 'set-to-arg', result: [4] });
   });
 
@@ -270,12 +382,20 @@ describe('steps and counts checked by hand', () => {
   });
 
   it('Bidirectional with merge_mode=None gives both sequences their steps: 12 units on axis 2 of outputs 0 and 1', () => {
-    const r = row('Bidirectional', { merge_mode: null, layer: { type: 'GRU', args: { units: 12, return_sequences: true } } }, [null, 10, 8]);
+    const r = row('Bidirectional', { merge_mode: null, layer: { type: 'GRU', args: { units: 12, return_sequences: true } } }, [
+      null,
+      10,
+      8,
+    ]);
     expect([0, 1].map((t) => stepOn(r, 2, t)?.result)).toEqual([[12], [12]]);
   });
 
   it('Reshape infers its -1: 784 / (7 × 7) = 16', () => {
-    expect(stepOn(row('Reshape', { target_shape: [7, 7, -1] }, [null, 784]), 3)).toMatchObject({ rule: 'reshape', inputs: [784], result: [7, 7, 784 / (7 * 7)] });
+    expect(stepOn(row('Reshape', { target_shape: [7, 7, -1] }, [null, 784]), 3)).toMatchObject({
+      rule: 'reshape',
+      inputs: [784],
+      result: [7, 7, 784 / (7 * 7)],
+    });
   });
 
   it('SpectralNormalization(Dense 10) on 20 features: 10 × (20 + 1) + u of 10 = 220', () => {

@@ -5,8 +5,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  caffeConvLength, caffePoolLength, causalLeftPadding, ceilDiv, floorDiv, kerasConvLength, kerasPoolLength,
-  pytorchConvLength, pytorchPoolLength, samePadding, type LengthResult,
+  caffeConvLength,
+  caffePoolLength,
+  causalLeftPadding,
+  ceilDiv,
+  floorDiv,
+  kerasConvLength,
+  kerasPoolLength,
+  pytorchConvLength,
+  pytorchPoolLength,
+  samePadding,
+  type LengthResult,
 } from '@calc/framework-arithmetic.ts';
 
 /** The length a rule gives, or the problem it reports. */
@@ -202,23 +211,47 @@ describe('bad input is a value, never a throw or NaN', () => {
 
   it('gives a whole length ≥ 1 or a problem for any small window', () => {
     const small = fc.integer({ min: 1, max: 40 });
-    fc.assert(fc.property(small, small, fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 4 }), fc.boolean(), (length, kernel, stride, dilation, padding, ceilMode) => {
-      const w = { length, kernel, stride, dilation, padding };
-      for (const r of [pytorchConvLength(w), pytorchPoolLength({ ...w, ceilMode }), caffePoolLength(w), caffeConvLength(w), kerasConvLength(w, 'valid'), kerasConvLength(w, 'same')]) {
-        if (r.ok) expect(Number.isInteger(r.length) && r.length >= 1).toBe(true);
-        else expect(r.message.length).toBeGreaterThan(0);
-      }
-    }));
+    fc.assert(
+      fc.property(
+        small,
+        small,
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.boolean(),
+        (length, kernel, stride, dilation, padding, ceilMode) => {
+          const w = { length, kernel, stride, dilation, padding };
+          for (const r of [
+            pytorchConvLength(w),
+            pytorchPoolLength({ ...w, ceilMode }),
+            caffePoolLength(w),
+            caffeConvLength(w),
+            kerasConvLength(w, 'valid'),
+            kerasConvLength(w, 'same'),
+          ]) {
+            if (r.ok) expect(Number.isInteger(r.length) && r.length >= 1).toBe(true);
+            else expect(r.message.length).toBeGreaterThan(0);
+          }
+        },
+      ),
+    );
   });
 
   it('agrees with Keras valid when PyTorch has no padding, and with Keras same for odd k, p = (k − 1) / 2, s = 1', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 1, max: 4 }), (length, half, stride) => {
-      const kernel = 2 * half + 1;
-      const keras = kerasConvLength({ length, kernel, stride }, 'valid');
-      const torch = pytorchConvLength({ length, kernel, stride, padding: 0 });
-      expect(lengthOf(torch) === lengthOf(keras) || (!torch.ok && !keras.ok)).toBe(true);
-      expect(lengthOf(pytorchConvLength({ length, kernel, stride: 1, padding: half }))).toBe(length);
-    }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 0, max: 5 }),
+        fc.integer({ min: 1, max: 4 }),
+        (length, half, stride) => {
+          const kernel = 2 * half + 1;
+          const keras = kerasConvLength({ length, kernel, stride }, 'valid');
+          const torch = pytorchConvLength({ length, kernel, stride, padding: 0 });
+          expect(lengthOf(torch) === lengthOf(keras) || (!torch.ok && !keras.ok)).toBe(true);
+          expect(lengthOf(pytorchConvLength({ length, kernel, stride: 1, padding: half }))).toBe(length);
+        },
+      ),
+    );
   });
 });
 

@@ -62,7 +62,10 @@ describe('.keras archives built from golden models', () => {
   it('takes the dialect from metadata.json: a tf.keras 2.15 archive is read as tf.keras', () => {
     const config = JSON.parse(fixture('tutorial-tf-keras-2.15.json'));
     delete config.keras_version;
-    const bytes = zipSync({ 'metadata.json': strToU8('{"keras_version": "2.15.0", "date_saved": "2024-01-02@03:04:05"}'), 'config.json': strToU8(JSON.stringify(config)) });
+    const bytes = zipSync({
+      'metadata.json': strToU8('{"keras_version": "2.15.0", "date_saved": "2024-01-02@03:04:05"}'),
+      'config.json': strToU8(JSON.stringify(config)),
+    });
     const { s, model } = rowsOf(bytes);
     expect(model.dialect).toBe('tf.keras');
     expect(s.totals.params).toBe(93_322);

@@ -31,10 +31,12 @@ function summaryProblem(json: unknown): Diagnostic {
 
 describe('what each input is detected as', () => {
   it('all 400 Keras 3 goldens are Keras 3 JSON', () => {
-    const formats = new Set(loadGoldens().map((g) => {
-      const r = detectAndImport(g.json, 'model.json');
-      return r.ok ? `${r.value.format}/${r.value.model.dialect}` : `error: ${r.error.message}`;
-    }));
+    const formats = new Set(
+      loadGoldens().map((g) => {
+        const r = detectAndImport(g.json, 'model.json');
+        return r.ok ? `${r.value.format}/${r.value.model.dialect}` : `error: ${r.error.message}`;
+      }),
+    );
     expect([...formats]).toEqual(['keras3-json/keras3']);
   });
 
@@ -134,7 +136,12 @@ describe('odd and hostile input: one clear diagnostic each', () => {
   });
 
   it('a model with a cycle: located at a layer of the cycle', () => {
-    const dense = (name: string, from: string) => ({ class_name: 'Dense', name, config: { name, units: 2 }, inbound_nodes: [[[from, 0, 0, {}]]] });
+    const dense = (name: string, from: string) => ({
+      class_name: 'Dense',
+      name,
+      config: { name, units: 2 },
+      inbound_nodes: [[[from, 0, 0, {}]]],
+    });
     const e = summaryProblem({
       class_name: 'Functional',
       config: {
@@ -156,7 +163,13 @@ describe('odd and hostile input: one clear diagnostic each', () => {
   it('an unknown layer class names the layer and the class', () => {
     const e = summaryProblem({
       class_name: 'Sequential',
-      config: { name: 's', layers: [{ class_name: 'InputLayer', config: { batch_input_shape: [null, 4], name: 'in' } }, { class_name: 'MyFancyLayer', config: { name: 'fancy' } }] },
+      config: {
+        name: 's',
+        layers: [
+          { class_name: 'InputLayer', config: { batch_input_shape: [null, 4], name: 'in' } },
+          { class_name: 'MyFancyLayer', config: { name: 'fancy' } },
+        ],
+      },
       keras_version: '2.12.0',
     });
     expect(e).toMatchObject({ layer: 'fancy', layerType: 'MyFancyLayer' });
@@ -165,26 +178,42 @@ describe('odd and hostile input: one clear diagnostic each', () => {
   it('a call index that is not a whole number (found by the property below: keras_history [name, -5e-324, 0])', () => {
     const json = JSON.parse(readFileSync(join(import.meta.dirname, '../golden/keras3/r1001-047/model.json'), 'utf8'));
     json.config.layers[3].inbound_nodes[0].args[0].config.keras_history[1] = -5e-324;
-    expect(problem(JSON.stringify(json))).toMatchObject({ path: 'config.layers[3].inbound_nodes[0].args[0].config.keras_history', message: expect.stringContaining('whole numbers') });
+    expect(problem(JSON.stringify(json))).toMatchObject({
+      path: 'config.layers[3].inbound_nodes[0].args[0].config.keras_history',
+      message: expect.stringContaining('whole numbers'),
+    });
     const legacy = JSON.parse(fixture('functional-tf-keras-2.12.json'));
     legacy.config.layers[1].inbound_nodes[0][0][1] = 0.5;
     expect(problem(JSON.stringify(legacy))).toMatchObject({ path: 'config.layers[1].inbound_nodes[0][0]' });
   });
 
   it('a layer list that is not a list', () => {
-    expect(problem('{"class_name": "Sequential", "config": {"layers": 7}}')).toMatchObject({ path: 'config.layers', message: 'expected a list of layers' });
+    expect(problem('{"class_name": "Sequential", "config": {"layers": 7}}')).toMatchObject({
+      path: 'config.layers',
+      message: 'expected a list of layers',
+    });
   });
 });
 
 describe('never an exception', () => {
-  const models = ['tutorial-tf-keras-2.12.json', 'two-inputs-keras-2.3.1.json', 'tutorial-tfjs-converter-2.15.model.json', 'shared-dense-tf-keras-2.12.json'].map((n) => JSON.parse(fixture(n)));
-  models.push(...['r1001-000', 'r1001-047', 'r1001-114'].map((id) => JSON.parse(readFileSync(join(import.meta.dirname, '../golden/keras3', id, 'model.json'), 'utf8'))));
+  const models = [
+    'tutorial-tf-keras-2.12.json',
+    'two-inputs-keras-2.3.1.json',
+    'tutorial-tfjs-converter-2.15.model.json',
+    'shared-dense-tf-keras-2.12.json',
+  ].map((n) => JSON.parse(fixture(n)));
+  models.push(
+    ...['r1001-000', 'r1001-047', 'r1001-114'].map((id) =>
+      JSON.parse(readFileSync(join(import.meta.dirname, '../golden/keras3', id, 'model.json'), 'utf8')),
+    ),
+  );
 
   type Path = (string | number)[];
   /** Every place in a JSON value, as key paths. */
   const placesIn = (v: unknown, at: Path = [], out: Path[] = []): Path[] => {
     out.push(at);
-    if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) placesIn(x, [...at, Array.isArray(v) ? Number(k) : k], out);
+    if (v !== null && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) placesIn(x, [...at, Array.isArray(v) ? Number(k) : k], out);
     return out;
   };
   const replaced = (v: unknown, at: Path, by: unknown): unknown => {
@@ -215,6 +244,9 @@ describe('never an exception', () => {
   });
 
   it('any bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => void detectAndImport(bytes)), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => void detectAndImport(bytes)),
+      { numRuns: 500 },
+    );
   });
 });

@@ -13,7 +13,10 @@ function problem(text: string) {
 
 describe('parseJsonText', () => {
   it('parses valid JSON', () => {
-    expect(parseJsonText('{"a": [1, 2.5e3, -0.5, true, null, "x\\u00e9\\n"]}')).toEqual({ ok: true, value: { a: [1, 2500, -0.5, true, null, 'xé\n'] } });
+    expect(parseJsonText('{"a": [1, 2.5e3, -0.5, true, null, "x\\u00e9\\n"]}')).toEqual({
+      ok: true,
+      value: { a: [1, 2500, -0.5, true, null, 'xé\n'] },
+    });
   });
 
   it.each([
@@ -42,7 +45,10 @@ describe('parseJsonText', () => {
   });
 
   it('reads the NaN and Infinity Python writes (no count depends on them) as null', () => {
-    expect(parseJsonText('{"a": NaN, "b": [Infinity, -Infinity], "c": "NaN"}')).toEqual({ ok: true, value: { a: null, b: [null, null], c: 'NaN' } });
+    expect(parseJsonText('{"a": NaN, "b": [Infinity, -Infinity], "c": "NaN"}')).toEqual({
+      ok: true,
+      value: { a: null, b: [null, null], c: 'NaN' },
+    });
   });
 
   it(`refuses nesting deeper than ${MAX_JSON_DEPTH} levels at the bracket that goes too deep`, () => {

@@ -48,7 +48,9 @@ describe('tf.keras ≤ 2.12 (legacy layer form)', () => {
     expect(model.dialect).toBe('tf.keras');
     const s = summaryOf(model);
     expect(s.name).toBe('sequential');
-    expect(s.rows.map((r) => ({ name: r.name, type: r.type, outputShape: r.outputShape, params: r.params }))).toEqual(tutorialRows(zeroBased));
+    expect(s.rows.map((r) => ({ name: r.name, type: r.type, outputShape: r.outputShape, params: r.params }))).toEqual(
+      tutorialRows(zeroBased),
+    );
     expect(s.totals.params).toBe(TUTORIAL_TOTAL);
     expect(s.totals.trainable).toBe(TUTORIAL_TOTAL);
   });
@@ -80,7 +82,12 @@ describe('tf.keras ≤ 2.12 (legacy layer form)', () => {
       class_name: 'Sequential',
       config: {
         name: 'sequential',
-        layers: [{ class_name: 'Dense', config: { name: 'dense', trainable: true, dtype: 'float32', units: 2, activation: 'linear', use_bias: true } }],
+        layers: [
+          {
+            class_name: 'Dense',
+            config: { name: 'dense', trainable: true, dtype: 'float32', units: 2, activation: 'linear', use_bias: true },
+          },
+        ],
         build_input_shape: { class_name: 'TensorShape', items: [null, 4] },
       },
       keras_version: '2.12.0',
@@ -98,7 +105,9 @@ describe('tf.keras 2.13–2.15 (module / registered_name layers, nested-list inb
     expect(format).toBe('keras2-json');
     expect(model.dialect).toBe('tf.keras');
     const s = summaryOf(model);
-    expect(s.rows.map((r) => ({ name: r.name, type: r.type, outputShape: r.outputShape, params: r.params }))).toEqual(tutorialRows(zeroBased));
+    expect(s.rows.map((r) => ({ name: r.name, type: r.type, outputShape: r.outputShape, params: r.params }))).toEqual(
+      tutorialRows(zeroBased),
+    );
     expect(s.totals.params).toBe(TUTORIAL_TOTAL);
   });
 });
@@ -109,7 +118,9 @@ describe('multi-backend Keras (≤ 2.3.1)', () => {
     expect(format).toBe('keras2-json');
     expect(model.dialect).toBe('keras-mb');
     const s = summaryOf(model);
-    expect(s.rows.map((r) => ({ name: r.name, type: r.type, outputShape: r.outputShape, params: r.params }))).toEqual(tutorialRows(oneBased));
+    expect(s.rows.map((r) => ({ name: r.name, type: r.type, outputShape: r.outputShape, params: r.params }))).toEqual(
+      tutorialRows(oneBased),
+    );
     expect(s.totals.params).toBe(TUTORIAL_TOTAL);
     // The list form records no model name; multi-backend Keras numbers models from 1.
     expect(s.name).toBe('sequential_1');
@@ -191,12 +202,18 @@ describe('nested models in Keras 2 functional JSON', () => {
   ];
 
   it('tf.keras 2.12: a Sequential with an InputLayer entry is called as node 1', () => {
-    const inner = { class_name: 'Sequential', config: { name: 'inner', layers: [input('inner_input', [null, 4]), dense('inner_dense', 3)] } };
+    const inner = {
+      class_name: 'Sequential',
+      config: { name: 'inner', layers: [input('inner_input', [null, 4]), dense('inner_dense', 3)] },
+    };
     expect(counts(outerModel(inner, 1, '2.12.0'))).toEqual(expected);
   });
 
   it('tf.keras 2.3: a Sequential whose first layer declares batch_input_shape is called as node 1', () => {
-    const inner = { class_name: 'Sequential', config: { name: 'inner', layers: [dense('inner_dense', 3, { batch_input_shape: [null, 4] })] } };
+    const inner = {
+      class_name: 'Sequential',
+      config: { name: 'inner', layers: [dense('inner_dense', 3, { batch_input_shape: [null, 4] })] },
+    };
     expect(counts(outerModel(inner, 1, '2.3.0-tf'))).toEqual(expected);
   });
 
@@ -226,7 +243,10 @@ describe('nested models in Keras 2 functional JSON', () => {
   });
 
   it('multi-backend Keras 2.3.1 counts every nested model from 1', () => {
-    const inner = { class_name: 'Sequential', config: { name: 'inner', layers: [dense('inner_dense', 3, { batch_input_shape: [null, 4] })] } };
+    const inner = {
+      class_name: 'Sequential',
+      config: { name: 'inner', layers: [dense('inner_dense', 3, { batch_input_shape: [null, 4] })] },
+    };
     expect(counts(outerModel(inner, 1, '2.3.1'))).toEqual(expected);
   });
 });
@@ -290,7 +310,13 @@ describe('shapes of Keras JSON that are not the usual envelope', () => {
   });
 
   it('refuses Keras 1 files clearly instead of misreading output_dim and nb_filter', () => {
-    const r = detectAndImport(JSON.stringify({ class_name: 'Sequential', config: [{ class_name: 'Dense', config: { output_dim: 2, input_dim: 4 } }], keras_version: '1.2.2' }));
+    const r = detectAndImport(
+      JSON.stringify({
+        class_name: 'Sequential',
+        config: [{ class_name: 'Dense', config: { output_dim: 2, input_dim: 4 } }],
+        keras_version: '1.2.2',
+      }),
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.path).toBe('keras_version');

@@ -44,7 +44,16 @@ describe("the Python converter's wrapper (modelTopology.model_config)", () => {
   it('unwraps model_config, takes the version beside it, and counts the tutorial CNN: 93,322', () => {
     const { s, model } = summaryOfText(fixture('tutorial-tfjs-converter-2.15.model.json'));
     expect(model.dialect).toBe('tf.keras');
-    expect(s.rows.map((r) => r.params)).toEqual([32 * (9 + 1), 0, 64 * (32 * 9 + 1), 0, 64 * (64 * 9 + 1), 0, 64 * (576 + 1), 10 * (64 + 1)]);
+    expect(s.rows.map((r) => r.params)).toEqual([
+      32 * (9 + 1),
+      0,
+      64 * (32 * 9 + 1),
+      0,
+      64 * (64 * 9 + 1),
+      0,
+      64 * (576 + 1),
+      10 * (64 + 1),
+    ]);
     expect(s.totals.params).toBe(93_322);
   });
 
@@ -59,7 +68,13 @@ describe("the Python converter's wrapper (modelTopology.model_config)", () => {
 
 describe('model.json files that hold no layers', () => {
   it('explains that a graph model records operations, not layers', () => {
-    const r = detectAndImport(JSON.stringify({ format: 'graph-model', modelTopology: { node: [{ name: 'x', op: 'Placeholder' }], versions: { producer: 1 } }, weightsManifest: [] }));
+    const r = detectAndImport(
+      JSON.stringify({
+        format: 'graph-model',
+        modelTopology: { node: [{ name: 'x', op: 'Placeholder' }], versions: { producer: 1 } },
+        weightsManifest: [],
+      }),
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.path).toBe('modelTopology');
@@ -83,10 +98,12 @@ describe('model.json files that hold no layers', () => {
 /** model.json exactly as tfjs's save handlers assemble it from the artifacts. */
 async function modelJson(model: tf.LayersModel): Promise<string> {
   let artifacts: tf.io.ModelArtifacts | undefined;
-  await model.save(tf.io.withSaveHandler(async (a) => {
-    artifacts = a;
-    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-  }));
+  await model.save(
+    tf.io.withSaveHandler(async (a) => {
+      artifacts = a;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
   if (!artifacts) throw new Error('tfjs saved nothing');
   return JSON.stringify({
     modelTopology: artifacts.modelTopology,
@@ -170,7 +187,10 @@ describe('model.json written live by tfjs-layers 4.22', () => {
     const { s, model } = summaryOfText(await modelJson(m));
     expect(model.kind).toBe('functional');
     expect(s.rows.map((r) => ({ name: r.name, outputShape: r.outputShape, params: r.params }))).toEqual(
-      tfjsRows(m).map((r) => ({ ...r, outputShape: Array.isArray(r.outputShape[0]) && r.outputShape.length === 1 ? r.outputShape[0] : r.outputShape })),
+      tfjsRows(m).map((r) => ({
+        ...r,
+        outputShape: Array.isArray(r.outputShape[0]) && r.outputShape.length === 1 ? r.outputShape[0] : r.outputShape,
+      })),
     );
     expect(s.totals.params).toBe(m.countParams());
   });

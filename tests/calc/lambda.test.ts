@@ -4,12 +4,27 @@ import { modelFromKerasJson } from '@calc/import/keras-json.ts';
 import { summarize } from '@calc/summarize.ts';
 
 const lambda = (outputShape: unknown = null) => ({
-  module: 'keras.layers', class_name: 'Lambda', registered_name: null,
-  config: { name: 'lambda', trainable: true, dtype: 'float32', function: { class_name: '__lambda__', config: { code: '...' } }, arguments: {}, output_shape: outputShape },
+  module: 'keras.layers',
+  class_name: 'Lambda',
+  registered_name: null,
+  config: {
+    name: 'lambda',
+    trainable: true,
+    dtype: 'float32',
+    function: { class_name: '__lambda__', config: { code: '...' } },
+    arguments: {},
+    output_shape: outputShape,
+  },
 });
-const input = { module: 'keras.layers', class_name: 'InputLayer', config: { batch_shape: [null, 8], dtype: 'float32', name: 'input_layer' } };
+const input = {
+  module: 'keras.layers',
+  class_name: 'InputLayer',
+  config: { batch_shape: [null, 8], dtype: 'float32', name: 'input_layer' },
+};
 const dense = (name: string, inputShape?: unknown[]) => ({
-  module: 'keras.layers', class_name: 'Dense', config: { name, units: 4, use_bias: true },
+  module: 'keras.layers',
+  class_name: 'Dense',
+  config: { name, units: 4, use_bias: true },
   ...(inputShape ? { build_config: { input_shape: inputShape } } : {}),
 });
 
@@ -20,10 +35,13 @@ function summarizeJson(json: unknown) {
 }
 
 describe('Lambda', () => {
-  it('takes a Sequential Lambda\'s output from the next layer\'s recorded input shape: Dense(4) on 16 = 4 × (16 + 1)', () => {
+  it("takes a Sequential Lambda's output from the next layer's recorded input shape: Dense(4) on 16 = 4 × (16 + 1)", () => {
     const s = summarizeJson({ class_name: 'Sequential', config: { name: 's', layers: [input, lambda(), dense('dense', [null, 16])] } });
     expect(s.error).toBeUndefined();
-    expect(s.rows.map((r) => [r.outputShape, r.params])).toEqual([[[null, 16], 0], [[null, 4], 4 * (16 + 1)]]);
+    expect(s.rows.map((r) => [r.outputShape, r.params])).toEqual([
+      [[null, 16], 0],
+      [[null, 4], 4 * (16 + 1)],
+    ]);
   });
 
   it('uses output_shape when the file gives it', () => {
@@ -32,8 +50,11 @@ describe('Lambda', () => {
     expect(s.rows[1]?.params).toBe(4 * (5 + 1));
   });
 
-  it('takes a functional Lambda\'s output from the tensor its consumer recorded', () => {
-    const kt = (layer: string, shape: unknown[]) => ({ class_name: '__keras_tensor__', config: { shape, dtype: 'float32', keras_history: [layer, 0, 0] } });
+  it("takes a functional Lambda's output from the tensor its consumer recorded", () => {
+    const kt = (layer: string, shape: unknown[]) => ({
+      class_name: '__keras_tensor__',
+      config: { shape, dtype: 'float32', keras_history: [layer, 0, 0] },
+    });
     const json = {
       class_name: 'Functional',
       config: {
@@ -48,12 +69,21 @@ describe('Lambda', () => {
       },
     };
     const s = summarizeJson(json);
-    expect(s.rows.map((r) => r.outputShape)).toEqual([[null, 8], [null, 3, 3], [null, 3, 4]]);
+    expect(s.rows.map((r) => r.outputShape)).toEqual([
+      [null, 8],
+      [null, 3, 3],
+      [null, 3, 4],
+    ]);
     expect(s.totals.params).toBe(4 * (3 + 1));
   });
 
   it('says why it cannot know the shape when nothing is recorded', () => {
     const s = summarizeJson({ class_name: 'Sequential', config: { name: 's', layers: [input, lambda()] } });
-    expect(s.error).toMatchObject({ layer: 'lambda', layerType: 'Lambda', arg: 'output_shape', message: expect.stringContaining('cannot run') });
+    expect(s.error).toMatchObject({
+      layer: 'lambda',
+      layerType: 'Lambda',
+      arg: 'output_shape',
+      message: expect.stringContaining('cannot run'),
+    });
   });
 });

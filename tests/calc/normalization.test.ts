@@ -24,7 +24,10 @@ describe('BatchNormalization: γ and β learn, the moving mean and variance are 
   it('creates gamma, beta, moving_mean and moving_variance, one number per channel each', () => {
     const row = build('BatchNormalization', {}, [null, 8, 8, 16]);
     expect(weightShapes(row)).toEqual([
-      ['gamma', [16], 'T'], ['beta', [16], 'T'], ['moving_mean', [16], 'NT'], ['moving_variance', [16], 'NT'],
+      ['gamma', [16], 'T'],
+      ['beta', [16], 'T'],
+      ['moving_mean', [16], 'NT'],
+      ['moving_variance', [16], 'NT'],
     ]);
   });
 
@@ -56,7 +59,15 @@ describe('BatchNormalization: γ and β learn, the moving mean and variance are 
   it('adds three non-trainable vectors with renorm=True: 2 × 16 trainable + 5 × 16 not', () => {
     const row = build('BatchNormalization', { renorm: true }, [null, 8, 8, 16]);
     expect([row.trainable, row.nonTrainable]).toEqual([2 * 16, 5 * 16]);
-    expect(row.weights.map((w) => w.name)).toEqual(['gamma', 'beta', 'moving_mean', 'moving_variance', 'moving_stddev', 'renorm_mean', 'renorm_stddev']);
+    expect(row.weights.map((w) => w.name)).toEqual([
+      'gamma',
+      'beta',
+      'moving_mean',
+      'moving_variance',
+      'moving_stddev',
+      'renorm_mean',
+      'renorm_stddev',
+    ]);
   });
 
   it('in tf.keras takes a list of axes and shapes every vector like the input with 1 elsewhere', () => {
@@ -81,12 +92,23 @@ describe('BatchNormalization: γ and β learn, the moving mean and variance are 
 describe('a frozen base model: trainable=False moves every weight, γ and β included, to non-trainable', () => {
   // docs/learner-mistakes.md#frozen-base: Conv2D(8, 3) on RGB = 8 × (3 × 3 × 3 + 1) = 224, BN on 8 channels = 4 × 8 = 32
   const base: SequentialModel = {
-    kind: 'sequential', name: 'base', trainable: false,
-    layers: [{ type: 'Conv2D', args: { filters: 8, kernel_size: 3 } }, { type: 'BatchNormalization', args: {} }],
+    kind: 'sequential',
+    name: 'base',
+    trainable: false,
+    layers: [
+      { type: 'Conv2D', args: { filters: 8, kernel_size: 3 } },
+      { type: 'BatchNormalization', args: {} },
+    ],
   };
   const model: SequentialModel = {
-    kind: 'sequential', name: 'classifier', input: [null, 32, 32, 3],
-    layers: [{ type: 'Sequential', model: base }, { type: 'GlobalAveragePooling2D', args: {} }, { type: 'Dense', args: { units: 2 } }],
+    kind: 'sequential',
+    name: 'classifier',
+    input: [null, 32, 32, 3],
+    layers: [
+      { type: 'Sequential', model: base },
+      { type: 'GlobalAveragePooling2D', args: {} },
+      { type: 'Dense', args: { units: 2 } },
+    ],
   };
 
   it('counts the base’s 224 + 32 = 256 all as non-trainable; only the new head (8 × 2 + 2 = 18) trains', () => {
@@ -107,7 +129,10 @@ describe('LayerNormalization: γ and β over the normalized axes, per sample ins
   it('counts 2 × 10 × 64 = 1,280 with axis=[1, 2] (Keras 3 and tfjs, executed)', () => {
     const row = build('LayerNormalization', { axis: [1, 2] }, [null, 10, 64]);
     expect(row.params).toBe(1_280);
-    expect(weightShapes(row)).toEqual([['gamma', [10, 64], 'T'], ['beta', [10, 64], 'T']]);
+    expect(weightShapes(row)).toEqual([
+      ['gamma', [10, 64], 'T'],
+      ['beta', [10, 64], 'T'],
+    ]);
     expect(equationText(row.formula!)).toBe('2 × 10 × 64 = 1,280');
   });
 
@@ -178,14 +203,21 @@ describe('ConvNeXt’s LayerScale: one learned γ per projection channel', () =>
 
   it('completes a ConvNeXt-Tiny block at width 96: 4,800 + 192 + 37,248 + 36,960 + 96 = 79,296', () => {
     const block: FunctionalModel = {
-      kind: 'functional', name: 'block',
+      kind: 'functional',
+      name: 'block',
       layers: [
         { layer: { type: 'InputLayer', name: 'x', args: { batch_shape: [null, 56, 56, 96] } }, nodes: [] },
-        { layer: { type: 'Conv2D', name: 'dw', args: { filters: 96, kernel_size: 7, padding: 'same', groups: 96 } }, nodes: [{ args: [tensor('x')], kwargs: {} }] },
+        {
+          layer: { type: 'Conv2D', name: 'dw', args: { filters: 96, kernel_size: 7, padding: 'same', groups: 96 } },
+          nodes: [{ args: [tensor('x')], kwargs: {} }],
+        },
         { layer: { type: 'LayerNormalization', name: 'ln', args: { epsilon: 1e-6 } }, nodes: [{ args: [tensor('dw')], kwargs: {} }] },
         { layer: { type: 'Dense', name: 'pw1', args: { units: 384 } }, nodes: [{ args: [tensor('ln')], kwargs: {} }] },
         { layer: { type: 'Dense', name: 'pw2', args: { units: 96 } }, nodes: [{ args: [tensor('pw1')], kwargs: {} }] },
-        { layer: { type: 'LayerScale', name: 'scale', args: { init_values: 1e-6, projection_dim: 96 } }, nodes: [{ args: [tensor('pw2')], kwargs: {} }] },
+        {
+          layer: { type: 'LayerScale', name: 'scale', args: { init_values: 1e-6, projection_dim: 96 } },
+          nodes: [{ args: [tensor('pw2')], kwargs: {} }],
+        },
         { layer: { type: 'Add', name: 'residual' }, nodes: [{ args: [tensor('x'), tensor('scale')], kwargs: {} }] },
       ],
       inputs: [tensor('x')],
@@ -194,7 +226,7 @@ describe('ConvNeXt’s LayerScale: one learned γ per projection channel', () =>
     const s = summarize(block);
     expect(s.error).toBeUndefined();
     // depthwise 7 × 7 × 1 × 96 + 96; LN 2 × 96; 96 → 384 dense; 384 → 96 dense; γ
-    const expected = (7 * 7 * 96 + 96) + 2 * 96 + (96 * 384 + 384) + (384 * 96 + 96) + 96;
+    const expected = 7 * 7 * 96 + 96 + 2 * 96 + (96 * 384 + 384) + (384 * 96 + 96) + 96;
     expect(expected).toBe(79_296);
     expect(s.totals.params).toBe(expected);
     expect(s.outputs).toEqual([[null, 56, 56, 96]]);

@@ -73,7 +73,12 @@ describe('global pooling collapses every spatial axis', () => {
 
   it('reads channels from axis 1 with channels_first, with and without keepdims', () => {
     expect(build('GlobalAveragePooling2D', { data_format: 'channels_first' }, [null, 512, 7, 7])).toEqual([null, 512]);
-    expect(build('GlobalAveragePooling2D', { data_format: 'channels_first', keepdims: true }, [null, 512, 7, 7])).toEqual([null, 512, 1, 1]);
+    expect(build('GlobalAveragePooling2D', { data_format: 'channels_first', keepdims: true }, [null, 512, 7, 7])).toEqual([
+      null,
+      512,
+      1,
+      1,
+    ]);
   });
 
   it('averages over time for sequences and over depth too for volumes', () => {

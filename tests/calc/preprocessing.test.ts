@@ -12,7 +12,11 @@ describe('Normalization: the mean and variance it adapted to, and how many sampl
   it('keeps 2 × 3 + 1 = 7 non-trainable numbers on an 8 × 8 × 3 image (Keras 3, executed)', () => {
     const row = build('Normalization', {}, [null, 8, 8, 3]);
     expect([row.params, row.trainable, row.nonTrainable]).toEqual([7, 0, 7]);
-    expect(row.weights.map((w) => [w.name, w.shape])).toEqual([['mean', [3]], ['variance', [3]], ['count', []]]);
+    expect(row.weights.map((w) => [w.name, w.shape])).toEqual([
+      ['mean', [3]],
+      ['variance', [3]],
+      ['count', []],
+    ]);
     expect(equationText(row.formula!)).toBe('2 × 3 + 1 = 7');
   });
 
@@ -81,7 +85,12 @@ describe('image layers that set the size from their arguments', () => {
   });
 
   it('Resizing with channels_first sets the last two axes: (None, 3, 224, 224) → (None, 3, 64, 48)', () => {
-    expect(build('Resizing', { height: 64, width: 48, data_format: 'channels_first' }, [null, 3, 224, 224]).outputShape).toEqual([null, 3, 64, 48]);
+    expect(build('Resizing', { height: 64, width: 48, data_format: 'channels_first' }, [null, 3, 224, 224]).outputShape).toEqual([
+      null,
+      3,
+      64,
+      48,
+    ]);
   });
 
   it('CenterCrop(28, 28) and RandomCrop(28, 28) both give (None, 28, 28, 3)', () => {

@@ -18,7 +18,11 @@ describe('SimpleRNN: one kernel for the input, one for the previous output, one 
   it('counts 32 × (8 + 32) + 32 = 1,312 on 8 features (executed)', () => {
     const row = build('SimpleRNN', { units: 32 }, [null, 10, 8]);
     expect(row.params).toBe(1_312);
-    expect(weightShapes(row)).toEqual([['kernel', [8, 32]], ['recurrent_kernel', [32, 32]], ['bias', [32]]]);
+    expect(weightShapes(row)).toEqual([
+      ['kernel', [8, 32]],
+      ['recurrent_kernel', [32, 32]],
+      ['bias', [32]],
+    ]);
     expect(equationText(row.formula!)).toBe('32 × (8 + 32) + 32 = 1,312');
   });
 
@@ -38,7 +42,11 @@ describe('LSTM: four gate blocks, each a SimpleRNN’s worth of weights', () => 
     const row = build('LSTM', { units: 32 }, [null, 10, 8]);
     expect(row.params).toBe(4 * (32 * (8 + 32) + 32));
     expect(row.params).toBe(5_248);
-    expect(weightShapes(row)).toEqual([['kernel', [8, 128]], ['recurrent_kernel', [32, 128]], ['bias', [128]]]);
+    expect(weightShapes(row)).toEqual([
+      ['kernel', [8, 128]],
+      ['recurrent_kernel', [32, 128]],
+      ['bias', [128]],
+    ]);
     expect(equationText(row.formula!)).toBe('4 × (32 × (8 + 32) + 32) = 5,248');
   });
 
@@ -71,9 +79,16 @@ describe('LSTM: four gate blocks, each a SimpleRNN’s worth of weights', () => 
   });
 
   it('returns [output, h, c] with return_state', () => {
-    expect(build('LSTM', { units: 16, return_state: true }, [null, 10, 8]).outputShape).toEqual([[null, 16], [null, 16], [null, 16]]);
-    expect(build('LSTM', { units: 16, return_state: true, return_sequences: true }, [null, 10, 8]).outputShape)
-      .toEqual([[null, 10, 16], [null, 16], [null, 16]]);
+    expect(build('LSTM', { units: 16, return_state: true }, [null, 10, 8]).outputShape).toEqual([
+      [null, 16],
+      [null, 16],
+      [null, 16],
+    ]);
+    expect(build('LSTM', { units: 16, return_state: true, return_sequences: true }, [null, 10, 8]).outputShape).toEqual([
+      [null, 10, 16],
+      [null, 16],
+      [null, 16],
+    ]);
   });
 });
 
@@ -81,7 +96,11 @@ describe('GRU: three gates, and with reset_after a second bias per gate', () => 
   it('counts 3 × (32 × (8 + 32) + 2 × 32) = 4,032 in Keras 3, where reset_after defaults to True', () => {
     const row = build('GRU', { units: 32 }, [null, 10, 8]);
     expect(row.params).toBe(4_032);
-    expect(weightShapes(row)).toEqual([['kernel', [8, 96]], ['recurrent_kernel', [32, 96]], ['bias', [2, 96]]]);
+    expect(weightShapes(row)).toEqual([
+      ['kernel', [8, 96]],
+      ['recurrent_kernel', [32, 96]],
+      ['bias', [2, 96]],
+    ]);
     expect(equationText(row.formula!)).toBe('3 × (32 × (8 + 32) + 2 × 32) = 4,032');
   });
 
@@ -104,7 +123,10 @@ describe('GRU: three gates, and with reset_after a second bias per gate', () => 
   });
 
   it('returns [output, h] with return_state: a GRU carries one state', () => {
-    expect(build('GRU', { units: 4, return_state: true }, [null, 10, 8]).outputShape).toEqual([[null, 4], [null, 4]]);
+    expect(build('GRU', { units: 4, return_state: true }, [null, 10, 8]).outputShape).toEqual([
+      [null, 4],
+      [null, 4],
+    ]);
   });
 });
 
@@ -131,7 +153,16 @@ describe('RNN(cell): the generic loop counts exactly what its cell would', () =>
 
   it('feeds each stacked cell the previous cell’s units: LSTMCell(6) then GRUCell(3) on 3 features', () => {
     // LSTM: 4 × (6 × (3 + 6) + 6) = 240; GRU on 6 inputs: 3 × (3 × (6 + 3) + 2 × 3) = 99
-    const row = build('RNN', { cell: [{ class_name: 'LSTMCell', config: { units: 6 } }, { class_name: 'GRUCell', config: { units: 3 } }] }, [null, 7, 3]);
+    const row = build(
+      'RNN',
+      {
+        cell: [
+          { class_name: 'LSTMCell', config: { units: 6 } },
+          { class_name: 'GRUCell', config: { units: 3 } },
+        ],
+      },
+      [null, 7, 3],
+    );
     expect(row.params).toBe(240 + 99);
     expect(row.outputShape).toEqual([null, 3]);
   });
@@ -151,18 +182,26 @@ describe('Bidirectional: a forward and a backward copy of the same layer', () =>
   it('names the copies forward_lstm and backward_lstm', () => {
     const row = build('Bidirectional', { layer: inner('LSTM', { units: 16 }, 'lstm') }, [null, 10, 8]);
     expect(row.weights.map((w) => w.name)).toEqual([
-      'forward_lstm/kernel', 'forward_lstm/recurrent_kernel', 'forward_lstm/bias',
-      'backward_lstm/kernel', 'backward_lstm/recurrent_kernel', 'backward_lstm/bias',
+      'forward_lstm/kernel',
+      'forward_lstm/recurrent_kernel',
+      'forward_lstm/bias',
+      'backward_lstm/kernel',
+      'backward_lstm/recurrent_kernel',
+      'backward_lstm/bias',
     ]);
   });
 
   it('concatenates by default (None, 32); sum, ave and mul keep (None, 16); None returns both', () => {
-    const on = (merge_mode: unknown) => build('Bidirectional', { layer: inner('LSTM', { units: 16 }), merge_mode }, [null, 10, 8]).outputShape;
+    const on = (merge_mode: unknown) =>
+      build('Bidirectional', { layer: inner('LSTM', { units: 16 }), merge_mode }, [null, 10, 8]).outputShape;
     expect(on('concat')).toEqual([null, 32]);
     expect(on('sum')).toEqual([null, 16]);
     expect(on('ave')).toEqual([null, 16]);
     expect(on('mul')).toEqual([null, 16]);
-    expect(on(null)).toEqual([[null, 16], [null, 16]]);
+    expect(on(null)).toEqual([
+      [null, 16],
+      [null, 16],
+    ]);
   });
 
   it('doubles GRU(32) on 16 features to 9,600, not 9,408', () => {
@@ -171,26 +210,43 @@ describe('Bidirectional: a forward and a backward copy of the same layer', () =>
 
   it('lists the merged output, then the forward states, then the backward states, with return_state', () => {
     const row = build('Bidirectional', { layer: inner('LSTM', { units: 5, return_state: true, return_sequences: true }) }, [null, 7, 3]);
-    expect(row.outputShape).toEqual([[null, 7, 10], [null, 5], [null, 5], [null, 5], [null, 5]]);
+    expect(row.outputShape).toEqual([
+      [null, 7, 10],
+      [null, 5],
+      [null, 5],
+      [null, 5],
+      [null, 5],
+    ]);
   });
 
   it('adds the two copies when an explicit backward_layer differs: 1,600 + 544', () => {
     // forward LSTM(16): 4 × (16 × (8 + 16) + 16) = 1,600; backward LSTM(8): 4 × (8 × (8 + 8) + 8) = 544
-    const row = build('Bidirectional', {
-      layer: inner('LSTM', { units: 16 }),
-      backward_layer: inner('LSTM', { units: 8, go_backwards: true }),
-    }, [null, 10, 8]);
+    const row = build(
+      'Bidirectional',
+      {
+        layer: inner('LSTM', { units: 16 }),
+        backward_layer: inner('LSTM', { units: 8, go_backwards: true }),
+      },
+      [null, 10, 8],
+    );
     expect(row.params).toBe(1_600 + 544);
     expect(equationText(row.formula!)).toBe('4 × (16 × (8 + 16) + 16) + 4 × (8 × (8 + 8) + 8) = 2,144');
   });
 
   it('rejects a backward_layer that does not read backwards, or disagrees on return_sequences', () => {
-    expect(problem('Bidirectional', { layer: inner('LSTM', { units: 4 }), backward_layer: inner('LSTM', { units: 4 }) }, [null, 10, 8]).message)
-      .toContain('go_backwards');
-    expect(problem('Bidirectional', {
-      layer: inner('LSTM', { units: 4, return_sequences: true }),
-      backward_layer: inner('LSTM', { units: 4, go_backwards: true }),
-    }, [null, 10, 8]).message).toContain('return_sequences');
+    expect(
+      problem('Bidirectional', { layer: inner('LSTM', { units: 4 }), backward_layer: inner('LSTM', { units: 4 }) }, [null, 10, 8]).message,
+    ).toContain('go_backwards');
+    expect(
+      problem(
+        'Bidirectional',
+        {
+          layer: inner('LSTM', { units: 4, return_sequences: true }),
+          backward_layer: inner('LSTM', { units: 4, go_backwards: true }),
+        },
+        [null, 10, 8],
+      ).message,
+    ).toContain('return_sequences');
   });
 
   it('rejects an unknown merge_mode', () => {
@@ -234,16 +290,29 @@ describe('ConvLSTM: an LSTM whose gates are convolutions', () => {
   it('counts 4 × (8 × 3 × 3 × (3 + 8) + 8) = 3,200 for ConvLSTM2D(8, 3) on 3 channels (executed)', () => {
     const row = build('ConvLSTM2D', { filters: 8, kernel_size: 3 }, [null, 5, 32, 32, 3]);
     expect(row.params).toBe(3_200);
-    expect(weightShapes(row)).toEqual([['kernel', [3, 3, 3, 32]], ['recurrent_kernel', [3, 3, 8, 32]], ['bias', [32]]]);
+    expect(weightShapes(row)).toEqual([
+      ['kernel', [3, 3, 3, 32]],
+      ['recurrent_kernel', [3, 3, 8, 32]],
+      ['bias', [32]],
+    ]);
     expect(equationText(row.formula!)).toBe('4 × (8 × 3 × 3 × (3 + 8) + 8) = 3,200');
   });
 
   it('shrinks each frame like a conv: 32 − 3 + 1 = 30, and keeps the steps with return_sequences', () => {
     expect(build('ConvLSTM2D', { filters: 8, kernel_size: 3 }, [null, 5, 32, 32, 3]).outputShape).toEqual([null, 30, 30, 8]);
-    expect(build('ConvLSTM2D', { filters: 8, kernel_size: 3, return_sequences: true }, [null, 5, 32, 32, 3]).outputShape)
-      .toEqual([null, 5, 30, 30, 8]);
-    expect(build('ConvLSTM2D', { filters: 8, kernel_size: 3, padding: 'same', strides: 2 }, [null, 5, 9, 9, 3]).outputShape)
-      .toEqual([null, 5, 5, 8]);
+    expect(build('ConvLSTM2D', { filters: 8, kernel_size: 3, return_sequences: true }, [null, 5, 32, 32, 3]).outputShape).toEqual([
+      null,
+      5,
+      30,
+      30,
+      8,
+    ]);
+    expect(build('ConvLSTM2D', { filters: 8, kernel_size: 3, padding: 'same', strides: 2 }, [null, 5, 9, 9, 3]).outputShape).toEqual([
+      null,
+      5,
+      5,
+      8,
+    ]);
   });
 
   it('reads channels first from axis 2: (None, T, 3, 32, 32) → (None, 8, 30, 30)', () => {
@@ -265,8 +334,11 @@ describe('ConvLSTM: an LSTM whose gates are convolutions', () => {
   });
 
   it('returns [output, h, c] with return_state', () => {
-    expect(build('ConvLSTM2D', { filters: 4, kernel_size: 3, return_state: true }, [null, 5, 8, 8, 1]).outputShape)
-      .toEqual([[null, 6, 6, 4], [null, 6, 6, 4], [null, 6, 6, 4]]);
+    expect(build('ConvLSTM2D', { filters: 4, kernel_size: 3, return_state: true }, [null, 5, 8, 8, 1]).outputShape).toEqual([
+      [null, 6, 6, 4],
+      [null, 6, 6, 4],
+      [null, 6, 6, 4],
+    ]);
   });
 
   it('needs every frame size known, and a kernel that fits', () => {

@@ -108,7 +108,18 @@ describe('ZeroPadding adds zeros before and after each spatial axis', () => {
   });
 
   it('reads ((top, bottom), (left, right)): ((1, 0), (2, 1)) on 28 × 28 → 29 × 31', () => {
-    expect(build('ZeroPadding2D', { padding: [[1, 0], [2, 1]] }, [null, 28, 28, 3])).toEqual([null, 29, 31, 3]);
+    expect(
+      build(
+        'ZeroPadding2D',
+        {
+          padding: [
+            [1, 0],
+            [2, 1],
+          ],
+        },
+        [null, 28, 28, 3],
+      ),
+    ).toEqual([null, 29, 31, 3]);
   });
 
   it('pads the last axes with channels_first', () => {
@@ -128,7 +139,18 @@ describe('Cropping removes rows before and after each spatial axis (the defaults
   });
 
   it('reads ((top, bottom), (left, right)): ((2, 2), (4, 4)) on 28 × 28 → 24 × 20', () => {
-    expect(build('Cropping2D', { cropping: [[2, 2], [4, 4]] }, [null, 28, 28, 3])).toEqual([null, 24, 20, 3]);
+    expect(
+      build(
+        'Cropping2D',
+        {
+          cropping: [
+            [2, 2],
+            [4, 4],
+          ],
+        },
+        [null, 28, 28, 3],
+      ),
+    ).toEqual([null, 24, 20, 3]);
   });
 
   it('crops the last axes with channels_first', () => {
@@ -140,7 +162,16 @@ describe('Cropping removes rows before and after each spatial axis (the defaults
   });
 
   it('refuses to crop an axis down to nothing: 2 + 2 from a height of 4 leaves 0', () => {
-    const d = problem('Cropping2D', { cropping: [[2, 2], [0, 0]] }, [null, 4, 5, 3]);
+    const d = problem(
+      'Cropping2D',
+      {
+        cropping: [
+          [2, 2],
+          [0, 0],
+        ],
+      },
+      [null, 4, 5, 3],
+    );
     expect(d.arg).toBe('cropping');
     expect(d.message).toContain('4 − 2 − 2 = 0');
     expect(d.message).toContain('height');

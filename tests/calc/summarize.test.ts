@@ -7,7 +7,10 @@ import { resolveLayer, summarize } from '@calc/summarize.ts';
 function chain(n: number, reversed = false): FunctionalModel {
   const layers: FunctionalModel['layers'] = [{ layer: { type: 'InputLayer', name: 'in', args: { batch_shape: [null, 4] } }, nodes: [] }];
   for (let i = 0; i < n; i++) {
-    layers.push({ layer: { type: 'Dense', name: `d${i}`, args: { units: 4 } }, nodes: [{ args: [tensor(i === 0 ? 'in' : `d${i - 1}`)], kwargs: {} }] });
+    layers.push({
+      layer: { type: 'Dense', name: `d${i}`, args: { units: 4 } },
+      nodes: [{ args: [tensor(i === 0 ? 'in' : `d${i - 1}`)], kwargs: {} }],
+    });
   }
   if (reversed) layers.reverse();
   return { kind: 'functional', name: 'chain', layers, inputs: [tensor('in')], outputs: [tensor(`d${n - 1}`)] };
@@ -48,19 +51,29 @@ describe('summarize', () => {
 
   it('stops at the first broken layer and keeps the rows before it', () => {
     const m: SequentialModel = {
-      kind: 'sequential', input: [null, 3, 3, 1],
-      layers: [{ type: 'Conv2D', args: { filters: 2, kernel_size: 1 } }, { type: 'Conv2D', args: { filters: 2, kernel_size: 5 } }, { type: 'Flatten' }],
+      kind: 'sequential',
+      input: [null, 3, 3, 1],
+      layers: [
+        { type: 'Conv2D', args: { filters: 2, kernel_size: 1 } },
+        { type: 'Conv2D', args: { filters: 2, kernel_size: 5 } },
+        { type: 'Flatten' },
+      ],
     };
     const s = summarize(m);
     expect(s.rows.map((r) => r.params)).toEqual([2 * (1 * 1 * 1 + 1)]);
     expect(s.error).toMatchObject({ layer: 'conv2d_1', layerType: 'Conv2D', arg: 'kernel_size', index: 1 });
   });
 
-  it('keeps a nested model\'s own rows, formulas included, and freezes them with their parent', () => {
+  it("keeps a nested model's own rows, formulas included, and freezes them with their parent", () => {
     const inner: SequentialModel = { kind: 'sequential', name: 'inner', input: [null, 8], layers: [{ type: 'Dense', args: { units: 4 } }] };
     const outer: SequentialModel = {
-      kind: 'sequential', name: 'outer', input: [null, 8],
-      layers: [{ type: 'Sequential', name: 'inner', model: inner, trainable: false }, { type: 'Dense', args: { units: 1 } }],
+      kind: 'sequential',
+      name: 'outer',
+      input: [null, 8],
+      layers: [
+        { type: 'Sequential', name: 'inner', model: inner, trainable: false },
+        { type: 'Dense', args: { units: 1 } },
+      ],
     };
     const s = summarize(outer);
     const nested = s.rows[0]!;
@@ -80,12 +93,18 @@ describe('summarize', () => {
 
 describe('resolveLayer on several inputs', () => {
   it('builds MultiHeadAttention on query and value: 2 heads of 16 on 32 features = 4,224', () => {
-    const r = resolveLayer({ type: 'MultiHeadAttention', args: { num_heads: 2, key_dim: 16 } }, [[null, 10, 32], [null, 10, 32]]);
+    const r = resolveLayer({ type: 'MultiHeadAttention', args: { num_heads: 2, key_dim: 16 } }, [
+      [null, 10, 32],
+      [null, 10, 32],
+    ]);
     expect(r.ok && r.row.params).toBe(2 * 16 * (32 + 1) * 3 + 2 * 16 * 32 + 32);
   });
 
   it('builds Concatenate on a list of two shapes', () => {
-    const r = resolveLayer({ type: 'Concatenate' }, [[null, 3], [null, 5]]);
+    const r = resolveLayer({ type: 'Concatenate' }, [
+      [null, 3],
+      [null, 5],
+    ]);
     expect(r.ok && r.row.outputShape).toEqual([null, 3 + 5]);
   });
 });

@@ -11,23 +11,64 @@ export const w = (name: string, shape: number[], trainable = true): Weight => ({
 const size = (x: Weight): number => x.shape.reduce((a, b) => a * b, 1);
 
 /** A built row whose counts are the sums over its weights. */
-export function layer(name: string, type: string, outputShape: OutputShape | null, weights: Weight[] = [], connectedTo: string[] = []): Row {
+export function layer(
+  name: string,
+  type: string,
+  outputShape: OutputShape | null,
+  weights: Weight[] = [],
+  connectedTo: string[] = [],
+): Row {
   const trainable = weights.filter((x) => x.trainable).reduce((n, x) => n + size(x), 0);
   const nonTrainable = weights.filter((x) => !x.trainable).reduce((n, x) => n + size(x), 0);
   // A layer whose weights are all frozen was frozen itself, in every fixture here.
   const layerTrainable = weights.length === 0 || weights.some((x) => x.trainable);
-  return { name, type, outputShape, params: trainable + nonTrainable, trainable, nonTrainable, weights, connectedTo, inbound: [], inputShapes: [], built: true, layerTrainable, family: 'core', steps: [] };
+  return {
+    name,
+    type,
+    outputShape,
+    params: trainable + nonTrainable,
+    trainable,
+    nonTrainable,
+    weights,
+    connectedTo,
+    inbound: [],
+    inputShapes: [],
+    built: true,
+    layerTrainable,
+    family: 'core',
+    steps: [],
+  };
 }
 
 /** A layer Keras never built: `?` and `0 (unbuilt)`. */
 export const unbuilt = (name: string, type: string): Row => ({
-  name, type, outputShape: null, params: 0, trainable: 0, nonTrainable: 0, weights: [], connectedTo: [], inbound: [], inputShapes: [], built: false, layerTrainable: true,
-  family: 'core', steps: [],
+  name,
+  type,
+  outputShape: null,
+  params: 0,
+  trainable: 0,
+  nonTrainable: 0,
+  weights: [],
+  connectedTo: [],
+  inbound: [],
+  inputShapes: [],
+  built: false,
+  layerTrainable: true,
+  family: 'core',
+  steps: [],
 });
 
 /** A model used as a layer: its weights are those of the layers inside it. */
 export function nested(name: string, type: string, outputShape: OutputShape, children: Row[]): Row {
-  return { ...layer(name, type, outputShape, children.flatMap((c) => c.weights)), children };
+  return {
+    ...layer(
+      name,
+      type,
+      outputShape,
+      children.flatMap((c) => c.weights),
+    ),
+    children,
+  };
 }
 
 /** Totals over every row's weights, float32 (4 bytes each). */
@@ -37,8 +78,12 @@ export function totalsOf(rows: Row[]): Totals {
   const trainable = sum(all.filter((x) => x.trainable));
   const nonTrainable = sum(all.filter((x) => !x.trainable));
   return {
-    params: trainable + nonTrainable, trainable, nonTrainable,
-    bytes: 4 * (trainable + nonTrainable), trainableBytes: 4 * trainable, nonTrainableBytes: 4 * nonTrainable,
+    params: trainable + nonTrainable,
+    trainable,
+    nonTrainable,
+    bytes: 4 * (trainable + nonTrainable),
+    trainableBytes: 4 * trainable,
+    nonTrainableBytes: 4 * nonTrainable,
   };
 }
 
@@ -79,7 +124,9 @@ export const twoInputs = (): Summary =>
       layer('dense_1', 'Dense', [null, 32], [w('kernel', [8, 32]), w('bias', [32])], ['b[0][0]']),
       layer('concatenate', 'Concatenate', [null, 64], [], ['dense[0][0]', 'dense_1[0][0]']),
       layer(
-        'batch_normalization', 'BatchNormalization', [null, 64],
+        'batch_normalization',
+        'BatchNormalization',
+        [null, 64],
         [w('gamma', [64]), w('beta', [64]), w('moving_mean', [64], false), w('moving_variance', [64], false)],
         ['concatenate[0][0]'],
       ),

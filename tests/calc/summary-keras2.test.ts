@@ -53,7 +53,16 @@ describe('tf.keras details', () => {
 
   it('prints several outputs as a list of tuples', () => {
     const model = summary('lstm_model', [
-      layer('lstm', 'LSTM', [[null, 4], [null, 4], [null, 4]], [w('kernel', [8, 16]), w('recurrent_kernel', [4, 16]), w('bias', [16])]),
+      layer(
+        'lstm',
+        'LSTM',
+        [
+          [null, 4],
+          [null, 4],
+          [null, 4],
+        ],
+        [w('kernel', [8, 16]), w('recurrent_kernel', [4, 16]), w('bias', [16])],
+      ),
     ]);
     expect(lines(renderKeras2(model))[4]).toBe(' lstm (LSTM)                 [(None, 4),               208       ');
   });
@@ -97,7 +106,13 @@ describe('tf.keras details', () => {
     const positions = [29, 55, 65];
     const fields = ['max_pooling2d (MaxPooling2D)', '(None, 13, 13, 32)', '0'];
     expect(truncatedRow(fields, positions)).toBe('max_pooling2d (MaxPooling2D) (None, 13, 13, 32)        0         ');
-    expect(wrappedRow(fields, positions, 'B')).toEqual([' max_pooling2d (MaxPooling2D  (None, 13, 13, 32)       0         ', ' )                                                               ']);
-    expect(wrappedRow(fields, positions, 'C')).toEqual([' max_pooling2d (MaxPooling2  (None, 13, 13, 32)        0         ', ' D)                                                              ']);
+    expect(wrappedRow(fields, positions, 'B')).toEqual([
+      ' max_pooling2d (MaxPooling2D  (None, 13, 13, 32)       0         ',
+      ' )                                                               ',
+    ]);
+    expect(wrappedRow(fields, positions, 'C')).toEqual([
+      ' max_pooling2d (MaxPooling2  (None, 13, 13, 32)        0         ',
+      ' D)                                                              ',
+    ]);
   });
 });

@@ -30,11 +30,21 @@ describe('Keras 3 summary: the tutorial model (docs/summary-formats.md#printed-e
 
 describe('Keras 3 summary: options and unusual rows (docs/summary-formats.md#printed-examples)', () => {
   it('expands a nested model with └ prefixes and marks the frozen Dense N', () => {
-    const inner = nested('inner', 'Sequential', [null, 2], [
-      layer('dense_7', 'Dense', [null, 4], [w('kernel', [8, 4], false), w('bias', [4], false)]),
-      layer('dense_8', 'Dense', [null, 2], [w('kernel', [4, 2]), w('bias', [2])]),
-    ]);
-    const outer = summary('outer', [inner, layer('dense_9', 'Dense', [null, 1], [w('kernel', [2, 1]), w('bias', [1])])], true, 'Functional');
+    const inner = nested(
+      'inner',
+      'Sequential',
+      [null, 2],
+      [
+        layer('dense_7', 'Dense', [null, 4], [w('kernel', [8, 4], false), w('bias', [4], false)]),
+        layer('dense_8', 'Dense', [null, 2], [w('kernel', [4, 2]), w('bias', [2])]),
+      ],
+    );
+    const outer = summary(
+      'outer',
+      [inner, layer('dense_9', 'Dense', [null, 1], [w('kernel', [2, 1]), w('bias', [1])])],
+      true,
+      'Functional',
+    );
     expect(renderKeras3(outer, { expandNested: true, showTrainable: true })).toBe(fixtures.KERAS3_NESTED_EXPANDED_TRAINABLE);
   });
 
@@ -44,10 +54,25 @@ describe('Keras 3 summary: options and unusual rows (docs/summary-formats.md#pri
 
   it('prints the three outputs of an LSTM with return_state as a list, wrapped', () => {
     // LSTM(4) on 8 features: 4 gates × (8 inputs + 4 recurrent + 1 bias) × 4 units = 208.
-    const model = summary('functional_3', [
-      layer('input_layer_3', 'InputLayer', [null, 10, 8]),
-      layer('lstm', 'LSTM', [[null, 4], [null, 4], [null, 4]], [w('kernel', [8, 16]), w('recurrent_kernel', [4, 16]), w('bias', [16])], ['input_layer_3[0][0]']),
-    ], true, 'Functional');
+    const model = summary(
+      'functional_3',
+      [
+        layer('input_layer_3', 'InputLayer', [null, 10, 8]),
+        layer(
+          'lstm',
+          'LSTM',
+          [
+            [null, 4],
+            [null, 4],
+            [null, 4],
+          ],
+          [w('kernel', [8, 16]), w('recurrent_kernel', [4, 16]), w('bias', [16])],
+          ['input_layer_3[0][0]'],
+        ),
+      ],
+      true,
+      'Functional',
+    );
     expect(renderKeras3(model)).toBe(fixtures.KERAS3_MULTI_OUTPUT);
   });
 
@@ -70,7 +95,9 @@ function tensorRefs(value: unknown, out: string[]): string[] {
       const [layerName, node, tensor] = (o['config'] as { keras_history: [string, number, number] }).keras_history;
       out.push(`${layerName}[${node}][${tensor}]`);
     } else {
-      Object.keys(o).sort().forEach((k) => tensorRefs(o[k], out));
+      Object.keys(o)
+        .sort()
+        .forEach((k) => tensorRefs(o[k], out));
     }
   }
   return out;
@@ -104,7 +131,9 @@ function branches(config: { layers: KerasLayerJson[]; input_layers: unknown[]; o
 /** A Summary made only of what Keras reported (expected.json) and the graph it saved (model.json). */
 function summaryFromGolden(g: Golden): Summary {
   const model = JSON.parse(g.json) as { config: { layers: KerasLayerJson[]; input_layers: unknown[]; output_layers: unknown[] } };
-  const connections = new Map(model.config.layers.map((l) => [l.name, (l.inbound_nodes ?? []).flatMap((n) => tensorRefs([n.args, n.kwargs], []))]));
+  const connections = new Map(
+    model.config.layers.map((l) => [l.name, (l.inbound_nodes ?? []).flatMap((n) => tensorRefs([n.args, n.kwargs], []))]),
+  );
   const rows: Row[] = g.expected.layers.map((l) => ({
     name: l.name,
     type: l.type,
@@ -142,4 +171,3 @@ describe('Keras 3 summary: the 400 golden models, rows as Keras reported them', 
     expect(renderKeras3(summaryFromGolden(g))).toBe(g.expected.summary);
   });
 });
-

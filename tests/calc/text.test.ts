@@ -13,13 +13,23 @@ describe('shapes', () => {
 
   it('writes one output as a shape and several as a bracketed list', () => {
     expect(outputText([null, 10])).toBe('(None, 10)');
-    expect(outputText([[null, 4], [null, 8]])).toBe('[(None, 4), (None, 8)]');
+    expect(
+      outputText([
+        [null, 4],
+        [null, 8],
+      ]),
+    ).toBe('[(None, 4), (None, 8)]');
     expect(outputText([[null, 4]])).toBe('(None, 4)');
     expect(outputText(null)).toBe('?'); // a layer Keras never built
   });
 
   it('tells a list of shapes from one shape', () => {
-    expect(isShapeList([[null, 4], [null, 8]])).toBe(true);
+    expect(
+      isShapeList([
+        [null, 4],
+        [null, 8],
+      ]),
+    ).toBe(true);
     expect(isShapeList([null, 4])).toBe(false);
     expect(isShapeList([])).toBe(false);
     expect(shapeList([null, 4])).toEqual([[null, 4]]);
@@ -33,8 +43,13 @@ describe('weights', () => {
     expect(weightText({ name: 'alpha', shape: [] })).toBe('alpha 1');
   });
 
-  it('joins a layer\'s weights with semicolons', () => {
-    expect(weightsText([{ name: 'kernel', shape: [3, 3, 1, 32] }, { name: 'bias', shape: [32] }])).toBe('kernel 3×3×1×32 = 288; bias 32');
+  it("joins a layer's weights with semicolons", () => {
+    expect(
+      weightsText([
+        { name: 'kernel', shape: [3, 3, 1, 32] },
+        { name: 'bias', shape: [32] },
+      ]),
+    ).toBe('kernel 3×3×1×32 = 288; bias 32');
   });
 });
 

@@ -115,7 +115,6 @@ describe("the tutorial model's Keras 3 summary text (docs/summary-formats.md#pri
   });
 });
 
-
 // Verbatim Keras 3 output, as in docs/summary-formats.md#printed-examples.
 const SEQUENTIAL_76 = `Model: "sequential"
 ┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━┓

@@ -32,13 +32,16 @@ function exec(command: string, args: string[], stdin?: Uint8Array | string): Pro
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stderr.on('data', (b: Buffer) => err.push(b));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.on('close', (code) =>
+      resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
+    );
     child.stdin.end(stdin ?? '');
   });
 }
 
 /** `node --import tsx src/cli/summary.ts …`: what `npm run summary` runs, minus npm. */
-const summary = (args: string[], stdin?: Uint8Array | string) => exec(process.execPath, ['--import', 'tsx', 'src/cli/summary.ts', ...args], stdin);
+const summary = (args: string[], stdin?: Uint8Array | string) =>
+  exec(process.execPath, ['--import', 'tsx', 'src/cli/summary.ts', ...args], stdin);
 
 const withNewline = (s: string) => (s.endsWith('\n') ? s : `${s}\n`);
 
@@ -101,7 +104,10 @@ describe.concurrent('printing summaries', () => {
   });
 
   it('reads a .keras archive, from a file or from standard input', async () => {
-    const zip = zipSync({ 'metadata.json': strToU8('{"keras_version": "3.16.0"}'), 'config.json': readFileSync(join(goldenDir('r1001-005'), 'model.json')) }, { level: 0 });
+    const zip = zipSync(
+      { 'metadata.json': strToU8('{"keras_version": "3.16.0"}'), 'config.json': readFileSync(join(goldenDir('r1001-005'), 'model.json')) },
+      { level: 0 },
+    );
     const expected = withNewline(expectedOf('r1001-005').summary);
     expect((await summary([file('model.keras', zip)])).stdout).toBe(expected);
     expect((await summary(['-'], zip)).stdout).toBe(expected);
@@ -129,42 +135,84 @@ describe.concurrent('bad input: exit 2 and one located error line', () => {
     const json = JSON.parse(readFileSync(join(fixtures, 'tutorial-tf-keras-2.12.json'), 'utf8'));
     json.config.layers[3].config.kernel_size = [30, 30];
     const path = file('bad-kernel.json', JSON.stringify(json));
-    expect(expectOneErrorLine(await summary([path]))).toMatch(new RegExp(`^error: ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: conv2d_1 \\(Conv2D\\), kernel_size: `));
+    expect(expectOneErrorLine(await summary([path]))).toMatch(
+      new RegExp(`^error: ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: conv2d_1 \\(Conv2D\\), kernel_size: `),
+    );
   });
 
   it('an unknown layer class', async () => {
-    const path = file('unknown.json', JSON.stringify({
-      class_name: 'Sequential',
-      config: { name: 's', layers: [{ class_name: 'InputLayer', config: { batch_input_shape: [null, 4], name: 'in' } }, { class_name: 'MyFancyLayer', config: { name: 'fancy' } }] },
-      keras_version: '2.12.0',
-    }));
+    const path = file(
+      'unknown.json',
+      JSON.stringify({
+        class_name: 'Sequential',
+        config: {
+          name: 's',
+          layers: [
+            { class_name: 'InputLayer', config: { batch_input_shape: [null, 4], name: 'in' } },
+            { class_name: 'MyFancyLayer', config: { name: 'fancy' } },
+          ],
+        },
+        keras_version: '2.12.0',
+      }),
+    );
     expect(expectOneErrorLine(await summary([path]))).toContain(': fancy (MyFancyLayer): ');
   });
 
   it('a model with a cycle', async () => {
-    const dense = (name: string, from: string) => ({ class_name: 'Dense', name, config: { name, units: 2 }, inbound_nodes: [[[from, 0, 0, {}]]] });
-    const path = file('cycle.json', JSON.stringify({
-      class_name: 'Functional',
-      config: {
-        name: 'loop',
-        layers: [{ class_name: 'InputLayer', name: 'i', config: { batch_input_shape: [null, 2], name: 'i' }, inbound_nodes: [] }, dense('a', 'b'), dense('b', 'a')],
-        input_layers: [['i', 0, 0]],
-        output_layers: [['b', 0, 0]],
-      },
-    }));
+    const dense = (name: string, from: string) => ({
+      class_name: 'Dense',
+      name,
+      config: { name, units: 2 },
+      inbound_nodes: [[[from, 0, 0, {}]]],
+    });
+    const path = file(
+      'cycle.json',
+      JSON.stringify({
+        class_name: 'Functional',
+        config: {
+          name: 'loop',
+          layers: [
+            { class_name: 'InputLayer', name: 'i', config: { batch_input_shape: [null, 2], name: 'i' }, inbound_nodes: [] },
+            dense('a', 'b'),
+            dense('b', 'a'),
+          ],
+          input_layers: [['i', 0, 0]],
+          output_layers: [['b', 0, 0]],
+        },
+      }),
+    );
     expect(expectOneErrorLine(await summary([path]))).toContain('cycle');
   });
 
   it('50 MB of nesting', async () => {
     const half = 25 * 1024 * 1024;
     const path = file('deep.json', '['.repeat(half) + ']'.repeat(half));
-    expect(expectOneErrorLine(await summary([path]))).toBe(`error: ${path}:1:1001: this is not valid JSON: the brackets nest more than 1,000 levels deep, far deeper than any Keras model`);
+    expect(expectOneErrorLine(await summary([path]))).toBe(
+      `error: ${path}:1:1001: this is not valid JSON: the brackets nest more than 1,000 levels deep, far deeper than any Keras model`,
+    );
   });
 
   it('a chain of 20,000 layers listed backwards: a summary or one error line, never a crash', async () => {
-    const layers: unknown[] = [{ class_name: 'InputLayer', name: 'i', config: { batch_input_shape: [null, 2], name: 'i' }, inbound_nodes: [] }];
-    for (let k = 0; k < 20_000; k++) layers.push({ class_name: 'Dense', name: `d${k}`, config: { name: `d${k}`, units: 2 }, inbound_nodes: [[[k === 0 ? 'i' : `d${k - 1}`, 0, 0, {}]]] });
-    const model = { class_name: 'Functional', config: { name: 'm', layers: [layers[0], ...layers.slice(1).reverse()], input_layers: [['i', 0, 0]], output_layers: [['d19999', 0, 0]] }, keras_version: '2.12.0' };
+    const layers: unknown[] = [
+      { class_name: 'InputLayer', name: 'i', config: { batch_input_shape: [null, 2], name: 'i' }, inbound_nodes: [] },
+    ];
+    for (let k = 0; k < 20_000; k++)
+      layers.push({
+        class_name: 'Dense',
+        name: `d${k}`,
+        config: { name: `d${k}`, units: 2 },
+        inbound_nodes: [[[k === 0 ? 'i' : `d${k - 1}`, 0, 0, {}]]],
+      });
+    const model = {
+      class_name: 'Functional',
+      config: {
+        name: 'm',
+        layers: [layers[0], ...layers.slice(1).reverse()],
+        input_layers: [['i', 0, 0]],
+        output_layers: [['d19999', 0, 0]],
+      },
+      keras_version: '2.12.0',
+    };
     const r = await summary([file('chain.json', JSON.stringify(model)), '--format', 'json']);
     // The resolver may follow the chain (exit 0) or refuse it as too deep (exit 2); both are answers.
     if (r.code === 0) expect(JSON.parse(r.stdout).totals.params).toBe(20_000 * 6);
@@ -173,17 +221,23 @@ describe.concurrent('bad input: exit 2 and one located error line', () => {
 
   it('a zip without config.json', async () => {
     const path = file('weights.keras', zipSync({ 'model.weights.h5': new Uint8Array(16) }));
-    expect(expectOneErrorLine(await summary([path]))).toBe(`error: ${path}: this ZIP archive has no config.json, so it is not a .keras model file (it holds model.weights.h5)`);
+    expect(expectOneErrorLine(await summary([path]))).toBe(
+      `error: ${path}: this ZIP archive has no config.json, so it is not a .keras model file (it holds model.weights.h5)`,
+    );
   });
 
   it('broken JSON inside an archive is located inside config.json', async () => {
     const path = file('broken.keras', zipSync({ 'config.json': strToU8('{"class_name": True}') }));
-    expect(expectOneErrorLine(await summary([path]))).toBe(`error: ${path}: config.json:1:16: this is not valid JSON: True is Python; JSON writes true`);
+    expect(expectOneErrorLine(await summary([path]))).toBe(
+      `error: ${path}: config.json:1:16: this is not valid JSON: True is Python; JSON writes true`,
+    );
   });
 
   it('Python source', async () => {
     const path = file('model.py', 'import keras\nmodel = keras.Sequential()\n');
-    expect(expectOneErrorLine(await summary([path]))).toContain(`error: ${path}:1:1: this looks like Python source; reading Keras Python code is not supported yet`);
+    expect(expectOneErrorLine(await summary([path]))).toContain(
+      `error: ${path}:1:1: this looks like Python source; reading Keras Python code is not supported yet`,
+    );
   });
 
   it.each([
@@ -197,7 +251,9 @@ describe.concurrent('bad input: exit 2 and one located error line', () => {
   });
 
   it('bad input on standard input is reported as <stdin>', async () => {
-    expect(expectOneErrorLine(await summary(['-'], '{"a": 1,}'))).toBe('error: <stdin>:1:9: this is not valid JSON: a comma before "}" is not allowed in JSON');
+    expect(expectOneErrorLine(await summary(['-'], '{"a": 1,}'))).toBe(
+      'error: <stdin>:1:9: this is not valid JSON: a comma before "}" is not allowed in JSON',
+    );
   });
 
   it('a missing file and a directory', async () => {
@@ -208,7 +264,19 @@ describe.concurrent('bad input: exit 2 and one located error line', () => {
   });
 
   it('control characters from the input cannot reach the terminal', async () => {
-    const path = file('escape.json', JSON.stringify({ class_name: 'Sequential', config: { layers: [{ class_name: 'InputLayer', config: { batch_input_shape: [null, 4], name: 'in' } }, { class_name: 'Bad\u001b[31mLayer', config: { name: 'x\u0007' } }] }, keras_version: '2.12.0' }));
+    const path = file(
+      'escape.json',
+      JSON.stringify({
+        class_name: 'Sequential',
+        config: {
+          layers: [
+            { class_name: 'InputLayer', config: { batch_input_shape: [null, 4], name: 'in' } },
+            { class_name: 'Bad\u001b[31mLayer', config: { name: 'x\u0007' } },
+          ],
+        },
+        keras_version: '2.12.0',
+      }),
+    );
     const line = expectOneErrorLine(await summary([path]));
     expect(line).not.toMatch(/[\u0000-\u001f]/);
     expect(line).toContain('x\\x07 (Bad\\x1b[31mLayer)');
@@ -231,7 +299,9 @@ describe.concurrent('bad usage: exit 2 with one error line', () => {
 describe('input past the 64 MiB cap', () => {
   it('summary -- /dev/zero stops at the cap with exit 2 instead of growing memory', async () => {
     const r = await summary(['/dev/zero']);
-    expect(expectOneErrorLine(r)).toBe('error: /dev/zero: the input is larger than 67108864 bytes, far more than any model description; Param Lab stops reading there');
+    expect(expectOneErrorLine(r)).toBe(
+      'error: /dev/zero: the input is larger than 67108864 bytes, far more than any model description; Param Lab stops reading there',
+    );
   });
 });
 

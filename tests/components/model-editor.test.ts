@@ -5,7 +5,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  EDITOR_TYPES, fromModel, layerArgs, moveLayer, newLayer, parseInputShape, toModel, typedTuple, type EditorState,
+  EDITOR_TYPES,
+  fromModel,
+  layerArgs,
+  moveLayer,
+  newLayer,
+  parseInputShape,
+  toModel,
+  typedTuple,
+  type EditorState,
 } from '@components/islands/model-editor/editor-model.ts';
 import { evaluate } from '@components/islands/model-editor/evaluate.ts';
 import { forget, goodOf } from '@components/islands/model-editor/view.ts';
@@ -27,17 +35,29 @@ const typed = (state: EditorState, index: number, arg: string, text: string): Ed
 const grouped = (n: number): string => n.toLocaleString('en-US');
 const MNIST_TOTAL = 32 * (1 * 9 + 1) + 64 * (32 * 9 + 1) + 64 * (64 * 9 + 1) + 64 * (3 * 3 * 64 + 1) + 10 * (64 + 1);
 
-describe('from the lesson\'s model to the editor and back', () => {
+describe("from the lesson's model to the editor and back", () => {
   it('shows each argument as typed text and the input shape without the batch axis', () => {
     const state = start();
     expect(state.input).toBe('28, 28, 1');
-    expect(state.layers.map((l) => l.type)).toEqual(['Conv2D', 'MaxPooling2D', 'Conv2D', 'MaxPooling2D', 'Conv2D', 'Flatten', 'Dense', 'Dense']);
+    expect(state.layers.map((l) => l.type)).toEqual([
+      'Conv2D',
+      'MaxPooling2D',
+      'Conv2D',
+      'MaxPooling2D',
+      'Conv2D',
+      'Flatten',
+      'Dense',
+      'Dense',
+    ]);
     expect(state.layers[2]?.fields).toEqual({ filters: '64', kernel_size: '3', strides: '1', padding: 'valid' });
     expect(state.layers[1]?.fields).toEqual({ pool_size: '2', strides: '', padding: 'valid' });
   });
 
   it('refuses layer types the editor does not offer', () => {
-    expect(fromModel({ kind: 'sequential', input: [null, 4], layers: [{ type: 'LSTM', args: { units: 4 } }] })).toEqual({ ok: false, unsupported: ['LSTM'] });
+    expect(fromModel({ kind: 'sequential', input: [null, 4], layers: [{ type: 'LSTM', args: { units: 4 } }] })).toEqual({
+      ok: false,
+      unsupported: ['LSTM'],
+    });
   });
 
   it('passes numbers as numbers, tuples as lists, empty optional strides as None, and anything else through for src/calc to judge', () => {
@@ -77,7 +97,11 @@ describe('what the editor shows', () => {
     expect(view.stale).toBe(false);
     expect(view.totals?.params).toBe(grouped(MNIST_TOTAL));
     expect(MNIST_TOTAL).toBe(93322);
-    expect(view.layers[2]).toMatchObject({ name: 'conv2d_1', status: 'fresh', numbers: { shape: '(None, 11, 11, 64)', params: '18,496', equation: '64 × (32 × 3 × 3 + 1) = 18,496' } });
+    expect(view.layers[2]).toMatchObject({
+      name: 'conv2d_1',
+      status: 'fresh',
+      numbers: { shape: '(None, 11, 11, 64)', params: '18,496', equation: '64 × (32 × 3 × 3 + 1) = 18,496' },
+    });
     expect(good).not.toBeNull();
   });
 
@@ -89,7 +113,7 @@ describe('what the editor shows', () => {
     expect(view.totals?.params).toBe(grouped(total));
   });
 
-  it('puts src/calc\'s message beside the kernel of the first broken layer, keeps the rows before it and the last valid totals, marked stale', () => {
+  it("puts src/calc's message beside the kernel of the first broken layer, keeps the rows before it and the last valid totals, marked stale", () => {
     const first = evaluate(start(), null);
     const { view, good } = evaluate(typed(start(), 2, 'kernel_size', '14'), first.good);
     expect(good).toBeNull();
@@ -102,13 +126,20 @@ describe('what the editor shows', () => {
     expect(view.totals?.params).toBe(grouped(MNIST_TOTAL));
   });
 
-  it('words src/calc\'s problem in the page\'s language: ⌊(13 − 14) / 1⌋ + 1 = 0 on a Chinese page', () => {
+  it("words src/calc's problem in the page's language: ⌊(13 − 14) / 1⌋ + 1 = 0 on a Chinese page", () => {
     const { view } = evaluate(typed(start(), 2, 'kernel_size', '14'), null, 'zh-cn');
     expect(view.layers[2]?.problem?.message).toBe('当 padding="valid" 时，宽 14 的卷积核放不进高度为 13 的输入：⌊(13 − 14) / 1⌋ + 1 = 0。');
   });
 
   it('reports bad text in a field through src/calc, beside that field', () => {
-    for (const [arg, text] of [['filters', ''], ['filters', '-3'], ['filters', '2.5'], ['filters', 'abc'], ['strides', '0'], ['padding', 'full']] as const) {
+    for (const [arg, text] of [
+      ['filters', ''],
+      ['filters', '-3'],
+      ['filters', '2.5'],
+      ['filters', 'abc'],
+      ['strides', '0'],
+      ['padding', 'full'],
+    ] as const) {
       const { view } = evaluate(typed(start(), 0, arg, text), null);
       expect(view.layers[0]?.problem?.field, `${arg} = ${JSON.stringify(text)}`).toBe(arg);
       expect(JSON.stringify(view)).not.toMatch(/NaN|undefined|Infinity/);
@@ -121,12 +152,12 @@ describe('what the editor shows', () => {
     expect(view.layers[6]?.status).toBe('broken');
   });
 
-  it('reports a rate outside [0, 1] beside Dropout\'s rate', () => {
+  it("reports a rate outside [0, 1] beside Dropout's rate", () => {
     const state = { ...start(), layers: [...start().layers, { ...newLayer('Dropout', 99), fields: { rate: '1.5' } }] };
     expect(evaluate(state, null).view.layers[8]?.problem?.field).toBe('rate');
   });
 
-  it('keeps the input shape\'s problem at the input and every layer\'s last numbers', () => {
+  it("keeps the input shape's problem at the input and every layer's last numbers", () => {
     const first = evaluate(start(), null);
     const { view } = evaluate({ ...start(), input: '28, x' }, first.good);
     expect(view.inputProblem).toEqual({ problem: 'notDim', text: 'x' });
@@ -155,7 +186,7 @@ describe('starting from the view the build computed', () => {
     expect(goodOf(evaluate(typed(start(), 2, 'kernel_size', '14'), null).view)).toBeNull();
   });
 
-  it('forgets one layer\'s numbers when its type changes', () => {
+  it("forgets one layer's numbers when its type changes", () => {
     const good = goodOf(evaluate(start(), null).view);
     expect(forget(good, 2)?.layers.has(2)).toBe(false);
     expect(forget(good, 2)?.layers.has(3)).toBe(true);
@@ -169,7 +200,11 @@ describe('the model in the address', () => {
   });
 
   it('writes tuples, None strides and padding letters: c16-3x5-2-s, m3--s', () => {
-    let state: EditorState = { input: '32, 32, 3', layers: [newLayer('Conv2D', 0), newLayer('MaxPooling2D', 1), newLayer('Dropout', 2)], nextId: 3 };
+    let state: EditorState = {
+      input: '32, 32, 3',
+      layers: [newLayer('Conv2D', 0), newLayer('MaxPooling2D', 1), newLayer('Dropout', 2)],
+      nextId: 3,
+    };
     state = typed(typed(typed(typed(state, 0, 'filters', '16'), 0, 'kernel_size', '3, 5'), 0, 'strides', '2'), 0, 'padding', 'same');
     state = typed(typed(state, 1, 'pool_size', '3'), 1, 'padding', 'same');
     state = typed(state, 2, 'rate', '0.25');
@@ -194,9 +229,26 @@ describe('the model in the address', () => {
   });
 
   it.each([
-    ['', 0], ['x', 0], ['c32', 0], ['i', 0], ['i0', 0], ['i28x28x1x1x1x1', 0], ['i28x-1', 0], ['i99999999999999999', 0],
-    ['i28_q5', 1], ['i28_c32-3-1-v-9', 1], ['i28_cabc', 1], ['i28_c3x3x3x3', 1], ['i28_c-3', 1], ['i28_fx', 1], ['i28_o1.5', 1],
-    ['i28_c32-3-1-z', 1], ['i28_d64_d', -1], ['i28<script>', 0], ['i28_c32%20', 0], ['i28__d', 1],
+    ['', 0],
+    ['x', 0],
+    ['c32', 0],
+    ['i', 0],
+    ['i0', 0],
+    ['i28x28x1x1x1x1', 0],
+    ['i28x-1', 0],
+    ['i99999999999999999', 0],
+    ['i28_q5', 1],
+    ['i28_c32-3-1-v-9', 1],
+    ['i28_cabc', 1],
+    ['i28_c3x3x3x3', 1],
+    ['i28_c-3', 1],
+    ['i28_fx', 1],
+    ['i28_o1.5', 1],
+    ['i28_c32-3-1-z', 1],
+    ['i28_d64_d', -1],
+    ['i28<script>', 0],
+    ['i28_c32%20', 0],
+    ['i28__d', 1],
   ] as const)('refuses %j, naming the segment', (value, position) => {
     const decoded = decodeModel(value);
     if (position === -1) {
@@ -212,14 +264,20 @@ describe('the model in the address', () => {
   });
 
   it('never throws on any string, and what it accepts evaluates without NaN', () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.stringMatching(/^i[0-9xn]{0,8}(_[cmdfob][0-9x.-]{0,10}){0,6}$/)), (value) => {
-      const decoded = decodeModel(value);
-      if (decoded.ok) expect(JSON.stringify(evaluate(decoded.state, null).view)).not.toMatch(/NaN|Infinity/);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.stringMatching(/^i[0-9xn]{0,8}(_[cmdfob][0-9x.-]{0,10}){0,6}$/)), (value) => {
+        const decoded = decodeModel(value);
+        if (decoded.ok) expect(JSON.stringify(evaluate(decoded.state, null).view)).not.toMatch(/NaN|Infinity/);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('builds a Sequential model from the state for src/calc', () => {
     const built = toModel(start());
-    expect(built.ok && built.model.layers[0]).toEqual({ type: 'Conv2D', args: { filters: 32, kernel_size: 3, strides: 1, padding: 'valid' } });
+    expect(built.ok && built.model.layers[0]).toEqual({
+      type: 'Conv2D',
+      args: { filters: 32, kernel_size: 3, strides: 1, padding: 'valid' },
+    });
   });
 });

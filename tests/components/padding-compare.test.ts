@@ -3,7 +3,14 @@
  * lesson's windows (hand arithmetic), field checking, and reading values from a hostile address.
  */
 import { describe, expect, it } from 'vitest';
-import { compareRows, fieldsFor, presetValues, readField, valuesFromUrl, type CompareRow } from '@components/islands/padding-compare/compare-rows.ts';
+import {
+  compareRows,
+  fieldsFor,
+  presetValues,
+  readField,
+  valuesFromUrl,
+  type CompareRow,
+} from '@components/islands/padding-compare/compare-rows.ts';
 import en from '@i18n/en/padding-compare.json';
 import zhCn from '@i18n/zh-cn/padding-compare.json';
 
@@ -22,7 +29,12 @@ describe('the rules side by side', () => {
       'pytorch-pool': Math.floor((28 + 2 * 1 - 3) / 2) + 1,
       'caffe-pool': Math.ceil((28 + 2 * 1 - 3) / 2) + 1, // 15: the window starting at 27 still starts inside
     });
-    expect(rows.find((r) => r.id === 'keras-same')?.added).toMatchObject({ kind: 'same', total: (14 - 1) * 2 + 3 - 28, before: 0, after: 1 });
+    expect(rows.find((r) => r.id === 'keras-same')?.added).toMatchObject({
+      kind: 'same',
+      total: (14 - 1) * 2 + 3 - 28,
+      before: 0,
+      after: 1,
+    });
     expect(rows.find((r) => r.id === 'keras-causal')?.added).toMatchObject({ kind: 'causal', total: 1 * (3 - 1) });
   });
 
@@ -37,7 +49,9 @@ describe('the rules side by side', () => {
   it('lists convolution rules for kind "conv" and reports what a rule refuses', () => {
     const v = presetValues({ id: 't', kind: 'conv', input: 28, kernel: 3, stride: 2, dilation: 2, padding: 0 });
     expect(lengths(compareRows(v, 'conv'))).toEqual({
-      'keras-valid': 'stride-and-dilation', 'keras-same': 'stride-and-dilation', 'keras-causal': 'stride-and-dilation',
+      'keras-valid': 'stride-and-dilation',
+      'keras-same': 'stride-and-dilation',
+      'keras-causal': 'stride-and-dilation',
       'pytorch-conv': Math.floor((28 - (2 * (3 - 1) + 1)) / 2) + 1, // PyTorch allows both: 12
       'caffe-conv': 12,
     });
@@ -53,16 +67,25 @@ describe('the rules side by side', () => {
   it('marks PyTorch and Caffe padding limits: p=2 is too much for k=3 in PyTorch pooling, p=3 in Caffe', () => {
     const v = presetValues({ id: 't', kind: 'pool', input: 28, kernel: 3, stride: 2, padding: 2 });
     // Caffe: ⌈(28 + 4 − 3) / 2⌉ + 1 = 16 windows would start at −2, 0, …, 28 — and 28 is right padding, so 15
-    expect(lengths(compareRows(v, 'pool'))).toMatchObject({ 'pytorch-pool': 'padding-too-large', 'caffe-pool': Math.ceil((28 + 4 - 3) / 2) + 1 - 1 });
+    expect(lengths(compareRows(v, 'pool'))).toMatchObject({
+      'pytorch-pool': 'padding-too-large',
+      'caffe-pool': Math.ceil((28 + 4 - 3) / 2) + 1 - 1,
+    });
     expect(lengths(compareRows({ ...v, padding: 3 }, 'pool'))['caffe-pool']).toBe('padding-too-large');
   });
 });
 
 describe('reading a field', () => {
   it.each([
-    ['28', { ok: true, value: 28 }], [' 3 ', { ok: true, value: 3 }], ['', { ok: false, problem: 'empty' }],
-    ['abc', { ok: false, problem: 'notNumber' }], ['2.5', { ok: false, problem: 'notWhole' }], ['0', { ok: false, problem: 'tooSmall' }],
-    ['-1', { ok: false, problem: 'tooSmall' }], ['1e300', { ok: false, problem: 'tooLarge' }], ['Infinity', { ok: false, problem: 'notNumber' }],
+    ['28', { ok: true, value: 28 }],
+    [' 3 ', { ok: true, value: 3 }],
+    ['', { ok: false, problem: 'empty' }],
+    ['abc', { ok: false, problem: 'notNumber' }],
+    ['2.5', { ok: false, problem: 'notWhole' }],
+    ['0', { ok: false, problem: 'tooSmall' }],
+    ['-1', { ok: false, problem: 'tooSmall' }],
+    ['1e300', { ok: false, problem: 'tooLarge' }],
+    ['Infinity', { ok: false, problem: 'notNumber' }],
   ] as const)('reads %j', (text, want) => {
     expect(readField(text, 1)).toMatchObject(want);
   });
@@ -92,7 +115,10 @@ describe('values from the address', () => {
 
 describe('dictionaries', () => {
   it('have the same keys in both locales', () => {
-    const keysOf = (o: object, prefix = ''): string[] => Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keysOf(v as object, `${prefix}${k}.`) : [`${prefix}${k}`])).sort();
+    const keysOf = (o: object, prefix = ''): string[] =>
+      Object.entries(o)
+        .flatMap(([k, v]) => (typeof v === 'object' ? keysOf(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]))
+        .sort();
     expect(keysOf(zhCn)).toEqual(keysOf(en));
   });
 });

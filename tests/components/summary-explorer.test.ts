@@ -36,14 +36,14 @@ describe('a row of the MNIST summary, explained', () => {
     expect(partText(row, 'roles')).toContain('32 = input channels');
   });
 
-  it('takes conv2d_1\'s input from the row above, 13 × 13 × 32, and shrinks each side to 13 − 3 + 1 = 11', () => {
+  it("takes conv2d_1's input from the row above, 13 × 13 × 32, and shrinks each side to 13 − 3 + 1 = 11", () => {
     const shape = partText(rows[2], 'shape');
     expect(shape).toContain("the previous row's output, (None, 13, 13, 32)");
     expect(shape).toContain('Height: ⌊(13 − 3) / 1⌋ + 1 = ⌊10 / 1⌋ + 1 = 11');
     expect(shape).toContain('(None, 11, 11, 64)');
   });
 
-  it('says the first Conv2D reads the model\'s input (None, 28, 28, 1)', () => {
+  it("says the first Conv2D reads the model's input (None, 28, 28, 1)", () => {
     expect(partText(rows[0], 'shape')).toContain("the model's input, (None, 28, 28, 1)");
   });
 
@@ -99,13 +99,21 @@ describe('other layers', () => {
     expect(partText(explain(model)[0], 'shape')).toContain('keeps the shape');
   });
 
-  it('says a frozen layer\'s parameters are all non-trainable', () => {
-    const model: SequentialModel = { kind: 'sequential', input: [null, 576], layers: [{ type: 'Dense', args: { units: 64 }, trainable: false }] };
+  it("says a frozen layer's parameters are all non-trainable", () => {
+    const model: SequentialModel = {
+      kind: 'sequential',
+      input: [null, 576],
+      layers: [{ type: 'Dense', args: { units: 64 }, trainable: false }],
+    };
     expect(partText(explain(model)[0], 'split')).toContain(`all ${grouped(64 * (576 + 1))} are non-trainable`);
   });
 
   it('writes strided same-padded conv arithmetic as ⌈28 / 2⌉ = 14', () => {
-    const model: SequentialModel = { kind: 'sequential', input: [null, 28, 28, 3], layers: [{ type: 'Conv2D', args: { filters: 8, kernel_size: 3, strides: 2, padding: 'same' } }] };
+    const model: SequentialModel = {
+      kind: 'sequential',
+      input: [null, 28, 28, 3],
+      layers: [{ type: 'Conv2D', args: { filters: 8, kernel_size: 3, strides: 2, padding: 'same' } }],
+    };
     expect(partText(explain(model)[0], 'shape')).toContain('⌈28 / 2⌉ = 14');
   });
 
@@ -114,7 +122,10 @@ describe('other layers', () => {
       kind: 'functional',
       layers: [
         { layer: { type: 'InputLayer', name: 'pixels', args: { shape: [784] } }, nodes: [] },
-        { layer: { type: 'Dense', name: 'hidden', args: { units: 32 } }, nodes: [{ args: [{ kind: 'tensor', layer: 'pixels', node: 0, tensor: 0 }], kwargs: {} }] },
+        {
+          layer: { type: 'Dense', name: 'hidden', args: { units: 32 } },
+          nodes: [{ args: [{ kind: 'tensor', layer: 'pixels', node: 0, tensor: 0 }], kwargs: {} }],
+        },
       ],
       inputs: [{ kind: 'tensor', layer: 'pixels', node: 0, tensor: 0 }],
       outputs: [{ kind: 'tensor', layer: 'hidden', node: 0, tensor: 0 }],
@@ -128,7 +139,7 @@ describe('other layers', () => {
   });
 });
 
-describe('a functional graph, read from the engine\'s edges', () => {
+describe("a functional graph, read from the engine's edges", () => {
   const ref = (layer: string, node = 0) => ({ kind: 'tensor' as const, layer, node, tensor: 0 });
   const model: Model = {
     kind: 'functional',
@@ -136,7 +147,13 @@ describe('a functional graph, read from the engine\'s edges', () => {
       { layer: { type: 'InputLayer', name: 'left', args: { shape: [4] } }, nodes: [] },
       { layer: { type: 'InputLayer', name: 'right', args: { shape: [4] } }, nodes: [] },
       // one Dense called twice: its second call is node 1
-      { layer: { type: 'Dense', name: 'shared', args: { units: 3 } }, nodes: [{ args: [ref('left')], kwargs: {} }, { args: [ref('right')], kwargs: {} }] },
+      {
+        layer: { type: 'Dense', name: 'shared', args: { units: 3 } },
+        nodes: [
+          { args: [ref('left')], kwargs: {} },
+          { args: [ref('right')], kwargs: {} },
+        ],
+      },
       { layer: { type: 'Add', name: 'sum' }, nodes: [{ args: [[ref('shared', 0), ref('shared', 1)]], kwargs: {} }] },
     ],
     inputs: [ref('left'), ref('right')],
@@ -168,8 +185,16 @@ describe('layer types this file was never taught, explained from their shape ste
     expect(shape).toContain('(None, 8, 28, 28, 8)');
   });
 
-  it('adds ZeroPadding2D(((1, 2), (3, 4)))\'s zeros on each side: 1 + 28 + 2 = 31 rows, 3 + 28 + 4 = 35 columns', () => {
-    const layer = { type: 'ZeroPadding2D', args: { padding: [[1, 2], [3, 4]] } };
+  it("adds ZeroPadding2D(((1, 2), (3, 4)))'s zeros on each side: 1 + 28 + 2 = 31 rows, 3 + 28 + 4 = 35 columns", () => {
+    const layer = {
+      type: 'ZeroPadding2D',
+      args: {
+        padding: [
+          [1, 2],
+          [3, 4],
+        ],
+      },
+    };
     for (const locale of ['en', 'zh-cn'] as const) {
       const shape = only(layer, [null, 28, 28, 3], locale);
       expect(shape).toContain(`1 + 28 + 2 = ${1 + 28 + 2}`);
@@ -180,7 +205,9 @@ describe('layer types this file was never taught, explained from their shape ste
 
   it('grows Conv2DTranspose(16, 3, strides=2) from 7 to (7 − 1) × 2 + 3 = 15', () => {
     expect((7 - 1) * 2 + 3).toBe(15);
-    expect(only({ type: 'Conv2DTranspose', args: { filters: 16, kernel_size: 3, strides: 2 } }, [null, 7, 7, 32])).toContain('Height: (7 − 1) × 2 + 3 = 15');
+    expect(only({ type: 'Conv2DTranspose', args: { filters: 16, kernel_size: 3, strides: 2 } }, [null, 7, 7, 32])).toContain(
+      'Height: (7 − 1) × 2 + 3 = 15',
+    );
   });
 
   it('names the pooling family for a 0-parameter GlobalMaxPooling1D and says which axes vanish', () => {
@@ -196,7 +223,13 @@ describe('every registered layer type, explained from its own example', () => {
     const r = resolveLayer({ type, args }, input, dialect ?? 'keras3');
     if (!r.ok) throw new Error(`${type}: ${r.error.message}`);
     const summary: Summary = {
-      name: 'm', className: 'Sequential', sequentialLike: true, dialect: dialect ?? 'keras3', rows: [r.row], totals: totalsOf(r.row.weights), outputs: [],
+      name: 'm',
+      className: 'Sequential',
+      sequentialLike: true,
+      dialect: dialect ?? 'keras3',
+      rows: [r.row],
+      totals: totalsOf(r.row.weights),
+      outputs: [],
     };
     return { row: r.row, e: explainRows(summary, locale === 'en' ? en : zhCn, locale === 'en' ? rolesEn : rolesZh)[0]! };
   };
@@ -236,6 +269,18 @@ describe('both locales', () => {
 
 describe('small helpers', () => {
   it('writes English ordinals', () => {
-    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].map(ordinal)).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '101st', '111th']);
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].map(ordinal)).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+      '101st',
+      '111th',
+    ]);
   });
 });

@@ -33,7 +33,9 @@ const LOCALES = [
 
 /** Every lesson module's calculators, by the page that embeds them (module file name = lesson slug). */
 const pagesDir = fileURLToPath(new URL('../../content/docs/lessons/', import.meta.url));
-const slugs = readdirSync(pagesDir).filter((f) => f.endsWith('.mdx')).map((f) => f.slice(0, -4));
+const slugs = readdirSync(pagesDir)
+  .filter((f) => f.endsWith('.mdx'))
+  .map((f) => f.slice(0, -4));
 const modules = import.meta.glob<{ calculators?: Record<string, CalculatorPreset> }>('../../src/lessons/*.ts', { eager: true });
 const lessonPresets = slugs.map((slug) => ({ slug, presets: Object.values(modules[`../../src/lessons/${slug}.ts`]?.calculators ?? {}) }));
 const presetById = new Map<string, CalculatorPreset>([home.conv2d, ...lessonPresets.flatMap((l) => l.presets)].map((p) => [p.id, p]));
@@ -148,7 +150,8 @@ describe.skipIf(executable === '')('the layer calculator in Chromium', () => {
         const notice = calc.locator('[data-notice="url"]');
         await notice.waitFor();
         expect(await notice.textContent()).toContain(words.ui.urlIgnored);
-        for (const bad of [`${id}.filters=abc`, `${id}.kernel_size=99`, `${id}.nonsense=1`]) expect(await notice.textContent()).toContain(bad);
+        for (const bad of [`${id}.filters=abc`, `${id}.kernel_size=99`, `${id}.nonsense=1`])
+          expect(await notice.textContent()).toContain(bad);
         // 3 input channels were usable: 32 × (3 × 3 × 3 + 1); the 99-wide kernel does not fit 28, so it was dropped
         await expect.poll(() => shown(calc, 'params').textContent()).toBe(grouped(32 * (3 * 3 * 3 + 1)));
         expect(await calc.locator('output').getAttribute('data-stale')).toBe('false');
@@ -208,8 +211,14 @@ describe.skipIf(executable === '')('the layer calculator in Chromium', () => {
 
   describe('lesson pictures', () => {
     it('draws the dropped row and column when 2×2 pooling meets an odd size', async () => {
-      const preset = lessonPresets.flatMap((l) => l.presets.map((p) => ({ slug: l.slug, p })))
-        .find(({ p }) => p.show.includes('pooling-grid') && p.fields.some((f) => f.target === 'input[1]') && p.fields.some((f) => f.target === 'pool_size'));
+      const preset = lessonPresets
+        .flatMap((l) => l.presets.map((p) => ({ slug: l.slug, p })))
+        .find(
+          ({ p }) =>
+            p.show.includes('pooling-grid') &&
+            p.fields.some((f) => f.target === 'input[1]') &&
+            p.fields.some((f) => f.target === 'pool_size'),
+        );
       expect(preset, 'a lesson has a pooling calculator with the grid').toBeDefined();
       if (!preset) return;
       const { page, problems } = await open(`/lessons/${preset.slug}/`);
@@ -221,7 +230,9 @@ describe.skipIf(executable === '')('the layer calculator in Chromium', () => {
       const padding = calc.locator('[data-field="padding"] input[value="valid"]');
       if (await padding.count()) await padding.check();
       // ⌊(27 − 2) / 2⌋ + 1 = 13 windows cover 26; the 27th row and column are dropped
-      await expect.poll(() => calc.locator('[data-dropped]').evaluateAll((els) => els.map((e) => e.getAttribute('data-dropped')))).toEqual(['rows', 'columns']);
+      await expect
+        .poll(() => calc.locator('[data-dropped]').evaluateAll((els) => els.map((e) => e.getAttribute('data-dropped'))))
+        .toEqual(['rows', 'columns']);
       expect(await calc.locator('[data-picture="pooling-grid"] figcaption').textContent()).toContain('13');
       await box(calc, 'input[1]').fill('26');
       await box(calc, 'input[2]').fill('26');
@@ -231,8 +242,15 @@ describe.skipIf(executable === '')('the layer calculator in Chromium', () => {
     });
 
     it('draws the kernel tensor of a Conv2D', async () => {
-      const preset = lessonPresets.flatMap((l) => l.presets.map((p) => ({ slug: l.slug, p })))
-        .find(({ p }) => p.show.includes('kernel') && p.layers[0]?.type === 'Conv2D' && p.fields.some((f) => f.target === 'filters') && p.fields.some((f) => f.target === 'input[3]'));
+      const preset = lessonPresets
+        .flatMap((l) => l.presets.map((p) => ({ slug: l.slug, p })))
+        .find(
+          ({ p }) =>
+            p.show.includes('kernel') &&
+            p.layers[0]?.type === 'Conv2D' &&
+            p.fields.some((f) => f.target === 'filters') &&
+            p.fields.some((f) => f.target === 'input[3]'),
+        );
       expect(preset, 'a lesson has a Conv2D calculator with the kernel picture').toBeDefined();
       if (!preset) return;
       const { page, problems } = await open(`/lessons/${preset.slug}/`);
@@ -273,7 +291,9 @@ describe.skipIf(executable === '')('the layer calculator in Chromium', () => {
       }
       // resetting one leaves the other's state alone
       await (await calculator(again.page, a.id)).locator('.pl-calc__reset').click();
-      await expect.poll(() => [...new URL(again.page.url()).searchParams.keys()]).toEqual([`${b.id}.${b.fields[edits[1]!.e.field]!.target}`]);
+      await expect
+        .poll(() => [...new URL(again.page.url()).searchParams.keys()])
+        .toEqual([`${b.id}.${b.fields[edits[1]!.e.field]!.target}`]);
       expect(problems).toEqual([]);
       expect(again.problems).toEqual([]);
       await page.close();
@@ -320,10 +340,14 @@ describe.skipIf(executable === '')('the layer calculator in Chromium', () => {
               const r = resolveLayer(layer, applied.input);
               if (!r.ok) throw new Error(r.error.message);
               if (preset.show.includes('params')) {
-                await expect.poll(() => shown(calc, 'params', li).textContent(), { message: `${id} layer ${li} params` }).toBe(grouped(r.row.params));
+                await expect
+                  .poll(() => shown(calc, 'params', li).textContent(), { message: `${id} layer ${li} params` })
+                  .toBe(grouped(r.row.params));
               }
               if (preset.show.includes('shape') && r.row.outputShape) {
-                await expect.poll(() => shown(calc, 'shape', li).textContent(), { message: `${id} layer ${li} shape` }).toBe(outputText(r.row.outputShape));
+                await expect
+                  .poll(() => shown(calc, 'shape', li).textContent(), { message: `${id} layer ${li} shape` })
+                  .toBe(outputText(r.row.outputShape));
               }
               if (preset.show.includes('split')) {
                 expect(await shown(calc, 'trainable', li).textContent()).toBe(grouped(r.row.trainable));
@@ -339,7 +363,10 @@ describe.skipIf(executable === '')('the layer calculator in Chromium', () => {
             await expect.poll(() => field.getAttribute('aria-invalid'), { message: `${id} flags the empty field` }).toBe('true');
             expect(await calc.locator('output[data-stale="false"]').count(), `${id} is stale`).toBe(0);
             const described = ((await field.getAttribute('aria-describedby')) ?? '').split(' ').filter(Boolean);
-            expect(await calc.locator(described.map((d) => `[id="${d}"].pl-field__error`).join(', ')).count(), `${id} describes the field by its message`).toBeGreaterThan(0);
+            expect(
+              await calc.locator(described.map((d) => `[id="${d}"].pl-field__error`).join(', ')).count(),
+              `${id} describes the field by its message`,
+            ).toBeGreaterThan(0);
             expect(await calc.locator('[data-result="params"]').allTextContents()).toEqual(before);
             expect(await field.inputValue()).toBe('');
           }

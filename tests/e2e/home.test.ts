@@ -14,7 +14,13 @@ import { watchProblems } from './page-problems.ts';
 /** The words the home calculator shows in a locale: its field labels (in preset order) and UI strings. */
 function words(locale: 'en' | 'zh-cn') {
   const t = calculatorText(calculators.conv2d, locale);
-  const [inputHeight, inputWidth, inputChannels, filters, kernelSize] = t.fields.map((f) => f.label) as [string, string, string, string, string];
+  const [inputHeight, inputWidth, inputChannels, filters, kernelSize] = t.fields.map((f) => f.label) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   return { conv2d: { inputHeight, inputWidth, inputChannels, filters, kernelSize, ...t.ui } };
 }
 const en = words('en');
@@ -65,11 +71,15 @@ describe.skipIf(executable === '')('home pages in Chromium', () => {
 
   const box = (page: Page, label: string): Locator => page.getByRole('textbox', { name: label, exact: true });
 
-  it('serves the English home page without console errors, showing 32 × (1 × 3 × 3 + 1) = 320 for MNIST\'s first Conv2D', async () => {
+  it("serves the English home page without console errors, showing 32 × (1 × 3 × 3 + 1) = 320 for MNIST's first Conv2D", async () => {
     const { page, problems, calc } = await open('/');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     const side = 28 - 3 + 1; // a 3-wide window fits 26 times along 28
-    await expectResult(calc, { params: 32 * (1 * 3 * 3 + 1), formula: '32 × (1 × 3 × 3 + 1) = 320', shape: `(None, ${side}, ${side}, 32)` });
+    await expectResult(calc, {
+      params: 32 * (1 * 3 * 3 + 1),
+      formula: '32 × (1 × 3 × 3 + 1) = 320',
+      shape: `(None, ${side}, ${side}, 32)`,
+    });
     expect(await calc.locator('output').getAttribute('aria-live')).toBe('polite');
     expect(problems).toEqual([]);
   });
@@ -93,11 +103,15 @@ describe.skipIf(executable === '')('home pages in Chromium', () => {
     await page.getByRole('slider', { name: `${en.conv2d.kernelSize} ${en.conv2d.sliderSuffix}` }).fill('5');
     expect(await box(page, en.conv2d.kernelSize).inputValue()).toBe('5');
     const side = 28 - 5 + 1;
-    await expectResult(calc, { params: 32 * (1 * 5 * 5 + 1), formula: '32 × (1 × 5 × 5 + 1) = 832', shape: `(None, ${side}, ${side}, 32)` });
+    await expectResult(calc, {
+      params: 32 * (1 * 5 * 5 + 1),
+      formula: '32 × (1 × 5 × 5 + 1) = 832',
+      shape: `(None, ${side}, ${side}, 32)`,
+    });
     expect(problems).toEqual([]);
   });
 
-  it('shows the engine\'s message beside an invalid field and keeps the last valid result, marked stale', async () => {
+  it("shows the engine's message beside an invalid field and keeps the last valid result, marked stale", async () => {
     const { page, problems, calc } = await open('/');
     const output = calc.locator('output');
     await box(page, en.conv2d.filters).fill('64');
@@ -152,7 +166,11 @@ describe.skipIf(executable === '')('home pages in Chromium', () => {
     expect(await calc.textContent()).toContain(zhCn.conv2d.params);
     await box(page, zhCn.conv2d.filters).fill('64');
     const side = 28 - 3 + 1;
-    await expectResult(calc, { params: 64 * (1 * 3 * 3 + 1), formula: '64 × (1 × 3 × 3 + 1) = 640', shape: `(None, ${side}, ${side}, 64)` });
+    await expectResult(calc, {
+      params: 64 * (1 * 3 * 3 + 1),
+      formula: '64 × (1 × 3 × 3 + 1) = 640',
+      shape: `(None, ${side}, ${side}, 64)`,
+    });
     await box(page, zhCn.conv2d.filters).fill('');
     await expect.poll(() => calc.locator('output').getAttribute('data-stale')).toBe('true');
     expect(await calc.locator('output').textContent()).toContain(zhCn.conv2d.stale);

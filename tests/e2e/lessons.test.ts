@@ -22,7 +22,11 @@ const LOCALES = [
 ] as const;
 
 /** The English lessons that exist, in curriculum order (the sidebar lists the English set in both locales). */
-const onDisk = existsSync(root + LOCALES[0].dir) ? readdirSync(root + LOCALES[0].dir).filter((f) => f.endsWith('.mdx')).map((f) => f.slice(0, -4)) : [];
+const onDisk = existsSync(root + LOCALES[0].dir)
+  ? readdirSync(root + LOCALES[0].dir)
+      .filter((f) => f.endsWith('.mdx'))
+      .map((f) => f.slice(0, -4))
+  : [];
 const lessons = CURRICULUM.filter((slug) => onDisk.includes(slug));
 
 failWhenChromiumRequired(executable);
@@ -86,12 +90,17 @@ describe.skipIf(executable === '')('lesson pages in Chromium', () => {
       it('lists the lessons in curriculum order in the sidebar, and links prev / next along it', async () => {
         const page = await browser.newPage();
         await page.goto(`${siteUrl}${href(slug)}`);
-        const sidebarLessons = await page.locator('nav.sidebar a[href*="/lessons/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+        const sidebarLessons = await page
+          .locator('nav.sidebar a[href*="/lessons/"]')
+          .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
         expect(sidebarLessons).toEqual(lessons.map(href));
         expect(await page.locator(`nav.sidebar a[aria-current="page"]`).getAttribute('href')).toBe(href(slug));
 
         const i = lessons.indexOf(slug);
-        const prev = await page.locator('.pagination-links a[rel="prev"]').getAttribute('href').catch(() => null);
+        const prev = await page
+          .locator('.pagination-links a[rel="prev"]')
+          .getAttribute('href')
+          .catch(() => null);
         const next = page.locator('.pagination-links a[rel="next"]');
         // Before the first lesson comes "Start here", the home page.
         expect(prev).toBe(i === 0 ? `${locale.prefix}/` : href(lessons[i - 1]!));

@@ -5,11 +5,13 @@
 import type { Page } from 'playwright-core';
 
 const WATCHERS = {
-  console: (page: Page, problems: string[]) => page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`)),
+  console: (page: Page, problems: string[]) =>
+    page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`)),
   uncaught: (page: Page, problems: string[]) => page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`)),
   requestFailed: (page: Page, problems: string[]) =>
     page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText ?? '?'})`)),
-  httpError: (page: Page, problems: string[]) => page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()} for ${r.url()}`)),
+  httpError: (page: Page, problems: string[]) =>
+    page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()} for ${r.url()}`)),
 };
 
 export type ProblemKind = keyof typeof WATCHERS;

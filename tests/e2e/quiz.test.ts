@@ -67,7 +67,10 @@ describe.skipIf(executable === '')('a lesson quiz in Chromium', () => {
   });
 
   /** Open the lesson, wait for the quiz to hydrate, and return the question's parts. */
-  async function openQuestion(prefix: string, problems: string[]): Promise<{ page: Page; item: Locator; input: Locator; feedback: Locator }> {
+  async function openQuestion(
+    prefix: string,
+    problems: string[],
+  ): Promise<{ page: Page; item: Locator; input: Locator; feedback: Locator }> {
     const { slug, question } = found!;
     const page = await browser.newPage();
     watchProblems(page, ['console', 'uncaught'], problems);
@@ -86,32 +89,35 @@ describe.skipIf(executable === '')('a lesson quiz in Chromium', () => {
     await expect.poll(() => item.getAttribute('data-verdict'), { message: `typed ${JSON.stringify(typed)}` }).toBe(verdict);
   }
 
-  it.skipIf(!found)('accepts the right count as 18496, 18,496, 18 496 and with a narrow no-break space, and refuses a wrong one', async () => {
-    const problems: string[] = [];
-    const { page, item, input, feedback } = await openQuestion('', problems);
-    const n = found!.expected;
-    const label = await input.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? '');
-    expect(label).toContain(found!.question.prompt.en.replace(/`/g, '').slice(0, 20));
-    expect(await feedback.getAttribute('aria-live')).toBe('polite');
+  it.skipIf(!found)(
+    'accepts the right count as 18496, 18,496, 18 496 and with a narrow no-break space, and refuses a wrong one',
+    async () => {
+      const problems: string[] = [];
+      const { page, item, input, feedback } = await openQuestion('', problems);
+      const n = found!.expected;
+      const label = await input.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? '');
+      expect(label).toContain(found!.question.prompt.en.replace(/`/g, '').slice(0, 20));
+      expect(await feedback.getAttribute('aria-live')).toBe('polite');
 
-    await expectVerdict(item, input, grouped(n + 1), 'wrong');
-    if (found!.question.hint) expect(await feedback.textContent()).toContain(found!.question.hint.en.replace(/`/g, '').slice(0, 15));
-    expect(await item.locator('[data-solution]').count()).toBe(0);
+      await expectVerdict(item, input, grouped(n + 1), 'wrong');
+      if (found!.question.hint) expect(await feedback.textContent()).toContain(found!.question.hint.en.replace(/`/g, '').slice(0, 15));
+      expect(await item.locator('[data-solution]').count()).toBe(0);
 
-    for (const typed of [String(n), grouped(n), grouped(n).replace(/,/g, ' '), grouped(n).replace(/,/g, '\u202f')]) {
-      await expectVerdict(item, input, 'many', 'unreadable'); // a different verdict first, so each format is judged afresh
-      await expectVerdict(item, input, typed, 'right');
-    }
-    expect(await item.locator('[data-solution]').textContent()).toContain(grouped(n));
+      for (const typed of [String(n), grouped(n), grouped(n).replace(/,/g, ' '), grouped(n).replace(/,/g, '\u202f')]) {
+        await expectVerdict(item, input, 'many', 'unreadable'); // a different verdict first, so each format is judged afresh
+        await expectVerdict(item, input, typed, 'right');
+      }
+      expect(await item.locator('[data-solution]').textContent()).toContain(grouped(n));
 
-    // A right answer is remembered: back at "right" after a reload.
-    await expectVerdict(item, input, grouped(n), 'right');
-    await page.reload();
-    await item.scrollIntoViewIfNeeded();
-    await expect.poll(() => item.getAttribute('data-verdict')).toBe('right');
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+      // A right answer is remembered: back at "right" after a reload.
+      await expectVerdict(item, input, grouped(n), 'right');
+      await page.reload();
+      await item.scrollIntoViewIfNeeded();
+      await expect.poll(() => item.getAttribute('data-verdict')).toBe('right');
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+  );
 
   it.skipIf(!found)('shows the solution on request, keyboard only, in Chinese', async () => {
     const problems: string[] = [];

@@ -23,7 +23,13 @@ const siteUrl = inject('siteUrl');
 const grouped = (n: number): string => n.toLocaleString('en-US');
 
 /** The MNIST CNN's counts, by hand: 32 × (1 × 3 × 3 + 1), 64 × (32 × 3 × 3 + 1), 64 × (64 × 3 × 3 + 1), 64 × (3 × 3 × 64 + 1), 10 × (64 + 1). */
-const MNIST = { conv: 32 * (1 * 9 + 1), conv1: 64 * (32 * 9 + 1), conv2: 64 * (64 * 9 + 1), dense: 64 * (3 * 3 * 64 + 1), dense1: 10 * (64 + 1) };
+const MNIST = {
+  conv: 32 * (1 * 9 + 1),
+  conv1: 64 * (32 * 9 + 1),
+  conv2: 64 * (64 * 9 + 1),
+  dense: 64 * (3 * 3 * 64 + 1),
+  dense1: 10 * (64 + 1),
+};
 const MNIST_TOTAL = MNIST.conv + MNIST.conv1 + MNIST.conv2 + MNIST.dense + MNIST.dense1;
 
 const LOCALES = [
@@ -76,7 +82,7 @@ describe.skipIf(executable === '')('lesson islands in Chromium', () => {
       expect(await row.locator('td').nth(0).textContent()).toBe(`(None, ${13 - 3 + 1}, ${13 - 3 + 1}, 64)`);
       expect(await row.locator('td').nth(1).textContent()).toBe(grouped(MNIST.conv1));
       expect(await island.locator('tbody tr').count()).toBe(8);
-      expect(MNIST_TOTAL * 4 / 1024).toBeCloseTo(364.54, 2);
+      expect((MNIST_TOTAL * 4) / 1024).toBeCloseTo(364.54, 2);
       expect(await island.locator('tfoot').textContent()).toContain(`${grouped(MNIST_TOTAL)} (364.54 KB)`);
       expect(await panel(island).getAttribute('aria-live')).toBe('polite');
       expect(problems).toEqual([]);
@@ -136,7 +142,8 @@ describe.skipIf(executable === '')('lesson islands in Chromium', () => {
 
   describe.each(LOCALES)('model editor ($lang)', ({ prefix, editor: s }) => {
     const path = `${prefix}/lessons/putting-it-together/`;
-    const layer = (island: Locator, name: string): Locator => island.locator('.pl-editor__layer').filter({ has: island.page().locator('legend', { hasText: new RegExp(` ${name}[ （(]`) }) });
+    const layer = (island: Locator, name: string): Locator =>
+      island.locator('.pl-editor__layer').filter({ has: island.page().locator('legend', { hasText: new RegExp(` ${name}[ （(]`) }) });
     const total = (island: Locator): Promise<string | null> => island.locator('[data-result="total"]').textContent();
     const totals = (island: Locator): Locator => island.locator('output.pl-editor__totals');
 
@@ -144,7 +151,12 @@ describe.skipIf(executable === '')('lesson islands in Chromium', () => {
       const { page, problems, island } = await open(ctx, path, '.pl-editor');
       /** Scripts the page has fetched since it was opened. */
       const engineFetches = (): Promise<string[]> =>
-        page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((u) => /\/evaluate\.[\w-]+\.js$/.test(u)));
+        page.evaluate(() =>
+          performance
+            .getEntriesByType('resource')
+            .map((e) => e.name)
+            .filter((u) => /\/evaluate\.[\w-]+\.js$/.test(u)),
+        );
       await expect.poll(() => total(island)).toBe(grouped(MNIST_TOTAL));
       expect(await totals(island).getAttribute('aria-live')).toBe('polite');
       // the build computed the lesson's model; the engine comes only when the reader edits
@@ -154,7 +166,9 @@ describe.skipIf(executable === '')('lesson islands in Chromium', () => {
       const want = MNIST.conv + MNIST.conv1 + 128 * (64 * 9 + 1) + 64 * (3 * 3 * 128 + 1) + MNIST.dense1;
       await expect.poll(() => total(island)).toBe(grouped(want));
       expect(await layer(island, 'flatten').locator('[data-result="shape"]').textContent()).toBe(`(None, ${3 * 3 * 128})`);
-      expect(await layer(island, 'dense').locator('[data-result="equation"]').textContent()).toBe(`64 × (1,152 + 1) = ${grouped(64 * 1153)}`);
+      expect(await layer(island, 'dense').locator('[data-result="equation"]').textContent()).toBe(
+        `64 × (1,152 + 1) = ${grouped(64 * 1153)}`,
+      );
       expect(await engineFetches()).toHaveLength(1);
       expect(problems).toEqual([]);
     });
@@ -213,7 +227,7 @@ describe.skipIf(executable === '')('lesson islands in Chromium', () => {
       expect(await total(island)).toBe(grouped(MNIST_TOTAL + 64 * (10 + 1)));
     });
 
-    it('ignores a model in the address it cannot read, with a notice, and shows the lesson\'s model', async (ctx) => {
+    it("ignores a model in the address it cannot read, with a notice, and shows the lesson's model", async (ctx) => {
       const { island, problems } = await open(ctx, `${path}?model=i28_q5`, '.pl-editor');
       await expect.poll(() => island.locator('[data-notice="url"]').count()).toBe(1);
       expect(await island.locator('[data-notice="url"]').textContent()).toContain('q5');
@@ -237,7 +251,8 @@ describe.skipIf(executable === '')('lesson islands in Chromium', () => {
   describe.each(LOCALES)('padding comparison ($lang)', ({ prefix, compare: s }) => {
     const path = `${prefix}/lessons/output-shapes/`;
     const box = (island: Locator, label: string): Locator => island.getByRole('textbox', { name: label, exact: true });
-    const length = (island: Locator, row: string): Promise<string | null> => island.locator(`tr[data-row="${row}"] [data-result="length"]`).textContent();
+    const length = (island: Locator, row: string): Promise<string | null> =>
+      island.locator(`tr[data-row="${row}"] [data-result="length"]`).textContent();
 
     /** The rules by hand, to check whatever the lesson's presets start with. */
     function byHand(L: number, k: number, st: number, d: number, p: number): Record<string, number | null> {
@@ -264,14 +279,22 @@ describe.skipIf(executable === '')('lesson islands in Chromium', () => {
       for (let i = 0; i < (await all.count()); i++) {
         const one = all.nth(i);
         await one.scrollIntoViewIfNeeded();
-        const value = async (key: string): Promise<number> => Number(await one.locator(`[data-field="${key}"] input[type="text"]`).inputValue().catch(() => '1'));
+        const value = async (key: string): Promise<number> =>
+          Number(
+            await one
+              .locator(`[data-field="${key}"] input[type="text"]`)
+              .inputValue()
+              .catch(() => '1'),
+          );
         const [L, k, st, p] = [await value('length'), await value('kernel'), await value('stride'), await value('padding')];
         const d = (await one.locator('[data-field="dilation"]').count()) ? await value('dilation') : 1;
         const want = byHand(L, k, st, d, p);
         for (const row of await one.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row') ?? ''))) {
           if (!(row in want)) continue;
           const expected = want[row];
-          expect(await length(one, row), `${row} on L=${L}, k=${k}, s=${st}, d=${d}, p=${p}`).toBe(expected === null ? '—' : String(expected));
+          expect(await length(one, row), `${row} on L=${L}, k=${k}, s=${st}, d=${d}, p=${p}`).toBe(
+            expected === null ? '—' : String(expected),
+          );
         }
       }
       expect(await island.locator('output').getAttribute('aria-live')).toBe('polite');
@@ -289,7 +312,10 @@ describe.skipIf(executable === '')('lesson islands in Chromium', () => {
       const keras = rows.includes('keras-valid') ? 'keras-valid' : 'keras-pool-valid';
       await expect.poll(() => length(island, keras)).toBe(String(Math.floor((13 - 2) / 2) + 1));
       if (rows.includes('caffe-pool')) expect(await length(island, 'caffe-pool')).toBe(String(Math.ceil((13 - 2) / 2) + 1));
-      if (rows.includes('keras-same')) expect(await island.locator('tr[data-row="keras-same"]').textContent()).toContain(`max((7 − 1) × 2 + 2 − 13, 0) = ${Math.max((7 - 1) * 2 + 2 - 13, 0)}`);
+      if (rows.includes('keras-same'))
+        expect(await island.locator('tr[data-row="keras-same"]').textContent()).toContain(
+          `max((7 − 1) × 2 + 2 − 13, 0) = ${Math.max((7 - 1) * 2 + 2 - 13, 0)}`,
+        );
       expect(problems).toEqual([]);
     });
 

@@ -13,7 +13,13 @@ import { craftZip, zeroBomb, zip64EntryCountBomb, type CraftedEntry } from './zi
 const MB = 1024 * 1024;
 const MODEL = JSON.stringify({
   class_name: 'Sequential',
-  config: { name: 's', layers: [{ class_name: 'InputLayer', config: { batch_shape: [null, 4] } }, { class_name: 'Dense', config: { units: 3 } }] },
+  config: {
+    name: 's',
+    layers: [
+      { class_name: 'InputLayer', config: { batch_shape: [null, 4] } },
+      { class_name: 'Dense', config: { units: 3 } },
+    ],
+  },
 });
 /** Shared by every bomb entry: 250 MB of zeros in 1.6 MB. */
 const BOMB_SIZE = 250 * MB;
@@ -46,7 +52,10 @@ describe('forged archives', () => {
   it('twelve 250 MB */config.json entries: none is inflated, since no single one can be chosen', () => {
     const entries = Array.from({ length: 12 }, (_, i) => ({ name: `m${i}/config.json`, data: bomb, method: 8, declaredSize: BOMB_SIZE }));
     const e = refused(craftZip(entries));
-    expect(e).toMatchObject({ code: 'archive-config-ambiguous', values: { names: ['m0/config.json', 'm1/config.json', 'm2/config.json', 'm3/config.json', 'm4/config.json'], more: true } });
+    expect(e).toMatchObject({
+      code: 'archive-config-ambiguous',
+      values: { names: ['m0/config.json', 'm1/config.json', 'm2/config.json', 'm3/config.json', 'm4/config.json'], more: true },
+    });
   });
 
   it('beside eleven 250 MB bombs, the root config.json is the one entry inflated', () => {
@@ -57,7 +66,7 @@ describe('forged archives', () => {
   });
 
   it('a config.json declaring 250 MB is refused before inflating: the cap is 64 MiB', () => {
-    const e = refused(craftZip([{ name: 'config.json', data: bomb, method: 8 , declaredSize: BOMB_SIZE }]));
+    const e = refused(craftZip([{ name: 'config.json', data: bomb, method: 8, declaredSize: BOMB_SIZE }]));
     expect(e).toMatchObject({ code: 'archive-entry-too-large', path: 'config.json', values: { size: BOMB_SIZE, max: MAX_CONFIG_BYTES } });
   });
 
@@ -74,7 +83,10 @@ describe('forged archives', () => {
   it('a header that overstates the size is refused with the real size', () => {
     const text = MODEL;
     const e = refused(craftZip([{ name: 'config.json', data: deflateSync(strToU8(text)), method: 8, declaredSize: text.length + 7 }]));
-    expect(e).toMatchObject({ code: 'archive-entry-size-mismatch', values: { declared: text.length + 7, actual: text.length, more: false } });
+    expect(e).toMatchObject({
+      code: 'archive-entry-size-mismatch',
+      values: { declared: text.length + 7, actual: text.length, more: false },
+    });
   });
 
   it('a stored entry whose declared size differs from its bytes', () => {
@@ -83,10 +95,18 @@ describe('forged archives', () => {
   });
 
   it('encrypted, unknown method, damaged deflate data: each named on the entry', () => {
-    expect(refused(craftZip([entry('config.json', MODEL, { flags: 1 })]))).toMatchObject({ code: 'archive-entry-encrypted', path: 'config.json' });
-    expect(refused(craftZip([entry('config.json', MODEL, { method: 12 })]))).toMatchObject({ code: 'archive-entry-method', values: { method: 12 } });
+    expect(refused(craftZip([entry('config.json', MODEL, { flags: 1 })]))).toMatchObject({
+      code: 'archive-entry-encrypted',
+      path: 'config.json',
+    });
+    expect(refused(craftZip([entry('config.json', MODEL, { method: 12 })]))).toMatchObject({
+      code: 'archive-entry-method',
+      values: { method: 12 },
+    });
     const damaged = deflateSync(strToU8(MODEL)).slice(0, 10);
-    expect(refused(craftZip([{ name: 'config.json', data: damaged, method: 8, declaredSize: MODEL.length }])).code).toBe('archive-entry-damaged');
+    expect(refused(craftZip([{ name: 'config.json', data: damaged, method: 8, declaredSize: MODEL.length }])).code).toBe(
+      'archive-entry-damaged',
+    );
   });
 
   it('a directory that points past the end of the file', () => {
@@ -98,17 +118,23 @@ describe('forged archives', () => {
 });
 
 describe('random damage to a real archive', () => {
-  const good = craftZip([entry('metadata.json', '{"keras_version": "3.16.0"}'), { name: 'config.json', data: deflateSync(strToU8(MODEL)), method: 8, declaredSize: MODEL.length }]);
+  const good = craftZip([
+    entry('metadata.json', '{"keras_version": "3.16.0"}'),
+    { name: 'config.json', data: deflateSync(strToU8(MODEL)), method: 8, declaredSize: MODEL.length },
+  ]);
 
   it('overwriting any bytes gives a model or a diagnostic, never an exception, within bounds', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(good.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }), (edits) => {
-        const bytes = good.slice();
-        for (const [at, value] of edits) bytes[at] = value;
-        const { result, ms } = importTimed(bytes);
-        expect(ms).toBeLessThan(2000);
-        if (!result.ok) expect(result.error.message).not.toMatch(/NaN|Infinity|undefined/);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.nat(good.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }),
+        (edits) => {
+          const bytes = good.slice();
+          for (const [at, value] of edits) bytes[at] = value;
+          const { result, ms } = importTimed(bytes);
+          expect(ms).toBeLessThan(2000);
+          if (!result.ok) expect(result.error.message).not.toMatch(/NaN|Infinity|undefined/);
+        },
+      ),
       { seed: 6, numRuns: 400 },
     );
   });

@@ -35,7 +35,9 @@ describe('the input cap', () => {
     const stdin = endless();
     const r = await runSummary(['-'], stdin);
     expect(isOneErrorLine(r)).toBe(true);
-    expect(r.stderr).toBe(`error: <stdin>: the input is larger than ${64 * MiB} bytes, far more than any model description; Param Lab stops reading there\n`);
+    expect(r.stderr).toBe(
+      `error: <stdin>: the input is larger than ${64 * MiB} bytes, far more than any model description; Param Lab stops reading there\n`,
+    );
     expect(stdin.taken).toBe(64 + 1);
   });
 
@@ -54,7 +56,16 @@ describe('the input cap', () => {
 
 describe('a .keras file larger than the cap', () => {
   it('3 GB of weights beside config.json: read where the directory and config.json are', async () => {
-    const model = JSON.stringify({ class_name: 'Sequential', config: { name: 's', layers: [{ class_name: 'InputLayer', config: { batch_shape: [null, 4] } }, { class_name: 'Dense', config: { units: 3 } }] } });
+    const model = JSON.stringify({
+      class_name: 'Sequential',
+      config: {
+        name: 's',
+        layers: [
+          { class_name: 'InputLayer', config: { batch_shape: [null, 4] } },
+          { class_name: 'Dense', config: { units: 3 } },
+        ],
+      },
+    });
     const parts = craftZipParts([
       { name: 'metadata.json', data: new TextEncoder().encode('{"keras_version": "3.16.0"}') },
       { name: 'config.json', data: new TextEncoder().encode(model) },
@@ -87,13 +98,29 @@ describe('a .keras file larger than the cap', () => {
 describe('the output cap', () => {
   /** A layer named `name` whose output two others read, so tf.keras shows it in "Connected to" twice. */
   const branching = (name: string) =>
-    toText(functional('f', [4], [{ type: 'Dense', name, args: { units: 2 } }, { type: 'Dense', name: 'c', args: { units: 2 }, calls: name }, { type: 'Dense', name: 'd', args: { units: 2 }, calls: name }], [['c', 0, 0], ['d', 0, 0]]));
+    toText(
+      functional(
+        'f',
+        [4],
+        [
+          { type: 'Dense', name, args: { units: 2 } },
+          { type: 'Dense', name: 'c', args: { units: 2 }, calls: name },
+          { type: 'Dense', name: 'd', args: { units: 2 }, calls: name },
+        ],
+        [
+          ['c', 0, 0],
+          ['d', 0, 0],
+        ],
+      ),
+    );
 
   it('tf.keras text of a name of 400,000 "),": a line per two characters, stopped at 16 Mi characters', async () => {
     const start = performance.now();
     const r = await cli(branching('),'.repeat(200_000)), 'keras2');
     expect(isOneErrorLine(r)).toBe(true);
-    expect(r.stderr).toBe(`error: <stdin>: the summary would be longer than ${MAX_OUTPUT_CHARS} characters (its names wrap onto millions of lines); Param Lab stops there\n`);
+    expect(r.stderr).toBe(
+      `error: <stdin>: the summary would be longer than ${MAX_OUTPUT_CHARS} characters (its names wrap onto millions of lines); Param Lab stops there\n`,
+    );
     expect(performance.now() - start).toBeLessThan(2000);
   });
 
@@ -105,7 +132,10 @@ describe('the output cap', () => {
 });
 
 describe('arguments', () => {
-  const word = fc.oneof(fc.constantFrom('-', '--', '--format', '--format=json', 'keras2', 'json', 'xml', '-h', '--verbose', '-x', 'a.json', 'b.json'), fc.string({ maxLength: 6 }));
+  const word = fc.oneof(
+    fc.constantFrom('-', '--', '--format', '--format=json', 'keras2', 'json', 'xml', '-h', '--verbose', '-x', 'a.json', 'b.json'),
+    fc.string({ maxLength: 6 }),
+  );
 
   it('any argument list: help (exit 0), a run, or one error line (exit 2)', async () => {
     await fc.assert(
@@ -123,8 +153,9 @@ describe('random bytes on standard input', () => {
   const bytes = fc.oneof(
     fc.uint8Array({ maxLength: 300 }),
     fc.string({ maxLength: 200 }).map((s) => new TextEncoder().encode(s)),
-    fc.constantFrom('{', '[', 'PK\u0003\u0004', 'PK\u0005\u0006', '\u00ff\u00fe', '\u0089HDF\r\n\u001a\n').chain((head) =>
-      fc.uint8Array({ maxLength: 200 }).map((tail) => new Uint8Array([...new TextEncoder().encode(head), ...tail]))),
+    fc
+      .constantFrom('{', '[', 'PK\u0003\u0004', 'PK\u0005\u0006', '\u00ff\u00fe', '\u0089HDF\r\n\u001a\n')
+      .chain((head) => fc.uint8Array({ maxLength: 200 }).map((tail) => new Uint8Array([...new TextEncoder().encode(head), ...tail]))),
   );
 
   it('a summary or one located error line, never a throw', async () => {

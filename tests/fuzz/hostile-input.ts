@@ -16,8 +16,31 @@ export const PROTOTYPE_KEYS = ['constructor', 'toString', '__proto__', 'valueOf'
 
 /** Pieces of hostile layer names: escapes, newlines, C1, bidi, emoji, combining marks, ZWJ, CJK. */
 const NAME_PIECES = [
-  'dense', 'x', '\u001b[2J', '\u001b]0;pwned\u0007', '\n', '\r', '\t', '\u0085', '\u009b31m', '\u202e', '\u2066', '\u200f',
-  '🚀', '⚡', '✅', '🫠', 'e\u0301', '👩\u200d💻', '密集层', '\u2028', "'", '"', '\\', ' ', ...PROTOTYPE_KEYS,
+  'dense',
+  'x',
+  '\u001b[2J',
+  '\u001b]0;pwned\u0007',
+  '\n',
+  '\r',
+  '\t',
+  '\u0085',
+  '\u009b31m',
+  '\u202e',
+  '\u2066',
+  '\u200f',
+  '🚀',
+  '⚡',
+  '✅',
+  '🫠',
+  'e\u0301',
+  '👩\u200d💻',
+  '密集层',
+  '\u2028',
+  "'",
+  '"',
+  '\\',
+  ' ',
+  ...PROTOTYPE_KEYS,
 ];
 
 export const hostileName = fc.array(fc.constantFrom(...NAME_PIECES), { minLength: 1, maxLength: 4 }).map((parts) => parts.join(''));
@@ -25,7 +48,9 @@ export const hostileName = fc.array(fc.constantFrom(...NAME_PIECES), { minLength
 /** A dtype as Keras 3 writes it: a string or a DTypePolicy, named anything. */
 export const hostileDtype = fc.oneof(
   fc.constantFrom('float32', 'float16', 'mixed_float16', 'int8', 'bool', 'nope', ...PROTOTYPE_KEYS),
-  fc.constantFrom(...PROTOTYPE_KEYS, 'float64', 'bfloat16').map((name) => ({ module: 'keras', class_name: 'DTypePolicy', config: { name }, registered_name: null })),
+  fc
+    .constantFrom(...PROTOTYPE_KEYS, 'float64', 'bfloat16')
+    .map((name) => ({ module: 'keras', class_name: 'DTypePolicy', config: { name }, registered_name: null })),
 );
 
 /** Sizes at and past the edge of exact arithmetic; `1e400` is written into the text as is. */
@@ -39,27 +64,67 @@ export const toText = (model: unknown): string => JSON.stringify(model).replaceA
 
 /** A Keras 3 layer object; `args` are its keyword arguments. */
 export const layer = (type: string, name: string, args: Record<string, unknown>, dtype: unknown = 'float32') => ({
-  module: 'keras.layers', class_name: type, config: { name, trainable: true, dtype, ...args }, registered_name: null,
+  module: 'keras.layers',
+  class_name: type,
+  config: { name, trainable: true, dtype, ...args },
+  registered_name: null,
 });
 
 export const sequential = (name: string, inputShape: unknown[], layers: unknown[]) => ({
-  module: 'keras', class_name: 'Sequential',
-  config: { name, trainable: true, layers: [{ module: 'keras.layers', class_name: 'InputLayer', config: { batch_shape: [null, ...inputShape], dtype: 'float32', name: 'input_layer' }, registered_name: null }, ...layers] },
+  module: 'keras',
+  class_name: 'Sequential',
+  config: {
+    name,
+    trainable: true,
+    layers: [
+      {
+        module: 'keras.layers',
+        class_name: 'InputLayer',
+        config: { batch_shape: [null, ...inputShape], dtype: 'float32', name: 'input_layer' },
+        registered_name: null,
+      },
+      ...layers,
+    ],
+  },
   registered_name: null,
 });
 
 /** A functional chain: each layer called on the tensor of the one before (or on `calls[i]`). */
-export function functional(name: string, inputShape: unknown[], layers: { type: string; name: string; args: Record<string, unknown>; calls?: string }[], outputs?: unknown[], inputs?: unknown[]) {
-  const history = (from: string) => ({ class_name: '__keras_tensor__', config: { shape: null, dtype: 'float32', keras_history: [from, 0, 0] } });
-  const entries: unknown[] = [{ module: 'keras.layers', class_name: 'InputLayer', name: 'input_layer', config: { batch_shape: [null, ...inputShape], dtype: 'float32', name: 'input_layer' }, inbound_nodes: [] }];
+export function functional(
+  name: string,
+  inputShape: unknown[],
+  layers: { type: string; name: string; args: Record<string, unknown>; calls?: string }[],
+  outputs?: unknown[],
+  inputs?: unknown[],
+) {
+  const history = (from: string) => ({
+    class_name: '__keras_tensor__',
+    config: { shape: null, dtype: 'float32', keras_history: [from, 0, 0] },
+  });
+  const entries: unknown[] = [
+    {
+      module: 'keras.layers',
+      class_name: 'InputLayer',
+      name: 'input_layer',
+      config: { batch_shape: [null, ...inputShape], dtype: 'float32', name: 'input_layer' },
+      inbound_nodes: [],
+    },
+  ];
   let previous = 'input_layer';
   for (const l of layers) {
     entries.push({ ...layer(l.type, l.name, l.args), name: l.name, inbound_nodes: [{ args: [history(l.calls ?? previous)], kwargs: {} }] });
     previous = l.name;
   }
   return {
-    module: 'keras', class_name: 'Functional',
-    config: { name, trainable: true, layers: entries, input_layers: inputs ?? [['input_layer', 0, 0]], output_layers: outputs ?? [[previous, 0, 0]] },
+    module: 'keras',
+    class_name: 'Functional',
+    config: {
+      name,
+      trainable: true,
+      layers: entries,
+      input_layers: inputs ?? [['input_layer', 0, 0]],
+      output_layers: outputs ?? [[previous, 0, 0]],
+    },
     registered_name: null,
   };
 }
@@ -81,11 +146,18 @@ export function contained(model: object, container: Container): string | Uint8Ar
       return zipSync({ 'metadata.json': strToU8('{"keras_version": "3.16.0"}'), 'config.json': strToU8(toText(model)) });
     case 'nested':
       // No InputLayer outside: the nested model brings its own input, as Keras's Sequential.add takes it.
-      return toText({ module: 'keras', class_name: 'Sequential', config: { name: 'outer', trainable: true, layers: [model] }, registered_name: null });
+      return toText({
+        module: 'keras',
+        class_name: 'Sequential',
+        config: { name: 'outer', trainable: true, layers: [model] },
+        registered_name: null,
+      });
   }
 }
 
 /** Exit 2 and exactly one printable `error:` line, as the CLI contract says. */
 export function isOneErrorLine(r: CommandResult): boolean {
-  return r.code === 2 && r.stdout === '' && /^error: [^\n]*\n$/.test(r.stderr) && !RAW_CONTROL.test(r.stderr) && !BROKEN_NUMBER.test(r.stderr);
+  return (
+    r.code === 2 && r.stdout === '' && /^error: [^\n]*\n$/.test(r.stderr) && !RAW_CONTROL.test(r.stderr) && !BROKEN_NUMBER.test(r.stderr)
+  );
 }

@@ -8,7 +8,22 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { knownTypes, resolveLayer } from '@calc/engine.ts';
 import { cellLength } from '@calc/render.ts';
-import { BROKEN_NUMBER, cli, contained, functional, type Container, hostileDtype, hostileName, hostileSize, isOneErrorLine, layer, PROTOTYPE_KEYS, RAW_CONTROL, sequential, toText } from './hostile-input.ts';
+import {
+  BROKEN_NUMBER,
+  cli,
+  contained,
+  functional,
+  type Container,
+  hostileDtype,
+  hostileName,
+  hostileSize,
+  isOneErrorLine,
+  layer,
+  PROTOTYPE_KEYS,
+  RAW_CONTROL,
+  sequential,
+  toText,
+} from './hostile-input.ts';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 const dense = (dtype: unknown) => toText(sequential('s', [4], [layer('Dense', 'dense', { units: 3 }, dtype)]));
@@ -20,7 +35,9 @@ describe('a dtype named after an Object.prototype key', () => {
       for (const format of ['keras3', 'keras2', 'json']) {
         const r = await cli(dense(dtype), format);
         expect(isOneErrorLine(r), r.stderr).toBe(true);
-        expect(r.stderr).toBe(`error: <stdin>: dense (Dense), dtype: must be a dtype Keras knows (float32, float16, bfloat16, int32, … or a policy such as mixed_float16), got ${JSON.stringify(name)}\n`);
+        expect(r.stderr).toBe(
+          `error: <stdin>: dense (Dense), dtype: must be a dtype Keras knows (float32, float16, bfloat16, int32, … or a policy such as mixed_float16), got ${JSON.stringify(name)}\n`,
+        );
       }
     }
   });
@@ -35,11 +52,23 @@ describe('a dtype named after an Object.prototype key', () => {
 describe('sizes past 2^53 − 1', () => {
   const cases: [string, string][] = [
     ['UpSampling2D(size=[1, 1e308])', toText(sequential('s', [8, 8, 3], [layer('UpSampling2D', 'up', { size: [1, 1e308] })]))],
-    ['UpSampling2D(size=[1, 2^52]) on a width of 8: 8 × 2^52 = 2^55', toText(sequential('s', [8, 8, 3], [layer('UpSampling2D', 'up', { size: [1, 2 ** 52] })]))],
+    [
+      'UpSampling2D(size=[1, 2^52]) on a width of 8: 8 × 2^52 = 2^55',
+      toText(sequential('s', [8, 8, 3], [layer('UpSampling2D', 'up', { size: [1, 2 ** 52] })])),
+    ],
     ['ZeroPadding2D(padding=1e308)', toText(sequential('s', [8, 8, 3], [layer('ZeroPadding2D', 'pad', { padding: 1e308 })]))],
-    ['ZeroPadding2D(padding=2^52) on 8: 8 + 2 × 2^52 = 2^53 + 8', toText(sequential('s', [8, 8, 3], [layer('ZeroPadding2D', 'pad', { padding: 2 ** 52 })]))],
-    ['Conv2DTranspose(strides=1e308)', toText(sequential('s', [8, 8, 3], [layer('Conv2DTranspose', 'ct', { filters: 2, kernel_size: 3, strides: 1e308 })]))],
-    ['Conv2DTranspose(strides=2^50) on 8: 7 × 2^50 + 3 > 2^53', toText(sequential('s', [8, 8, 3], [layer('Conv2DTranspose', 'ct', { filters: 2, kernel_size: 3, strides: 2 ** 50 })]))],
+    [
+      'ZeroPadding2D(padding=2^52) on 8: 8 + 2 × 2^52 = 2^53 + 8',
+      toText(sequential('s', [8, 8, 3], [layer('ZeroPadding2D', 'pad', { padding: 2 ** 52 })])),
+    ],
+    [
+      'Conv2DTranspose(strides=1e308)',
+      toText(sequential('s', [8, 8, 3], [layer('Conv2DTranspose', 'ct', { filters: 2, kernel_size: 3, strides: 1e308 })])),
+    ],
+    [
+      'Conv2DTranspose(strides=2^50) on 8: 7 × 2^50 + 3 > 2^53',
+      toText(sequential('s', [8, 8, 3], [layer('Conv2DTranspose', 'ct', { filters: 2, kernel_size: 3, strides: 2 ** 50 })])),
+    ],
     ['Dense(units=1e200)', toText(sequential('s', [4], [layer('Dense', 'd', { units: 1e200 })]))],
     ['an input of 9007199254740991 flattened with 8 channels', toText(sequential('s', [MAX, 8], [layer('Flatten', 'f', {})]))],
     ['an input of 9007199254740991 upsampled by 2', toText(sequential('s', [MAX, 1], [layer('UpSampling1D', 'u', { size: 2 })]))],
@@ -66,14 +95,38 @@ describe('sizes past 2^53 − 1', () => {
   it('random layers over random hostile sizes through resolveLayer: a row of exact numbers or a diagnostic', () => {
     const types = knownTypes().filter((t) => t !== 'InputLayer');
     fc.assert(
-      fc.property(fc.constantFrom(...types), fc.dictionary(fc.constantFrom('units', 'filters', 'kernel_size', 'strides', 'size', 'padding', 'cropping', 'pool_size', 'output_dim', 'input_dim', 'dilation_rate', 'target_shape', 'num_heads', 'key_dim'), hostileSize), fc.array(hostileSize, { minLength: 1, maxLength: 4 }), (type, args, dims) => {
-        const input = [null, ...dims.map((d) => (typeof d === 'number' ? d : Infinity))];
-        const r = resolveLayer({ type, args }, input);
-        const text = JSON.stringify(r.ok ? r.row.outputShape : r.error.message);
-        if (r.ok) expect([r.row.params, ...(r.row.outputShape ?? []).flat()].every((d) => d === null || Number.isSafeInteger(d))).toBe(true);
-        else expect(r.error.message).not.toMatch(BROKEN_NUMBER);
-        expect(text).not.toMatch(BROKEN_NUMBER);
-      }),
+      fc.property(
+        fc.constantFrom(...types),
+        fc.dictionary(
+          fc.constantFrom(
+            'units',
+            'filters',
+            'kernel_size',
+            'strides',
+            'size',
+            'padding',
+            'cropping',
+            'pool_size',
+            'output_dim',
+            'input_dim',
+            'dilation_rate',
+            'target_shape',
+            'num_heads',
+            'key_dim',
+          ),
+          hostileSize,
+        ),
+        fc.array(hostileSize, { minLength: 1, maxLength: 4 }),
+        (type, args, dims) => {
+          const input = [null, ...dims.map((d) => (typeof d === 'number' ? d : Infinity))];
+          const r = resolveLayer({ type, args }, input);
+          const text = JSON.stringify(r.ok ? r.row.outputShape : r.error.message);
+          if (r.ok)
+            expect([r.row.params, ...(r.row.outputShape ?? []).flat()].every((d) => d === null || Number.isSafeInteger(d))).toBe(true);
+          else expect(r.error.message).not.toMatch(BROKEN_NUMBER);
+          expect(text).not.toMatch(BROKEN_NUMBER);
+        },
+      ),
       { seed: 6, numRuns: 3000 },
     );
   });
@@ -86,7 +139,10 @@ describe('sizes past 2^53 − 1', () => {
 });
 
 describe('functional endpoints', () => {
-  const chain = [{ type: 'Dense', name: 'a', args: { units: 2 } }, { type: 'Dense', name: 'b', args: { units: 2 } }];
+  const chain = [
+    { type: 'Dense', name: 'a', args: { units: 2 } },
+    { type: 'Dense', name: 'b', args: { units: 2 } },
+  ];
 
   it('input_layers naming a layer that does not exist', async () => {
     const r = await cli(toText(functional('f', [4], chain, undefined, [['ghost', 0, 0]])));
@@ -101,7 +157,18 @@ describe('functional endpoints', () => {
   });
 
   it('two layers named alike are duplicates, not a cycle', async () => {
-    const r = await cli(toText(functional('f', [4], [{ type: 'Dense', name: 'twin', args: { units: 2 } }, { type: 'Dense', name: 'twin', args: { units: 2 } }])));
+    const r = await cli(
+      toText(
+        functional(
+          'f',
+          [4],
+          [
+            { type: 'Dense', name: 'twin', args: { units: 2 } },
+            { type: 'Dense', name: 'twin', args: { units: 2 } },
+          ],
+        ),
+      ),
+    );
     expect(isOneErrorLine(r)).toBe(true);
     expect(r.stderr).toContain('twin (Dense): is the second layer named "twin"');
     expect(r.stderr).not.toContain('cycle');
@@ -119,7 +186,19 @@ describe('names with control and wide characters', () => {
 
   it('tf.keras text escapes the name column and writes connections as Python repr does', async () => {
     // Two branches and two outputs, so tf.keras draws the "Connected to" column.
-    const model = functional('f', [4], [{ type: 'Dense', name: 'a\nb', args: { units: 2 } }, { type: 'Dense', name: 'c', args: { units: 2 }, calls: 'a\nb' }, { type: 'Dense', name: 'd', args: { units: 2 }, calls: 'a\nb' }], [['c', 0, 0], ['d', 0, 0]]);
+    const model = functional(
+      'f',
+      [4],
+      [
+        { type: 'Dense', name: 'a\nb', args: { units: 2 } },
+        { type: 'Dense', name: 'c', args: { units: 2 }, calls: 'a\nb' },
+        { type: 'Dense', name: 'd', args: { units: 2 }, calls: 'a\nb' },
+      ],
+      [
+        ['c', 0, 0],
+        ['d', 0, 0],
+      ],
+    );
     const r = await cli(toText(model), 'keras2');
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(RAW_CONTROL);
@@ -132,7 +211,7 @@ describe('names with control and wide characters', () => {
     expect(r.stdout).toContain(`│ 🚀 (Dense)${' '.repeat(31 - 10)} │ (None, 3)${' '.repeat(22 - 9)} │ ${' '.repeat(13 - 2)}15 │`);
   });
 
-  it('tf.keras counts 🚀 as one character, as Python\'s len does: the row is 65 code points', async () => {
+  it("tf.keras counts 🚀 as one character, as Python's len does: the row is 65 code points", async () => {
     const r = await cli(toText(sequential('s', [4], [layer('Dense', '🚀', { units: 3 })])), 'keras2');
     // Columns end at int(65 × 0.45) = 29, int(65 × 0.85) = 55 and 65; " 🚀 (Dense)" is 1 + 9 = 10 characters.
     expect(r.stdout).toContain(`\n 🚀 (Dense)${' '.repeat(29 - 10)}(None, 3)${' '.repeat(55 - 29 - 9)}15${' '.repeat(65 - 55 - 2)}\n`);
@@ -183,7 +262,11 @@ describe('random hostile models', () => {
         const layers = m.layers.map(([[type, args], name, dtype], i) => ({ type, name: `${name}${i}`, args: { ...args, dtype } }));
         const json = m.functional
           ? functional('f', m.input, layers)
-          : sequential('s', m.input, layers.map((l) => layer(l.type, l.name, l.args, l.args.dtype)));
+          : sequential(
+              's',
+              m.input,
+              layers.map((l) => layer(l.type, l.name, l.args, l.args.dtype)),
+            );
         const r = await cli(contained(json, m.container), format);
         if (r.code === 0) {
           expect(r.stdout).not.toMatch(BROKEN_NUMBER);

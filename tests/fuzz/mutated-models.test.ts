@@ -35,8 +35,26 @@ function pathsIn(v: unknown, at: Path = [], out: Path[] = []): Path[] {
 const paths = models.map((m) => pathsIn(m));
 
 const hostileValue = fc.constantFrom<unknown>(
-  0, -1, 0.5, 2 ** 53, 1e200, 1e308, null, true, '', '\u001b[2J', '🚀\u202e', [], {}, [null], [[]],
-  { class_name: 'constructor', config: {} }, ['constructor', 0, 0], ['x', 1e9, 0], [9007199254740991, 9007199254740991], ...PROTOTYPE_KEYS,
+  0,
+  -1,
+  0.5,
+  2 ** 53,
+  1e200,
+  1e308,
+  null,
+  true,
+  '',
+  '\u001b[2J',
+  '🚀\u202e',
+  [],
+  {},
+  [null],
+  [[]],
+  { class_name: 'constructor', config: {} },
+  ['constructor', 0, 0],
+  ['x', 1e9, 0],
+  [9007199254740991, 9007199254740991],
+  ...PROTOTYPE_KEYS,
 );
 
 /** Replace the value at `path`, or (rename) move it under a hostile key. */

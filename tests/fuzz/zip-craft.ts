@@ -58,21 +58,51 @@ export function craftZipParts(entries: readonly CraftedEntry[]): (Uint8Array | {
     const header = (sig: number): Bytes => {
       const b = new Bytes().u32(sig);
       if (sig === 0x02014b50) b.u16(20);
-      return b.u16(20).u16((e.flags ?? 0) | 0x800).u16(e.method ?? 0).u16(0).u16(0).u32(0).u32(lengthOf(e.data)).u32(size).u16(name.length).u16(0);
+      return b
+        .u16(20)
+        .u16((e.flags ?? 0) | 0x800)
+        .u16(e.method ?? 0)
+        .u16(0)
+        .u16(0)
+        .u32(0)
+        .u32(lengthOf(e.data))
+        .u32(size)
+        .u16(name.length)
+        .u16(0);
     };
     const local = header(0x04034b50).raw(name).done();
     central.raw(header(0x02014b50).u16(0).u16(0).u16(0).u32(0).u32(offset).done()).raw(name);
     chunks.push(local, e.data);
     offset += local.length + lengthOf(e.data);
   }
-  const end = new Bytes().u32(0x06054b50).u16(0).u16(0).u16(entries.length).u16(entries.length).u32(central.length).u32(offset).u16(0).done();
+  const end = new Bytes()
+    .u32(0x06054b50)
+    .u16(0)
+    .u16(0)
+    .u16(entries.length)
+    .u16(entries.length)
+    .u32(central.length)
+    .u32(offset)
+    .u16(0)
+    .done();
   return [...chunks, central.done(), end];
 }
 
 /** 128 bytes whose zip64 end record claims 0xFFFFFFFF entries (the red team's archive). */
 export function zip64EntryCountBomb(): Uint8Array {
   const local = new Bytes().u32(0x04034b50).u16(45).u16(0).u16(0).u16(0).u16(0).u32(0).u32(0).u32(0).u16(0).u16(0).done();
-  const record = new Bytes().u32(0x06064b50).u64(44).u16(45).u16(45).u32(0).u32(0).u64(0xffffffff).u64(0xffffffff).u64(0xffffffff).u64(0).done();
+  const record = new Bytes()
+    .u32(0x06064b50)
+    .u64(44)
+    .u16(45)
+    .u16(45)
+    .u32(0)
+    .u32(0)
+    .u64(0xffffffff)
+    .u64(0xffffffff)
+    .u64(0xffffffff)
+    .u64(0)
+    .done();
   const locator = new Bytes().u32(0x07064b50).u32(0).u64(local.length).u32(1).done();
   const end = new Bytes().u32(0x06054b50).u16(0).u16(0).u16(0xffff).u16(0xffff).u32(0xffffffff).u32(0xffffffff).u16(0).done();
   return concat([local, record, locator, end]);

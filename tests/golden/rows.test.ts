@@ -13,7 +13,14 @@ describe('Keras 3 golden models: rows and totals', () => {
     expect(s.error).toBeUndefined();
     expect(s.name).toBe(g.expected.name);
     expect(
-      s.rows.map((r) => ({ name: r.name, type: r.type, outputShape: r.outputShape, params: r.params, trainable: r.trainable, nonTrainable: r.nonTrainable })),
+      s.rows.map((r) => ({
+        name: r.name,
+        type: r.type,
+        outputShape: r.outputShape,
+        params: r.params,
+        trainable: r.trainable,
+        nonTrainable: r.nonTrainable,
+      })),
     ).toEqual(g.expected.layers.map((l) => ({ ...l, outputShape: l.outputShape ?? s.rows.find((r) => r.name === l.name)?.outputShape })));
     expect({ params: s.totals.params, trainable: s.totals.trainable, nonTrainable: s.totals.nonTrainable }).toEqual(g.expected.totals);
   });

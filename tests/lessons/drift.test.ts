@@ -19,17 +19,27 @@ const LOCALE_DIRS = { en: 'content/docs/lessons', 'zh-cn': 'content/docs/zh-cn/l
 const ISLANDS = ['Calculator', 'PoolingGrid', 'SummaryExplorer', 'ModelEditor', 'PaddingCompare'];
 
 const slugsIn = (dir: string): string[] =>
-  existsSync(join(root, dir)) ? readdirSync(join(root, dir)).filter((f) => f.endsWith('.mdx')).map((f) => f.slice(0, -4)).sort() : [];
+  existsSync(join(root, dir))
+    ? readdirSync(join(root, dir))
+        .filter((f) => f.endsWith('.mdx'))
+        .map((f) => f.slice(0, -4))
+        .sort()
+    : [];
 
 const slugs = [...new Set(Object.values(LOCALE_DIRS).flatMap(slugsIn))].sort();
 
 /** A lesson module as its MDX imports it. */
 async function lessonModule(slug: string): Promise<LessonModule> {
   const mod = (await import(`../../src/lessons/${slug}.ts`)) as Partial<LessonModule> & { lesson?: LessonModule };
-  return mod.lesson ?? { facts: mod.facts ?? {}, calculators: mod.calculators ?? {}, quiz: mod.quiz ?? [], otherNumbers: mod.otherNumbers ?? [] };
+  return (
+    mod.lesson ?? { facts: mod.facts ?? {}, calculators: mod.calculators ?? {}, quiz: mod.quiz ?? [], otherNumbers: mod.otherNumbers ?? [] }
+  );
 }
 
-const allowanceOf = (lesson: LessonModule): Allowance => ({ derived: derivedNumbers(lesson), other: lesson.otherNumbers.map((o) => o.value) });
+const allowanceOf = (lesson: LessonModule): Allowance => ({
+  derived: derivedNumbers(lesson),
+  other: lesson.otherNumbers.map((o) => o.value),
+});
 
 describe('the drift check itself', () => {
   const facts = { second: { layer: { type: 'Conv2D', args: { filters: 64, kernel_size: 3 } }, input: [null, 13, 13, 32] } };
@@ -78,14 +88,20 @@ describe('the drift check itself', () => {
   });
 
   it('flags nothing else: derived numbers, small numbers, otherNumbers, names, URLs, JSX and frontmatter pass', () => {
-    expect(problems, problems.join("\n")).toHaveLength(3);
+    expect(problems, problems.join('\n')).toHaveLength(3);
   });
 
   it('reads digit groups, decimals, exponents and 11x11 as numbers, with their lines', () => {
     const tokens = numbersInText('18,496 and 18\u202f496, 3.5, 1e-3, 11x11x64, conv2d_1, 3D, float32\nnext: 93322');
     expect(tokens.map((t) => [t.text, t.value, t.line])).toEqual([
-      ['18,496', 18496, 1], ['18\u202f496', 18496, 1], ['3.5', 3.5, 1], ['1e-3', 0.001, 1],
-      ['11', 11, 1], ['11', 11, 1], ['64', 64, 1], ['93322', 93322, 2],
+      ['18,496', 18496, 1],
+      ['18\u202f496', 18496, 1],
+      ['3.5', 3.5, 1],
+      ['1e-3', 0.001, 1],
+      ['11', 11, 1],
+      ['11', 11, 1],
+      ['64', 64, 1],
+      ['93322', 93322, 2],
     ]);
   });
 
@@ -131,7 +147,7 @@ describe.each(slugs)('lesson %s', (slug) => {
     it(`has no number that src/calc does not compute (${locale})`, async () => {
       const lesson = await lessonModule(slug);
       const problems = driftProblems(relative(root, file), numbersInMdx(source), allowanceOf(lesson));
-      expect(problems, problems.join("\n")).toEqual([]);
+      expect(problems, problems.join('\n')).toEqual([]);
     });
   }
 
@@ -146,7 +162,7 @@ describe.each(slugs)('lesson %s', (slug) => {
         }),
       ),
     );
-    expect(problems, problems.join("\n")).toEqual([]);
+    expect(problems, problems.join('\n')).toEqual([]);
   });
 });
 

@@ -11,7 +11,9 @@ const batchNorm: LayerFact = { layer: { type: 'BatchNormalization' }, input: [nu
 const pool: LayerFact = { layer: { type: 'MaxPooling2D', args: { pool_size: [2, 2] } }, input: [null, 26, 26, 32] };
 const mnist: ModelFact = {
   model: {
-    kind: 'sequential', input: [null, 28, 28, 1], layers: [
+    kind: 'sequential',
+    input: [null, 28, 28, 1],
+    layers: [
       { type: 'Conv2D', args: { filters: 32, kernel_size: [3, 3], activation: 'relu' } },
       { type: 'MaxPooling2D', args: { pool_size: [2, 2] } },
       { type: 'Conv2D', args: { filters: 64, kernel_size: [3, 3], activation: 'relu' } },
@@ -109,9 +111,20 @@ describe('the numbers a lesson may quote', () => {
   const allowed = derivedNumbers(lesson);
 
   it.each([
-    [18496, 'the count'], [288, '32 × 3 × 3'], [289, '32 × 3 × 3 + 1'], [9, '3 × 3'], [18432, 'the kernel 3×3×32×64'],
-    [13, 'the input side'], [11, 'the output side'], [576, 'Flatten: 3 × 3 × 64'], [93322, 'the total'],
-    [364.54, 'the KB figure'], [373288, 'the bytes'], [650, '10 × (64 + 1)'], [65, '64 + 1'], [28, 'the image side'],
+    [18496, 'the count'],
+    [288, '32 × 3 × 3'],
+    [289, '32 × 3 × 3 + 1'],
+    [9, '3 × 3'],
+    [18432, 'the kernel 3×3×32×64'],
+    [13, 'the input side'],
+    [11, 'the output side'],
+    [576, 'Flatten: 3 × 3 × 64'],
+    [93322, 'the total'],
+    [364.54, 'the KB figure'],
+    [373288, 'the bytes'],
+    [650, '10 × (64 + 1)'],
+    [65, '64 + 1'],
+    [28, 'the image side'],
   ])('allows %d (%s)', (n) => {
     expect(allowed.has(n)).toBe(true);
   });
@@ -125,7 +138,16 @@ describe('the numbers a lesson may quote', () => {
     const numbers = derivedNumbers({
       facts: {},
       quiz: [{ id: 'q', prompt: { en: '', 'zh-cn': '' }, answer: { fact: dense, ask: 'params' } }],
-      calculators: { c: { id: 'c', title: { en: '', 'zh-cn': '' }, layers: [{ type: 'Dense', args: { units: 17 } }], input: [null, 99], fields: [], show: [] } },
+      calculators: {
+        c: {
+          id: 'c',
+          title: { en: '', 'zh-cn': '' },
+          layers: [{ type: 'Dense', args: { units: 17 } }],
+          input: [null, 99],
+          fields: [],
+          show: [],
+        },
+      },
     });
     expect(numbers.has(7 * (123 + 1))).toBe(true);
     expect(numbers.has(17 * (99 + 1))).toBe(true);
@@ -148,7 +170,10 @@ describe('the output-length arithmetic a lesson may walk through', () => {
   });
 
   it('spans a dilated kernel: 2 × (3 − 1) + 1 = 5, so 13 − 5 = 8', () => {
-    const dilated: LayerFact = { layer: { type: 'Conv2D', args: { filters: 8, kernel_size: 3, dilation_rate: 2 } }, input: [null, 13, 13, 32] };
+    const dilated: LayerFact = {
+      layer: { type: 'Conv2D', args: { filters: 8, kernel_size: 3, dilation_rate: 2 } },
+      input: [null, 13, 13, 32],
+    };
     const allowed = derivedNumbers({ facts: { dilated }, calculators: {}, quiz: [] });
     expect(allowed.has(13 - (2 * (3 - 1) + 1))).toBe(true);
   });

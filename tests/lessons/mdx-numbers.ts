@@ -145,7 +145,8 @@ function maskProse(s: string): string {
  * A number stands alone: not glued to an ASCII letter, digit, `_` or `.` (so `conv2d_1`, `VGG16`,
  * `float32`, `3D`, `v1.2` are names, not numbers); `11x11x64` reads as 11 × 11 × 64.
  */
-const NUMBER = /(?<![A-Za-z0-9_.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+|\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)(?![A-Za-z0-9_])/g;
+const NUMBER =
+  /(?<![A-Za-z0-9_.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+|\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)(?![A-Za-z0-9_])/g;
 
 /** The value of a number token: digit groups dropped, `1e-3` read as 0.001. */
 export const numberValue = (text: string): number => Number(text.replace(/[,\u00a0\u2009\u202f]/g, ''));

@@ -19,23 +19,31 @@ describe('what a page asks for', () => {
 
   it('lists module scripts, modulepreloads and island URLs, and inline scripts that are JavaScript', () => {
     const { urls, inline } = scriptsOfHtml(html);
-    expect(urls).toEqual(['/_astro/page.js', '/_astro/Search.astro_astro_type_script_index_0_lang.x.js', '/_astro/preact.js', '/_astro/Quiz.js', '/_astro/client.js']);
+    expect(urls).toEqual([
+      '/_astro/page.js',
+      '/_astro/Search.astro_astro_type_script_index_0_lang.x.js',
+      '/_astro/preact.js',
+      '/_astro/Quiz.js',
+      '/_astro/client.js',
+    ]);
     expect(inline).toEqual([{ code: "document.documentElement.dataset.theme = 'dark';", module: false }]);
   });
 });
 
 describe('static imports', () => {
   it('finds minified and spaced static imports and re-exports, not dynamic ones', () => {
-    const code = 'import{a as b}from"./preact.js";import"./side.js";export*from"./re.js";import x, { y } from \'./spaced.js\';const m=import("./lazy.js");import.meta.url';
+    const code =
+      'import{a as b}from"./preact.js";import"./side.js";export*from"./re.js";import x, { y } from \'./spaced.js\';const m=import("./lazy.js");import.meta.url';
     expect(staticImports(code)).toEqual(['./preact.js', './side.js', './re.js', './spaced.js']);
   });
 });
 
 describe('measuring a page', () => {
   const files: Record<string, string> = {
-    '/lessons/demo/index.html': '<script type="module" src="/_astro/page.js"></script><script>var t=1</script><script>var u=2</script>'
-      + '<astro-island component-url="/_astro/Quiz.js" renderer-url="/_astro/client.js"></astro-island>'
-      + '<script type="module" src="/_astro/Search.astro_astro_type_script_index_0_lang.x.js"></script>',
+    '/lessons/demo/index.html':
+      '<script type="module" src="/_astro/page.js"></script><script>var t=1</script><script>var u=2</script>' +
+      '<astro-island component-url="/_astro/Quiz.js" renderer-url="/_astro/client.js"></astro-island>' +
+      '<script type="module" src="/_astro/Search.astro_astro_type_script_index_0_lang.x.js"></script>',
     '/_astro/page.js': 'export const page = 1;',
     '/_astro/Quiz.js': 'import{h}from"./preact.js";import"./hooks.js";export default ()=>h("p");const later=()=>import("./big.js");',
     '/_astro/client.js': 'import{render}from"./preact.js";export default render;',
@@ -60,7 +68,13 @@ describe('measuring a page', () => {
 });
 
 describe('which pages carry the budget', () => {
-  it.each([['/lessons/conv2d/', true], ['/zh-cn/lessons/conv2d/', true], ['/', false], ['/zh-cn/', false], ['/404.html', false]])('%s → %s', (page, lesson) => {
+  it.each([
+    ['/lessons/conv2d/', true],
+    ['/zh-cn/lessons/conv2d/', true],
+    ['/', false],
+    ['/zh-cn/', false],
+    ['/404.html', false],
+  ])('%s → %s', (page, lesson) => {
     expect(isLessonPage(page)).toBe(lesson);
   });
 });

@@ -15,7 +15,11 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 function lessonPages(): string[] {
   const dirs = { '': 'content/docs/lessons', '/zh-cn': 'content/docs/zh-cn/lessons' };
   return Object.entries(dirs).flatMap(([prefix, dir]) =>
-    existsSync(root + dir) ? readdirSync(root + dir).filter((f) => f.endsWith('.mdx')).map((f) => `${prefix}/lessons/${f.slice(0, -4)}/`) : [],
+    existsSync(root + dir)
+      ? readdirSync(root + dir)
+          .filter((f) => f.endsWith('.mdx'))
+          .map((f) => `${prefix}/lessons/${f.slice(0, -4)}/`)
+      : [],
   );
 }
 

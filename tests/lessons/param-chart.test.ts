@@ -4,8 +4,20 @@ import type { Row } from '@calc/engine.ts';
 import { barLength, chartBars, shareText } from '@components/lesson/param-chart-data.ts';
 
 const row = (name: string, params: number): Row => ({
-  name, type: 'Dense', outputShape: [null, 1], params, trainable: params, nonTrainable: 0, weights: [], connectedTo: [], inbound: [], inputShapes: [], built: true, layerTrainable: true,
-  family: 'core', steps: [],
+  name,
+  type: 'Dense',
+  outputShape: [null, 1],
+  params,
+  trainable: params,
+  nonTrainable: 0,
+  weights: [],
+  connectedTo: [],
+  inbound: [],
+  inputShapes: [],
+  built: true,
+  layerTrainable: true,
+  family: 'core',
+  steps: [],
 });
 
 describe('chart bars', () => {

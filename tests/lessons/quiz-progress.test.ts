@@ -8,7 +8,9 @@ function memory(initial: Record<string, string> = {}): StorageLike & { data: Rec
   return {
     data,
     getItem: (k) => (Object.hasOwn(data, k) ? data[k]! : null),
-    setItem: (k, v) => { data[k] = String(v); },
+    setItem: (k, v) => {
+      data[k] = String(v);
+    },
   };
 }
 
@@ -17,7 +19,7 @@ describe('quiz progress', () => {
     expect(PROGRESS_KEY).toBe('param-lab:quiz:v1');
   });
 
-  it('saves an attempt and reads it back, keeping other lessons\' attempts', () => {
+  it("saves an attempt and reads it back, keeping other lessons' attempts", () => {
     const store = memory({ [PROGRESS_KEY]: JSON.stringify({ 'lessons/dense/q1': { answer: '650', correct: true } }) });
     expect(saveAttempt(store, 'lessons/conv2d/q1', { answer: '18,496', correct: true })).toBe(true);
     expect(loadProgress(store)).toEqual({
@@ -49,8 +51,12 @@ describe('quiz progress', () => {
 
   it('survives a storage that throws on every access (disabled, full, sandboxed)', () => {
     const hostile: StorageLike = {
-      getItem: () => { throw new DOMException('denied', 'SecurityError'); },
-      setItem: () => { throw new DOMException('full', 'QuotaExceededError'); },
+      getItem: () => {
+        throw new DOMException('denied', 'SecurityError');
+      },
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
     };
     expect(loadProgress(hostile)).toEqual({});
     expect(saveAttempt(hostile, 'k', { answer: '1', correct: true })).toBe(false);

@@ -17,7 +17,22 @@ const int = (min: number, max: number): fc.Arbitrary<number> => fc.integer({ min
 const bool = fc.boolean();
 const format = fc.constantFrom<Format>('channels_last', 'channels_first');
 /** Activation names both Keras 3 and tfjs know (tfjs's list is the shorter one). */
-const ACTIVATIONS = ['linear', 'relu', 'relu6', 'elu', 'selu', 'sigmoid', 'hard_sigmoid', 'softmax', 'softplus', 'softsign', 'tanh', 'swish', 'gelu', 'mish'] as const;
+const ACTIVATIONS = [
+  'linear',
+  'relu',
+  'relu6',
+  'elu',
+  'selu',
+  'sigmoid',
+  'hard_sigmoid',
+  'softmax',
+  'softplus',
+  'softsign',
+  'tanh',
+  'swish',
+  'gelu',
+  'mish',
+] as const;
 const activation = fc.constantFrom(...ACTIVATIONS);
 
 /** A spatial length: usually known, sometimes unknown (None) when the layer allows it. */
@@ -29,9 +44,11 @@ const intOrTuple = (rank: number, min: number, max: number): fc.Arbitrary<number
   fc.oneof(int(min, max), fc.array(int(min, max), { minLength: rank, maxLength: rank }));
 
 /** An input laid out for `format`: `(…spatial, C)` or `(C, …spatial)`. */
-const laidOut = (spatial: Dims, channels: number, f: Format): Shape => (f === 'channels_last' ? [...spatial, channels] : [channels, ...spatial]);
+const laidOut = (spatial: Dims, channels: number, f: Format): Shape =>
+  f === 'channels_last' ? [...spatial, channels] : [channels, ...spatial];
 
-const withOptional = <T>(args: LayerArgs, key: string, value: T | undefined): LayerArgs => (value === undefined ? args : { ...args, [key]: value });
+const withOptional = <T>(args: LayerArgs, key: string, value: T | undefined): LayerArgs =>
+  value === undefined ? args : { ...args, [key]: value };
 
 /** strides and dilation_rate, never both above 1 on any layer. */
 const stridesAndDilation = (rank: number): fc.Arbitrary<{ strides: number | number[]; dilation_rate: number | number[] }> =>
@@ -87,7 +104,11 @@ const depthwise2d: fc.Arbitrary<LayerCase> = fc
     use_bias: bool,
     format,
   })
-  .map(({ spatial, channels, format: f, ...a }) => ({ type: 'DepthwiseConv2D', args: { ...a, data_format: f }, inputs: [laidOut(spatial, channels, f)] }));
+  .map(({ spatial, channels, format: f, ...a }) => ({
+    type: 'DepthwiseConv2D',
+    args: { ...a, data_format: f },
+    inputs: [laidOut(spatial, channels, f)],
+  }));
 
 const separable2d: fc.Arbitrary<LayerCase> = fc
   .record({
@@ -101,7 +122,11 @@ const separable2d: fc.Arbitrary<LayerCase> = fc
     use_bias: bool,
     format,
   })
-  .map(({ spatial, channels, format: f, sd, ...a }) => ({ type: 'SeparableConv2D', args: { ...a, ...sd, data_format: f }, inputs: [laidOut(spatial, channels, f)] }));
+  .map(({ spatial, channels, format: f, sd, ...a }) => ({
+    type: 'SeparableConv2D',
+    args: { ...a, ...sd, data_format: f },
+    inputs: [laidOut(spatial, channels, f)],
+  }));
 
 /** Max/AveragePooling: strides given, None or left out (both mean "= pool_size"). */
 const pool = (type: string, rank: number, maxLen: number, formats: boolean): fc.Arbitrary<LayerCase> =>
@@ -124,8 +149,16 @@ const pool = (type: string, rank: number, maxLen: number, formats: boolean): fc.
 /** GlobalMax/AveragePooling1D/2D; tfjs's 1-D versions have no data_format, and none has keepdims. */
 const globalPool = (type: string, rank: number, formats: boolean): fc.Arbitrary<LayerCase> =>
   fc
-    .record({ spatial: fc.array(int(1, 8), { minLength: rank, maxLength: rank }), channels: int(1, 8), format: formats ? format : fc.constant<Format>('channels_last') })
-    .map(({ spatial, channels, format: f }) => ({ type, args: formats ? { data_format: f } : {}, inputs: [laidOut(spatial, channels, f)] }));
+    .record({
+      spatial: fc.array(int(1, 8), { minLength: rank, maxLength: rank }),
+      channels: int(1, 8),
+      format: formats ? format : fc.constant<Format>('channels_last'),
+    })
+    .map(({ spatial, channels, format: f }) => ({
+      type,
+      args: formats ? { data_format: f } : {},
+      inputs: [laidOut(spatial, channels, f)],
+    }));
 
 /** Any shape of rank 1–3 (batch excluded), last axis known. */
 const anyShape = (maxRank = 3, maxDim = 6): fc.Arbitrary<Shape> => fc.array(int(1, maxDim), { minLength: 1, maxLength: maxRank });
@@ -142,7 +175,9 @@ const axisOf = (rank: number): fc.Arbitrary<number> => int(1, rank).chain((a) =>
 const recurrentLayer = fc.oneof(
   fc.record({ units: int(1, 8), return_sequences: bool, use_bias: bool }).map((a) => ({ type: 'SimpleRNN', args: a as LayerArgs })),
   fc.record({ units: int(1, 8), return_sequences: bool, use_bias: bool }).map((a) => ({ type: 'LSTM', args: a as LayerArgs })),
-  fc.record({ units: int(1, 8), return_sequences: bool, use_bias: bool }).map((a) => ({ type: 'GRU', args: { ...a, reset_after: false } as LayerArgs })),
+  fc
+    .record({ units: int(1, 8), return_sequences: bool, use_bias: bool })
+    .map((a) => ({ type: 'GRU', args: { ...a, reset_after: false } as LayerArgs })),
 );
 
 const sequenceInput = fc.tuple(length(1, 8, true), int(1, 8)).map(([t, d]) => [t, d] as Shape);
@@ -156,7 +191,11 @@ const rnn = (type: string, extra: LayerArgs = {}): fc.Arbitrary<LayerCase> =>
 /** Elementwise merges: 2–3 inputs of one rank whose axes agree or are 1 (broadcast). */
 const elementwise = (type: string): fc.Arbitrary<LayerCase> =>
   fc
-    .record({ base: anyShape(3, 5), count: int(2, 3), ones: fc.array(fc.array(bool, { minLength: 3, maxLength: 3 }), { minLength: 3, maxLength: 3 }) })
+    .record({
+      base: anyShape(3, 5),
+      count: int(2, 3),
+      ones: fc.array(fc.array(bool, { minLength: 3, maxLength: 3 }), { minLength: 3, maxLength: 3 }),
+    })
     .map(({ base, count, ones }) => ({
       type,
       args: {},
@@ -189,9 +228,17 @@ const dot: fc.Arbitrary<LayerCase> = fc
 
 /** Reshape to a regrouping of the input's axes (no -1: tfjs keeps it unknown). */
 const reshape: fc.Arbitrary<LayerCase> = fc
-  .record({ dims: fc.array(int(1, 5), { minLength: 1, maxLength: 4 }), order: fc.array(int(0, 1000), { minLength: 4, maxLength: 4 }), cuts: fc.array(bool, { minLength: 4, maxLength: 4 }), rank: int(1, 3) })
+  .record({
+    dims: fc.array(int(1, 5), { minLength: 1, maxLength: 4 }),
+    order: fc.array(int(0, 1000), { minLength: 4, maxLength: 4 }),
+    cuts: fc.array(bool, { minLength: 4, maxLength: 4 }),
+    rank: int(1, 3),
+  })
   .map(({ dims, order, cuts, rank }) => {
-    const shuffled = dims.map((d, i) => ({ d, k: order[i]! })).sort((p, q) => p.k - q.k).map((p) => p.d);
+    const shuffled = dims
+      .map((d, i) => ({ d, k: order[i]! }))
+      .sort((p, q) => p.k - q.k)
+      .map((p) => p.d);
     const target: number[] = [];
     shuffled.forEach((d, i) => (i === 0 || cuts[i] ? target.push(d) : (target[target.length - 1]! *= d)));
     const input = dims.length >= rank ? dims.slice(0, rank - 1).concat([dims.slice(rank - 1).reduce((p, q) => p * q, 1)]) : dims;
@@ -200,11 +247,22 @@ const reshape: fc.Arbitrary<LayerCase> = fc
 
 const permute: fc.Arbitrary<LayerCase> = anyShape(4, 5)
   .filter((s) => s.length >= 2)
-  .chain((shape) => fc.shuffledSubarray(shape.map((_, i) => i + 1), { minLength: shape.length, maxLength: shape.length }).map((dims) => ({ type: 'Permute', args: { dims }, inputs: [shape] })));
+  .chain((shape) =>
+    fc
+      .shuffledSubarray(
+        shape.map((_, i) => i + 1),
+        { minLength: shape.length, maxLength: shape.length },
+      )
+      .map((dims) => ({ type: 'Permute', args: { dims }, inputs: [shape] })),
+  );
 
 /** Padding/cropping amounts: an int, a (rows, cols) pair, or two (before, after) pairs. */
 const amounts2d = (max: number): fc.Arbitrary<number | number[] | number[][]> =>
-  fc.oneof(int(0, max), fc.array(int(0, max), { minLength: 2, maxLength: 2 }), fc.array(fc.array(int(0, max), { minLength: 2, maxLength: 2 }), { minLength: 2, maxLength: 2 }));
+  fc.oneof(
+    int(0, max),
+    fc.array(int(0, max), { minLength: 2, maxLength: 2 }),
+    fc.array(fc.array(int(0, max), { minLength: 2, maxLength: 2 }), { minLength: 2, maxLength: 2 }),
+  );
 
 const image = (maxSide: number): fc.Arbitrary<{ spatial: number[]; channels: number; format: Format }> =>
   fc.record({ spatial: fc.array(int(1, maxSide), { minLength: 2, maxLength: 2 }), channels: int(1, 4), format });
@@ -217,7 +275,11 @@ const image = (maxSide: number): fc.Arbitrary<{ spatial: number[]; channels: num
 export const LAYER_CASES: Record<string, fc.Arbitrary<LayerCase>> = {
   Dense: fc
     .record({ shape: anyShape(3, 8), units: int(1, 16), use_bias: bool, activation, unknownTime: bool })
-    .map(({ shape, unknownTime, ...a }) => ({ type: 'Dense', args: a, inputs: [shape.length > 1 && unknownTime ? [null, ...shape.slice(1)] : shape] })),
+    .map(({ shape, unknownTime, ...a }) => ({
+      type: 'Dense',
+      args: a,
+      inputs: [shape.length > 1 && unknownTime ? [null, ...shape.slice(1)] : shape],
+    })),
   Embedding: fc
     .record({ len: length(1, 10, true), input_dim: int(1, 50), output_dim: int(1, 16), mask_zero: bool })
     .map(({ len, ...a }) => ({ type: 'Embedding', args: a, inputs: [[len]] })),
@@ -243,46 +305,88 @@ export const LAYER_CASES: Record<string, fc.Arbitrary<LayerCase>> = {
   Reshape: reshape,
   Permute: permute,
   RepeatVector: fc.record({ d: int(1, 8), n: int(1, 8) }).map(({ d, n }) => ({ type: 'RepeatVector', args: { n }, inputs: [[d]] })),
-  ZeroPadding2D: fc
-    .record({ img: image(8), padding: amounts2d(3) })
-    .map(({ img, padding }) => ({ type: 'ZeroPadding2D', args: { padding, data_format: img.format }, inputs: [laidOut(img.spatial, img.channels, img.format)] })),
-  Cropping2D: fc
-    .record({ img: image(10), cropping: amounts2d(3) })
-    .map(({ img, cropping }) => ({ type: 'Cropping2D', args: { cropping, data_format: img.format }, inputs: [laidOut(img.spatial, img.channels, img.format)] })),
+  ZeroPadding2D: fc.record({ img: image(8), padding: amounts2d(3) }).map(({ img, padding }) => ({
+    type: 'ZeroPadding2D',
+    args: { padding, data_format: img.format },
+    inputs: [laidOut(img.spatial, img.channels, img.format)],
+  })),
+  Cropping2D: fc.record({ img: image(10), cropping: amounts2d(3) }).map(({ img, cropping }) => ({
+    type: 'Cropping2D',
+    args: { cropping, data_format: img.format },
+    inputs: [laidOut(img.spatial, img.channels, img.format)],
+  })),
   UpSampling2D: fc
     .record({ img: image(8), size: intOrTuple(2, 1, 3), interpolation: fc.constantFrom('nearest', 'bilinear') })
-    .map(({ img, ...a }) => ({ type: 'UpSampling2D', args: { ...a, data_format: img.format }, inputs: [laidOut(img.spatial, img.channels, img.format)] })),
+    .map(({ img, ...a }) => ({
+      type: 'UpSampling2D',
+      args: { ...a, data_format: img.format },
+      inputs: [laidOut(img.spatial, img.channels, img.format)],
+    })),
   CenterCrop: fc
-    .record({ h: int(1, 10), w: int(1, 10), c: int(1, 4), fh: fc.double({ min: 0, max: 1, noNaN: true }), fw: fc.double({ min: 0, max: 1, noNaN: true }) })
-    .map(({ h, w, c, fh, fw }) => ({ type: 'CenterCrop', args: { height: Math.max(1, Math.round(h * fh)), width: Math.max(1, Math.round(w * fw)) }, inputs: [[h, w, c]] })),
-  Rescaling: shapeOnly('Rescaling', fc.record({ scale: fc.double({ min: -10, max: 10, noNaN: true }), offset: fc.double({ min: -10, max: 10, noNaN: true }) })),
+    .record({
+      h: int(1, 10),
+      w: int(1, 10),
+      c: int(1, 4),
+      fh: fc.double({ min: 0, max: 1, noNaN: true }),
+      fw: fc.double({ min: 0, max: 1, noNaN: true }),
+    })
+    .map(({ h, w, c, fh, fw }) => ({
+      type: 'CenterCrop',
+      args: { height: Math.max(1, Math.round(h * fh)), width: Math.max(1, Math.round(w * fw)) },
+      inputs: [[h, w, c]],
+    })),
+  Rescaling: shapeOnly(
+    'Rescaling',
+    fc.record({ scale: fc.double({ min: -10, max: 10, noNaN: true }), offset: fc.double({ min: -10, max: 10, noNaN: true }) }),
+  ),
   CategoryEncoding: fc
     .record({ n: int(1, 4), num_tokens: int(1, 12), output_mode: fc.constantFrom('one_hot', 'multi_hot', 'count') })
     .map(({ n, ...a }) => ({ type: 'CategoryEncoding', args: a, inputs: [[n]] })),
   Activation: shapeOnly('Activation', fc.record({ activation })),
-  ReLU: shapeOnly('ReLU', fc.record({ max_value: fc.option(fc.double({ min: 0.5, max: 10, noNaN: true }), { nil: undefined }) }, { requiredKeys: [] })),
+  ReLU: shapeOnly(
+    'ReLU',
+    fc.record({ max_value: fc.option(fc.double({ min: 0.5, max: 10, noNaN: true }), { nil: undefined }) }, { requiredKeys: [] }),
+  ),
   LeakyReLU: shapeOnly('LeakyReLU', fc.record({ negative_slope: fc.double({ min: 0, max: 1, noNaN: true }) })),
   // tfjs's ELU supports only alpha=1
   ELU: shapeOnly('ELU', fc.record({ alpha: fc.constant(1) })),
   ThresholdedReLU: shapeOnly('ThresholdedReLU', fc.record({ theta: fc.double({ min: 0, max: 2, noNaN: true }) })),
   Softmax: anyShape().chain((shape) => axisOf(shape.length).map((axis) => ({ type: 'Softmax', args: { axis }, inputs: [shape] }))),
-  PReLU: anyShape()
-    .chain((shape) =>
-      fc.oneof(fc.constant(null), fc.subarray(shape.map((_, i) => i + 1), { minLength: 1 })).map((shared_axes) => ({ type: 'PReLU', args: { shared_axes }, inputs: [shape] })),
-    ),
+  PReLU: anyShape().chain((shape) =>
+    fc
+      .oneof(
+        fc.constant(null),
+        fc.subarray(
+          shape.map((_, i) => i + 1),
+          { minLength: 1 },
+        ),
+      )
+      .map((shared_axes) => ({ type: 'PReLU', args: { shared_axes }, inputs: [shape] })),
+  ),
   Dropout: shapeOnly('Dropout', fc.record({ rate })),
-  SpatialDropout1D: fc.record({ t: int(1, 8), c: int(1, 8), rate }).map(({ t, c, rate: r }) => ({ type: 'SpatialDropout1D', args: { rate: r }, inputs: [[t, c]] })),
+  SpatialDropout1D: fc
+    .record({ t: int(1, 8), c: int(1, 8), rate })
+    .map(({ t, c, rate: r }) => ({ type: 'SpatialDropout1D', args: { rate: r }, inputs: [[t, c]] })),
   GaussianDropout: shapeOnly('GaussianDropout', fc.record({ rate })),
   // Keras 3 requires 0 ≤ stddev ≤ 1; tfjs accepts any
   GaussianNoise: shapeOnly('GaussianNoise', fc.record({ stddev: fc.double({ min: 0, max: 1, noNaN: true }) })),
   AlphaDropout: shapeOnly('AlphaDropout', fc.record({ rate })),
   Masking: shapeOnly('Masking', fc.record({ mask_value: fc.double({ min: -2, max: 2, noNaN: true }) })),
-  BatchNormalization: anyShape(3, 8)
-    .chain((shape) => fc.record({ axis: axisOf(shape.length), center: bool, scale: bool }).map((a) => ({ type: 'BatchNormalization', args: a, inputs: [shape] }))),
+  BatchNormalization: anyShape(3, 8).chain((shape) =>
+    fc
+      .record({ axis: axisOf(shape.length), center: bool, scale: bool })
+      .map((a) => ({ type: 'BatchNormalization', args: a, inputs: [shape] })),
+  ),
   LayerNormalization: anyShape(3, 8).chain((shape) =>
     fc
       .record({
-        axis: fc.oneof(axisOf(shape.length), fc.subarray(shape.map((_, i) => i + 1), { minLength: 1 })),
+        axis: fc.oneof(
+          axisOf(shape.length),
+          fc.subarray(
+            shape.map((_, i) => i + 1),
+            { minLength: 1 },
+          ),
+        ),
         center: bool,
         scale: bool,
       })

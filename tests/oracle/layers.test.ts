@@ -52,23 +52,43 @@ function departs(c: LayerCase, tfjsSays: Partial<Measured> | 'refuses', kerasSay
 
 describe('where tfjs-layers 4.22 departs from Keras 3 (docs/dialects.md#tfjs-departures), we follow Keras', () => {
   it('Conv2D(16, 3, groups=4) on 8 channels: tfjs ignores groups (16 × (3 × 3 × 8 + 1) = 1,168), Keras counts 16 × (3 × 3 × 8/4 + 1) = 304', () => {
-    departs({ type: 'Conv2D', args: { filters: 16, kernel_size: 3, groups: 4 }, inputs: [[8, 8, 8]] }, { params: 16 * (3 * 3 * 8 + 1) }, { params: 16 * (3 * 3 * (8 / 4) + 1), output: [null, 6, 6, 16] });
+    departs(
+      { type: 'Conv2D', args: { filters: 16, kernel_size: 3, groups: 4 }, inputs: [[8, 8, 8]] },
+      { params: 16 * (3 * 3 * 8 + 1) },
+      { params: 16 * (3 * 3 * (8 / 4) + 1), output: [null, 6, 6, 16] },
+    );
   });
 
   it('GlobalAveragePooling2D(keepdims=True): tfjs ignores keepdims, Keras keeps the 1×1 axes', () => {
-    departs({ type: 'GlobalAveragePooling2D', args: { keepdims: true }, inputs: [[7, 7, 32]] }, { output: [null, 32] }, { output: [null, 1, 1, 32] });
+    departs(
+      { type: 'GlobalAveragePooling2D', args: { keepdims: true }, inputs: [[7, 7, 32]] },
+      { output: [null, 32] },
+      { output: [null, 1, 1, 32] },
+    );
   });
 
   it('Conv1D causal, k=3, d=2 on 100 steps: tfjs computes it as valid (100 − 2 × (3 − 1) = 96), Keras keeps 100', () => {
-    departs({ type: 'Conv1D', args: { filters: 2, kernel_size: 3, dilation_rate: 2, padding: 'causal' }, inputs: [[100, 2]] }, { output: [null, 100 - 2 * (3 - 1), 2] }, { output: [null, 100, 2] });
+    departs(
+      { type: 'Conv1D', args: { filters: 2, kernel_size: 3, dilation_rate: 2, padding: 'causal' }, inputs: [[100, 2]] },
+      { output: [null, 100 - 2 * (3 - 1), 2] },
+      { output: [null, 100, 2] },
+    );
   });
 
   it('Reshape((-1, 16)) on 784 features: tfjs leaves -1 unknown, Keras resolves it to 784 / 16 = 49', () => {
-    departs({ type: 'Reshape', args: { target_shape: [-1, 16] }, inputs: [[784]] }, { output: [null, null, 16] }, { output: [null, 784 / 16, 16] });
+    departs(
+      { type: 'Reshape', args: { target_shape: [-1, 16] }, inputs: [[784]] },
+      { output: [null, null, 16] },
+      { output: [null, 784 / 16, 16] },
+    );
   });
 
   it('GRU(32) on 8 features: tfjs defaults to reset_after=False (3 × (8 × 32 + 32 × 32 + 32) = 3,936), Keras to True (3 × (8 × 32 + 32 × 32 + 2 × 32) = 4,032)', () => {
-    departs({ type: 'GRU', args: { units: 32 }, inputs: [[5, 8]] }, { params: 3 * (8 * 32 + 32 * 32 + 32) }, { params: 3 * (8 * 32 + 32 * 32 + 2 * 32) });
+    departs(
+      { type: 'GRU', args: { units: 32 }, inputs: [[5, 8]] },
+      { params: 3 * (8 * 32 + 32 * 32 + 32) },
+      { params: 3 * (8 * 32 + 32 * 32 + 2 * 32) },
+    );
   });
 
   it('GRU(reset_after=True): tfjs cannot build it, Keras can', () => {
@@ -84,11 +104,19 @@ describe('where tfjs-layers 4.22 departs from Keras 3 (docs/dialects.md#tfjs-dep
   });
 
   it('Conv2D with strides=2 and dilation_rate=2: tfjs builds it (⌊(9 − 5) / 2⌋ + 1 = 3), Keras refuses', () => {
-    departs({ type: 'Conv2D', args: { filters: 2, kernel_size: 3, strides: 2, dilation_rate: 2 }, inputs: [[9, 9, 2]] }, { output: [null, 3, 3, 2] }, 'refuses');
+    departs(
+      { type: 'Conv2D', args: { filters: 2, kernel_size: 3, strides: 2, dilation_rate: 2 }, inputs: [[9, 9, 2]] },
+      { output: [null, 3, 3, 2] },
+      'refuses',
+    );
   });
 
   it('DepthwiseConv2D(3, dilation_rate=2) on 9×9: tfjs ignores the dilation (9 − 3 + 1 = 7), Keras gives 9 − 2 × (3 − 1) = 5', () => {
-    departs({ type: 'DepthwiseConv2D', args: { kernel_size: 3, dilation_rate: 2 }, inputs: [[9, 9, 2]] }, { output: [null, 7, 7, 2] }, { output: [null, 5, 5, 2] });
+    departs(
+      { type: 'DepthwiseConv2D', args: { kernel_size: 3, dilation_rate: 2 }, inputs: [[9, 9, 2]] },
+      { output: [null, 7, 7, 2] },
+      { output: [null, 5, 5, 2] },
+    );
   });
 
   it('Flatten on (None, 5): tfjs demands rank ≥ 3, Keras passes it through', () => {

@@ -44,12 +44,19 @@ function tfjsRows(model: tfType.LayersModel): RowFacts[] {
 }
 
 function tfjsTotals(model: tfType.LayersModel): { params: number; trainable: number; nonTrainable: number } {
-  const size = (ws: tfType.LayerVariable[]): number => ws.reduce((n, w) => n + w.shape.reduce<number>((a, b) => a * (b ?? Number.NaN), 1), 0);
+  const size = (ws: tfType.LayerVariable[]): number =>
+    ws.reduce((n, w) => n + w.shape.reduce<number>((a, b) => a * (b ?? Number.NaN), 1), 0);
   return { params: model.countParams(), trainable: size(model.trainableWeights), nonTrainable: size(model.nonTrainableWeights) };
 }
 
 const ourRows = (s: Summary): RowFacts[] =>
-  s.rows.map((r) => ({ name: r.name, outputShape: r.outputShape ?? [], params: r.params, trainable: r.trainable, nonTrainable: r.nonTrainable }));
+  s.rows.map((r) => ({
+    name: r.name,
+    outputShape: r.outputShape ?? [],
+    params: r.params,
+    trainable: r.trainable,
+    nonTrainable: r.nonTrainable,
+  }));
 
 /** A model.json exactly as tfjs's file and download handlers write it (tfjs-core io_utils). */
 async function modelJsonOf(model: tfType.LayersModel): Promise<string> {
@@ -115,7 +122,16 @@ describe('tfjs Sequential models', () => {
 
   it('the tfjs-examples MNIST convnet (5×5 kernels, strided pooling)', async () => {
     const model = tf.sequential();
-    model.add(tf.layers.conv2d({ inputShape: [28, 28, 1], kernelSize: 5, filters: 8, strides: 1, activation: 'relu', kernelInitializer: 'varianceScaling' }));
+    model.add(
+      tf.layers.conv2d({
+        inputShape: [28, 28, 1],
+        kernelSize: 5,
+        filters: 8,
+        strides: 1,
+        activation: 'relu',
+        kernelInitializer: 'varianceScaling',
+      }),
+    );
     model.add(tf.layers.maxPooling2d({ poolSize: [2, 2], strides: [2, 2] }));
     model.add(tf.layers.conv2d({ kernelSize: 5, filters: 16, strides: 1, activation: 'relu', kernelInitializer: 'varianceScaling' }));
     model.add(tf.layers.maxPooling2d({ poolSize: [2, 2], strides: [2, 2] }));
@@ -222,9 +238,12 @@ describe('tfjs functional models (tf.model)', () => {
   });
 
   it('random branching graphs: Dense, Concatenate, Add and Multiply over one or two inputs, one or two outputs', async () => {
-    await fc.assert(fc.asyncProperty(graphMaterial, async (m) => {
+    await fc.assert(
+      fc.asyncProperty(graphMaterial, async (m) => {
         await expectSameAsTfjs(graphOf(m));
-      }), { seed: 20_240_614, numRuns: 40 });
+      }),
+      { seed: 20_240_614, numRuns: 40 },
+    );
   });
 
   it('a residual block: Conv2D, BatchNormalization, ReLU and Add', async () => {
@@ -279,7 +298,9 @@ describe('tfjs functional models (tf.model)', () => {
     const shared = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [4] })] });
     const a = tf.input({ shape: [4] });
     const b = tf.input({ shape: [4] });
-    const sum = tf.layers.add().apply([shared.apply(a) as tfType.SymbolicTensor, shared.apply(b) as tfType.SymbolicTensor]) as tfType.SymbolicTensor;
+    const sum = tf.layers
+      .add()
+      .apply([shared.apply(a) as tfType.SymbolicTensor, shared.apply(b) as tfType.SymbolicTensor]) as tfType.SymbolicTensor;
     const s = await expectSameAsTfjs(tf.model({ inputs: [a, b], outputs: sum }));
     expect(s.totals.params).toBe(3 * (4 + 1));
   });
@@ -294,7 +315,10 @@ describe('tfjs functional models (tf.model)', () => {
 
 const graphMaterial = fc.record({
   inputs: fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 2 }),
-  steps: fc.array(fc.record({ op: fc.nat(9), x: fc.nat(99), y: fc.nat(99), units: fc.integer({ min: 1, max: 8 }) }), { minLength: 1, maxLength: 8 }),
+  steps: fc.array(fc.record({ op: fc.nat(9), x: fc.nat(99), y: fc.nat(99), units: fc.integer({ min: 1, max: 8 }) }), {
+    minLength: 1,
+    maxLength: 8,
+  }),
   twoOutputs: fc.boolean(),
 });
 

@@ -49,7 +49,10 @@ const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'linear', 'softmax', 'elu'];
 
 /** Layers that take `(features)`. */
 const FLAT: Candidate[] = [
-  (p) => ({ layer: { type: 'Dense', args: { units: upTo(p.a, 16), use_bias: p.flag, activation: ACTIVATIONS[p.b % ACTIVATIONS.length]! } }, next: [upTo(p.a, 16)] }),
+  (p) => ({
+    layer: { type: 'Dense', args: { units: upTo(p.a, 16), use_bias: p.flag, activation: ACTIVATIONS[p.b % ACTIVATIONS.length]! } },
+    next: [upTo(p.a, 16)],
+  }),
   (p, s) => ({ layer: { type: 'Dropout', args: { rate: (p.a % 9) / 10 } }, next: s }),
   (p, s) => ({ layer: { type: 'BatchNormalization', args: { center: p.flag, scale: p.b % 2 === 0 } }, next: s }),
   (p, s) => ({ layer: { type: 'Activation', args: { activation: ACTIVATIONS[p.a % ACTIVATIONS.length]! } }, next: s }),
@@ -65,12 +68,18 @@ const SEQUENCE: Candidate[] = [
     const same = p.flag;
     if (!same && k > t!) return undefined;
     const filters = upTo(p.a, 8);
-    return { layer: { type: 'Conv1D', args: { filters, kernel_size: k, padding: same ? 'same' : 'valid' } }, next: [slide(t!, k, 1, same), filters] };
+    return {
+      layer: { type: 'Conv1D', args: { filters, kernel_size: k, padding: same ? 'same' : 'valid' } },
+      next: [slide(t!, k, 1, same), filters],
+    };
   },
   (p, [t, c]) => {
     const size = upTo(p.a, 3);
     if (size > t!) return undefined;
-    return { layer: { type: p.flag ? 'MaxPooling1D' : 'AveragePooling1D', args: { pool_size: size } }, next: [slide(t!, size, size, false), c!] };
+    return {
+      layer: { type: p.flag ? 'MaxPooling1D' : 'AveragePooling1D', args: { pool_size: size } },
+      next: [slide(t!, size, size, false), c!],
+    };
   },
   (p, [t]) => {
     const units = upTo(p.a, 8);
@@ -83,7 +92,10 @@ const SEQUENCE: Candidate[] = [
   (p, [t]) => ({ layer: { type: 'Dense', args: { units: upTo(p.a, 8) } }, next: [t!, upTo(p.a, 8)] }),
   (_, [t, c]) => ({ layer: { type: 'Flatten', args: {} }, next: [t! * c!] }),
   (_, [t, c]) => ({ layer: { type: 'Reshape', args: { target_shape: [t!, c!, 1] } }, next: [t!, c!, 1] }),
-  (p, [t]) => ({ layer: { type: 'Bidirectional', args: { layer: { type: 'LSTM', args: { units: upTo(p.a, 4), return_sequences: true } } } }, next: [t!, 2 * upTo(p.a, 4)] }),
+  (p, [t]) => ({
+    layer: { type: 'Bidirectional', args: { layer: { type: 'LSTM', args: { units: upTo(p.a, 4), return_sequences: true } } } },
+    next: [t!, 2 * upTo(p.a, 4)],
+  }),
 ];
 
 /** Layers that take `(height, width, channels)`. */
@@ -94,16 +106,25 @@ const IMAGE: Candidate[] = [
     const same = p.flag;
     if (!same && (k > h! || k > w!)) return undefined;
     const filters = upTo(p.a, 8);
-    return { layer: { type: 'Conv2D', args: { filters, kernel_size: k, strides: s, padding: same ? 'same' : 'valid' } }, next: [slide(h!, k, s, same), slide(w!, k, s, same), filters] };
+    return {
+      layer: { type: 'Conv2D', args: { filters, kernel_size: k, strides: s, padding: same ? 'same' : 'valid' } },
+      next: [slide(h!, k, s, same), slide(w!, k, s, same), filters],
+    };
   },
   (p, [h, w, c]) => {
     const k = upTo(p.b, 3);
     if (k > h! || k > w!) return undefined;
-    return { layer: { type: 'DepthwiseConv2D', args: { kernel_size: k, depth_multiplier: upTo(p.a, 2) } }, next: [h! - k + 1, w! - k + 1, c! * upTo(p.a, 2)] };
+    return {
+      layer: { type: 'DepthwiseConv2D', args: { kernel_size: k, depth_multiplier: upTo(p.a, 2) } },
+      next: [h! - k + 1, w! - k + 1, c! * upTo(p.a, 2)],
+    };
   },
   (p, [h, w]) => {
     const k = upTo(p.b, 3);
-    return { layer: { type: 'SeparableConv2D', args: { filters: upTo(p.a, 8), kernel_size: k, padding: 'same' } }, next: [h!, w!, upTo(p.a, 8)] };
+    return {
+      layer: { type: 'SeparableConv2D', args: { filters: upTo(p.a, 8), kernel_size: k, padding: 'same' } },
+      next: [h!, w!, upTo(p.a, 8)],
+    };
   },
   (p, [h, w]) => {
     if (h! > 12 || w! > 12) return undefined;
@@ -111,15 +132,24 @@ const IMAGE: Candidate[] = [
     const s = upTo(p.c, 2);
     // tfjs's transposed-conv rule: valid L·s + max(k − s, 0), same L·s
     const grow = (n: number): number => (p.flag ? n * s : n * s + Math.max(k - s, 0));
-    return { layer: { type: 'Conv2DTranspose', args: { filters: upTo(p.a, 4), kernel_size: k, strides: s, padding: p.flag ? 'same' : 'valid' } }, next: [grow(h!), grow(w!), upTo(p.a, 4)] };
+    return {
+      layer: { type: 'Conv2DTranspose', args: { filters: upTo(p.a, 4), kernel_size: k, strides: s, padding: p.flag ? 'same' : 'valid' } },
+      next: [grow(h!), grow(w!), upTo(p.a, 4)],
+    };
   },
   (p, [h, w, c]) => {
     const size = upTo(p.a, 3);
     if (size > h! || size > w!) return undefined;
-    return { layer: { type: p.flag ? 'MaxPooling2D' : 'AveragePooling2D', args: { pool_size: size } }, next: [slide(h!, size, size, false), slide(w!, size, size, false), c!] };
+    return {
+      layer: { type: p.flag ? 'MaxPooling2D' : 'AveragePooling2D', args: { pool_size: size } },
+      next: [slide(h!, size, size, false), slide(w!, size, size, false), c!],
+    };
   },
   (p, [h, w, c]) => ({ layer: { type: 'ZeroPadding2D', args: { padding: p.a % 3 } }, next: [h! + 2 * (p.a % 3), w! + 2 * (p.a % 3), c!] }),
-  (p, [h, w, c]) => (h! > 12 || w! > 12 ? undefined : { layer: { type: 'UpSampling2D', args: { size: upTo(p.a, 2) } }, next: [h! * upTo(p.a, 2), w! * upTo(p.a, 2), c!] }),
+  (p, [h, w, c]) =>
+    h! > 12 || w! > 12
+      ? undefined
+      : { layer: { type: 'UpSampling2D', args: { size: upTo(p.a, 2) } }, next: [h! * upTo(p.a, 2), w! * upTo(p.a, 2), c!] },
   (p, [h, w, c]) => {
     const crop = p.a % 2;
     if (h! - 2 * crop < 1 || w! - 2 * crop < 1) return undefined;

@@ -84,7 +84,10 @@ export function measureTfjs(c: LayerCase): Outcome {
       layer = tfjsLayer(c.type, c.args);
       const xs = c.inputs.map((shape) => tf.input({ shape: shape as number[] }));
       const out = layer.apply(xs.length === 1 ? xs[0]! : xs) as tf.SymbolicTensor | tf.SymbolicTensor[];
-      return { ok: true, value: { output: shapesOf(out), ...tfjsCounts(layer), weightShapes: sortedShapes(layer.weights.map((w) => w.shape)) } };
+      return {
+        ok: true,
+        value: { output: shapesOf(out), ...tfjsCounts(layer), weightShapes: sortedShapes(layer.weights.map((w) => w.shape)) },
+      };
     } catch (e) {
       return { ok: false, message: e instanceof Error ? e.message : String(e) };
     } finally {
@@ -102,13 +105,25 @@ export function measureOurs(c: LayerCase): Outcome {
   if (c.inputs.length === 1) {
     const r = resolveLayer({ type: c.type, args: c.args }, [null, ...c.inputs[0]!]);
     if (!r.ok) return { ok: false, message: r.error.message };
-    return { ok: true, value: { output: r.row.outputShape ?? [], params: r.row.params, trainable: r.row.trainable, nonTrainable: r.row.nonTrainable, weightShapes: sortedShapes(r.row.weights.map((w) => w.shape)) } };
+    return {
+      ok: true,
+      value: {
+        output: r.row.outputShape ?? [],
+        params: r.row.params,
+        trainable: r.row.trainable,
+        nonTrainable: r.row.nonTrainable,
+        weightShapes: sortedShapes(r.row.weights.map((w) => w.shape)),
+      },
+    };
   }
   const names = c.inputs.map((_, i) => `in_${i}`);
   const model: FunctionalModel = {
     kind: 'functional',
     layers: [
-      ...c.inputs.map((shape, i) => ({ layer: { type: 'InputLayer', name: names[i]!, args: { batch_shape: [null, ...shape] } }, nodes: [] })),
+      ...c.inputs.map((shape, i) => ({
+        layer: { type: 'InputLayer', name: names[i]!, args: { batch_shape: [null, ...shape] } },
+        nodes: [],
+      })),
       { layer: { type: c.type, name: 'under_test', args: c.args }, nodes: [{ args: [names.map((n) => tensor(n))], kwargs: {} }] },
     ],
     inputs: names.map((n) => tensor(n)),
@@ -117,7 +132,16 @@ export function measureOurs(c: LayerCase): Outcome {
   const s = summarize(model);
   if (s.error) return { ok: false, message: s.error.message };
   const row = s.rows.find((r) => r.name === 'under_test')!;
-  return { ok: true, value: { output: row.outputShape ?? [], params: row.params, trainable: row.trainable, nonTrainable: row.nonTrainable, weightShapes: sortedShapes(row.weights.map((w) => w.shape)) } };
+  return {
+    ok: true,
+    value: {
+      output: row.outputShape ?? [],
+      params: row.params,
+      trainable: row.trainable,
+      nonTrainable: row.nonTrainable,
+      weightShapes: sortedShapes(row.weights.map((w) => w.shape)),
+    },
+  };
 }
 
 /** tfjs reports an impossible window as a zero or negative length instead of throwing. */

@@ -56,7 +56,10 @@ const GROUPED = /^[+-]?\d{1,3}([,_ \u00a0\u202f]\d{3})+$/;
 
 /** A number box's text as a number: full-width digits (a Chinese IME) and digit grouping are fine; the sign and fractions are left for the engine to judge. */
 export function parseNumber(text: string): number | null {
-  let t = text.normalize('NFKC').trim().replace(/^\u2212/, '-');
+  let t = text
+    .normalize('NFKC')
+    .trim()
+    .replace(/^\u2212/, '-');
   if (GROUPED.test(t)) t = t.replace(/[,_ \u00a0\u202f]/g, '');
   if (!NUMBER.test(t)) return null;
   const n = Number(t);
@@ -155,7 +158,7 @@ export function applyValues(preset: Prepared, values: readonly (FieldValue | nul
       args[target.name] = tuple;
     }
   }
-  return { layers, input: isShapeList(preset.input) ? shapes : shapes[0] ?? [] };
+  return { layers, input: isShapeList(preset.input) ? shapes : (shapes[0] ?? []) };
 }
 
 /** The value a field starts with: what the preset says at its target, else Keras's default; null when neither says. */
@@ -209,8 +212,10 @@ export function fieldForArg(preset: Prepared, arg: string, layer: number): numbe
   const index = indices[0] ?? null;
   const candidates = targets
     .map((t, i) => ({ t, i }))
-    .filter((c): c is { t: Extract<Target, { kind: 'arg' }>; i: number } =>
-      c.t?.kind === 'arg' && c.t.name === name && (c.t.layer === null || c.t.layer === layer) && layersOf(preset, c.t).includes(layer))
+    .filter(
+      (c): c is { t: Extract<Target, { kind: 'arg' }>; i: number } =>
+        c.t?.kind === 'arg' && c.t.name === name && (c.t.layer === null || c.t.layer === layer) && layersOf(preset, c.t).includes(layer),
+    )
     // a field for this layer alone overrides the shared one (see applyValues), so it is the one to blame
     .sort((a, b) => Number(b.t.layer !== null) - Number(a.t.layer !== null));
   // the exact axis first, then the whole argument, then any axis of it (a 1-D layer says `kernel_size` for `kernel_size[0]`)

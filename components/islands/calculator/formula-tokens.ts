@@ -12,15 +12,18 @@ export interface Where {
   steps: readonly ShapeStep[];
 }
 
-export type Token =
-  | { kind: 'num'; text: string; term: NumTerm; field: number | null }
-  | { kind: 'sym'; text: string };
+export type Token = { kind: 'num'; text: string; term: NumTerm; field: number | null } | { kind: 'sym'; text: string };
 
 /** The formula's tokens, numbers not yet tied to fields: `64`, ` × `, `(`, `32`, …. */
 export function formulaTokens(term: Term, parent?: OpTerm['op']): Token[] {
   if (term.kind === 'num') return [{ kind: 'num', text: groupDigits(term.value), term, field: null }];
-  const inner = term.terms.flatMap((t, i) => [...(i > 0 ? [{ kind: 'sym', text: ` ${term.op} ` } as Token] : []), ...formulaTokens(t, term.op)]);
-  return parent === '×' && term.op === '+' && term.terms.length > 1 ? [{ kind: 'sym', text: '(' }, ...inner, { kind: 'sym', text: ')' }] : inner;
+  const inner = term.terms.flatMap((t, i) => [
+    ...(i > 0 ? [{ kind: 'sym', text: ` ${term.op} ` } as Token] : []),
+    ...formulaTokens(t, term.op),
+  ]);
+  return parent === '×' && term.op === '+' && term.terms.length > 1
+    ? [{ kind: 'sym', text: '(' }, ...inner, { kind: 'sym', text: ')' }]
+    : inner;
 }
 
 /** Roles whose number is the size of an input axis rather than an argument. */

@@ -39,7 +39,11 @@ export function FormulaView({ formula, tokens, tieOf, hot, roles, legend }: Prop
     <>
       <code class="pl-formula" data-result="formula">
         {tokens.map((t) =>
-          t.kind === 'sym' ? t.text : <Num token={t} tie={tieOf(t.field)} hot={hot !== null && t.field === hot} role={roles[t.term.role]} />,
+          t.kind === 'sym' ? (
+            t.text
+          ) : (
+            <Num token={t} tie={tieOf(t.field)} hot={hot !== null && t.field === hot} role={roles[t.term.role]} />
+          ),
         )}
         {` = ${groupDigits(evaluate(formula))}`}
       </code>

@@ -47,9 +47,15 @@ function Kernel({ x, block, label }: { x: number; block: KernelBlock; label: str
   return (
     <g>
       {parts}
-      {block.depth > MAX_SLICES && <text class="pl-pic__small" x={right + 2} y={8}>×{groupDigits(block.depth)}</text>}
+      {block.depth > MAX_SLICES && (
+        <text class="pl-pic__small" x={right + 2} y={8}>
+          ×{groupDigits(block.depth)}
+        </text>
+      )}
       {block.bias && <circle class="pl-pic__bias" cx={right + 9} cy={top + 4 + h / 2} r={5} />}
-      <text class="pl-pic__label" x={x} y={top + h + 18}>{label}</text>
+      <text class="pl-pic__label" x={x} y={top + h + 18}>
+        {label}
+      </text>
     </g>
   );
 }
@@ -57,12 +63,15 @@ function Kernel({ x, block, label }: { x: number; block: KernelBlock; label: str
 /** The first kernels, an ellipsis and the last one, laid out left to right. */
 function Block({ block, s }: { block: KernelBlock; s: CalculatorStrings }) {
   const many = block.count > SHOWN + 1;
-  const indices = many ? [...Array.from({ length: SHOWN }, (_, i) => i + 1), block.count] : Array.from({ length: block.count }, (_, i) => i + 1);
+  const indices = many
+    ? [...Array.from({ length: SHOWN }, (_, i) => i + 1), block.count]
+    : Array.from({ length: block.count }, (_, i) => i + 1);
   const step = SLICE + (Math.min(block.depth, MAX_SLICES) - 1) * OFFSET + (block.bias ? 20 : 8) + 10;
   const height = SLICE + (Math.min(block.depth, MAX_SLICES) - 1) * OFFSET + 28;
   const items = indices.map((n, i) => {
     const x = 2 + i * step + (many && i === SHOWN ? 24 : 0);
-    const label = block.what === 'filters' || block.what === 'pointwise' ? fill(s.filterLabel, { n: groupDigits(n) }) : `#${groupDigits(n)}`;
+    const label =
+      block.what === 'filters' || block.what === 'pointwise' ? fill(s.filterLabel, { n: groupDigits(n) }) : `#${groupDigits(n)}`;
     return <Kernel x={x} block={block} label={label} />;
   });
   const width = 2 + indices.length * step + (many ? 24 : 0);
@@ -71,7 +80,11 @@ function Block({ block, s }: { block: KernelBlock; s: CalculatorStrings }) {
     <figure class="pl-pic" data-picture="kernel" data-what={block.what}>
       <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} aria-hidden="true" focusable="false">
         {items}
-        {many && <text class="pl-pic__label" x={2 + SHOWN * step + 2} y={SLICE / 2 + 8}>…</text>}
+        {many && (
+          <text class="pl-pic__label" x={2 + SHOWN * step + 2} y={SLICE / 2 + 8}>
+            …
+          </text>
+        )}
       </svg>
       <figcaption>{caption}</figcaption>
     </figure>
@@ -79,5 +92,11 @@ function Block({ block, s }: { block: KernelBlock; s: CalculatorStrings }) {
 }
 
 export function KernelPicture({ blocks, strings }: { blocks: KernelBlock[]; strings: CalculatorStrings }) {
-  return <div class="pl-pics">{blocks.map((b) => <Block block={b} s={strings} />)}</div>;
+  return (
+    <div class="pl-pics">
+      {blocks.map((b) => (
+        <Block block={b} s={strings} />
+      ))}
+    </div>
+  );
 }

@@ -14,9 +14,15 @@ const GRID_LINES_UP_TO = 40;
 /** What one axis looks like, in words. */
 export function axisSentence(axis: PoolAxis, name: string, s: CalculatorStrings): string {
   const v = {
-    axis: name, windows: groupDigits(axis.windows), pool: groupDigits(axis.pool), stride: groupDigits(axis.stride),
-    size: groupDigits(axis.size), covered: groupDigits(axis.size - axis.dropped), dropped: groupDigits(axis.dropped),
-    before: groupDigits(axis.before), after: groupDigits(axis.after),
+    axis: name,
+    windows: groupDigits(axis.windows),
+    pool: groupDigits(axis.pool),
+    stride: groupDigits(axis.stride),
+    size: groupDigits(axis.size),
+    covered: groupDigits(axis.size - axis.dropped),
+    dropped: groupDigits(axis.dropped),
+    before: groupDigits(axis.before),
+    after: groupDigits(axis.after),
   };
   if (axis.before + axis.after > 0) return fill(s.poolingSame, v);
   return fill(axis.dropped > 0 ? s.poolingValid : s.poolingValidNone, v);
@@ -52,23 +58,43 @@ export function PoolingGrid({ axes, strings: s }: { axes: PoolAxis[]; strings: C
   return (
     <figure class="pl-pic" data-picture="pooling-grid">
       <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} aria-hidden="true" focusable="false">
-        {padded && (
-          <rect class="pl-pic__padding" x={pad} y={pad} width={spanC * cell} height={spanR * cell} />
-        )}
+        {padded && <rect class="pl-pic__padding" x={pad} y={pad} width={spanC * cell} height={spanR * cell} />}
         <rect class="pl-pic__input" x={x0} y={y0} width={w} height={h} />
-        {rows.dropped > 0 && <rect class="pl-pic__dropped" data-dropped="rows" x={x0} y={y0 + (rows.size - rows.dropped) * cell} width={w} height={rows.dropped * cell} />}
-        {cols.dropped > 0 && <rect class="pl-pic__dropped" data-dropped="columns" x={x0 + (cols.size - cols.dropped) * cell} y={y0} width={cols.dropped * cell} height={h} />}
+        {rows.dropped > 0 && (
+          <rect
+            class="pl-pic__dropped"
+            data-dropped="rows"
+            x={x0}
+            y={y0 + (rows.size - rows.dropped) * cell}
+            width={w}
+            height={rows.dropped * cell}
+          />
+        )}
+        {cols.dropped > 0 && (
+          <rect
+            class="pl-pic__dropped"
+            data-dropped="columns"
+            x={x0 + (cols.size - cols.dropped) * cell}
+            y={y0}
+            width={cols.dropped * cell}
+            height={h}
+          />
+        )}
         {grid}
         {windows.map(([r, c], i) => (
           <rect
             class={i === 0 ? 'pl-pic__window pl-pic__window--first' : 'pl-pic__window'}
-            x={pad + c * cols.stride * cell} y={pad + r * rows.stride * cell}
-            width={cols.pool * cell} height={rows.pool * cell}
+            x={pad + c * cols.stride * cell}
+            y={pad + r * rows.stride * cell}
+            width={cols.pool * cell}
+            height={rows.pool * cell}
           />
         ))}
       </svg>
       <figcaption>
-        {axes.map((a, i) => <span class="pl-pic__line">{axisSentence(a, names[i] ?? '', s)}</span>)}
+        {axes.map((a, i) => (
+          <span class="pl-pic__line">{axisSentence(a, names[i] ?? '', s)}</span>
+        ))}
         <span class="pl-pic__key">
           <span class="pl-key pl-key--window">{s.poolingLegendWindow}</span>
           {rows.dropped + cols.dropped > 0 && <span class="pl-key pl-key--dropped">{s.poolingLegendDropped}</span>}

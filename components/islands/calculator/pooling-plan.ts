@@ -30,7 +30,16 @@ export function poolingPlan(row: Pick<Row, 'family' | 'steps'>): PoolAxis[] | nu
   for (const w of windows) {
     const size = w.inputs[0];
     const out = w.result[0];
-    if (size === null || size === undefined || out === null || out === undefined || w.padBefore === null || w.padAfter === null || w.dropped === null) return null;
+    if (
+      size === null ||
+      size === undefined ||
+      out === null ||
+      out === undefined ||
+      w.padBefore === null ||
+      w.padAfter === null ||
+      w.dropped === null
+    )
+      return null;
     axes.push({ size, pool: w.kernel, stride: w.stride, windows: out, before: w.padBefore, after: w.padAfter, dropped: w.dropped });
   }
   return axes;

@@ -6,7 +6,16 @@
 import type { Row } from '@calc/engine.ts';
 import type { Diagnostic, Shape } from '@calc/basics.ts';
 import type { Engine } from './engine.ts';
-import { applyValues, fieldForArg, parseFieldText, startTexts, type Applied, type FieldValue, type ParseProblem, type Prepared } from './fields.ts';
+import {
+  applyValues,
+  fieldForArg,
+  parseFieldText,
+  startTexts,
+  type Applied,
+  type FieldValue,
+  type ParseProblem,
+  type Prepared,
+} from './fields.ts';
 import { poolingPlan, type PoolAxis } from './pooling-plan.ts';
 
 /** A problem shown beside a field: the engine's diagnostic or a typing problem, both worded by the view. */
@@ -91,8 +100,12 @@ export function editField(prev: CalcState, preset: Prepared, field: number, text
 }
 
 /** One field changed before the engine is there: keep the text, compute when it arrives. */
-export const typedAhead = (prev: CalcState, field: number, text: string): CalcState =>
-  ({ ...prev, texts: prev.texts.map((t, i) => (i === field ? text : t)), edited: field, pending: true });
+export const typedAhead = (prev: CalcState, field: number, text: string): CalcState => ({
+  ...prev,
+  texts: prev.texts.map((t, i) => (i === field ? text : t)),
+  edited: field,
+  pending: true,
+});
 
 /** True when every layer shows a fresh result: the only state worth sharing in the URL. */
 export const isValid = (s: CalcState): boolean => !s.pending && s.problems.length === 0 && s.columns.every((c) => c !== null && !c.stale);
@@ -101,9 +114,20 @@ export const isValid = (s: CalcState): boolean => !s.pending && s.problems.lengt
  * Start from values found in the URL: all of them if they resolve together, else one at a time
  * in field order, dropping each that does not. Returns the state and the fields whose URL value was dropped.
  */
-export function restore(preset: Prepared, start: CalcState, fromUrl: ReadonlyMap<number, string>, engine: Engine): { state: CalcState; rejected: number[] } {
+export function restore(
+  preset: Prepared,
+  start: CalcState,
+  fromUrl: ReadonlyMap<number, string>,
+  engine: Engine,
+): { state: CalcState; rejected: number[] } {
   if (fromUrl.size === 0) return { state: start, rejected: [] };
-  const together = advance(start, preset, start.texts.map((t, i) => fromUrl.get(i) ?? t), null, engine);
+  const together = advance(
+    start,
+    preset,
+    start.texts.map((t, i) => fromUrl.get(i) ?? t),
+    null,
+    engine,
+  );
   if (isValid(together)) return { state: together, rejected: [] };
   let state = start;
   const rejected: number[] = [];

@@ -4,7 +4,16 @@
  * from the Keras argument or input axis it targets). Only the chosen strings reach the browser;
  * the engine this file asks which axes are spatial runs at build time only.
  */
-import { argLabels, calculatorStrings, pick, roleNames, type ArgLabels, type CalculatorStrings, type Locale, type RoleNames } from '@i18n/index.ts';
+import {
+  argLabels,
+  calculatorStrings,
+  pick,
+  roleNames,
+  type ArgLabels,
+  type CalculatorStrings,
+  type Locale,
+  type RoleNames,
+} from '@i18n/index.ts';
 import { fill } from '@i18n/fill.ts';
 import type { CalculatorPreset, Field } from '@lessons/types.ts';
 import { isWindowStep, shapeList } from '@calc/basics.ts';
@@ -66,7 +75,12 @@ const axisText = (labels: ArgLabels, word: AxisWord | null, axis: number): strin
   word === null ? fill(labels.axis.other, { n: axis }) : labels.axis[word];
 
 /** A field's default label: `Input height`, `Kernel size, width`, `Filters`; unknown arguments show their Keras name. */
-export function defaultLabel(preset: CalculatorPreset, field: Field, labels: ArgLabels, channel: number | null = channelAxisOf(preset)): string {
+export function defaultLabel(
+  preset: CalculatorPreset,
+  field: Field,
+  labels: ArgLabels,
+  channel: number | null = channelAxisOf(preset),
+): string {
   const t = parseTarget(field.target);
   if (t === null) return field.target;
   if (t.kind === 'input') {
@@ -92,7 +106,10 @@ export function calculatorText(preset: CalculatorPreset, locale: Locale): Calcul
     ui: pick(calculatorStrings, locale),
     roles: pick(roleNames, locale),
     title: preset.title[locale],
-    fields: preset.fields.map((f) => ({ label: f.label?.[locale] ?? defaultLabel(preset, f, labels, channel), help: f.help?.[locale] ?? null })),
+    fields: preset.fields.map((f) => ({
+      label: f.label?.[locale] ?? defaultLabel(preset, f, labels, channel),
+      help: f.help?.[locale] ?? null,
+    })),
     layers: preset.layers.map((l) => l.label?.[locale] ?? l.type),
   };
 }

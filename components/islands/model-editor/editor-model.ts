@@ -30,7 +30,13 @@ export interface FieldSpec {
   codes?: Record<string, string>;
 }
 
-const padding: FieldSpec = { arg: 'padding', kind: 'choice', initial: 'valid', options: ['valid', 'same'], codes: { valid: 'v', same: 's' } };
+const padding: FieldSpec = {
+  arg: 'padding',
+  kind: 'choice',
+  initial: 'valid',
+  options: ['valid', 'same'],
+  codes: { valid: 'v', same: 's' },
+};
 
 /** The layers the editor offers, with the arguments that change their shapes and counts. */
 export const EDITOR_LAYERS = {
@@ -45,11 +51,7 @@ export const EDITOR_LAYERS = {
   },
   MaxPooling2D: {
     code: 'm',
-    fields: [
-      { arg: 'pool_size', kind: 'tuple', initial: '2' },
-      { arg: 'strides', kind: 'tuple', initial: '', optional: true },
-      padding,
-    ],
+    fields: [{ arg: 'pool_size', kind: 'tuple', initial: '2' }, { arg: 'strides', kind: 'tuple', initial: '', optional: true }, padding],
   },
   Dense: { code: 'd', fields: [{ arg: 'units', kind: 'int', initial: '64' }] },
   Flatten: { code: 'f', fields: [] },
@@ -101,23 +103,34 @@ export function fromModel(model: SequentialModel): { ok: true; state: EditorStat
   if (unsupported.length > 0) return { ok: false, unsupported };
   const layers = model.layers.map((l, id) => {
     const type = l.type as EditorType;
-    const fields = Object.fromEntries(fieldsOf(type).map((f) => {
-      const v = l.args?.[f.arg];
-      return [f.arg, v === undefined ? f.initial : argText(v)];
-    }));
+    const fields = Object.fromEntries(
+      fieldsOf(type).map((f) => {
+        const v = l.args?.[f.arg];
+        return [f.arg, v === undefined ? f.initial : argText(v)];
+      }),
+    );
     return { id, type, fields };
   });
   return { ok: true, state: { input: inputText(model.input ?? []), layers, nextId: layers.length } };
 }
 
 /** `28, 28, 1` from `[null, 28, 28, 1]` (the batch axis is not typed). */
-export const inputText = (shape: Shape): string => shape.slice(1).map((d) => (d === null ? 'None' : String(d))).join(', ');
+export const inputText = (shape: Shape): string =>
+  shape
+    .slice(1)
+    .map((d) => (d === null ? 'None' : String(d)))
+    .join(', ');
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /** `3, 5`, `3 5`, `3x5`, `(3, 5)` → ['3', '5']: commas or spaces separate, an x only between digits. */
 const tokens = (text: string): string[] =>
-  text.trim().replace(/^\((.*)\)$/, '$1').replace(/(\d)\s*[x×]\s*(?=\d)/g, '$1,').split(/[\s,]+/).filter((p) => p !== '');
+  text
+    .trim()
+    .replace(/^\((.*)\)$/, '$1')
+    .replace(/(\d)\s*[x×]\s*(?=\d)/g, '$1,')
+    .split(/[\s,]+/)
+    .filter((p) => p !== '');
 
 /** A number when the text reads as one, else the text itself, so src/calc can quote it back. */
 export function typedNumber(text: string): unknown {
@@ -165,10 +178,15 @@ export function parseInputShape(text: string): InputShapeResult {
 }
 
 /** The Sequential model the editor state describes, or the input shape's problem. */
-export function toModel(state: EditorState): { ok: true; model: SequentialModel } | { ok: false; problem: 'empty' | 'notDim'; text: string } {
+export function toModel(
+  state: EditorState,
+): { ok: true; model: SequentialModel } | { ok: false; problem: 'empty' | 'notDim'; text: string } {
   const input = parseInputShape(state.input);
   if (!input.ok) return input;
-  return { ok: true, model: { kind: 'sequential', input: input.shape, layers: state.layers.map((l) => ({ type: l.type, args: layerArgs(l) })) } };
+  return {
+    ok: true,
+    model: { kind: 'sequential', input: input.shape, layers: state.layers.map((l) => ({ type: l.type, args: layerArgs(l) })) },
+  };
 }
 
 /** Move the layer at `index` by `delta` places (−1 up, +1 down); out of range leaves the list as is. */

@@ -8,7 +8,19 @@
  * Decoding trusts nothing: an address is typed by strangers, so every piece is checked against
  * the table and refused with the segment that failed.
  */
-import { argText, EDITOR_LAYERS, EDITOR_TYPES, fieldsOf, layerArgs, newLayer, parseInputShape, type EditorLayer, type EditorState, type EditorType, type FieldSpec } from './editor-model.ts';
+import {
+  argText,
+  EDITOR_LAYERS,
+  EDITOR_TYPES,
+  fieldsOf,
+  layerArgs,
+  newLayer,
+  parseInputShape,
+  type EditorLayer,
+  type EditorState,
+  type EditorType,
+  type FieldSpec,
+} from './editor-model.ts';
 
 const DIM = /^(\d{1,16}|n)$/;
 const WHOLE = /^\d{1,16}$/;
@@ -26,7 +38,7 @@ const TYPE_OF_CODE = new Map<string, EditorType>(EDITOR_TYPES.map((t) => [EDITOR
 /** One argument's value in the URL, from what src/calc would receive; null when it cannot be written. */
 function encodeArg(field: FieldSpec, value: unknown): string | null {
   if (value === null) return field.optional ? '' : null;
-  if (field.kind === 'choice') return typeof value === 'string' ? field.codes?.[value] ?? null : null;
+  if (field.kind === 'choice') return typeof value === 'string' ? (field.codes?.[value] ?? null) : null;
   const whole = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
   if (field.kind === 'int') return whole(value) ? String(value) : null;
   if (field.kind === 'tuple') {
@@ -61,7 +73,12 @@ function encodeLayer(layer: EditorLayer): string | null {
 export function encodeModel(state: EditorState): string | null {
   const input = parseInputShape(state.input);
   if (!input.ok) return null;
-  const segments = [`i${input.shape.slice(1).map((d) => (d === null ? 'n' : String(d))).join('x')}`];
+  const segments = [
+    `i${input.shape
+      .slice(1)
+      .map((d) => (d === null ? 'n' : String(d)))
+      .join('x')}`,
+  ];
   for (const layer of state.layers) {
     const s = encodeLayer(layer);
     if (s === null) return null;
@@ -72,14 +89,16 @@ export function encodeModel(state: EditorState): string | null {
 
 export type Decoded = { ok: true; state: EditorState } | { ok: false; segment: string; position: number };
 
-
 /** One argument from the URL as the text its field shows, or null when it is not a valid value of that field. */
 function decodeArg(field: FieldSpec, raw: string): string | null {
   if (raw === '') return field.optional ? '' : null;
   switch (field.kind) {
-    case 'int': return WHOLE.test(raw) && safe(raw) ? String(Number(raw)) : null;
-    case 'tuple': return TUPLE.test(raw) && safe(raw) ? argText(raw.split('x').map(Number)) : null;
-    case 'fraction': return FRACTION.test(raw) && Number(raw) <= 1 ? raw : null;
+    case 'int':
+      return WHOLE.test(raw) && safe(raw) ? String(Number(raw)) : null;
+    case 'tuple':
+      return TUPLE.test(raw) && safe(raw) ? argText(raw.split('x').map(Number)) : null;
+    case 'fraction':
+      return FRACTION.test(raw) && Number(raw) <= 1 ? raw : null;
     case 'choice': {
       const found = Object.entries(field.codes ?? {}).find(([, code]) => code === raw);
       return found ? found[0] : null;

@@ -4,8 +4,16 @@
  * which rules a preset compares and checks what the reader typed.
  */
 import {
-  caffeConvLength, caffePoolLength, causalLeftPadding, kerasConvLength, kerasPoolLength, MAX_WINDOW_ARGUMENT, pytorchConvLength,
-  pytorchPoolLength, samePadding, type LengthResult,
+  caffeConvLength,
+  caffePoolLength,
+  causalLeftPadding,
+  kerasConvLength,
+  kerasPoolLength,
+  MAX_WINDOW_ARGUMENT,
+  pytorchConvLength,
+  pytorchPoolLength,
+  samePadding,
+  type LengthResult,
 } from '@calc/basics.ts';
 import type { PaddingPreset } from '@lessons/types.ts';
 
@@ -35,8 +43,15 @@ export const fieldsFor = (kind: PaddingPreset['kind']): FieldKey[] =>
   FIELDS.map((f) => f.key).filter((k) => !(kind === 'pool' && k === 'dilation'));
 
 export type RowId =
-  | 'keras-valid' | 'keras-same' | 'keras-causal' | 'keras-pool-valid' | 'keras-pool-same'
-  | 'pytorch-conv' | 'pytorch-pool' | 'caffe-conv' | 'caffe-pool';
+  | 'keras-valid'
+  | 'keras-same'
+  | 'keras-causal'
+  | 'keras-pool-valid'
+  | 'keras-pool-same'
+  | 'pytorch-conv'
+  | 'pytorch-pool'
+  | 'caffe-conv'
+  | 'caffe-pool';
 
 /** Which rules each kind of comparison lists, in order. */
 const ROWS_OF_KIND: Record<'conv' | 'pool' | 'mixed', RowId[]> = {
@@ -59,8 +74,12 @@ export interface CompareRow {
 /** The starting values a preset describes. */
 export function presetValues(p: PaddingPreset): Values {
   return {
-    length: p.input ?? p.length ?? 28, kernel: p.kernel, stride: p.stride,
-    dilation: p.kind === 'pool' ? 1 : p.dilation ?? 1, padding: p.padding ?? 0, ceilMode: p.ceilMode ?? false,
+    length: p.input ?? p.length ?? 28,
+    kernel: p.kernel,
+    stride: p.stride,
+    dilation: p.kind === 'pool' ? 1 : (p.dilation ?? 1),
+    padding: p.padding ?? 0,
+    ceilMode: p.ceilMode ?? false,
   };
 }
 
@@ -74,7 +93,8 @@ export function compareRows(v: Values, kind: PaddingPreset['kind']): CompareRow[
   };
   const run = (id: RowId): CompareRow => {
     switch (id) {
-      case 'keras-valid': return { id, result: kerasConvLength(w, 'valid') };
+      case 'keras-valid':
+        return { id, result: kerasConvLength(w, 'valid') };
       case 'keras-same': {
         const result = kerasConvLength(w, 'same');
         const added = result.ok ? samePad(v.dilation) : undefined;
@@ -85,22 +105,32 @@ export function compareRows(v: Values, kind: PaddingPreset['kind']): CompareRow[
         const pad = causalLeftPadding(v.kernel, v.dilation);
         return result.ok ? { id, result, added: { kind: 'causal', total: pad.total, formula: pad.formula } } : { id, result };
       }
-      case 'keras-pool-valid': return { id, result: kerasPoolLength(w, 'valid') };
+      case 'keras-pool-valid':
+        return { id, result: kerasPoolLength(w, 'valid') };
       case 'keras-pool-same': {
         const result = kerasPoolLength(w, 'same');
         const added = result.ok ? samePad(1) : undefined;
         return added ? { id, result, added } : { id, result };
       }
-      case 'pytorch-conv': return { id, result: pytorchConvLength(padded) };
-      case 'pytorch-pool': return { id, result: pytorchPoolLength({ ...padded, ceilMode: v.ceilMode }) };
-      case 'caffe-conv': return { id, result: caffeConvLength(padded) };
-      case 'caffe-pool': return { id, result: caffePoolLength(padded) };
+      case 'pytorch-conv':
+        return { id, result: pytorchConvLength(padded) };
+      case 'pytorch-pool':
+        return { id, result: pytorchPoolLength({ ...padded, ceilMode: v.ceilMode }) };
+      case 'caffe-conv':
+        return { id, result: caffeConvLength(padded) };
+      case 'caffe-pool':
+        return { id, result: caffePoolLength(padded) };
     }
   };
   return ROWS_OF_KIND[kind ?? 'mixed'].map(run);
 }
 
-export type FieldProblem = { problem: 'empty' } | { problem: 'notNumber'; text: string } | { problem: 'notWhole'; text: string } | { problem: 'tooSmall'; min: number } | { problem: 'tooLarge'; max: number };
+export type FieldProblem =
+  | { problem: 'empty' }
+  | { problem: 'notNumber'; text: string }
+  | { problem: 'notWhole'; text: string }
+  | { problem: 'tooSmall'; min: number }
+  | { problem: 'tooLarge'; max: number };
 
 /** A number box's text as a whole number in range, or what is wrong with it. */
 export function readField(text: string, min: number, max = HARD_MAX): { ok: true; value: number } | ({ ok: false } & FieldProblem) {

@@ -13,7 +13,11 @@ export type Expected = { kind: 'count'; value: number } | { kind: 'shape'; value
 export type Verdict = 'right' | 'wrong' | 'unreadable';
 
 /** Full-width digits and commas (a Chinese input method), no-break and thin spaces → ASCII. */
-const normalized = (text: string): string => text.normalize('NFKC').replace(/[\u00a0\u2009\u202f]/g, ' ').trim();
+const normalized = (text: string): string =>
+  text
+    .normalize('NFKC')
+    .replace(/[\u00a0\u2009\u202f]/g, ' ')
+    .trim();
 
 /** `18,496` → 18496; null when the text is not a whole number with consistent 3-digit grouping. */
 export function parseCount(text: string): number | null {

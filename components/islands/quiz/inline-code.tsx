@@ -3,7 +3,8 @@ import type { ComponentChildren } from 'preact';
 
 /** The text with every `…` span set as <code>. */
 export function withInlineCode(text: string): ComponentChildren[] {
-  return text.split(/(`[^`]+`)/g).filter((part) => part !== '').map((part, i) =>
-    part.length > 2 && part.startsWith('`') && part.endsWith('`') ? <code key={i}>{part.slice(1, -1)}</code> : part,
-  );
+  return text
+    .split(/(`[^`]+`)/g)
+    .filter((part) => part !== '')
+    .map((part, i) => (part.length > 2 && part.startsWith('`') && part.endsWith('`') ? <code key={i}>{part.slice(1, -1)}</code> : part));
 }

@@ -7,8 +7,21 @@
  * heard of is explained by the steps its spec returns.
  */
 import {
-  equationText, groupDigits, isWindowStep, outputText, readableMemorySize, shapeList, stepArithmetic, toSnakeCase, weightsText, windowArithmetic,
-  type Dim, type LayerFamily, type ShapeStep, type Term, type WindowStep,
+  equationText,
+  groupDigits,
+  isWindowStep,
+  outputText,
+  readableMemorySize,
+  shapeList,
+  stepArithmetic,
+  toSnakeCase,
+  weightsText,
+  windowArithmetic,
+  type Dim,
+  type LayerFamily,
+  type ShapeStep,
+  type Term,
+  type WindowStep,
 } from '@calc/basics.ts';
 import type { Row, Summary } from '@calc/engine.ts';
 import { fill } from '@i18n/fill.ts';
@@ -35,7 +48,7 @@ export interface Explanation {
 /** English ordinals for the naming sentence: 2nd, 3rd, 11th, 21st. */
 export function ordinal(n: number): string {
   const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${suffix}`;
 }
 
@@ -80,7 +93,9 @@ const perAxis = (xs: number[]): string => (xs.every((x) => x === xs[0]) ? String
 function windowParts(windows: WindowStep[], s: SummaryExplorerStrings): { sentences: string[]; code: string[] } {
   const names = windowAxisNames(windows.length, s);
   const rule = windows[0]!.rule;
-  const sentences = [fill(s.windowRules[rule], { kernel: perAxis(windows.map((w) => w.kernel)), stride: perAxis(windows.map((w) => w.stride)) })];
+  const sentences = [
+    fill(s.windowRules[rule], { kernel: perAxis(windows.map((w) => w.kernel)), stride: perAxis(windows.map((w) => w.stride)) }),
+  ];
   const code: string[] = [];
   windows.forEach((w, i) => {
     const axis = names[i] ?? '';
@@ -166,9 +181,17 @@ function paramParts(row: Row, s: SummaryExplorerStrings, roleNames: RoleStrings)
     : [{ kind: 'params', label: s.labelParams, text: fill(s.paramsNoFormula, { params }) }];
   parts.push({ kind: 'weights', label: s.labelWeights, text: fill(s.weightsLine, { weights: weightsText(row.weights) }) });
   if (row.nonTrainable > 0) {
-    const text = row.trainable === 0 && !row.layerTrainable
-      ? fill(s.splitFrozen, { params })
-      : fill(s.split, { trainable: groupDigits(row.trainable), nonTrainable: groupDigits(row.nonTrainable), names: row.weights.filter((w) => !w.trainable).map((w) => w.name).join(', ') });
+    const text =
+      row.trainable === 0 && !row.layerTrainable
+        ? fill(s.splitFrozen, { params })
+        : fill(s.split, {
+            trainable: groupDigits(row.trainable),
+            nonTrainable: groupDigits(row.nonTrainable),
+            names: row.weights
+              .filter((w) => !w.trainable)
+              .map((w) => w.name)
+              .join(', '),
+          });
     parts.push({ kind: 'split', label: s.labelSplit, text });
   }
   return parts;
@@ -193,14 +216,22 @@ export function explainRows(summary: Summary, s: SummaryExplorerStrings, roleNam
   return summary.rows.map((row, i) => {
     const before = running;
     running += row.params;
-    const runningCode = i === 0 ? groupDigits(running) : fill(s.runningEquation, { terms: `${groupDigits(before)} + ${groupDigits(row.params)}`, sum: groupDigits(running) });
+    const runningCode =
+      i === 0
+        ? groupDigits(running)
+        : fill(s.runningEquation, { terms: `${groupDigits(before)} + ${groupDigits(row.params)}`, sum: groupDigits(running) });
     return {
       title: `${row.name} (${row.type})`,
       parts: [
         namePart(row, s),
         shapePart(i, row, s),
         ...paramParts(row, s, roleNames),
-        { kind: 'running', label: s.labelRunning, text: fill(s.running, { sum: groupDigits(running), total: groupDigits(summary.totals.params) }), code: [runningCode] },
+        {
+          kind: 'running',
+          label: s.labelRunning,
+          text: fill(s.running, { sum: groupDigits(running), total: groupDigits(summary.totals.params) }),
+          code: [runningCode],
+        },
       ],
     };
   });
@@ -221,7 +252,11 @@ export function explainTotals(summary: Summary, s: SummaryExplorerStrings): Expl
     title: s.totalsTitle,
     parts: [
       { kind: 'sum', label: s.totalParams, text: s.totalsSum, code: [equation] },
-      { kind: 'split', label: s.labelSplit, text: fill(s.totalsSplit, { trainable: groupDigits(t.trainable), nonTrainable: groupDigits(t.nonTrainable) }) },
+      {
+        kind: 'split',
+        label: s.labelSplit,
+        text: fill(s.totalsSplit, { trainable: groupDigits(t.trainable), nonTrainable: groupDigits(t.nonTrainable) }),
+      },
       { kind: 'memory', label: s.labelMemory, text: memory },
     ],
   };

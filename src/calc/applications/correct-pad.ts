@@ -10,5 +10,8 @@ export type Padding2D = [[number, number], [number, number]];
 export function correctPad(height: Dim, width: Dim, kernel: number): Padding2D {
   const half = Math.floor(kernel / 2);
   const adjust = (side: Dim): number => (side === null ? 1 : 1 - (side % 2));
-  return [[half - adjust(height), half], [half - adjust(width), half]];
+  return [
+    [half - adjust(height), half],
+    [half - adjust(width), half],
+  ];
 }

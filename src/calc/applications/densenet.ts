@@ -44,11 +44,29 @@ function transition(g: Graph, input: Feature, name: string): Feature {
 function densenet(depth: keyof typeof BLOCKS): FunctionalModel {
   const g = new Graph();
   let x = g.input([224, 224, 3]);
-  x = g.call('ZeroPadding2D', { padding: [[3, 3], [3, 3]] }, x);
+  x = g.call(
+    'ZeroPadding2D',
+    {
+      padding: [
+        [3, 3],
+        [3, 3],
+      ],
+    },
+    x,
+  );
   x = g.call('Conv2D', { filters: 64, kernel_size: 7, strides: 2, use_bias: false }, x, 'conv1_conv');
   x = g.call('BatchNormalization', BN, x, 'conv1_bn');
   x = g.call('Activation', { activation: 'relu' }, x, 'conv1_relu');
-  x = g.call('ZeroPadding2D', { padding: [[1, 1], [1, 1]] }, x);
+  x = g.call(
+    'ZeroPadding2D',
+    {
+      padding: [
+        [1, 1],
+        [1, 1],
+      ],
+    },
+    x,
+  );
   x = g.call('MaxPooling2D', { pool_size: 3, strides: 2 }, x, 'pool1');
   let f: Feature = { x, channels: 64 };
   BLOCKS[depth].forEach((layers, b) => {

@@ -39,8 +39,14 @@ const BN = { axis: 3 };
 
 /** Each variant: width and depth coefficients, default image side, top dropout rate. */
 const VARIANTS = {
-  b0: [1.0, 1.0, 224, 0.2], b1: [1.0, 1.1, 240, 0.2], b2: [1.1, 1.2, 260, 0.3], b3: [1.2, 1.4, 300, 0.3],
-  b4: [1.4, 1.8, 380, 0.4], b5: [1.6, 2.2, 456, 0.4], b6: [1.8, 2.6, 528, 0.5], b7: [2.0, 3.1, 600, 0.5],
+  b0: [1.0, 1.0, 224, 0.2],
+  b1: [1.0, 1.1, 240, 0.2],
+  b2: [1.1, 1.2, 260, 0.3],
+  b3: [1.2, 1.4, 300, 0.3],
+  b4: [1.4, 1.8, 380, 0.4],
+  b5: [1.6, 2.2, 456, 0.4],
+  b6: [1.8, 2.6, 528, 0.5],
+  b7: [2.0, 3.1, 600, 0.5],
 } as const;
 
 /** What the Keras code reads from `x.shape` while it builds: the spatial side, for `correct_pad`. */
@@ -83,7 +89,12 @@ function mbConv(g: Graph, input: Feature, a: BlockArgs): Feature {
     x = p.x;
     side = p.sideAfterConv;
   }
-  x = g.call('DepthwiseConv2D', { kernel_size: a.kernel, strides: a.stride, padding: a.stride === 2 ? 'valid' : 'same', use_bias: false }, x, `${n}dwconv`);
+  x = g.call(
+    'DepthwiseConv2D',
+    { kernel_size: a.kernel, strides: a.stride, padding: a.stride === 2 ? 'valid' : 'same', use_bias: false },
+    x,
+    `${n}dwconv`,
+  );
   x = g.call('BatchNormalization', BN, x, `${n}bn`);
   x = g.call('Activation', { activation: ACTIVATION }, x, `${n}activation`);
 

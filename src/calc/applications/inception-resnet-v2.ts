@@ -23,8 +23,14 @@ interface ConvBn {
 function conv2dBn(g: Graph, x: TensorRef, filters: number, kernel: number | [number, number], o: ConvBn = {}): TensorRef {
   const useBias = o.useBias ?? false;
   const activation = o.activation === undefined ? 'relu' : o.activation;
-  x = g.call('Conv2D', { filters, kernel_size: kernel, strides: o.strides ?? 1, padding: o.padding ?? 'same', use_bias: useBias }, x, o.name);
-  if (!useBias) x = g.call('BatchNormalization', { axis: CHANNEL_AXIS, scale: false }, x, o.name === undefined ? undefined : `${o.name}_bn`);
+  x = g.call(
+    'Conv2D',
+    { filters, kernel_size: kernel, strides: o.strides ?? 1, padding: o.padding ?? 'same', use_bias: useBias },
+    x,
+    o.name,
+  );
+  if (!useBias)
+    x = g.call('BatchNormalization', { axis: CHANNEL_AXIS, scale: false }, x, o.name === undefined ? undefined : `${o.name}_bn`);
   if (activation !== null) x = g.call('Activation', { activation }, x, o.name === undefined ? undefined : `${o.name}_ac`);
   return x;
 }
@@ -47,7 +53,15 @@ function branches(g: Graph, x: TensorRef, type: BlockType): TensorRef[] {
 }
 
 /** `inception_resnet_block`: `channels` is the input width the projection restores. */
-function residualBlock(g: Graph, x: TensorRef, channels: number, scale: number, type: BlockType, idx: number, activation: string | null = 'relu'): TensorRef {
+function residualBlock(
+  g: Graph,
+  x: TensorRef,
+  channels: number,
+  scale: number,
+  type: BlockType,
+  idx: number,
+  activation: string | null = 'relu',
+): TensorRef {
   const name = `${type}_${idx}`;
   const mixed = g.call('Concatenate', { axis: CHANNEL_AXIS }, branches(g, x, type), `${name}_mixed`);
   const up = conv2dBn(g, mixed, channels, 1, { activation: null, useBias: true, name: `${name}_conv` });

@@ -12,14 +12,23 @@ import { Graph } from './graph.ts';
 const CHANNEL_AXIS = 3;
 
 /** `conv2d_bn(x, filters, rows, cols, padding, strides)`. */
-function conv2dBn(g: Graph, x: TensorRef, filters: number, rows: number, cols: number, padding: 'same' | 'valid' = 'same', strides = 1): TensorRef {
+function conv2dBn(
+  g: Graph,
+  x: TensorRef,
+  filters: number,
+  rows: number,
+  cols: number,
+  padding: 'same' | 'valid' = 'same',
+  strides = 1,
+): TensorRef {
   x = g.call('Conv2D', { filters, kernel_size: [rows, cols], strides: [strides, strides], padding, use_bias: false }, x);
   x = g.call('BatchNormalization', { axis: CHANNEL_AXIS, scale: false }, x);
   return g.call('Activation', { activation: 'relu' }, x);
 }
 
 /** The same-padded 3×3 stride-1 average pool every pooled branch starts with. */
-const avgPool = (g: Graph, x: TensorRef): TensorRef => g.call('AveragePooling2D', { pool_size: [3, 3], strides: [1, 1], padding: 'same' }, x);
+const avgPool = (g: Graph, x: TensorRef): TensorRef =>
+  g.call('AveragePooling2D', { pool_size: [3, 3], strides: [1, 1], padding: 'same' }, x);
 
 const concat = (g: Graph, branches: TensorRef[], name?: string): TensorRef => g.call('Concatenate', { axis: CHANNEL_AXIS }, branches, name);
 

@@ -8,7 +8,14 @@ import type { Model } from '../model.ts';
 import { ConvNeXtBase, ConvNeXtLarge, ConvNeXtSmall, ConvNeXtTiny, ConvNeXtXLarge } from './convnext.ts';
 import { DenseNet121, DenseNet169, DenseNet201 } from './densenet.ts';
 import {
-  EfficientNetB0, EfficientNetB1, EfficientNetB2, EfficientNetB3, EfficientNetB4, EfficientNetB5, EfficientNetB6, EfficientNetB7,
+  EfficientNetB0,
+  EfficientNetB1,
+  EfficientNetB2,
+  EfficientNetB3,
+  EfficientNetB4,
+  EfficientNetB5,
+  EfficientNetB6,
+  EfficientNetB7,
 } from './efficientnet.ts';
 import { InceptionResNetV2 } from './inception-resnet-v2.ts';
 import { InceptionV3 } from './inception-v3.ts';
@@ -22,14 +29,37 @@ import { Xception } from './xception.ts';
 
 /** Builders keyed by the names `keras.applications` exports them under. */
 export const applications: Record<string, () => Model> = {
-  VGG16, VGG19,
-  ResNet50, ResNet101, ResNet152,
-  ResNet50V2, ResNet101V2, ResNet152V2,
-  MobileNet, MobileNetV2, MobileNetV3Small, MobileNetV3Large,
-  DenseNet121, DenseNet169, DenseNet201,
-  InceptionV3, InceptionResNetV2, Xception,
-  NASNetMobile, NASNetLarge,
-  EfficientNetB0, EfficientNetB1, EfficientNetB2, EfficientNetB3,
-  EfficientNetB4, EfficientNetB5, EfficientNetB6, EfficientNetB7,
-  ConvNeXtTiny, ConvNeXtSmall, ConvNeXtBase, ConvNeXtLarge, ConvNeXtXLarge,
+  VGG16,
+  VGG19,
+  ResNet50,
+  ResNet101,
+  ResNet152,
+  ResNet50V2,
+  ResNet101V2,
+  ResNet152V2,
+  MobileNet,
+  MobileNetV2,
+  MobileNetV3Small,
+  MobileNetV3Large,
+  DenseNet121,
+  DenseNet169,
+  DenseNet201,
+  InceptionV3,
+  InceptionResNetV2,
+  Xception,
+  NASNetMobile,
+  NASNetLarge,
+  EfficientNetB0,
+  EfficientNetB1,
+  EfficientNetB2,
+  EfficientNetB3,
+  EfficientNetB4,
+  EfficientNetB5,
+  EfficientNetB6,
+  EfficientNetB7,
+  ConvNeXtTiny,
+  ConvNeXtSmall,
+  ConvNeXtBase,
+  ConvNeXtLarge,
+  ConvNeXtXLarge,
 };

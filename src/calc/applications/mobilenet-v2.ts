@@ -18,11 +18,21 @@ const ALPHA = 1.0;
 /** The 17 blocks as (filters, stride, expansion); block 0 does not expand. */
 const BLOCKS: readonly [filters: number, stride: number, expansion: number][] = [
   [16, 1, 1],
-  [24, 2, 6], [24, 1, 6],
-  [32, 2, 6], [32, 1, 6], [32, 1, 6],
-  [64, 2, 6], [64, 1, 6], [64, 1, 6], [64, 1, 6],
-  [96, 1, 6], [96, 1, 6], [96, 1, 6],
-  [160, 2, 6], [160, 1, 6], [160, 1, 6],
+  [24, 2, 6],
+  [24, 1, 6],
+  [32, 2, 6],
+  [32, 1, 6],
+  [32, 1, 6],
+  [64, 2, 6],
+  [64, 1, 6],
+  [64, 1, 6],
+  [64, 1, 6],
+  [96, 1, 6],
+  [96, 1, 6],
+  [96, 1, 6],
+  [160, 2, 6],
+  [160, 1, 6],
+  [160, 1, 6],
   [320, 1, 6],
 ];
 
@@ -53,7 +63,12 @@ function invertedResidual(g: Graph, input: Feature, filters: number, stride: num
     x = g.call('ZeroPadding2D', { padding }, x, `${prefix}pad`);
     side = convLength(side === null ? null : side + padding[0][0] + padding[0][1], 3, 2, 1, 'valid');
   }
-  x = g.call('DepthwiseConv2D', { kernel_size: 3, strides: stride, activation: null, use_bias: false, padding: stride === 1 ? 'same' : 'valid' }, x, `${prefix}depthwise`);
+  x = g.call(
+    'DepthwiseConv2D',
+    { kernel_size: 3, strides: stride, activation: null, use_bias: false, padding: stride === 1 ? 'same' : 'valid' },
+    x,
+    `${prefix}depthwise`,
+  );
   x = g.call('BatchNormalization', BN, x, `${prefix}depthwise_BN`);
   x = g.call('ReLU', { max_value: 6.0 }, x, `${prefix}depthwise_relu`);
   x = g.call('Conv2D', { filters: outChannels, kernel_size: 1, padding: 'same', use_bias: false, activation: null }, x, `${prefix}project`);

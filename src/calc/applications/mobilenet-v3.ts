@@ -54,7 +54,12 @@ function invertedResidual(g: Graph, input: TensorRef, inChannels: number, b: Blo
   }
   // The input is (None, None, 3), so correct_pad treats every side as unknown.
   if (stride === 2) x = g.call('ZeroPadding2D', { padding: correctPad(null, null, kernel) }, x, `${prefix}depthwise_pad`);
-  x = g.call('DepthwiseConv2D', { kernel_size: kernel, strides: stride, padding: stride === 1 ? 'same' : 'valid', use_bias: false }, x, `${prefix}depthwise`);
+  x = g.call(
+    'DepthwiseConv2D',
+    { kernel_size: kernel, strides: stride, padding: stride === 1 ? 'same' : 'valid', use_bias: false },
+    x,
+    `${prefix}depthwise`,
+  );
   x = g.call('BatchNormalization', BN, x, `${prefix}depthwise_bn`);
   x = activation(g, x);
   if (se) x = squeezeExcite(g, x, expanded, prefix);

@@ -13,21 +13,55 @@ const DROPOUT = 1e-3;
 
 /** The 13 blocks as (pointwise filters, stride); ids run from 1. */
 const BLOCKS: readonly [filters: number, stride: number][] = [
-  [64, 1], [128, 2], [128, 1], [256, 2], [256, 1], [512, 2],
-  [512, 1], [512, 1], [512, 1], [512, 1], [512, 1],
-  [1024, 2], [1024, 1],
+  [64, 1],
+  [128, 2],
+  [128, 1],
+  [256, 2],
+  [256, 1],
+  [512, 2],
+  [512, 1],
+  [512, 1],
+  [512, 1],
+  [512, 1],
+  [512, 1],
+  [1024, 2],
+  [1024, 1],
 ];
 
 /** `_depthwise_conv_block`: a stride-2 block pads ((0, 1), (0, 1)) and convolves 'valid'. */
 function depthwiseBlock(g: Graph, x: TensorRef, filters: number, stride: number, id: number): TensorRef {
-  if (stride !== 1) x = g.call('ZeroPadding2D', { padding: [[0, 1], [0, 1]] }, x, `conv_pad_${id}`);
-  x = g.call('DepthwiseConv2D', {
-    kernel_size: [3, 3], padding: stride === 1 ? 'same' : 'valid', depth_multiplier: DEPTH_MULTIPLIER,
-    strides: [stride, stride], use_bias: false,
-  }, x, `conv_dw_${id}`);
+  if (stride !== 1)
+    x = g.call(
+      'ZeroPadding2D',
+      {
+        padding: [
+          [0, 1],
+          [0, 1],
+        ],
+      },
+      x,
+      `conv_pad_${id}`,
+    );
+  x = g.call(
+    'DepthwiseConv2D',
+    {
+      kernel_size: [3, 3],
+      padding: stride === 1 ? 'same' : 'valid',
+      depth_multiplier: DEPTH_MULTIPLIER,
+      strides: [stride, stride],
+      use_bias: false,
+    },
+    x,
+    `conv_dw_${id}`,
+  );
   x = g.call('BatchNormalization', { axis: -1 }, x, `conv_dw_${id}_bn`);
   x = g.call('ReLU', { max_value: 6.0 }, x, `conv_dw_${id}_relu`);
-  x = g.call('Conv2D', { filters: Math.trunc(filters * ALPHA), kernel_size: [1, 1], padding: 'same', use_bias: false, strides: [1, 1] }, x, `conv_pw_${id}`);
+  x = g.call(
+    'Conv2D',
+    { filters: Math.trunc(filters * ALPHA), kernel_size: [1, 1], padding: 'same', use_bias: false, strides: [1, 1] },
+    x,
+    `conv_pw_${id}`,
+  );
   x = g.call('BatchNormalization', { axis: -1 }, x, `conv_pw_${id}_bn`);
   return g.call('ReLU', { max_value: 6.0 }, x, `conv_pw_${id}_relu`);
 }
@@ -36,7 +70,12 @@ function depthwiseBlock(g: Graph, x: TensorRef, filters: number, stride: number,
 export function MobileNet(): FunctionalModel {
   const g = new Graph();
   let x = g.input([224, 224, 3]);
-  x = g.call('Conv2D', { filters: Math.trunc(32 * ALPHA), kernel_size: [3, 3], padding: 'same', use_bias: false, strides: [2, 2] }, x, 'conv1');
+  x = g.call(
+    'Conv2D',
+    { filters: Math.trunc(32 * ALPHA), kernel_size: [3, 3], padding: 'same', use_bias: false, strides: [2, 2] },
+    x,
+    'conv1',
+  );
   x = g.call('BatchNormalization', { axis: -1 }, x, 'conv1_bn');
   x = g.call('ReLU', { max_value: 6.0 }, x, 'conv1_relu');
   BLOCKS.forEach(([filters, stride], i) => (x = depthwiseBlock(g, x, filters, stride, i + 1)));

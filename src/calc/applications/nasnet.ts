@@ -34,7 +34,12 @@ function separableBlock(g: Graph, ip: Feature, filters: number, kernel: number, 
     x = g.call('ZeroPadding2D', { padding }, x, `separable_conv_1_pad_${id}`);
     side = convLength(side === null ? null : side + padding[0][0] + padding[0][1], kernel, 2, 1, 'valid');
   }
-  x = g.call('SeparableConv2D', { filters, kernel_size: [kernel, kernel], strides: [stride, stride], padding: stride === 2 ? 'valid' : 'same', use_bias: false }, x, `separable_conv_1_${id}`);
+  x = g.call(
+    'SeparableConv2D',
+    { filters, kernel_size: [kernel, kernel], strides: [stride, stride], padding: stride === 2 ? 'valid' : 'same', use_bias: false },
+    x,
+    `separable_conv_1_${id}`,
+  );
   x = g.call('BatchNormalization', BN, x, `separable_conv_1_bn_${id}`);
   x = relu(g, x);
   x = g.call('SeparableConv2D', { filters, kernel_size: [kernel, kernel], padding: 'same', use_bias: false }, x, `separable_conv_2_${id}`);
@@ -48,19 +53,52 @@ function adjust(g: Graph, p: Feature | null, ip: Feature, filters: number, id: s
   if (p.side !== ip.side) {
     const r = relu(g, p.x, `adjust_relu_1_${id}`);
     let p1 = g.call('AveragePooling2D', { pool_size: [1, 1], strides: [2, 2], padding: 'valid' }, r, `adjust_avg_pool_1_${id}`);
-    p1 = g.call('Conv2D', { filters: Math.floor(filters / 2), kernel_size: [1, 1], padding: 'same', use_bias: false }, p1, `adjust_conv_1_${id}`);
+    p1 = g.call(
+      'Conv2D',
+      { filters: Math.floor(filters / 2), kernel_size: [1, 1], padding: 'same', use_bias: false },
+      p1,
+      `adjust_conv_1_${id}`,
+    );
     // The second path shifts the image by one pixel before the same stride-2 sampling.
-    let p2 = g.call('ZeroPadding2D', { padding: [[0, 1], [0, 1]] }, r);
-    p2 = g.call('Cropping2D', { cropping: [[1, 0], [1, 0]] }, p2);
+    let p2 = g.call(
+      'ZeroPadding2D',
+      {
+        padding: [
+          [0, 1],
+          [0, 1],
+        ],
+      },
+      r,
+    );
+    p2 = g.call(
+      'Cropping2D',
+      {
+        cropping: [
+          [1, 0],
+          [1, 0],
+        ],
+      },
+      p2,
+    );
     p2 = g.call('AveragePooling2D', { pool_size: [1, 1], strides: [2, 2], padding: 'valid' }, p2, `adjust_avg_pool_2_${id}`);
-    p2 = g.call('Conv2D', { filters: Math.floor(filters / 2), kernel_size: [1, 1], padding: 'same', use_bias: false }, p2, `adjust_conv_2_${id}`);
+    p2 = g.call(
+      'Conv2D',
+      { filters: Math.floor(filters / 2), kernel_size: [1, 1], padding: 'same', use_bias: false },
+      p2,
+      `adjust_conv_2_${id}`,
+    );
     let x = g.call('Concatenate', { axis: -1 }, [p1, p2]);
     x = g.call('BatchNormalization', BN, x, `adjust_bn_${id}`);
     return { x, channels: 2 * Math.floor(filters / 2), side: halve(p.side) };
   }
   if (p.channels !== filters) {
     let x = relu(g, p.x);
-    x = g.call('Conv2D', { filters, kernel_size: [1, 1], strides: [1, 1], padding: 'same', use_bias: false }, x, `adjust_conv_projection_${id}`);
+    x = g.call(
+      'Conv2D',
+      { filters, kernel_size: [1, 1], strides: [1, 1], padding: 'same', use_bias: false },
+      x,
+      `adjust_conv_projection_${id}`,
+    );
     x = g.call('BatchNormalization', BN, x, `adjust_bn_${id}`);
     return { x, channels: filters, side: p.side };
   }
@@ -83,8 +121,18 @@ const add = (g: Graph, a: TensorRef, b: TensorRef, name?: string): TensorRef => 
 function normalCell(g: Graph, ip: Feature, prev: Feature | null, filters: number, id: string): [Feature, Feature] {
   const p = adjust(g, prev, ip, filters, id);
   const h = squeeze(g, ip, filters, 'normal', id);
-  const x1 = add(g, separableBlock(g, h, filters, 5, 1, `normal_left1_${id}`).x, separableBlock(g, p, filters, 3, 1, `normal_right1_${id}`).x, `normal_add_1_${id}`);
-  const x2 = add(g, separableBlock(g, p, filters, 5, 1, `normal_left2_${id}`).x, separableBlock(g, p, filters, 3, 1, `normal_right2_${id}`).x, `normal_add_2_${id}`);
+  const x1 = add(
+    g,
+    separableBlock(g, h, filters, 5, 1, `normal_left1_${id}`).x,
+    separableBlock(g, p, filters, 3, 1, `normal_right1_${id}`).x,
+    `normal_add_1_${id}`,
+  );
+  const x2 = add(
+    g,
+    separableBlock(g, p, filters, 5, 1, `normal_left2_${id}`).x,
+    separableBlock(g, p, filters, 3, 1, `normal_right2_${id}`).x,
+    `normal_add_2_${id}`,
+  );
   const x3 = add(g, avgPool3(g, h.x, 1, `normal_left3_${id}`), p.x, `normal_add_3_${id}`);
   const x4 = add(g, avgPool3(g, p.x, 1, `normal_left4_${id}`), avgPool3(g, p.x, 1, `normal_right4_${id}`), `normal_add_4_${id}`);
   const x5 = add(g, separableBlock(g, h, filters, 3, 1, `normal_left5_${id}`).x, h.x, `normal_add_5_${id}`);
@@ -101,11 +149,26 @@ function reductionCell(g: Graph, ip: Feature, prev: Feature | null, filters: num
   const x1f = separableBlock(g, h, filters, 5, 2, `reduction_left1_${id}`);
   const x1 = add(g, x1f.x, separableBlock(g, p, filters, 7, 2, `reduction_right1_${id}`).x, `reduction_add_1_${id}`);
   const maxPool = (name: string): TensorRef => g.call('MaxPooling2D', { pool_size: [3, 3], strides: [2, 2], padding: 'valid' }, h3, name);
-  const x2 = add(g, maxPool(`reduction_left2_${id}`), separableBlock(g, p, filters, 7, 2, `reduction_right2_${id}`).x, `reduction_add_2_${id}`);
-  const x3 = add(g, avgPool3(g, h3, 2, `reduction_left3_${id}`), separableBlock(g, p, filters, 5, 2, `reduction_right3_${id}`).x, `reduction_add3_${id}`);
+  const x2 = add(
+    g,
+    maxPool(`reduction_left2_${id}`),
+    separableBlock(g, p, filters, 7, 2, `reduction_right2_${id}`).x,
+    `reduction_add_2_${id}`,
+  );
+  const x3 = add(
+    g,
+    avgPool3(g, h3, 2, `reduction_left3_${id}`),
+    separableBlock(g, p, filters, 5, 2, `reduction_right3_${id}`).x,
+    `reduction_add3_${id}`,
+  );
   const x4 = add(g, x2, avgPool3(g, x1, 1, `reduction_left4_${id}`));
   const x1Feature: Feature = { x: x1, channels: filters, side: x1f.side };
-  const x5 = add(g, separableBlock(g, x1Feature, filters, 3, 1, `reduction_left4_${id}`).x, maxPool(`reduction_right5_${id}`), `reduction_add4_${id}`);
+  const x5 = add(
+    g,
+    separableBlock(g, x1Feature, filters, 3, 1, `reduction_left4_${id}`).x,
+    maxPool(`reduction_right5_${id}`),
+    `reduction_add4_${id}`,
+  );
   const x = g.call('Concatenate', { axis: -1 }, [x2, x3, x4, x5], `reduction_concat_${id}`);
   return [{ x, channels: 4 * filters, side: x1f.side }, ip];
 }
@@ -124,7 +187,12 @@ function nasnet(c: NASNetConfig): FunctionalModel {
   const filters = Math.floor(c.penultimateFilters / 24);
   const g = new Graph();
   const input = g.input([c.size, c.size, 3]);
-  let x = g.call('Conv2D', { filters: c.stemFilters, kernel_size: [3, 3], strides: [2, 2], padding: 'valid', use_bias: false }, input, 'stem_conv1');
+  let x = g.call(
+    'Conv2D',
+    { filters: c.stemFilters, kernel_size: [3, 3], strides: [2, 2], padding: 'valid', use_bias: false },
+    input,
+    'stem_conv1',
+  );
   x = g.call('BatchNormalization', BN, x, 'stem_bn1');
   let f: Feature = { x, channels: c.stemFilters, side: convLength(c.size, 3, 2, 1, 'valid') };
   let p: Feature | null = null;

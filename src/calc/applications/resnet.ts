@@ -43,7 +43,17 @@ function blockV2(g: Graph, x: TensorRef, filters: number, stride: number, convSh
   let y = g.call('Conv2D', { filters, kernel_size: 1, strides: 1, use_bias: false }, preact, `${name}_1_conv`);
   y = g.call('BatchNormalization', BN, y, `${name}_1_bn`);
   y = g.call('Activation', { activation: 'relu' }, y, `${name}_1_relu`);
-  y = g.call('ZeroPadding2D', { padding: [[1, 1], [1, 1]] }, y, `${name}_2_pad`);
+  y = g.call(
+    'ZeroPadding2D',
+    {
+      padding: [
+        [1, 1],
+        [1, 1],
+      ],
+    },
+    y,
+    `${name}_2_pad`,
+  );
   y = g.call('Conv2D', { filters, kernel_size: 3, strides: stride, use_bias: false }, y, `${name}_2_conv`);
   y = g.call('BatchNormalization', BN, y, `${name}_2_bn`);
   y = g.call('Activation', { activation: 'relu' }, y, `${name}_2_relu`);
@@ -70,13 +80,33 @@ function stage(g: Graph, x: TensorRef, preact: boolean, filters: number, blocks:
 function resnet(depth: Depth, preact: boolean): FunctionalModel {
   const g = new Graph();
   let x = g.input([224, 224, 3]);
-  x = g.call('ZeroPadding2D', { padding: [[3, 3], [3, 3]] }, x, 'conv1_pad');
+  x = g.call(
+    'ZeroPadding2D',
+    {
+      padding: [
+        [3, 3],
+        [3, 3],
+      ],
+    },
+    x,
+    'conv1_pad',
+  );
   x = g.call('Conv2D', { filters: 64, kernel_size: 7, strides: 2, use_bias: true }, x, 'conv1_conv');
   if (!preact) {
     x = g.call('BatchNormalization', BN, x, 'conv1_bn');
     x = g.call('Activation', { activation: 'relu' }, x, 'conv1_relu');
   }
-  x = g.call('ZeroPadding2D', { padding: [[1, 1], [1, 1]] }, x, 'pool1_pad');
+  x = g.call(
+    'ZeroPadding2D',
+    {
+      padding: [
+        [1, 1],
+        [1, 1],
+      ],
+    },
+    x,
+    'pool1_pad',
+  );
   x = g.call('MaxPooling2D', { pool_size: 3, strides: 2 }, x, 'pool1_pool');
   DEPTHS[depth].forEach((blocks, s) => {
     // V1 keeps the size in conv2 (after the max pool); V2 keeps it in conv5.

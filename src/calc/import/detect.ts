@@ -20,7 +20,6 @@ export interface Imported {
   format: InputFormat;
 }
 
-
 /** Detect what `input` is and read the model it describes. */
 export function detectAndImport(input: Uint8Array | string, filename?: string): Result<Imported> {
   try {
@@ -114,7 +113,8 @@ function decodeText(b: Uint8Array): string | undefined {
   }
 }
 
-const PYTHON_STATEMENT = /^\s*(import\s+[\w.]+|from\s+[\w.]+\s+import\b|def\s+\w+\s*\(|class\s+\w+\s*[(:]|@\w+|[A-Za-z_]\w*\s*=\s*(keras|tf|layers|models|Sequential|Model|Input)\b)/;
+const PYTHON_STATEMENT =
+  /^\s*(import\s+[\w.]+|from\s+[\w.]+\s+import\b|def\s+\w+\s*\(|class\s+\w+\s*[(:]|@\w+|[A-Za-z_]\w*\s*=\s*(keras|tf|layers|models|Sequential|Model|Input)\b)/;
 
 /** The 1-based line of the first Python statement, when the text reads as Python rather than JSON. */
 function pythonLine(text: string, filename: string | undefined): number | undefined {

@@ -30,8 +30,10 @@ interface Problem {
   at: (where: DiagnosticLocation) => Diagnostic;
 }
 
-const problem = <C extends DiagnosticCode>(offset: number, code: C, values: ValuesOf<C>): Problem =>
-  ({ offset, at: (where) => diagnostic(code, values, where) });
+const problem = <C extends DiagnosticCode>(offset: number, code: C, values: ValuesOf<C>): Problem => ({
+  offset,
+  at: (where) => diagnostic(code, values, where),
+});
 
 /**
  * Below this many characters even the deepest nesting costs JSON.parse little (measured on Node 24:
@@ -274,7 +276,8 @@ function scanJson(text: string): { problem?: Problem; pythonConstants: [number, 
           continue;
         }
         if (c === '}') return stop(problem(i, 'json-trailing-comma', { close: '}' }));
-        if (c !== '"') return stop(c === "'" ? problem(i, 'json-key-single-quotes', {}) : problem(i, 'json-expected-key', { found: found(i) }));
+        if (c !== '"')
+          return stop(c === "'" ? problem(i, 'json-key-single-quotes', {}) : problem(i, 'json-expected-key', { found: found(i) }));
         const end = scanString(text, i);
         if (typeof end !== 'number') return stop(end);
         i = end;

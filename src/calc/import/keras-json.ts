@@ -3,7 +3,16 @@
  * config.json), tf.keras 2.x / multi-backend Keras JSON including the old list-form Sequential,
  * and the topology inside a tfjs model.json. Counts never come from weight manifests.
  */
-import { tensor, type FunctionalModel, type Model, type ModelLayer, type NodeArg, type NodeCall, type SequentialModel, type TensorRef } from '../model.ts';
+import {
+  tensor,
+  type FunctionalModel,
+  type Model,
+  type ModelLayer,
+  type NodeArg,
+  type NodeCall,
+  type SequentialModel,
+  type TensorRef,
+} from '../model.ts';
 import type { DiagnosticCode, ValuesOf } from '../diagnostics.ts';
 import { diagnostic } from '../problem.ts';
 import type { Dialect, LayerArgs, Result, Shape } from '../types.ts';
@@ -14,7 +23,11 @@ type Obj = JsonObject;
 
 /** Internal: a located structural problem in the input. */
 class Malformed extends Error {
-  constructor(readonly path: string, readonly code: DiagnosticCode, readonly values: object) {
+  constructor(
+    readonly path: string,
+    readonly code: DiagnosticCode,
+    readonly values: object,
+  ) {
     super(code);
   }
 }
@@ -88,7 +101,10 @@ const MODEL_CLASSES = new Set(['Sequential', 'Functional', 'Model']);
 
 function isModelObject(o: Obj): boolean {
   const cfg = o['config'];
-  return MODEL_CLASSES.has(String(o['class_name'])) || (isObj(cfg) && Array.isArray(cfg['layers']) && ('input_layers' in cfg || 'output_layers' in cfg));
+  return (
+    MODEL_CLASSES.has(String(o['class_name'])) ||
+    (isObj(cfg) && Array.isArray(cfg['layers']) && ('input_layers' in cfg || 'output_layers' in cfg))
+  );
 }
 
 function readModel(o: Obj, path: string, dialect: Dialect): Model {
@@ -101,7 +117,10 @@ function readModel(o: Obj, path: string, dialect: Dialect): Model {
   if (!Array.isArray(cfg['layers']) && !MODEL_CLASSES.has(className)) {
     throw malformed(join(path, 'config'), 'keras-json-no-layers', { className });
   }
-  const isFunctional = 'input_layers' in cfg || 'output_layers' in cfg || (className !== 'Sequential' && Array.isArray(cfg['layers']) && cfg['layers'].some((l) => isObj(l) && 'inbound_nodes' in l));
+  const isFunctional =
+    'input_layers' in cfg ||
+    'output_layers' in cfg ||
+    (className !== 'Sequential' && Array.isArray(cfg['layers']) && cfg['layers'].some((l) => isObj(l) && 'inbound_nodes' in l));
   return isFunctional
     ? readFunctional(cfg, join(path, 'config'), dialect, className)
     : readSequential(cfg, join(path, 'config'), dialect, className);
@@ -124,7 +143,8 @@ function readSequential(cfg: Obj, path: string, dialect: Dialect, className: str
       return;
     }
     const declared = layer.args?.['batch_input_shape'] ?? layer.args?.['batch_shape'];
-    if (model.layers.length === 0 && !model.input && Array.isArray(declared)) model.input = shapeFrom(declared, `${at}.config.batch_input_shape`);
+    if (model.layers.length === 0 && !model.input && Array.isArray(declared))
+      model.input = shapeFrom(declared, `${at}.config.batch_input_shape`);
     else if (model.layers.length === 0 && !model.input && Array.isArray(layer.args?.['input_shape'])) {
       model.input = [null, ...shapeFrom(layer.args['input_shape'] as Json[], `${at}.config.input_shape`)];
     } else if (model.layers.length === 0 && !model.input && layer.model) {
@@ -135,7 +155,12 @@ function readSequential(cfg: Obj, path: string, dialect: Dialect, className: str
     // Keras 3 records each built layer's input shape: the previous layer's output (Lambda needs it).
     const built = entry['build_config'];
     const previous = model.layers[model.layers.length - 1];
-    if (previous && isObj(built) && Array.isArray(built['input_shape']) && built['input_shape'].every((d) => d === null || typeof d === 'number')) {
+    if (
+      previous &&
+      isObj(built) &&
+      Array.isArray(built['input_shape']) &&
+      built['input_shape'].every((d) => d === null || typeof d === 'number')
+    ) {
       previous.recordedOutput = built['input_shape'] as Shape;
     }
     model.layers.push(layer);
@@ -158,11 +183,16 @@ function readFunctional(cfg: Obj, path: string, dialect: Dialect, className: str
     return { layer, nodes: nodes.map((n, k) => readNode(n, `${at}.inbound_nodes[${k}]`)) };
   });
   const model: FunctionalModel = {
-    kind: 'functional', dialect, className, layers,
+    kind: 'functional',
+    dialect,
+    className,
+    layers,
     inputs: readEndpoints(cfg['input_layers'], join(path, 'input_layers')),
     outputs: readEndpoints(cfg['output_layers'], join(path, 'output_layers')),
   };
-  const numberedFromOne = layers.filter(({ layer }, i) => layer.model && layer.name !== undefined && firstCallIsNumberedOne(list[i]!, dialect));
+  const numberedFromOne = layers.filter(
+    ({ layer }, i) => layer.model && layer.name !== undefined && firstCallIsNumberedOne(list[i]!, dialect),
+  );
   renumberCallsOf(model, new Set(numberedFromOne.map(({ layer }) => layer.name!)));
   if (typeof cfg['name'] === 'string') model.name = cfg['name'];
   if (cfg['trainable'] === false) model.trainable = false;
@@ -220,7 +250,8 @@ function readArg(a: Json, path: string): NodeArg {
         }
         const ref = tensor(h[0], node, index);
         const shape = a['config']['shape'];
-        if (Array.isArray(shape) && shape.every((d) => d === null || (typeof d === 'number' && Number.isInteger(d) && d >= 0))) ref.shape = shape as Shape;
+        if (Array.isArray(shape) && shape.every((d) => d === null || (typeof d === 'number' && Number.isInteger(d) && d >= 0)))
+          ref.shape = shape as Shape;
         return ref;
       }
     }
@@ -305,8 +336,10 @@ function shapeFrom(v: Json[], path: string): Shape {
     if (d === null) return null;
     // 1e400 parses as Infinity, which JSON.stringify would print as "null"
     if (typeof d === 'number' && !Number.isFinite(d)) throw malformed(`${path}[${i}]`, 'arg-number-too-large', {});
-    if (typeof d === 'number' && d > Number.MAX_SAFE_INTEGER) throw malformed(`${path}[${i}]`, 'arg-too-large', { max: Number.MAX_SAFE_INTEGER });
-    if (typeof d !== 'number' || !Number.isSafeInteger(d) || d < 0) throw malformed(`${path}[${i}]`, 'keras-json-bad-dim', { got: JSON.stringify(d) ?? String(d) });
+    if (typeof d === 'number' && d > Number.MAX_SAFE_INTEGER)
+      throw malformed(`${path}[${i}]`, 'arg-too-large', { max: Number.MAX_SAFE_INTEGER });
+    if (typeof d !== 'number' || !Number.isSafeInteger(d) || d < 0)
+      throw malformed(`${path}[${i}]`, 'keras-json-bad-dim', { got: JSON.stringify(d) ?? String(d) });
     return d;
   });
 }

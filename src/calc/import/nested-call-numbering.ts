@@ -25,7 +25,10 @@ export function firstCallIsNumberedOne(raw: Json, dialect: Dialect): boolean {
   const first = layers[0];
   if (!isJsonObject(first)) return false;
   const firstCfg = first['config'];
-  return first['class_name'] === 'InputLayer' || (isJsonObject(firstCfg) && ('batch_input_shape' in firstCfg || 'batch_shape' in firstCfg || 'input_shape' in firstCfg));
+  return (
+    first['class_name'] === 'InputLayer' ||
+    (isJsonObject(firstCfg) && ('batch_input_shape' in firstCfg || 'batch_shape' in firstCfg || 'input_shape' in firstCfg))
+  );
 }
 
 /** Shift every reference to the named layers down by one call, in the calls and the model's inputs and outputs. */

@@ -10,7 +10,6 @@ import type { Result } from '../types.ts';
 import { isJsonObject, kindOf, type Json, type JsonObject } from './json-text.ts';
 import { detectDialect, modelFromKerasJson } from './keras-json.ts';
 
-
 /** True when parsed JSON is a tfjs model.json (as opposed to a bare Keras `to_json()`). */
 export const isTfjsModelJson = (json: Json): json is JsonObject => isJsonObject(json) && 'modelTopology' in json;
 
@@ -27,7 +26,11 @@ export function modelFromTfjs(json: JsonObject): Result<Model> {
   const wrapped = topology['model_config'];
   const inner = isJsonObject(wrapped) ? wrapped : topology;
   const versionHolder = isJsonObject(wrapped) ? topology : inner;
-  const dialect = detectDialect({ ...inner, keras_version: versionHolder['keras_version'] ?? null, backend: versionHolder['backend'] ?? null });
+  const dialect = detectDialect({
+    ...inner,
+    keras_version: versionHolder['keras_version'] ?? null,
+    backend: versionHolder['backend'] ?? null,
+  });
   const result = modelFromKerasJson(inner, dialect);
   if (result.ok) return result;
   const prefix = isJsonObject(wrapped) ? 'modelTopology.model_config' : 'modelTopology';

@@ -18,7 +18,10 @@ export interface ByteSource {
 }
 
 /** A ByteSource over bytes already in memory. */
-export const memorySource = (bytes: Uint8Array): ByteSource => ({ size: bytes.length, read: (offset, length) => bytes.subarray(offset, offset + length) });
+export const memorySource = (bytes: Uint8Array): ByteSource => ({
+  size: bytes.length,
+  read: (offset, length) => bytes.subarray(offset, offset + length),
+});
 
 export interface ZipEntry {
   name: string;
@@ -49,7 +52,7 @@ const FLAG_UTF8 = 1 << 11;
 const INFLATE_STEP = 16 * 1024;
 
 const u16 = (b: Uint8Array, at: number): number => b[at]! | (b[at + 1]! << 8);
-const u32 = (b: Uint8Array, at: number): number => (u16(b, at) + u16(b, at + 2) * 0x10000);
+const u32 = (b: Uint8Array, at: number): number => u16(b, at) + u16(b, at + 2) * 0x10000;
 /** A 64-bit field as a number; past 2^53 it is only ever compared against small limits. */
 const u64 = (b: Uint8Array, at: number): number => u32(b, at) + u32(b, at + 4) * 0x100000000;
 
@@ -86,7 +89,8 @@ function findDirectory(src: ByteSource): Result<{ offset: number; size: number; 
   if (count > MAX_ZIP_ENTRIES) return { ok: false, error: diagnostic('archive-too-many-entries', { count, max: MAX_ZIP_ENTRIES }) };
   // Every directory header takes at least 46 bytes: a count the directory cannot hold is forged.
   if (offset + size > src.size || count * 46 > size) return outsideFile();
-  if (size > MAX_DIRECTORY_BYTES) return { ok: false, error: diagnostic('archive-directory-too-large', { size, max: MAX_DIRECTORY_BYTES }) };
+  if (size > MAX_DIRECTORY_BYTES)
+    return { ok: false, error: diagnostic('archive-directory-too-large', { size, max: MAX_DIRECTORY_BYTES }) };
   return { ok: true, value: { offset, size, count } };
 }
 

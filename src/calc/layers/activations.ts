@@ -21,7 +21,12 @@ function nonNegative(args: LayerArgs, keys: readonly string[], optional: readonl
 }
 
 /** A weightless activation whose listed arguments must not be negative. */
-const elementwise = (example: LayerExample, defaults: LayerArgs, keys: readonly string[] = [], optional: readonly string[] = []): LayerSpec => ({
+const elementwise = (
+  example: LayerExample,
+  defaults: LayerArgs,
+  keys: readonly string[] = [],
+  optional: readonly string[] = [],
+): LayerSpec => ({
   family: 'activation',
   example,
   defaults,
@@ -81,7 +86,12 @@ const PReLU: LayerSpec = {
 };
 
 export const activationLayers = {
-  ReLU: elementwise({ args: { max_value: 6 }, input: [null, 64] }, { max_value: null, negative_slope: 0, threshold: 0 }, ['max_value', 'negative_slope', 'threshold'], ['max_value']),
+  ReLU: elementwise(
+    { args: { max_value: 6 }, input: [null, 64] },
+    { max_value: null, negative_slope: 0, threshold: 0 },
+    ['max_value', 'negative_slope', 'threshold'],
+    ['max_value'],
+  ),
   LeakyReLU,
   ELU: elementwise({ args: { alpha: 1 }, input: [null, 64] }, { alpha: 1 }),
   Softmax: elementwise({ args: { axis: -1 }, input: [null, 10] }, { axis: -1 }),

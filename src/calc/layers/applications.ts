@@ -23,7 +23,8 @@ const LayerScale: LayerSpec = {
     }
     const output: Shape = last === 1 ? [...input.slice(0, -1), projection] : input;
     // a last axis of 1 broadcasts against γ and takes its length
-    const steps = last === 1 ? [plainStep('broadcast', [input.length - 1], [1, projection], [projection], 'projection_dim')] : unchangedSteps(input);
+    const steps =
+      last === 1 ? [plainStep('broadcast', [input.length - 1], [1, projection], [projection], 'projection_dim')] : unchangedSteps(input);
     return { output, steps, weights: [weight('gamma', [projection])], formula: num(projection, 'channels', 'projection_dim') };
   },
 };
@@ -46,7 +47,13 @@ function broadcastShapes(a: Shape, b: Shape): Shape {
 const CustomScaleLayer: LayerSpec = {
   family: 'merging',
   takes: 'list',
-  example: { args: { scale: 0.17 }, input: [[null, 35, 35, 320], [null, 35, 35, 320]] },
+  example: {
+    args: { scale: 0.17 },
+    input: [
+      [null, 35, 35, 320],
+      [null, 35, 35, 320],
+    ],
+  },
   defaults: {},
   build({ inputs }) {
     const [shortcut, residual] = inputs;

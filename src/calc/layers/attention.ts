@@ -12,8 +12,7 @@ import { shapeText } from '../text.ts';
 import type { Dim, OutputShape, Shape, Weight } from '../types.ts';
 
 /** A single tensor's shape, as opposed to a list of tensors or a plain value. */
-const isShape = (v: CallValue | undefined): v is Shape =>
-  Array.isArray(v) && v.every((d) => d === null || typeof d === 'number');
+const isShape = (v: CallValue | undefined): v is Shape => Array.isArray(v) && v.every((d) => d === null || typeof d === 'number');
 
 /** The tensor given for `name`, by position or keyword (`mha(query, value, key=k)`). */
 function tensorArg(call: CallShapes, position: number, name: string): Shape | undefined {
@@ -46,7 +45,13 @@ const MultiHeadAttention: LayerSpec = {
   family: 'attention',
   // Keras's call(query, value, key=None): tensors by position, not in a list
   takes: 'positional',
-  example: { args: { num_heads: 2, key_dim: 16 }, input: [[null, 8, 32], [null, 10, 32]] },
+  example: {
+    args: { num_heads: 2, key_dim: 16 },
+    input: [
+      [null, 8, 32],
+      [null, 10, 32],
+    ],
+  },
   defaults: { value_dim: null, output_shape: null, use_bias: true, use_gate: false, attention_axes: null, dropout: 0 },
   build({ args, call }) {
     const heads = arg.int(args, 'num_heads');
@@ -63,7 +68,11 @@ const MultiHeadAttention: LayerSpec = {
     const value = tensorArg(call, 1, 'value');
     if (!value) return fail('attention-no-value', {}, 'value');
     const key = tensorArg(call, 2, 'key') ?? value;
-    for (const [name, s] of [['query', query], ['value', value], ['key', key]] as const) {
+    for (const [name, s] of [
+      ['query', query],
+      ['value', value],
+      ['key', key],
+    ] as const) {
       if (s.length < 3) fail('attention-rank', { name, input: shapeText(s) }, name);
     }
     if (!sameDims(value.slice(1, -1), key.slice(1, -1))) {
@@ -74,7 +83,12 @@ const MultiHeadAttention: LayerSpec = {
     const dv = lastDim(value);
     const out = outputSizes(args['output_shape'], dq);
 
-    const projections: [string, number, number][] = [['query', dq, keyDim], ['key', dk, keyDim], ...(useGate ? [['gate', dq, valueDim] as [string, number, number]] : []), ['value', dv, valueDim]];
+    const projections: [string, number, number][] = [
+      ['query', dq, keyDim],
+      ['key', dk, keyDim],
+      ...(useGate ? [['gate', dq, valueDim] as [string, number, number]] : []),
+      ['value', dv, valueDim],
+    ];
     const weights: Weight[] = [];
     for (const [name, features, size] of projections) {
       weights.push(weight(`${name}/kernel`, [features, heads, size]));
@@ -137,7 +151,13 @@ function attentionOutput(call: CallShapes, q: { query: Shape; value: Shape; key:
 const Attention: LayerSpec = {
   family: 'attention',
   takes: 'list',
-  example: { args: {}, input: [[null, 8, 16], [null, 10, 16]] },
+  example: {
+    args: {},
+    input: [
+      [null, 8, 16],
+      [null, 10, 16],
+    ],
+  },
   defaults: { use_scale: false, score_mode: 'dot', dropout: 0 },
   build({ args, call }) {
     const inputs = attentionInputs(call);
@@ -156,7 +176,13 @@ const Attention: LayerSpec = {
 const AdditiveAttention: LayerSpec = {
   family: 'attention',
   takes: 'list',
-  example: { args: {}, input: [[null, 8, 16], [null, 10, 16]] },
+  example: {
+    args: {},
+    input: [
+      [null, 8, 16],
+      [null, 10, 16],
+    ],
+  },
   defaults: { use_scale: true, dropout: 0 },
   build({ args, call }) {
     const inputs = attentionInputs(call);

@@ -55,14 +55,30 @@ const toFilters: ChannelStep = (c, axis, out) => plainStep('set-to-arg', [axis],
  * The input shape with each spatial axis under the window and the channel axis set, and the steps
  * that say so: one window step per spatial axis, one for the channels.
  */
-function outputShape(input: Shape, g: Geometry, outChannels: number, channelStep: ChannelStep, rule: WindowRule, length: (l: Dim, i: number) => Dim, outputPadding?: number[] | null) {
+function outputShape(
+  input: Shape,
+  g: Geometry,
+  outChannels: number,
+  channelStep: ChannelStep,
+  rule: WindowRule,
+  length: (l: Dim, i: number) => Dim,
+  outputPadding?: number[] | null,
+) {
   const out = [...input];
   const steps: ShapeStep[] = [];
   spatialAxes(g.kernel.length, g.format).forEach((axis, i) => {
     const l = input[axis] ?? null;
     out[axis] = length(l, i);
     const op = outputPadding === undefined ? {} : { outputPadding: outputPadding ? outputPadding[i]! : null };
-    steps.push(windowStep(rule, axis, l, out[axis], { kernel: g.kernel[i]!, stride: g.strides[i]!, dilation: g.dilation[i]!, arg: 'kernel_size', ...op }));
+    steps.push(
+      windowStep(rule, axis, l, out[axis], {
+        kernel: g.kernel[i]!,
+        stride: g.strides[i]!,
+        dilation: g.dilation[i]!,
+        arg: 'kernel_size',
+        ...op,
+      }),
+    );
   });
   const c = channelAxis(input, g.format);
   out[c] = outChannels;
@@ -73,10 +89,13 @@ function outputShape(input: Shape, g: Geometry, outChannels: number, channelStep
 /** The conv rule on every spatial axis, naming the axis if the kernel overflows it. */
 function convOutput(input: Shape, g: Geometry, outChannels: number, channelStep: ChannelStep = toFilters) {
   const names = spatialAxisNames(g.kernel.length);
-  return outputShape(input, g, outChannels, channelStep, `conv-${g.padding}`, (l, i) => convLength(l, g.kernel[i]!, g.strides[i]!, g.dilation[i]!, g.padding, 'kernel_size', names[i]));
+  return outputShape(input, g, outChannels, channelStep, `conv-${g.padding}`, (l, i) =>
+    convLength(l, g.kernel[i]!, g.strides[i]!, g.dilation[i]!, g.padding, 'kernel_size', names[i]),
+  );
 }
 
-const kernelTerms = (kernel: number[]): Term[] => kernel.map((k, i) => num(k, 'kernel', kernel.length > 1 ? `kernel_size[${i}]` : 'kernel_size'));
+const kernelTerms = (kernel: number[]): Term[] =>
+  kernel.map((k, i) => num(k, 'kernel', kernel.length > 1 ? `kernel_size[${i}]` : 'kernel_size'));
 const filtersTerm = (filters: number): Term => num(filters, 'filters', 'filters');
 
 /** Conv1D/2D/3D: `filters × (C_in / groups × k… + 1)`; causal padding only for Conv1D. */
@@ -114,15 +133,38 @@ const convTranspose = (rank: number, example: LayerExample): LayerSpec => ({
     const filters = arg.int(args, 'filters');
     const useBias = arg.bool(args, 'use_bias');
     const g = geometry(args, input, rank, convPadding(args, false));
-    const outputPadding = args['output_padding'] === null || args['output_padding'] === undefined ? null : arg.tuple(args, 'output_padding', rank, 0);
+    const outputPadding =
+      args['output_padding'] === null || args['output_padding'] === undefined ? null : arg.tuple(args, 'output_padding', rank, 0);
     outputPadding?.forEach((p, i) => {
-      if (p >= g.strides[i]!) fail('output-padding-not-below-stride', { outputPadding: p, stride: g.strides[i]!, outputPaddings: JSON.stringify(outputPadding), strides: JSON.stringify(g.strides) }, 'output_padding');
+      if (p >= g.strides[i]!)
+        fail(
+          'output-padding-not-below-stride',
+          { outputPadding: p, stride: g.strides[i]!, outputPaddings: JSON.stringify(outputPadding), strides: JSON.stringify(g.strides) },
+          'output_padding',
+        );
     });
     const kernel = weight('kernel', [...g.kernel, filters, g.inChannels]);
     const perFilter = mul(num(g.inChannels, 'input channels'), ...kernelTerms(g.kernel));
     const names = spatialAxisNames(rank);
     return {
-      ...outputShape(input, g, filters, toFilters, `transpose-${g.padding as 'valid' | 'same'}`, (l, i) => deconvLength(l, g.kernel[i]!, g.strides[i]!, g.dilation[i]!, g.padding as 'valid' | 'same', outputPadding ? outputPadding[i]! : null, names[i]), outputPadding),
+      ...outputShape(
+        input,
+        g,
+        filters,
+        toFilters,
+        `transpose-${g.padding as 'valid' | 'same'}`,
+        (l, i) =>
+          deconvLength(
+            l,
+            g.kernel[i]!,
+            g.strides[i]!,
+            g.dilation[i]!,
+            g.padding as 'valid' | 'same',
+            outputPadding ? outputPadding[i]! : null,
+            names[i],
+          ),
+        outputPadding,
+      ),
       weights: useBias ? [kernel, weight('bias', [filters])] : [kernel],
       formula: useBias ? mul(filtersTerm(filters), add(perFilter, num(1, 'bias'))) : mul(filtersTerm(filters), perFilter),
     };
@@ -146,7 +188,14 @@ const depthwise = (rank: number, example: LayerExample): LayerSpec => ({
     const kernel = weight(depthwiseKernelName(dialect), [...g.kernel, g.inChannels, dm]);
     const outChannels = mul(num(g.inChannels, 'input channels'), num(dm, 'depth multiplier', 'depth_multiplier'));
     return {
-      ...convOutput(input, g, out, (c, axis, o) => ({ rule: 'multiply', axes: [axis], inputs: [c], result: [o], factor: dm, arg: 'depth_multiplier' })),
+      ...convOutput(input, g, out, (c, axis, o) => ({
+        rule: 'multiply',
+        axes: [axis],
+        inputs: [c],
+        result: [o],
+        factor: dm,
+        arg: 'depth_multiplier',
+      })),
       weights: useBias ? [kernel, weight('bias', [out])] : [kernel],
       formula: useBias ? mul(outChannels, add(mul(...kernelTerms(g.kernel)), num(1, 'bias'))) : mul(outChannels, ...kernelTerms(g.kernel)),
     };
@@ -200,12 +249,22 @@ const s1 = { args: { filters: 16, kernel_size: 3 }, input: [null, 100, 8] };
 const s2 = { args: { filters: 16, kernel_size: 3 }, input: channels8 };
 
 export const convolutionLayers = {
-  Conv1D: conv(1, c1), Conv2D: conv(2, c2), Conv3D: conv(3, c3),
-  Convolution1D: conv(1, c1), Convolution2D: conv(2, c2), Convolution3D: conv(3, c3),
-  Conv1DTranspose: convTranspose(1, t1), Conv2DTranspose: convTranspose(2, t2), Conv3DTranspose: convTranspose(3, t3),
-  Convolution1DTranspose: convTranspose(1, t1), Convolution2DTranspose: convTranspose(2, t2), Convolution3DTranspose: convTranspose(3, t3),
+  Conv1D: conv(1, c1),
+  Conv2D: conv(2, c2),
+  Conv3D: conv(3, c3),
+  Convolution1D: conv(1, c1),
+  Convolution2D: conv(2, c2),
+  Convolution3D: conv(3, c3),
+  Conv1DTranspose: convTranspose(1, t1),
+  Conv2DTranspose: convTranspose(2, t2),
+  Conv3DTranspose: convTranspose(3, t3),
+  Convolution1DTranspose: convTranspose(1, t1),
+  Convolution2DTranspose: convTranspose(2, t2),
+  Convolution3DTranspose: convTranspose(3, t3),
   DepthwiseConv1D: depthwise(1, { args: { kernel_size: 3, depth_multiplier: 2 }, input: seq }),
   DepthwiseConv2D: depthwise(2, { args: { kernel_size: 3 }, input: channels8 }),
-  SeparableConv1D: separable(1, s1), SeparableConv2D: separable(2, s2),
-  SeparableConvolution1D: separable(1, s1), SeparableConvolution2D: separable(2, s2),
+  SeparableConv1D: separable(1, s1),
+  SeparableConv2D: separable(2, s2),
+  SeparableConvolution1D: separable(1, s1),
+  SeparableConvolution2D: separable(2, s2),
 } satisfies Record<string, LayerSpec>;

@@ -66,12 +66,39 @@ const Lambda: LayerSpec = {
     const declared = args['output_shape'];
     if (Array.isArray(declared) && declared.every((d) => d === null || (typeof d === 'number' && Number.isInteger(d) && d >= 0))) {
       const dims = declared as (number | null)[];
-      return { output: [input[0] ?? null, ...dims], weights: [], steps: [plainStep('recorded', dims.map((_, i) => i + 1), [], dims, 'output_shape')] };
+      return {
+        output: [input[0] ?? null, ...dims],
+        weights: [],
+        steps: [
+          plainStep(
+            'recorded',
+            dims.map((_, i) => i + 1),
+            [],
+            dims,
+            'output_shape',
+          ),
+        ],
+      };
     }
     if (recorded) {
       const steps = isShapeList(recorded)
-        ? recorded.map((s, tensor) => ({ ...plainStep('recorded', s.map((_, i) => i), [], s), tensor }))
-        : [plainStep('recorded', recorded.map((_, i) => i), [], recorded)];
+        ? recorded.map((s, tensor) => ({
+            ...plainStep(
+              'recorded',
+              s.map((_, i) => i),
+              [],
+              s,
+            ),
+            tensor,
+          }))
+        : [
+            plainStep(
+              'recorded',
+              recorded.map((_, i) => i),
+              [],
+              recorded,
+            ),
+          ];
       return { output: recorded, weights: [], steps };
     }
     return fail('lambda-shape-unknown', {}, 'output_shape');

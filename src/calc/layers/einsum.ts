@@ -66,7 +66,16 @@ export function analyzeEinsum(equation: string, partialOutput: Dim[], biasAxes: 
   const expected = eq.output.length + (eq.elision === 'none' ? 0 : elided);
   if (output.length !== expected) {
     const given = partialOutput.length;
-    fail('einsum-output-count', { letters: eq.output, needed: eq.elision === 'none' ? eq.output.length - 1 : eq.output.length, ellipsis: eq.elision !== 'none', given }, 'output_shape');
+    fail(
+      'einsum-output-count',
+      {
+        letters: eq.output,
+        needed: eq.elision === 'none' ? eq.output.length - 1 : eq.output.length,
+        ellipsis: eq.elision !== 'none',
+        given,
+      },
+      'output_shape',
+    );
   }
   // Position of each letter in the input and in the full output.
   const inAt = new Map([...eq.input].map((c, i) => [c, eq.elision === 'left' ? i + elided : i]));
@@ -80,7 +89,8 @@ export function analyzeEinsum(equation: string, partialOutput: Dim[], biasAxes: 
     }
   }
   for (const c of eq.output) {
-    if (!inAt.has(c) && !eq.kernel.includes(c)) fail('einsum-output-axis-orphan', { axis: c, input: eq.input, kernel: eq.kernel }, 'equation');
+    if (!inAt.has(c) && !eq.kernel.includes(c))
+      fail('einsum-output-axis-orphan', { axis: c, input: eq.input, kernel: eq.kernel }, 'equation');
   }
   const kernel: number[] = [];
   const kernelFrom: ('input' | 'output')[] = [];
@@ -104,7 +114,9 @@ export function analyzeEinsum(equation: string, partialOutput: Dim[], biasAxes: 
     }
     // The bias spans from the first biased output axis to the end; unbiased axes broadcast (size 1).
     const first = Math.min(...[...biasAxes].map((c) => eq.output.indexOf(c)));
-    bias = [...eq.output.slice(first)].map((c) => (biasAxes.includes(c) ? known(output[outAt.get(c)!], () => fail('einsum-output-size-unknown', { axis: c }, 'output_shape')) : 1));
+    bias = [...eq.output.slice(first)].map((c) =>
+      biasAxes.includes(c) ? known(output[outAt.get(c)!], () => fail('einsum-output-size-unknown', { axis: c }, 'output_shape')) : 1,
+    );
     if (eq.elision === 'right') bias.push(...Array<number>(elided).fill(1));
   }
   const first = eq.elision === 'left' ? output.length - partialOutput.length : 1;
@@ -142,10 +154,17 @@ const EinsumDense: LayerSpec = {
     const equation = args['equation'];
     if (typeof equation !== 'string') fail('einsum-not-string', { got: JSON.stringify(equation) ?? String(equation) }, 'equation');
     const biasAxes = args['bias_axes'];
-    if (biasAxes !== null && typeof biasAxes !== 'string') fail('einsum-bias-axes-not-string', { got: JSON.stringify(biasAxes) ?? String(biasAxes) }, 'bias_axes');
+    if (biasAxes !== null && typeof biasAxes !== 'string')
+      fail('einsum-bias-axes-not-string', { got: JSON.stringify(biasAxes) ?? String(biasAxes) }, 'bias_axes');
     const shapes = analyzeEinsum(equation, partialOutputShape(args['output_shape']), biasAxes, input);
     const set = shapes.setAxes;
-    const step = plainStep('set-to-arg', set, set.map((a) => input[a] ?? null), set.map((a) => shapes.output[a] ?? null), 'output_shape');
+    const step = plainStep(
+      'set-to-arg',
+      set,
+      set.map((a) => input[a] ?? null),
+      set.map((a) => shapes.output[a] ?? null),
+      'output_shape',
+    );
     return { output: shapes.output, weights: einsumWeights(shapes), formula: einsumFormula(shapes), steps: [step] };
   },
 };

@@ -19,8 +19,19 @@ import { regularizationLayers } from './regularization.ts';
 import { reshapingLayers } from './reshaping.ts';
 
 const families: Record<string, LayerSpec>[] = [
-  coreLayers, einsumLayers, convolutionLayers, poolingLayers, reshapingLayers, normalizationLayers, preprocessingLayers,
-  regularizationLayers, activationLayers, recurrentLayers, attentionLayers, mergingLayers, applicationLayers,
+  coreLayers,
+  einsumLayers,
+  convolutionLayers,
+  poolingLayers,
+  reshapingLayers,
+  normalizationLayers,
+  preprocessingLayers,
+  regularizationLayers,
+  activationLayers,
+  recurrentLayers,
+  attentionLayers,
+  mergingLayers,
+  applicationLayers,
 ];
 
 /** Keras class name → spec. A Map: type names come from files, and `constructor` must not find Object's. */

@@ -44,7 +44,13 @@ function broadcast(a: Dim[], b: Dim[]): Dim[] {
 const elementwise = (exactly?: number): LayerSpec => ({
   family: 'merging',
   takes: 'list',
-  example: { args: {}, input: [[null, 32], [null, 32]] },
+  example: {
+    args: {},
+    input: [
+      [null, 32],
+      [null, 32],
+    ],
+  },
   defaults: {},
   build({ inputs }) {
     if (exactly !== undefined && inputs.length !== exactly) {
@@ -68,7 +74,13 @@ function sameRank(inputs: Shape[]): number {
 const Concatenate: LayerSpec = {
   family: 'merging',
   takes: 'list',
-  example: { args: { axis: -1 }, input: [[null, 8, 16], [null, 8, 32]] },
+  example: {
+    args: { axis: -1 },
+    input: [
+      [null, 8, 16],
+      [null, 8, 32],
+    ],
+  },
   defaults: { axis: -1 },
   build({ args, inputs }: BuildContext) {
     const rank = sameRank(inputs);
@@ -105,7 +117,13 @@ function dotAxes(axes: unknown, a: Shape, b: Shape): [number, number] {
 const Dot: LayerSpec = {
   family: 'merging',
   takes: 'list',
-  example: { args: { axes: 1 }, input: [[null, 16], [null, 16]] },
+  example: {
+    args: { axes: 1 },
+    input: [
+      [null, 16],
+      [null, 16],
+    ],
+  },
   defaults: { normalize: false },
   build({ args, inputs }) {
     if (inputs.length !== 2) fail('dot-input-count', { count: inputs.length, inputs: listText(inputs) });
@@ -118,7 +136,15 @@ const Dot: LayerSpec = {
     // the contracted axis vanishes from both; what remains of each keeps its order, the first input's first
     const kept = out.slice(1);
     const steps = [plainStep('drop', [], [a[i] ?? null], [], 'axes')];
-    if (kept.length) steps.push(plainStep('permute', kept.map((_, k) => k + 1), kept, kept));
+    if (kept.length)
+      steps.push(
+        plainStep(
+          'permute',
+          kept.map((_, k) => k + 1),
+          kept,
+          kept,
+        ),
+      );
     if (out.length === 1) steps.push(plainStep('append-axis', [1], [], [1]));
     return { output: out.length === 1 ? [...out, 1] : out, weights: [], steps };
   },

@@ -93,10 +93,7 @@ const LayerNormalization: LayerSpec = {
     const center = arg.bool(args, 'center');
     const scale = arg.bool(args, 'scale');
     const rms = dialect === 'keras3' && args['rms_scaling'] === true;
-    const weights = [
-      ...(scale || rms ? [weight('gamma', sizes)] : []),
-      ...(center && !rms ? [weight('beta', sizes)] : []),
-    ];
+    const weights = [...(scale || rms ? [weight('gamma', sizes)] : []), ...(center && !rms ? [weight('beta', sizes)] : [])];
     return {
       output: input,
       steps: unchangedSteps(input),
@@ -140,7 +137,12 @@ const RMSNormalization: LayerSpec = {
   build({ args, input }) {
     const axes = axisList(args, 'axis', input.length).sort((a, b) => a - b);
     const sizes = sizesAlong(input, axes, 'axis');
-    return { output: input, steps: unchangedSteps(input), weights: [weight('scale', sizes)], formula: mul(...sizes.map((s) => num(s, 'normalized size'))) };
+    return {
+      output: input,
+      steps: unchangedSteps(input),
+      weights: [weight('scale', sizes)],
+      formula: mul(...sizes.map((s) => num(s, 'normalized size'))),
+    };
   },
 };
 

@@ -22,7 +22,9 @@ const pool = (rank: number, requirePool: boolean, input: Shape): LayerSpec => ({
   example: { args: { pool_size: 2 }, input },
   defaults: (dialect: Dialect) => ({
     ...(requirePool && dialect === 'keras3' ? {} : { pool_size: 2 }),
-    strides: null, padding: 'valid', data_format: null,
+    strides: null,
+    padding: 'valid',
+    data_format: null,
   }),
   build({ args, input, dialect }) {
     const format = arg.dataFormat(args);
@@ -34,7 +36,11 @@ const pool = (rank: number, requirePool: boolean, input: Shape): LayerSpec => ({
     const out = [...input];
     const steps = spatialAxes(rank, format).map((axis, i) => {
       out[axis] = poolLength(input[axis] ?? null, size[i]!, strides[i]!, padding, 'pool_size', names[i]);
-      return windowStep(`pool-${padding}`, axis, input[axis] ?? null, out[axis], { kernel: size[i]!, stride: strides[i]!, arg: 'pool_size' });
+      return windowStep(`pool-${padding}`, axis, input[axis] ?? null, out[axis], {
+        kernel: size[i]!,
+        stride: strides[i]!,
+        arg: 'pool_size',
+      });
     });
     return { output: out, weights: [], steps };
   },
@@ -54,7 +60,19 @@ const globalPool = (rank: number, example: LayerExample): LayerSpec => ({
     if (keepdims) {
       const out = [...input];
       axes.forEach((axis) => (out[axis] = 1));
-      return { output: out, weights: [], steps: [plainStep('drop', axes, lengths, axes.map(() => 1), 'keepdims')] };
+      return {
+        output: out,
+        weights: [],
+        steps: [
+          plainStep(
+            'drop',
+            axes,
+            lengths,
+            axes.map(() => 1),
+            'keepdims',
+          ),
+        ],
+      };
     }
     const channels = input[channelAxis(input, format)] ?? null;
     const steps: ShapeStep[] = [plainStep('drop', [], lengths, []), plainStep('permute', [1], [channels], [channels])];
@@ -70,12 +88,28 @@ const g2 = { args: {}, input: [null, 7, 7, 64] };
 const g3 = { args: {}, input: volume };
 
 export const poolingLayers = {
-  MaxPooling1D: pool(1, false, seq), MaxPooling2D: pool(2, false, image), MaxPooling3D: pool(3, false, volume),
-  MaxPool1D: pool(1, false, seq), MaxPool2D: pool(2, false, image), MaxPool3D: pool(3, false, volume),
-  AveragePooling1D: pool(1, true, seq), AveragePooling2D: pool(2, true, image), AveragePooling3D: pool(3, true, volume),
-  AvgPool1D: pool(1, true, seq), AvgPool2D: pool(2, true, image), AvgPool3D: pool(3, true, volume),
-  GlobalMaxPooling1D: globalPool(1, g1), GlobalMaxPooling2D: globalPool(2, g2), GlobalMaxPooling3D: globalPool(3, g3),
-  GlobalAveragePooling1D: globalPool(1, g1), GlobalAveragePooling2D: globalPool(2, g2), GlobalAveragePooling3D: globalPool(3, g3),
-  GlobalMaxPool1D: globalPool(1, g1), GlobalMaxPool2D: globalPool(2, g2), GlobalMaxPool3D: globalPool(3, g3),
-  GlobalAvgPool1D: globalPool(1, g1), GlobalAvgPool2D: globalPool(2, g2), GlobalAvgPool3D: globalPool(3, g3),
+  MaxPooling1D: pool(1, false, seq),
+  MaxPooling2D: pool(2, false, image),
+  MaxPooling3D: pool(3, false, volume),
+  MaxPool1D: pool(1, false, seq),
+  MaxPool2D: pool(2, false, image),
+  MaxPool3D: pool(3, false, volume),
+  AveragePooling1D: pool(1, true, seq),
+  AveragePooling2D: pool(2, true, image),
+  AveragePooling3D: pool(3, true, volume),
+  AvgPool1D: pool(1, true, seq),
+  AvgPool2D: pool(2, true, image),
+  AvgPool3D: pool(3, true, volume),
+  GlobalMaxPooling1D: globalPool(1, g1),
+  GlobalMaxPooling2D: globalPool(2, g2),
+  GlobalMaxPooling3D: globalPool(3, g3),
+  GlobalAveragePooling1D: globalPool(1, g1),
+  GlobalAveragePooling2D: globalPool(2, g2),
+  GlobalAveragePooling3D: globalPool(3, g3),
+  GlobalMaxPool1D: globalPool(1, g1),
+  GlobalMaxPool2D: globalPool(2, g2),
+  GlobalMaxPool3D: globalPool(3, g3),
+  GlobalAvgPool1D: globalPool(1, g1),
+  GlobalAvgPool2D: globalPool(2, g2),
+  GlobalAvgPool3D: globalPool(3, g3),
 } satisfies Record<string, LayerSpec>;

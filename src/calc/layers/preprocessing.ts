@@ -48,13 +48,34 @@ const Normalization: LayerSpec = {
  * Each with the arguments Keras requires of it (or a typical one), for its example.
  */
 const SAME_SHAPE: Record<string, LayerArgs> = {
-  Rescaling: { scale: 1 / 255 }, RandomFlip: { mode: 'horizontal' }, RandomRotation: { factor: 0.1 }, RandomZoom: { height_factor: 0.2 },
-  RandomContrast: { factor: 0.2 }, RandomTranslation: { height_factor: 0.1, width_factor: 0.1 }, RandomBrightness: { factor: 0.2 },
-  RandomColorDegeneration: { factor: 0.5 }, RandomColorJitter: { brightness_factor: 0.2 }, RandomElasticTransform: {},
-  RandomErasing: {}, RandomGaussianBlur: {}, RandomGrayscale: { factor: 0.5 }, RandomHue: { factor: 0.2 }, RandomInvert: {},
-  RandomPerspective: {}, RandomPosterization: { factor: 4 }, RandomSaturation: { factor: 0.5 }, RandomSharpness: { factor: 0.5 },
-  RandomShear: { x_factor: 0.2 }, AutoContrast: {}, Equalization: {}, Solarization: { threshold_factor: 0.5 },
-  ContrastLimitedAdaptiveHistogramEqualization: {}, AugMix: {}, CutMix: {}, MixUp: {}, RandAugment: {},
+  Rescaling: { scale: 1 / 255 },
+  RandomFlip: { mode: 'horizontal' },
+  RandomRotation: { factor: 0.1 },
+  RandomZoom: { height_factor: 0.2 },
+  RandomContrast: { factor: 0.2 },
+  RandomTranslation: { height_factor: 0.1, width_factor: 0.1 },
+  RandomBrightness: { factor: 0.2 },
+  RandomColorDegeneration: { factor: 0.5 },
+  RandomColorJitter: { brightness_factor: 0.2 },
+  RandomElasticTransform: {},
+  RandomErasing: {},
+  RandomGaussianBlur: {},
+  RandomGrayscale: { factor: 0.5 },
+  RandomHue: { factor: 0.2 },
+  RandomInvert: {},
+  RandomPerspective: {},
+  RandomPosterization: { factor: 4 },
+  RandomSaturation: { factor: 0.5 },
+  RandomSharpness: { factor: 0.5 },
+  RandomShear: { x_factor: 0.2 },
+  AutoContrast: {},
+  Equalization: {},
+  Solarization: { threshold_factor: 0.5 },
+  ContrastLimitedAdaptiveHistogramEqualization: {},
+  AugMix: {},
+  CutMix: {},
+  MixUp: {},
+  RandAugment: {},
 };
 const image: Shape = [null, 64, 64, 3];
 
@@ -77,7 +98,10 @@ const toSize: LayerSpec = {
     const out = [...input];
     out[h] = height;
     out[w] = width;
-    const steps = [plainStep('set-to-arg', [h], [input[h] ?? null], [height], 'height'), plainStep('set-to-arg', [w], [input[w] ?? null], [width], 'width')];
+    const steps = [
+      plainStep('set-to-arg', [h], [input[h] ?? null], [height], 'height'),
+      plainStep('set-to-arg', [w], [input[w] ?? null], [width], 'width'),
+    ];
     return { output: out, weights: [], steps };
   },
 };
@@ -105,7 +129,8 @@ type EncodedShape = (input: Shape, mode: string, depth: number, depthArg: string
 /** CategoryEncoding and Discretization's "one_hot": a last axis of 1 becomes the slots, else one is added. */
 function oneHot(input: Shape, depth: number, depthArg: string): { output: Shape; steps: ShapeStep[] } {
   const last = input.length - 1;
-  if (input[last] === 1 && input.length > 1) return { output: [...input.slice(0, -1), depth], steps: [plainStep('set-to-arg', [last], [1], [depth], depthArg)] };
+  if (input[last] === 1 && input.length > 1)
+    return { output: [...input.slice(0, -1), depth], steps: [plainStep('set-to-arg', [last], [1], [depth], depthArg)] };
   return { output: [...input, depth], steps: [plainStep('append-axis', [input.length], [], [depth], depthArg)] };
 }
 
@@ -120,20 +145,37 @@ function dropFirst(input: Shape, depth: number, depthArg: string): { output: Sha
   if (input.length < 2) return { output: [depth], steps: [plainStep('set-to-arg', [0], [input[0] ?? null], [depth], depthArg)] };
   const moved = input.slice(2);
   const steps = [plainStep('drop', [], [input[1] ?? null], []), plainStep('append-axis', [moved.length + 1], [], [depth], depthArg)];
-  if (moved.length) steps.splice(1, 0, plainStep('permute', moved.map((_, k) => k + 1), moved, moved));
+  if (moved.length)
+    steps.splice(
+      1,
+      0,
+      plainStep(
+        'permute',
+        moved.map((_, k) => k + 1),
+        moved,
+        moved,
+      ),
+    );
   return { output: [input[0]!, ...moved, depth], steps };
 }
 
 const ENCODINGS: Record<'CategoryEncoding' | 'Hashing' | 'Discretization', EncodedShape> = {
-  CategoryEncoding: (input, mode, depth, depthArg) => (mode === 'one_hot' ? oneHot(input, depth, depthArg) : foldLast(input, depth, depthArg)),
+  CategoryEncoding: (input, mode, depth, depthArg) =>
+    mode === 'one_hot' ? oneHot(input, depth, depthArg) : foldLast(input, depth, depthArg),
   // Hashing folds the last axis in every non-int mode, one_hot included
   Hashing: (input, _mode, depth, depthArg) => foldLast(input, depth, depthArg),
   // Discretization drops the first axis after the batch instead (keras/src/.../discretization.py)
-  Discretization: (input, mode, depth, depthArg) => (mode === 'one_hot' ? oneHot(input, depth, depthArg) : dropFirst(input, depth, depthArg)),
+  Discretization: (input, mode, depth, depthArg) =>
+    mode === 'one_hot' ? oneHot(input, depth, depthArg) : dropFirst(input, depth, depthArg),
 };
 
 /** One spec per encoder: read the mode, then shape the output by that layer's rule. */
-const encoder = (shape: EncodedShape, depthOf: (args: LayerArgs) => [number, string], modes: readonly string[], example: LayerExample): LayerSpec => ({
+const encoder = (
+  shape: EncodedShape,
+  depthOf: (args: LayerArgs) => [number, string],
+  modes: readonly string[],
+  example: LayerExample,
+): LayerSpec => ({
   family: 'preprocessing',
   example,
   defaults: { output_mode: modes[0] },
@@ -161,7 +203,18 @@ export const preprocessingLayers = {
   RandomHeight: randomSize('height'),
   RandomWidth: randomSize('width'),
   // the first mode listed is Keras's default
-  CategoryEncoding: encoder(ENCODINGS.CategoryEncoding, (a) => [arg.int(a, 'num_tokens'), 'num_tokens'], ['multi_hot', 'one_hot', 'count'], { args: { num_tokens: 10 }, input: [null, 4] }),
-  Hashing: encoder(ENCODINGS.Hashing, (a) => [arg.int(a, 'num_bins'), 'num_bins'], ['int', 'one_hot', 'multi_hot', 'count'], { args: { num_bins: 16, output_mode: 'multi_hot' }, input: [null, 4] }),
-  Discretization: encoder(ENCODINGS.Discretization, binCount, ['int', 'one_hot', 'multi_hot', 'count'], { args: { bin_boundaries: [0, 1, 2], output_mode: 'one_hot' }, input: [null, 4] }),
+  CategoryEncoding: encoder(
+    ENCODINGS.CategoryEncoding,
+    (a) => [arg.int(a, 'num_tokens'), 'num_tokens'],
+    ['multi_hot', 'one_hot', 'count'],
+    { args: { num_tokens: 10 }, input: [null, 4] },
+  ),
+  Hashing: encoder(ENCODINGS.Hashing, (a) => [arg.int(a, 'num_bins'), 'num_bins'], ['int', 'one_hot', 'multi_hot', 'count'], {
+    args: { num_bins: 16, output_mode: 'multi_hot' },
+    input: [null, 4],
+  }),
+  Discretization: encoder(ENCODINGS.Discretization, binCount, ['int', 'one_hot', 'multi_hot', 'count'], {
+    args: { bin_boundaries: [0, 1, 2], output_mode: 'one_hot' },
+    input: [null, 4],
+  }),
 } satisfies Record<string, LayerSpec>;

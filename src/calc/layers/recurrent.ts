@@ -59,7 +59,13 @@ function denseCell(kind: CellKind, args: LayerArgs, d: number, prefix = ''): Cel
  * What a recurrent layer returns: the last output or every step's, then its final states; with
  * the steps that say so (`sizeArg` names the argument the sizes come from: `units`, or `cell`).
  */
-function sequenceOutput(args: LayerArgs, input: Shape, outputSize: number, stateSizes: number[], sizeArg = 'units'): { output: OutputShape; steps: ShapeStep[] } {
+function sequenceOutput(
+  args: LayerArgs,
+  input: Shape,
+  outputSize: number,
+  stateSizes: number[],
+  sizeArg = 'units',
+): { output: OutputShape; steps: ShapeStep[] } {
   const batch = input[0] ?? null;
   const features = input[2] ?? null;
   const sequences = arg.bool(args, 'return_sequences');
@@ -100,7 +106,8 @@ function readCellConfig(v: unknown): { type: string; args: LayerArgs } {
     const o = v as Record<string, unknown>;
     const type = o['class_name'] ?? o['type'];
     const args = o['config'] ?? o['args'] ?? {};
-    if (typeof type === 'string' && typeof args === 'object' && args !== null && !Array.isArray(args)) return { type, args: args as LayerArgs };
+    if (typeof type === 'string' && typeof args === 'object' && args !== null && !Array.isArray(args))
+      return { type, args: args as LayerArgs };
   }
   return fail('rnn-cell-not-cell', {}, 'cell');
 }
@@ -150,7 +157,11 @@ const RNN: LayerSpec = {
   },
 };
 
-const STEP_AXES = ['batch, timesteps, steps, channels', 'batch, timesteps, rows, cols, channels', 'batch, timesteps, depth, rows, cols, channels'];
+const STEP_AXES = [
+  'batch, timesteps, steps, channels',
+  'batch, timesteps, rows, cols, channels',
+  'batch, timesteps, depth, rows, cols, channels',
+];
 
 /**
  * ConvLSTM1D/2D/3D: an LSTM whose four gates are convolutions. Each step is a conv over the spatial
@@ -181,7 +192,14 @@ const convLstm = (rank: number, example: LayerExample): LayerSpec => ({
     const sequences = arg.bool(args, 'return_sequences');
     const output: Shape = sequences ? [state[0]!, input[1] ?? null, ...state.slice(1)] : state;
     // steps on the state's axes (one step of the sequence), shifted past the time axis when it is kept
-    const stateSteps: ShapeStep[] = spatial.map((l, i) => windowStep(`conv-${padding}`, spatialStart + i, l, outSpatial[i] ?? null, { kernel: kernel[i]!, stride: strides[i]!, dilation: dilation[i]!, arg: 'kernel_size' }));
+    const stateSteps: ShapeStep[] = spatial.map((l, i) =>
+      windowStep(`conv-${padding}`, spatialStart + i, l, outSpatial[i] ?? null, {
+        kernel: kernel[i]!,
+        stride: strides[i]!,
+        dilation: dilation[i]!,
+        arg: 'kernel_size',
+      }),
+    );
     const channelAt = format === 'channels_first' ? 1 : rank + 1;
     stateSteps.push(plainStep('set-to-arg', [channelAt], [cin ?? null], [filters], 'filters'));
     const shifted = (by: number): ShapeStep[] => stateSteps.map((s) => ({ ...s, axes: s.axes.map((a) => a + by) }));
@@ -190,7 +208,11 @@ const convLstm = (rank: number, example: LayerExample): LayerSpec => ({
     const weights = [weight('kernel', [...kernel, cin, 4 * filters]), weight('recurrent_kernel', [...kernel, filters, 4 * filters])];
     if (useBias) weights.push(weight('bias', [4 * filters]));
     const f = (): Term => num(filters, 'filters', 'filters');
-    const perGate = mul(f(), ...kernel.map((k, i) => num(k, 'kernel', rank > 1 ? `kernel_size[${i}]` : 'kernel_size')), add(num(cin, 'input channels'), f()));
+    const perGate = mul(
+      f(),
+      ...kernel.map((k, i) => num(k, 'kernel', rank > 1 ? `kernel_size[${i}]` : 'kernel_size')),
+      add(num(cin, 'input channels'), f()),
+    );
     const returnState = arg.bool(args, 'return_state');
     return {
       output: returnState ? [output, state, state] : output,
@@ -245,14 +267,20 @@ const Bidirectional: LayerSpec = {
     const merge = mergeMode(args);
     const base = layer.name ?? toSnakeCase(layer.type);
     const forwardName = `forward_${dropPrefix(base, 'forward_')}`;
-    const given = args['backward_layer'] === null || args['backward_layer'] === undefined ? null : wrapped(args['backward_layer'], 'backward_layer');
-    const backward = given ?? { type: layer.type, name: `backward_${dropPrefix(base, 'backward_')}`, args: { ...layer.args, go_backwards: true } };
+    const given =
+      args['backward_layer'] === null || args['backward_layer'] === undefined ? null : wrapped(args['backward_layer'], 'backward_layer');
+    const backward = given ?? {
+      type: layer.type,
+      name: `backward_${dropPrefix(base, 'backward_')}`,
+      args: { ...layer.args, go_backwards: true },
+    };
     const backwardName = backward.name ?? `backward_${dropPrefix(base, 'backward_')}`;
     if (flag(layer.args, 'go_backwards') === flag(backward.args, 'go_backwards')) {
       fail('bidirectional-same-direction', { goBackwards: flag(layer.args, 'go_backwards') }, given ? 'backward_layer' : 'layer');
     }
     for (const a of ['stateful', 'return_sequences', 'return_state']) {
-      if (flag(layer.args, a) !== flag(backward.args, a)) fail('bidirectional-disagree', { flag: a, forward: flag(layer.args, a), backward: flag(backward.args, a) }, 'backward_layer');
+      if (flag(layer.args, a) !== flag(backward.args, a))
+        fail('bidirectional-disagree', { flag: a, forward: flag(layer.args, a), backward: flag(backward.args, a) }, 'backward_layer');
     }
     const forward = ctx.buildInner({ type: layer.type, args: layer.args, name: forwardName }, input);
     const back = ctx.buildInner({ type: backward.type, args: backward.args, name: backwardName }, input);
@@ -268,7 +296,10 @@ const Bidirectional: LayerSpec = {
       steps: bidirectionalSteps(forward.steps, sequence, merge, states.length),
       weights: [...under(forwardName, forward), ...under(backwardName, back)],
       ...(formulas[0] && formulas[1] ? { formula: twoDirections(formulas[0], formulas[1]) } : {}),
-      inner: [{ name: forwardName, type: layer.type, built: forward }, { name: backwardName, type: backward.type, built: back }],
+      inner: [
+        { name: forwardName, type: layer.type, built: forward },
+        { name: backwardName, type: backward.type, built: back },
+      ],
     };
   },
 };

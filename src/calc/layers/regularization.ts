@@ -23,7 +23,11 @@ const dropout = (example: LayerExample, rank?: number): LayerSpec => ({
   build({ args, input }) {
     fraction(args, 'rate');
     if (rank !== undefined) {
-      expectRank(input, rank + 2, rank === 1 ? 'batch, steps, channels' : rank === 2 ? 'batch, height, width, channels' : 'batch, depth, height, width, channels');
+      expectRank(
+        input,
+        rank + 2,
+        rank === 1 ? 'batch, steps, channels' : rank === 2 ? 'batch, height, width, channels' : 'batch, depth, height, width, channels',
+      );
     }
     return { output: input, weights: [], steps: unchangedSteps(input) };
   },

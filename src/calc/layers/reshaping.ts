@@ -57,7 +57,8 @@ function reshape(args: LayerArgs, input: Shape): { output: Shape; weights: [] } 
   const target = targetShape(args);
   const perSample = input.slice(1);
   const batch = input[0] ?? null;
-  if (perSample.includes(null) || target.includes(null)) return { output: [batch, ...target.map((d) => (d === -1 ? null : d))], weights: [] };
+  if (perSample.includes(null) || target.includes(null))
+    return { output: [batch, ...target.map((d) => (d === -1 ? null : d))], weights: [] };
   const known = perSample as number[];
   const size = product(known) ?? 0;
   const inferred = target.indexOf(-1);
@@ -83,7 +84,8 @@ const Permute: LayerSpec = {
   build({ args, input }) {
     const v = args['dims'];
     if (v === undefined) fail('permute-dims-required', {}, 'dims');
-    if (!Array.isArray(v) || v.some((d) => typeof d !== 'number' || !Number.isInteger(d))) fail('permute-not-axes', { got: show(v) }, 'dims');
+    if (!Array.isArray(v) || v.some((d) => typeof d !== 'number' || !Number.isInteger(d)))
+      fail('permute-not-axes', { got: show(v) }, 'dims');
     const dims = v as number[];
     const sorted = [...dims].sort((a, b) => a - b);
     if (sorted.some((d, i) => d !== i + 1)) {
@@ -93,7 +95,19 @@ const Permute: LayerSpec = {
       fail('permute-rank-differs', { count: dims.length, input: shapeText(input), axes: input.length - 1 }, 'dims');
     }
     const moved = dims.map((d) => input[d] ?? null);
-    return { output: [input[0] ?? null, ...moved], weights: [], steps: [plainStep('permute', dims.map((_, i) => i + 1), moved, moved, 'dims')] };
+    return {
+      output: [input[0] ?? null, ...moved],
+      weights: [],
+      steps: [
+        plainStep(
+          'permute',
+          dims.map((_, i) => i + 1),
+          moved,
+          moved,
+          'dims',
+        ),
+      ],
+    };
   },
 };
 
@@ -116,8 +130,14 @@ const RepeatVector: LayerSpec = {
  * `withFormat` is false for Keras layers that have no data_format (Cropping1D, UpSampling1D).
  */
 const perAxis = (
-  rank: number, defaults: LayerArgs, withFormat: boolean, example: LayerExample,
-  read: (args: LayerArgs) => { length: (length: number, i: number, axis: string) => number; step: (axis: number, length: Dim, out: Dim, i: number) => ShapeStep },
+  rank: number,
+  defaults: LayerArgs,
+  withFormat: boolean,
+  example: LayerExample,
+  read: (args: LayerArgs) => {
+    length: (length: number, i: number, axis: string) => number;
+    step: (axis: number, length: Dim, out: Dim, i: number) => ShapeStep;
+  },
 ): LayerSpec => ({
   family: 'reshaping',
   example,
@@ -143,7 +163,15 @@ const zeroPadding = (rank: number, padding: unknown, example: LayerExample): Lay
     const pads = arg.pairs(args, 'padding', rank);
     return {
       length: (length, i) => length + pads[i]![0] + pads[i]![1],
-      step: (axis, length, out, i) => ({ rule: 'pad', axes: [axis], inputs: [length], result: [out], arg: 'padding', before: pads[i]![0], after: pads[i]![1] }),
+      step: (axis, length, out, i) => ({
+        rule: 'pad',
+        axes: [axis],
+        inputs: [length],
+        result: [out],
+        arg: 'padding',
+        before: pads[i]![0],
+        after: pads[i]![1],
+      }),
     };
   });
 
@@ -158,7 +186,15 @@ const cropping = (rank: number, crop: unknown, withFormat: boolean, example: Lay
         if (left <= 0) fail('cropping-too-much', { before, after, axis, length, left }, 'cropping');
         return left;
       },
-      step: (axis, length, out, i) => ({ rule: 'crop', axes: [axis], inputs: [length], result: [out], arg: 'cropping', before: crops[i]![0], after: crops[i]![1] }),
+      step: (axis, length, out, i) => ({
+        rule: 'crop',
+        axes: [axis],
+        inputs: [length],
+        result: [out],
+        arg: 'cropping',
+        before: crops[i]![0],
+        after: crops[i]![1],
+      }),
     };
   });
 
@@ -179,11 +215,44 @@ export const reshapingLayers = {
   RepeatVector,
   ZeroPadding1D: zeroPadding(1, 1, { args: { padding: 2 }, input: [null, 10, 8] }),
   ZeroPadding2D: zeroPadding(2, [1, 1], { args: { padding: 1 }, input: [null, 28, 28, 3] }),
-  ZeroPadding3D: zeroPadding(3, [[1, 1], [1, 1], [1, 1]], { args: { padding: 1 }, input: [null, 8, 8, 8, 3] }),
+  ZeroPadding3D: zeroPadding(
+    3,
+    [
+      [1, 1],
+      [1, 1],
+      [1, 1],
+    ],
+    { args: { padding: 1 }, input: [null, 8, 8, 8, 3] },
+  ),
   // the defaults differ on purpose: Cropping2D crops nothing, Cropping1D/3D crop 1 from each side
   Cropping1D: cropping(1, [1, 1], false, { args: { cropping: [2, 1] }, input: [null, 10, 8] }),
-  Cropping2D: cropping(2, [[0, 0], [0, 0]], true, { args: { cropping: [[2, 2], [4, 4]] }, input: [null, 28, 28, 3] }),
-  Cropping3D: cropping(3, [[1, 1], [1, 1], [1, 1]], true, { args: {}, input: [null, 8, 8, 8, 3] }),
+  Cropping2D: cropping(
+    2,
+    [
+      [0, 0],
+      [0, 0],
+    ],
+    true,
+    {
+      args: {
+        cropping: [
+          [2, 2],
+          [4, 4],
+        ],
+      },
+      input: [null, 28, 28, 3],
+    },
+  ),
+  Cropping3D: cropping(
+    3,
+    [
+      [1, 1],
+      [1, 1],
+      [1, 1],
+    ],
+    true,
+    { args: {}, input: [null, 8, 8, 8, 3] },
+  ),
   UpSampling1D: upSampling(1, 2, false, { args: { size: 3 }, input: [null, 10, 8] }),
   UpSampling2D: upSampling(2, [2, 2], true, { args: { size: [2, 2] }, input: [null, 14, 14, 16] }),
   UpSampling3D: upSampling(3, [2, 2, 2], true, { args: { size: 2 }, input: [null, 4, 4, 4, 8] }),
