@@ -20,7 +20,8 @@ export type {
   WeightDtype,
 } from './types.ts';
 export type { DiagnosticCode, DiagnosticValue, DiagnosticValues, ValuesOf } from './diagnostics.ts';
-export { describe as describeDiagnostic, diagnostic } from './problem.ts';
+export { diagnostic } from './diagnostics.ts';
+export { describe as describeDiagnostic } from './problem.ts';
 export {
   isTensorRef,
   tensor,

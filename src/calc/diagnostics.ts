@@ -10,6 +10,8 @@
  * shapes are the text Keras would print (`"same"`, `(None, 28, 28, 1)`).
  */
 
+import type { Diagnostic, DiagnosticLocation } from './types.ts';
+
 /** One value a message quotes. */
 export type DiagnosticValue = string | number | boolean | null | readonly (string | number | null)[];
 export type DiagnosticValues = Readonly<Record<string, DiagnosticValue>>;
@@ -336,4 +338,9 @@ export type ValuesOf<C extends DiagnosticCode> =
 /** The English sentence for a code, as the CLI prints it. */
 export function englishMessage<C extends DiagnosticCode>(code: C, values: ValuesOf<C>): string {
   return (english[code] as (v: ValuesOf<C>) => string)(values);
+}
+
+/** A located diagnostic value, its English message filled in. */
+export function diagnostic<C extends DiagnosticCode>(code: C, values: ValuesOf<C>, at: DiagnosticLocation = {}): Diagnostic {
+  return { ...at, code, values, message: englishMessage(code, values) };
 }

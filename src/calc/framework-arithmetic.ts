@@ -9,7 +9,6 @@
  * none. Nothing here throws on bad input.
  */
 import { causalPad, convLength, droppedTail, poolLength, samePadSplit } from './conv-arithmetic.ts';
-import { LayerProblem } from './problem.ts';
 
 /** One spatial axis and the window sliding along it. */
 export interface Window {
@@ -232,18 +231,17 @@ export function kerasConvLength(w: Omit<Window, 'padding'>, padding: 'valid' | '
   if (padding === 'valid') {
     const numerator = L - (d * (k - 1) + 1);
     const head = `⌊(${L} − ${spanText(d, k)}) / ${s}⌋ + 1`;
-    try {
-      const length = convLength(L, k, s, d, 'valid') as number;
-      return { ok: true, length, clipped: false, formula: `${head} = ⌊${numerator} / ${s}⌋ + 1 = ${length}` };
-    } catch (e) {
-      if (!(e instanceof LayerProblem)) throw e;
+    // ⌊n / s⌋ + 1 ≤ 0 exactly when the dilated kernel is longer than the input (n < 0)
+    if (numerator < 0) {
       return {
         ok: false,
         problem: 'no-window',
-        message: e.message,
+        message: `the kernel spans ${d * (k - 1) + 1}, more than the input's ${L}`,
         formula: `${head} = ⌊${signed(numerator)} / ${s}⌋ + 1 = ${signed(floorDiv(numerator, s) + 1)}`,
       };
     }
+    const length = convLength(L, k, s, d, 'valid') as number;
+    return { ok: true, length, clipped: false, formula: `${head} = ⌊${numerator} / ${s}⌋ + 1 = ${length}` };
   }
   const length = convLength(L, k, s, d, padding) as number;
   return { ok: true, length, clipped: false, formula: `⌈${L} / ${s}⌉ = ${length}` };
@@ -265,24 +263,22 @@ export function kerasPoolLength(w: Omit<Window, 'padding' | 'dilation'>, padding
       formula: `⌈${L} / ${s}⌉ = ${poolLength(L, k, s, 'same')}`,
     };
   const head = `⌊(${L} − ${k}) / ${s}⌋ + 1`;
-  try {
-    const length = poolLength(L, k, s, 'valid') as number;
-    return {
-      ok: true,
-      length,
-      clipped: false,
-      dropped: droppedTail(L, length, k, s, 1, 0),
-      formula: `${head} = ⌊${L - k} / ${s}⌋ + 1 = ${length}`,
-    };
-  } catch (e) {
-    if (!(e instanceof LayerProblem)) throw e;
+  if (L < k) {
     return {
       ok: false,
       problem: 'no-window',
-      message: e.message,
+      message: `the pool spans ${k}, more than the input's ${L}`,
       formula: `${head} = ⌊${signed(L - k)} / ${s}⌋ + 1 = ${signed(floorDiv(L - k, s) + 1)}`,
     };
   }
+  const length = poolLength(L, k, s, 'valid') as number;
+  return {
+    ok: true,
+    length,
+    clipped: false,
+    dropped: droppedTail(L, length, k, s, 1, 0),
+    formula: `${head} = ⌊${L - k} / ${s}⌋ + 1 = ${length}`,
+  };
 }
 
 /** The padding Keras's causal Conv1D adds on the left: d × (k − 1), so no output sees the future. */

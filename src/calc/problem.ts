@@ -1,9 +1,11 @@
-import { englishMessage, type DiagnosticCode, type DiagnosticValues, type ValuesOf } from './diagnostics.ts';
-import type { Diagnostic, DiagnosticLocation } from './types.ts';
+import type { DiagnosticCode, DiagnosticValues, ValuesOf } from './diagnostics.ts';
+import type { Diagnostic } from './types.ts';
 
 /**
  * Thrown inside a layer spec when the configuration is impossible; the resolver catches it at the
- * spec boundary and turns it into a Diagnostic value. Anything else thrown is a bug.
+ * spec boundary and turns it into a Diagnostic value. Anything else thrown is a bug. It carries the
+ * code and values only: the English sentence is written when the problem is located (`diagnostic`
+ * in diagnostics.ts), so the arithmetic the islands share does not ship the English catalogue.
  */
 export class LayerProblem extends Error {
   readonly arg: string | undefined;
@@ -12,7 +14,7 @@ export class LayerProblem extends Error {
     readonly values: DiagnosticValues,
     arg?: string,
   ) {
-    super(englishMessage(code, values as never));
+    super(code);
     this.arg = arg;
   }
 }
@@ -20,11 +22,6 @@ export class LayerProblem extends Error {
 /** Stop building this layer: `arg` is at fault, as `code` with `values` says. */
 export function fail<C extends DiagnosticCode>(code: C, values: ValuesOf<C>, arg?: string): never {
   throw new LayerProblem(code, values, arg);
-}
-
-/** A located diagnostic value, its English message filled in. */
-export function diagnostic<C extends DiagnosticCode>(code: C, values: ValuesOf<C>, at: DiagnosticLocation = {}): Diagnostic {
-  return { ...at, code, values, message: englishMessage(code, values) };
 }
 
 /** One line a person can read: `conv2d_1 (Conv2D), kernel_size: 5×5 kernel …`. */

@@ -15,8 +15,8 @@ import {
 } from './model.ts';
 import { Namer } from './naming.ts';
 import { postOrder } from './graph-order.ts';
-import { englishMessage } from './diagnostics.ts';
-import { diagnostic, LayerProblem } from './problem.ts';
+import { diagnostic, englishMessage } from './diagnostics.ts';
+import { LayerProblem } from './problem.ts';
 import { specFor } from './layers/index.ts';
 import {
   EngineError,

@@ -5,15 +5,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { convLength, deconvLength, poolLength } from '@calc/conv-arithmetic.ts';
+import { englishMessage } from '@calc/diagnostics.ts';
 import { LayerProblem } from '@calc/problem.ts';
 
-/** The message a rule fails with, or '' when it does not fail. */
+/** The English message a rule fails with, or '' when it does not fail. */
 function failure(run: () => unknown): string {
   try {
     run();
     return '';
   } catch (e) {
-    if (e instanceof LayerProblem) return e.message;
+    if (e instanceof LayerProblem) return englishMessage(e.code, e.values as never);
     throw e;
   }
 }

@@ -5,8 +5,7 @@
  * The formats themselves: docs/model-files.md.
  */
 import type { Model } from '../model.ts';
-import type { DiagnosticCode, ValuesOf } from '../diagnostics.ts';
-import { diagnostic } from '../problem.ts';
+import { diagnostic, type DiagnosticCode, type ValuesOf } from '../diagnostics.ts';
 import type { Result } from '../types.ts';
 import { isZip, modelFromKerasArchive } from './keras-archive.ts';
 import { isJsonObject, kindOf, parseJsonText, type Json } from './json-text.ts';

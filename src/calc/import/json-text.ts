@@ -3,8 +3,7 @@
  * The engine's own messages do not always carry a position, so a small scanner of our own finds
  * it; the same scanner refuses nesting deep enough to exhaust the stack of the code that reads on.
  */
-import type { DiagnosticCode, ValuesOf } from '../diagnostics.ts';
-import { diagnostic } from '../problem.ts';
+import { diagnostic, type DiagnosticCode, type ValuesOf } from '../diagnostics.ts';
 import type { Diagnostic, DiagnosticLocation, Result } from '../types.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -4,7 +4,7 @@
  * Entries are chosen by name from the central directory before anything is inflated.
  */
 import type { Model } from '../model.ts';
-import { diagnostic } from '../problem.ts';
+import { diagnostic } from '../diagnostics.ts';
 import type { Result } from '../types.ts';
 import { isJsonObject, kindOf, parseJsonText } from './json-text.ts';
 import { detectDialect, modelFromKerasJson } from './keras-json.ts';

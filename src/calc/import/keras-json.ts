@@ -13,8 +13,7 @@ import {
   type SequentialModel,
   type TensorRef,
 } from '../model.ts';
-import type { DiagnosticCode, ValuesOf } from '../diagnostics.ts';
-import { diagnostic } from '../problem.ts';
+import { diagnostic, type DiagnosticCode, type ValuesOf } from '../diagnostics.ts';
 import type { Dialect, LayerArgs, Result, Shape } from '../types.ts';
 import { isJsonObject, isPlainJson, kindOf, parseJsonText, plainJson, TOO_DEEP, type Json, type JsonObject } from './json-text.ts';
 import { firstCallIsNumberedOne, renumberCallsOf } from './nested-call-numbering.ts';

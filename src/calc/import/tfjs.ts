@@ -4,8 +4,7 @@
  * wrapper); the weights manifest is never read, so counts cannot drift from the architecture.
  */
 import type { Model } from '../model.ts';
-import type { DiagnosticCode, ValuesOf } from '../diagnostics.ts';
-import { diagnostic } from '../problem.ts';
+import { diagnostic, type DiagnosticCode, type ValuesOf } from '../diagnostics.ts';
 import type { Result } from '../types.ts';
 import { isJsonObject, kindOf, type Json, type JsonObject } from './json-text.ts';
 import { detectDialect, modelFromKerasJson } from './keras-json.ts';

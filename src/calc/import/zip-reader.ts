@@ -7,7 +7,7 @@
  * file of gigabytes of weights is read only where its directory and config.json are.
  */
 import { Inflate } from 'fflate';
-import { diagnostic } from '../problem.ts';
+import { diagnostic } from '../diagnostics.ts';
 import type { Result } from '../types.ts';
 
 /** Random access to the archive's bytes: memory, or a file the CLI reads where it is asked to. */
