@@ -20,9 +20,17 @@ export function spatialAxisNames(rank: number): string[] {
 
 /** The layout Keras expects, in words, for a rank-mismatch message: `batch, height, width, channels`. */
 export function spatialLayout(rank: number, format: DataFormat): string {
+  // every conv and pooling layer asks before it builds, so the common ranks are written once
+  const known = LAYOUTS[format][rank];
+  if (known !== undefined) return known;
   const spatial = rank === 1 ? ['steps'] : spatialAxisNames(rank);
   return (format === 'channels_first' ? ['batch', 'channels', ...spatial] : ['batch', ...spatial, 'channels']).join(', ');
 }
+
+const LAYOUTS: Record<DataFormat, (string | undefined)[]> = {
+  channels_last: ['', 'batch, steps, channels', 'batch, height, width, channels', 'batch, depth, height, width, channels'],
+  channels_first: ['', 'batch, channels, steps', 'batch, channels, height, width', 'batch, channels, depth, height, width'],
+};
 
 /** Conv*, DepthwiseConv*, SeparableConv*, ConvLSTM: valid floors, same/causal give ⌈L/s⌉. */
 export function convLength(

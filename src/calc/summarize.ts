@@ -270,9 +270,15 @@ function checkExplained(type: string, input: Shape, built: Built, count: number)
   const { steps } = built;
   if (steps.length === 0) throw new EngineError(`${type}: no shape steps`);
   const outputs = shapeList(built.output);
+  // plain loops: this runs for every layer of every model summarised
   for (const step of steps) {
     const out = outputs[step.tensor ?? 0];
-    if (!out || step.axes.length !== step.result.length || step.axes.some((a, i) => a >= out.length || out[a] !== step.result[i])) {
+    let agrees = out !== undefined && step.axes.length === step.result.length;
+    for (let i = 0; agrees && i < step.axes.length; i++) {
+      const a = step.axes[i]!;
+      agrees = a < out!.length && out![a] === step.result[i];
+    }
+    if (!agrees) {
       throw new EngineError(
         `${type}: a ${step.rule} step sets ${JSON.stringify(step.axes)} to ${JSON.stringify(step.result)}, the output is ${JSON.stringify(built.output)}`,
       );
@@ -283,7 +289,9 @@ function checkExplained(type: string, input: Shape, built: Built, count: number)
     const out = outputs[t]!;
     for (let a = 0; a < out.length; a++) {
       if (a < input.length && out[a] === input[a]) continue;
-      if (!steps.some((s) => (s.tensor ?? 0) === t && s.axes.includes(a))) {
+      let explained = false;
+      for (const s of steps) explained ||= (s.tensor ?? 0) === t && s.axes.includes(a);
+      if (!explained) {
         throw new EngineError(`${type}: no step explains axis ${a} of output ${t} (${JSON.stringify(out)} from ${JSON.stringify(input)})`);
       }
     }
@@ -355,7 +363,8 @@ class Resolver {
     const rows: Row[] = [];
     let shape: OutputShape | undefined = override ? (override.length === 1 ? override[0] : override) : model.input;
     let error: Diagnostic | undefined;
-    for (const [index, layer] of named.entries()) {
+    for (let index = 0; index < named.length; index++) {
+      const layer = named[index]!;
       if (!shape) {
         rows.push({
           name: layer.name,
