@@ -46,6 +46,9 @@ const loadEngine = (): Promise<Engine> =>
 /** Colour slots for the fields a formula number can come from (calculator.css defines them per theme). */
 const TIES = 6;
 
+/** A label before a message: a space after `Cannot compute:`, none after Chinese `无法计算：`. */
+const prefixed = (label: string, message: string): string => (/[\u3000-\u303f\uff00-\uffef]$/.test(label) ? label : `${label} `) + message;
+
 /** A typing problem in the reader's language. */
 function problemText(p: ParseProblem, s: CalculatorText['ui']): string {
   if (p.kind === 'empty') return s.empty;
@@ -135,11 +138,13 @@ export default function Calculator({ preset, start, text }: Props) {
   // Each problem sits beside the field it names, else beside the field just edited.
   const several = preset.layers.length > 1;
   const messageOf = (p: Problem): string => {
+    // a blank field says what the model editor's blank field says: the engine's words for it
+    if ('kind' in p.message && p.message.kind === 'empty' && engine) return engine.codeText('arg-empty-whole-number', {}, text.locale);
     if ('kind' in p.message) return problemText(p.message, s);
-    const layer = several && p.layer !== null ? `${text.layers[p.layer]}: ` : '';
+    const layer = several && p.layer !== null ? { layer: text.layers[p.layer]! } : {};
     // The engine reported it, so the engine (and with it the diagnostic dictionaries) is here.
     const label = p.field !== null ? { argLabel: text.fields[p.field]!.label } : {};
-    return `${layer}${engine ? engine.diagnosticText(p.message, text.locale, label) : ''}`;
+    return engine ? engine.diagnosticText(p.message, text.locale, { ...layer, ...label }) : '';
   };
   const placed = new Map<number | null, string[]>();
   for (const p of state.problems) {
@@ -166,7 +171,7 @@ export default function Calculator({ preset, start, text }: Props) {
       <p id={`${base}-e${i ?? 'x'}`} class="pl-field__error">
         {placed.get(i)!.map((m) => (
           <span class="pl-field__message">
-            {s.invalid} {m}
+            {prefixed(s.invalid, m)}
           </span>
         ))}
       </p>
@@ -323,7 +328,7 @@ export default function Calculator({ preset, start, text }: Props) {
       return (
         <div key={li} class="pl-calc__column" data-layer={li} data-stale="true">
           <p class="pl-field__error" role="alert">
-            {s.presetBroken} {p ? messageOf(p) : ''}
+            {prefixed(s.presetBroken, p ? messageOf(p) : '')}
           </p>
         </div>
       );

@@ -6,18 +6,24 @@
  * Adding a code: one entry here (its parameter type is the values it needs, checked at every
  * `fail`/`diagnostic` call), one template in each diagnostics.json, and a sample in
  * tests/calc-ui/diagnostic-text.test.ts (tsc and that test fail until all four exist).
- * Values are plain data: numbers stay numbers (the page formats them), user-written values and
- * shapes are the text Keras would print (`"same"`, `(None, 28, 28, 1)`).
+ * Values are plain data: numbers stay numbers (the page formats them), shapes are the text Keras
+ * would print (`(None, 28, 28, 1)`). A value named `entered` is what the reader gave, as data (a
+ * number, a string, a list of them), so a page can show it in the lesson's notation (`(3, 0)`,
+ * `−1`); other user-written values are the text Keras would print (`"same"`).
+ * A problem with one element of a tuple argument names it as the argument (`kernel_size[1]`)
+ * and carries `axes`, the tuple's length, so a page can name the element (`Kernel size, width`).
  */
 
 import type { Diagnostic, DiagnosticLocation } from './types.ts';
 
 /** One value a message quotes. */
-export type DiagnosticValue = string | number | boolean | null | readonly (string | number | null)[];
+export type DiagnosticValue = string | number | boolean | null | readonly DiagnosticValue[] | { readonly [key: string]: DiagnosticValue };
 export type DiagnosticValues = Readonly<Record<string, DiagnosticValue>>;
 
 /** `−1` with a real minus sign, as the lessons print arithmetic. */
 const signed = (n: number): string => (n < 0 ? `−${-n}` : String(n));
+/** A value the reader gave, as the CLI has always quoted it: JSON, strings in double quotes. */
+const shown = (v: DiagnosticValue): string => (typeof v === 'string' ? `"${v}"` : (JSON.stringify(v) ?? String(v)));
 const quoted = (options: readonly string[]): string => options.map((o) => `"${o}"`).join(', ');
 const json = (what: string): string => `this is not valid JSON: ${what}`;
 /** A character the JSON scanner found, or the end of the text (null). */
@@ -29,21 +35,31 @@ const sizeText = (dims: readonly number[], size: number): string => (dims.length
 export const english = {
   // ---- keyword arguments (src/calc/args.ts) ----
   'arg-required': () => 'is required',
-  'arg-not-whole-number': (v: { got: string }) => `must be a whole number, got ${v.got}`,
-  'arg-too-small': (v: { min: number; got: number }) => `must be at least ${v.min}, got ${v.got}`,
+  'arg-not-whole-number': (v: { entered: DiagnosticValue }) => `must be a whole number, got ${shown(v.entered)}`,
+  'arg-too-small': (v: { min: number; entered: number }) => `must be at least ${v.min}, got ${v.entered}`,
   'arg-too-large': (v: { max: number }) => `is too large to count exactly: values above ${v.max} cannot be represented`,
   /** JSON's `1e400` (or Python's `inf`) arrives as Infinity. */
   'arg-number-too-large': () => 'is a number too large to represent',
-  'arg-not-number': (v: { got: string }) => `must be a number, got ${v.got}`,
-  'arg-not-boolean': (v: { got: string }) => `must be True or False, got ${v.got}`,
-  'arg-not-option': (v: { options: readonly string[]; got: string }) => `must be one of ${quoted(v.options)}, got ${v.got}`,
-  'arg-not-int-or-tuple': (v: { rank: number; got: string }) => `must be an integer or a tuple of ${v.rank} integers, got ${v.got}`,
-  'arg-tuple-length': (v: { rank: number; got: string }) => `must have ${v.rank} value${v.rank > 1 ? 's' : ''}, got ${v.got}`,
+  /** A field left blank (the model editor passes what is typed): the CLI's words are those of any other text. */
+  'arg-empty-whole-number': () => 'must be a whole number, got ""',
+  'arg-empty-number': () => 'must be a number, got ""',
+  'arg-not-number': (v: { entered: DiagnosticValue }) => `must be a number, got ${shown(v.entered)}`,
+  'arg-not-boolean': (v: { entered: DiagnosticValue }) => `must be True or False, got ${shown(v.entered)}`,
+  'arg-not-option': (v: { options: readonly string[]; entered: DiagnosticValue }) =>
+    `must be one of ${quoted(v.options)}, got ${shown(v.entered)}`,
+  'arg-not-int-or-tuple': (v: { rank: number; entered: DiagnosticValue }) =>
+    `must be an integer or a tuple of ${v.rank} integers, got ${shown(v.entered)}`,
+  'arg-tuple-length': (v: { rank: number; entered: DiagnosticValue }) =>
+    `must have ${v.rank} value${v.rank > 1 ? 's' : ''}, got ${shown(v.entered)}`,
   'arg-tuple-not-whole': (v: { got: string }) => `must contain whole numbers, got ${v.got}`,
-  'arg-tuple-too-small': (v: { min: number; got: string }) => `values must be at least ${v.min}, got ${v.got}`,
-  'arg-not-data-format': (v: { got: string }) => `must be "channels_last" or "channels_first", got ${v.got}`,
-  'arg-not-pairs': (v: { rank: number; got: string }) =>
-    `must be an int, a tuple of ${v.rank} ints or a tuple of ${v.rank} (before, after) pairs, got ${v.got}`,
+  /** One element of a tuple argument (the diagnostic's arg is `kernel_size[1]`); `axes` is the tuple's length. */
+  'arg-item-not-whole-number': (v: { entered: DiagnosticValue; axes: number }) => `must be a whole number, got ${shown(v.entered)}`,
+  'arg-item-too-small': (v: { min: number; entered: number; axes: number }) => `must be at least ${v.min}, got ${v.entered}`,
+  'arg-item-too-large': (v: { max: number; infinite: boolean; axes: number }) =>
+    v.infinite ? 'is a number too large to represent' : `is too large to count exactly: values above ${v.max} cannot be represented`,
+  'arg-not-data-format': (v: { entered: DiagnosticValue }) => `must be "channels_last" or "channels_first", got ${shown(v.entered)}`,
+  'arg-not-pairs': (v: { rank: number; entered: DiagnosticValue }) =>
+    `must be an int, a tuple of ${v.rank} ints or a tuple of ${v.rank} (before, after) pairs, got ${shown(v.entered)}`,
 
   // ---- input shapes (src/calc/shape.ts) ----
   /** `layout` names the axes in order: `batch`, `height`, `width`, `channels`, `timesteps`… */
@@ -85,7 +101,8 @@ export const english = {
   'input-layer-no-shape': () => 'an InputLayer needs a shape (shape=… or batch_shape=…)',
   'input-layer-bad-dim': (v: { got: string }) => `each dimension must be a whole number ≥ 0 or None, got ${v.got}`,
   /** A calculator's input field (resolveLayer): the reader typed the shape. */
-  'input-dim-out-of-range': (v: { max: number; got: string }) => `must be a whole number from 0 to ${v.max} or None, got ${v.got}`,
+  'input-dim-out-of-range': (v: { max: number; entered: DiagnosticValue }) =>
+    `must be a whole number from 0 to ${v.max} or None, got ${shown(v.entered)}`,
   /** Wrappers: the problem itself is the diagnostic's `cause`. */
   'nested-model-problem': () => 'inside nested model',
   'model-outputs-problem': () => "the model's outputs",

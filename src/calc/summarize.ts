@@ -666,7 +666,7 @@ export function resolveLayer(
           ? diagnostic('arg-too-large', { max: Number.MAX_SAFE_INTEGER }, { ...where(named, 0), arg })
           : diagnostic(
               'input-dim-out-of-range',
-              { max: Number.MAX_SAFE_INTEGER, got: JSON.stringify(got) ?? String(got) },
+              { max: Number.MAX_SAFE_INTEGER, entered: got ?? null },
               { ...where(named, 0), arg },
             );
       return { ok: false, error };

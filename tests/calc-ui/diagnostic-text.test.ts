@@ -12,19 +12,23 @@ import { diagnosticStrings, locales } from '@i18n/index.ts';
 /** One sample per code, typed by the catalogue: a new code fails tsc here until it has one. */
 const samples: { [C in DiagnosticCode]: ValuesOf<C> } = {
   'arg-required': {},
-  'arg-not-whole-number': { got: 'got-text' },
-  'arg-too-small': { min: 3, got: 4 },
+  'arg-not-whole-number': { entered: 2.5 },
+  'arg-too-small': { min: 3, entered: 4 },
   'arg-too-large': { max: 5 },
   'arg-number-too-large': {},
-  'arg-not-number': { got: 'got-text' },
-  'arg-not-boolean': { got: 'got-text' },
-  'arg-not-option': { options: ['a', 'b'], got: 'got-text' },
-  'arg-not-int-or-tuple': { rank: 6, got: 'got-text' },
-  'arg-tuple-length': { rank: 7, got: 'got-text' },
+  'arg-empty-whole-number': {},
+  'arg-empty-number': {},
+  'arg-not-number': { entered: 'entered-text' },
+  'arg-not-boolean': { entered: 'entered-text' },
+  'arg-not-option': { options: ['a', 'b'], entered: 'entered-text' },
+  'arg-not-int-or-tuple': { rank: 6, entered: 'entered-text' },
+  'arg-tuple-length': { rank: 7, entered: [1, 2, 3] },
   'arg-tuple-not-whole': { got: 'got-text' },
-  'arg-tuple-too-small': { min: 8, got: 'got-text' },
-  'arg-not-data-format': { got: 'got-text' },
-  'arg-not-pairs': { rank: 9, got: 'got-text' },
+  'arg-item-not-whole-number': { entered: 2.5, axes: 2 },
+  'arg-item-too-small': { min: 8, entered: -1, axes: 2 },
+  'arg-item-too-large': { max: 5, infinite: true, axes: 2 },
+  'arg-not-data-format': { entered: 'entered-text' },
+  'arg-not-pairs': { rank: 9, entered: [[1, 2], [3, 4]] },
   'input-rank': { rank: 10, layout: ['a', 'b'], input: 'input-text', got: 11 },
   'input-min-rank': { rank: 12, input: 'input-text' },
   'input-channels-unknown': { input: 'input-text' },
@@ -43,7 +47,7 @@ const samples: { [C in DiagnosticCode]: ValuesOf<C> } = {
   'inbound-unknown-output': { target: 'target-text', tensor: 34, count: 35 },
   'input-layer-no-shape': {},
   'input-layer-bad-dim': { got: 'got-text' },
-  'input-dim-out-of-range': { max: 36, got: 'got-text' },
+  'input-dim-out-of-range': { max: 36, entered: -1 },
   'target-shape-required': {},
   'permute-dims-required': {},
   'key-dim-required': {},
@@ -251,14 +255,20 @@ describe('learner wording', () => {
     // 28 − 99 = −71; −71 / 1 = −71; −71 + 1 = −70
     const p = problem('Conv2D', { filters: 8, kernel_size: 99 }, [null, 28, 28, 1]);
     expect(p.d.code).toBe('kernel-does-not-fit');
-    expect(p.en).toBe('A 99-wide kernel does not fit in a height of 28 when padding is "valid": ⌊(28 − 99) / 1⌋ + 1 = −70.');
-    expect(p.zh).toBe('当 padding="valid" 时，宽 99 的卷积核放不进高度为 28 的输入：⌊(28 − 99) / 1⌋ + 1 = −70。');
+    expect(p.en).toBe('A kernel spanning 99 does not fit in a height of 28 with padding "valid": ⌊(28 − 99) / 1⌋ + 1 = −70.');
+    expect(p.zh).toBe('当 padding="valid" 时，跨度为 99 的卷积核放不进高度为 28 的输入：⌊(28 − 99) / 1⌋ + 1 = −70。');
   });
-  it('a 3-wide pool with stride 2 on a width of 2 gives ⌊(2 − 3) / 2⌋ + 1 = 0', () => {
+  it('a pool of 3 with stride 2 on a width of 2 gives ⌊(2 − 3) / 2⌋ + 1 = 0', () => {
     // ⌊−1 / 2⌋ = −1; −1 + 1 = 0
     const p = problem('MaxPooling2D', { pool_size: 3, strides: 2 }, [null, 8, 2, 1]);
-    expect(p.en).toBe('A 3-wide pooling window does not fit in a width of 2 when padding is "valid": ⌊(2 − 3) / 2⌋ + 1 = 0.');
-    expect(p.zh).toBe('当 padding="valid" 时，宽 3 的池化窗口放不进宽度为 2 的输入：⌊(2 − 3) / 2⌋ + 1 = 0。');
+    expect(p.en).toBe('A pooling window of 3 does not fit in a width of 2 with padding "valid": ⌊(2 − 3) / 2⌋ + 1 = 0.');
+    expect(p.zh).toBe('当 padding="valid" 时，大小为 3 的池化窗口放不进宽度为 2 的输入：⌊(2 − 3) / 2⌋ + 1 = 0。');
+  });
+  it('a pool of 12 on a height of 11 is a window of 12, not "12-wide": ⌊(11 − 12) / 1⌋ + 1 = 0', () => {
+    // 11 − 12 = −1; ⌊−1 / 1⌋ = −1; −1 + 1 = 0 (the width, 20, fits: ⌊(20 − 12) / 1⌋ + 1 = 9)
+    const p = problem('MaxPooling2D', { pool_size: 12, strides: 1 }, [null, 11, 20, 1]);
+    expect(p.en).toBe('A pooling window of 12 does not fit in a height of 11 with padding "valid": ⌊(11 − 12) / 1⌋ + 1 = 0.');
+    expect(p.zh).toBe('当 padding="valid" 时，大小为 12 的池化窗口放不进高度为 11 的输入：⌊(11 − 12) / 1⌋ + 1 = 0。');
   });
   it('a kernel size of 0 is named with the label the calculators use', () => {
     const p = problem('Conv2D', { filters: 8, kernel_size: 0 }, [null, 28, 28, 1]);
@@ -275,8 +285,10 @@ describe('learner wording', () => {
   it('a count past 2^53 − 1 = 9,007,199,254,740,991 is too large, not a number on screen', () => {
     const p = problem('Dense', { units: 2 ** 53 + 2 }, [null, 10]);
     expect(p.d.code).toBe('arg-too-large');
-    expect(p.en).toBe('Units is too large: numbers above 9,007,199,254,740,991 cannot be counted exactly.');
-    expect(p.zh).toBe('单元数太大了：超过 9,007,199,254,740,991 的数无法精确计数。');
+    // the developer's figure stays in the CLI's English; a learner is told the rule, not 2^53 − 1
+    expect(p.d.message).toBe('is too large to count exactly: values above 9007199254740991 cannot be represented');
+    expect(p.en).toBe('Units is too large to count exactly.');
+    expect(p.zh).toBe('单元数太大，无法精确计数。');
   });
   it('JSON\'s 1e400 (Infinity once parsed) is a number too large to represent, never "null"', () => {
     const p = problem('Dense', JSON.parse('{"units": 1e400}') as Record<string, unknown>, [null, 10]);
@@ -293,12 +305,15 @@ describe('learner wording', () => {
     const r = resolveLayer({ type: 'Dense', args: { units: 4 } }, [null, -1]);
     if (r.ok) throw new Error('resolved');
     expect(r.error.code).toBe('input-dim-out-of-range');
-    expect(diagnosticText(r.error, 'en', { argLabel: 'Input features' })).toBe(
-      'Input features must be a whole number from 0 to 9,007,199,254,740,991 — you entered -1.',
-    );
-    expect(diagnosticText(r.error, 'zh-cn', { argLabel: '输入特征数' })).toBe(
-      '输入特征数必须是 0 到 9,007,199,254,740,991 之间的整数，你输入的是 -1。',
-    );
+    expect(r.error.arg).toBe('input_shape[1]');
+    expect(diagnosticText(r.error, 'en', { argLabel: 'Input features' })).toBe('Input features must be a whole number, 0 or more — you entered −1.');
+    expect(diagnosticText(r.error, 'zh-cn', { argLabel: '输入特征数' })).toBe('输入特征数必须是不小于 0 的整数，你输入的是 −1。');
+  });
+  it('a typed input size of 2.5 is quoted as typed, with no developer figure', () => {
+    const r = resolveLayer({ type: 'Conv2D', args: { filters: 8, kernel_size: 3 } }, [null, 2.5, 28, 1]);
+    if (r.ok) throw new Error('resolved');
+    expect(r.error.arg).toBe('input_shape[1]');
+    expect(diagnosticText(r.error, 'en', { argLabel: 'Input height' })).toBe('Input height must be a whole number, 0 or more — you entered 2.5.');
   });
   it('a problem inside a nested model is worded with the inner layer named', () => {
     const inner = { kind: 'sequential' as const, name: 'inner', layers: [{ type: 'Dense', name: 'head', args: {} }] };
@@ -307,4 +322,121 @@ describe('learner wording', () => {
     expect(diagnosticText(s.error!, 'en')).toBe('Inside this nested model: head: Units is required: give it a value.');
     expect(diagnosticText(s.error!, 'zh-cn')).toBe('在这个嵌套模型内部：head：必须填写单元数。');
   });
+});
+
+describe('one element of a tuple argument', () => {
+  it('a width of 0 in kernel_size (3, 0) names the width and quotes 0, not the whole tuple', () => {
+    const p = problem('Conv2D', { filters: 8, kernel_size: [3, 0] }, [null, 28, 28, 1]);
+    expect(p.d).toMatchObject({ code: 'arg-item-too-small', arg: 'kernel_size[1]', values: { min: 1, entered: 0, axes: 2 } });
+    expect(p.en).toBe('Kernel size, width must be at least 1 — you entered 0.');
+    expect(p.zh).toBe('卷积核大小（宽度）至少为 1，你输入的是 0。');
+    // the CLI names the element too
+    expect(p.d.message).toBe('must be at least 1, got 0');
+  });
+  it('a height of −1 and a width of 2.5 are each named, with a real minus sign', () => {
+    expect(problem('Conv2D', { filters: 8, kernel_size: [-1, 3] }, [null, 28, 28, 1]).en).toBe(
+      'Kernel size, height must be at least 1 — you entered −1.',
+    );
+    const p = problem('Conv2D', { filters: 8, kernel_size: [3, 2.5] }, [null, 28, 28, 1]);
+    expect(p.d.arg).toBe('kernel_size[1]');
+    expect(p.en).toBe('Kernel size, width must be a whole number — you entered 2.5.');
+    expect(p.zh).toBe('卷积核大小（宽度）必须是整数，你输入的是 2.5。');
+  });
+  it('the depth of a 3-D window is named as the calculators label it', () => {
+    const p = problem('MaxPooling3D', { pool_size: [0, 2, 2] }, [null, 8, 8, 8, 1]);
+    expect(p.d.arg).toBe('pool_size[0]');
+    expect(p.en).toBe('Pool size, depth must be at least 1 — you entered 0.');
+  });
+  it('an int repeated over the axes is the whole argument: kernel_size=0', () => {
+    const p = problem('Conv2D', { filters: 8, kernel_size: 0 }, [null, 28, 28, 1]);
+    expect(p.d.arg).toBe('kernel_size');
+    expect(p.en).toBe('Kernel size must be at least 1 — you entered 0.');
+  });
+  it('a tuple of the wrong length is shown as the lessons write a kernel: 3 × 3 × 3, no list brackets', () => {
+    const p = problem('Conv2D', { filters: 8, kernel_size: [3, 3, 3] }, [null, 28, 28, 1]);
+    expect(p.d.arg).toBe('kernel_size');
+    expect(p.en).toBe('Kernel size needs 2 values, one per axis — you entered 3 × 3 × 3.');
+    expect(p.zh).toBe('卷积核大小需要 2 个值，每个轴一个，你输入的是 3 × 3 × 3。');
+    // the CLI keeps the JSON it always printed
+    expect(p.d.message).toBe('must have 2 values, got [3,3,3]');
+  });
+  it('every number in a tuple is formatted as the lessons print numbers: −1 × 12,345', () => {
+    const d: Diagnostic = { code: 'arg-tuple-length', values: { rank: 3, entered: [-1, 12345] }, message: '', arg: 'strides' };
+    expect(diagnosticText(d, 'en')).toBe('Strides needs 3 values, one per axis — you entered −1 × 12,345.');
+  });
+  it('a negative padding inside a (before, after) pair names its axis', () => {
+    const p = problem('ZeroPadding2D', { padding: [[1, 1], [0, -2]] }, [null, 8, 8, 1]);
+    expect(p.d.arg).toBe('padding[1]');
+    expect(p.en).toBe('Padding, width must be at least 0 — you entered −2.');
+  });
+});
+
+describe('a blank field', () => {
+  it('says "Type a whole number." as the calculators do, and the CLI keeps its words', () => {
+    const p = problem('Dense', { units: '' }, [null, 10]);
+    expect(p.d.code).toBe('arg-empty-whole-number');
+    expect(p.d.message).toBe('must be a whole number, got ""');
+    expect(p.en).toBe('Type a whole number.');
+    expect(p.zh).toBe('请输入一个整数。');
+  });
+  it('a blank rate asks for a number', () => {
+    expect(problem('Dropout', { rate: ' ' }, [null, 10]).en).toBe('Type a number.');
+  });
+  it('text that is not a number is quoted in quotation marks, not JSON', () => {
+    const p = problem('Dense', { units: 'abc' }, [null, 10]);
+    expect(p.en).toBe('Units must be a whole number — you entered “abc”.');
+    expect(p.zh).toBe('单元数必须是整数，你输入的是“abc”。');
+    expect(p.d.message).toBe('must be a whole number, got "abc"');
+  });
+});
+
+describe('Chinese punctuation', () => {
+  it('the layer before a problem takes a full-width colon in Chinese', () => {
+    const p = problem('Conv2D', { filters: 8, kernel_size: [3, 0] }, [null, 28, 28, 1]);
+    expect(diagnosticText(p.d, 'zh-cn', { layer: 'Conv2D' })).toBe('Conv2D：卷积核大小（宽度）至少为 1，你输入的是 0。');
+    expect(diagnosticText(p.d, 'en', { layer: 'Conv2D' })).toBe('Conv2D: Kernel size, width must be at least 1 — you entered 0.');
+  });
+});
+
+/** Codes a calculator or the model editor can show: typed values, shapes that do not fit, counts past exact arithmetic. */
+const LEARNER_CODES: DiagnosticCode[] = [
+  'arg-required',
+  'arg-not-whole-number',
+  'arg-too-small',
+  'arg-too-large',
+  'arg-number-too-large',
+  'arg-empty-whole-number',
+  'arg-empty-number',
+  'arg-not-number',
+  'arg-not-option',
+  'arg-not-int-or-tuple',
+  'arg-tuple-length',
+  'arg-item-not-whole-number',
+  'arg-item-too-small',
+  'arg-item-too-large',
+  'input-dim-out-of-range',
+  'kernel-does-not-fit',
+  'pool-does-not-fit',
+  'transpose-negative-length',
+  'model-too-many-params',
+  'output-dim-too-large',
+  'arg-not-fraction',
+  'filters-not-divisible',
+  'input-channels-not-divisible',
+  'output-padding-not-below-stride',
+  'strides-with-dilation',
+];
+
+describe('learner templates', () => {
+  for (const locale of locales) {
+    it(`${locale}: no developer figure or word where a calculator or the editor can show it`, () => {
+      for (const code of LEARNER_CODES) {
+        // the words around the placeholders, which are value names (`{rank}`), not text
+        const template = diagnosticStrings[locale].codes[code].replace(/\{\w+\}/g, '{}');
+        // {max} is 2^53 − 1; "wide" was used for heights; "tuple", "rank", brackets are developers' words
+        expect(diagnosticStrings[locale].codes[code], `${locale} ${code}`).not.toContain('{max}');
+        expect(template, `${locale} ${code}`).not.toMatch(/9,007|MAX_SAFE|\btuple\b|元组|\brank\b|\[|\bwide\b|宽 \{|got\b/);
+      }
+    });
+  }
 });

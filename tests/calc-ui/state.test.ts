@@ -14,6 +14,8 @@ import {
   type CalcState,
 } from '@components/islands/calculator/state.ts';
 import type { Prepared } from '@components/islands/calculator/fields.ts';
+import { calculatorText } from '@components/islands/calculator/text.ts';
+import { diagnosticText } from '@i18n/diagnostic-text.ts';
 import { convTrio, int, mnistConv } from './preset-fixtures.ts';
 
 const startState = (p: Prepared): CalcState => startWith(p, engine);
@@ -169,5 +171,46 @@ describe('typing before the engine has loaded', () => {
   it('carries no pooling windows for a convolution', () => {
     const s = startState(conv);
     expect(s.columns[0]!.pooling).toBeNull();
+  });
+});
+
+describe('a kernel typed axis by axis', () => {
+  // Fields 4 and 5 are the height and the width of the kernel, as on the Conv2D lesson.
+  const split = prepare(mnistConv([int('input[1]'), int('input[2]'), int('input[3]'), int('filters'), int('kernel_size[0]'), int('kernel_size[1]')]));
+  /** The message beside each field, worded as the island words it (the field's own label). */
+  const shown = (s: CalcState, locale: 'en' | 'zh-cn'): [number | null, string][] =>
+    s.problems.map((p) => {
+      const label = p.field === null ? undefined : calculatorText(split, locale).fields[p.field]!.label;
+      if ('kind' in p.message) throw new Error('a typing problem');
+      return [p.field, diagnosticText(p.message, locale, label === undefined ? {} : { argLabel: label })];
+    });
+
+  for (const [text, en, zh] of [
+    ['0', 'you entered 0.', '你输入的是 0。'],
+    ['-1', 'you entered −1.', '你输入的是 −1。'],
+  ] as const) {
+    it(`marks only the width field for a width of ${text}, and names the width`, () => {
+      const s = editField(startState(split), split, 5, text);
+      expect(s.problems).toHaveLength(1);
+      expect(s.problems[0]!.message).toMatchObject({ arg: 'kernel_size[1]' });
+      expect(shown(s, 'en')).toEqual([[5, `Kernel size, width must be at least 1 — ${en}`]]);
+      expect(shown(s, 'zh-cn')).toEqual([[5, `卷积核大小（宽度）至少为 1，${zh}`]]);
+    });
+  }
+
+  it('marks the width, not the height, for a width of 2.5', () => {
+    const s = editField(startState(split), split, 5, '2.5');
+    expect(shown(s, 'en')).toEqual([[5, 'Kernel size, width must be a whole number — you entered 2.5.']]);
+  });
+
+  it('marks the height for a height of 0', () => {
+    const s = editField(startState(split), split, 4, '0');
+    expect(shown(s, 'en')).toEqual([[4, 'Kernel size, height must be at least 1 — you entered 0.']]);
+  });
+
+  it('an input height of −1 names the rule, not 2^53 − 1', () => {
+    const s = editField(startState(split), split, 0, '-1');
+    expect(shown(s, 'en')).toEqual([[0, 'Input height must be a whole number, 0 or more — you entered −1.']]);
+    expect(shown(s, 'zh-cn')).toEqual([[0, '输入高度必须是不小于 0 的整数，你输入的是 −1。']]);
   });
 });

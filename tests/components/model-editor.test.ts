@@ -128,7 +128,8 @@ describe('what the editor shows', () => {
 
   it("words src/calc's problem in the page's language: ⌊(13 − 14) / 1⌋ + 1 = 0 on a Chinese page", () => {
     const { view } = evaluate(typed(start(), 2, 'kernel_size', '14'), null, 'zh-cn');
-    expect(view.layers[2]?.problem?.message).toBe('当 padding="valid" 时，宽 14 的卷积核放不进高度为 13 的输入：⌊(13 − 14) / 1⌋ + 1 = 0。');
+    // 13 − 14 = −1; ⌊−1 / 1⌋ = −1; −1 + 1 = 0
+    expect(view.layers[2]?.problem?.message).toBe('当 padding="valid" 时，跨度为 14 的卷积核放不进高度为 13 的输入：⌊(13 − 14) / 1⌋ + 1 = 0。');
   });
 
   it('reports bad text in a field through src/calc, beside that field', () => {
@@ -144,6 +145,23 @@ describe('what the editor shows', () => {
       expect(view.layers[0]?.problem?.field, `${arg} = ${JSON.stringify(text)}`).toBe(arg);
       expect(JSON.stringify(view)).not.toMatch(/NaN|undefined|Infinity/);
     }
+  });
+
+  it('words a blank field as the calculators do, and text, tuples and minus signs as the lessons write them', () => {
+    const words = (arg: string, text: string, locale: 'en' | 'zh-cn' = 'en') =>
+      evaluate(typed(start(), 0, arg, text), null, locale).view.layers[0]?.problem?.message;
+    expect(words('filters', '')).toBe('Type a whole number.');
+    expect(words('filters', '', 'zh-cn')).toBe('请输入一个整数。');
+    expect(words('filters', 'abc')).toBe('Filters must be a whole number — you entered “abc”.');
+    expect(words('filters', '-3')).toBe('Filters must be at least 1 — you entered −3.');
+    expect(words('kernel_size', '3, 0')).toBe('Kernel size, width must be at least 1 — you entered 0.');
+    expect(words('kernel_size', '3, 0', 'zh-cn')).toBe('卷积核大小（宽度）至少为 1，你输入的是 0。');
+    expect(words('kernel_size', '3, 3, 3')).toBe('Kernel size needs 2 values, one per axis — you entered 3 × 3 × 3.');
+  });
+
+  it('says a count past exact arithmetic is too large, without the developer figure 2^53 − 1', () => {
+    const { view } = evaluate(typed(start(), 0, 'filters', '1e20'), null);
+    expect(view.layers[0]?.problem?.message).toBe('Filters is too large to count exactly.');
   });
 
   it('reports a count past exact arithmetic as a problem, not a crash', () => {

@@ -5,12 +5,14 @@
  * time and arrive in the HTML.
  */
 import { resolveLayer } from '@calc/engine.ts';
-import { diagnosticText } from '@i18n/diagnostic-text.ts';
+import { codeText, diagnosticText } from '@i18n/diagnostic-text.ts';
 
 export const engine = {
   resolveLayer,
   /** The engine's problems in the page's language; here so the dictionaries load with the engine, not the page. */
   diagnosticText,
+  /** A typing problem worded as the engine words the same problem (a blank field, as in the model editor). */
+  codeText,
 };
 
 export type Engine = typeof engine;

@@ -15,6 +15,7 @@ import {
   type RoleNames,
 } from '@i18n/index.ts';
 import { fill } from '@i18n/fill.ts';
+import { SPATIAL_AXES } from '@i18n/diagnostic-text.ts';
 import type { CalculatorPreset, Field } from '@lessons/types.ts';
 import { isWindowStep, shapeList } from '@calc/basics.ts';
 import { resolveLayer } from '@calc/engine.ts';
@@ -33,9 +34,6 @@ export interface CalculatorText {
 }
 
 type AxisWord = keyof ArgLabels['axis'];
-
-/** The spatial axes of a rank-n window, in Keras's order. */
-const SPATIAL: Record<number, AxisWord[]> = { 1: ['length'], 2: ['height', 'width'], 3: ['depth', 'height', 'width'] };
 
 /** Step rules that move along spatial positions besides windows: zeros at the edges, crops, repeats. */
 const SPATIAL_RULES = new Set<string>(['pad', 'crop', 'upsample']);
@@ -65,7 +63,7 @@ function inputAxisWord(channel: number | null, rank: number, axis: number): Axis
   if (channel !== null) {
     if (axis === channel) return 'channels';
     const spatial = Array.from({ length: rank - 1 }, (_, i) => i + 1).filter((a) => a !== channel);
-    return SPATIAL[rank - 2]?.[spatial.indexOf(axis)] ?? null;
+    return SPATIAL_AXES[rank - 2]?.[spatial.indexOf(axis)] ?? null;
   }
   if (axis === rank - 1) return 'features';
   return rank === 3 && axis === 1 ? 'steps' : null;
@@ -94,7 +92,7 @@ export function defaultLabel(
   const layer = preset.layers[t.layer ?? 0];
   const current = layer?.args?.[t.name];
   const spatial = Array.isArray(current) ? current.length : (shapeList(preset.input)[0]?.length ?? 2) - 2;
-  return fill(labels.argAxis, { arg: name, axis: axisText(labels, SPATIAL[spatial]?.[t.index] ?? null, t.index) });
+  return fill(labels.argAxis, { arg: name, axis: axisText(labels, SPATIAL_AXES[spatial]?.[t.index] ?? null, t.index) });
 }
 
 /** Everything the island needs to say, in one locale. */
