@@ -14,7 +14,7 @@ import { groupDigits, outputText, weightText } from '@calc/basics.ts';
 import { fill } from '@i18n/fill.ts';
 import type { Field } from '@lessons/types.ts';
 import type { Engine } from './calculator/engine.ts';
-import { parseNumber, type ParseProblem, type Prepared } from './calculator/fields.ts';
+import { engineCode, parseNumber, type ParseProblem, type Prepared } from './calculator/fields.ts';
 import { linkedTokens } from './calculator/formula-tokens.ts';
 import { FormulaView } from './calculator/formula-view.tsx';
 import { kernelPlan } from './calculator/kernel-plan.ts';
@@ -138,12 +138,14 @@ export default function Calculator({ preset, start, text }: Props) {
   // Each problem sits beside the field it names, else beside the field just edited.
   const several = preset.layers.length > 1;
   const messageOf = (p: Problem): string => {
-    // a blank field says what the model editor's blank field says: the engine's words for it
-    if ('kind' in p.message && p.message.kind === 'empty' && engine) return engine.codeText('arg-empty-whole-number', {}, text.locale);
-    if ('kind' in p.message) return problemText(p.message, s);
+    const label = p.field !== null ? { argLabel: text.fields[p.field]!.label } : {};
+    if ('kind' in p.message) {
+      // a blank field or a number past exact arithmetic says what the model editor says: the engine's words
+      const same = engineCode(p.message);
+      return same && engine ? engine.codeText(same.code, same.values, text.locale, label) : problemText(p.message, s);
+    }
     const layer = several && p.layer !== null ? { layer: text.layers[p.layer]! } : {};
     // The engine reported it, so the engine (and with it the diagnostic dictionaries) is here.
-    const label = p.field !== null ? { argLabel: text.fields[p.field]!.label } : {};
     return engine ? engine.diagnosticText(p.message, text.locale, { ...layer, ...label }) : '';
   };
   const placed = new Map<number | null, string[]>();

@@ -86,8 +86,8 @@ function argText(d: Diagnostic, locale: Locale, options: DiagnosticTextOptions, 
 }
 
 /** A code's template filled with `values` in `locale`, for a problem no engine diagnostic carries (a blank field). */
-export const codeText = (code: DiagnosticCode, values: DiagnosticValues, locale: Locale): string =>
-  diagnosticText({ code, values, message: '' }, locale);
+export const codeText = (code: DiagnosticCode, values: DiagnosticValues, locale: Locale, options: DiagnosticTextOptions = {}): string =>
+  diagnosticText({ code, values, message: '' }, locale, options);
 
 /** One diagnostic as a sentence in `locale`; a wrapped problem (inside a nested model) is worded in turn. */
 export function diagnosticText(d: Diagnostic, locale: Locale, options: DiagnosticTextOptions = {}): string {

@@ -15,7 +15,8 @@ import {
 } from '@components/islands/calculator/state.ts';
 import type { Prepared } from '@components/islands/calculator/fields.ts';
 import { calculatorText } from '@components/islands/calculator/text.ts';
-import { diagnosticText } from '@i18n/diagnostic-text.ts';
+import { codeText, diagnosticText } from '@i18n/diagnostic-text.ts';
+import { engineCode, type ParseProblem } from '@components/islands/calculator/fields.ts';
 import { convTrio, int, mnistConv } from './preset-fixtures.ts';
 
 const startState = (p: Prepared): CalcState => startWith(p, engine);
@@ -206,6 +207,22 @@ describe('a kernel typed axis by axis', () => {
   it('marks the height for a height of 0', () => {
     const s = editField(startState(split), split, 4, '0');
     expect(shown(s, 'en')).toEqual([[4, 'Kernel size, height must be at least 1 — you entered 0.']]);
+  });
+
+  it('a blank field and a number past 2^53 − 1 are worded as the engine words them for the model editor', () => {
+    const typing = (field: number, text: string): ParseProblem => {
+      const p = editField(startState(split), split, field, text).problems[0]!.message;
+      if (!('kind' in p)) throw new Error('an engine problem');
+      return p;
+    };
+    const blank = engineCode(typing(3, ''))!;
+    expect(codeText(blank.code, blank.values, 'en')).toBe('Type a whole number.');
+    expect(codeText(blank.code, blank.values, 'zh-cn')).toBe('请输入一个整数。');
+    // 10^20 > 2^53 − 1 = 9,007,199,254,740,991
+    const huge = engineCode(typing(0, '100000000000000000000'))!;
+    expect(codeText(huge.code, huge.values, 'en', { argLabel: 'Input height' })).toBe('Input height is too large to count exactly.');
+    // a field's own limit (at most 4,096) stays the calculator's words, with its number
+    expect(engineCode({ kind: 'tooLarge', text: '5000', max: 4096 })).toBeNull();
   });
 
   it('an input height of −1 names the rule, not 2^53 − 1', () => {

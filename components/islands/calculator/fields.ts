@@ -3,7 +3,15 @@
  * the text a reader typed becomes that value, and which field an engine diagnostic or a formula
  * number belongs to. No DOM and no arithmetic: the numbers themselves come from src/calc.
  */
-import { isShapeList, shapeList, type LayerArgs, type LayerConfig, type Shape } from '@calc/basics.ts';
+import {
+  isShapeList,
+  shapeList,
+  type DiagnosticCode,
+  type DiagnosticValues,
+  type LayerArgs,
+  type LayerConfig,
+  type Shape,
+} from '@calc/basics.ts';
 import type { CalculatorPreset, Field } from '@lessons/types.ts';
 
 /**
@@ -49,6 +57,17 @@ export type ParseProblem =
   | { kind: 'notOption'; text: string };
 
 export type Parsed = { ok: true; value: FieldValue } | { ok: false; problem: ParseProblem };
+
+/**
+ * The engine's code for a typing problem it also reports for the model editor, where fields reach
+ * it as typed: a blank field, and a number past exact arithmetic (not a field's own smaller limit).
+ * The two pages then say the same words; null for problems only a calculator has.
+ */
+export function engineCode(p: ParseProblem): { code: DiagnosticCode; values: DiagnosticValues } | null {
+  if (p.kind === 'empty') return { code: 'arg-empty-whole-number', values: {} };
+  if (p.kind === 'tooLarge' && p.max === Number.MAX_SAFE_INTEGER) return { code: 'arg-too-large', values: { max: p.max } };
+  return null;
+}
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 /** `18,496`, `18 496`, `18_496`: digit groups a reader may type or paste. */
