@@ -172,9 +172,7 @@ export default function Calculator({ preset, start, text }: Props) {
     placed.has(i) && (
       <p id={`${base}-e${i ?? 'x'}`} class="pl-field__error">
         {placed.get(i)!.map((m) => (
-          <span class="pl-field__message">
-            {prefixed(s.invalid, m)}
-          </span>
+          <span class="pl-field__message">{prefixed(s.invalid, m)}</span>
         ))}
       </p>
     );

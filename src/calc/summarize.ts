@@ -664,11 +664,7 @@ export function resolveLayer(
       const error =
         typeof got === 'number' && Math.abs(got) > Number.MAX_SAFE_INTEGER
           ? diagnostic('arg-too-large', { max: Number.MAX_SAFE_INTEGER }, { ...where(named, 0), arg })
-          : diagnostic(
-              'input-dim-out-of-range',
-              { max: Number.MAX_SAFE_INTEGER, entered: got ?? null },
-              { ...where(named, 0), arg },
-            );
+          : diagnostic('input-dim-out-of-range', { max: Number.MAX_SAFE_INTEGER, entered: got ?? null }, { ...where(named, 0), arg });
       return { ok: false, error };
     }
   }

@@ -28,7 +28,13 @@ const samples: { [C in DiagnosticCode]: ValuesOf<C> } = {
   'arg-item-too-small': { min: 8, entered: -1, axes: 2 },
   'arg-item-too-large': { max: 5, infinite: true, axes: 2 },
   'arg-not-data-format': { entered: 'entered-text' },
-  'arg-not-pairs': { rank: 9, entered: [[1, 2], [3, 4]] },
+  'arg-not-pairs': {
+    rank: 9,
+    entered: [
+      [1, 2],
+      [3, 4],
+    ],
+  },
   'input-rank': { rank: 10, layout: ['a', 'b'], input: 'input-text', got: 11 },
   'input-min-rank': { rank: 12, input: 'input-text' },
   'input-channels-unknown': { input: 'input-text' },
@@ -306,14 +312,18 @@ describe('learner wording', () => {
     if (r.ok) throw new Error('resolved');
     expect(r.error.code).toBe('input-dim-out-of-range');
     expect(r.error.arg).toBe('input_shape[1]');
-    expect(diagnosticText(r.error, 'en', { argLabel: 'Input features' })).toBe('Input features must be a whole number, 0 or more — you entered −1.');
+    expect(diagnosticText(r.error, 'en', { argLabel: 'Input features' })).toBe(
+      'Input features must be a whole number, 0 or more — you entered −1.',
+    );
     expect(diagnosticText(r.error, 'zh-cn', { argLabel: '输入特征数' })).toBe('输入特征数必须是不小于 0 的整数，你输入的是 −1。');
   });
   it('a typed input size of 2.5 is quoted as typed, with no developer figure', () => {
     const r = resolveLayer({ type: 'Conv2D', args: { filters: 8, kernel_size: 3 } }, [null, 2.5, 28, 1]);
     if (r.ok) throw new Error('resolved');
     expect(r.error.arg).toBe('input_shape[1]');
-    expect(diagnosticText(r.error, 'en', { argLabel: 'Input height' })).toBe('Input height must be a whole number, 0 or more — you entered 2.5.');
+    expect(diagnosticText(r.error, 'en', { argLabel: 'Input height' })).toBe(
+      'Input height must be a whole number, 0 or more — you entered 2.5.',
+    );
   });
   it('a problem inside a nested model is worded with the inner layer named', () => {
     const inner = { kind: 'sequential' as const, name: 'inner', layers: [{ type: 'Dense', name: 'head', args: {} }] };
@@ -365,7 +375,16 @@ describe('one element of a tuple argument', () => {
     expect(diagnosticText(d, 'en')).toBe('Strides needs 3 values, one per axis — you entered −1 × 12,345.');
   });
   it('a negative padding inside a (before, after) pair names its axis', () => {
-    const p = problem('ZeroPadding2D', { padding: [[1, 1], [0, -2]] }, [null, 8, 8, 1]);
+    const p = problem(
+      'ZeroPadding2D',
+      {
+        padding: [
+          [1, 1],
+          [0, -2],
+        ],
+      },
+      [null, 8, 8, 1],
+    );
     expect(p.d.arg).toBe('padding[1]');
     expect(p.en).toBe('Padding, width must be at least 0 — you entered −2.');
   });

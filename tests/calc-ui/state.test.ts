@@ -177,7 +177,9 @@ describe('typing before the engine has loaded', () => {
 
 describe('a kernel typed axis by axis', () => {
   // Fields 4 and 5 are the height and the width of the kernel, as on the Conv2D lesson.
-  const split = prepare(mnistConv([int('input[1]'), int('input[2]'), int('input[3]'), int('filters'), int('kernel_size[0]'), int('kernel_size[1]')]));
+  const split = prepare(
+    mnistConv([int('input[1]'), int('input[2]'), int('input[3]'), int('filters'), int('kernel_size[0]'), int('kernel_size[1]')]),
+  );
   /** The message beside each field, worded as the island words it (the field's own label). */
   const shown = (s: CalcState, locale: 'en' | 'zh-cn'): [number | null, string][] =>
     s.problems.map((p) => {

@@ -129,7 +129,9 @@ describe('what the editor shows', () => {
   it("words src/calc's problem in the page's language: ⌊(13 − 14) / 1⌋ + 1 = 0 on a Chinese page", () => {
     const { view } = evaluate(typed(start(), 2, 'kernel_size', '14'), null, 'zh-cn');
     // 13 − 14 = −1; ⌊−1 / 1⌋ = −1; −1 + 1 = 0
-    expect(view.layers[2]?.problem?.message).toBe('当 padding="valid" 时，跨度为 14 的卷积核放不进高度为 13 的输入：⌊(13 − 14) / 1⌋ + 1 = 0。');
+    expect(view.layers[2]?.problem?.message).toBe(
+      '当 padding="valid" 时，跨度为 14 的卷积核放不进高度为 13 的输入：⌊(13 − 14) / 1⌋ + 1 = 0。',
+    );
   });
 
   it('reports bad text in a field through src/calc, beside that field', () => {
