@@ -209,6 +209,29 @@ describe.skipIf(executable === '')('the layer calculator in Chromium', () => {
     });
   }
 
+  describe('a problem with one axis of the kernel', () => {
+    for (const [prefix, message] of [
+      ['', 'Cannot compute: Kernel size, width must be at least 1 — you entered 0.'],
+      ['/zh-cn', '无法计算：卷积核大小（宽度）至少为 1，你输入的是 0。'],
+    ] as const) {
+      it(`${prefix}/lessons/conv2d/: a width of 0 marks the width field alone and names the width`, async () => {
+        const { page, problems } = await open(`${prefix}/lessons/conv2d/`);
+        const calc = await calculator(page, 'conv2d');
+        const [height, width] = [box(calc, 'kernel_size[0]'), box(calc, 'kernel_size[1]')];
+        await width.fill('0');
+        await expect.poll(() => width.getAttribute('aria-invalid')).toBe('true');
+        expect(await height.getAttribute('aria-invalid')).not.toBe('true');
+        const described = ((await width.getAttribute('aria-describedby')) ?? '').split(' ').filter(Boolean);
+        const error = calc.locator(described.map((d) => `[id="${d}"].pl-field__error`).join(', '));
+        expect(await error.textContent()).toBe(message);
+        // the message sits in the width field's block, not the height's
+        expect(await calc.locator('[data-field="kernel_size[0]"] .pl-field__error').count()).toBe(0);
+        expect(problems).toEqual([]);
+        await page.close();
+      });
+    }
+  });
+
   describe('lesson pictures', () => {
     it('draws the dropped row and column when 2×2 pooling meets an odd size', async () => {
       const preset = lessonPresets
