@@ -390,6 +390,16 @@ describe('one element of a tuple argument', () => {
   });
 });
 
+describe('values a calculator shows beside its fields', () => {
+  it('strides 2 with dilation 2 is refused without quoting [2,2] back', () => {
+    const p = problem('Conv2D', { filters: 8, kernel_size: 3, strides: 2, dilation_rate: 2 }, [null, 28, 28, 1]);
+    expect(p.en).toBe('A stride above 1 cannot be combined with a dilation rate above 1: Keras refuses the pair.');
+    expect(p.zh).toBe('大于 1 的步幅不能与大于 1 的膨胀率同时使用，Keras 会拒绝这种组合。');
+    // the CLI keeps the values
+    expect(p.d.message).toContain('strides=[2,2], dilation_rate=[2,2]');
+  });
+});
+
 describe('a blank field', () => {
   it('says "Type a whole number." as the calculators do, and the CLI keeps its words', () => {
     const p = problem('Dense', { units: '' }, [null, 10]);
