@@ -11,7 +11,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { groupDigits, outputText, weightText } from '@calc/basics.ts';
-import { fill } from '@i18n/fill.ts';
+import { fill, labelled } from '@i18n/fill.ts';
 import type { Field } from '@lessons/types.ts';
 import type { Engine } from './calculator/engine.ts';
 import { engineCode, parseNumber, type ParseProblem, type Prepared } from './calculator/fields.ts';
@@ -47,7 +47,6 @@ const loadEngine = (): Promise<Engine> =>
 const TIES = 6;
 
 /** A label before a message: a space after `Cannot compute:`, none after Chinese `无法计算：`. */
-const prefixed = (label: string, message: string): string => (/[\u3000-\u303f\uff00-\uffef]$/.test(label) ? label : `${label} `) + message;
 
 /** A typing problem in the reader's language. */
 function problemText(p: ParseProblem, s: CalculatorText['ui']): string {
@@ -172,7 +171,7 @@ export default function Calculator({ preset, start, text }: Props) {
     placed.has(i) && (
       <p id={`${base}-e${i ?? 'x'}`} class="pl-field__error">
         {placed.get(i)!.map((m) => (
-          <span class="pl-field__message">{prefixed(s.invalid, m)}</span>
+          <span class="pl-field__message">{labelled(s.invalid, m)}</span>
         ))}
       </p>
     );
@@ -328,7 +327,7 @@ export default function Calculator({ preset, start, text }: Props) {
       return (
         <div key={li} class="pl-calc__column" data-layer={li} data-stale="true">
           <p class="pl-field__error" role="alert">
-            {prefixed(s.presetBroken, p ? messageOf(p) : '')}
+            {labelled(s.presetBroken, p ? messageOf(p) : '')}
           </p>
         </div>
       );

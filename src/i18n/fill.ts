@@ -4,3 +4,10 @@ export const fill = (template: string, values: Record<string, string | number>):
     const v = Object.hasOwn(values, name) ? values[name] : undefined;
     return v === undefined ? whole : String(v);
   });
+
+/**
+ * A label and the message it introduces: `Cannot compute: …` in English, `无法计算：…` in Chinese,
+ * where the label's full-width colon already carries the space.
+ */
+export const labelled = (label: string, message: string): string =>
+  (/[\u3000-\u303f\uff00-\uffef]$/.test(label) ? label : `${label} `) + message;
