@@ -9,7 +9,7 @@
  * model — and not before.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { fill } from '@i18n/fill.ts';
+import { fill, labelled } from '@i18n/fill.ts';
 import type { Locale } from '@i18n/index.ts';
 import type en from '@i18n/en/model-editor.json';
 import {
@@ -23,6 +23,7 @@ import {
   type EditorState,
   type EditorType,
   type FieldSpec,
+  type Starts,
 } from './model-editor/editor-model.ts';
 import { decodeModel, encodeModel } from './model-editor/url-state.ts';
 import { forget, goodOf, type EditorView, type LastGood } from './model-editor/view.ts';
@@ -39,6 +40,8 @@ export interface ModelEditorProps {
   argLabels: Record<string, string>;
   /** The page's locale, for src/calc's diagnostics. */
   locale: Locale;
+  /** Each field's starting text (Keras's defaults, read from src/calc at build time). */
+  starts: Starts;
 }
 
 /** The query parameter holding the model. */
@@ -60,7 +63,7 @@ interface Result {
 /** Which control gets the focus after the list changes shape. */
 type FocusTarget = { id: number; action: 'up' | 'down' | 'remove' | 'type' } | { id: null; action: 'add' };
 
-export default function ModelEditor({ initial, initialView, strings: s, argLabels, locale }: ModelEditorProps) {
+export default function ModelEditor({ initial, initialView, strings: s, argLabels, locale, starts }: ModelEditorProps) {
   const id = useId();
   const root = useRef<HTMLElement>(null);
   const [editor, setEditor] = useState<EditorState>(initial);
@@ -69,13 +72,13 @@ export default function ModelEditor({ initial, initialView, strings: s, argLabel
   const [announcement, setAnnouncement] = useState('');
   const [addType, setAddType] = useState<EditorType>('Dense');
   const focusAfter = useRef<FocusTarget | null>(null);
-  const initialCode = useRef(encodeModel(initial));
+  const initialCode = useRef(encodeModel(initial, starts));
 
   // A shared address carries a model; one that cannot be read, or does not resolve, is ignored with a notice.
   useEffect(() => {
     const value = new URLSearchParams(window.location.search).get(PARAM);
     if (value === null) return;
-    const decoded = decodeModel(value);
+    const decoded = decodeModel(value, starts);
     if (!decoded.ok) {
       setNotice(fill(s.urlIgnored, { why: fill(s.urlBadSegment, { segment: decoded.segment, position: decoded.position + 1 }) }));
       return;
@@ -111,7 +114,7 @@ export default function ModelEditor({ initial, initialView, strings: s, argLabel
   // Share the model once it resolves; the lesson's own model needs no parameter.
   useEffect(() => {
     if (result.editor !== editor || result.view.stale) return;
-    const code = encodeModel(editor);
+    const code = encodeModel(editor, starts);
     if (code === null) return;
     const url = new URL(window.location.href);
     if (code === initialCode.current) url.searchParams.delete(PARAM);
@@ -147,7 +150,7 @@ export default function ModelEditor({ initial, initialView, strings: s, argLabel
     focusAfter.current = { id: layer.id, action: 'type' };
     // the old type's numbers no longer describe this layer
     setResult((prev) => ({ ...prev, good: forget(prev.good, layer.id) }));
-    const next = { ...editor, layers: editor.layers.map((l) => (l.id === layer.id ? newLayer(type, layer.id) : l)) };
+    const next = { ...editor, layers: editor.layers.map((l) => (l.id === layer.id ? newLayer(type, layer.id, starts) : l)) };
     setEditor(next);
     setAnnouncement(fill(s.typeChanged, { name: namesOf(next)[index] ?? type, type }));
   };
@@ -172,7 +175,7 @@ export default function ModelEditor({ initial, initialView, strings: s, argLabel
 
   const add = (): void => {
     focusAfter.current = { id: null, action: 'add' };
-    const next = { ...editor, layers: [...editor.layers, newLayer(addType, editor.nextId)], nextId: editor.nextId + 1 };
+    const next = { ...editor, layers: [...editor.layers, newLayer(addType, editor.nextId, starts)], nextId: editor.nextId + 1 };
     setEditor(next);
     setAnnouncement(fill(s.added, { name: namesOf(next)[next.layers.length - 1] ?? addType }));
   };
@@ -237,7 +240,7 @@ export default function ModelEditor({ initial, initialView, strings: s, argLabel
         )}
         {problem && (
           <p id={`${fieldId}-e`} class="pl-field__error">
-            {s.invalid} {problem}
+            {labelled(s.invalid, problem)}
           </p>
         )}
       </div>
@@ -278,7 +281,7 @@ export default function ModelEditor({ initial, initialView, strings: s, argLabel
         </span>
         {inputError && (
           <p id={`${id}-input-e`} class="pl-field__error">
-            {s.invalid} {inputError}
+            {labelled(s.invalid, inputError)}
           </p>
         )}
       </div>
@@ -315,7 +318,7 @@ export default function ModelEditor({ initial, initialView, strings: s, argLabel
                 </div>
                 {layerProblem && (
                   <p class="pl-field__error" data-problem="layer">
-                    {s.invalid} {layerProblem}
+                    {labelled(s.invalid, layerProblem)}
                   </p>
                 )}
                 <p class="pl-editor__result" data-stale={v?.status === 'fresh' ? 'false' : 'true'}>
@@ -410,11 +413,7 @@ export default function ModelEditor({ initial, initialView, strings: s, argLabel
           <span>{s.noTotals}</span>
         )}
         {view.stale && <span class="pl-calc__stale">{s.stale}</span>}
-        {view.modelProblem && (
-          <span class="pl-field__error">
-            {s.invalid} {view.modelProblem}
-          </span>
-        )}
+        {view.modelProblem && <span class="pl-field__error">{labelled(s.invalid, view.modelProblem)}</span>}
       </output>
       <p class="pl-editor__announce" role="status">
         {announcement}

@@ -4,6 +4,6 @@
  * Types are free to import from here anywhere (`import type` loads nothing).
  */
 export { resolveLayer, summarize, totalsOf, type Row, type SummarizeOptions, type Summary, type Totals } from './summarize.ts';
-export { knownTypes, layerSpecs, specFor } from './layers/index.ts';
+export { kerasDefaults, knownTypes, layerSpecs, specFor } from './layers/index.ts';
 export type { CallStyle, LayerExample, LayerFamily, LayerSpec } from './registry.ts';
 export { applications } from './applications/index.ts';

@@ -13,15 +13,20 @@ import {
   parseInputShape,
   toModel,
   typedTuple,
+  startsFrom,
   type EditorState,
 } from '@components/islands/model-editor/editor-model.ts';
+import { kerasDefaults } from '@calc/engine.ts';
 import { evaluate } from '@components/islands/model-editor/evaluate.ts';
 import { forget, goodOf } from '@components/islands/model-editor/view.ts';
 import { decodeModel, encodeModel, MAX_ENCODED_LENGTH } from '@components/islands/model-editor/url-state.ts';
 import { mnist } from './mnist-model.ts';
 
+/** The fields' starting text, as the page builds it: Keras's defaults from src/calc. */
+const starts = startsFrom((type) => kerasDefaults(type));
+
 function start(): EditorState {
-  const s = fromModel(mnist);
+  const s = fromModel(mnist, starts);
   if (!s.ok) throw new Error('the MNIST model is editable');
   return s.state;
 }
@@ -54,10 +59,18 @@ describe("from the lesson's model to the editor and back", () => {
   });
 
   it('refuses layer types the editor does not offer', () => {
-    expect(fromModel({ kind: 'sequential', input: [null, 4], layers: [{ type: 'LSTM', args: { units: 4 } }] })).toEqual({
+    expect(fromModel({ kind: 'sequential', input: [null, 4], layers: [{ type: 'LSTM', args: { units: 4 } }] }, starts)).toEqual({
       ok: false,
       unsupported: ['LSTM'],
     });
+  });
+
+  it("starts each field with an argument Keras defaults at Keras's default, read from src/calc", () => {
+    // Keras 3: Conv2D(strides=1, padding="valid"), MaxPooling2D(pool_size=2, strides=None, padding="valid")
+    expect(starts.Conv2D).toMatchObject({ strides: '1', padding: 'valid' });
+    expect(starts.MaxPooling2D).toEqual({ pool_size: '2', strides: '', padding: 'valid' });
+    // a field with no starting value of its own and no Keras default stops the build, naming it
+    expect(() => startsFrom(() => ({}))).toThrow(/Conv2D field `strides`/);
   });
 
   it('passes numbers as numbers, tuples as lists, empty optional strides as None, and anything else through for src/calc to judge', () => {
@@ -66,9 +79,9 @@ describe("from the lesson's model to the editor and back", () => {
     expect(typedTuple('(3,5)')).toEqual([3, 5]);
     expect(typedTuple('3x5')).toEqual([3, 5]);
     expect(typedTuple('abc')).toBe('abc');
-    const pool = layerArgs(newLayer('MaxPooling2D', 0));
+    const pool = layerArgs(newLayer('MaxPooling2D', 0, starts));
     expect(pool).toEqual({ pool_size: 2, strides: null, padding: 'valid' });
-    expect(layerArgs({ ...newLayer('Dense', 0), fields: { units: ' 2.5 ' } })).toEqual({ units: 2.5 });
+    expect(layerArgs({ ...newLayer('Dense', 0, starts), fields: { units: ' 2.5 ' } })).toEqual({ units: 2.5 });
   });
 
   it('reads input shapes: `28, 28, 1`, `(32, 32, 3)`, `None, 3`; refuses 0, -1, text and nothing', () => {
@@ -173,7 +186,7 @@ describe('what the editor shows', () => {
   });
 
   it("reports a rate outside [0, 1] beside Dropout's rate", () => {
-    const state = { ...start(), layers: [...start().layers, { ...newLayer('Dropout', 99), fields: { rate: '1.5' } }] };
+    const state = { ...start(), layers: [...start().layers, { ...newLayer('Dropout', 99, starts), fields: { rate: '1.5' } }] };
     expect(evaluate(state, null).view.layers[8]?.problem?.field).toBe('rate');
   });
 
@@ -185,14 +198,14 @@ describe('what the editor shows', () => {
   });
 
   it('names layers the Keras way after a type change, even past a broken layer', () => {
-    const state = { ...start(), layers: start().layers.map((l, i) => (i === 0 ? newLayer('Dense', l.id) : l)) };
+    const state = { ...start(), layers: start().layers.map((l, i) => (i === 0 ? newLayer('Dense', l.id, starts) : l)) };
     const { view } = evaluate(state, null);
     expect(view.layers[0]?.name).toBe('dense');
     expect(view.layers[7]?.name).toBe('dense_2');
   });
 
   it('counts BatchNormalization as 2 × 32 trainable + 2 × 32 non-trainable', () => {
-    const state = { ...start(), layers: [start().layers[0]!, newLayer('BatchNormalization', 50)] };
+    const state = { ...start(), layers: [start().layers[0]!, newLayer('BatchNormalization', 50, starts)] };
     const { view } = evaluate(state, null);
     expect(view.totals).toMatchObject({ params: grouped(320 + 4 * 32), trainable: grouped(320 + 2 * 32), nonTrainable: grouped(2 * 32) });
   });
@@ -216,36 +229,36 @@ describe('starting from the view the build computed', () => {
 
 describe('the model in the address', () => {
   it('writes the MNIST model as i28x28x1_c_m_c64_m_c64_f_d_d10 (starting values left out)', () => {
-    expect(encodeModel(start())).toBe('i28x28x1_c_m_c64_m_c64_f_d_d10');
+    expect(encodeModel(start(), starts)).toBe('i28x28x1_c_m_c64_m_c64_f_d_d10');
   });
 
   it('writes tuples, None strides and padding letters: c16-3x5-2-s, m3--s', () => {
     let state: EditorState = {
       input: '32, 32, 3',
-      layers: [newLayer('Conv2D', 0), newLayer('MaxPooling2D', 1), newLayer('Dropout', 2)],
+      layers: [newLayer('Conv2D', 0, starts), newLayer('MaxPooling2D', 1, starts), newLayer('Dropout', 2, starts)],
       nextId: 3,
     };
     state = typed(typed(typed(typed(state, 0, 'filters', '16'), 0, 'kernel_size', '3, 5'), 0, 'strides', '2'), 0, 'padding', 'same');
     state = typed(typed(state, 1, 'pool_size', '3'), 1, 'padding', 'same');
     state = typed(state, 2, 'rate', '0.25');
-    expect(encodeModel(state)).toBe('i32x32x3_c16-3x5-2-s_m3--s_o0.25');
+    expect(encodeModel(state, starts)).toBe('i32x32x3_c16-3x5-2-s_m3--s_o0.25');
   });
 
   it('reads back what it writes', () => {
-    const layers = EDITOR_TYPES.map((t, i) => newLayer(t, i));
+    const layers = EDITOR_TYPES.map((t, i) => newLayer(t, i, starts));
     const state: EditorState = { input: 'None, 28, 3', layers, nextId: layers.length };
-    const decoded = decodeModel(encodeModel(state)!);
+    const decoded = decodeModel(encodeModel(state, starts)!, starts);
     expect(decoded.ok).toBe(true);
-    if (decoded.ok) expect(encodeModel(decoded.state)).toBe(encodeModel(state));
-    const mnistBack = decodeModel('i28x28x1_c_m_c64_m_c64_f_d_d10');
+    if (decoded.ok) expect(encodeModel(decoded.state, starts)).toBe(encodeModel(state, starts));
+    const mnistBack = decodeModel('i28x28x1_c_m_c64_m_c64_f_d_d10', starts);
     expect(mnistBack.ok && evaluate(mnistBack.state, null).view.totals?.params).toBe(grouped(MNIST_TOTAL));
   });
 
   it('writes nothing while a field holds text that is not a value', () => {
-    expect(encodeModel(typed(start(), 0, 'filters', 'abc'))).toBeNull();
-    expect(encodeModel(typed(start(), 0, 'filters', '-3'))).toBeNull();
-    expect(encodeModel({ ...start(), input: '' })).toBeNull();
-    expect(encodeModel({ ...start(), layers: [{ ...newLayer('Dropout', 0), fields: { rate: '0.0000001' } }] })).toBeNull();
+    expect(encodeModel(typed(start(), 0, 'filters', 'abc'), starts)).toBeNull();
+    expect(encodeModel(typed(start(), 0, 'filters', '-3'), starts)).toBeNull();
+    expect(encodeModel({ ...start(), input: '' }, starts)).toBeNull();
+    expect(encodeModel({ ...start(), layers: [{ ...newLayer('Dropout', 0, starts), fields: { rate: '0.0000001' } }] }, starts)).toBeNull();
   });
 
   it.each([
@@ -270,7 +283,7 @@ describe('the model in the address', () => {
     ['i28_c32%20', 0],
     ['i28__d', 1],
   ] as const)('refuses %j, naming the segment', (value, position) => {
-    const decoded = decodeModel(value);
+    const decoded = decodeModel(value, starts);
     if (position === -1) {
       expect(decoded.ok).toBe(true); // a Dense with its starting 64 units
       return;
@@ -279,14 +292,14 @@ describe('the model in the address', () => {
   });
 
   it('refuses an overlong value before reading it', () => {
-    expect(decodeModel(`i28${'_d1'.repeat(MAX_ENCODED_LENGTH)}`)).toMatchObject({ ok: false });
-    expect(decodeModel(`i28${'_f'.repeat(70)}`)).toMatchObject({ ok: false });
+    expect(decodeModel(`i28${'_d1'.repeat(MAX_ENCODED_LENGTH)}`, starts)).toMatchObject({ ok: false });
+    expect(decodeModel(`i28${'_f'.repeat(70)}`, starts)).toMatchObject({ ok: false });
   });
 
   it('never throws on any string, and what it accepts evaluates without NaN', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.stringMatching(/^i[0-9xn]{0,8}(_[cmdfob][0-9x.-]{0,10}){0,6}$/)), (value) => {
-        const decoded = decodeModel(value);
+        const decoded = decodeModel(value, starts);
         if (decoded.ok) expect(JSON.stringify(evaluate(decoded.state, null).view)).not.toMatch(/NaN|Infinity/);
       }),
       { numRuns: 500 },

@@ -2,7 +2,9 @@
  * The model editor's state as data: a list of layers, each a Keras class and the text the reader
  * typed into its fields, plus the input shape's text. What was typed is kept as typed (so a wrong
  * value stays on screen with its message); `toModel` turns it into the Keras arguments src/calc
- * reads, and src/calc judges them.
+ * reads, and src/calc judges them. A field starts at Keras's default when Keras has one (src/calc's
+ * `kerasDefaults`, read at build time into `Starts`); only an argument Keras requires gets a
+ * starting value here.
  */
 import { Namer, type LayerArgs, type SequentialModel, type Shape } from '@calc/basics.ts';
 
@@ -21,8 +23,11 @@ export interface FieldSpec {
   /** The Keras keyword argument, as Python writes it. */
   arg: string;
   kind: FieldKind;
-  /** The text a new layer starts with. */
-  initial: string;
+  /**
+   * The text a new layer starts with, for an argument Keras requires (`filters`, `units`); an
+   * argument with a Keras default leaves it out and starts at that default (see `startsFrom`).
+   */
+  initial?: string;
   options?: readonly string[];
   /** Empty text means Python's None (MaxPooling2D's `strides` then equals `pool_size`). */
   optional?: boolean;
@@ -33,7 +38,6 @@ export interface FieldSpec {
 const padding: FieldSpec = {
   arg: 'padding',
   kind: 'choice',
-  initial: 'valid',
   options: ['valid', 'same'],
   codes: { valid: 'v', same: 's' },
 };
@@ -45,13 +49,13 @@ export const EDITOR_LAYERS = {
     fields: [
       { arg: 'filters', kind: 'int', initial: '32' },
       { arg: 'kernel_size', kind: 'tuple', initial: '3' },
-      { arg: 'strides', kind: 'tuple', initial: '1' },
+      { arg: 'strides', kind: 'tuple' },
       padding,
     ],
   },
   MaxPooling2D: {
     code: 'm',
-    fields: [{ arg: 'pool_size', kind: 'tuple', initial: '2' }, { arg: 'strides', kind: 'tuple', initial: '', optional: true }, padding],
+    fields: [{ arg: 'pool_size', kind: 'tuple' }, { arg: 'strides', kind: 'tuple', optional: true }, padding],
   },
   Dense: { code: 'd', fields: [{ arg: 'units', kind: 'int', initial: '64' }] },
   Flatten: { code: 'f', fields: [] },
@@ -82,9 +86,31 @@ export interface EditorState {
   nextId: number;
 }
 
+/** The text every field of every editor layer starts with, by type and argument. */
+export type Starts = Readonly<Record<EditorType, Readonly<Record<string, string>>>>;
+
+/**
+ * Each field's starting text: the editor's own value for an argument Keras requires, else Keras's
+ * default as `kerasDefaults(type)` gives it (None shows as an empty field). Called at build time;
+ * a field with neither stops the build, naming it.
+ */
+export function startsFrom(kerasDefaults: (type: EditorType) => LayerArgs | undefined): Starts {
+  const starts = {} as Record<EditorType, Record<string, string>>;
+  for (const type of EDITOR_TYPES) {
+    const defaults = kerasDefaults(type) ?? {};
+    starts[type] = {};
+    for (const f of fieldsOf(type)) {
+      if (f.initial !== undefined) starts[type][f.arg] = f.initial;
+      else if (Object.hasOwn(defaults, f.arg)) starts[type][f.arg] = argText(defaults[f.arg]);
+      else throw new Error(`the model editor's ${type} field \`${f.arg}\` has no starting value and Keras no default`);
+    }
+  }
+  return starts;
+}
+
 /** A layer of `type` with its starting values. */
-export function newLayer(type: EditorType, id: number): EditorLayer {
-  return { id, type, fields: Object.fromEntries(fieldsOf(type).map((f) => [f.arg, f.initial])) };
+export function newLayer(type: EditorType, id: number, starts: Starts): EditorLayer {
+  return { id, type, fields: { ...starts[type] } };
 }
 
 /** An argument value as a field shows it: `3`, `3, 5`, empty for None. */
@@ -98,7 +124,7 @@ export function argText(value: unknown): string {
  * The editor state for a lesson's Sequential model. Returns the types it cannot edit instead, so
  * the lesson's author hears about them at build time.
  */
-export function fromModel(model: SequentialModel): { ok: true; state: EditorState } | { ok: false; unsupported: string[] } {
+export function fromModel(model: SequentialModel, starts: Starts): { ok: true; state: EditorState } | { ok: false; unsupported: string[] } {
   const unsupported = model.layers.filter((l) => !isEditorType(l.type) || l.model).map((l) => l.type);
   if (unsupported.length > 0) return { ok: false, unsupported };
   const layers = model.layers.map((l, id) => {
@@ -106,7 +132,7 @@ export function fromModel(model: SequentialModel): { ok: true; state: EditorStat
     const fields = Object.fromEntries(
       fieldsOf(type).map((f) => {
         const v = l.args?.[f.arg];
-        return [f.arg, v === undefined ? f.initial : argText(v)];
+        return [f.arg, v === undefined ? starts[type][f.arg]! : argText(v)];
       }),
     );
     return { id, type, fields };

@@ -20,6 +20,7 @@ import {
   type EditorState,
   type EditorType,
   type FieldSpec,
+  type Starts,
 } from './editor-model.ts';
 
 const DIM = /^(\d{1,16}|n)$/;
@@ -50,7 +51,7 @@ function encodeArg(field: FieldSpec, value: unknown): string | null {
 }
 
 /** One layer's segment, or null when one of its fields holds text the URL cannot carry. */
-function encodeLayer(layer: EditorLayer): string | null {
+function encodeLayer(layer: EditorLayer, starts: Starts): string | null {
   const fields = fieldsOf(layer.type);
   const args = layerArgs(layer);
   const values: string[] = [];
@@ -62,7 +63,7 @@ function encodeLayer(layer: EditorLayer): string | null {
   // leave out trailing arguments that still have their starting value
   while (values.length > 0) {
     const f = fields[values.length - 1]!;
-    const start = encodeArg(f, layerArgs(newLayer(layer.type, 0))[f.arg]);
+    const start = encodeArg(f, layerArgs(newLayer(layer.type, 0, starts))[f.arg]);
     if (values[values.length - 1] !== start) break;
     values.pop();
   }
@@ -70,7 +71,7 @@ function encodeLayer(layer: EditorLayer): string | null {
 }
 
 /** The state as a `model=` value, or null when some field holds text that is not a value (the URL keeps the last good model then). */
-export function encodeModel(state: EditorState): string | null {
+export function encodeModel(state: EditorState, starts: Starts): string | null {
   const input = parseInputShape(state.input);
   if (!input.ok) return null;
   const segments = [
@@ -80,7 +81,7 @@ export function encodeModel(state: EditorState): string | null {
       .join('x')}`,
   ];
   for (const layer of state.layers) {
-    const s = encodeLayer(layer);
+    const s = encodeLayer(layer, starts);
     if (s === null) return null;
     segments.push(s);
   }
@@ -107,7 +108,7 @@ function decodeArg(field: FieldSpec, raw: string): string | null {
 }
 
 /** The editor state a `model=` value describes, or the first segment that is not valid. */
-export function decodeModel(value: string): Decoded {
+export function decodeModel(value: string, starts: Starts): Decoded {
   const bad = (segment: string, position: number): Decoded => ({ ok: false, segment: segment.slice(0, 40), position });
   if (value.length > MAX_ENCODED_LENGTH) return bad(value, 0);
   if (!/^[A-Za-z0-9x._-]+$/.test(value)) return bad(value, 0);
@@ -125,7 +126,7 @@ export function decodeModel(value: string): Decoded {
     const fields = fieldsOf(type);
     const raw = segment.length > 1 ? segment.slice(1).split('-') : [];
     if (raw.length > fields.length) return bad(segment, i + 1);
-    const layer = newLayer(type, i);
+    const layer = newLayer(type, i, starts);
     for (const [j, text] of raw.entries()) {
       const field = fields[j]!;
       const shown = decodeArg(field, text);

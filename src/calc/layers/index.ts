@@ -4,6 +4,7 @@
  * is listed here.
  */
 import type { LayerSpec } from '../registry.ts';
+import type { Dialect, LayerArgs } from '../types.ts';
 import { activationLayers } from './activations.ts';
 import { applicationLayers } from './applications.ts';
 import { attentionLayers } from './attention.ts';
@@ -39,3 +40,14 @@ export const layerSpecs: ReadonlyMap<string, LayerSpec> = new Map(families.flatM
 
 export const specFor = (type: string): LayerSpec | undefined => layerSpecs.get(type);
 export const knownTypes = (): string[] => [...layerSpecs.keys()].sort();
+
+/**
+ * Keras's defaults for the arguments a layer type's spec reads, as that dialect's Keras fills them
+ * in; undefined for a type Param Lab does not know. What an editor shows for an argument the
+ * reader has not set comes from here, never from a copy.
+ */
+export function kerasDefaults(type: string, dialect: Dialect = 'keras3'): LayerArgs | undefined {
+  const spec = layerSpecs.get(type);
+  if (!spec) return undefined;
+  return { ...(typeof spec.defaults === 'function' ? spec.defaults(dialect) : spec.defaults) };
+}
