@@ -29,6 +29,8 @@ const json = (what: string): string => `this is not valid JSON: ${what}`;
 /** A character the JSON scanner found, or the end of the text (null). */
 const found = (c: string | null): string => (c === null ? 'the end of the text' : `"${c}"`);
 /** `3 × 4 = 12`, or `12` for one axis. */
+/** `1 filter`, `3 filters`: a count and its noun in English. */
+const count = (n: number, one: string, other: string): string => `${n} ${n === 1 ? one : other}`;
 const sizeText = (dims: readonly number[], size: number): string => (dims.length > 1 ? `${dims.join(' × ')} = ${size}` : String(size));
 
 /** The English rendering of each code: what the CLI prints and `Diagnostic.message` holds. */
@@ -126,15 +128,15 @@ export const english = {
   'strides-with-dilation': (v: { strides: string; dilation: string }) =>
     `strides > 1 cannot be combined with dilation_rate > 1 (strides=${v.strides}, dilation_rate=${v.dilation}); Keras rejects the pair`,
   'filters-not-divisible': (v: { filters: number; groups: number }) =>
-    `the ${v.filters} filters cannot be split into ${v.groups} equal groups (${v.filters} / ${v.groups} is not a whole number)`,
+    `the ${count(v.filters, 'filter', 'filters')} cannot be split into ${v.groups} equal ${v.groups === 1 ? 'group' : 'groups'} (${v.filters} / ${v.groups} is not a whole number)`,
   'input-channels-not-divisible': (v: { channels: number; groups: number }) =>
-    `the ${v.channels} input channels cannot be split into ${v.groups} equal groups (${v.channels} / ${v.groups} is not a whole number)`,
+    `the ${v.channels} input ${v.channels === 1 ? 'channel' : 'channels'} cannot be split into ${v.groups} equal ${v.groups === 1 ? 'group' : 'groups'} (${v.channels} / ${v.groups} is not a whole number)`,
   'output-padding-not-below-stride': (v: { outputPadding: number; stride: number; outputPaddings: string; strides: string }) =>
     `each output_padding must be smaller than its stride, but ${v.outputPadding} ≥ ${v.stride} (output_padding=${v.outputPaddings}, strides=${v.strides})`,
   'channels-fewer-than-groups': (v: { channels: number; groups: number }) =>
-    `the ${v.channels} channels cannot be split into ${v.groups} groups: there are more groups than channels`,
+    `the ${count(v.channels, 'channel', 'channels')} cannot be split into ${count(v.groups, 'group', 'groups')}: there are more groups than channels`,
   'channels-not-divisible': (v: { channels: number; groups: number }) =>
-    `the ${v.channels} channels cannot be split into ${v.groups} equal groups (${v.channels} / ${v.groups} is not a whole number)`,
+    `the ${count(v.channels, 'channel', 'channels')} cannot be split into ${v.groups} equal ${v.groups === 1 ? 'group' : 'groups'} (${v.channels} / ${v.groups} is not a whole number)`,
   'target-shape-not-tuple': (v: { got: string }) => `must be a tuple of whole numbers (one may be -1), got ${v.got}`,
   'target-shape-bad-size': (v: { got: string }) => `each size must be a whole number ≥ 0, or -1 for the one size to infer, got ${v.got}`,
   'target-shape-several-unknown': (v: { got: string }) => `can infer only one size, but ${v.got} has more than one -1`,
@@ -158,7 +160,7 @@ export const english = {
   'permute-not-each-once': (v: { count: number; got: string }) =>
     `must list each axis from 1 to ${v.count} exactly once (axis 0 is the batch and stays first), got ${v.got}`,
   'permute-rank-differs': (v: { count: number; input: string; axes: number }) =>
-    `reorders ${v.count} axes, but the input ${v.input} has ${v.axes} axes after the batch`,
+    `reorders ${count(v.count, 'axis', 'axes')}, but the input ${v.input} has ${count(v.axes, 'axis', 'axes')} after the batch`,
   'cropping-too-much': (v: { before: number; after: number; axis: string; length: number; left: number }) =>
     `cropping ${v.before} + ${v.after} from the input's ${v.axis} of ${v.length} leaves ${v.length} − ${v.before} − ${v.after} = ${signed(v.left)}; at least 1 must remain`,
   'lambda-shape-unknown': () =>
@@ -178,7 +180,7 @@ export const english = {
     `needs an input of rank ≥ 3 (batch, timesteps, …) to apply its layer at every step, got ${v.input}`,
   'time-distributed-several-outputs': (v: { type: string }) => `the wrapped ${v.type} returns several tensors; TimeDistributed needs one`,
   'layer-scale-mismatch': (v: { input: string; channels: number; projection: number }) =>
-    `scales the last axis of ${v.input} (${v.channels} channels) by a γ of ${v.projection} values; the two must match`,
+    `scales the last axis of ${v.input} (${count(v.channels, 'channel', 'channels')}) by a γ of ${count(v.projection, 'value', 'values')}; the two must match`,
   'cannot-add-shapes': (v: { a: string; b: string; i: number; j: number }) =>
     `cannot add ${v.a} and ${v.b}: sizes ${v.i} and ${v.j} differ`,
   'prelu-axis-out-of-range': (v: { got: string; last: number }) => `lists axis ${v.got}, but the input's non-batch axes are 1 to ${v.last}`,
@@ -218,9 +220,9 @@ export const english = {
   'einsum-bad-output-shape': (v: { got: string }) =>
     `must be a positive integer or a tuple of positive integers (None allowed), got ${v.got}`,
   'einsum-input-rank': (v: { letters: string; named: number; input: string; rank: number }) =>
-    `the equation's input "${v.letters}" names ${v.named} axes but the input ${v.input} has ${v.rank}`,
+    `the equation's input "${v.letters}" names ${count(v.named, 'axis', 'axes')} but the input ${v.input} has ${v.rank}`,
   'einsum-ellipsis-empty': (v: { input: string; rank: number; letters: string }) =>
-    `"..." must stand for at least one axis, but the input ${v.input} has only the ${v.rank} axes "${v.letters}" names`,
+    `"..." must stand for at least one axis, but the input ${v.input} has only the ${count(v.rank, 'axis', 'axes')} "${v.letters}" names`,
   'einsum-output-count': (v: { letters: string; needed: number; ellipsis: boolean; given: number }) =>
     `the equation's output "${v.letters}" needs ${v.needed} sizes besides the batch${v.ellipsis ? ' and the "..." axes' : ''}, but output_shape gives ${v.given}`,
   'einsum-axis-size-differs': (v: { axis: string; input: number | null; output: number | null }) =>

@@ -1,8 +1,14 @@
-/** Fill `{name}` placeholders in a UI string; a placeholder without a value stays visible, so a gap shows up in review. */
+/**
+ * Fill `{name}` placeholders in a UI string; a placeholder without a value stays visible, so a gap
+ * shows up in review. `{name?one|other}` is English's plural choice for the count in `name`:
+ * `{n} {n?window|windows}` reads "1 window", "3 windows" (Chinese strings need none).
+ */
 export const fill = (template: string, values: Record<string, string | number>): string =>
-  template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  template.replace(/\{(\w+)(?:\?([^|{}]*)\|([^{}]*))?\}/g, (whole, name: string, one?: string, other?: string) => {
     const v = Object.hasOwn(values, name) ? values[name] : undefined;
-    return v === undefined ? whole : String(v);
+    if (v === undefined) return whole;
+    if (one === undefined || other === undefined) return String(v);
+    return String(v).trim() === '1' ? one : other;
   });
 
 /**

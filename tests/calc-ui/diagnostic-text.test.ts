@@ -460,8 +460,11 @@ describe('learner templates', () => {
   for (const locale of locales) {
     it(`${locale}: no developer figure or word where a calculator or the editor can show it`, () => {
       for (const code of LEARNER_CODES) {
-        // the words around the placeholders, which are value names (`{rank}`), not text
-        const template = diagnosticStrings[locale].codes[code].replace(/\{\w+\}/g, '{}');
+        // the words around the placeholders, which are value names (`{rank}`, `{rank?value|values}`), not text
+        const template = diagnosticStrings[locale].codes[code].replace(
+          /\{\w+(\?[^|{}]*\|[^{}]*)?\}/g,
+          (_, plural?: string) => plural ?? '{}',
+        );
         // {max} is 2^53 − 1; "wide" was used for heights; "tuple", "rank", brackets are developers' words
         expect(diagnosticStrings[locale].codes[code], `${locale} ${code}`).not.toContain('{max}');
         expect(template, `${locale} ${code}`).not.toMatch(/9,007|MAX_SAFE|\btuple\b|元组|\brank\b|\[|\bwide\b|宽 \{|got\b/);

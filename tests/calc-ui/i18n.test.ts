@@ -54,6 +54,22 @@ describe('fill and localeOf', () => {
     expect(fill('{a} and {b}', { a: 1 })).toBe('1 and {b}');
     expect(fill('{toString}', {})).toBe('{toString}');
   });
+  it('chooses the English singular for a count of exactly 1', () => {
+    const t = '{n} {n?window|windows} of 2';
+    expect(fill(t, { n: 1 })).toBe('1 window of 2');
+    expect(fill(t, { n: '1' })).toBe('1 window of 2');
+    expect(fill(t, { n: 0 })).toBe('0 windows of 2');
+    expect(fill(t, { n: '1,024' })).toBe('1,024 windows of 2');
+    expect(fill('{n?a|b}', {})).toBe('{n?a|b}');
+  });
+  it('writes no "1 windows": every English count placeholder before a plural noun has its choice', () => {
+    for (const file of components) {
+      for (const [key, text] of strings(load('en', file)))
+        expect(text, `en/${file} ${key}`).not.toMatch(
+          /\{(?!depth\})\w+\} (?:input |equal )?(?:filters|kernels|windows|values|axes|channels|groups|layers)\b/,
+        );
+    }
+  });
   it("maps Starlight's locale keys to site locales, English by default", () => {
     expect(localeOf(undefined)).toBe('en');
     expect(localeOf('zh-cn')).toBe('zh-cn');
