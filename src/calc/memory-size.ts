@@ -5,6 +5,25 @@
  * value is kept as an exact fraction and rounded by hand. Units and dtypes: docs/summary-formats.md#memory-size.
  */
 
+import type { WeightDtype } from './types.ts';
+
+/** Bytes per value in Keras 3's footer (a bool is one bit). A Map: dtype names come from files. */
+export const KERAS3_DTYPE_BYTES: ReadonlyMap<WeightDtype, number> = new Map<WeightDtype, number>([
+  ['float16', 2],
+  ['bfloat16', 2],
+  ['float32', 4],
+  ['float64', 8],
+  ['int8', 1],
+  ['int16', 2],
+  ['int32', 4],
+  ['int64', 8],
+  ['uint8', 1],
+  ['bool', 1 / 8],
+]);
+
+/** TF's `dtype.size`, which tf.keras's footer uses: the same, but a bool is a whole byte. */
+export const TF_DTYPE_BYTES: ReadonlyMap<WeightDtype, number> = new Map([...KERAS3_DTYPE_BYTES, ['bool', 1]]);
+
 /** Keras 3's units (`0.00 B`). */
 export const KERAS3_UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'] as const;
 /** tf.keras 2.13+ units (`0.00 Byte`). */

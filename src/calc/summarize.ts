@@ -14,6 +14,7 @@ import {
   type TensorRef,
 } from './model.ts';
 import { Namer } from './naming.ts';
+import { KERAS3_DTYPE_BYTES } from './memory-size.ts';
 import { postOrder } from './graph-order.ts';
 import { diagnostic, englishMessage } from './diagnostics.ts';
 import { LayerProblem } from './problem.ts';
@@ -88,22 +89,8 @@ export interface SummarizeOptions {
   namer?: Namer;
 }
 
-/** Bytes per value in Keras 3's footer (a bool is one bit). A Map: dtype names come from files. */
-const DTYPE_BYTES = new Map<WeightDtype, number>([
-  ['float16', 2],
-  ['bfloat16', 2],
-  ['float32', 4],
-  ['float64', 8],
-  ['int8', 1],
-  ['int16', 2],
-  ['int32', 4],
-  ['int64', 8],
-  ['uint8', 1],
-  ['bool', 1 / 8],
-]);
-
 const count = (w: Weight): number => w.shape.reduce((a, b) => a * b, 1);
-const bytesPerValue = (w: Weight): number => DTYPE_BYTES.get(w.dtype ?? 'float32') ?? 4;
+const bytesPerValue = (w: Weight): number => KERAS3_DTYPE_BYTES.get(w.dtype ?? 'float32') ?? 4;
 
 /** Totals over a set of weights, split by the trainable flag. */
 export function totalsOf(weights: readonly Weight[]): Totals {

@@ -8,11 +8,11 @@ import { escapeControls } from './control-chars.ts';
 import { groupDigits } from './text.ts';
 import { truncatedRow, wrappedRow, type Keras2Era } from './keras2-print-row.ts';
 import { TextBudget } from './text-budget.ts';
-import { KERAS2_UNITS, readableMemorySize } from './memory-size.ts';
+import { KERAS2_UNITS, readableMemorySize, TF_DTYPE_BYTES } from './memory-size.ts';
 import { pythonStringList, pythonTuple } from './python-repr.ts';
 import { shapeList } from './text.ts';
 import type { Row, Summary } from './summarize.ts';
-import type { Weight, WeightDtype } from './types.ts';
+import type { Weight } from './types.ts';
 
 export type { Keras2Era };
 
@@ -51,20 +51,6 @@ const paramsText = (row: Row): string => (row.built ? String(row.params) : '0 (u
 
 /** tf.keras prints the layer's own `trainable` flag. */
 const trainableText = (row: Row): string => (row.layerTrainable ? 'Y' : 'N');
-
-/** TF's `dtype.size` in bytes: a bool is a whole byte here (Keras 3 counts it as one bit). */
-const TF_DTYPE_BYTES = new Map<WeightDtype, number>([
-  ['float16', 2],
-  ['bfloat16', 2],
-  ['float32', 4],
-  ['float64', 8],
-  ['int8', 1],
-  ['int16', 2],
-  ['int32', 4],
-  ['int64', 8],
-  ['uint8', 1],
-  ['bool', 1],
-]);
 
 /** Bytes of a set of weights as tf.keras's `weight_memory_size` computes them. */
 const memoryOf = (weights: readonly Weight[]): number =>
