@@ -4,22 +4,11 @@
  * A type added without them fails here. The numbers checked by hand below come from the arithmetic
  * written beside them (docs/output-lengths.md has the rules).
  */
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { add, evaluate, num, type ShapeStep, type WindowStep } from '@calc/explain.ts';
-import { activationLayers } from '@calc/layers/activations.ts';
-import { applicationLayers } from '@calc/layers/applications.ts';
-import { attentionLayers } from '@calc/layers/attention.ts';
-import { convolutionLayers } from '@calc/layers/convolution.ts';
-import { coreLayers } from '@calc/layers/core.ts';
-import { einsumLayers } from '@calc/layers/einsum.ts';
-import { knownTypes, layerSpecs, specFor } from '@calc/layers/index.ts';
-import { mergingLayers } from '@calc/layers/merging.ts';
-import { normalizationLayers } from '@calc/layers/normalization.ts';
-import { poolingLayers } from '@calc/layers/pooling.ts';
-import { preprocessingLayers } from '@calc/layers/preprocessing.ts';
-import { recurrentLayers } from '@calc/layers/recurrent.ts';
-import { regularizationLayers } from '@calc/layers/regularization.ts';
-import { reshapingLayers } from '@calc/layers/reshaping.ts';
+import { knownTypes, layerFamilies, layerSpecs, specFor } from '@calc/layers/index.ts';
 import { describe as describeDiagnostic } from '@calc/problem.ts';
 import { EngineError, weight, type LayerFamily, type LayerSpec } from '@calc/registry.ts';
 import { resolveLayer, type Row } from '@calc/summarize.ts';
@@ -92,25 +81,12 @@ describe('every registered layer type', () => {
     expect(row.family).toBe(specFor(type)!.family);
   });
 
-  it('lists each type in one family table only', () => {
-    const tables = [
-      coreLayers,
-      einsumLayers,
-      convolutionLayers,
-      poolingLayers,
-      reshapingLayers,
-      normalizationLayers,
-      preprocessingLayers,
-      regularizationLayers,
-      activationLayers,
-      recurrentLayers,
-      attentionLayers,
-      mergingLayers,
-      applicationLayers,
-    ];
-    const names = tables.flatMap((t) => Object.keys(t));
+  it('lists each type in one family table only, and every family file in the registry', () => {
+    const names = layerFamilies.flatMap((t) => Object.keys(t));
     expect(new Set(names).size).toBe(names.length);
     expect(names.length).toBe(layerSpecs.size);
+    const files = readdirSync(fileURLToPath(new URL('../../src/calc/layers/', import.meta.url)));
+    expect(layerFamilies.length).toBe(files.filter((f) => f.endsWith('.ts') && f !== 'index.ts').length);
   });
 
   it('finds no spec on the prototype: constructor, __proto__ and toString are unknown classes', () => {

@@ -19,7 +19,8 @@ import { recurrentLayers } from './recurrent.ts';
 import { regularizationLayers } from './regularization.ts';
 import { reshapingLayers } from './reshaping.ts';
 
-const families: Record<string, LayerSpec>[] = [
+/** The family tables, one per file in this folder. */
+export const layerFamilies: readonly Readonly<Record<string, LayerSpec>>[] = [
   coreLayers,
   einsumLayers,
   convolutionLayers,
@@ -36,7 +37,7 @@ const families: Record<string, LayerSpec>[] = [
 ];
 
 /** Keras class name → spec. A Map: type names come from files, and `constructor` must not find Object's. */
-export const layerSpecs: ReadonlyMap<string, LayerSpec> = new Map(families.flatMap((family) => Object.entries(family)));
+export const layerSpecs: ReadonlyMap<string, LayerSpec> = new Map(layerFamilies.flatMap((family) => Object.entries(family)));
 
 export const specFor = (type: string): LayerSpec | undefined => layerSpecs.get(type);
 export const knownTypes = (): string[] => [...layerSpecs.keys()].sort();
