@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { fill } from '@i18n/fill.ts';
+import { fill, labelled } from '@i18n/fill.ts';
 import { localeOf, locales } from '@i18n/index.ts';
 
 const dir = (locale: string): string => fileURLToPath(new URL(`../../src/i18n/${locale}/`, import.meta.url));
@@ -69,6 +69,10 @@ describe('fill and localeOf', () => {
           /\{(?!depth\})\w+\} (?:input |equal )?(?:filters|kernels|windows|values|axes|channels|groups|layers)\b/,
         );
     }
+  });
+  it('puts a space after an English label and none after a full-width colon', () => {
+    expect(labelled('Cannot compute:', 'the kernel does not fit.')).toBe('Cannot compute: the kernel does not fit.');
+    expect(labelled('无法计算：', '卷积核放不进输入。')).toBe('无法计算：卷积核放不进输入。');
   });
   it("maps Starlight's locale keys to site locales, English by default", () => {
     expect(localeOf(undefined)).toBe('en');
