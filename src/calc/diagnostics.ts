@@ -28,9 +28,11 @@ const quoted = (options: readonly string[]): string => options.map((o) => `"${o}
 const json = (what: string): string => `this is not valid JSON: ${what}`;
 /** A character the JSON scanner found, or the end of the text (null). */
 const found = (c: string | null): string => (c === null ? 'the end of the text' : `"${c}"`);
+/** An English noun agreeing with the count `n`: `filter` for 1, `filters` otherwise. */
+const noun = (n: number, one: string, other: string): string => (n === 1 ? one : other);
+/** `1 filter`, `3 filters`: a count and its noun. */
+const count = (n: number, one: string, other: string): string => `${n} ${noun(n, one, other)}`;
 /** `3 × 4 = 12`, or `12` for one axis. */
-/** `1 filter`, `3 filters`: a count and its noun in English. */
-const count = (n: number, one: string, other: string): string => `${n} ${n === 1 ? one : other}`;
 const sizeText = (dims: readonly number[], size: number): string => (dims.length > 1 ? `${dims.join(' × ')} = ${size}` : String(size));
 
 /** The English rendering of each code: what the CLI prints and `Diagnostic.message` holds. */
@@ -128,15 +130,15 @@ export const english = {
   'strides-with-dilation': (v: { strides: string; dilation: string }) =>
     `strides > 1 cannot be combined with dilation_rate > 1 (strides=${v.strides}, dilation_rate=${v.dilation}); Keras rejects the pair`,
   'filters-not-divisible': (v: { filters: number; groups: number }) =>
-    `the ${count(v.filters, 'filter', 'filters')} cannot be split into ${v.groups} equal ${v.groups === 1 ? 'group' : 'groups'} (${v.filters} / ${v.groups} is not a whole number)`,
+    `the ${count(v.filters, 'filter', 'filters')} cannot be split into ${v.groups} equal ${noun(v.groups, 'group', 'groups')} (${v.filters} / ${v.groups} is not a whole number)`,
   'input-channels-not-divisible': (v: { channels: number; groups: number }) =>
-    `the ${v.channels} input ${v.channels === 1 ? 'channel' : 'channels'} cannot be split into ${v.groups} equal ${v.groups === 1 ? 'group' : 'groups'} (${v.channels} / ${v.groups} is not a whole number)`,
+    `the ${v.channels} input ${noun(v.channels, 'channel', 'channels')} cannot be split into ${v.groups} equal ${noun(v.groups, 'group', 'groups')} (${v.channels} / ${v.groups} is not a whole number)`,
   'output-padding-not-below-stride': (v: { outputPadding: number; stride: number; outputPaddings: string; strides: string }) =>
     `each output_padding must be smaller than its stride, but ${v.outputPadding} ≥ ${v.stride} (output_padding=${v.outputPaddings}, strides=${v.strides})`,
   'channels-fewer-than-groups': (v: { channels: number; groups: number }) =>
     `the ${count(v.channels, 'channel', 'channels')} cannot be split into ${count(v.groups, 'group', 'groups')}: there are more groups than channels`,
   'channels-not-divisible': (v: { channels: number; groups: number }) =>
-    `the ${count(v.channels, 'channel', 'channels')} cannot be split into ${v.groups} equal ${v.groups === 1 ? 'group' : 'groups'} (${v.channels} / ${v.groups} is not a whole number)`,
+    `the ${count(v.channels, 'channel', 'channels')} cannot be split into ${v.groups} equal ${noun(v.groups, 'group', 'groups')} (${v.channels} / ${v.groups} is not a whole number)`,
   'target-shape-not-tuple': (v: { got: string }) => `must be a tuple of whole numbers (one may be -1), got ${v.got}`,
   'target-shape-bad-size': (v: { got: string }) => `each size must be a whole number ≥ 0, or -1 for the one size to infer, got ${v.got}`,
   'target-shape-several-unknown': (v: { got: string }) => `can infer only one size, but ${v.got} has more than one -1`,

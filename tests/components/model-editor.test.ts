@@ -23,7 +23,7 @@ import { decodeModel, encodeModel, MAX_ENCODED_LENGTH } from '@components/island
 import { mnist } from './mnist-model.ts';
 
 /** The fields' starting text, as the page builds it: Keras's defaults from src/calc. */
-const starts = startsFrom((type) => kerasDefaults(type));
+const starts = startsFrom(kerasDefaults);
 
 function start(): EditorState {
   const s = fromModel(mnist, starts);

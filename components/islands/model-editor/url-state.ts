@@ -61,9 +61,10 @@ function encodeLayer(layer: EditorLayer, starts: Starts): string | null {
     values.push(v);
   }
   // leave out trailing arguments that still have their starting value
+  const startArgs = layerArgs(newLayer(layer.type, 0, starts));
   while (values.length > 0) {
     const f = fields[values.length - 1]!;
-    const start = encodeArg(f, layerArgs(newLayer(layer.type, 0, starts))[f.arg]);
+    const start = encodeArg(f, startArgs[f.arg]);
     if (values[values.length - 1] !== start) break;
     values.pop();
   }
