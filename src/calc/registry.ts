@@ -81,6 +81,17 @@ export interface LayerSpec {
   family: LayerFamily;
   /** How the layer is called on several tensors; 'one' when absent. */
   takes?: CallStyle;
+  /**
+   * The leading parameters of the Keras constructor that code passes by position, in the
+   * signature's order: `Conv2D(32, 3)` is filters, kernel_size. Generated code writes them so,
+   * and a reader of Python source maps positional arguments by it. Absent: every argument by keyword.
+   */
+  positional?: readonly string[];
+  /**
+   * Classes of the helper layers Keras creates, unnamed, when this layer is first built; each takes
+   * the next automatic name of its class, as if the user had made it (docs/naming.md#hidden-counters).
+   */
+  buildsLayers?: readonly string[];
   /** Keras's defaults for the arguments this spec reads (per dialect where they differ). */
   defaults: LayerArgs | ((dialect: Dialect) => LayerArgs);
   example: LayerExample;

@@ -45,6 +45,9 @@ const MultiHeadAttention: LayerSpec = {
   family: 'attention',
   // Keras's call(query, value, key=None): tensors by position, not in a list
   takes: 'positional',
+  positional: ['num_heads', 'key_dim'],
+  // `_build_attention` makes a Softmax and a Dropout without names
+  buildsLayers: ['Softmax', 'Dropout'],
   example: {
     args: { num_heads: 2, key_dim: 16 },
     input: [

@@ -101,6 +101,7 @@ const filtersTerm = (filters: number): Term => num(filters, 'filters', 'filters'
 /** Conv1D/2D/3D: `filters × (C_in / groups × k… + 1)`; causal padding only for Conv1D. */
 const conv = (rank: number, example: LayerExample): LayerSpec => ({
   family: 'convolution',
+  positional: ['filters', 'kernel_size'],
   example,
   defaults: { strides: 1, padding: 'valid', data_format: null, dilation_rate: 1, groups: 1, use_bias: true },
   build({ args, input }) {
@@ -126,6 +127,7 @@ const conv = (rank: number, example: LayerExample): LayerSpec => ({
 /** Conv*Transpose: kernel `(*k, filters, C_in)`, no groups, no causal, optional output_padding. */
 const convTranspose = (rank: number, example: LayerExample): LayerSpec => ({
   family: 'convolution',
+  positional: ['filters', 'kernel_size'],
   example,
   defaults: { strides: 1, padding: 'valid', output_padding: null, data_format: null, dilation_rate: 1, use_bias: true },
   build({ args, input }) {
@@ -177,6 +179,7 @@ const depthwiseKernelName = (dialect: Dialect): string => (dialect === 'keras3' 
 /** DepthwiseConv1D/2D: one k… kernel per input channel and multiplier, bias per output channel. */
 const depthwise = (rank: number, example: LayerExample): LayerSpec => ({
   family: 'convolution',
+  positional: ['kernel_size'],
   example,
   defaults: { strides: 1, padding: 'valid', depth_multiplier: 1, data_format: null, dilation_rate: 1, use_bias: true },
   build({ args, input, dialect }) {
@@ -208,6 +211,7 @@ const depthwise = (rank: number, example: LayerExample): LayerSpec => ({
  */
 const separable = (rank: number, example: LayerExample): LayerSpec => ({
   family: 'convolution',
+  positional: ['filters', 'kernel_size'],
   example,
   defaults: { strides: 1, padding: 'valid', depth_multiplier: 1, data_format: null, dilation_rate: 1, use_bias: true },
   build({ args, input, dialect }) {

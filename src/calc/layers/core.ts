@@ -9,6 +9,7 @@ import { isShapeList } from '../text.ts';
 /** Dense: a kernel from the last input axis to `units`, plus one bias per unit. */
 const Dense: LayerSpec = {
   family: 'core',
+  positional: ['units'],
   example: { args: { units: 10 }, input: [null, 784] },
   defaults: { use_bias: true },
   build({ args, input }) {
@@ -31,6 +32,7 @@ const Dense: LayerSpec = {
 /** Embedding: a lookup table of `input_dim` rows, each `output_dim` long; no bias. */
 const Embedding: LayerSpec = {
   family: 'core',
+  positional: ['input_dim', 'output_dim'],
   example: { args: { input_dim: 1000, output_dim: 64 }, input: [null, 10] },
   defaults: {},
   build({ args, input }) {
@@ -109,7 +111,7 @@ export const coreLayers = {
   Dense,
   Lambda,
   Embedding,
-  Activation: passThrough('activation', { args: { activation: 'relu' }, input: [null, 64] }),
+  Activation: { ...passThrough('activation', { args: { activation: 'relu' }, input: [null, 64] }), positional: ['activation'] },
   Identity: passThrough('core', { args: {}, input: [null, 64] }),
   Masking: passThrough('core', { args: { mask_value: 0 }, input: [null, 10, 8] }),
 } satisfies Record<string, LayerSpec>;

@@ -19,6 +19,7 @@ function poolSize(args: LayerArgs, rank: number, dialect: Dialect): number[] {
 /** Max/AveragePooling: strides default to the pool size; Keras 3 AveragePooling has no default pool. */
 const pool = (rank: number, requirePool: boolean, input: Shape): LayerSpec => ({
   family: 'pooling',
+  positional: ['pool_size'],
   example: { args: { pool_size: 2 }, input },
   defaults: (dialect: Dialect) => ({
     ...(requirePool && dialect === 'keras3' ? {} : { pool_size: 2 }),

@@ -90,6 +90,7 @@ const SEQUENCE_DEFAULTS: LayerArgs = { use_bias: true, return_sequences: false, 
 /** SimpleRNN, LSTM, GRU and the CuDNN variants of tf.keras 1.x. */
 const recurrent = (kind: CellKind, example: LayerExample): LayerSpec => ({
   family: 'recurrent',
+  positional: ['units'],
   example,
   defaults: kind === 'gru' ? (dialect) => ({ ...SEQUENCE_DEFAULTS, reset_after: resetAfterDefault(dialect) }) : SEQUENCE_DEFAULTS,
   build({ args, input }) {
@@ -169,6 +170,7 @@ const STEP_AXES = [
  */
 const convLstm = (rank: number, example: LayerExample): LayerSpec => ({
   family: 'recurrent',
+  positional: ['filters', 'kernel_size'],
   example,
   defaults: { ...SEQUENCE_DEFAULTS, strides: 1, padding: 'valid', data_format: null, dilation_rate: 1 },
   build({ args, input }) {
@@ -259,6 +261,7 @@ function mergeMode(args: LayerArgs): MergeMode {
  */
 const Bidirectional: LayerSpec = {
   family: 'wrapper',
+  positional: ['layer'],
   example: { args: { layer: { type: 'LSTM', args: { units: 32, return_sequences: true } } }, input: [null, 10, 8] },
   defaults: { merge_mode: 'concat', backward_layer: null },
   build(ctx: BuildContext) {
@@ -342,6 +345,7 @@ const twoDirections = (forward: Term, backward: Term): Term =>
 /** TimeDistributed: one inner layer applied to every step; the steps share its weights. */
 const TimeDistributed: LayerSpec = {
   family: 'wrapper',
+  positional: ['layer'],
   example: { args: { layer: { type: 'Dense', args: { units: 8 } } }, input: [null, 10, 16] },
   defaults: {},
   build(ctx: BuildContext) {

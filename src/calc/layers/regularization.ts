@@ -18,6 +18,7 @@ function fraction(args: LayerArgs, key: string): void {
 /** Dropout-like: `rate` checked, input passed through; SpatialDropoutND also fixes the rank. */
 const dropout = (example: LayerExample, rank?: number): LayerSpec => ({
   family: 'regularization',
+  positional: ['rate'],
   example,
   defaults: {},
   build({ args, input }) {
@@ -35,6 +36,7 @@ const dropout = (example: LayerExample, rank?: number): LayerSpec => ({
 
 const GaussianNoise: LayerSpec = {
   family: 'regularization',
+  positional: ['stddev'],
   example: { args: { stddev: 0.1 }, input: [null, 64] },
   defaults: {},
   build({ args, input, dialect }) {

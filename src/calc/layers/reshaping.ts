@@ -43,6 +43,7 @@ function targetShape(args: LayerArgs): (number | null)[] {
 /** Reshape: `(N, *target_shape)`; a -1 becomes what the per-sample size leaves, or None if that is unknown. */
 const Reshape: LayerSpec = {
   family: 'reshaping',
+  positional: ['target_shape'],
   example: { args: { target_shape: [7, 7, 16] }, input: [null, 784] },
   defaults: {},
   build({ args, input }) {
@@ -79,6 +80,7 @@ function reshape(args: LayerArgs, input: Shape): { output: Shape; weights: [] } 
 /** Permute: `dims` are 1-based (batch is axis 0 and never moves) and must name every other axis once. */
 const Permute: LayerSpec = {
   family: 'reshaping',
+  positional: ['dims'],
   example: { args: { dims: [2, 1] }, input: [null, 10, 64] },
   defaults: {},
   build({ args, input }) {
@@ -114,6 +116,7 @@ const Permute: LayerSpec = {
 /** RepeatVector: `(N, D)` → `(N, n, D)`, a vector copied n times along a new time axis. */
 const RepeatVector: LayerSpec = {
   family: 'reshaping',
+  positional: ['n'],
   example: { args: { n: 3 }, input: [null, 32] },
   defaults: {},
   build({ args, input }) {
