@@ -1,6 +1,7 @@
 /**
  * Every printed summary is what the code above it prints (issue 7): in every page of both locales,
- * a `<SummaryText of={facts.x} />` follows — as the nearest Python on the page — a
+ * a `<SummaryText of={facts.x} />` (or a `<SummaryExplorer>`, which prints the same text under its
+ * rows) follows — as the nearest Python on the page — a
  * `<ModelCode of={facts.x} />` of the same fact with the same `summary()` arguments; no hand-written
  * ```python block calls `.summary(`; and the model name in the summary's title is the one that
  * code gives, read from the code by the rules of docs/naming.md (a `name="…"`, or Keras's own).
@@ -25,7 +26,10 @@ function pages(dir = 'content/docs'): string[] {
 }
 
 /** What a page shows, in order: hand-written Python blocks, generated code, printed summaries. */
-type Tag = { kind: 'ModelCode' | 'SummaryText'; line: number; attrs: Record<string, string | true> };
+/** Components that print a model's summary: the text itself, or the explorer with the text under it. */
+type Printer = 'SummaryText' | 'SummaryExplorer';
+type Tag = { kind: 'ModelCode' | Printer; line: number; attrs: Record<string, string | true> };
+const prints = (kind: Item['kind']): kind is Printer => kind === 'SummaryText' || kind === 'SummaryExplorer';
 type Item = { kind: 'python'; line: number; text: string } | Tag;
 
 /** `of={facts.mlp} showTrainable lineLength={108} format="keras3"` → { of: 'facts.mlp', showTrainable: true, … }. */
@@ -42,9 +46,9 @@ function items(source: string): Item[] {
   let prose: { line: number; text: string }[] = [];
   const flush = (): void => {
     const text = prose.map((p) => p.text).join('\n');
-    for (const m of text.matchAll(/<(ModelCode|SummaryText)\b([\s\S]*?)\/>/g)) {
+    for (const m of text.matchAll(/<(ModelCode|SummaryText|SummaryExplorer)\b([\s\S]*?)\/>/g)) {
       const line = prose[0]!.line + text.slice(0, m.index).split('\n').length - 1;
-      out.push({ kind: m[1] as 'ModelCode' | 'SummaryText', line, attrs: attributes(m[2]!) });
+      out.push({ kind: m[1] as Tag['kind'], line, attrs: attributes(m[2]!) });
     }
     prose = [];
   };
@@ -82,21 +86,21 @@ function problems(file: string, source: string): string[] {
     if (item.kind === 'python' && /\.summary\(/.test(item.text)) {
       found.push(`${file}:${item.line}: a hand-written Python block calls .summary(); write <ModelCode of={facts.…} summary /> instead`);
     }
-    if (item.kind !== 'SummaryText') return;
+    if (item.kind === 'python' || item.kind === 'ModelCode') return;
     const code = seen
       .slice(0, k)
       .reverse()
-      .find((p) => p.kind !== 'SummaryText');
+      .find((p) => !prints(p.kind));
     if (!code) {
-      found.push(`${file}:${item.line}: <SummaryText of={${String(item.attrs['of'])}}> has no code before it`);
+      found.push(`${file}:${item.line}: <${item.kind} of={${String(item.attrs['of'])}}> has no code before it`);
     } else if (code.kind === 'python') {
       found.push(
-        `${file}:${item.line}: <SummaryText of={${String(item.attrs['of'])}}> follows hand-written Python (line ${code.line}), not <ModelCode>`,
+        `${file}:${item.line}: <${item.kind} of={${String(item.attrs['of'])}}> follows hand-written Python (line ${code.line}), not <ModelCode>`,
       );
     } else if (code.kind === 'ModelCode') {
       if (code.attrs['of'] !== item.attrs['of']) {
         found.push(
-          `${file}:${item.line}: <SummaryText of={${String(item.attrs['of'])}}> follows the code of ${String(code.attrs['of'])} (line ${code.line})`,
+          `${file}:${item.line}: <${item.kind} of={${String(item.attrs['of'])}}> follows the code of ${String(code.attrs['of'])} (line ${code.line})`,
         );
       } else if (summaryArgs(code.attrs) !== summaryArgs(item.attrs)) {
         found.push(
@@ -183,10 +187,16 @@ describe('the check itself', () => {
       '```text',
       '<SummaryText of={facts.ignored} />',
       '```',
+      '<SummaryExplorer of={facts.other} />',
+      '```python',
+      'x = layers.Dense(4)(x)',
+      '```',
+      '<SummaryExplorer of={facts.other} />',
     ].join('\n');
     expect(problems('ok.mdx', mdx)).toEqual([
       'ok.mdx:6: summary() arguments differ from the code\'s (line 3): {"lineLength":null,"showTrainable":true,"expandNested":false} vs {"lineLength":null,"showTrainable":true,"expandNested":true}',
       'ok.mdx:8: <SummaryText of={facts.base}> follows the code of facts.other (line 7)',
+      'ok.mdx:16: <SummaryExplorer of={facts.other}> follows hand-written Python (line 13), not <ModelCode>',
     ]);
   });
 
@@ -217,7 +227,7 @@ describe.each(pages())('%s', (file) => {
   });
 
   const tags = items(source).filter((i): i is Tag => i.kind !== 'python');
-  const summaries = tags.filter((i) => i.kind === 'SummaryText');
+  const summaries = tags.filter((i) => prints(i.kind));
   if (summaries.length === 0) return;
   it('titles each summary with the model name its code gives', async () => {
     const lesson = /from '@lessons\/([\w-]+)\.ts'/.exec(source)?.[1];
