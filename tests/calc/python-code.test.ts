@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { tensor, type FunctionalModel, type Model, type SequentialModel } from '@calc/basics.ts';
 import { summarize } from '@calc/engine.ts';
 import { CodeUnavailable, pythonCode, renderKeras3, summaryCall } from '@calc/render.ts';
-import { pyString, pyValue } from '../../src/calc/python-code.ts';
+import { pyString, pyValue } from '@calc/python-code.ts';
 
 const code = (lines: string[]): string => lines.join('\n');
 
