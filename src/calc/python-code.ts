@@ -68,7 +68,14 @@ export function pythonCode(model: Model, options: PythonCodeOptions = {}): strin
  * the first `dense`, then `dense_1`; a name the code spells out moves no counter.
  */
 class Counters {
-  private readonly used = new Map<string, number>();
+  private readonly used: Map<string, number>;
+  constructor(used: ReadonlyMap<string, number> = new Map()) {
+    this.used = new Map(used);
+  }
+  /** A copy to look ahead with. */
+  clone(): Counters {
+    return new Counters(this.used);
+  }
   peek(prefix: string): string {
     const n = this.used.get(prefix) ?? 0;
     return n === 0 ? prefix : `${prefix}_${n}`;
@@ -217,7 +224,8 @@ class Writer {
       ...byPosition.map((p) => this.value(given.get(p))),
       ...args.filter(([k]) => !byPosition.includes(k)).map(([k, v]) => `${k}=${this.value(v)}`),
       ...(layer.trainable === false ? ['trainable=False'] : []),
-      ...(layer.dtype !== undefined ? [`dtype=${pyString(layer.dtype)}`] : []),
+      // float32 is what a layer has when no dtype is given (ModelLayer.dtype)
+      ...(layer.dtype !== undefined && layer.dtype !== 'float32' ? [`dtype=${pyString(layer.dtype)}`] : []),
     ];
     parts.push(...this.names.nameArg(toSnakeCase(layer.type), name));
     return `layers.${layer.type}(${parts.join(', ')})`;
@@ -230,9 +238,16 @@ class Writer {
       if (typeof o['type'] === 'string') {
         return this.layer(o as { type: string; args?: LayerArgs }, typeof o['name'] === 'string' ? o['name'] : undefined);
       }
+      // Keras 3 JSON writes objects as { module, class_name, config }: a layer, an initializer, a policy…
       if (typeof o['class_name'] === 'string' && typeof o['config'] === 'object' && o['config'] !== null) {
-        const { name, ...config } = o['config'] as Record<string, unknown>;
-        return this.layer({ type: o['class_name'], args: config }, typeof name === 'string' ? name : undefined);
+        const config = o['config'] as Record<string, unknown>;
+        if (specFor(o['class_name'])) {
+          const { name, ...args } = config;
+          return this.layer({ type: o['class_name'], args }, typeof name === 'string' ? name : undefined);
+        }
+        const module = typeof o['module'] === 'string' ? o['module'] : 'keras';
+        const kwargs = Object.entries(config).map(([k, x]) => `${k}=${this.value(x)}`);
+        return `${module}.${o['class_name']}(${kwargs.join(', ')})`;
       }
     }
     return pyValue(v, (inner) => this.value(inner));
@@ -263,13 +278,23 @@ class Writer {
       }
     });
     const pending = entries.flatMap((e, i) => (e.layer.type === 'InputLayer' ? [] : e.nodes.map((node, n) => ({ i, n, node }))));
+    // Among the calls that can run, the first whose layer would get its name by itself goes first:
+    // the order Keras lists layers in is not always the order they were made (docs/naming.md).
     const order: typeof pending = [];
+    const ahead = this.names.clone();
+    const autoNamed = (c: (typeof pending)[number]): boolean =>
+      c.n > 0 || layerVariable.has(c.i) || ahead.peek(toSnakeCase(entries[c.i]!.layer.type)) === rowName(c.i);
     while (pending.length > 0) {
-      const next = pending.findIndex((c) => refsIn(c.node.args, c.node.kwargs).every((r) => done.has(key(at(r), r.node))));
-      if (next < 0) throw new CodeUnavailable(`the calls of "${names.name}" form a cycle or use a missing call`);
-      const [call] = pending.splice(next, 1);
-      order.push(call!);
-      done.add(key(call!.i, call!.n));
+      const ready = pending.filter((c) => refsIn(c.node.args, c.node.kwargs).every((r) => done.has(key(at(r), r.node))));
+      if (ready.length === 0) throw new CodeUnavailable(`the calls of "${names.name}" form a cycle or use a missing call`);
+      const call = ready.find(autoNamed) ?? ready[0]!;
+      pending.splice(pending.indexOf(call), 1);
+      order.push(call);
+      done.add(key(call.i, call.n));
+      if (call.n === 0 && !layerVariable.has(call.i)) {
+        ahead.nameArg(toSnakeCase(entries[call.i]!.layer.type), rowName(call.i));
+        for (const helper of specFor(entries[call.i]!.layer.type)?.buildsLayers ?? []) ahead.take(toSnakeCase(helper));
+      }
     }
 
     // Who reads each tensor: call positions in `order`, and the model's outputs.

@@ -6,8 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { tensor, type FunctionalModel, type Model, type SequentialModel } from '@calc/basics.ts';
 import { summarize } from '@calc/engine.ts';
+import { modelFromKerasJson } from '@calc/import.ts';
 import { CodeUnavailable, pythonCode, renderKeras3, summaryCall } from '@calc/render.ts';
 import { pyString, pyValue } from '@calc/python-code.ts';
+import { loadGoldens } from '../golden/golden.ts';
 
 const code = (lines: string[]): string => lines.join('\n');
 
@@ -310,6 +312,25 @@ describe('name="…" appears exactly when Keras would give another name (docs/na
       outputs: [tensor('dropout')],
     };
     expect(pythonCode(model).split('\n')[2]).toBe('outputs = layers.Dropout(0.1, name="dropout")(x)');
+  });
+});
+
+describe('against 400 models Keras 3 built in fresh sessions (tests/golden/keras3)', () => {
+  const spelled = (python: string): string[] => [...python.matchAll(/name="([^"]*)"/g)].map((m) => m[1]!).sort();
+  // A Bidirectional's file records its copies as forward_… / backward_… configs, which the code then
+  // spells out; the Keras-run code wrote the plain layer. Every other golden is compared.
+  const goldens = loadGoldens().filter((g) => !g.json.includes('"Bidirectional"'));
+
+  it('spells out exactly the names the Keras-run code spelled out: every other name Keras chose itself', () => {
+    expect(goldens.length).toBeGreaterThan(300);
+    const differ = goldens.flatMap((g) => {
+      const imported = modelFromKerasJson(JSON.parse(g.json));
+      if (!imported.ok) return [`${g.id}: ${imported.error.message}`];
+      const ours = spelled(pythonCode(imported.value));
+      const theirs = spelled(g.python);
+      return JSON.stringify(ours) === JSON.stringify(theirs) ? [] : [`${g.id}: Keras's code ${theirs.join(', ')}; ours ${ours.join(', ')}`];
+    });
+    expect(differ, differ.join('\n')).toEqual([]);
   });
 });
 
