@@ -20,6 +20,8 @@ import { FormulaView } from './calculator/formula-view.tsx';
 import { kernelPlan } from './calculator/kernel-plan.ts';
 import { KernelPicture } from './calculator/kernel-picture.tsx';
 import { PoolingGrid } from './calculator/pooling-grid.tsx';
+import { matrixPlan } from './calculator/matrix-plan.ts';
+import { MatrixPicture } from './calculator/matrix-picture.tsx';
 import { advance, editField, isValid, restore, typedAhead, type CalcState, type Column, type Problem } from './calculator/state.ts';
 import type { CalculatorText } from './calculator/text.ts';
 import { paramName, readUrl, writeUrl } from './calculator/url-state.ts';
@@ -336,6 +338,7 @@ export default function Calculator({ preset, start, text }: Props) {
     const blocks = show.has('kernel') ? kernelPlan(row) : null;
     const output = row.outputShape;
     const pooling = show.has('pooling-grid') ? column.pooling : null;
+    const matrix = show.has('matrix') ? matrixPlan(row) : null;
     return (
       <div key={li} class="pl-calc__column" data-layer={li} data-type={row.type} data-stale={stale ? 'true' : 'false'}>
         <output class="pl-calc__result" for={fieldIds} aria-live="polite" aria-busy={state.pending} data-stale={stale ? 'true' : 'false'}>
@@ -380,6 +383,7 @@ export default function Calculator({ preset, start, text }: Props) {
         </output>
         {blocks && <KernelPicture blocks={blocks} strings={s} />}
         {pooling && <PoolingGrid axes={pooling} strings={s} />}
+        {matrix && <MatrixPicture plan={matrix} strings={s} />}
       </div>
     );
   };

@@ -41,7 +41,7 @@ export const calculators = {
       { kind: 'int', target: 'units', min: 1, max: 1024, hardMax: 1_000_000 },
       { kind: 'bool', target: 'use_bias' },
     ],
-    show: ['params', 'formula', 'shape', 'weights'],
+    show: ['params', 'formula', 'shape', 'weights', 'matrix'],
   },
   /** Dense on a sequence: the steps axis changes the shape but never the count. */
   sequence: {

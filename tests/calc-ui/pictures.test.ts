@@ -7,6 +7,7 @@ import { resolveLayer } from '@calc/engine.ts';
 import type { LayerConfig, Shape } from '@calc/basics.ts';
 import { kernelPlan } from '@components/islands/calculator/kernel-plan.ts';
 import { poolingPlan } from '@components/islands/calculator/pooling-plan.ts';
+import { matrixPlan } from '@components/islands/calculator/matrix-plan.ts';
 
 function resolved(layer: LayerConfig, input: Shape) {
   const r = resolveLayer(layer, input);
@@ -92,5 +93,29 @@ describe('poolingPlan', () => {
   it('draws nothing for global or 3-D pooling', () => {
     expect(plan({ type: 'GlobalAveragePooling2D' }, [null, 7, 7, 3])).toBeNull();
     expect(plan({ type: 'MaxPooling3D' }, [null, 4, 4, 4, 1])).toBeNull();
+  });
+});
+
+describe('matrixPlan', () => {
+  it("draws MNIST's Dense(64) on 576 inputs as an 8 × 8 corner of a 576 × 64 grid plus a bias row of 64", () => {
+    const row = resolved({ type: 'Dense', args: { units: 64 } }, [null, 576]);
+    // 576 × 64 = 36,864 weights + 64 biases = 36,928
+    expect(matrixPlan(row)).toEqual({ inputs: 576, units: 64, rows: 8, cols: 8, rowsCut: true, colsCut: true, bias: 64 });
+  });
+  it('draws a small kernel whole: Dense(3) on 4 inputs is 4 × 3 cells, uncut', () => {
+    const row = resolved({ type: 'Dense', args: { units: 3 } }, [null, 4]);
+    expect(matrixPlan(row)).toEqual({ inputs: 4, units: 3, rows: 4, cols: 3, rowsCut: false, colsCut: false, bias: 3 });
+  });
+  it('cuts only the long axis and draws no bias row with use_bias=False', () => {
+    const row = resolved({ type: 'Dense', args: { units: 10, use_bias: false } }, [null, 8]);
+    expect(matrixPlan(row)).toEqual({ inputs: 8, units: 10, rows: 8, cols: 8, rowsCut: false, colsCut: true, bias: 0 });
+  });
+  it('reads the last axis of a sequence: Dense(10) on (None, 20, 32) has a 32 × 10 kernel', () => {
+    const row = resolved({ type: 'Dense', args: { units: 10 } }, [null, 20, 32]);
+    expect(matrixPlan(row)).toMatchObject({ inputs: 32, units: 10, bias: 10 });
+  });
+  it('draws nothing for a convolution kernel (4-D) or a layer without weights', () => {
+    expect(matrixPlan(resolved({ type: 'Conv2D', args: { filters: 4, kernel_size: 3 } }, [null, 8, 8, 1]))).toBeNull();
+    expect(matrixPlan(resolved({ type: 'Flatten' }, [null, 3, 3, 64]))).toBeNull();
   });
 });
