@@ -22,6 +22,8 @@ import { KernelPicture } from './calculator/kernel-picture.tsx';
 import { PoolingGrid } from './calculator/pooling-grid.tsx';
 import { matrixPlan } from './calculator/matrix-plan.ts';
 import { MatrixPicture } from './calculator/matrix-picture.tsx';
+import { stripPlan } from './calculator/strip-plan.ts';
+import { StripPicture } from './calculator/strip-picture.tsx';
 import { advance, editField, isValid, restore, typedAhead, type CalcState, type Column, type Problem } from './calculator/state.ts';
 import type { CalculatorText } from './calculator/text.ts';
 import { paramName, readUrl, writeUrl } from './calculator/url-state.ts';
@@ -339,6 +341,7 @@ export default function Calculator({ preset, start, text }: Props) {
     const output = row.outputShape;
     const pooling = show.has('pooling-grid') ? column.pooling : null;
     const matrix = show.has('matrix') ? matrixPlan(row) : null;
+    const strip = show.has('strip') ? stripPlan(row) : null;
     return (
       <div key={li} class="pl-calc__column" data-layer={li} data-type={row.type} data-stale={stale ? 'true' : 'false'}>
         <output class="pl-calc__result" for={fieldIds} aria-live="polite" aria-busy={state.pending} data-stale={stale ? 'true' : 'false'}>
@@ -384,6 +387,7 @@ export default function Calculator({ preset, start, text }: Props) {
         {blocks && <KernelPicture blocks={blocks} strings={s} />}
         {pooling && <PoolingGrid axes={pooling} strings={s} />}
         {matrix && <MatrixPicture plan={matrix} strings={s} />}
+        {strip && <StripPicture plan={strip} strings={s} />}
       </div>
     );
   };

@@ -167,7 +167,7 @@ export const calculators = {
       { kind: 'choice', target: 'padding', options: ['valid', 'same', 'causal'] },
       { kind: 'int', target: 'dilation_rate', min: 1, max: 8, hardMax: 1000 },
     ],
-    show: ['shape', 'params'],
+    show: ['shape', 'params', 'strip'],
   },
 } satisfies Record<string, CalculatorPreset>;
 

@@ -8,6 +8,7 @@ import type { LayerConfig, Shape } from '@calc/basics.ts';
 import { kernelPlan } from '@components/islands/calculator/kernel-plan.ts';
 import { poolingPlan } from '@components/islands/calculator/pooling-plan.ts';
 import { matrixPlan } from '@components/islands/calculator/matrix-plan.ts';
+import { stripPlan } from '@components/islands/calculator/strip-plan.ts';
 
 function resolved(layer: LayerConfig, input: Shape) {
   const r = resolveLayer(layer, input);
@@ -117,5 +118,55 @@ describe('matrixPlan', () => {
   it('draws nothing for a convolution kernel (4-D) or a layer without weights', () => {
     expect(matrixPlan(resolved({ type: 'Conv2D', args: { filters: 4, kernel_size: 3 } }, [null, 8, 8, 1]))).toBeNull();
     expect(matrixPlan(resolved({ type: 'Flatten' }, [null, 3, 3, 64]))).toBeNull();
+  });
+});
+
+describe('stripPlan', () => {
+  const strip = (args: Record<string, unknown>, length: number) =>
+    stripPlan(resolved({ type: 'Conv1D', args: { filters: 1, ...args } } as LayerConfig, [null, length, 1]));
+
+  it('valid: 3-wide windows on 8 cells give 8 − 3 + 1 = 6 windows, the first reading 0 1 2, no padding', () => {
+    const p = strip({ kernel_size: 3 }, 8);
+    expect(p).toMatchObject({ size: 8, before: 0, after: 0, windows: 6 });
+    expect(p?.taps).toEqual([
+      [0, 1, 2],
+      [1, 2, 3],
+      [2, 3, 4],
+      [3, 4, 5],
+      [4, 5, 6],
+      [5, 6, 7],
+    ]);
+  });
+  it('same: 3-wide windows on 5 cells pad 1 before and 1 after, the first window reads the padding cell −1', () => {
+    const p = strip({ kernel_size: 3, padding: 'same' }, 5);
+    expect(p).toMatchObject({ before: 1, after: 1, windows: 5 });
+    expect(p?.taps[0]).toEqual([-1, 0, 1]);
+    expect(p?.taps[4]).toEqual([3, 4, 5]); // 5 is the padding cell after
+  });
+  it('causal: 3-wide windows dilated 2 pad (3 − 1) × 2 = 4 cells before, none after', () => {
+    const p = strip({ kernel_size: 3, padding: 'causal', dilation_rate: 2 }, 6);
+    expect(p).toMatchObject({ before: 4, after: 0, windows: 6 });
+    // output cell 0 reads −4, −2, 0: only the present cell 0 is real
+    expect(p?.taps[0]).toEqual([-4, -2, 0]);
+    expect(p?.taps[5]).toEqual([1, 3, 5]);
+  });
+  it('stride 2: windows start 2 apart; 3-wide on 9 cells gives ⌊(9 − 3) / 2⌋ + 1 = 4', () => {
+    const p = strip({ kernel_size: 3, strides: 2 }, 9);
+    expect(p?.windows).toBe(4);
+    expect(p?.taps.map((t) => t[0])).toEqual([0, 2, 4, 6]);
+  });
+  it('dilation 3: a 3-wide window spans (3 − 1) × 3 + 1 = 7 cells; on 10 cells, 10 − 7 + 1 = 4 windows', () => {
+    const p = strip({ kernel_size: 3, dilation_rate: 3 }, 10);
+    expect(p?.windows).toBe(4);
+    expect(p?.taps[0]).toEqual([0, 3, 6]);
+    expect(p?.taps[3]).toEqual([3, 6, 9]);
+  });
+  it('draws at most 6 windows and keeps the true count', () => {
+    const p = strip({ kernel_size: 3 }, 100);
+    expect(p?.windows).toBe(98);
+    expect(p?.taps).toHaveLength(6);
+  });
+  it('draws nothing for a layer without a window', () => {
+    expect(stripPlan(resolved({ type: 'Dense', args: { units: 3 } }, [null, 4]))).toBeNull();
   });
 });
