@@ -10,7 +10,7 @@ import { fill } from '@i18n/fill.ts';
 import { STRIP_CELLS, type StripPlan } from './strip-plan.ts';
 
 const CELL = 12;
-const LEFT = 58;
+const LEFT = 50;
 const ROW = 16;
 
 export function stripLabel(p: StripPlan, s: CalculatorStrings): string {

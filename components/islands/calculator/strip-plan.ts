@@ -10,7 +10,7 @@ import type { Row } from '@calc/engine.ts';
 /** Windows drawn at most; the rest is an ellipsis with the true count beside it. */
 export const STRIP_WINDOWS = 6;
 /** Input cells drawn at most (padding included). */
-export const STRIP_CELLS = 24;
+export const STRIP_CELLS = 18;
 
 export interface StripPlan {
   size: number;

@@ -1,0 +1,87 @@
+/**
+ * The pictures beside the calculators, in real Chromium, in both locales: each is on its page,
+ * named in the page's language with the numbers it draws, and follows a changed field. Expected
+ * numbers are worked out by hand here.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './chromium.ts';
+import { failWhenChromiumRequired } from './chromium-required.ts';
+import { watchProblems } from './page-problems.ts';
+
+const executable = inject('chromium');
+const siteUrl = inject('siteUrl');
+
+const LOCALES = [
+  { name: 'en', prefix: '', words: { inputs: 'inputs', padding: 'padding' } },
+  { name: 'zh-cn', prefix: '/zh-cn', words: { inputs: '个输入', padding: '填充' } },
+] as const;
+
+failWhenChromiumRequired(executable);
+
+describe.skipIf(executable === '')('pictures in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium(executable);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function open(path: string, id: string): Promise<{ page: Page; problems: string[] }> {
+    const page = await browser.newPage();
+    const problems = watchProblems(page, ['console', 'uncaught', 'httpError']);
+    const response = await page.goto(`${siteUrl}${path}`, { waitUntil: 'load' });
+    expect(response?.status(), path).toBe(200);
+    const calc = page.locator(`[data-calculator="${id}"]`);
+    await calc.scrollIntoViewIfNeeded();
+    await page.locator(`astro-island:not([ssr]) [data-calculator="${id}"]`).waitFor();
+    return { page, problems };
+  }
+
+  for (const locale of LOCALES) {
+    describe(locale.name, () => {
+      it('dense: the 576 × 64 kernel grid with its bias row follows the inputs field', async () => {
+        const { page, problems } = await open(`${locale.prefix}/lessons/dense/`, 'dense-vector');
+        const calc = page.locator('[data-calculator="dense-vector"]');
+        const fig = calc.locator('[data-picture="matrix"]');
+        const svg = fig.locator('svg[role="img"]');
+        // 576 × 64 = 36,864 weights + 64 biases = 36,928
+        const label = await svg.getAttribute('aria-label');
+        expect(label).toContain('576');
+        expect(label).toContain(locale.words.inputs);
+        expect(label).toContain('36,928');
+        expect(await fig.locator('.pl-pic__slice').count()).toBe(8 * 8); // capped corner
+        expect(await fig.locator('.pl-pic__bias').count()).toBe(8);
+        await calc.locator('[data-field="input[1]"] input[type="text"]').fill('5');
+        // 5 × 64 = 320 + 64 = 384; 5 rows drawn, uncut
+        await expect.poll(() => fig.getAttribute('data-inputs')).toBe('5');
+        expect(await svg.getAttribute('aria-label')).toContain('384');
+        expect(await fig.locator('.pl-pic__slice').count()).toBe(5 * 8);
+        expect(problems).toEqual([]);
+        await page.close();
+      });
+
+      it('output shapes: the Conv1D strip marks causal padding and follows the padding and kernel fields', async () => {
+        const { page, problems } = await open(`${locale.prefix}/lessons/output-shapes/`, 'output-shapes-conv1d');
+        const calc = page.locator('[data-calculator="output-shapes-conv1d"]');
+        const fig = calc.locator('[data-picture="strip"]');
+        const svg = fig.locator('svg[role="img"]');
+        // causal, kernel 3, dilation 1: (3 − 1) × 1 = 2 padding cells before, none after
+        expect(await fig.getAttribute('data-before')).toBe('2');
+        expect(await fig.getAttribute('data-after')).toBe('0');
+        expect(await svg.getAttribute('aria-label')).toContain(locale.words.padding);
+        expect(await fig.locator('g[data-window="0"]').getAttribute('data-taps')).toBe('-2 -1 0');
+        await calc.locator('[data-field="padding"] input[type="radio"][value="valid"]').check();
+        await expect.poll(() => fig.getAttribute('data-before')).toBe('0');
+        expect(await fig.locator('g[data-window="0"]').getAttribute('data-taps')).toBe('0 1 2');
+        expect(await fig.locator('[data-cell="padding"]').count()).toBe(0);
+        await calc.locator('[data-field="dilation_rate"] input[type="text"]').fill('2');
+        // a 3-wide window dilated 2 reads 0, 2, 4
+        await expect.poll(() => fig.locator('g[data-window="0"]').getAttribute('data-taps')).toBe('0 2 4');
+        expect(problems).toEqual([]);
+        await page.close();
+      });
+    });
+  }
+});
