@@ -76,7 +76,7 @@ export const calculators = {
       },
       { kind: 'int', target: 'units', min: 1, max: 4096, hardMax: 1_000_000 },
     ],
-    show: ['params', 'formula', 'shape', 'weights'],
+    show: ['params', 'formula', 'shape', 'weights', 'matrix'],
   },
 } satisfies Record<string, CalculatorPreset>;
 
