@@ -41,7 +41,12 @@ const sidebar = [
   {
     label: 'Lessons',
     translations: { 'zh-CN': '课程' },
-    items: lessonSlugs().map((slug) => ({ slug: `lessons/${slug}` })),
+    // Each lesson carries its place in CURRICULUM, which components/lessons.css prints before the
+    // title ("8. BatchNormalization"), so "lesson 8" in prose (components/LessonRef.astro) can be found.
+    items: lessonSlugs().map((slug) => {
+      const n = /** @type {readonly string[]} */ (CURRICULUM).indexOf(slug) + 1;
+      return n > 0 ? { slug: `lessons/${slug}`, attrs: { 'data-lesson-number': String(n) } } : { slug: `lessons/${slug}` };
+    }),
   },
 ];
 
@@ -61,7 +66,7 @@ export default defineConfig({
         'zh-cn': { label: '简体中文', lang: 'zh-CN' },
       },
       sidebar,
-      customCss: ['katex/dist/katex.min.css', './components/calculator.css'],
+      customCss: ['katex/dist/katex.min.css', './components/calculator.css', './components/lessons.css'],
       // Starlight's own Markdown plugins (asides, heading links) only look under src/content/docs
       // unless told about other folders.
       markdown: { processedDirs: ['./content/docs'] },
