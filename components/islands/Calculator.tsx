@@ -24,6 +24,8 @@ import { matrixPlan } from './calculator/matrix-plan.ts';
 import { MatrixPicture } from './calculator/matrix-picture.tsx';
 import { stripPlan } from './calculator/strip-plan.ts';
 import { StripPicture } from './calculator/strip-picture.tsx';
+import { flattenPlan } from './calculator/flatten-plan.ts';
+import { FlattenPicture } from './calculator/flatten-picture.tsx';
 import { advance, editField, isValid, restore, typedAhead, type CalcState, type Column, type Problem } from './calculator/state.ts';
 import type { CalculatorText } from './calculator/text.ts';
 import { paramName, readUrl, writeUrl } from './calculator/url-state.ts';
@@ -342,6 +344,7 @@ export default function Calculator({ preset, start, text }: Props) {
     const pooling = show.has('pooling-grid') ? column.pooling : null;
     const matrix = show.has('matrix') ? matrixPlan(row) : null;
     const strip = show.has('strip') ? stripPlan(row) : null;
+    const flat = show.has('flatten') ? flattenPlan(row) : null;
     return (
       <div key={li} class="pl-calc__column" data-layer={li} data-type={row.type} data-stale={stale ? 'true' : 'false'}>
         <output class="pl-calc__result" for={fieldIds} aria-live="polite" aria-busy={state.pending} data-stale={stale ? 'true' : 'false'}>
@@ -388,6 +391,7 @@ export default function Calculator({ preset, start, text }: Props) {
         {pooling && <PoolingGrid axes={pooling} strings={s} />}
         {matrix && <MatrixPicture plan={matrix} strings={s} />}
         {strip && <StripPicture plan={strip} strings={s} />}
+        {flat && <FlattenPicture plan={flat} strings={s} />}
       </div>
     );
   };

@@ -57,7 +57,7 @@ export const calculators = {
       { kind: 'int', target: 'input[2]', min: 1, max: 64, hardMax: 4096, label: { en: 'Width', 'zh-cn': '宽' } },
       { kind: 'int', target: 'input[3]', min: 1, max: 512, hardMax: 65536, label: { en: 'Channels', 'zh-cn': '通道数' } },
     ],
-    show: ['shape', 'params'],
+    show: ['shape', 'params', 'flatten'],
   },
   /** The Dense layer that reads the flat vector: its count grows with the flat length. */
   dense: {

@@ -80,7 +80,7 @@ export interface BoolField extends FieldBase {
 }
 
 /** What a calculator shows. */
-export type Show = 'params' | 'split' | 'formula' | 'shape' | 'weights' | 'kernel' | 'pooling-grid' | 'matrix' | 'strip';
+export type Show = 'params' | 'split' | 'formula' | 'shape' | 'weights' | 'kernel' | 'pooling-grid' | 'matrix' | 'strip' | 'flatten';
 
 export interface CalculatorPreset {
   /** Unique across the site: prefixes the URL parameters and names the calculator in tests. */

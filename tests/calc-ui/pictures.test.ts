@@ -9,6 +9,7 @@ import { kernelPlan } from '@components/islands/calculator/kernel-plan.ts';
 import { poolingPlan } from '@components/islands/calculator/pooling-plan.ts';
 import { matrixPlan } from '@components/islands/calculator/matrix-plan.ts';
 import { stripPlan } from '@components/islands/calculator/strip-plan.ts';
+import { flattenPlan } from '@components/islands/calculator/flatten-plan.ts';
 
 function resolved(layer: LayerConfig, input: Shape) {
   const r = resolveLayer(layer, input);
@@ -168,5 +169,15 @@ describe('stripPlan', () => {
   });
   it('draws nothing for a layer without a window', () => {
     expect(stripPlan(resolved({ type: 'Dense', args: { units: 3 } }, [null, 4]))).toBeNull();
+  });
+});
+
+describe('flattenPlan', () => {
+  it("lays MNIST's 3 × 3 × 64 map out as one row of 576", () => {
+    expect(flattenPlan(resolved({ type: 'Flatten' }, [null, 3, 3, 64]))).toEqual({ dims: [3, 3, 64], length: 576 });
+  });
+  it('multiplies 28 × 28 × 1 into 784 and draws nothing for a layer that multiplies no axes', () => {
+    expect(flattenPlan(resolved({ type: 'Flatten' }, [null, 28, 28, 1]))?.length).toBe(784);
+    expect(flattenPlan(resolved({ type: 'GlobalAveragePooling2D' }, [null, 5, 5, 64]))).toBeNull();
   });
 });

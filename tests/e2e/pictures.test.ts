@@ -62,6 +62,20 @@ describe.skipIf(executable === '')('pictures in Chromium', () => {
         await page.close();
       });
 
+      it('flatten: the 5 × 5 × 64 grid becomes a row of 1,600 and follows the channels field', async () => {
+        const { page, problems } = await open(`${locale.prefix}/lessons/flatten/`, 'flatten-shape');
+        const calc = page.locator('[data-calculator="flatten-shape"]');
+        const fig = calc.locator('[data-picture="flatten"]');
+        // 5 × 5 × 64 = 1,600
+        expect(await fig.locator('svg[role="img"]').getAttribute('aria-label')).toContain('1,600');
+        await calc.locator('[data-field="input[3]"] input[type="text"]').fill('32');
+        // 5 × 5 × 32 = 800
+        await expect.poll(() => fig.getAttribute('data-length')).toBe('800');
+        expect(await fig.locator('svg[role="img"]').getAttribute('aria-label')).toContain('5 × 5 × 32');
+        expect(problems).toEqual([]);
+        await page.close();
+      });
+
       it('output shapes: the Conv1D strip marks causal padding and follows the padding and kernel fields', async () => {
         const { page, problems } = await open(`${locale.prefix}/lessons/output-shapes/`, 'output-shapes-conv1d');
         const calc = page.locator('[data-calculator="output-shapes-conv1d"]');
