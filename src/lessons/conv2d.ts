@@ -1,5 +1,5 @@
 /**
- * Lesson 3 — Conv2D: one kernel per filter over every input channel plus one bias, so
+ * Conv2D: one kernel per filter over every input channel plus one bias, so
  * `filters × (C_in × kh × kw + 1)`; why the image's height and width never enter the count;
  * use_bias and groups; and what strides, padding and dilation change (the shape only).
  */
@@ -28,6 +28,8 @@ export const facts = {
   noBias: conv({ filters: 64, kernel_size: 3, use_bias: false }, [null, 13, 13, 32]),
   /** docs/learner-mistakes.md#groups-ignored: groups=4, each filter sees 32 / 4 = 8 channels. */
   grouped: conv({ filters: 64, kernel_size: 3, groups: 4 }, [null, 13, 13, 32]),
+  /** The first MNIST convolution in the channels_first layout: same kernel and count, channels moved to axis 1. */
+  channelsFirst: conv({ filters: 32, kernel_size: 3, data_format: 'channels_first' }, [null, 1, 28, 28]),
 } satisfies Record<string, Fact>;
 
 export const calculators = {
