@@ -1,5 +1,5 @@
 /**
- * Lesson 5, Dense: `units × (inputs + 1)`, the kernel/bias split, use_bias, and N-D input, where
+ * Dense: `units × (inputs + 1)`, the kernel/bias split, use_bias, and N-D input, where
  * Dense works on the last axis only and reuses the same weights at every other position.
  */
 import { shapeText, type Shape } from '@calc/basics.ts';

@@ -1,5 +1,5 @@
 /**
- * Lesson 4, Flatten: the flat length is the product of every non-batch axis, data_format changes
+ * Flatten: the flat length is the product of every non-batch axis, data_format changes
  * the order of the elements but not their number, and the Dense layer after Flatten pays for the
  * whole feature map (GlobalAveragePooling2D as the cheap alternative).
  */
@@ -19,7 +19,7 @@ const flattenFacts = {
   flattenImage: on('Flatten', {}, [null, 28, 28, 1]),
   /** A tiny map for the element-order picture. */
   flattenTiny: on('Flatten', {}, [null, 2, 2, 3]),
-  /** VGG16's last feature map and its first Dense layer (lesson 14 has the whole model). */
+  /** VGG16's last feature map and its first Dense layer (case-studies has the whole model). */
   vggFlatten: on('Flatten', {}, [null, 7, 7, 512]),
   /** The alternative: one average per channel, whatever the map's height and width. */
   gap5: on('GlobalAveragePooling2D', {}, [null, 5, 5, 64]),
@@ -138,7 +138,6 @@ export const quiz: Question[] = [
 export const otherNumbers: LessonModule['otherNumbers'] = [
   { value: 25, why: 'the wrong flat length 5 × 5 that forgets the 64 channels (docs/learner-mistakes.md#flatten-size)' },
   { value: 320, why: 'the wrong flat length 5 × 64 that forgets one spatial axis (docs/learner-mistakes.md#flatten-size)' },
-  { value: 14, why: 'a lesson number in a cross-reference ("lesson 14")' },
   { value: 16, why: 'part of the model name VGG16' },
 ];
 

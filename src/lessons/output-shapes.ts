@@ -1,5 +1,5 @@
 /**
- * Lesson 7, output-shape arithmetic: valid floors, same and causal give ⌈L / s⌉, dilation widens
+ * Output-shape arithmetic: valid floors, same and causal give ⌈L / s⌉, dilation widens
  * the window without adding weights; next to it, PyTorch's explicit per-side padding and Caffe's
  * ceil-mode pooling. Keras's lengths come from layer facts; the other frameworks' numbers and every
  * worked step come from src/calc/framework-arithmetic.ts, never typed.

@@ -1,5 +1,5 @@
 /**
- * Lesson 2 — pooling: why a pooling row shows 0 parameters, how the output size is floored,
+ * Pooling: why a pooling row shows 0 parameters, how the output size is floored,
  * what pool_size, strides (default = pool_size) and padding do, and how a 0-parameter layer still
  * moves the counts of the layers after it.
  */

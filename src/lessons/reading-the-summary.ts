@@ -1,5 +1,5 @@
 /**
- * Lesson 1 — reading `model.summary()`: the classic MNIST CNN, its columns, names, totals and
+ * Reading `model.summary()`: the classic MNIST CNN, its columns, names, totals and
  * the memory figure. Every number the lesson quotes is computed by src/calc from these facts.
  */
 import type { SequentialModel } from '@calc/basics.ts';
@@ -37,7 +37,7 @@ export const facts = {
   hiddenDense: { layer: { type: 'Dense', args: { units: 64, activation: 'relu' } }, input: [null, 576] },
 } satisfies Record<string, Fact>;
 
-/** The summary explorer is this lesson's island; the layer calculators start with lesson 2. */
+/** The summary explorer is this lesson's island; the layer calculators start with the next lesson. */
 export const calculators: Record<string, CalculatorPreset> = {};
 
 export const quiz: Question[] = [
