@@ -11,10 +11,10 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { groupDigits, outputText, weightText } from '@calc/basics.ts';
-import { fill, labelled } from '@i18n/fill.ts';
+import { labelled } from '@i18n/fill.ts';
 import type { Field } from '@lessons/types.ts';
 import type { Engine } from './calculator/engine.ts';
-import { engineCode, parseNumber, type ParseProblem, type Prepared } from './calculator/fields.ts';
+import { parseNumber, type Prepared } from './calculator/fields.ts';
 import { linkedTokens } from './calculator/formula-tokens.ts';
 import { FormulaView } from './calculator/formula-view.tsx';
 import { kernelPlan } from './calculator/kernel-plan.ts';
@@ -51,15 +51,6 @@ const loadEngine = (): Promise<Engine> =>
 
 /** Colour slots for the fields a formula number can come from (calculator.css defines them per theme). */
 const TIES = 6;
-
-/** A label before a message: a space after `Cannot compute:`, none after Chinese `无法计算：`. */
-
-/** A typing problem in the reader's language. */
-function problemText(p: ParseProblem, s: CalculatorText['ui']): string {
-  if (p.kind === 'empty') return s.empty;
-  if (p.kind === 'tooLarge') return fill(s.tooLarge, { text: p.text, max: groupDigits(p.max) });
-  return fill(p.kind === 'notNumber' ? s.notNumber : s.notOption, { text: p.text });
-}
 
 /** Which fields get a colour: those some formula number comes from in the starting state, in field order. */
 function tieSlots(preset: Prepared, start: CalcState): (number | null)[] {
@@ -144,14 +135,12 @@ export default function Calculator({ preset, start, text }: Props) {
   const several = preset.layers.length > 1;
   const messageOf = (p: Problem): string => {
     const label = p.field !== null ? { argLabel: text.fields[p.field]!.label } : {};
-    if ('kind' in p.message) {
-      // a blank field or a number past exact arithmetic says what the model editor says: the engine's words
-      const same = engineCode(p.message);
-      return same && engine ? engine.codeText(same.code, same.values, text.locale, label) : problemText(p.message, s);
-    }
+    // Problems are found only once the engine is here (state.ts), and the dictionaries come with it.
+    if (!engine) return '';
+    // a typing problem is worded from the engine's dictionary too: the same words in every calculator
+    if (!('message' in p.message)) return engine.codeText(p.message.code, p.message.values, text.locale, label);
     const layer = several && p.layer !== null ? { layer: text.layers[p.layer]! } : {};
-    // The engine reported it, so the engine (and with it the diagnostic dictionaries) is here.
-    return engine ? engine.diagnosticText(p.message, text.locale, { ...layer, ...label }) : '';
+    return engine.diagnosticText(p.message, text.locale, { ...layer, ...label });
   };
   const placed = new Map<number | null, string[]>();
   for (const p of state.problems) {
@@ -385,13 +374,27 @@ export default function Calculator({ preset, start, text }: Props) {
                     ))}
               </span>,
             )}
-          {stale && <span class="pl-calc__stale">{s.stale}</span>}
+          {stale && (
+            <span id={`${base}-st${li}`} class="pl-calc__stale">
+              {s.stale}
+            </span>
+          )}
         </output>
-        {blocks && <KernelPicture blocks={blocks} strings={s} />}
-        {pooling && <PoolingGrid axes={pooling} strings={s} />}
-        {matrix && <MatrixPicture plan={matrix} strings={s} />}
-        {strip && <StripPicture plan={strip} strings={s} />}
-        {flat && <FlattenPicture plan={flat} strings={s} />}
+        {(blocks || pooling || matrix || strip || flat) && (
+          // while a field is invalid the pictures still show the last valid numbers: dimmed, and said so
+          <div
+            class="pl-calc__pictures"
+            data-stale={stale ? 'true' : 'false'}
+            role={stale ? 'group' : undefined}
+            aria-describedby={stale ? [`${base}-st${li}`, ...(messageIds ? [messageIds] : [])].join(' ') : undefined}
+          >
+            {blocks && <KernelPicture blocks={blocks} strings={s} />}
+            {pooling && <PoolingGrid axes={pooling} strings={s} />}
+            {matrix && <MatrixPicture plan={matrix} strings={s} />}
+            {strip && <StripPicture plan={strip} strings={s} />}
+            {flat && <FlattenPicture plan={flat} strings={s} />}
+          </div>
+        )}
       </div>
     );
   };

@@ -58,6 +58,7 @@ export { groupDigits, isShapeList, outputText, shapeList, shapeText, weightsText
 export { isWindowStep, stepArithmetic, windowArithmetic } from './step-text.ts';
 export { KERAS2_UNITS, KERAS3_UNITS, readableMemorySize } from './memory-size.ts';
 export { Namer, toSnakeCase } from './naming.ts';
+export { INPUT_RULE, SIZE_LIMIT, type SizeRule } from './size-limit.ts';
 export {
   caffeConvLength,
   caffePoolLength,

@@ -7,3 +7,4 @@ export { resolveLayer, summarize, totalsOf, type Row, type SummarizeOptions, typ
 export { kerasDefaults, knownTypes, layerSpecs, specFor } from './layers/index.ts';
 export type { CallStyle, LayerExample, LayerFamily, LayerSpec } from './registry.ts';
 export { applications } from './applications/index.ts';
+export { argMinimum, argRule, INPUT_RULE, SIZE_LIMIT, type SizeRule } from './field-rules.ts';

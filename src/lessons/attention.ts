@@ -93,8 +93,8 @@ export const facts = {
   quizMha: { layer: { type: 'MultiHeadAttention', args: { num_heads: 4, key_dim: 64 } }, input: self([null, 20, 256]) },
 } satisfies Record<string, LayerFact | ModelFact>;
 
-const int = (target: string, min: number, max: number, en: string, zh: string, hardMax = 65536) =>
-  ({ target, kind: 'int', min, max, hardMax, label: { en, 'zh-cn': zh } }) as const;
+const int = (target: string, min: number, max: number, en: string, zh: string) =>
+  ({ target, kind: 'int', min, max, label: { en, 'zh-cn': zh } }) as const;
 
 export const calculators = {
   mha: {
@@ -103,7 +103,7 @@ export const calculators = {
     layers: [{ type: 'MultiHeadAttention', args: { num_heads: HEADS, key_dim: D_MODEL / HEADS, use_bias: true } }],
     input: self([null, TOKENS, D_MODEL]),
     fields: [
-      int('num_heads', 1, 32, 'Heads (num_heads)', '头数 (num_heads)', 1024),
+      int('num_heads', 1, 32, 'Heads (num_heads)', '头数 (num_heads)'),
       {
         ...int('key_dim', 1, 1024, 'Size of each head (key_dim)', '每个头的键维度 (key_dim)'),
         help: {

@@ -83,9 +83,9 @@ export const calculators = {
     layers: [{ type: 'BatchNormalization', args: { center: true, scale: true } }],
     input: [null, 26, 26, 32],
     fields: [
-      { target: 'input[1]', kind: 'int', min: 1, max: 512, hardMax: 100_000, label: { en: 'Input height', 'zh-cn': '输入高度' } },
-      { target: 'input[2]', kind: 'int', min: 1, max: 512, hardMax: 100_000, label: { en: 'Input width', 'zh-cn': '输入宽度' } },
-      { target: 'input[3]', kind: 'int', min: 1, max: 2048, hardMax: 1_000_000, label: { en: 'Input channels', 'zh-cn': '输入通道数' } },
+      { target: 'input[1]', kind: 'int', min: 1, max: 512, label: { en: 'Input height', 'zh-cn': '输入高度' } },
+      { target: 'input[2]', kind: 'int', min: 1, max: 512, label: { en: 'Input width', 'zh-cn': '输入宽度' } },
+      { target: 'input[3]', kind: 'int', min: 1, max: 2048, label: { en: 'Input channels', 'zh-cn': '输入通道数' } },
       {
         target: 'center',
         kind: 'bool',

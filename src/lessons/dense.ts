@@ -37,8 +37,8 @@ export const calculators = {
     layers: [{ type: 'Dense', args: { units: 64, use_bias: true } }],
     input: [null, 576],
     fields: [
-      { kind: 'int', target: 'input[1]', min: 1, max: 4096, hardMax: 10_000_000 },
-      { kind: 'int', target: 'units', min: 1, max: 1024, hardMax: 1_000_000 },
+      { kind: 'int', target: 'input[1]', min: 1, max: 4096 },
+      { kind: 'int', target: 'units', min: 1, max: 1024 },
       { kind: 'bool', target: 'use_bias' },
     ],
     show: ['params', 'formula', 'shape', 'weights', 'matrix'],
@@ -50,9 +50,9 @@ export const calculators = {
     layers: [{ type: 'Dense', args: { units: 10, use_bias: true } }],
     input: sequence,
     fields: [
-      { kind: 'int', target: 'input[1]', min: 1, max: 512, hardMax: 1_000_000 },
-      { kind: 'int', target: 'input[2]', min: 1, max: 1024, hardMax: 1_000_000 },
-      { kind: 'int', target: 'units', min: 1, max: 1024, hardMax: 1_000_000 },
+      { kind: 'int', target: 'input[1]', min: 1, max: 512 },
+      { kind: 'int', target: 'input[2]', min: 1, max: 1024 },
+      { kind: 'int', target: 'units', min: 1, max: 1024 },
       { kind: 'bool', target: 'use_bias' },
     ],
     show: ['params', 'formula', 'shape', 'weights'],

@@ -101,27 +101,25 @@ export const calculators = {
     ],
     input: MAP,
     fields: [
-      { target: 'input[1]', kind: 'int', min: 1, max: 512, hardMax: 100_000 },
-      { target: 'input[2]', kind: 'int', min: 1, max: 512, hardMax: 100_000 },
-      { target: 'input[3]', kind: 'int', min: 1, max: 1024, hardMax: 1_000_000 },
+      { target: 'input[1]', kind: 'int', min: 1, max: 512 },
+      { target: 'input[2]', kind: 'int', min: 1, max: 512 },
+      { target: 'input[3]', kind: 'int', min: 1, max: 1024 },
       {
         target: 'filters',
         kind: 'int',
         min: 1,
         max: 1024,
-        hardMax: 1_000_000,
         help: {
           en: 'Conv2D and SeparableConv2D only; DepthwiseConv2D has no filters argument.',
           'zh-cn': '只用于 Conv2D 和 SeparableConv2D；DepthwiseConv2D 没有 filters 参数。',
         },
       },
-      { target: 'kernel_size', kind: 'int', min: 1, max: 11, hardMax: 1_000 },
+      { target: 'kernel_size', kind: 'int', min: 1, max: 11 },
       {
         target: 'depth_multiplier',
         kind: 'int',
         min: 1,
         max: 8,
-        hardMax: 1_000,
         help: {
           en: 'DepthwiseConv2D and SeparableConv2D: windows per input channel.',
           'zh-cn': '用于 DepthwiseConv2D 和 SeparableConv2D：每个输入通道的窗口数。',

@@ -44,16 +44,15 @@ export const calculators = {
     layers: [{ type: 'MaxPooling2D', args: { pool_size: 2, strides: 2, padding: 'valid' } }],
     input: [null, 11, 11, 64],
     fields: [
-      { target: 'input[1]', kind: 'int', min: 1, max: 32, hardMax: 4096 },
-      { target: 'input[2]', kind: 'int', min: 1, max: 32, hardMax: 4096 },
-      { target: 'input[3]', kind: 'int', min: 1, max: 512, hardMax: 100_000 },
-      { target: 'pool_size', kind: 'int', min: 1, max: 8, hardMax: 4096 },
+      { target: 'input[1]', kind: 'int', min: 1, max: 32 },
+      { target: 'input[2]', kind: 'int', min: 1, max: 32 },
+      { target: 'input[3]', kind: 'int', min: 1, max: 512 },
+      { target: 'pool_size', kind: 'int', min: 1, max: 8 },
       {
         target: 'strides',
         kind: 'int',
         min: 1,
         max: 8,
-        hardMax: 4096,
         help: {
           en: 'Keras defaults strides to pool_size; here it is set explicitly so you can change it.',
           'zh-cn': 'Keras 默认步幅等于 pool_size；这里把它单独列出来，方便你修改。',

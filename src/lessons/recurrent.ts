@@ -51,7 +51,6 @@ const units = (max: number) =>
     kind: 'int',
     min: 1,
     max,
-    hardMax: 4096,
     label: { en: 'Units (u)', 'zh-cn': '单元数 units (u)' },
   }) as const;
 
@@ -60,7 +59,6 @@ const features = {
   kind: 'int',
   min: 1,
   max: 256,
-  hardMax: 100000,
   label: { en: 'Input features (d)', 'zh-cn': '输入特征数 (d)' },
 } as const;
 
@@ -69,7 +67,6 @@ const timesteps = {
   kind: 'int',
   min: 1,
   max: 200,
-  hardMax: 100000,
   label: { en: 'Timesteps (T)', 'zh-cn': '时间步数 (T)' },
   help: { en: 'Watch the parameters: they do not depend on it.', 'zh-cn': '留意参数量：它与时间步数无关。' },
 } as const;

@@ -64,10 +64,9 @@ interface FieldBase {
 
 export interface IntField extends FieldBase {
   kind: 'int';
+  /** The slider's range; the number box takes any whole number the field's rule allows (src/calc/field-rules.ts). */
   min: number;
-  /** The slider's maximum; the number box accepts more (up to `hardMax`) and lets the engine judge. */
   max: number;
-  hardMax?: number;
 }
 
 export interface ChoiceField extends FieldBase {

@@ -54,6 +54,7 @@ const samples: { [C in DiagnosticCode]: ValuesOf<C> } = {
   'input-layer-no-shape': {},
   'input-layer-bad-dim': { got: 'got-text' },
   'input-dim-out-of-range': { max: 36, entered: -1 },
+  'size-too-large': { max: 37, entered: 99999 },
   'target-shape-required': {},
   'permute-dims-required': {},
   'key-dim-required': {},
@@ -401,15 +402,15 @@ describe('values a calculator shows beside its fields', () => {
 });
 
 describe('a blank field', () => {
-  it('says "Type a whole number." as the calculators do, and the CLI keeps its words', () => {
+  it('names the field and asks for a whole number, as the calculators do, and the CLI keeps its words', () => {
     const p = problem('Dense', { units: '' }, [null, 10]);
     expect(p.d.code).toBe('arg-empty-whole-number');
     expect(p.d.message).toBe('must be a whole number, got ""');
-    expect(p.en).toBe('Type a whole number.');
-    expect(p.zh).toBe('请输入一个整数。');
+    expect(p.en).toBe('Units is empty: type a whole number.');
+    expect(p.zh).toBe('单元数是空的：请输入一个整数。');
   });
   it('a blank rate asks for a number', () => {
-    expect(problem('Dropout', { rate: ' ' }, [null, 10]).en).toBe('Type a number.');
+    expect(problem('Dropout', { rate: ' ' }, [null, 10]).en).toBe('Rate is empty: type a number.');
   });
   it('text that is not a number is quoted in quotation marks, not JSON', () => {
     const p = problem('Dense', { units: 'abc' }, [null, 10]);

@@ -93,32 +93,42 @@ describe('parsing what the reader typed', () => {
     for (const t of ['abc', '0x10', '1,00', '12,3456', '3 3', 'Infinity', 'NaN', '1e999', '--3', '3-', ''])
       expect(parseNumber(t), t).toBeNull();
   });
-  it('passes every finite number to the engine, which judges sign and wholeness', () => {
+  it('without a rule passes every whole number to the engine, which judges the sign', () => {
     expect(parseFieldText(f, '64')).toEqual({ ok: true, value: 64 });
     expect(parseFieldText(f, '0')).toEqual({ ok: true, value: 0 });
     expect(parseFieldText(f, '-3')).toEqual({ ok: true, value: -3 });
-    expect(parseFieldText(f, '2.5')).toEqual({ ok: true, value: 2.5 });
   });
-  it('keeps empty text, words and numbers past exact arithmetic (or hardMax) from the engine', () => {
-    expect(parseFieldText(f, '')).toEqual({ ok: false, problem: { kind: 'empty' } });
-    expect(parseFieldText(f, '   ')).toEqual({ ok: false, problem: { kind: 'empty' } });
-    expect(parseFieldText(f, 'wide')).toEqual({ ok: false, problem: { kind: 'notNumber', text: 'wide' } });
+  it('refuses empty text, words, fractions and numbers past exact arithmetic with engine codes', () => {
+    expect(parseFieldText(f, '')).toEqual({ ok: false, problem: { code: 'arg-empty-whole-number', values: {} } });
+    expect(parseFieldText(f, '   ')).toEqual({ ok: false, problem: { code: 'arg-empty-whole-number', values: {} } });
+    expect(parseFieldText(f, 'wide')).toEqual({ ok: false, problem: { code: 'arg-not-whole-number', values: { entered: 'wide' } } });
+    expect(parseFieldText(f, '2.5')).toEqual({ ok: false, problem: { code: 'arg-not-whole-number', values: { entered: 2.5 } } });
     expect(parseFieldText(f, '100000000000000000000')).toEqual({
       ok: false,
-      problem: { kind: 'tooLarge', text: '100000000000000000000', max: Number.MAX_SAFE_INTEGER },
+      problem: { code: 'size-too-large', values: { max: Number.MAX_SAFE_INTEGER, entered: '100000000000000000000' } },
     });
-    expect(parseFieldText(f, '1e300')).toMatchObject({ ok: false, problem: { kind: 'tooLarge' } });
-    expect(parseFieldText(f, '9'.repeat(400))).toMatchObject({ ok: false, problem: { kind: 'tooLarge' } });
-    expect(parseFieldText(int('filters', { hardMax: 4096 }), '4097')).toEqual({
+    expect(parseFieldText(f, '1e300')).toMatchObject({ ok: false, problem: { code: 'size-too-large', values: { entered: '1e300' } } });
+    expect(parseFieldText(f, '9'.repeat(400))).toMatchObject({ ok: false, problem: { code: 'size-too-large' } });
+  });
+  it('judges a number by its rule: the minimum and the size limit', () => {
+    const rule = { min: 1, max: 4096 };
+    expect(parseFieldText(f, '0', rule)).toEqual({ ok: false, problem: { code: 'arg-too-small', values: { min: 1, entered: 0 } } });
+    expect(parseFieldText(f, '-1', rule)).toEqual({ ok: false, problem: { code: 'arg-too-small', values: { min: 1, entered: -1 } } });
+    expect(parseFieldText(f, '-' + '9'.repeat(400), rule)).toMatchObject({ ok: false, problem: { code: 'arg-too-small' } });
+    expect(parseFieldText(f, '4097', rule)).toEqual({
       ok: false,
-      problem: { kind: 'tooLarge', text: '4097', max: 4096 },
+      problem: { code: 'size-too-large', values: { max: 4096, entered: 4097 } },
     });
-    expect(parseFieldText(int('filters', { hardMax: 4096 }), '4096')).toEqual({ ok: true, value: 4096 });
+    expect(parseFieldText(f, '4096', rule)).toEqual({ ok: true, value: 4096 });
+    expect(parseFieldText(f, '1', rule)).toEqual({ ok: true, value: 1 });
   });
   it('accepts only the listed options and true/false', () => {
     const padding: Field = { target: 'padding', kind: 'choice', options: ['valid', 'same'] };
     expect(parseFieldText(padding, 'same')).toEqual({ ok: true, value: 'same' });
-    expect(parseFieldText(padding, 'causal')).toEqual({ ok: false, problem: { kind: 'notOption', text: 'causal' } });
+    expect(parseFieldText(padding, 'causal')).toEqual({
+      ok: false,
+      problem: { code: 'arg-not-option', values: { options: ['valid', 'same'], entered: 'causal' } },
+    });
     expect(parseFieldText(padding, 'SAME')).toMatchObject({ ok: false });
     const bias: Field = { target: 'use_bias', kind: 'bool' };
     expect(parseFieldText(bias, 'false')).toEqual({ ok: true, value: false });

@@ -54,7 +54,11 @@ describe('calculator presets', () => {
           if (f.kind === 'int') {
             expect(typeof v, f.target).toBe('number');
             expect(f.min <= (v as number) && (v as number) <= f.max, `${f.target} = ${String(v)} within [${f.min}, ${f.max}]`).toBe(true);
-            if (f.hardMax !== undefined) expect(f.hardMax, f.target).toBeGreaterThanOrEqual(f.max);
+            const rule = preset.rules[preset.fields.indexOf(f)]!;
+            expect(
+              rule.min <= f.min && f.max <= rule.max,
+              `${f.target}: the slider [${f.min}, ${f.max}] within the rule [${rule.min}, ${rule.max}]`,
+            ).toBe(true);
           }
           if (f.kind === 'choice') expect(f.options, f.target).toContain(v);
           if (f.kind === 'bool') expect(typeof v, f.target).toBe('boolean');
@@ -62,7 +66,7 @@ describe('calculator presets', () => {
       });
       it('resolves every layer from its starting values', () => {
         const s = startState(preset, engine);
-        expect(s.problems.map((p) => ('kind' in p.message ? p.message.kind : p.message.message))).toEqual([]);
+        expect(s.problems.map((p) => ('message' in p.message ? p.message.message : p.message.code))).toEqual([]);
         expect(s.columns.every((c) => c !== null && !c.stale)).toBe(true);
       });
       it('changes something when a field changes', () => {

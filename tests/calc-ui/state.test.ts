@@ -16,7 +16,6 @@ import {
 import type { Prepared } from '@components/islands/calculator/fields.ts';
 import { calculatorText } from '@components/islands/calculator/text.ts';
 import { codeText, diagnosticText } from '@i18n/diagnostic-text.ts';
-import { engineCode, type ParseProblem } from '@components/islands/calculator/fields.ts';
 import { convTrio, int, mnistConv } from './preset-fixtures.ts';
 
 const startState = (p: Prepared): CalcState => startWith(p, engine);
@@ -72,13 +71,24 @@ describe('editing', () => {
     });
   }
 
+  for (const [what, field, text, code] of [
+    ['zero filters', 3, '0', 'arg-too-small'],
+    ['negative filters', 3, '-3', 'arg-too-small'],
+    ['fractional filters', 3, '2.5', 'arg-not-whole-number'],
+    ['a zero height (the input rule: at least 1)', 0, '0', 'arg-too-small'],
+    ['a height past the size limit', 0, '99999', 'size-too-large'],
+  ] as const) {
+    it(`refuses ${what} by the field's rule, before the engine, beside field ${field}`, () => {
+      const s = editField(startState(conv), conv, field, text);
+      expect(stale(s)).toEqual([true]);
+      expect(params(s)).toEqual([320]);
+      expect(s.problems).toEqual([{ field, layer: null, message: expect.objectContaining({ code }) }]);
+    });
+  }
+
   for (const [what, field, text, blamed] of [
-    ['zero filters', 3, '0', 3],
-    ['negative filters', 3, '-3', 3],
-    ['fractional filters', 3, '2.5', 3],
     ['a kernel larger than the input', 4, '29', 4],
     ['groups that do not divide the filters', 5, '3', 5],
-    ['a zero height (reported on the kernel, which no longer fits)', 0, '0', 4],
   ] as const) {
     it(`gives the engine's message for ${what}, beside field ${blamed}`, () => {
       const s = editField(startState(conv), conv, field, text);
@@ -89,7 +99,7 @@ describe('editing', () => {
       const p = s.problems[0]!;
       expect(p.field).toBe(blamed);
       expect(p.layer).toBe(0);
-      expect('code' in p.message && p.message.message.length > 10).toBe(true);
+      expect('message' in p.message && p.message.message.length > 10).toBe(true);
     });
   }
 
@@ -123,7 +133,7 @@ describe('editing', () => {
   it('makes every column stale when the text cannot be read at all', () => {
     const s = editField(startState(trio), trio, 2, 'many');
     expect(stale(s)).toEqual([true, true, true]);
-    expect(s.problems).toEqual([{ field: 2, layer: null, message: { kind: 'notNumber', text: 'many' } }]);
+    expect(s.problems).toEqual([{ field: 2, layer: null, message: { code: 'arg-not-whole-number', values: { entered: 'many' } } }]);
   });
 });
 
@@ -183,9 +193,9 @@ describe('a kernel typed axis by axis', () => {
   /** The message beside each field, worded as the island words it (the field's own label). */
   const shown = (s: CalcState, locale: 'en' | 'zh-cn'): [number | null, string][] =>
     s.problems.map((p) => {
-      const label = p.field === null ? undefined : calculatorText(split, locale).fields[p.field]!.label;
-      if ('kind' in p.message) throw new Error('a typing problem');
-      return [p.field, diagnosticText(p.message, locale, label === undefined ? {} : { argLabel: label })];
+      const label = p.field === null ? {} : { argLabel: calculatorText(split, locale).fields[p.field]!.label };
+      const m = p.message;
+      return [p.field, 'message' in m ? diagnosticText(m, locale, label) : codeText(m.code, m.values, locale, label)];
     });
 
   for (const [text, en, zh] of [
@@ -195,7 +205,6 @@ describe('a kernel typed axis by axis', () => {
     it(`marks only the width field for a width of ${text}, and names the width`, () => {
       const s = editField(startState(split), split, 5, text);
       expect(s.problems).toHaveLength(1);
-      expect(s.problems[0]!.message).toMatchObject({ arg: 'kernel_size[1]' });
       expect(shown(s, 'en')).toEqual([[5, `Kernel size, width must be at least 1 — ${en}`]]);
       expect(shown(s, 'zh-cn')).toEqual([[5, `卷积核大小（宽度）至少为 1，${zh}`]]);
     });
@@ -211,25 +220,22 @@ describe('a kernel typed axis by axis', () => {
     expect(shown(s, 'en')).toEqual([[4, 'Kernel size, height must be at least 1 — you entered 0.']]);
   });
 
-  it('a blank field and a number past 2^53 − 1 are worded as the engine words them for the model editor', () => {
-    const typing = (field: number, text: string): ParseProblem => {
-      const p = editField(startState(split), split, field, text).problems[0]!.message;
-      if (!('kind' in p)) throw new Error('an engine problem');
-      return p;
-    };
-    const blank = engineCode(typing(3, ''))!;
-    expect(codeText(blank.code, blank.values, 'en')).toBe('Type a whole number.');
-    expect(codeText(blank.code, blank.values, 'zh-cn')).toBe('请输入一个整数。');
-    // 10^20 > 2^53 − 1 = 9,007,199,254,740,991
-    const huge = engineCode(typing(0, '100000000000000000000'))!;
-    expect(codeText(huge.code, huge.values, 'en', { argLabel: 'Input height' })).toBe('Input height is too large to count exactly.');
-    // a field's own limit (at most 4,096) stays the calculator's words, with its number
-    expect(engineCode({ kind: 'tooLarge', text: '5000', max: 4096 })).toBeNull();
+  it('a blank field is worded as the engine words it for the model editor, naming the field', () => {
+    const s = editField(startState(split), split, 3, '');
+    expect(s.problems[0]!.message).toEqual({ code: 'arg-empty-whole-number', values: {} });
+    expect(shown(s, 'en')).toEqual([[3, 'Filters is empty: type a whole number.']]);
+    expect(shown(s, 'zh-cn')).toEqual([[3, '滤波器个数是空的：请输入一个整数。']]);
+  });
+
+  it('a number past 2^53 − 1 is past the size limit too, quoted as typed', () => {
+    // 10^20 > 65,536
+    const s = editField(startState(split), split, 0, '100000000000000000000');
+    expect(shown(s, 'en')).toEqual([[0, 'Input height can be at most 65,536 in these calculators — you entered “100000000000000000000”.']]);
   });
 
   it('an input height of −1 names the rule, not 2^53 − 1', () => {
     const s = editField(startState(split), split, 0, '-1');
-    expect(shown(s, 'en')).toEqual([[0, 'Input height must be a whole number, 0 or more — you entered −1.']]);
-    expect(shown(s, 'zh-cn')).toEqual([[0, '输入高度必须是不小于 0 的整数，你输入的是 −1。']]);
+    expect(shown(s, 'en')).toEqual([[0, 'Input height must be at least 1 — you entered −1.']]);
+    expect(shown(s, 'zh-cn')).toEqual([[0, '输入高度至少为 1，你输入的是 −1。']]);
   });
 });

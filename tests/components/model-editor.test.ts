@@ -165,8 +165,8 @@ describe('what the editor shows', () => {
   it('words a blank field as the calculators do, and text, tuples and minus signs as the lessons write them', () => {
     const words = (arg: string, text: string, locale: 'en' | 'zh-cn' = 'en') =>
       evaluate(typed(start(), 0, arg, text), null, locale).view.layers[0]?.problem?.message;
-    expect(words('filters', '')).toBe('Type a whole number.');
-    expect(words('filters', '', 'zh-cn')).toBe('请输入一个整数。');
+    expect(words('filters', '')).toBe('Filters is empty: type a whole number.');
+    expect(words('filters', '', 'zh-cn')).toBe('滤波器个数是空的：请输入一个整数。');
     expect(words('filters', 'abc')).toBe('Filters must be a whole number — you entered “abc”.');
     expect(words('filters', '-3')).toBe('Filters must be at least 1 — you entered −3.');
     expect(words('kernel_size', '3, 0')).toBe('Kernel size, width must be at least 1 — you entered 0.');

@@ -11,6 +11,7 @@ import {
   type LayerArgs,
   type LayerConfig,
   type Shape,
+  type SizeRule,
 } from '@calc/basics.ts';
 import type { CalculatorPreset, Field } from '@lessons/types.ts';
 
@@ -21,6 +22,12 @@ import type { CalculatorPreset, Field } from '@lessons/types.ts';
  */
 export interface Prepared extends CalculatorPreset {
   defaults: Record<string, LayerArgs>;
+  /**
+   * Per field, the whole numbers it takes (src/calc/field-rules.ts: the spec's own minimum, or the
+   * input rule, up to the one size limit), so every calculator refuses the same values; null for
+   * choices and flags.
+   */
+  rules: (SizeRule | null)[];
 }
 
 /** A field's target, parsed: `input[1]`, `inputs[1][2]`, `filters`, `kernel_size[0]`, `layers[1].units`. */
@@ -49,31 +56,24 @@ export function parseTarget(target: string): Target | null {
 /** What a field hands to the engine: a number (possibly not whole: the engine judges), an option or a flag. */
 export type FieldValue = number | string | boolean;
 
-/** Why the typed text never reached the engine; the view words it in the reader's language. */
-export type ParseProblem =
-  | { kind: 'empty' }
-  | { kind: 'notNumber'; text: string }
-  | { kind: 'tooLarge'; text: string; max: number }
-  | { kind: 'notOption'; text: string };
+/**
+ * Why the typed text never reached the engine, as an engine diagnostic code and its values, so the
+ * view words it from the same dictionaries as the engine's own problems (and the model editor's).
+ */
+export interface ParseProblem {
+  code: DiagnosticCode;
+  values: DiagnosticValues;
+}
 
 export type Parsed = { ok: true; value: FieldValue } | { ok: false; problem: ParseProblem };
 
-/**
- * The engine's code for a typing problem it also reports for the model editor, where fields reach
- * it as typed: a blank field, and a number past exact arithmetic (not a field's own smaller limit).
- * The two pages then say the same words; null for problems only a calculator has.
- */
-export function engineCode(p: ParseProblem): { code: DiagnosticCode; values: DiagnosticValues } | null {
-  if (p.kind === 'empty') return { code: 'arg-empty-whole-number', values: {} };
-  if (p.kind === 'tooLarge' && p.max === Number.MAX_SAFE_INTEGER) return { code: 'arg-too-large', values: { max: p.max } };
-  return null;
-}
+const refuse = (code: DiagnosticCode, values: DiagnosticValues = {}): Parsed => ({ ok: false, problem: { code, values } });
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 /** `18,496`, `18 496`, `18_496`: digit groups a reader may type or paste. */
 const GROUPED = /^[+-]?\d{1,3}([,_ \u00a0\u202f]\d{3})+$/;
 
-/** A number box's text as a number: full-width digits (a Chinese IME) and digit grouping are fine; the sign and fractions are left for the engine to judge. */
+/** A number box's text as a number: full-width digits (a Chinese IME) and digit grouping are fine; the sign and fractions are judged by the field's rule. */
 export function parseNumber(text: string): number | null {
   let t = text
     .normalize('NFKC')
@@ -85,37 +85,45 @@ export function parseNumber(text: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-/** The text of a field as the value it stands for, or why it cannot be one. */
-export function parseFieldText(field: Field, text: string): Parsed {
+/**
+ * The text of a field as the value it stands for, or why it cannot be one. A number field is
+ * judged by its rule (Prepared.rules) before the engine sees it, so a calculator with several
+ * layers says it once, and every calculator says it in the same words.
+ */
+export function parseFieldText(field: Field, text: string, rule: SizeRule | null = null): Parsed {
   if (field.kind === 'int') {
-    if (text.trim() === '') return { ok: false, problem: { kind: 'empty' } };
-    const max = Math.min(field.hardMax ?? Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+    const typed = text.trim();
+    if (typed === '') return refuse('arg-empty-whole-number');
+    const max = rule?.max ?? Number.MAX_SAFE_INTEGER;
     const n = parseNumber(text);
-    // a number too long to hold exactly is "too large" rather than "not a number"
-    if (n === null) {
-      return /^\s*[+-]?\d+\s*$/.test(text.normalize('NFKC'))
-        ? { ok: false, problem: { kind: 'tooLarge', text: text.trim(), max } }
-        : { ok: false, problem: { kind: 'notNumber', text: text.trim() } };
-    }
-    if (Math.abs(n) > max) return { ok: false, problem: { kind: 'tooLarge', text: text.trim(), max } };
+    // digits too many to hold exactly are a number all the same: too large (or too small), not "not a number"
+    const digits = /^[+-]?\d+$/.test(typed.normalize('NFKC'));
+    if (n === null && !digits) return refuse('arg-not-whole-number', { entered: typed });
+    if (n !== null && !Number.isInteger(n)) return refuse('arg-not-whole-number', { entered: n });
+    // a number past exact arithmetic is quoted as typed, not as 1e+300 written out
+    const entered = n !== null && Number.isSafeInteger(n) ? n : typed;
+    const negative = n === null ? typed.startsWith('-') : n < 0;
+    if (rule !== null && (n === null ? negative : n < rule.min)) return refuse('arg-too-small', { min: rule.min, entered });
+    if (n === null || Math.abs(n) > max) return refuse('size-too-large', { max, entered });
     return { ok: true, value: n };
   }
   if (field.kind === 'bool') {
     if (text === 'true' || text === 'false') return { ok: true, value: text === 'true' };
-    return { ok: false, problem: { kind: 'notOption', text } };
+    return refuse('arg-not-option', { options: ['true', 'false'], entered: text });
   }
-  return field.options.includes(text) ? { ok: true, value: text } : { ok: false, problem: { kind: 'notOption', text } };
+  return field.options.includes(text) ? { ok: true, value: text } : refuse('arg-not-option', { options: field.options, entered: text });
 }
 
 /** The Keras defaults of a layer type; empty for a type Param Lab does not know. */
-const defaultsOf = (preset: Prepared, type: string): LayerArgs => (Object.hasOwn(preset.defaults, type) ? preset.defaults[type]! : {});
+const defaultsOf = (preset: Pick<Prepared, 'defaults'>, type: string): LayerArgs =>
+  Object.hasOwn(preset.defaults, type) ? preset.defaults[type]! : {};
 
 /** A layer "has" an argument when the preset gives it or Keras has a default for it. */
-const takesArg = (preset: Prepared, layer: CalculatorPreset['layers'][number], name: string): boolean =>
+const takesArg = (preset: Pick<Prepared, 'defaults'>, layer: CalculatorPreset['layers'][number], name: string): boolean =>
   Object.hasOwn(layer.args ?? {}, name) || Object.hasOwn(defaultsOf(preset, layer.type), name);
 
 /** The layers an argument field sets: the one it names, else every layer that has the argument (all of them if none does). */
-export function layersOf(preset: Prepared, target: Extract<Target, { kind: 'arg' }>): number[] {
+export function layersOf(preset: Pick<Prepared, 'layers' | 'defaults'>, target: Extract<Target, { kind: 'arg' }>): number[] {
   if (target.layer !== null) return target.layer < preset.layers.length ? [target.layer] : [];
   const all = preset.layers.map((_, i) => i);
   if (all.length === 1) return all;

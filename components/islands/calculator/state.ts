@@ -49,7 +49,7 @@ export function evaluate(preset: Prepared, texts: readonly string[], engine: Eng
   const values: FieldValue[] = [];
   const problems: Problem[] = [];
   preset.fields.forEach((field, i) => {
-    const parsed = parseFieldText(field, texts[i] ?? '');
+    const parsed = parseFieldText(field, texts[i] ?? '', preset.rules[i] ?? null);
     if (parsed.ok) values.push(parsed.value);
     else problems.push({ field: i, layer: null, message: parsed.problem });
   });

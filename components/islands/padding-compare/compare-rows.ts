@@ -9,10 +9,10 @@ import {
   causalLeftPadding,
   kerasConvLength,
   kerasPoolLength,
-  MAX_WINDOW_ARGUMENT,
   pytorchConvLength,
   pytorchPoolLength,
   samePadding,
+  SIZE_LIMIT,
   type LengthResult,
 } from '@calc/basics.ts';
 import type { PaddingPreset } from '@lessons/types.ts';
@@ -28,7 +28,7 @@ export interface Values {
   ceilMode: boolean;
 }
 
-/** The number fields: slider range, and the largest the number box accepts. */
+/** The number fields' slider ranges; the number box takes up to the size limit every calculator shares. */
 export const FIELDS: readonly { key: FieldKey; min: number; max: number }[] = [
   { key: 'length', min: 1, max: 128 },
   { key: 'kernel', min: 1, max: 11 },
@@ -36,7 +36,7 @@ export const FIELDS: readonly { key: FieldKey; min: number; max: number }[] = [
   { key: 'dilation', min: 1, max: 6 },
   { key: 'padding', min: 0, max: 5 },
 ];
-export const HARD_MAX = MAX_WINDOW_ARGUMENT;
+export const HARD_MAX = SIZE_LIMIT;
 
 /** The fields a preset's kind shows: pooling in Keras and Caffe has no dilation. */
 export const fieldsFor = (kind: PaddingPreset['kind']): FieldKey[] =>
