@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { LengthResult } from '@calc/basics.ts';
-import { fill } from '@i18n/fill.ts';
+import { fill, labelled, tidyChinese } from '@i18n/fill.ts';
 import type en from '@i18n/en/padding-compare.json';
 import {
   compareRows,
@@ -66,6 +66,12 @@ function settle(prev: State, texts: Texts, ceilMode: boolean, keys: readonly Fie
   return { texts, ceilMode, shown: { values, rows: compareRows(values, kind) }, problems };
 }
 
+/** A typed whole number as the lessons print it (`−1`, `99,999`); anything else as typed. */
+function typedNumber(text: string): string {
+  const n = Number(text);
+  return Number.isSafeInteger(n) ? `${n < 0 ? '−' : ''}${Math.abs(n).toLocaleString('en-US')}` : text;
+}
+
 export default function PaddingCompare({ preset, strings: s, title }: PaddingCompareProps) {
   const id = useId();
   const keys = fieldsFor(preset.kind);
@@ -99,18 +105,21 @@ export default function PaddingCompare({ preset, strings: s, title }: PaddingCom
     setState((prev) => settle(prev, { ...prev.texts, [key]: text }, prev.ceilMode, keys, preset.kind));
   const setCeil = (on: boolean): void => setState((prev) => settle(prev, prev.texts, on, keys, preset.kind));
 
-  const problemText = (p: FieldProblem): string => {
+  /** A typing problem named by its field's label, in the calculators' words (the same rule and limit). */
+  const problemText = (p: FieldProblem, key: FieldKey): string => tidyChinese(fieldProblemText(p, key));
+  const fieldProblemText = (p: FieldProblem, key: FieldKey): string => {
+    const label = s[key];
     switch (p.problem) {
       case 'empty':
-        return s.empty;
+        return fill(s.empty, { label });
       case 'notNumber':
-        return fill(s.notNumber, { text: p.text });
+        return fill(s.notNumber, { label, text: p.text });
       case 'notWhole':
-        return fill(s.notWhole, { text: p.text });
+        return fill(s.notWhole, { label, text: p.text });
       case 'tooSmall':
-        return fill(s.tooSmall, { min: p.min });
+        return fill(s.tooSmall, { label, min: p.min, text: typedNumber(p.text) });
       case 'tooLarge':
-        return fill(s.tooLarge, { max: p.max.toLocaleString('en-US') });
+        return fill(s.tooLarge, { label, max: p.max.toLocaleString('en-US'), text: typedNumber(p.text) });
     }
   };
 
@@ -175,7 +184,7 @@ export default function PaddingCompare({ preset, strings: s, title }: PaddingCom
               </div>
               {problem && (
                 <p id={`${id}-${key}-e`} class="pl-field__error">
-                  {s.invalid} {problemText(problem)}
+                  {labelled(s.invalid, problemText(problem, key))}
                 </p>
               )}
             </div>

@@ -5,7 +5,7 @@
  * the English `message`.
  */
 import type { Diagnostic, DiagnosticCode, DiagnosticValue, DiagnosticValues } from '@calc/basics.ts';
-import { fill } from './fill.ts';
+import { fill, tidyChinese } from './fill.ts';
 import { argLabels, diagnosticStrings, pick, type ArgLabels, type DiagnosticStrings, type Locale } from './index.ts';
 
 export interface DiagnosticTextOptions {
@@ -103,11 +103,5 @@ export function diagnosticText(d: Diagnostic, locale: Locale, options: Diagnosti
   return options.layer === undefined ? text : fill(strings.terms.inLayer, { layer: options.layer, text });
 }
 
-/**
- * Chinese runs no space between two Chinese characters or beside full-width punctuation and
- * quotation marks (a template's space beside a Chinese label, or before a quoted value: 是“abc”).
- */
-const tidy = (text: string, locale: Locale): string =>
-  locale === 'zh-cn'
-    ? text.replace(/(?<=[\u3000-\u9fff\uff00-\uffef\u2018-\u201d]) (?=[\u3000-\u9fff\uff00-\uffef\u2018-\u201d])/g, '')
-    : text;
+/** Chinese spacing (fill.ts's tidyChinese); other languages as filled. */
+const tidy = (text: string, locale: Locale): string => (locale === 'zh-cn' ? tidyChinese(text) : text);

@@ -17,3 +17,10 @@ export const fill = (template: string, values: Record<string, string | number>):
  */
 export const labelled = (label: string, message: string): string =>
   (/[\u3000-\u303f\uff00-\uffef]$/.test(label) ? label : `${label} `) + message;
+
+/**
+ * Chinese runs no space between two Chinese characters or beside full-width punctuation and
+ * quotation marks (a template's space beside a Chinese label, or before a quoted value: 是“abc”).
+ */
+export const tidyChinese = (text: string): string =>
+  text.replace(/(?<=[\u3000-\u9fff\uff00-\uffef\u2018-\u201d]) (?=[\u3000-\u9fff\uff00-\uffef\u2018-\u201d])/g, '');

@@ -15,6 +15,11 @@ import { prepare } from '@components/islands/calculator/prepare.ts';
 import { editField, startState, type Problem } from '@components/islands/calculator/state.ts';
 import { calculatorText } from '@components/islands/calculator/text.ts';
 import type { Locale } from '@i18n/index.ts';
+import type { DiagnosticCode, DiagnosticValues } from '@calc/basics.ts';
+import { readField } from '@components/islands/padding-compare/compare-rows.ts';
+import { fill, tidyChinese } from '@i18n/fill.ts';
+import paddingEn from '@i18n/en/padding-compare.json';
+import paddingZh from '@i18n/zh-cn/padding-compare.json';
 
 const modules = import.meta.glob<{ calculators?: Record<string, CalculatorPreset> }>('../../src/lessons/*.ts', { eager: true });
 const presets: Prepared[] = Object.values(modules).flatMap((m) => Object.values(m.calculators ?? {}).map(prepare));
@@ -130,4 +135,24 @@ describe('every calculator refuses the same out-of-range values in the same word
       });
     }
   });
+});
+
+describe('the padding comparison says what the calculators say', () => {
+  const strings = { en: paddingEn, 'zh-cn': paddingZh };
+  // the comparison words its own fields (no engine on its page); the sentences must stay the calculators'
+  for (const locale of ['en', 'zh-cn'] as const) {
+    it(`${locale}: the same rule, limit and words`, () => {
+      const s = strings[locale];
+      const label = s.length;
+      const same = (template: string, values: Record<string, string | number>, code: DiagnosticCode, codeValues: DiagnosticValues) =>
+        expect(tidyChinese(fill(template, { label, ...values }))).toBe(engine.codeText(code, codeValues, locale, { argLabel: label }));
+      same(s.empty, {}, 'arg-empty-whole-number', {});
+      same(s.notNumber, { text: 'abc' }, 'arg-not-whole-number', { entered: 'abc' });
+      same(s.notWhole, { text: '2.5' }, 'arg-not-whole-number', { entered: 2.5 });
+      same(s.tooSmall, { min: 1, text: '−1' }, 'arg-too-small', { min: 1, entered: -1 });
+      same(s.tooLarge, { max: '65,536', text: '99,999' }, 'size-too-large', { max: 65536, entered: 99999 });
+      expect(readField('99999', 1)).toMatchObject({ ok: false, problem: 'tooLarge', max: 65536 });
+      expect(readField('65536', 1)).toMatchObject({ ok: true });
+    });
+  }
 });

@@ -129,8 +129,8 @@ export type FieldProblem =
   | { problem: 'empty' }
   | { problem: 'notNumber'; text: string }
   | { problem: 'notWhole'; text: string }
-  | { problem: 'tooSmall'; min: number }
-  | { problem: 'tooLarge'; max: number };
+  | { problem: 'tooSmall'; min: number; text: string }
+  | { problem: 'tooLarge'; max: number; text: string };
 
 /** A number box's text as a whole number in range, or what is wrong with it. */
 export function readField(text: string, min: number, max = HARD_MAX): { ok: true; value: number } | ({ ok: false } & FieldProblem) {
@@ -139,8 +139,8 @@ export function readField(text: string, min: number, max = HARD_MAX): { ok: true
   const n = Number(t);
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t) || !Number.isFinite(n)) return { ok: false, problem: 'notNumber', text: t };
   if (!Number.isInteger(n)) return { ok: false, problem: 'notWhole', text: t };
-  if (n < min) return { ok: false, problem: 'tooSmall', min };
-  if (n > max) return { ok: false, problem: 'tooLarge', max };
+  if (n < min) return { ok: false, problem: 'tooSmall', min, text: t };
+  if (n > max) return { ok: false, problem: 'tooLarge', max, text: t };
   return { ok: true, value: n };
 }
 
