@@ -9,6 +9,7 @@
  * model — and not before.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { SIZE_LIMIT } from '@calc/basics.ts';
 import { fill, labelled } from '@i18n/fill.ts';
 import type { Locale } from '@i18n/index.ts';
 import type en from '@i18n/en/model-editor.json';
@@ -192,7 +193,7 @@ export default function ModelEditor({ initial, initialView, strings: s, argLabel
   const inputError = view.inputProblem
     ? view.inputProblem.problem === 'empty'
       ? s.inputEmpty
-      : fill(s.inputNotDim, { text: view.inputProblem.text })
+      : fill(s.inputNotDim, { text: view.inputProblem.text, max: SIZE_LIMIT.toLocaleString('en-US') })
     : null;
 
   /** One argument's control: a select for choices, a text box for numbers and tuples. */

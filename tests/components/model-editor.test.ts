@@ -93,6 +93,9 @@ describe("from the lesson's model to the editor and back", () => {
     expect(parseInputShape('28, wide')).toMatchObject({ ok: false, text: 'wide' });
     expect(parseInputShape('1e300')).toMatchObject({ ok: false });
     expect(parseInputShape('99999999999999999999')).toMatchObject({ ok: false });
+    // the calculators' input rule: 1 to 65,536
+    expect(parseInputShape('28, 65536, 1')).toMatchObject({ ok: true });
+    expect(parseInputShape('28, 99999, 1')).toMatchObject({ ok: false, problem: 'notDim', text: '99999' });
     expect(parseInputShape('  ')).toMatchObject({ ok: false, problem: 'empty' });
   });
 
@@ -174,9 +177,9 @@ describe('what the editor shows', () => {
     expect(words('kernel_size', '3, 3, 3')).toBe('Kernel size needs 2 values, one per axis — you entered 3 × 3 × 3.');
   });
 
-  it('says a count past exact arithmetic is too large, without the developer figure 2^53 − 1', () => {
+  it('says a count past exact arithmetic is past the size limit, quoted as typed, without the developer figure 2^53 − 1', () => {
     const { view } = evaluate(typed(start(), 0, 'filters', '1e20'), null);
-    expect(view.layers[0]?.problem?.message).toBe('Filters is too large to count exactly.');
+    expect(view.layers[0]?.problem?.message).toBe('Filters can be at most 65,536 in these calculators — you entered “1e20”.');
   });
 
   it('reports a count past exact arithmetic as a problem, not a crash', () => {
@@ -208,6 +211,27 @@ describe('what the editor shows', () => {
     const state = { ...start(), layers: [start().layers[0]!, newLayer('BatchNormalization', 50, starts)] };
     const { view } = evaluate(state, null);
     expect(view.totals).toMatchObject({ params: grouped(320 + 4 * 32), trainable: grouped(320 + 2 * 32), nonTrainable: grouped(2 * 32) });
+  });
+});
+
+describe('the size limit the calculators share', () => {
+  it("refuses 99,999 filters or a kernel width of 99,999 at that layer, in the calculators' words", () => {
+    const filters = evaluate(typed(start(), 0, 'filters', '99999'), null);
+    expect(filters.view.layers[0]).toMatchObject({
+      status: 'broken',
+      problem: { field: 'filters', message: 'Filters can be at most 65,536 in these calculators — you entered 99,999.' },
+    });
+    expect(filters.view.layers.slice(1).every((l) => l.status !== 'fresh')).toBe(true);
+    expect(filters.view.stale).toBe(true);
+    expect(filters.good).toBeNull();
+    const zh = evaluate(typed(start(), 0, 'kernel_size', '3, 99999'), null, 'zh-cn');
+    expect(zh.view.layers[0]?.problem).toEqual({
+      field: 'kernel_size',
+      message: '在这些计算器中，卷积核大小最大为 65,536，你输入的是 99,999。',
+    });
+  });
+  it('accepts 65,536 itself', () => {
+    expect(evaluate(typed(start(), 0, 'filters', '65536'), null).view.layers[0]?.status).toBe('fresh');
   });
 });
 

@@ -6,7 +6,7 @@
  * `kerasDefaults`, read at build time into `Starts`); only an argument Keras requires gets a
  * starting value here.
  */
-import { Namer, type LayerArgs, type SequentialModel, type Shape } from '@calc/basics.ts';
+import { Namer, SIZE_LIMIT, type LayerArgs, type SequentialModel, type Shape } from '@calc/basics.ts';
 
 /** How a field's text becomes a Keras argument. */
 export type FieldKind =
@@ -172,6 +172,23 @@ export function typedTuple(text: string): unknown {
   return parts.length === 1 ? typedNumber(parts[0]!) : text.trim();
 }
 
+/**
+ * The first number typed into a layer's whole-number fields past the size limit the calculators
+ * share (src/calc/size-limit.ts), as the field and the number; null when none is. src/calc would
+ * count such a layer; the editor refuses it in the calculators' words instead.
+ */
+export function pastLimit(layer: EditorLayer): { arg: string; entered: number | string } | null {
+  for (const f of fieldsOf(layer.type)) {
+    if (f.kind !== 'int' && f.kind !== 'tuple') continue;
+    const v = f.kind === 'int' ? typedNumber(layer.fields[f.arg] ?? '') : typedTuple(layer.fields[f.arg] ?? '');
+    const over = (Array.isArray(v) ? v : [v]).find((x) => typeof x === 'number' && Number.isInteger(x) && x > SIZE_LIMIT);
+    // a number past exact arithmetic (1e20) is quoted as typed, as the calculators quote it
+    if (over !== undefined)
+      return { arg: f.arg, entered: Number.isSafeInteger(over) ? (over as number) : (layer.fields[f.arg] ?? '').trim() };
+  }
+  return null;
+}
+
 /** The Keras arguments a layer's fields describe. */
 export function layerArgs(layer: EditorLayer): LayerArgs {
   const args: LayerArgs = {};
@@ -188,8 +205,8 @@ export function layerArgs(layer: EditorLayer): LayerArgs {
 export type InputShapeResult = { ok: true; shape: Shape } | { ok: false; problem: 'empty' | 'notDim'; text: string };
 
 /**
- * The typed input shape with the batch axis: whole numbers ≥ 1 or None, separated by commas
- * (`28, 28, 1`, also `(28, 28, 1)` or `28x28x1`).
+ * The typed input shape with the batch axis: whole numbers from 1 to SIZE_LIMIT (the calculators'
+ * input rule) or None, separated by commas (`28, 28, 1`, also `(28, 28, 1)` or `28x28x1`).
  */
 export function parseInputShape(text: string): InputShapeResult {
   const parts = tokens(text);
@@ -197,7 +214,7 @@ export function parseInputShape(text: string): InputShapeResult {
   const dims: Shape = [null];
   for (const part of parts) {
     if (/^none$/i.test(part)) dims.push(null);
-    else if (/^\d+$/.test(part) && Number(part) >= 1 && Number.isSafeInteger(Number(part))) dims.push(Number(part));
+    else if (/^\d+$/.test(part) && Number(part) >= 1 && Number(part) <= SIZE_LIMIT) dims.push(Number(part));
     else return { ok: false, problem: 'notDim', text: part };
   }
   return { ok: true, shape: dims };

@@ -3,11 +3,11 @@
  * from src/calc's `summarize`, the first broken layer's diagnostic beside the field it names, and
  * for everything src/calc could not reach the last valid numbers, marked stale.
  */
-import { equationText, groupDigits, outputText, readableMemorySize } from '@calc/basics.ts';
+import { equationText, groupDigits, outputText, readableMemorySize, SIZE_LIMIT } from '@calc/basics.ts';
 import { summarize, type Row, type Totals } from '@calc/engine.ts';
-import { diagnosticText } from '@i18n/diagnostic-text.ts';
-import type { Locale } from '@i18n/index.ts';
-import { fieldsOf, namesOf, toModel, type EditorState } from './editor-model.ts';
+import { codeText, diagnosticText } from '@i18n/diagnostic-text.ts';
+import { argLabels, pick, type Locale } from '@i18n/index.ts';
+import { fieldsOf, namesOf, pastLimit, toModel, type EditorState } from './editor-model.ts';
 import type { EditorView, LastGood, LayerNumbers, LayerView, TotalsText } from './view.ts';
 
 export type { EditorView, LastGood, LayerNumbers, LayerView, TotalsText };
@@ -32,6 +32,12 @@ function fieldOf(state: EditorState, index: number, arg: string | undefined): st
   const base = arg.replace(/\[.*$/, '');
   return fieldsOf(layer.type).some((f) => f.arg === base) ? base : null;
 }
+
+/** The argument named as the calculators label it (args.json), for a problem no engine diagnostic carries. */
+const argOf = (arg: string, locale: Locale): { argLabel: string } => {
+  const labels = pick(argLabels, locale).arg;
+  return { argLabel: Object.hasOwn(labels, arg) ? labels[arg as keyof typeof labels] : arg };
+};
 
 /** Summarize what is typed, src/calc's problems worded in `locale`; `good` is the new last-valid record when everything resolved. */
 export function evaluate(
@@ -58,11 +64,27 @@ export function evaluate(
     };
   }
   const summary = summarize(built.model);
-  const error = summary.error;
-  const brokenAt = error ? (error.index ?? -1) : -1;
+  // a number past the calculators' size limit stops the model there, as a problem src/calc found would
+  const limitAt = state.layers.findIndex((l) => pastLimit(l) !== null);
+  const engineAt = summary.error ? (summary.error.index ?? -1) : -1;
+  const limited = limitAt >= 0 && (engineAt < 0 || limitAt <= engineAt);
+  const error = limited ? null : summary.error;
+  const brokenAt = limited ? limitAt : engineAt;
   const layers = state.layers.map((l, i): LayerView => {
-    const row = summary.rows[i];
+    const row = limited && i >= limitAt ? undefined : summary.rows[i];
     if (row) return { id: l.id, name: row.name, status: 'fresh', numbers: numbersOf(row), problem: null };
+    const over = limited && i === limitAt ? pastLimit(l) : null;
+    if (over)
+      return {
+        id: l.id,
+        name: names[i]!,
+        status: 'broken',
+        numbers: lastGood?.layers.get(l.id) ?? null,
+        problem: {
+          field: over.arg,
+          message: codeText('size-too-large', { max: SIZE_LIMIT, entered: over.entered }, locale, argOf(over.arg, locale)),
+        },
+      };
     if (error && i === brokenAt)
       return {
         id: l.id,
@@ -73,6 +95,8 @@ export function evaluate(
       };
     return fallback(l.id, names[i]!);
   });
+  if (limited)
+    return { view: { layers, totals: lastGood?.totals ?? null, stale: true, inputProblem: null, modelProblem: null }, good: null };
   if (error) {
     const modelProblem = brokenAt < 0 ? diagnosticText(error, locale) : null;
     return { view: { layers, totals: lastGood?.totals ?? null, stale: true, inputProblem: null, modelProblem }, good: null };
