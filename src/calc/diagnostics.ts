@@ -106,7 +106,7 @@ export const english = {
   'input-layer-bad-dim': (v: { got: string }) => `each dimension must be a whole number ≥ 0 or None, got ${v.got}`,
   /** A calculator's input field (resolveLayer): the reader typed the shape. */
   'input-dim-out-of-range': (v: { max: number; entered: DiagnosticValue }) =>
-    `must be a whole number from 0 to ${v.max} or None, got ${shown(v.entered)}`,
+    `must be a whole number, 0 or more, or None, got ${shown(v.entered)}`,
   /** A calculator's field past the one size limit every calculator shares (src/calc/field-rules.ts). */
   'size-too-large': (v: { max: number; entered: DiagnosticValue }) => `must be at most ${v.max} in a calculator, got ${shown(v.entered)}`,
   /** Wrappers: the problem itself is the diagnostic's `cause`. */
