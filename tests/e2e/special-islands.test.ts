@@ -241,7 +241,9 @@ describe.skipIf(executable === '')('lesson islands in Chromium', () => {
       const input = island.locator('[data-field="input"] input');
       await input.fill('28, x');
       await expect.poll(() => input.getAttribute('aria-invalid')).toBe('true');
-      expect(await island.locator('[data-field="input"]').textContent()).toContain(s.inputNotDim.replace('{text}', 'x').replace('{max}', '65,536'));
+      expect(await island.locator('[data-field="input"]').textContent()).toContain(
+        s.inputNotDim.replace('{text}', 'x').replace('{max}', '65,536'),
+      );
       await input.fill('32, 32, 3'); // a colour 32 × 32 image: conv2d 32 × (3 × 9 + 1), then 30 → 15 → 13 → 6 → 4
       const want = 32 * (3 * 9 + 1) + MNIST.conv1 + MNIST.conv2 + 64 * (4 * 4 * 64 + 1) + MNIST.dense1;
       await expect.poll(() => total(island)).toBe(grouped(want));
