@@ -156,3 +156,18 @@ describe('the padding comparison says what the calculators say', () => {
     });
   }
 });
+
+describe('at the limit', () => {
+  it('a Conv2D of 65,536 filters over 65,536 channels with a 65,536 × 65,536 kernel is too many to count, said without "model"', () => {
+    // 65,536^4 = 2^64 weights > 2^53 − 1: past exact arithmetic
+    const preset = presets.find((p) => p.id === 'home-conv2d')!;
+    let s = startState(preset, engine);
+    preset.fields.forEach((f, i) => {
+      if (f.kind === 'int') s = editField(s, preset, i, '65536', engine);
+    });
+    const p = s.problems[0]!;
+    expect('message' in p.message && p.message.code).toBe('model-too-many-params');
+    expect(words(preset, p, 'en')).toBe('There are too many parameters to count exactly.');
+    expect(words(preset, p, 'zh-cn')).toBe('参数量太大，无法精确计数。');
+  });
+});
