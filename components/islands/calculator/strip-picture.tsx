@@ -57,7 +57,7 @@ export function StripPicture({ plan: p, strings: s }: { plan: StripPlan; strings
     const lo = seen[0];
     const hi = seen[seen.length - 1];
     return (
-      <g data-window={i} data-taps={taps.join(' ')}>
+      <g data-window={i} data-taps={seen.join(' ')}>
         <text class="pl-pic__label" x={LEFT - 6} y={y + CELL - 2} text-anchor="end">
           {fill(s.stripOut, { i: groupDigits(i + 1) })}
         </text>
