@@ -81,7 +81,7 @@ export const calculators = {
     id: 'bn',
     title: { en: 'BatchNormalization on a feature map', 'zh-cn': '特征图上的 BatchNormalization' },
     layers: [{ type: 'BatchNormalization', args: { center: true, scale: true } }],
-    input: [null, 26, 26, 32],
+    input: [null, 11, 11, 64],
     fields: [
       { target: 'input[1]', kind: 'int', min: 1, max: 512, label: { en: 'Input height', 'zh-cn': '输入高度' } },
       { target: 'input[2]', kind: 'int', min: 1, max: 512, label: { en: 'Input width', 'zh-cn': '输入宽度' } },
