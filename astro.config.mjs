@@ -66,7 +66,7 @@ export default defineConfig({
         'zh-cn': { label: '简体中文', lang: 'zh-CN' },
       },
       sidebar,
-      customCss: ['katex/dist/katex.min.css', './components/calculator.css', './components/lessons.css'],
+      customCss: ['katex/dist/katex.min.css', './components/calculator.css', './components/lessons.css', './components/layout.css'],
       // Starlight's own Markdown plugins (asides, heading links) only look under src/content/docs
       // unless told about other folders.
       markdown: { processedDirs: ['./content/docs'] },
