@@ -8,6 +8,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import remarkCjkLineBreaks from './src/markdown/cjk-line-breaks.ts';
 // Astro loads this file through Vite, which compiles the TypeScript module.
 import { CURRICULUM } from './src/lessons/curriculum.ts';
 
@@ -53,8 +54,9 @@ const sidebar = [
 export default defineConfig({
   // Math is typeset at build time (KaTeX HTML + CSS); no math JavaScript reaches the browser.
   // remark-math and rehype-katex are unified plugins, so Markdown and MDX use the unified processor.
+  // remarkCjkLineBreaks: a source line break between two Chinese characters is not a space.
   markdown: {
-    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
+    processor: unified({ remarkPlugins: [remarkMath, remarkCjkLineBreaks], rehypePlugins: [rehypeKatex] }),
   },
   integrations: [
     starlight({
