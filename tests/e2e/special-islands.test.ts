@@ -221,7 +221,8 @@ describe.skipIf(executable === '')('lesson islands in Chromium', () => {
       await down.focus();
       await page.keyboard.press('Enter');
       await expect.poll(() => layer(island, 'conv2d_2').getAttribute('data-status')).toBe('broken');
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('down');
+      // The focus moves in an effect after the render that set data-status: wait for it too.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('down');
       await layer(island, 'conv2d_2').locator('[data-action="up"]').click();
       await expect.poll(() => totals(island).getAttribute('data-stale')).toBe('false');
       expect(await total(island)).toBe(grouped(MNIST_TOTAL + 64 * (10 + 1)));
