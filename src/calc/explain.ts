@@ -23,6 +23,9 @@ export type TermRole =
   | 'input features'
   | 'input channels'
   | 'kernel'
+  | 'kernel depth'
+  | 'kernel height'
+  | 'kernel width'
   | 'bias'
   | 'groups'
   | 'depth multiplier'
@@ -46,7 +49,8 @@ export type TermRole =
 
 export interface OpTerm {
   kind: 'op';
-  op: '×' | '+';
+  /** `/` only ever divides two whole numbers that divide evenly (channels by groups). */
+  op: '×' | '+' | '/';
   terms: Term[];
 }
 
@@ -56,10 +60,13 @@ export const num = (value: number, role: TermRole, arg?: string): NumTerm =>
   arg === undefined ? { kind: 'num', value, role } : { kind: 'num', value, role, arg };
 export const mul = (...terms: Term[]): OpTerm => ({ kind: 'op', op: '×', terms });
 export const add = (...terms: Term[]): OpTerm => ({ kind: 'op', op: '+', terms });
+/** `32 / 4`: shown as a division so both of the reader's numbers appear; worth 8. */
+export const div = (dividend: Term, divisor: Term): OpTerm => ({ kind: 'op', op: '/', terms: [dividend, divisor] });
 
 /** The value a formula denotes. */
 export function evaluate(term: Term): number {
   if (term.kind === 'num') return term.value;
+  if (term.op === '/') return term.terms.slice(1).reduce((acc, t) => acc / evaluate(t), evaluate(term.terms[0] as Term));
   return term.op === '×' ? term.terms.reduce((acc, t) => acc * evaluate(t), 1) : term.terms.reduce((acc, t) => acc + evaluate(t), 0);
 }
 

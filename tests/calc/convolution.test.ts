@@ -4,13 +4,16 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { equationText, evaluate } from '@calc/explain.ts';
+import { equationText, evaluate, type Term } from '@calc/explain.ts';
 import { describe as describeDiagnostic } from '@calc/problem.ts';
 import { modelFromKerasJson, parseJsonText } from '@calc/import/keras-json.ts';
 import { resolveLayer, summarize } from '@calc/summarize.ts';
 import type { LayerArgs } from '@calc/types.ts';
 import { loadGoldens } from '../golden/golden.ts';
 import { build, problem, weightShapes } from './build-layer.ts';
+
+/** The roles of a formula's numbers, left to right: what its legend names. */
+const roles = (t: Term): string[] => (t.kind === 'num' ? [t.role] : t.terms.flatMap(roles));
 
 describe('Conv2D: one kernel per filter over all input channels, plus one bias per filter', () => {
   it('counts 32 × (1 × 3 × 3 + 1) = 320 for the tutorial’s first Conv2D on 28 × 28 × 1', () => {
@@ -83,6 +86,23 @@ describe('Conv2D: one kernel per filter over all input channels, plus one bias p
       ['kernel', [3, 3, 2, 16]],
       ['bias', [16]],
     ]);
+  });
+
+  it('shows the reader both numbers of a grouped count: 64 × (32 / 4 × 3 × 3 + 1) = 4,672', () => {
+    // 32 channels in 4 groups: each filter sees 8 of them; 64 × (8 × 9 + 1) = 64 × 73 = 4,672
+    const row = build('Conv2D', { filters: 64, kernel_size: 3, groups: 4 }, [null, 26, 26, 32]);
+    expect(equationText(row.formula!)).toBe('64 × (32 / 4 × 3 × 3 + 1) = 4,672');
+    expect(roles(row.formula!)).toEqual(['filters', 'input channels', 'groups', 'kernel height', 'kernel width', 'bias']);
+  });
+
+  it('names each kernel factor by its axis, and leaves groups = 1 as it was', () => {
+    const row = build('Conv2D', { filters: 64, kernel_size: [3, 5] }, [null, 13, 13, 32]);
+    expect(equationText(row.formula!)).toBe('64 × (32 × 3 × 5 + 1) = 30,784');
+    expect(roles(row.formula!)).toEqual(['filters', 'input channels', 'kernel height', 'kernel width', 'bias']);
+    const cube = build('Conv3D', { filters: 8, kernel_size: 3 }, [null, 10, 10, 10, 2]);
+    expect(roles(cube.formula!)).toEqual(['filters', 'input channels', 'kernel depth', 'kernel height', 'kernel width', 'bias']);
+    const line = build('Conv1D', { filters: 8, kernel_size: 3 }, [null, 20, 4]);
+    expect(roles(line.formula!)).toEqual(['filters', 'input channels', 'kernel', 'bias']);
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import * as arg from '../args.ts';
 import { convLength, deconvLength, spatialAxisNames, spatialLayout, windowStep, type ConvPadding } from '../conv-arithmetic.ts';
-import { add, mul, num, plainStep, type ShapeStep, type Term, type WindowRule } from '../explain.ts';
+import { add, div, mul, num, plainStep, type ShapeStep, type Term, type TermRole, type WindowRule } from '../explain.ts';
 import { fail } from '../problem.ts';
 import { weight, type LayerExample, type LayerSpec } from '../registry.ts';
 import { channelAxis, channels, expectRank, spatialAxes } from '../shape.ts';
@@ -94,8 +94,13 @@ function convOutput(input: Shape, g: Geometry, outChannels: number, channelStep:
   );
 }
 
+/** What each kernel axis is called in a formula's legend: one axis is the kernel size itself. */
+const KERNEL_AXES: Record<number, TermRole[]> = {
+  2: ['kernel height', 'kernel width'],
+  3: ['kernel depth', 'kernel height', 'kernel width'],
+};
 const kernelTerms = (kernel: number[]): Term[] =>
-  kernel.map((k, i) => num(k, 'kernel', kernel.length > 1 ? `kernel_size[${i}]` : 'kernel_size'));
+  kernel.map((k, i) => num(k, KERNEL_AXES[kernel.length]?.[i] ?? 'kernel', kernel.length > 1 ? `kernel_size[${i}]` : 'kernel_size'));
 const filtersTerm = (filters: number): Term => num(filters, 'filters', 'filters');
 
 /** Conv1D/2D/3D: `filters × (C_in / groups × k… + 1)`; causal padding only for Conv1D. */
@@ -115,7 +120,9 @@ const conv = (rank: number, example: LayerExample): LayerSpec => ({
     if (g.inChannels % groups !== 0) fail('input-channels-not-divisible', { channels: g.inChannels, groups }, 'groups');
     const perGroup = g.inChannels / groups;
     const kernel = weight('kernel', [...g.kernel, perGroup, filters]);
-    const perFilter = mul(num(perGroup, 'input channels'), ...kernelTerms(g.kernel));
+    // With groups, each filter sees C_in / groups channels: both of the reader's numbers are shown.
+    const channels = groups > 1 ? div(num(g.inChannels, 'input channels'), num(groups, 'groups', 'groups')) : num(perGroup, 'input channels');
+    const perFilter = mul(channels, ...kernelTerms(g.kernel));
     return {
       ...convOutput(input, g, filters),
       weights: useBias ? [kernel, weight('bias', [filters])] : [kernel],
