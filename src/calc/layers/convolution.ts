@@ -121,7 +121,8 @@ const conv = (rank: number, example: LayerExample): LayerSpec => ({
     const perGroup = g.inChannels / groups;
     const kernel = weight('kernel', [...g.kernel, perGroup, filters]);
     // With groups, each filter sees C_in / groups channels: both of the reader's numbers are shown.
-    const channels = groups > 1 ? div(num(g.inChannels, 'input channels'), num(groups, 'groups', 'groups')) : num(perGroup, 'input channels');
+    const channels =
+      groups > 1 ? div(num(g.inChannels, 'input channels'), num(groups, 'groups', 'groups')) : num(perGroup, 'input channels');
     const perFilter = mul(channels, ...kernelTerms(g.kernel));
     return {
       ...convOutput(input, g, filters),
