@@ -37,4 +37,5 @@ export function weightText(w: Pick<Weight, 'name' | 'shape'>): string {
 }
 
 /** `kernel 3×3×32×64 = 18,432; bias 64` */
-export const weightsText = (weights: readonly Pick<Weight, 'name' | 'shape'>[]): string => weights.map(weightText).join('; ');
+export const weightsText = (weights: readonly Pick<Weight, 'name' | 'shape'>[], separator = '; '): string =>
+  weights.map(weightText).join(separator);

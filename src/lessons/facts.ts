@@ -102,7 +102,7 @@ export function formulaOf(row: Row, where: string): Term {
 }
 
 /** One layer's (or one row's) number as a lesson prints it. */
-function layerText(row: Row, show: LayerShow, where: string): string {
+function layerText(row: Row, show: LayerShow, where: string, separator = '; '): string {
   switch (show) {
     case 'params':
       return groupDigits(row.params);
@@ -118,7 +118,7 @@ function layerText(row: Row, show: LayerShow, where: string): string {
       return formulaText(formulaOf(row, where));
     case 'weights': {
       if (row.weights.length === 0) throw new BrokenFact(`${where} has no weights to list`);
-      return weightsText(row.weights);
+      return weightsText(row.weights, separator);
     }
     case 'bytes':
       return readableMemorySize(totalsOf(row.weights).bytes);
@@ -136,7 +136,7 @@ export function findRow(rows: readonly Row[], name: string): Row | undefined {
 }
 
 /** A whole model's number as a lesson prints it. */
-function modelText(summary: Summary, show: FactShow, where: string): string {
+function modelText(summary: Summary, show: FactShow, where: string, separator = '; '): string {
   const t = summary.totals;
   if (show.startsWith('row:')) {
     const [, name = '', what = ''] = /^row:(.*):([^:]*)$/.exec(show) ?? [];
@@ -144,7 +144,7 @@ function modelText(summary: Summary, show: FactShow, where: string): string {
     if (!row) throw new BrokenFact(`${where} has no layer named "${name}" (its layers: ${summary.rows.map((r) => r.name).join(', ')})`);
     if (!(LAYER_SHOWS as readonly string[]).includes(what))
       throw new BrokenFact(`${where}: show="${show}" asks for "${what}", which is none of ${LAYER_SHOWS.join(', ')}`);
-    return layerText(row, what as LayerShow, `${where}, layer ${name}`);
+    return layerText(row, what as LayerShow, `${where}, layer ${name}`, separator);
   }
   switch (show) {
     case 'total':
@@ -167,10 +167,13 @@ function modelText(summary: Summary, show: FactShow, where: string): string {
   }
 }
 
-/** The text `<Fact of={fact} show={show} />` renders; throws when the fact or `show` is broken. */
-export function factText(fact: Fact, show: FactShow | string): string {
+/**
+ * The text `<Fact of={fact} show={show} />` renders; throws when the fact or `show` is broken.
+ * `separator` joins a layer's weights (the page's language: "; " or "；").
+ */
+export function factText(fact: Fact, show: FactShow | string, separator = '; '): string {
   const where = `the lesson fact ${factLabel(fact)}`;
-  if (isModelFact(fact)) return modelText(resolveModelFact(fact), show as FactShow, where);
+  if (isModelFact(fact)) return modelText(resolveModelFact(fact), show as FactShow, where, separator);
   const row = resolveLayerFact(fact);
   switch (show) {
     case 'total':
@@ -183,7 +186,7 @@ export function factText(fact: Fact, show: FactShow | string): string {
   if (!(LAYER_SHOWS as readonly string[]).includes(show)) {
     throw new BrokenFact(`${where}: show="${show}" is not something a layer fact can show (${LAYER_SHOWS.join(', ')})`);
   }
-  return layerText(row, show as LayerShow, where);
+  return layerText(row, show as LayerShow, where, separator);
 }
 
 // ——— The numbers a lesson may quote (the drift test's allow-list) ———

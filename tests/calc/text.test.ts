@@ -51,6 +51,14 @@ describe('weights', () => {
       ]),
     ).toBe('kernel 3×3×1×32 = 288; bias 32');
   });
+
+  it('joins them with the separator of the page’s language', () => {
+    const conv = [
+      { name: 'kernel', shape: [3, 3, 1, 32] },
+      { name: 'bias', shape: [32] },
+    ];
+    expect(weightsText(conv, '；')).toBe('kernel 3×3×1×32 = 288；bias 32');
+  });
 });
 
 describe('digits', () => {

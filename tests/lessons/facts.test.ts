@@ -45,6 +45,8 @@ describe('layer facts', () => {
 
   it('lists its weights: a 3×3×32×64 kernel and 64 biases', () => {
     expect(factText(secondConv, 'weights')).toBe(`kernel 3×3×32×64 = ${grouped(3 * 3 * 32 * 64)}; bias 64`);
+    // A Chinese page joins them with a full-width semicolon (Fact.astro passes the page's separator).
+    expect(factText(secondConv, 'weights', '；')).toBe(`kernel 3×3×32×64 = ${grouped(3 * 3 * 32 * 64)}；bias 64`);
   });
 
   it('splits BatchNormalization into 2 × 16 trainable and 2 × 16 non-trainable', () => {

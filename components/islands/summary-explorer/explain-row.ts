@@ -179,7 +179,11 @@ function paramParts(row: Row, s: SummaryExplorerStrings, roleNames: RoleStrings)
         { kind: 'roles', label: s.labelRoles, text: rolesText(row.formula, s, roleNames) },
       ]
     : [{ kind: 'params', label: s.labelParams, text: fill(s.paramsNoFormula, { params }) }];
-  parts.push({ kind: 'weights', label: s.labelWeights, text: fill(s.weightsLine, { weights: weightsText(row.weights) }) });
+  parts.push({
+    kind: 'weights',
+    label: s.labelWeights,
+    text: fill(s.weightsLine, { weights: weightsText(row.weights, s.weightsSeparator) }),
+  });
   if (row.nonTrainable > 0) {
     const text =
       row.trainable === 0 && !row.layerTrainable
