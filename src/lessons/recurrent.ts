@@ -51,7 +51,7 @@ const units = (max: number) =>
     kind: 'int',
     min: 1,
     max,
-    label: { en: 'Units (u)', 'zh-cn': '单元数 units (u)' },
+    label: { en: 'Units (u)', 'zh-cn': '隐藏单元数 u（units）' },
   }) as const;
 
 const features = {
