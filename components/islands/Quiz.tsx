@@ -9,7 +9,17 @@ import { fill } from '@i18n/fill.ts';
 import type { QuizItem } from '../lesson/quiz-items.ts';
 import { judge, type Verdict } from './quiz/answer.ts';
 import { withInlineCode } from './quiz/inline-code.tsx';
-import { browserStorage, loadProgress, saveAttempt, type Progress } from './quiz/progress.ts';
+import {
+  afterAnswer,
+  afterReveal,
+  browserStorage,
+  loadProgress,
+  revealedCount,
+  saveAttempt,
+  solvedCount,
+  type Attempt,
+  type Progress,
+} from './quiz/progress.ts';
 
 export type QuizStrings = typeof en;
 
@@ -25,22 +35,25 @@ interface QuestionProps {
   /** The stored attempt, once storage has been read (after hydration). */
   saved: Progress[string] | undefined;
   onAnswered(key: string, answer: string, correct: boolean): void;
+  onRevealed(key: string): void;
 }
 
-function Question({ item, number, strings, saved, onAnswered }: QuestionProps) {
+function Question({ item, number, strings, saved, onAnswered, onRevealed }: QuestionProps) {
   const id = useId();
   const [text, setText] = useState('');
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [wrongTries, setWrongTries] = useState(0);
   const [solutionShown, setSolutionShown] = useState(false);
 
-  // Restore a right answer from an earlier visit (storage is only readable in the browser).
+  // Restore a right answer, or a shown solution, from an earlier visit (storage is only readable in the browser).
   useEffect(() => {
-    if (saved?.correct && verdict === null) {
+    if (saved?.revealed) setSolutionShown(true);
+    else if (saved?.correct && verdict === null) {
       setText(saved.answer);
       setVerdict('right');
     }
   }, [saved]);
+  const revealed = solutionShown && saved?.revealed === true;
 
   const check = (event: Event): void => {
     event.preventDefault();
@@ -52,7 +65,9 @@ function Question({ item, number, strings, saved, onAnswered }: QuestionProps) {
 
   const feedback =
     verdict === 'right'
-      ? strings.right
+      ? revealed
+        ? strings.rightAfterSolution
+        : strings.right
       : verdict === 'wrong'
         ? strings.wrong
         : verdict === 'unreadable'
@@ -98,7 +113,14 @@ function Question({ item, number, strings, saved, onAnswered }: QuestionProps) {
           {item.explanation ? <> — {withInlineCode(item.explanation)}</> : null}
         </p>
       ) : (
-        <button type="button" class="pl-quiz-show-solution" onClick={() => setSolutionShown(true)}>
+        <button
+          type="button"
+          class="pl-quiz-show-solution"
+          onClick={() => {
+            setSolutionShown(true);
+            onRevealed(item.key);
+          }}
+        >
           {strings.showSolution}
         </button>
       )}
@@ -110,22 +132,36 @@ export default function Quiz({ items, strings }: Props) {
   const [progress, setProgress] = useState<Progress>({});
   useEffect(() => setProgress(loadProgress(browserStorage())), []);
 
-  const answered = (key: string, answer: string, correct: boolean): void => {
-    // A wrong answer never overwrites a right one from an earlier visit.
-    if (!correct && progress[key]?.correct) return;
-    saveAttempt(browserStorage(), key, { answer, correct });
-    setProgress((p) => ({ ...p, [key]: { answer, correct } }));
+  const store = (key: string, attempt: Attempt | null): void => {
+    if (!attempt) return;
+    saveAttempt(browserStorage(), key, attempt);
+    setProgress((p) => ({ ...p, [key]: attempt }));
   };
-  const solved = items.filter((item) => progress[item.key]?.correct).length;
+  const answered = (key: string, answer: string, correct: boolean): void => store(key, afterAnswer(progress[key], answer, correct));
+  const revealedKey = (key: string): void => store(key, afterReveal(progress[key]));
+  const keys = items.map((item) => item.key);
+  const solved = solvedCount(keys, progress);
+  const shown = revealedCount(keys, progress);
 
   return (
     <section class="pl-quiz not-content" aria-label={strings.label}>
       <ol class="pl-quiz-list">
         {items.map((item, i) => (
-          <Question key={item.key} item={item} number={i + 1} strings={strings} saved={progress[item.key]} onAnswered={answered} />
+          <Question
+            key={item.key}
+            item={item}
+            number={i + 1}
+            strings={strings}
+            saved={progress[item.key]}
+            onAnswered={answered}
+            onRevealed={revealedKey}
+          />
         ))}
       </ol>
-      <p class="pl-quiz-progress">{fill(strings.progress, { solved, total: items.length })}</p>
+      <p class="pl-quiz-progress" data-solved={solved} data-revealed={shown}>
+        {fill(strings.progress, { solved, total: items.length })}
+        {shown > 0 ? fill(strings.progressRevealed, { revealed: shown }) : ''}
+      </p>
     </section>
   );
 }

@@ -135,4 +135,30 @@ describe.skipIf(executable === '')('a lesson quiz in Chromium', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it.skipIf(!found)('does not count an answer typed after "Show the solution" as solved, and says so', async () => {
+    const problems: string[] = [];
+    const { page, item, input, feedback } = await openQuestion('', problems);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await item.scrollIntoViewIfNeeded();
+    await page.locator('astro-island:not([ssr]) .pl-quiz').first().waitFor();
+    const progress = item.locator('xpath=ancestor::section[contains(@class, "pl-quiz")]').locator('.pl-quiz-progress');
+    await item.locator('.pl-quiz-show-solution').click();
+    await expect.poll(() => progress.getAttribute('data-revealed')).toBe('1');
+    await input.fill(grouped(found!.expected));
+    await input.press('Enter');
+    await expect.poll(() => item.getAttribute('data-verdict')).toBe('right');
+    expect(await feedback.textContent()).toContain('does not count');
+    expect(await progress.getAttribute('data-solved')).toBe('0');
+    expect(await progress.textContent()).toContain('not counted');
+    // and after a reload the reveal is remembered: the solution shows, nothing is solved
+    await page.reload();
+    await item.scrollIntoViewIfNeeded();
+    await page.locator('astro-island:not([ssr]) .pl-quiz').first().waitFor();
+    await expect.poll(() => item.locator('[data-solution]').count()).toBe(1);
+    expect(await progress.getAttribute('data-solved')).toBe('0');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });

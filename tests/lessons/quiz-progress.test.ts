@@ -1,6 +1,15 @@
 /** Quiz progress survives whatever localStorage holds or does: bad JSON, wrong types, a full or disabled store. */
 import { describe, expect, it } from 'vitest';
-import { PROGRESS_KEY, loadProgress, saveAttempt, type StorageLike } from '@components/islands/quiz/progress.ts';
+import {
+  PROGRESS_KEY,
+  afterAnswer,
+  afterReveal,
+  loadProgress,
+  revealedCount,
+  saveAttempt,
+  solvedCount,
+  type StorageLike,
+} from '@components/islands/quiz/progress.ts';
 
 /** An in-memory Storage. */
 function memory(initial: Record<string, string> = {}): StorageLike & { data: Record<string, string> } {
@@ -60,5 +69,39 @@ describe('quiz progress', () => {
     };
     expect(loadProgress(hostile)).toEqual({});
     expect(saveAttempt(hostile, 'k', { answer: '1', correct: true })).toBe(false);
+  });
+});
+
+describe('a shown solution is not a solved question', () => {
+  it('stores the reveal, and a right answer after it changes nothing', () => {
+    const revealed = afterReveal(undefined);
+    expect(revealed).toEqual({ answer: '', correct: false, revealed: true });
+    expect(afterAnswer(revealed ?? undefined, '18,496', true)).toBeNull();
+  });
+
+  it('keeps a question solved before the reveal solved, and a right answer over a wrong one', () => {
+    expect(afterReveal({ answer: '18496', correct: true })).toBeNull();
+    expect(afterAnswer({ answer: '18496', correct: true }, '17', false)).toBeNull();
+    expect(afterAnswer({ answer: '17', correct: false }, '18496', true)).toEqual({ answer: '18496', correct: true });
+  });
+
+  it('counts solved and revealed questions apart', () => {
+    const progress = {
+      a: { answer: '320', correct: true },
+      b: { answer: '', correct: false, revealed: true as const },
+      c: { answer: '9', correct: false },
+    };
+    expect(solvedCount(['a', 'b', 'c', 'd'], progress)).toBe(1);
+    expect(revealedCount(['a', 'b', 'c', 'd'], progress)).toBe(1);
+  });
+
+  it('reads a stored reveal back and drops a malformed one', () => {
+    const store = memory({
+      [PROGRESS_KEY]: JSON.stringify({
+        x: { answer: '', correct: false, revealed: true },
+        y: { answer: '', correct: false, revealed: 'yes' },
+      }),
+    });
+    expect(loadProgress(store)).toEqual({ x: { answer: '', correct: false, revealed: true } });
   });
 });

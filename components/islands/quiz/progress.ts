@@ -6,10 +6,14 @@
 
 export const PROGRESS_KEY = 'param-lab:quiz:v1';
 
-/** What is remembered per question: the reader's answer and whether it was right. */
+/**
+ * What is remembered per question: the reader's answer, whether it was right, and whether the
+ * solution was shown before it was answered right (then a right answer no longer counts as solved).
+ */
 export interface Attempt {
   answer: string;
   correct: boolean;
+  revealed?: true;
 }
 
 /** Keyed by `<lesson>/<question id>`, so both locales of a lesson share progress. */
@@ -19,7 +23,11 @@ export type Progress = Record<string, Attempt>;
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
 
 const isAttempt = (v: unknown): v is Attempt =>
-  typeof v === 'object' && v !== null && typeof (v as Attempt).answer === 'string' && typeof (v as Attempt).correct === 'boolean';
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as Attempt).answer === 'string' &&
+  typeof (v as Attempt).correct === 'boolean' &&
+  [undefined, true].includes((v as Attempt).revealed);
 
 /** The browser's localStorage, or null where touching it throws (sandboxed frames, disabled storage). */
 export function browserStorage(): StorageLike | null {
@@ -47,7 +55,8 @@ export function loadProgress(storage: StorageLike | null): Progress {
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
   const progress: Progress = {};
-  for (const [key, value] of Object.entries(parsed)) if (isAttempt(value)) progress[key] = { answer: value.answer, correct: value.correct };
+  for (const [key, value] of Object.entries(parsed))
+    if (isAttempt(value)) progress[key] = { answer: value.answer, correct: value.correct, ...(value.revealed ? { revealed: true } : {}) };
   return progress;
 }
 
@@ -61,3 +70,26 @@ export function saveAttempt(storage: StorageLike | null, key: string, attempt: A
     return false;
   }
 }
+
+/**
+ * The attempt to store after the reader checks an answer, or null to keep what is stored: a wrong
+ * answer never overwrites a right one, and once the solution was shown nothing counts as solved.
+ */
+export function afterAnswer(stored: Attempt | undefined, answer: string, correct: boolean): Attempt | null {
+  if (stored?.revealed) return null;
+  if (!correct && stored?.correct) return null;
+  return { answer, correct };
+}
+
+/** The attempt to store when the reader asks for the solution: a question already solved stays solved. */
+export function afterReveal(stored: Attempt | undefined): Attempt | null {
+  if (stored?.correct || stored?.revealed) return null;
+  return { answer: stored?.answer ?? '', correct: false, revealed: true };
+}
+
+/** Questions answered right without the solution shown first. */
+export const solvedCount = (keys: readonly string[], progress: Progress): number =>
+  keys.filter((k) => progress[k]?.correct && !progress[k]?.revealed).length;
+
+/** Questions whose solution was shown before they were solved. */
+export const revealedCount = (keys: readonly string[], progress: Progress): number => keys.filter((k) => progress[k]?.revealed).length;
