@@ -400,14 +400,23 @@ export default function ModelEditor({ initial, initialView, strings: s, argLabel
       <output class="pl-editor__totals" aria-live="polite" data-stale={view.stale ? 'true' : 'false'}>
         {view.totals ? (
           <>
-            <span>
-              {s.totals}: <strong data-result="total">{view.totals.params}</strong> ({view.totals.bytes})
+            <span data-line="total">
+              {s.totals}
+              {s.colon}
+              <strong data-result="total">{view.totals.params}</strong>
+              {fill(s.size, { bytes: view.totals.bytes })}
             </span>
-            <span>
-              {s.trainable}: <span data-result="trainable">{view.totals.trainable}</span>
+            <span data-line="trainable">
+              {s.trainable}
+              {s.colon}
+              <span data-result="trainable">{view.totals.trainable}</span>
+              {fill(s.size, { bytes: view.totals.trainableBytes })}
             </span>
-            <span>
-              {s.nonTrainable}: <span data-result="non-trainable">{view.totals.nonTrainable}</span>
+            <span data-line="non-trainable">
+              {s.nonTrainable}
+              {s.colon}
+              <span data-result="non-trainable">{view.totals.nonTrainable}</span>
+              {fill(s.size, { bytes: view.totals.nonTrainableBytes })}
             </span>
           </>
         ) : (

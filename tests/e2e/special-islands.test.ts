@@ -94,7 +94,8 @@ describe.skipIf(executable === '')('lesson islands in Chromium', () => {
       await expect.poll(() => select(island, 'conv2d_1 (Conv2D)').getAttribute('aria-pressed')).toBe('true');
       const text = (await panel(island).textContent()) ?? '';
       expect(text).toContain(`64 × (32 × 3 × 3 + 1) = ${grouped(64 * (32 * 3 * 3 + 1))}`);
-      expect(text).toContain(`kernel 3×3×32×64 = ${grouped(3 * 3 * 32 * 64)}; bias 64`);
+      // joined as the page's language joins a list: '; ' in English, '；' in Chinese
+      expect(text).toContain(`kernel 3×3×32×64 = ${grouped(3 * 3 * 32 * 64)}${lang === 'en' ? '; ' : '；'}bias 64`);
       expect(text).toContain('(None, 13, 13, 32)');
       expect(text).toContain(`⌊(13 − 3) / 1⌋ + 1 = ⌊10 / 1⌋ + 1 = ${13 - 3 + 1}`);
       expect(text).toContain(`${grouped(MNIST.conv)} + ${grouped(MNIST.conv1)} = ${grouped(MNIST.conv + MNIST.conv1)}`);
@@ -159,6 +160,14 @@ describe.skipIf(executable === '')('lesson islands in Chromium', () => {
         );
       await expect.poll(() => total(island)).toBe(grouped(MNIST_TOTAL));
       expect(await totals(island).getAttribute('aria-live')).toBe('polite');
+      // Keras prints each total with its size: 93,322 × 4 bytes / 1,024 = 364.54 KB; nothing frozen is 0.00 B.
+      // Chinese pages use a full-width colon and parentheses around Keras's figures.
+      expect((MNIST_TOTAL * 4) / 1024).toBeCloseTo(364.54, 2);
+      const line = (name: string): Promise<string | null> => totals(island).locator(`[data-line="${name}"]`).textContent();
+      const [colon, lp, rp] = prefix === '' ? [': ', ' (', ')'] : ['：', '（', '）'];
+      expect(await line('total')).toBe(`${s.totals}${colon}${grouped(MNIST_TOTAL)}${lp}364.54 KB${rp}`);
+      expect(await line('trainable')).toBe(`${s.trainable}${colon}${grouped(MNIST_TOTAL)}${lp}364.54 KB${rp}`);
+      expect(await line('non-trainable')).toBe(`${s.nonTrainable}${colon}0${lp}0.00 B${rp}`);
       // the build computed the lesson's model; the engine comes only when the reader edits
       expect(await engineFetches()).toEqual([]);
       await layer(island, 'conv2d_2').locator('[data-field="filters"] input').fill('128');

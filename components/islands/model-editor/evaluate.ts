@@ -23,6 +23,8 @@ const totalsText = (t: Totals): TotalsText => ({
   trainable: groupDigits(t.trainable),
   nonTrainable: groupDigits(t.nonTrainable),
   bytes: readableMemorySize(t.bytes),
+  trainableBytes: readableMemorySize(t.trainableBytes),
+  nonTrainableBytes: readableMemorySize(t.nonTrainableBytes),
 });
 
 /** The field a diagnostic's argument belongs to (`kernel_size[0]` → `kernel_size`), if the layer has one. */

@@ -16,8 +16,10 @@ export interface TotalsText {
   params: string;
   trainable: string;
   nonTrainable: string;
-  /** `364.54 KB` */
+  /** `364.54 KB`, and the same for each part, as Keras prints them after each total */
   bytes: string;
+  trainableBytes: string;
+  nonTrainableBytes: string;
 }
 
 export interface LayerView {
