@@ -148,6 +148,30 @@ describe.skipIf(executable === '')('lesson islands in Chromium', () => {
     const total = (island: Locator): Promise<string | null> => island.locator('[data-result="total"]').textContent();
     const totals = (island: Locator): Locator => island.locator('output.pl-editor__totals');
 
+    it('draws ↑ ↓ ✕ the same size and over no label or field, at 1280 and 390 px', async (ctx) => {
+      const { page, island } = await open(ctx, path, '.pl-editor');
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: 900 });
+        const faults = await island.evaluate((root) => {
+          const out: string[] = [];
+          const overlap = (a: DOMRect, b: DOMRect): boolean => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+          for (const layer of root.querySelectorAll('.pl-editor__layer')) {
+            const actions = layer.querySelector('.pl-editor__actions');
+            if (!actions) continue;
+            const heights = [...actions.querySelectorAll('button')].map((b) => Math.round(b.getBoundingClientRect().height));
+            if (new Set(heights).size !== 1) out.push(`${layer.textContent?.slice(0, 20)}: button heights ${heights.join(', ')}`);
+            const box = actions.getBoundingClientRect();
+            for (const el of layer.querySelectorAll('label, input, select, legend, .pl-editor__result')) {
+              if (!actions.contains(el) && overlap(box, el.getBoundingClientRect()))
+                out.push(`${layer.textContent?.slice(0, 20)}: covers ${el.textContent?.slice(0, 20)}`);
+            }
+          }
+          return out;
+        });
+        expect(faults, `${width} px`).toEqual([]);
+      }
+    });
+
     it('starts at 93,322 and follows a change downstream: 128 filters in conv2d_2', async (ctx) => {
       const { page, problems, island } = await open(ctx, path, '.pl-editor');
       /** Scripts the page has fetched since it was opened. */
