@@ -9,6 +9,8 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkCjkLineBreaks from './src/markdown/cjk-line-breaks.ts';
+import rehypeAnchorLabels from './src/markdown/anchor-labels.ts';
+import zhUi from './src/content/i18n/zh-CN.json' with { type: 'json' };
 // Astro loads this file through Vite, which compiles the TypeScript module.
 import { CURRICULUM } from './src/lessons/curriculum.ts';
 
@@ -75,5 +77,16 @@ export default defineConfig({
     }),
     mdx(),
     preact(),
+    // After Starlight, which adds its heading links to the Markdown processor in its own setup:
+    // their screen-reader label in the page's language (src/markdown/anchor-labels.ts says why).
+    {
+      name: 'param-lab:anchor-labels',
+      hooks: {
+        'astro:config:setup': ({ config }) => {
+          const processor = /** @type {{ options: { rehypePlugins: unknown[] } }} */ (/** @type {unknown} */ (config.markdown.processor));
+          processor.options.rehypePlugins.push([rehypeAnchorLabels, { 'zh-cn': zhUi['heading.anchorLabel'] }]);
+        },
+      },
+    },
   ],
 });
