@@ -5,7 +5,7 @@
  * grows the model several times over).
  */
 import { summarize, type Row, type Summary } from '@calc/engine.ts';
-import { groupDigits, shapeText, type ModelLayer, type SequentialModel, type Shape } from '@calc/basics.ts';
+import { groupDigits, shapeText, tensor, type FunctionalModel, type ModelLayer, type SequentialModel, type Shape } from '@calc/basics.ts';
 import type { CalculatorPreset, LayerFact, LessonModule, ModelFact, Question } from './types.ts';
 
 /** The MNIST network's layers, as the Keras example writes them. */
@@ -38,6 +38,37 @@ function summaryOf(f: ModelFact): Summary {
 const FIRST_POOL = 1;
 const SECOND_POOL = 3;
 
+/**
+ * Two inputs through one shared Dense layer, joined and classified: the layer object is called
+ * twice (two nodes) but created once, so its weights appear once in the summary and the total.
+ * Names and the title are what Keras 3 gives in a fresh process (`functional`, `input_layer_1`).
+ */
+const twoInputs: FunctionalModel = {
+  kind: 'functional',
+  name: 'functional',
+  layers: [
+    { layer: { type: 'InputLayer', name: 'input_layer', args: { batch_shape: [null, 128] } }, nodes: [] },
+    { layer: { type: 'InputLayer', name: 'input_layer_1', args: { batch_shape: [null, 128] } }, nodes: [] },
+    {
+      layer: { type: 'Dense', name: 'dense', args: { units: 32, activation: 'relu' } },
+      nodes: [
+        { args: [tensor('input_layer')], kwargs: {} },
+        { args: [tensor('input_layer_1')], kwargs: {} },
+      ],
+    },
+    {
+      layer: { type: 'Concatenate', name: 'concatenate', args: {} },
+      nodes: [{ args: [[tensor('dense', 0), tensor('dense', 1)]], kwargs: {} }],
+    },
+    {
+      layer: { type: 'Dense', name: 'dense_1', args: { units: 1, activation: 'sigmoid' } },
+      nodes: [{ args: [tensor('concatenate')], kwargs: {} }],
+    },
+  ],
+  inputs: [tensor('input_layer'), tensor('input_layer_1')],
+  outputs: [tensor('dense_1')],
+};
+
 export const facts = {
   /** The network the lesson walks through and the editor starts from. */
   mnist: model(mnistLayers()),
@@ -47,6 +78,8 @@ export const facts = {
   noPools: model(without(mnistLayers(), FIRST_POOL, SECOND_POOL)),
   /** The same layers on 32×32 colour images (CIFAR-10 size). */
   colour: model(mnistLayers(), [null, 32, 32, 3]),
+  /** Two inputs, one shared Dense layer called on both, then Concatenate and a Dense head. */
+  twoInputs: { model: twoInputs },
 } satisfies Record<string, ModelFact>;
 
 /** The model editor is this lesson's island. */

@@ -24,6 +24,7 @@ const PAGES = ['/zh-cn/', ...CURRICULUM.filter((s) => slugs.includes(s)).map((s)
 const NAMES = new Set([
   'Param Lab', // the site's name
   'Output Shape', // Keras's column titles, quoted as the reader sees them in a summary
+  'Connected to',
   'Total params',
   'Trainable params',
   'Non-trainable params',
