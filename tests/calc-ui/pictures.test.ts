@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveLayer } from '@calc/engine.ts';
 import type { LayerConfig, Shape } from '@calc/basics.ts';
-import { kernelPlan } from '@components/islands/calculator/kernel-plan.ts';
+import { kernelPlan, outputMap } from '@components/islands/calculator/kernel-plan.ts';
 import { poolingPlan } from '@components/islands/calculator/pooling-plan.ts';
 import { matrixPlan } from '@components/islands/calculator/matrix-plan.ts';
 import { stripPlan } from '@components/islands/calculator/strip-plan.ts';
@@ -16,6 +16,22 @@ function resolved(layer: LayerConfig, input: Shape) {
   if (!r.ok) throw new Error(r.error.message);
   return r.row;
 }
+
+describe('outputMap', () => {
+  it('gives the map one filter makes: 13 − 3 + 1 = 11 on each side for Conv2D(64, 3) on 13 × 13', () => {
+    const row = resolved({ type: 'Conv2D', args: { filters: 64, kernel_size: 3 } }, [null, 13, 13, 32]);
+    expect(outputMap(row)).toEqual([11, 11]);
+  });
+  it('follows padding, strides and layout: same, stride 2 on 28 × 20 → ⌈28 / 2⌉ × ⌈20 / 2⌉ = 14 × 10', () => {
+    const row = resolved({ type: 'Conv2D', args: { filters: 8, kernel_size: 3, strides: 2, padding: 'same' } }, [null, 28, 20, 1]);
+    expect(outputMap(row)).toEqual([14, 10]);
+    const first = resolved({ type: 'Conv2D', args: { filters: 8, kernel_size: 3, data_format: 'channels_first' } }, [null, 1, 28, 20]);
+    expect(outputMap(first)).toEqual([26, 18]);
+  });
+  it('has nothing to draw for a layer with no sliding window', () => {
+    expect(outputMap(resolved({ type: 'Dense', args: { units: 4 } }, [null, 8]))).toBeNull();
+  });
+});
 
 describe('kernelPlan', () => {
   it('draws Conv2D(64, 3) on 32 channels as 64 filters of 3×3×32, each with a bias', () => {

@@ -41,6 +41,27 @@ describe.skipIf(executable === '')('pictures in Chromium', () => {
 
   for (const locale of LOCALES) {
     describe(locale.name, () => {
+      it('conv2d: filter 1 makes an 11 × 11 map of 64, and a 5 × 5 kernel makes it 9 × 9', async () => {
+        const { page, problems } = await open(`${locale.prefix}/lessons/conv2d/`, 'conv2d');
+        const calc = page.locator('[data-calculator="conv2d"]');
+        const fig = calc.locator('[data-picture="output-map"]');
+        // 13 − 3 + 1 = 11 along each side; one map per filter
+        expect(await fig.getAttribute('data-map')).toBe('11x11');
+        const label = (await fig.locator('svg[role="img"]').getAttribute('aria-label')) ?? '';
+        expect(label).toContain('11 × 11');
+        expect(label).toContain('3 × 3 × 32');
+        expect(label).toContain('64');
+        expect(await fig.locator('[data-cell="first"]').count()).toBe(1);
+        expect(await fig.locator('rect').count()).toBe(8 * 8); // capped at 8 × 8 drawn cells
+        await calc.locator('[data-field="kernel_size[0]"] input[type="text"]').fill('5');
+        await calc.locator('[data-field="kernel_size[1]"] input[type="text"]').fill('5');
+        // 13 − 5 + 1 = 9
+        await expect.poll(() => fig.getAttribute('data-map')).toBe('9x9');
+        expect(await fig.locator('svg[role="img"]').getAttribute('aria-label')).toContain('5 × 5 × 32');
+        expect(problems).toEqual([]);
+        await page.close();
+      });
+
       it('dense: the 576 × 64 kernel grid with its bias row follows the inputs field', async () => {
         const { page, problems } = await open(`${locale.prefix}/lessons/dense/`, 'dense-vector');
         const calc = page.locator('[data-calculator="dense-vector"]');

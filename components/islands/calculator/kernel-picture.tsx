@@ -91,12 +91,72 @@ function Block({ block, s }: { block: KernelBlock; s: CalculatorStrings }) {
   );
 }
 
-export function KernelPicture({ blocks, strings }: { blocks: KernelBlock[]; strings: CalculatorStrings }) {
+/** Output cells drawn at most along each axis; the true size is in the label. */
+const MAP_CELLS = 8;
+const MAP_CELL = 14;
+
+/**
+ * Where one filter's numbers go: the output map it makes (its first cell marked), the reason a
+ * convolution's count ignores the image size. The same kernel and bias are used at every position.
+ */
+function OutputMap({ block, map, s }: { block: KernelBlock; map: number[]; s: CalculatorStrings }) {
+  const [rows, cols] = map.length >= 2 ? [map[map.length - 2]!, map[map.length - 1]!] : [1, map[0]!];
+  const drawnRows = Math.min(rows, MAP_CELLS);
+  const drawnCols = Math.min(cols, MAP_CELLS);
+  const left = 4;
+  const top = 20;
+  const width = left + drawnCols * MAP_CELL + 110;
+  const height = top + drawnRows * MAP_CELL + 8;
+  const cells = [];
+  for (let r = 0; r < drawnRows; r++)
+    for (let c = 0; c < drawnCols; c++)
+      cells.push(
+        <rect
+          class={r === 0 && c === 0 ? 'pl-pic__bias' : 'pl-pic__slice'}
+          data-cell={r === 0 && c === 0 ? 'first' : undefined}
+          x={left + c * MAP_CELL + 1}
+          y={top + r * MAP_CELL + 1}
+          width={MAP_CELL - 2}
+          height={MAP_CELL - 2}
+        />,
+      );
+  const values = {
+    map: windowText(map),
+    kernel: windowText(block.window),
+    depth: groupDigits(block.depth),
+    count: groupDigits(block.count),
+    bias: block.bias ? s.outputMapBias : '',
+  };
+  const caption = fill(s.outputMapCaption, values);
+  return (
+    <figure class="pl-pic" data-picture="output-map" data-map={map.join('x')}>
+      <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={caption}>
+        <text class="pl-pic__label" x={left} y={13}>
+          {fill(s.outputMapTitle, { map: values.map })}
+        </text>
+        {cells}
+        {(rows > drawnRows || cols > drawnCols) && (
+          <text class="pl-pic__label" x={left + drawnCols * MAP_CELL + 6} y={top + drawnRows * MAP_CELL - 2}>
+            …
+          </text>
+        )}
+        <text class="pl-pic__label" x={left + drawnCols * MAP_CELL + 18} y={top + MAP_CELL - 2}>
+          {fill(s.outputMapMaps, { count: values.count })}
+        </text>
+      </svg>
+      <figcaption>{caption}</figcaption>
+    </figure>
+  );
+}
+
+export function KernelPicture({ blocks, strings, map }: { blocks: KernelBlock[]; strings: CalculatorStrings; map?: number[] | null }) {
+  const filters = blocks.length === 1 && blocks[0]?.what === 'filters' ? blocks[0] : null;
   return (
     <div class="pl-pics">
       {blocks.map((b) => (
         <Block block={b} s={strings} />
       ))}
+      {filters && map && <OutputMap block={filters} map={map} s={strings} />}
     </div>
   );
 }

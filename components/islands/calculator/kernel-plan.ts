@@ -5,7 +5,7 @@
  * are `(*window, C_in, filters)`, transposed ones `(*window, filters, C_in)`, depthwise ones
  * `(*window, C_in, depth multiplier)`; a separable conv is a depthwise step then a 1×1 one.
  */
-import type { Weight } from '@calc/basics.ts';
+import { isWindowStep, type Weight } from '@calc/basics.ts';
 import type { Row } from '@calc/engine.ts';
 
 /** One row of identical kernels. */
@@ -50,4 +50,13 @@ export function kernelPlan(row: Pick<Row, 'family' | 'steps' | 'weights'>): Kern
   return row.steps.some((s) => s.rule.startsWith('transpose'))
     ? [{ what: 'filters', count: a, window, depth: b, multiplier: 1, bias }]
     : [{ what: 'filters', count: b, window, depth: a, multiplier: 1, bias }];
+}
+
+/**
+ * The output map one filter produces, as its lengths along the sliding axes (`[26, 26]`), read off
+ * the row's window steps; null when a length is unknown or the layer has no sliding window.
+ */
+export function outputMap(row: Pick<Row, 'steps'>): number[] | null {
+  const lengths = row.steps.filter(isWindowStep).map((s) => s.result[0]);
+  return lengths.length > 0 && lengths.every((n): n is number => typeof n === 'number') ? lengths : null;
 }
