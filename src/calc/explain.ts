@@ -45,7 +45,20 @@ export type TermRole =
   | 'weight vectors'
   | 'bias sets'
   | 'directions'
-  | 'scalar';
+  | 'scalar'
+  // the sizes a multiply-accumulate count (Built.macs) multiplies by: where the weights are applied
+  | 'output length'
+  | 'output depth'
+  | 'output height'
+  | 'output width'
+  | 'input length'
+  | 'input depth'
+  | 'input height'
+  | 'input width'
+  | 'positions'
+  | 'timesteps'
+  | 'query positions'
+  | 'key positions';
 
 export interface OpTerm {
   kind: 'op';

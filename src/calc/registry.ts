@@ -35,6 +35,14 @@ export interface Built {
   weights: Weight[];
   /** The teaching formula: required when there are weights, and it must evaluate to their count (summarize checks). */
   formula?: Term;
+  /**
+   * Multiply-accumulates for one example in a forward pass, as arithmetic on this call's sizes:
+   * one per kernel weight per position the kernel is applied at (a conv's output cells, a Dense's
+   * positions, an RNN's timesteps), plus attention's two products of activations. Absent: nothing
+   * counted (lookups, pooling, normalisation, element-wise merges and activations, bias additions);
+   * null: a size that enters it is unknown until the model runs (a `None` sequence length).
+   */
+  macs?: Term | null;
   /** The output shape as steps: every axis that differs from the input is set by one (summarize checks each result). */
   steps: ShapeStep[];
   /** Sub-layers a summary can expand (wrappers, nested models). */

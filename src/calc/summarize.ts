@@ -14,6 +14,7 @@ import {
   type TensorRef,
 } from './model.ts';
 import { Namer } from './naming.ts';
+import { addMacs } from './macs.ts';
 import { KERAS3_DTYPE_BYTES } from './memory-size.ts';
 import { postOrder } from './graph-order.ts';
 import { diagnostic, englishMessage } from './diagnostics.ts';
@@ -55,6 +56,14 @@ export interface Row {
   /** What kind of layer: the explorer and calculators choose words and pictures by it, not by type name. */
   family: LayerFamily;
   formula?: Term;
+  /**
+   * Multiply-accumulates for one example, every call of the layer added up (a shared layer works
+   * once per call); 0 when nothing is counted (macs.ts states the convention), null when a size
+   * that enters it is unknown until the model runs.
+   */
+  macs: number | null;
+  /** The arithmetic behind `macs` for the first call, on that call's sizes (absent when 0 or unknown). */
+  macsFormula?: Term;
   /** How the output shape came from the input, axis by axis; empty for inputs, nested models and unbuilt layers. */
   steps: ShapeStep[];
   /** Rows of a nested model, for `expand_nested` (wrappers such as Bidirectional are not expanded, as in Keras). */
@@ -367,6 +376,7 @@ class Resolver {
           built: false,
           layerTrainable: trainable && layer.trainable !== false,
           family: layer.model ? 'model' : (specFor(layer.type)?.family ?? 'core'),
+          macs: 0,
           steps: [],
         });
         continue;
@@ -421,6 +431,8 @@ class Resolver {
     // What each call produced, and each layer's first build (its weights), by index.
     const outputs: (OutputShape | undefined)[] = [];
     const firstBuild: (Built | undefined)[] = [];
+    // Every call's multiply-accumulates, by layer: a shared layer works once per call.
+    const callMacs: (number | null)[][] = [];
     // Shapes the file recorded where a tensor is consumed: a Lambda's output cannot be computed.
     const recorded: (Shape[] | undefined)[] = [];
     for (const call of graph.calls) {
@@ -468,6 +480,7 @@ class Resolver {
         const seen = recorded[call.index];
         const built = this.build(entry.layer, shapes, at, trainable, seen && (seen.length === 1 ? seen[0] : seen));
         firstBuild[entry.index] ??= built;
+        (callMacs[entry.index] ??= []).push(macsOf(built));
         outputs[call.index] = built.output;
       } catch (e) {
         if (!(e instanceof Stop)) throw e;
@@ -494,7 +507,7 @@ class Resolver {
         return shape ? [shape] : [];
       });
       const built = firstBuild[graph.byName.get(entry.layer.name)!.index] ?? { output: last ?? [], weights: [], steps: [] };
-      rows.push(row(entry.layer, built, last, { refs, shapes }, trainable));
+      rows.push(row(entry.layer, built, last, { refs, shapes }, trainable, addMacs(callMacs[entry.index] ?? [])));
     }
     let modelOutputs: Shape[] = [];
     if (!error) {
@@ -561,7 +574,21 @@ interface Inbound {
   shapes: Shape[];
 }
 
-function row(layer: ModelLayer, built: Built | NestedBuilt, output: OutputShape | null, inbound: Inbound, parentTrainable: boolean): Row {
+/** One call's multiply-accumulates: a spec's formula, or a nested model's rows added up. */
+function macsOf(built: Built | NestedBuilt): number | null {
+  if ('rows' in built) return addMacs(built.rows.map((r) => r.macs));
+  if (built.macs === undefined) return 0;
+  return built.macs === null ? null : evaluate(built.macs);
+}
+
+function row(
+  layer: ModelLayer,
+  built: Built | NestedBuilt,
+  output: OutputShape | null,
+  inbound: Inbound,
+  parentTrainable: boolean,
+  macs: number | null = macsOf(built),
+): Row {
   const t = totalsOf(built.weights);
   const connectedTo = inbound.refs.map((r) => `${r.layer}[${r.node}][${r.tensor}]`);
   const r: Row = {
@@ -579,9 +606,11 @@ function row(layer: ModelLayer, built: Built | NestedBuilt, output: OutputShape 
     layerTrainable: parentTrainable && layer.trainable !== false && layer.model?.trainable !== false,
     // a row no spec built is an InputLayer (an unknown type never gets a row)
     family: 'rows' in built ? 'model' : (specFor(layer.type)?.family ?? 'input'),
+    macs,
     steps: built.steps,
   };
   if (built.formula) r.formula = built.formula;
+  if (built.macs && macs !== 0) r.macsFormula = built.macs;
   if ('rows' in built) r.children = built.rows;
   return r;
 }

@@ -36,6 +36,7 @@ export function layer(
     built: true,
     layerTrainable,
     family: 'core',
+    macs: 0,
     steps: [],
   };
 }
@@ -55,6 +56,7 @@ export const unbuilt = (name: string, type: string): Row => ({
   built: false,
   layerTrainable: true,
   family: 'core',
+  macs: 0,
   steps: [],
 });
 

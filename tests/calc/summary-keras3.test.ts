@@ -149,6 +149,7 @@ function summaryFromGolden(g: Golden): Summary {
     layerTrainable: true,
     // Keras's printout has no family or shape steps, and the text renderers read neither.
     family: 'core',
+    macs: 0,
     steps: [],
   }));
   const t = g.expected.totals;

@@ -17,6 +17,7 @@ const row = (name: string, params: number): Row => ({
   built: true,
   layerTrainable: true,
   family: 'core',
+  macs: 0,
   steps: [],
 });
 

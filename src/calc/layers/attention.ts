@@ -5,6 +5,7 @@
  */
 import * as arg from '../args.ts';
 import { add, forTensor, mul, num, plainStep, type ShapeStep, type Term } from '../explain.ts';
+import { positions, product as macsProduct, total } from '../macs.ts';
 import { fail } from '../problem.ts';
 import { weight, type CallShapes, type CallValue, type LayerSpec } from '../registry.ts';
 import { lastDim, product } from '../shape.ts';
@@ -36,6 +37,42 @@ function outputSizes(v: unknown, queryFeatures: number): number[] {
 /** One projection's count: `H × K × (D + 1)`, the `+ 1` being its bias per head and size. */
 const projection = (heads: Term, size: Term, features: Term, useBias: boolean): Term =>
   useBias ? mul(heads, size, add(features, num(1, 'bias'))) : mul(heads, size, features);
+
+/** A product of positions as one number (`None` anywhere: null). */
+function positionCount(dims: readonly Dim[]): number | null {
+  let n = 1;
+  for (const d of dims) {
+    if (d === null) return null;
+    n *= d;
+  }
+  return n;
+}
+
+/**
+ * The key positions each query position attends to: the key's `attention_axes` (by default every
+ * axis between the batch and the features; other axes pair up with the query's as batch axes).
+ */
+function attendedKeyPositions(v: unknown, key: Shape): number | null {
+  const inner = key.slice(1, -1);
+  if (v === null || v === undefined) return positionCount(inner);
+  const list = typeof v === 'number' ? [v] : v;
+  if (!Array.isArray(list) || !list.every((a) => Number.isInteger(a))) return null;
+  const axes = (list as number[]).map((a) => (a < 0 ? key.length + a : a));
+  if (axes.some((a) => a < 1 || a >= key.length - 1)) return null;
+  return positionCount(axes.map((a) => key[a] ?? null));
+}
+
+/**
+ * Attention's two products of activations: each query position scores `Tk` keys over `scoreSize`
+ * features, then sums `Tk` values of `valueSize` features. Null when a position count is unknown.
+ */
+function scoreAndMix(heads: Term | null, tq: number | null, tk: number | null, scoreSize: Term, valueSize: Term): (Term | null)[] {
+  if (tq === null || tk === null) return [null];
+  const h = heads ? [heads] : [];
+  const q = num(tq, 'query positions');
+  const k = num(tk, 'key positions');
+  return [mul(...h, q, k, scoreSize), mul(...h, q, k, valueSize)];
+}
 
 /**
  * MultiHeadAttention: query and key are projected to `num_heads × key_dim`, value to
@@ -113,6 +150,17 @@ const MultiHeadAttention: LayerSpec = {
       ...(useBias ? [O()] : []),
     );
 
+    // each projection at every position of its tensor, the two products per head, the output projection
+    const tq = positions(query);
+    const macs = total(
+      macsProduct(tq, num(dq, 'input features'), H(), K()),
+      macsProduct(positions(key), num(dk, 'input features'), H(), K()),
+      ...(useGate ? [macsProduct(tq, num(dq, 'input features'), H(), V())] : []),
+      macsProduct(positions(value), num(dv, 'input features'), H(), V()),
+      ...scoreAndMix(H(), positionCount(query.slice(1, -1)), attendedKeyPositions(args['attention_axes'], key), K(), V()),
+      macsProduct(tq, H(), V(), O()),
+    );
+
     const output: Shape = [...query.slice(0, -1), ...out];
     // Keras sizes the scores (batch, heads, Tq, Tq) from the query alone, even when Tv differs.
     const scores: Shape = [query[0] ?? null, heads, query[1] ?? null, query[1] ?? null];
@@ -120,10 +168,10 @@ const MultiHeadAttention: LayerSpec = {
     const steps: ShapeStep[] = [
       args['output_shape'] === null ? plainStep('unchanged', last, [dq], out) : plainStep('set-to-arg', last, [dq], out, 'output_shape'),
     ];
-    if (call.kwargs['return_attention_scores'] !== true) return { output, weights, formula, steps };
-    const tq = query[1] ?? null;
-    steps.push(...forTensor(1, [plainStep('set-to-arg', [1], [], [heads], 'num_heads'), plainStep('permute', [2, 3], [tq, tq], [tq, tq])]));
-    return { output: [output, scores], weights, formula, steps };
+    if (call.kwargs['return_attention_scores'] !== true) return { output, weights, formula, steps, macs };
+    const t = query[1] ?? null;
+    steps.push(...forTensor(1, [plainStep('set-to-arg', [1], [], [heads], 'num_heads'), plainStep('permute', [2, 3], [t, t], [t, t])]));
+    return { output: [output, scores], weights, formula, steps, macs };
   },
 };
 
@@ -136,6 +184,13 @@ function attentionInputs(call: CallShapes): { query: Shape; value: Shape; key: S
   if (list.length < 2 || list.length > 3) fail('attention-list-length', { count: list.length }, 'inputs');
   const [query, value, key] = list as Shape[];
   return { query: query!, value: value!, key: key ?? value! };
+}
+
+/** Scores over the query's features, then the mix of the value's: no projections, no heads. */
+function plainAttentionMacs(q: { query: Shape; value: Shape; key: Shape }): Term | null {
+  const tq = positionCount(q.query.slice(1, -1));
+  const tk = q.key[q.key.length - 2] ?? null;
+  return total(...scoreAndMix(null, tq, tk, num(lastDim(q.query), 'input features'), num(lastDim(q.value), 'value size')));
 }
 
 /** Both layers return `query[:-1] + value[-1:]`, and with scores `(…, Tq, Tv)` as well. */
@@ -171,6 +226,7 @@ const Attention: LayerSpec = {
       ...attentionOutput(call, inputs),
       weights,
       ...(weights.length ? { formula: weights.length === 2 ? add(num(1, 'scalar'), num(1, 'scalar')) : num(1, 'scalar') } : {}),
+      macs: plainAttentionMacs(inputs),
     };
   },
 };
@@ -189,9 +245,10 @@ const AdditiveAttention: LayerSpec = {
   defaults: { use_scale: true, dropout: 0 },
   build({ args, call }) {
     const inputs = attentionInputs(call);
-    if (!arg.bool(args, 'use_scale')) return { ...attentionOutput(call, inputs), weights: [] };
+    const macs = plainAttentionMacs(inputs);
+    if (!arg.bool(args, 'use_scale')) return { ...attentionOutput(call, inputs), weights: [], macs };
     const features = lastDim(inputs.query);
-    return { ...attentionOutput(call, inputs), weights: [weight('scale', [features])], formula: num(features, 'input features') };
+    return { ...attentionOutput(call, inputs), weights: [weight('scale', [features])], formula: num(features, 'input features'), macs };
   },
 };
 

@@ -7,6 +7,7 @@ import { convLength, deconvLength, spatialAxisNames, spatialLayout, windowStep, 
 import { add, div, mul, num, plainStep, type ShapeStep, type Term, type TermRole, type WindowRule } from '../explain.ts';
 import { fail } from '../problem.ts';
 import { weight, type LayerExample, type LayerSpec } from '../registry.ts';
+import { inputCells, outputCells, product, total } from '../macs.ts';
 import { channelAxis, channels, expectRank, spatialAxes } from '../shape.ts';
 import type { Dialect, Dim, LayerArgs, Shape } from '../types.ts';
 
@@ -124,10 +125,13 @@ const conv = (rank: number, example: LayerExample): LayerSpec => ({
     const channels =
       groups > 1 ? div(num(g.inChannels, 'input channels'), num(groups, 'groups', 'groups')) : num(perGroup, 'input channels');
     const perFilter = mul(channels, ...kernelTerms(g.kernel));
+    const shaped = convOutput(input, g, filters);
     return {
-      ...convOutput(input, g, filters),
+      ...shaped,
       weights: useBias ? [kernel, weight('bias', [filters])] : [kernel],
       formula: useBias ? mul(filtersTerm(filters), add(perFilter, num(1, 'bias'))) : mul(filtersTerm(filters), perFilter),
+      // each output cell of each filter: one product per weight of that filter's kernel
+      macs: product(outputCells(shaped.output, spatialAxes(rank, g.format)), filtersTerm(filters), channels, kernelTerms(g.kernel)),
     };
   },
 });
@@ -177,6 +181,13 @@ const convTranspose = (rank: number, example: LayerExample): LayerSpec => ({
       ),
       weights: useBias ? [kernel, weight('bias', [filters])] : [kernel],
       formula: useBias ? mul(filtersTerm(filters), add(perFilter, num(1, 'bias'))) : mul(filtersTerm(filters), perFilter),
+      // every input cell spreads the whole kernel over the output
+      macs: product(
+        inputCells(input, spatialAxes(rank, g.format)),
+        filtersTerm(filters),
+        num(g.inChannels, 'input channels'),
+        kernelTerms(g.kernel),
+      ),
     };
   },
 });
@@ -198,17 +209,20 @@ const depthwise = (rank: number, example: LayerExample): LayerSpec => ({
     const out = g.inChannels * dm;
     const kernel = weight(depthwiseKernelName(dialect), [...g.kernel, g.inChannels, dm]);
     const outChannels = mul(num(g.inChannels, 'input channels'), num(dm, 'depth multiplier', 'depth_multiplier'));
+    const shaped = convOutput(input, g, out, (c, axis, o) => ({
+      rule: 'multiply',
+      axes: [axis],
+      inputs: [c],
+      result: [o],
+      factor: dm,
+      arg: 'depth_multiplier',
+    }));
     return {
-      ...convOutput(input, g, out, (c, axis, o) => ({
-        rule: 'multiply',
-        axes: [axis],
-        inputs: [c],
-        result: [o],
-        factor: dm,
-        arg: 'depth_multiplier',
-      })),
+      ...shaped,
       weights: useBias ? [kernel, weight('bias', [out])] : [kernel],
       formula: useBias ? mul(outChannels, add(mul(...kernelTerms(g.kernel)), num(1, 'bias'))) : mul(outChannels, ...kernelTerms(g.kernel)),
+      // each output channel reads one input channel: a k… window per cell, no sum over channels
+      macs: product(outputCells(shaped.output, spatialAxes(rank, g.format)), outChannels.terms, kernelTerms(g.kernel)),
     };
   },
 });
@@ -238,10 +252,14 @@ const separable = (rank: number, example: LayerExample): LayerSpec => ({
     const dmT = num(dm, 'depth multiplier', 'depth_multiplier');
     const depthwiseTerm = mul(...kernelTerms(g.kernel), cin, dmT);
     const pointwise = mul(cin, dmT, filtersTerm(filters));
+    const shaped = convOutput(input, g, filters);
+    const cells = outputCells(shaped.output, spatialAxes(rank, g.format));
     return {
-      ...convOutput(input, g, filters),
+      ...shaped,
       weights,
       formula: useBias ? add(depthwiseTerm, pointwise, num(filters, 'bias', 'filters')) : add(depthwiseTerm, pointwise),
+      // the depthwise step and the 1×1 step, each at every output cell (strides apply to the first)
+      macs: total(product(cells, depthwiseTerm.terms), product(cells, pointwise.terms)),
     };
   },
 });

@@ -2,6 +2,7 @@
 import * as arg from '../args.ts';
 import { add, mul, num, plainStep, type ShapeStep } from '../explain.ts';
 import { fail } from '../problem.ts';
+import { positions, product } from '../macs.ts';
 import { passThrough, weight, type LayerSpec } from '../registry.ts';
 import { expectMinRank, lastDim } from '../shape.ts';
 import { isShapeList } from '../text.ts';
@@ -25,6 +26,8 @@ const Dense: LayerSpec = {
       steps: [plainStep('set-to-arg', [input.length - 1], [inDim], [units], 'units')],
       weights: useBias ? [kernel, weight('bias', [units])] : [kernel],
       formula: useBias ? mul(units_, add(inTerm, num(1, 'bias'))) : mul(units_, inTerm),
+      // the kernel multiplies the last axis at every position before it
+      macs: product(positions(input), units_, inTerm),
     };
   },
 };

@@ -139,6 +139,15 @@ function einsumFormula(shapes: EinsumShapes): Term {
   return add(kernel, mul(...(sized.length ? sized : [1]).map((d) => num(d, 'bias'))));
 }
 
+/** Every output element sums over the kernel axes the output lacks: one product per element and such axis. */
+function einsumMacs(shapes: EinsumShapes): Term | null {
+  const set = new Set(shapes.setAxes);
+  const cells = shapes.output.slice(1).map((d, i) => (d === null ? null : num(d, set.has(i + 1) ? 'output size' : 'positions')));
+  if (cells.some((c) => c === null)) return null;
+  const summed = shapes.kernel.flatMap((d, i) => (shapes.kernelFrom[i] === 'input' ? [num(d, 'input features')] : []));
+  return mul(...(cells as Term[]), ...summed);
+}
+
 /** The weights of one EinsumDense, optionally under a prefix (`query/kernel` inside attention). */
 export function einsumWeights(shapes: EinsumShapes, prefix = ''): Weight[] {
   const weights = [weight(`${prefix}kernel`, shapes.kernel)];
@@ -165,7 +174,13 @@ const EinsumDense: LayerSpec = {
       set.map((a) => shapes.output[a] ?? null),
       'output_shape',
     );
-    return { output: shapes.output, weights: einsumWeights(shapes), formula: einsumFormula(shapes), steps: [step] };
+    return {
+      output: shapes.output,
+      weights: einsumWeights(shapes),
+      formula: einsumFormula(shapes),
+      steps: [step],
+      macs: einsumMacs(shapes),
+    };
   },
 };
 

@@ -183,6 +183,8 @@ const SpectralNormalization: LayerSpec = {
       steps: built.steps,
       weights: [...built.weights, weight('vector_u', [1, columns], false, kernel.dtype)],
       formula: built.formula ? add(built.formula, u) : u,
+      // the power iteration runs in training only: inference does the wrapped layer's work
+      ...(built.macs === undefined ? {} : { macs: built.macs }),
     };
   },
 };

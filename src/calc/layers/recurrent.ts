@@ -7,6 +7,7 @@ import * as arg from '../args.ts';
 import { convLength, windowStep } from '../conv-arithmetic.ts';
 import { add, evaluate, forTensor, mul, num, plainStep, type ShapeStep, type Term } from '../explain.ts';
 import { toSnakeCase } from '../naming.ts';
+import { outputCells, product } from '../macs.ts';
 import { fail } from '../problem.ts';
 import { weight, type Built, type BuildContext, type LayerExample, type LayerSpec } from '../registry.ts';
 import { expectRank, lastDim } from '../shape.ts';
@@ -17,6 +18,8 @@ import type { Dialect, LayerArgs, OutputShape, Shape, Weight } from '../types.ts
 interface Cell {
   weights: Weight[];
   formula: Term;
+  /** Multiply-accumulates of one step: every gate's kernel on the input and recurrent kernel on the state. */
+  stepMacs: Term;
   /** One entry per state tensor: LSTM carries h and c, the others only h. */
   stateSizes: number[];
   outputSize: number;
@@ -47,9 +50,11 @@ function denseCell(kind: CellKind, args: LayerArgs, d: number, prefix = ''): Cel
   const perGate = mul(num(units, 'units', 'units'), add(num(d, 'input features'), num(units, 'recurrent units', 'units')));
   const bias = twoBiases ? mul(num(2, 'bias sets'), num(units, 'bias', 'units')) : num(units, 'bias', 'units');
   const block = useBias ? add(perGate, bias) : perGate;
+  const products = mul(num(units, 'units', 'units'), add(num(d, 'input features'), num(units, 'recurrent units', 'units')));
   return {
     weights,
     formula: gates > 1 ? mul(num(gates, 'gates'), block) : block,
+    stepMacs: gates > 1 ? mul(num(gates, 'gates'), products) : products,
     stateSizes: kind === 'lstm' || kind === 'cudnn_lstm' ? [units, units] : [units],
     outputSize: units,
   };
@@ -85,6 +90,9 @@ function stepFeatures(input: Shape): number {
   return lastDim(input);
 }
 
+/** A step's multiply-accumulates repeated over the time axis; null when the sequence length is None. */
+const overTime = (input: Shape, step: Term | null): Term | null => product(input[1] === null ? null : num(input[1]!, 'timesteps'), step);
+
 const SEQUENCE_DEFAULTS: LayerArgs = { use_bias: true, return_sequences: false, return_state: false, go_backwards: false, stateful: false };
 
 /** SimpleRNN, LSTM, GRU and the CuDNN variants of tf.keras 1.x. */
@@ -95,7 +103,12 @@ const recurrent = (kind: CellKind, example: LayerExample): LayerSpec => ({
   defaults: kind === 'gru' ? (dialect) => ({ ...SEQUENCE_DEFAULTS, reset_after: resetAfterDefault(dialect) }) : SEQUENCE_DEFAULTS,
   build({ args, input }) {
     const cell = denseCell(kind, args, stepFeatures(input));
-    return { ...sequenceOutput(args, input, cell.outputSize, cell.stateSizes), weights: cell.weights, formula: cell.formula };
+    return {
+      ...sequenceOutput(args, input, cell.outputSize, cell.stateSizes),
+      weights: cell.weights,
+      formula: cell.formula,
+      macs: overTime(input, cell.stepMacs),
+    };
   },
 });
 
@@ -130,6 +143,7 @@ function readCell(v: unknown, d: number, dialect: Dialect): Cell {
     return {
       weights: built.flatMap((c) => c.weights),
       formula: built.length === 1 ? built[0]!.formula : add(...built.map((c) => c.formula)),
+      stepMacs: built.length === 1 ? built[0]!.stepMacs : add(...built.map((c) => c.stepMacs)),
       // Keras lists the states cell by cell (nested per cell; flattened here); tfjs lists the last cell's first.
       stateSizes: (dialect === 'tfjs' ? [...built].reverse() : built).flatMap((c) => c.stateSizes),
       outputSize: width,
@@ -154,7 +168,12 @@ const RNN: LayerSpec = {
   defaults: { return_sequences: false, return_state: false, go_backwards: false, stateful: false },
   build({ args, input, dialect }) {
     const cell = readCell(args['cell'], stepFeatures(input), dialect);
-    return { ...sequenceOutput(args, input, cell.outputSize, cell.stateSizes, 'cell'), weights: cell.weights, formula: cell.formula };
+    return {
+      ...sequenceOutput(args, input, cell.outputSize, cell.stateSizes, 'cell'),
+      weights: cell.weights,
+      formula: cell.formula,
+      macs: overTime(input, cell.stepMacs),
+    };
   },
 };
 
@@ -216,11 +235,17 @@ const convLstm = (rank: number, example: LayerExample): LayerSpec => ({
       add(num(cin, 'input channels'), f()),
     );
     const returnState = arg.bool(args, 'return_state');
+    // each step: both convolutions of every gate at every cell of the state (the recurrent one is 'same' on it)
+    const cells = outputCells(
+      state,
+      spatial.map((_, i) => spatialStart + i),
+    );
     return {
       output: returnState ? [output, state, state] : output,
       steps: returnState ? [...steps, ...forTensor(1, stateSteps), ...forTensor(2, stateSteps)] : steps,
       weights,
       formula: mul(num(4, 'gates'), useBias ? add(perGate, num(filters, 'bias', 'filters')) : perGate),
+      macs: overTime(input, product(cells, num(4, 'gates'), perGate.terms)),
     };
   },
 });
@@ -299,6 +324,7 @@ const Bidirectional: LayerSpec = {
       steps: bidirectionalSteps(forward.steps, sequence, merge, states.length),
       weights: [...under(forwardName, forward), ...under(backwardName, back)],
       ...(formulas[0] && formulas[1] ? { formula: twoDirections(formulas[0], formulas[1]) } : {}),
+      ...bothMacs(forward.macs, back.macs),
       inner: [
         { name: forwardName, type: layer.type, built: forward },
         { name: backwardName, type: backward.type, built: back },
@@ -342,6 +368,13 @@ function doubleLast(shape: Shape): Shape {
 const twoDirections = (forward: Term, backward: Term): Term =>
   evaluate(forward) === evaluate(backward) ? mul(num(2, 'directions'), forward) : add(forward, backward);
 
+/** Both directions' multiply-accumulates, as twoDirections writes their weights. */
+function bothMacs(forward: Term | null | undefined, backward: Term | null | undefined): { macs?: Term | null } {
+  if (forward === undefined || backward === undefined) return {};
+  if (forward === null || backward === null) return { macs: null };
+  return { macs: twoDirections(forward, backward) };
+}
+
 /** TimeDistributed: one inner layer applied to every step; the steps share its weights. */
 const TimeDistributed: LayerSpec = {
   family: 'wrapper',
@@ -362,6 +395,8 @@ const TimeDistributed: LayerSpec = {
       steps: inner.steps.map((s) => ({ ...s, axes: s.axes.map((a) => (a === 0 ? 0 : a + 1)) })),
       weights: inner.weights,
       ...(inner.formula ? { formula: inner.formula } : {}),
+      // the inner layer's work, once per step
+      ...(inner.macs === undefined ? {} : { macs: overTime(input, inner.macs) }),
       inner: [{ name, type: layer.type, built: inner }],
     };
   },
