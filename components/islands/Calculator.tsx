@@ -10,13 +10,13 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { groupDigits, outputText, weightText } from '@calc/basics.ts';
-import { labelled } from '@i18n/fill.ts';
+import { flopsOf, groupDigits, outputText, weightText } from '@calc/basics.ts';
+import { fill, labelled } from '@i18n/fill.ts';
 import type { Field } from '@lessons/types.ts';
 import type { Engine } from './calculator/engine.ts';
 import { parseNumber, type Prepared } from './calculator/fields.ts';
 import { linkedTokens } from './calculator/formula-tokens.ts';
-import { FormulaView } from './calculator/formula-view.tsx';
+import { FormulaView, legendKey } from './calculator/formula-view.tsx';
 import { kernelPlan, outputMap } from './calculator/kernel-plan.ts';
 import { KernelPicture } from './calculator/kernel-picture.tsx';
 import { PoolingGrid } from './calculator/pooling-grid.tsx';
@@ -26,6 +26,8 @@ import { stripPlan } from './calculator/strip-plan.ts';
 import { StripPicture } from './calculator/strip-picture.tsx';
 import { flattenPlan } from './calculator/flatten-plan.ts';
 import { FlattenPicture } from './calculator/flatten-picture.tsx';
+import { gatePlan } from './calculator/gate-plan.ts';
+import { GatePicture } from './calculator/gate-picture.tsx';
 import { advance, editField, isValid, restore, typedAhead, type CalcState, type Column, type Problem } from './calculator/state.ts';
 import type { CalculatorText } from './calculator/text.ts';
 import { paramName, readUrl, writeUrl } from './calculator/url-state.ts';
@@ -52,12 +54,13 @@ const loadEngine = (): Promise<Engine> =>
 /** Colour slots for the fields a formula number can come from (calculator.css defines them per theme). */
 const TIES = 6;
 
-/** Which fields get a colour: those some formula number comes from in the starting state, in field order. */
+/** Which fields get a colour: those some formula number (parameters or MACs) comes from in the starting state, in field order. */
 function tieSlots(preset: Prepared, start: CalcState): (number | null)[] {
   const used = new Set<number>();
   start.columns.forEach((c, li) => {
-    if (c?.row.formula) {
-      for (const t of linkedTokens(preset, { input: c.input, index: li, steps: c.row.steps }, c.row.formula)) {
+    for (const formula of [c?.row.formula, c?.row.macsFormula]) {
+      if (!c || !formula) continue;
+      for (const t of linkedTokens(preset, { input: c.input, index: li, steps: c.row.steps }, formula)) {
         if (t.kind === 'num' && t.field !== null) used.add(t.field);
       }
     }
@@ -334,6 +337,11 @@ export default function Calculator({ preset, start, text }: Props) {
     const matrix = show.has('matrix') ? matrixPlan(row) : null;
     const strip = show.has('strip') ? stripPlan(row) : null;
     const flat = show.has('flatten') ? flattenPlan(row) : null;
+    const gated = show.has('gates') ? gatePlan(row) : null;
+    const where = { input: column.input, index: li, steps: row.steps };
+    const paramTokens = row.formula ? linkedTokens(preset, where, row.formula) : [];
+    // the MACs' legend names only the numbers the parameter formula's legend has not
+    const known = new Set(paramTokens.flatMap((t) => (t.kind === 'num' ? [legendKey(t)] : [])));
     return (
       <div key={li} class="pl-calc__column" data-layer={li} data-type={row.type} data-stale={stale ? 'true' : 'false'}>
         <output class="pl-calc__result" for={fieldIds} aria-live="polite" aria-busy={state.pending} data-stale={stale ? 'true' : 'false'}>
@@ -345,19 +353,38 @@ export default function Calculator({ preset, start, text }: Props) {
             line(
               s.formula,
               row.formula ? (
-                <FormulaView
-                  formula={row.formula}
-                  tokens={linkedTokens(preset, { input: column.input, index: li, steps: row.steps }, row.formula)}
-                  tieOf={tieOf}
-                  hot={hot}
-                  roles={text.roles}
-                  legend={s.legend}
-                />
+                <FormulaView formula={row.formula} tokens={paramTokens} tieOf={tieOf} hot={hot} roles={text.roles} legend={s.legend} />
               ) : (
                 <code class="pl-formula" data-result="formula">
                   {row.params === 0 ? `0 (${s.noWeights})` : groupDigits(row.params)}
                 </code>
               ),
+            )}
+          {show.has('formula') &&
+            row.macs !== 0 &&
+            line(
+              s.macs,
+              <>
+                {row.macsFormula && row.macs !== null ? (
+                  <>
+                    <FormulaView
+                      formula={row.macsFormula}
+                      tokens={linkedTokens(preset, where, row.macsFormula)}
+                      tieOf={tieOf}
+                      hot={hot}
+                      roles={text.roles}
+                      legend={s.legend}
+                      result="macs"
+                      known={known}
+                    />{' '}
+                    <span class="pl-calc__flops" data-result="flops">
+                      {fill(s.flops, { flops: groupDigits(flopsOf(row.macs)!) })}
+                    </span>
+                  </>
+                ) : (
+                  <span data-result="macs">{s.macsUnknown}</span>
+                )}
+              </>,
             )}
           {show.has('shape') && output && line(s.outputShape, <code data-result="shape">{outputText(output)}</code>)}
           {show.has('weights') &&
@@ -380,7 +407,7 @@ export default function Calculator({ preset, start, text }: Props) {
             </span>
           )}
         </output>
-        {(blocks || pooling || matrix || strip || flat) && (
+        {(blocks || pooling || matrix || strip || flat || gated) && (
           // while a field is invalid the pictures still show the last valid numbers: dimmed, and said so
           <div
             class="pl-calc__pictures"
@@ -393,6 +420,7 @@ export default function Calculator({ preset, start, text }: Props) {
             {matrix && <MatrixPicture plan={matrix} strings={s} />}
             {strip && <StripPicture plan={strip} strings={s} />}
             {flat && <FlattenPicture plan={flat} strings={s} />}
+            {gated && <GatePicture plan={gated} strings={s} />}
           </div>
         )}
       </div>
@@ -429,6 +457,7 @@ export default function Calculator({ preset, start, text }: Props) {
       <div class="pl-calc__columns" data-count={preset.layers.length}>
         {state.columns.map((c, li) => result(c, li))}
       </div>
+      {show.has('formula') && state.columns.some((c) => c && c.row.macs !== 0) && <p class="pl-calc__note">{s.macsHelp}</p>}
       <button type="button" class="pl-calc__reset" onClick={reset}>
         {s.reset}
       </button>

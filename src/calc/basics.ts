@@ -21,6 +21,8 @@ export type {
 } from './types.ts';
 export type { DiagnosticCode, DiagnosticValue, DiagnosticValues, ValuesOf } from './diagnostics.ts';
 export { diagnostic } from './diagnostics.ts';
+export { flopsOf, FLOPS_PER_MAC } from './macs.ts';
+export { activationBytes, outputValues } from './activation-memory.ts';
 export { describe as describeDiagnostic } from './problem.ts';
 export {
   isTensorRef,

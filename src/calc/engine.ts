@@ -5,7 +5,7 @@
  */
 export { resolveLayer, summarize, totalsOf, type Row, type SummarizeOptions, type Summary, type Totals } from './summarize.ts';
 export { kerasDefaults, knownTypes, layerSpecs, specFor } from './layers/index.ts';
-export type { CallStyle, LayerExample, LayerFamily, LayerSpec } from './registry.ts';
+export type { CallStyle, GateId, LayerExample, LayerFamily, LayerSpec } from './registry.ts';
 export { applications } from './applications/index.ts';
 export { addMacs, computeTotals, FLOPS_PER_MAC } from './macs.ts';
 export { argMinimum, argRule, INPUT_RULE, SIZE_LIMIT, type SizeRule } from './field-rules.ts';

@@ -77,8 +77,11 @@ export function addMacs(counts: readonly (number | null)[]): number | null {
 /** Floating-point operations per multiply-accumulate: one multiplication and one addition. */
 export const FLOPS_PER_MAC = 2;
 
+/** The FLOPs of a MAC count (unknown stays unknown). */
+export const flopsOf = (macs: number | null): number | null => (macs === null ? null : FLOPS_PER_MAC * macs);
+
 /** A model's multiply-accumulates and FLOPs for one example: its rows' MACs added up. */
 export function computeTotals(rows: readonly { macs: number | null }[]): { macs: number | null; flops: number | null } {
   const macs = addMacs(rows.map((r) => r.macs));
-  return { macs, flops: macs === null ? null : FLOPS_PER_MAC * macs };
+  return { macs, flops: flopsOf(macs) };
 }

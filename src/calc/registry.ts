@@ -30,6 +30,9 @@ export interface BuildContext {
   buildInner(config: { type: string; args: LayerArgs; name?: string }, input: Shape): Built;
 }
 
+/** The gates of a recurrent cell; UI dictionaries name them. `hidden` is SimpleRNN's single block. */
+export type GateId = 'input' | 'forget' | 'cell' | 'output' | 'update' | 'reset' | 'candidate' | 'hidden';
+
 export interface Built {
   output: OutputShape;
   weights: Weight[];
@@ -45,6 +48,11 @@ export interface Built {
   macs?: Term | null;
   /** The output shape as steps: every axis that differs from the input is set by one (summarize checks each result). */
   steps: ShapeStep[];
+  /**
+   * A recurrent cell's gate blocks, in the order its kernels' columns hold them (LSTM: i, f, c, o);
+   * each block is `units` columns wide in the kernel, the recurrent kernel and the bias.
+   */
+  gates?: readonly GateId[];
   /** Sub-layers a summary can expand (wrappers, nested models). */
   inner?: { name: string; type: string; built: Built }[];
 }

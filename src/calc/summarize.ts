@@ -26,6 +26,7 @@ import {
   type Built,
   type CallShapes,
   type CallValue,
+  type GateId,
   type LayerFamily,
   type LayerSpec,
 } from './registry.ts';
@@ -64,6 +65,8 @@ export interface Row {
   macs: number | null;
   /** The arithmetic behind `macs` for the first call, on that call's sizes (absent when 0 or unknown). */
   macsFormula?: Term;
+  /** A recurrent cell's gate blocks along its weights' columns, in Keras's order (registry.ts). */
+  gates?: readonly GateId[];
   /** How the output shape came from the input, axis by axis; empty for inputs, nested models and unbuilt layers. */
   steps: ShapeStep[];
   /** Rows of a nested model, for `expand_nested` (wrappers such as Bidirectional are not expanded, as in Keras). */
@@ -611,6 +614,7 @@ function row(
   };
   if (built.formula) r.formula = built.formula;
   if (built.macs && macs !== 0) r.macsFormula = built.macs;
+  if (built.gates) r.gates = built.gates;
   if ('rows' in built) r.children = built.rows;
   return r;
 }

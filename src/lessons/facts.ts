@@ -7,8 +7,11 @@
 import {
   add,
   describeDiagnostic,
+  activationBytes,
   equationText,
   evaluate,
+  flopsOf,
+  outputValues,
   formulaText,
   groupDigits,
   isWindowStep,
@@ -25,16 +28,59 @@ import {
   type Term,
   type Weight,
 } from '@calc/basics.ts';
-import { resolveLayer, summarize, totalsOf, type Row, type Summary } from '@calc/engine.ts';
+import { computeTotals, resolveLayer, summarize, totalsOf, type Row, type Summary } from '@calc/engine.ts';
 import type { CalculatorPreset, Fact, LayerFact, LessonModule, ModelFact } from './types.ts';
 
 /** What `<Fact show>` can print about one layer (or one row of a model). */
-export type LayerShow = 'params' | 'trainable' | 'nonTrainable' | 'shape' | 'equation' | 'formula' | 'weights' | 'bytes';
+export type LayerShow =
+  | 'params'
+  | 'trainable'
+  | 'nonTrainable'
+  | 'shape'
+  | 'equation'
+  | 'formula'
+  | 'weights'
+  | 'bytes'
+  | 'macs'
+  | 'macsEquation'
+  | 'flops'
+  | 'values'
+  | 'activationBytes';
 /** What it can print about a whole model, besides `row:<layer name>:<LayerShow>`. */
-export type ModelShow = 'total' | 'trainableTotal' | 'nonTrainableTotal' | 'bytes' | 'shape' | 'params' | 'trainable' | 'nonTrainable';
+export type ModelShow =
+  | 'total'
+  | 'trainableTotal'
+  | 'nonTrainableTotal'
+  | 'bytes'
+  | 'shape'
+  | 'params'
+  | 'trainable'
+  | 'nonTrainable'
+  | 'macs'
+  | 'flops';
 export type FactShow = LayerShow | ModelShow | `row:${string}:${LayerShow}`;
 
-const LAYER_SHOWS: readonly LayerShow[] = ['params', 'trainable', 'nonTrainable', 'shape', 'equation', 'formula', 'weights', 'bytes'];
+const LAYER_SHOWS: readonly LayerShow[] = [
+  'params',
+  'trainable',
+  'nonTrainable',
+  'shape',
+  'equation',
+  'formula',
+  'weights',
+  'bytes',
+  'macs',
+  'macsEquation',
+  'flops',
+  'values',
+  'activationBytes',
+];
+
+/** A MAC or FLOP count a lesson quotes; unknown counts (a None size) cannot be quoted. */
+function knownCount(n: number | null, where: string): string {
+  if (n === null) throw new BrokenFact(`${where}: its multiply-accumulates depend on a None size, so there is no number to quote`);
+  return groupDigits(n);
+}
 
 export const isModelFact = (fact: Fact): fact is ModelFact => 'model' in fact;
 
@@ -122,6 +168,20 @@ function layerText(row: Row, show: LayerShow, where: string, separator = '; '): 
     }
     case 'bytes':
       return readableMemorySize(totalsOf(row.weights).bytes);
+    case 'macs':
+      return knownCount(row.macs, where);
+    case 'flops':
+      return knownCount(flopsOf(row.macs), where);
+    case 'values':
+      return knownCount(outputValues(row.outputShape), where);
+    case 'activationBytes': {
+      const bytes = activationBytes(row.outputShape);
+      if (bytes === null) throw new BrokenFact(`${where}: its output has a None size, so its memory is unknown`);
+      return readableMemorySize(bytes);
+    }
+    case 'macsEquation':
+      if (!row.macsFormula) throw new BrokenFact(`${where} counts no multiply-accumulates to write out`);
+      return equationText(row.macsFormula);
   }
 }
 
@@ -160,6 +220,10 @@ function modelText(summary: Summary, show: FactShow, where: string, separator = 
       return readableMemorySize(t.bytes);
     case 'shape':
       return outputText(summary.outputs);
+    case 'macs':
+      return knownCount(computeTotals(summary.rows).macs, where);
+    case 'flops':
+      return knownCount(computeTotals(summary.rows).flops, where);
     default:
       throw new BrokenFact(
         `${where}: show="${show}" is not something a model fact can show (total, trainableTotal, nonTrainableTotal, bytes, shape, row:<layer>:params|shape|…)`,
@@ -248,6 +312,10 @@ function collectRow(row: Row, out: Set<number>): void {
     const t = totalsOf(row.weights);
     collectBytes(t.bytes, out);
   }
+  if (row.macs !== null && row.macs !== 0) out.add(row.macs).add(flopsOf(row.macs)!);
+  if (row.macsFormula) collectTerm(row.macsFormula, out);
+  const values = outputValues(row.outputShape);
+  if (values !== null) collectBytes(activationBytes(row.outputShape)!, out.add(values));
   row.children?.forEach((c) => collectRow(c, out));
 }
 
@@ -293,6 +361,8 @@ export function factNumbers(fact: Fact, out: Set<number> = new Set()): Set<numbe
     summary.rows.forEach((r) => collectRow(r, out));
     const t = summary.totals;
     out.add(t.params).add(t.trainable).add(t.nonTrainable);
+    const work = computeTotals(summary.rows);
+    if (work.macs !== null) out.add(work.macs).add(work.flops!);
     collectBytes(t.bytes, out);
     collectBytes(t.trainableBytes, out);
     collectBytes(t.nonTrainableBytes, out);

@@ -68,7 +68,10 @@ const timesteps = {
   min: 1,
   max: 200,
   label: { en: 'Timesteps (T)', 'zh-cn': '时间步数 (T)' },
-  help: { en: 'Watch the parameters: they do not depend on it.', 'zh-cn': '留意参数量：它与时间步数无关。' },
+  help: {
+    en: 'Watch the parameters: they do not depend on it. The multiply-accumulates do: the same weights work once per step.',
+    'zh-cn': '留意参数量：它与时间步数无关。乘加次数却与它有关：同一组权重每个时间步都要用一次。',
+  },
 } as const;
 
 export const calculators = {
@@ -96,7 +99,7 @@ export const calculators = {
       { target: 'return_sequences', kind: 'bool', label: { en: 'return_sequences', 'zh-cn': 'return_sequences' } },
       { target: 'return_state', kind: 'bool', label: { en: 'return_state', 'zh-cn': 'return_state' } },
     ],
-    show: ['params', 'formula', 'shape', 'weights'],
+    show: ['params', 'formula', 'shape', 'weights', 'gates'],
   },
   gru: {
     id: 'gru',
@@ -116,7 +119,7 @@ export const calculators = {
         },
       },
     ],
-    show: ['params', 'formula', 'weights'],
+    show: ['params', 'formula', 'weights', 'gates'],
   },
 } satisfies Record<string, CalculatorPreset>;
 

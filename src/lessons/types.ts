@@ -79,7 +79,18 @@ export interface BoolField extends FieldBase {
 }
 
 /** What a calculator shows. */
-export type Show = 'params' | 'split' | 'formula' | 'shape' | 'weights' | 'kernel' | 'pooling-grid' | 'matrix' | 'strip' | 'flatten';
+export type Show =
+  | 'params'
+  | 'split'
+  | 'formula'
+  | 'shape'
+  | 'weights'
+  | 'kernel'
+  | 'pooling-grid'
+  | 'matrix'
+  | 'strip'
+  | 'flatten'
+  | 'gates';
 
 export interface CalculatorPreset {
   /** Unique across the site: prefixes the URL parameters and names the calculator in tests. */

@@ -10,6 +10,7 @@ import { poolingPlan } from '@components/islands/calculator/pooling-plan.ts';
 import { matrixPlan } from '@components/islands/calculator/matrix-plan.ts';
 import { stripPlan } from '@components/islands/calculator/strip-plan.ts';
 import { flattenPlan } from '@components/islands/calculator/flatten-plan.ts';
+import { gatePlan } from '@components/islands/calculator/gate-plan.ts';
 
 function resolved(layer: LayerConfig, input: Shape) {
   const r = resolveLayer(layer, input);
@@ -195,5 +196,46 @@ describe('flattenPlan', () => {
   it('multiplies 28 × 28 × 1 into 784 and draws nothing for a layer that multiplies no axes', () => {
     expect(flattenPlan(resolved({ type: 'Flatten' }, [null, 28, 28, 1]))?.length).toBe(784);
     expect(flattenPlan(resolved({ type: 'GlobalAveragePooling2D' }, [null, 5, 5, 64]))).toBeNull();
+  });
+});
+
+describe('gatePlan: a recurrent cell’s W, U and bias cut into gate blocks', () => {
+  const plan = (type: string, args: Record<string, unknown>, input: Shape, dialect: 'keras3' | 'tf.keras' = 'keras3') => {
+    const r = resolveLayer({ type, args }, input, dialect);
+    if (!r.ok) throw new Error(r.error.message);
+    return { row: r.row, plan: gatePlan(r.row) };
+  };
+
+  it('LSTM(32) on 8 features: blocks i, f, c, o of 32 columns (Keras splits its kernel so), 8 + 32 rows and one bias row', () => {
+    const { row, plan: p } = plan('LSTM', { units: 32 }, [null, 10, 8]);
+    // keras/src/layers/rnn/lstm.py: k_i, k_f, k_c, k_o = ops.split(self.kernel, 4, axis=1)
+    expect(p).toEqual({ gates: ['input', 'forget', 'cell', 'output'], inputs: 8, units: 32, biasRows: 1 });
+    // 4 blocks × 32 columns × (8 + 32 + 1) rows = 5,248, the count Keras prints for this LSTM
+    expect(4 * 32 * (8 + 32 + 1)).toBe(row.params);
+  });
+
+  it('GRU: z, r, h̃; reset_after keeps two bias rows, reset_after=False one', () => {
+    // keras/src/layers/rnn/gru.py reads the update (z), reset (r) and candidate (h) thirds in that order
+    expect(plan('GRU', { units: 32 }, [null, 10, 8]).plan).toEqual({
+      gates: ['update', 'reset', 'candidate'],
+      inputs: 8,
+      units: 32,
+      biasRows: 2,
+    });
+    expect(plan('GRU', { units: 32, reset_after: false }, [null, 10, 8]).plan?.biasRows).toBe(1);
+  });
+
+  it('no bias row with use_bias=False; one block for SimpleRNN', () => {
+    expect(plan('LSTM', { units: 16, use_bias: false }, [null, 10, 8]).plan?.biasRows).toBe(0);
+    expect(plan('SimpleRNN', { units: 16 }, [null, 10, 8]).plan).toEqual({ gates: ['hidden'], inputs: 8, units: 16, biasRows: 1 });
+  });
+
+  it('CuDNNLSTM’s flat bias of 2 × 4 × units is two rows', () => {
+    expect(plan('CuDNNLSTM', { units: 32 }, [null, 10, 8], 'tf.keras').plan?.biasRows).toBe(2);
+  });
+
+  it('draws nothing for a layer without gates: Dense, or a Bidirectional wrapper', () => {
+    expect(plan('Dense', { units: 8 }, [null, 16]).plan).toBeNull();
+    expect(plan('Bidirectional', { layer: { type: 'LSTM', args: { units: 8 } } }, [null, 10, 4]).plan).toBeNull();
   });
 });

@@ -9,7 +9,7 @@ import { resolveLayer } from '@calc/summarize.ts';
 import type { Diagnostic, Dialect, LayerArgs, Shape } from '@calc/types.ts';
 
 /** Build one layer; its teaching formula, whenever it has one, must equal its weight-derived count. */
-export function build(type: string, args: LayerArgs, input: Shape, dialect: Dialect = 'keras3') {
+export function build(type: string, args: LayerArgs, input: Shape | Shape[], dialect: Dialect = 'keras3') {
   const r = resolveLayer({ type, args }, input, dialect);
   if (!r.ok) throw new Error(`${type} did not build: ${describeDiagnostic(r.error)}`);
   if (r.row.formula) expect(evaluate(r.row.formula)).toBe(r.row.params);

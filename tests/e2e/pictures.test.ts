@@ -97,6 +97,33 @@ describe.skipIf(executable === '')('pictures in Chromium', () => {
         await page.close();
       });
 
+      it('recurrent: the LSTM’s W, U and b in 4 gate blocks; GRU’s reset_after drops a bias row', async () => {
+        const { page, problems } = await open(`${locale.prefix}/lessons/recurrent/`, 'lstm');
+        const calc = page.locator('[data-calculator="lstm"]');
+        const fig = calc.locator('[data-picture="gates"]');
+        expect(await fig.getAttribute('data-gates')).toBe('input forget cell output');
+        // 4 gates × 32 units = 128 columns; W is 8 × 128, U 32 × 128
+        const label = (await fig.locator('svg[role="img"]').getAttribute('aria-label')) ?? '';
+        expect(label).toContain('8 × 128');
+        expect(label).toContain('32 × 128');
+        expect(await fig.locator('rect[data-gate="forget"]').count()).toBe(3); // W, U and the bias row
+        await calc.locator('[data-field="units"] input[type="text"]').fill('64');
+        // 4 × 64 = 256 columns
+        await expect.poll(async () => (await fig.locator('svg[role="img"]').getAttribute('aria-label')) ?? '').toContain('8 × 256');
+        expect(problems).toEqual([]);
+        await page.close();
+
+        const gru = await open(`${locale.prefix}/lessons/recurrent/`, 'gru');
+        const g = gru.page.locator('[data-calculator="gru"]');
+        const gates = g.locator('[data-picture="gates"]');
+        expect(await gates.getAttribute('data-gates')).toBe('update reset candidate');
+        expect(await gates.getAttribute('data-bias-rows')).toBe('2');
+        await g.locator('[data-field="reset_after"] input[type="checkbox"]').uncheck();
+        await expect.poll(() => gates.getAttribute('data-bias-rows')).toBe('1');
+        expect(gru.problems).toEqual([]);
+        await gru.page.close();
+      });
+
       it('output shapes: the Conv1D strip marks causal padding and follows the padding and kernel fields', async () => {
         const { page, problems } = await open(`${locale.prefix}/lessons/output-shapes/`, 'output-shapes-conv1d');
         const calc = page.locator('[data-calculator="output-shapes-conv1d"]');

@@ -180,3 +180,34 @@ describe('the output-length arithmetic a lesson may walk through', () => {
     expect(allowed.has(13 - (2 * (3 - 1) + 1))).toBe(true);
   });
 });
+
+describe('work and memory facts (Keras prints neither; hand arithmetic)', () => {
+  it('the second Conv2D: 11 × 11 cells × 64 filters × 288 weights, and twice that in FLOPs', () => {
+    expect(factText(secondConv, 'macs')).toBe(grouped(11 * 11 * 64 * 288));
+    expect(factText(secondConv, 'macsEquation')).toBe('11 × 11 × 64 × 32 × 3 × 3 = 2,230,272');
+    expect(factText(secondConv, 'flops')).toBe(grouped(2 * 11 * 11 * 64 * 288));
+  });
+
+  it('output values and their float32 bytes, per example: 11 × 11 × 64 = 7,744 values, 30,976 B', () => {
+    expect(factText(secondConv, 'values')).toBe('7,744');
+    // 7,744 × 4 bytes = 30,976 B = 30.25 KB (Keras's binary kilobytes)
+    expect(factText(secondConv, 'activationBytes')).toBe('30.25 KB');
+  });
+
+  it('pooling does no counted work: its MACs are 0, and it has no MAC arithmetic to write out', () => {
+    expect(factText(pool, 'macs')).toBe('0');
+    expect(() => factText(pool, 'macsEquation')).toThrow(/no multiply-accumulates/);
+  });
+
+  it('the MNIST CNN: 194,688 + 2,230,272 + 331,776 + 36,864 + 640 MACs', () => {
+    const macs = 26 * 26 * 32 * 9 + 11 * 11 * 64 * 288 + 3 * 3 * 64 * 576 + 576 * 64 + 64 * 10;
+    expect(factText(mnist, 'macs')).toBe(grouped(macs));
+    expect(factText(mnist, 'flops')).toBe(grouped(2 * macs));
+    expect(factText(mnist, 'row:dense:macs')).toBe(grouped(576 * 64));
+  });
+
+  it('a None size leaves nothing to quote, and the build says why', () => {
+    const lstm: LayerFact = { layer: { type: 'LSTM', args: { units: 8 } }, input: [null, null, 4] };
+    expect(() => factText(lstm, 'macs')).toThrow(/None size/);
+  });
+});

@@ -62,10 +62,21 @@ function inputFieldFor(preset: Prepared, at: Where, term: NumTerm): number | nul
   return sized.length === 0 && all.length === 1 ? all[0]! : null;
 }
 
+/** The field that sets a sequence's time axis (axis 1 of the first input), if one does. */
+function timeField(preset: Prepared): number | null {
+  const i = preset.fields.findIndex((f) => {
+    const t = parseTarget(f.target);
+    return t?.kind === 'input' && t.axis === 1 && (t.input === null || t.input === 0);
+  });
+  return i >= 0 ? i : null;
+}
+
 /** The field a formula number came from: the argument it names, else the input axis its role implies. */
 export function fieldOfTerm(preset: Prepared, at: Where, term: NumTerm): number | null {
   if (term.arg !== undefined) return fieldForArg(preset, term.arg, at.index);
   if (CHANNEL_ROLES.has(term.role) || LAST_AXIS_ROLES.has(term.role)) return inputFieldFor(preset, at, term);
+  // a recurrent layer's timesteps are its input's axis 1 (macs.ts)
+  if (term.role === 'timesteps') return timeField(preset);
   return null;
 }
 

@@ -9,7 +9,7 @@ import { add, evaluate, forTensor, mul, num, plainStep, type ShapeStep, type Ter
 import { toSnakeCase } from '../naming.ts';
 import { outputCells, product } from '../macs.ts';
 import { fail } from '../problem.ts';
-import { weight, type Built, type BuildContext, type LayerExample, type LayerSpec } from '../registry.ts';
+import { weight, type Built, type BuildContext, type GateId, type LayerExample, type LayerSpec } from '../registry.ts';
 import { expectRank, lastDim } from '../shape.ts';
 import { isShapeList, shapeText } from '../text.ts';
 import type { Dialect, LayerArgs, OutputShape, Shape, Weight } from '../types.ts';
@@ -20,6 +20,8 @@ interface Cell {
   formula: Term;
   /** Multiply-accumulates of one step: every gate's kernel on the input and recurrent kernel on the state. */
   stepMacs: Term;
+  /** The gate blocks along the weights' columns; absent for a stack of cells. */
+  gates?: readonly GateId[];
   /** One entry per state tensor: LSTM carries h and c, the others only h. */
   stateSizes: number[];
   outputSize: number;
@@ -27,8 +29,19 @@ interface Cell {
 
 type CellKind = 'simple' | 'lstm' | 'gru' | 'cudnn_lstm' | 'cudnn_gru';
 
-/** Gate blocks per cell: each block has its own kernel, recurrent kernel and bias. */
-const GATES: Record<CellKind, number> = { simple: 1, lstm: 4, gru: 3, cudnn_lstm: 4, cudnn_gru: 3 };
+/**
+ * Gate blocks per cell, in the order Keras lays them out along the columns of the kernel, the
+ * recurrent kernel and the bias (keras/src/layers/rnn/lstm.py splits them i, f, c, o; gru.py z, r, h).
+ */
+const LSTM_GATES: readonly GateId[] = ['input', 'forget', 'cell', 'output'];
+const GRU_GATES: readonly GateId[] = ['update', 'reset', 'candidate'];
+const GATES: Record<CellKind, readonly GateId[]> = {
+  simple: ['hidden'],
+  lstm: LSTM_GATES,
+  gru: GRU_GATES,
+  cudnn_lstm: LSTM_GATES,
+  cudnn_gru: GRU_GATES,
+};
 
 /** GRU's `reset_after`: True since tf.keras 2 (separate input and recurrent biases), False in Keras ≤ 2.3.1 and tfjs. */
 const resetAfterDefault = (dialect: Dialect): boolean => dialect === 'keras3' || dialect === 'tf.keras';
@@ -40,7 +53,7 @@ const resetAfterDefault = (dialect: Dialect): boolean => dialect === 'keras3' ||
 function denseCell(kind: CellKind, args: LayerArgs, d: number, prefix = ''): Cell {
   const units = arg.int(args, 'units');
   const useBias = arg.bool(args, 'use_bias');
-  const gates = GATES[kind];
+  const gates = GATES[kind].length;
   const twoBiases = kind === 'gru' ? arg.bool(args, 'reset_after') : kind === 'cudnn_lstm' || kind === 'cudnn_gru';
   const width = gates * units;
   const weights = [weight(`${prefix}kernel`, [d, width]), weight(`${prefix}recurrent_kernel`, [units, width])];
@@ -55,6 +68,7 @@ function denseCell(kind: CellKind, args: LayerArgs, d: number, prefix = ''): Cel
     weights,
     formula: gates > 1 ? mul(num(gates, 'gates'), block) : block,
     stepMacs: gates > 1 ? mul(num(gates, 'gates'), products) : products,
+    gates: GATES[kind],
     stateSizes: kind === 'lstm' || kind === 'cudnn_lstm' ? [units, units] : [units],
     outputSize: units,
   };
@@ -108,6 +122,7 @@ const recurrent = (kind: CellKind, example: LayerExample): LayerSpec => ({
       weights: cell.weights,
       formula: cell.formula,
       macs: overTime(input, cell.stepMacs),
+      ...(cell.gates ? { gates: cell.gates } : {}),
     };
   },
 });
@@ -173,6 +188,7 @@ const RNN: LayerSpec = {
       weights: cell.weights,
       formula: cell.formula,
       macs: overTime(input, cell.stepMacs),
+      ...(cell.gates ? { gates: cell.gates } : {}),
     };
   },
 };

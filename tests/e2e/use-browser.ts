@@ -1,0 +1,42 @@
+/**
+ * The setup every browser test file repeats, once: one Chromium for the file (started before its
+ * tests, closed after) and a page opened on a calculator that has hydrated, with console errors,
+ * uncaught exceptions and failed requests collected. Call inside a `describe.skipIf(!executable)`.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { launchChromium } from './chromium.ts';
+import { watchProblems } from './page-problems.ts';
+
+export interface BrowserSession {
+  /** A new page at `path`, status 200, with its problems being collected. */
+  open(path: string, viewport?: { width: number; height: number }): Promise<{ page: Page; problems: string[] }>;
+  /** `open`, then wait until the calculator `id` has hydrated and scroll to it. */
+  openCalculator(path: string, id: string, viewport?: { width: number; height: number }): Promise<{ page: Page; problems: string[] }>;
+}
+
+export function useBrowser(executable: string, siteUrl: string): BrowserSession {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium(executable);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  const open: BrowserSession['open'] = async (path, viewport) => {
+    const page = await browser!.newPage(viewport ? { viewport } : {});
+    const problems = watchProblems(page, ['console', 'uncaught', 'httpError']);
+    const response = await page.goto(`${siteUrl}${path}`, { waitUntil: 'load' });
+    expect(response?.status(), path).toBe(200);
+    return { page, problems };
+  };
+  return {
+    open,
+    async openCalculator(path, id, viewport) {
+      const opened = await open(path, viewport);
+      await opened.page.locator(`[data-calculator="${id}"]`).scrollIntoViewIfNeeded();
+      await opened.page.locator(`astro-island:not([ssr]) [data-calculator="${id}"]`).waitFor();
+      return opened;
+    },
+  };
+}
