@@ -364,27 +364,25 @@ export default function Calculator({ preset, start, text }: Props) {
             row.macs !== 0 &&
             line(
               s.macs,
-              <>
-                {row.macsFormula && row.macs !== null ? (
-                  <>
-                    <FormulaView
-                      formula={row.macsFormula}
-                      tokens={linkedTokens(preset, where, row.macsFormula)}
-                      tieOf={tieOf}
-                      hot={hot}
-                      roles={text.roles}
-                      legend={s.legend}
-                      result="macs"
-                      known={known}
-                    />{' '}
-                    <span class="pl-calc__flops" data-result="flops">
-                      {fill(s.flops, { flops: groupDigits(flopsOf(row.macs)!) })}
-                    </span>
-                  </>
-                ) : (
-                  <span data-result="macs">{s.macsUnknown}</span>
-                )}
-              </>,
+              row.macsFormula && row.macs !== null ? (
+                <>
+                  <FormulaView
+                    formula={row.macsFormula}
+                    tokens={linkedTokens(preset, where, row.macsFormula)}
+                    tieOf={tieOf}
+                    hot={hot}
+                    roles={text.roles}
+                    legend={s.legend}
+                    result="macs"
+                    known={known}
+                  />{' '}
+                  <span class="pl-calc__flops" data-result="flops">
+                    {fill(s.flops, { flops: groupDigits(flopsOf(row.macs)!) })}
+                  </span>
+                </>
+              ) : (
+                <span data-result="macs">{s.macsUnknown}</span>
+              ),
             )}
           {show.has('shape') && output && line(s.outputShape, <code data-result="shape">{outputText(output)}</code>)}
           {show.has('weights') &&
