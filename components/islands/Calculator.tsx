@@ -28,6 +28,8 @@ import { flattenPlan } from './calculator/flatten-plan.ts';
 import { FlattenPicture } from './calculator/flatten-picture.tsx';
 import { gatePlan } from './calculator/gate-plan.ts';
 import { GatePicture } from './calculator/gate-picture.tsx';
+import { projectionPlan } from './calculator/projection-plan.ts';
+import { ProjectionPicture } from './calculator/projection-picture.tsx';
 import { advance, editField, isValid, restore, typedAhead, type CalcState, type Column, type Problem } from './calculator/state.ts';
 import type { CalculatorText } from './calculator/text.ts';
 import { paramName, readUrl, writeUrl } from './calculator/url-state.ts';
@@ -338,6 +340,7 @@ export default function Calculator({ preset, start, text }: Props) {
     const strip = show.has('strip') ? stripPlan(row) : null;
     const flat = show.has('flatten') ? flattenPlan(row) : null;
     const gated = show.has('gates') ? gatePlan(row) : null;
+    const projected = show.has('projections') ? projectionPlan(row) : null;
     const where = { input: column.input, index: li, steps: row.steps };
     const paramTokens = row.formula ? linkedTokens(preset, where, row.formula) : [];
     // the MACs' legend names only the numbers the parameter formula's legend has not
@@ -405,7 +408,7 @@ export default function Calculator({ preset, start, text }: Props) {
             </span>
           )}
         </output>
-        {(blocks || pooling || matrix || strip || flat || gated) && (
+        {(blocks || pooling || matrix || strip || flat || gated || projected) && (
           // while a field is invalid the pictures still show the last valid numbers: dimmed, and said so
           <div
             class="pl-calc__pictures"
@@ -419,6 +422,7 @@ export default function Calculator({ preset, start, text }: Props) {
             {strip && <StripPicture plan={strip} strings={s} />}
             {flat && <FlattenPicture plan={flat} strings={s} />}
             {gated && <GatePicture plan={gated} strings={s} />}
+            {projected && <ProjectionPicture plan={projected} strings={s} />}
           </div>
         )}
       </div>

@@ -45,7 +45,7 @@ export const inputCells = (shape: Shape, axes: readonly number[]): Term[] | null
   );
 
 /** The positions a layer working on the last axis repeats at: every axis between the batch and the last. */
-export const positions = (shape: Shape): Term[] | null => factors(shape.slice(1, -1), () => 'positions');
+export const positions = (shape: Shape, role: TermRole = 'positions'): Term[] | null => factors(shape.slice(1, -1), () => role);
 
 /** A product of factors, or null when any part is unknown. */
 export function product(...parts: (Term | readonly Term[] | null)[]): Term | null {

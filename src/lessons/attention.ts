@@ -117,7 +117,7 @@ export const calculators = {
       int('inputs[1][1]', 1, 512, 'Value (and key) length', '值（及键）序列长度'),
       { target: 'use_bias', kind: 'bool', label: { en: 'use_bias', 'zh-cn': 'use_bias' } },
     ],
-    show: ['params', 'formula', 'shape', 'weights'],
+    show: ['params', 'formula', 'shape', 'weights', 'projections'],
   },
   layerNorm: {
     id: 'layer-norm',

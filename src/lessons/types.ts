@@ -90,7 +90,8 @@ export type Show =
   | 'matrix'
   | 'strip'
   | 'flatten'
-  | 'gates';
+  | 'gates'
+  | 'projections';
 
 export interface CalculatorPreset {
   /** Unique across the site: prefixes the URL parameters and names the calculator in tests. */

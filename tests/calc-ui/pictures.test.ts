@@ -11,6 +11,7 @@ import { matrixPlan } from '@components/islands/calculator/matrix-plan.ts';
 import { stripPlan } from '@components/islands/calculator/strip-plan.ts';
 import { flattenPlan } from '@components/islands/calculator/flatten-plan.ts';
 import { gatePlan } from '@components/islands/calculator/gate-plan.ts';
+import { projectionPlan } from '@components/islands/calculator/projection-plan.ts';
 
 function resolved(layer: LayerConfig, input: Shape) {
   const r = resolveLayer(layer, input);
@@ -237,5 +238,56 @@ describe('gatePlan: a recurrent cell’s W, U and bias cut into gate blocks', ()
   it('draws nothing for a layer without gates: Dense, or a Bidirectional wrapper', () => {
     expect(plan('Dense', { units: 8 }, [null, 16]).plan).toBeNull();
     expect(plan('Bidirectional', { layer: { type: 'LSTM', args: { units: 8 } } }, [null, 10, 4]).plan).toBeNull();
+  });
+});
+
+describe('projectionPlan: attention’s per-head projections, each reading its own tensor', () => {
+  const plan = (args: Record<string, unknown>, inputs: Shape[]) => {
+    const r = resolveLayer({ type: 'MultiHeadAttention', args }, inputs);
+    if (!r.ok) throw new Error(r.error.message);
+    return projectionPlan(r.row);
+  };
+
+  it('self-attention, 2 heads of 16 on (None, 10, 32): query, key, value to 2 × 16, then back to 32', () => {
+    const p = plan({ num_heads: 2, key_dim: 16 }, [
+      [null, 10, 32],
+      [null, 10, 32],
+    ])!;
+    expect(p.projections.map((x) => [x.id, x.heads, x.size])).toEqual([
+      ['query', 2, 16],
+      ['key', 2, 16],
+      ['value', 2, 16],
+      ['output', 2, 16],
+    ]);
+    // kernel (32, 2, 16) = 1,024 weights and bias (2, 16) = 32 for each input projection
+    expect(p.projections[0]!.weights.map((w) => [w.name, w.shape])).toEqual([
+      ['query/kernel', [32, 2, 16]],
+      ['query/bias', [2, 16]],
+    ]);
+    expect(p.output).toEqual([null, 10, 32]);
+  });
+
+  it('each projection reads its own tensor: query (10, 32), key (7, 16), value (7, 24); value_dim 6, output_shape 20', () => {
+    const p = plan({ num_heads: 4, key_dim: 8, value_dim: 6, output_shape: 20 }, [
+      [null, 10, 32],
+      [null, 7, 24],
+      [null, 7, 16],
+    ])!;
+    const byId = Object.fromEntries(p.projections.map((x) => [x.id, x]));
+    expect(byId['query']!.input).toEqual([null, 10, 32]);
+    expect(byId['key']!.input).toEqual([null, 7, 16]);
+    expect(byId['value']!.input).toEqual([null, 7, 24]);
+    expect([byId['value']!.heads, byId['value']!.size]).toEqual([4, 6]);
+    expect(byId['output']!.weights.map((w) => w.shape)).toEqual([[4, 6, 20], [20]]);
+    expect(p.output).toEqual([null, 10, 20]);
+  });
+
+  it('use_gate adds a gate projection on the query; a Dense has no projections', () => {
+    const p = plan({ num_heads: 2, key_dim: 16, use_gate: true }, [
+      [null, 10, 32],
+      [null, 10, 32],
+    ])!;
+    expect(p.projections.map((x) => x.id)).toEqual(['query', 'key', 'value', 'gate', 'output']);
+    expect(projectionPlan(resolved({ type: 'Dense', args: { units: 8 } }, [null, 16]))).toBeNull();
   });
 });

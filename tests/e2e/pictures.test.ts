@@ -124,6 +124,26 @@ describe.skipIf(executable === '')('pictures in Chromium', () => {
         await gru.page.close();
       });
 
+      it('attention: four projections, each with its weights; the query length moves the output, not the weights', async () => {
+        const { page, problems } = await open(`${locale.prefix}/lessons/attention/`, 'mha');
+        const calc = page.locator('[data-calculator="mha"]');
+        const fig = calc.locator('[data-picture="projections"]');
+        const ids = await fig.locator('[data-projection]').evaluateAll((els) => els.map((e) => e.getAttribute('data-projection')));
+        expect(ids).toEqual(['query', 'key', 'value', 'output']);
+        // 8 heads of 64 on 512 features: kernel (512, 8, 64) = 262,144 per input projection
+        expect(await fig.locator('[data-projection="query"]').textContent()).toContain('512×8×64 = 262,144');
+        const params = await calc.locator('[data-result="params"]').textContent();
+        await calc.locator('[data-field="inputs[0][1]"] input[type="text"]').fill('64');
+        await expect.poll(() => fig.locator('[data-projection="output"]').textContent()).toContain('(None, 64, 512)');
+        expect(await fig.locator('[data-projection="query"]').textContent()).toContain('(None, 64, 512)');
+        expect(await calc.locator('[data-result="params"]').textContent()).toBe(params);
+        // the query length is tied to the MACs' query positions
+        const tied = await calc.locator('[data-result="macs"] .pl-num[data-from]').count();
+        expect(tied).toBeGreaterThan(0);
+        expect(problems).toEqual([]);
+        await page.close();
+      });
+
       it('output shapes: the Conv1D strip marks causal padding and follows the padding and kernel fields', async () => {
         const { page, problems } = await open(`${locale.prefix}/lessons/output-shapes/`, 'output-shapes-conv1d');
         const calc = page.locator('[data-calculator="output-shapes-conv1d"]');

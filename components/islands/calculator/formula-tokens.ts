@@ -62,21 +62,25 @@ function inputFieldFor(preset: Prepared, at: Where, term: NumTerm): number | nul
   return sized.length === 0 && all.length === 1 ? all[0]! : null;
 }
 
-/** The field that sets a sequence's time axis (axis 1 of the first input), if one does. */
-function timeField(preset: Prepared): number | null {
+/** The field that sets axis 1 (a sequence's length) of input `input`, if one does. */
+function lengthField(preset: Prepared, input: number): number | null {
   const i = preset.fields.findIndex((f) => {
     const t = parseTarget(f.target);
-    return t?.kind === 'input' && t.axis === 1 && (t.input === null || t.input === 0);
+    return t?.kind === 'input' && t.axis === 1 && (t.input === input || (t.input === null && input === 0));
   });
   return i >= 0 ? i : null;
 }
+
+/** Roles that are a sequence's length, by the input they measure (macs.ts): the first, or the value/key (second). */
+const LENGTH_ROLES: Partial<Record<NumTerm['role'], number>> = { timesteps: 0, 'query positions': 0, 'key positions': 1 };
 
 /** The field a formula number came from: the argument it names, else the input axis its role implies. */
 export function fieldOfTerm(preset: Prepared, at: Where, term: NumTerm): number | null {
   if (term.arg !== undefined) return fieldForArg(preset, term.arg, at.index);
   if (CHANNEL_ROLES.has(term.role) || LAST_AXIS_ROLES.has(term.role)) return inputFieldFor(preset, at, term);
-  // a recurrent layer's timesteps are its input's axis 1 (macs.ts)
-  if (term.role === 'timesteps') return timeField(preset);
+  // a sequence's length is its input's axis 1 (macs.ts)
+  const input = LENGTH_ROLES[term.role];
+  if (input !== undefined) return lengthField(preset, input);
   return null;
 }
 

@@ -151,12 +151,12 @@ const MultiHeadAttention: LayerSpec = {
     );
 
     // each projection at every position of its tensor, the two products per head, the output projection
-    const tq = positions(query);
+    const tq = positions(query, 'query positions');
     const macs = total(
       macsProduct(tq, num(dq, 'input features'), H(), K()),
-      macsProduct(positions(key), num(dk, 'input features'), H(), K()),
+      macsProduct(positions(key, 'key positions'), num(dk, 'input features'), H(), K()),
       ...(useGate ? [macsProduct(tq, num(dq, 'input features'), H(), V())] : []),
-      macsProduct(positions(value), num(dv, 'input features'), H(), V()),
+      macsProduct(positions(value, 'key positions'), num(dv, 'input features'), H(), V()),
       ...scoreAndMix(H(), positionCount(query.slice(1, -1)), attendedKeyPositions(args['attention_axes'], key), K(), V()),
       macsProduct(tq, H(), V(), O()),
     );
