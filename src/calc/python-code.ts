@@ -216,7 +216,8 @@ class Writer {
     const args = Object.entries(layer.args ?? {}).filter(([, v]) => v !== undefined);
     const given = new Map(args);
     const byPosition: string[] = [];
-    for (const p of spec.positional ?? []) {
+    const written = (spec.positional ?? []).slice(0, spec.writtenByPosition);
+    for (const p of written) {
       if (!given.has(p)) break;
       byPosition.push(p);
     }

@@ -104,6 +104,11 @@ export interface LayerSpec {
    */
   positional?: readonly string[];
   /**
+   * How many of `positional` generated code writes by position (all when absent): Keras's own
+   * examples write `MultiHeadAttention(num_heads=2, key_dim=16)`, so code for it names both.
+   */
+  writtenByPosition?: number;
+  /**
    * Classes of the helper layers Keras creates, unnamed, when this layer is first built; each takes
    * the next automatic name of its class, as if the user had made it (docs/naming.md#hidden-counters).
    */

@@ -196,7 +196,7 @@ describe('a functional model', () => {
     expect(pythonCode(block, { variable: 'block' })).toBe(
       code([
         'inputs = keras.Input(shape=(10, 32))',
-        'x = layers.MultiHeadAttention(2, 16)(inputs, inputs)',
+        'x = layers.MultiHeadAttention(num_heads=2, key_dim=16)(inputs, inputs)',
         'x = layers.Add()([inputs, x])',
         'layer_normalization = layers.LayerNormalization()(x)',
         'x = layers.Dense(32)(layer_normalization)',

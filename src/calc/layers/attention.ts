@@ -83,6 +83,7 @@ const MultiHeadAttention: LayerSpec = {
   // Keras's call(query, value, key=None): tensors by position, not in a list
   takes: 'positional',
   positional: ['num_heads', 'key_dim'],
+  writtenByPosition: 0,
   // `_build_attention` makes a Softmax and a Dropout without names
   buildsLayers: ['Softmax', 'Dropout'],
   example: {
