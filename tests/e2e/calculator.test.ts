@@ -102,15 +102,17 @@ describe.skipIf(executable === '')('the layer calculator in Chromium', () => {
         const filtersTie = await calc.locator('[data-field="filters"]').getAttribute('data-tie');
         expect(filtersTie).not.toBeNull();
         // 32 × (1 × 3 × 3 + 1): the 32 comes from the filters field
-        const tied = calc.locator(`code [data-tie="${filtersTie}"]`);
+        const tied = calc.locator(`code[data-result="formula"] [data-tie="${filtersTie}"]`);
         expect(await tied.allTextContents()).toEqual(['32']);
+        // and in the multiply-accumulates, 26 × 26 × 32 × 1 × 3 × 3, the same field's 32
+        expect(await calc.locator(`code[data-result="macs"] [data-tie="${filtersTie}"]`).allTextContents()).toEqual(['32']);
         expect(await calc.locator('[data-hot="true"]').count()).toBe(0);
         await box(calc, 'filters').focus();
-        await expect.poll(() => calc.locator('code [data-hot="true"]').allTextContents()).toEqual(['32']);
+        await expect.poll(() => calc.locator('code[data-result="formula"] [data-hot="true"]').allTextContents()).toEqual(['32']);
         // the legend names what the number means
-        expect(await calc.locator('.pl-legend').textContent()).toContain(words.roles.filters);
+        expect(await calc.locator('.pl-legend').first().textContent()).toContain(words.roles.filters);
         await box(calc, 'kernel_size').focus();
-        await expect.poll(() => calc.locator('code [data-hot="true"]').allTextContents()).toEqual(['3', '3']);
+        await expect.poll(() => calc.locator('code[data-result="formula"] [data-hot="true"]').allTextContents()).toEqual(['3', '3']);
         expect(problems).toEqual([]);
         await page.close();
       });
