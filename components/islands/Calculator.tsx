@@ -18,6 +18,7 @@ import { parseNumber, type Prepared } from './calculator/fields.ts';
 import { linkedTokens } from './calculator/formula-tokens.ts';
 import { FormulaView, legendKey } from './calculator/formula-view.tsx';
 import { kernelPlan, outputMap } from './calculator/kernel-plan.ts';
+import { windowPlan } from './calculator/window-plan.ts';
 import { KernelPicture } from './calculator/kernel-picture.tsx';
 import { PoolingGrid } from './calculator/pooling-grid.tsx';
 import { matrixPlan } from './calculator/matrix-plan.ts';
@@ -416,7 +417,7 @@ export default function Calculator({ preset, start, text }: Props) {
             role={stale ? 'group' : undefined}
             aria-describedby={stale ? [`${base}-st${li}`, ...(messageIds ? [messageIds] : [])].join(' ') : undefined}
           >
-            {blocks && <KernelPicture blocks={blocks} strings={s} map={outputMap(row)} />}
+            {blocks && <KernelPicture blocks={blocks} strings={s} map={outputMap(row)} window={windowPlan(row)} />}
             {pooling && <PoolingGrid axes={pooling} strings={s} />}
             {matrix && <MatrixPicture plan={matrix} strings={s} />}
             {strip && <StripPicture plan={strip} strings={s} />}

@@ -12,6 +12,7 @@ import { stripPlan } from '@components/islands/calculator/strip-plan.ts';
 import { flattenPlan } from '@components/islands/calculator/flatten-plan.ts';
 import { gatePlan } from '@components/islands/calculator/gate-plan.ts';
 import { projectionPlan } from '@components/islands/calculator/projection-plan.ts';
+import { pickable, tapsAt, windowPlan } from '@components/islands/calculator/window-plan.ts';
 
 function resolved(layer: LayerConfig, input: Shape) {
   const r = resolveLayer(layer, input);
@@ -289,5 +290,39 @@ describe('projectionPlan: attention’s per-head projections, each reading its o
     ])!;
     expect(p.projections.map((x) => x.id)).toEqual(['query', 'key', 'value', 'gate', 'output']);
     expect(projectionPlan(resolved({ type: 'Dense', args: { units: 8 } }, [null, 16]))).toBeNull();
+  });
+});
+
+describe('windowPlan: which input cells one output cell of a 2-D convolution reads', () => {
+  it('valid, stride 1 on 13 × 13: cell (0, 0) reads rows and columns 0–2; 11 of 11 cells fit the drawing', () => {
+    const plan = windowPlan(resolved({ type: 'Conv2D', args: { filters: 64, kernel_size: 3 } }, [null, 13, 13, 32]))!;
+    expect(tapsAt(plan, 0, 0)).toEqual({ rows: [0, 1, 2], cols: [0, 1, 2] });
+    expect(tapsAt(plan, 2, 5)).toEqual({ rows: [2, 3, 4], cols: [5, 6, 7] });
+    // 13 − 3 + 1 = 11 windows per axis, all inside the 13 drawn cells
+    expect([pickable(plan.rows), pickable(plan.cols)]).toEqual([11, 11]);
+  });
+
+  it('same padding puts one zero before: cell (0, 0) reads −1, 0, 1 (−1 is padding)', () => {
+    const plan = windowPlan(resolved({ type: 'Conv2D', args: { filters: 8, kernel_size: 3, padding: 'same' } }, [null, 13, 13, 1]))!;
+    expect(plan.rows.before).toBe(1);
+    expect(tapsAt(plan, 0, 0).rows).toEqual([-1, 0, 1]);
+  });
+
+  it('stride 2 and dilation 2 space the window: stride moves by 2, dilation reads every other cell', () => {
+    const strided = windowPlan(resolved({ type: 'Conv2D', args: { filters: 8, kernel_size: 3, strides: 2 } }, [null, 13, 13, 1]))!;
+    expect(tapsAt(strided, 1, 3)).toEqual({ rows: [2, 3, 4], cols: [6, 7, 8] });
+    const dilated = windowPlan(resolved({ type: 'Conv2D', args: { filters: 8, kernel_size: 3, dilation_rate: 2 } }, [null, 13, 13, 1]))!;
+    expect(tapsAt(dilated, 0, 0).cols).toEqual([0, 2, 4]);
+  });
+
+  it('a 224 × 224 image is drawn as a 14-cell corner: 12 of its 222 windows fit', () => {
+    const plan = windowPlan(resolved({ type: 'Conv2D', args: { filters: 32, kernel_size: 3 } }, [null, 224, 224, 1]))!;
+    // window n reads n … n + 2, which must be below 14
+    expect(pickable(plan.rows)).toBe(12);
+  });
+
+  it('no plan for a 1-D or a transposed convolution', () => {
+    expect(windowPlan(resolved({ type: 'Conv1D', args: { filters: 8, kernel_size: 3 } }, [null, 20, 4]))).toBeNull();
+    expect(windowPlan(resolved({ type: 'Conv2DTranspose', args: { filters: 8, kernel_size: 3 } }, [null, 8, 8, 4]))).toBeNull();
   });
 });

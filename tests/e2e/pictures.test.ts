@@ -51,8 +51,18 @@ describe.skipIf(executable === '')('pictures in Chromium', () => {
         expect(label).toContain('11 × 11');
         expect(label).toContain('3 × 3 × 32');
         expect(label).toContain('64');
-        expect(await fig.locator('[data-cell="first"]').count()).toBe(1);
-        expect(await fig.locator('rect').count()).toBe(8 * 8); // capped at 8 × 8 drawn cells
+        expect(await fig.locator('[data-cell="picked"]').count()).toBe(1);
+        expect(await fig.locator('[data-part="output"] rect').count()).toBe(8 * 8); // capped at 8 × 8 drawn cells
+        // the sliding kernel: 13 × 13 input cells, the 3 × 3 window of output cell (1, 1) marked
+        expect(await fig.locator('[data-part="input"] rect').count()).toBe(13 * 13);
+        expect(await fig.locator('[data-part="input"] [data-read="true"]').count()).toBe(3 * 3);
+        expect(await fig.getAttribute('data-picked')).toBe('1,1');
+        await fig.locator('button').nth(1).click();
+        await expect.poll(() => fig.getAttribute('data-picked')).toBe('1,2');
+        await fig.locator('button').nth(0).click();
+        await fig.locator('button').nth(0).click();
+        // back past the first cell wraps to the last reachable one: row 8, column 8 of the drawn map
+        await expect.poll(() => fig.getAttribute('data-picked')).toBe('8,8');
         await calc.locator('[data-field="kernel_size[0]"] input[type="text"]').fill('5');
         await calc.locator('[data-field="kernel_size[1]"] input[type="text"]').fill('5');
         // 13 − 5 + 1 = 9

@@ -6,6 +6,8 @@ import { groupDigits } from '@calc/basics.ts';
 import type { CalculatorStrings } from '@i18n/index.ts';
 import { fill } from '@i18n/fill.ts';
 import type { KernelBlock } from './kernel-plan.ts';
+import { WindowPicture } from './window-picture.tsx';
+import { pickable, type WindowPlan } from './window-plan.ts';
 
 const MAX_SLICES = 4;
 const SHOWN = 3;
@@ -149,14 +151,32 @@ function OutputMap({ block, map, s }: { block: KernelBlock; map: number[]; s: Ca
   );
 }
 
-export function KernelPicture({ blocks, strings, map }: { blocks: KernelBlock[]; strings: CalculatorStrings; map?: number[] | null }) {
+export function KernelPicture({
+  blocks,
+  strings,
+  map,
+  window,
+}: {
+  blocks: KernelBlock[];
+  strings: CalculatorStrings;
+  map?: number[] | null;
+  /** Where the window falls on a 2-D input: drawn as the sliding kernel when its first window fits the drawing. */
+  window?: WindowPlan | null;
+}) {
   const filters = blocks.length === 1 && blocks[0]?.what === 'filters' ? blocks[0] : null;
+  const slides = window && map?.length === 2 && pickable(window.rows) > 0 && pickable(window.cols) > 0;
   return (
     <div class="pl-pics">
       {blocks.map((b) => (
         <Block block={b} s={strings} />
       ))}
-      {filters && map && <OutputMap block={filters} map={map} s={strings} />}
+      {filters &&
+        map &&
+        (slides ? (
+          <WindowPicture block={filters} plan={window} map={map} s={strings} />
+        ) : (
+          <OutputMap block={filters} map={map} s={strings} />
+        ))}
     </div>
   );
 }
