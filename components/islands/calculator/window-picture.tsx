@@ -1,7 +1,7 @@
 /**
  * The sliding kernel: one output cell of filter 1 and the window of input cells (all channels,
  * padding included) that produces it, side by side. The reader moves the window with the two
- * buttons or by clicking an output cell; the caption, read aloud as it changes, says what that
+ * buttons (keyboard and pointer alike); the caption, read aloud as it changes, says what that
  * cell is made of. A large image is drawn as its top-left corner; the labels give the true sizes.
  */
 import { useState } from 'preact/hooks';
@@ -80,8 +80,7 @@ export function WindowPicture({ block, plan, map, s }: { block: KernelBlock; pla
           y={TOP + i * MAP_CELL + 1}
           width={MAP_CELL - 2}
           height={MAP_CELL - 2}
-          onClick={canPick ? () => pick(i * reachCols + j) : undefined}
-          style={canPick ? 'cursor: pointer' : undefined}
+          data-reachable={canPick ? 'true' : undefined}
         />,
       );
     }
@@ -114,7 +113,7 @@ export function WindowPicture({ block, plan, map, s }: { block: KernelBlock; pla
         </text>
         <g data-part="input">{input}</g>
         <rect class="pl-pic__window pl-pic__window--first" x={frame.x} y={frame.y} width={frame.w} height={frame.h} />
-        <text class="pl-pic__label" x={viewCols * CELL + GAP / 2} y={TOP + 14} text-anchor="middle" aria-hidden="true">
+        <text class="pl-pic__label" x={viewCols * CELL + GAP / 2} y={TOP + 14} text-anchor="middle">
           →
         </text>
         <text class="pl-pic__label" x={mapLeft} y={13}>
