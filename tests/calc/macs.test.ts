@@ -9,6 +9,7 @@ import { evaluate, formulaText } from '@calc/explain.ts';
 import { resolveLayer, summarize } from '@calc/summarize.ts';
 import { layerSpecs } from '@calc/layers/index.ts';
 import { tensor, type FunctionalModel, type SequentialModel } from '@calc/model.ts';
+import { mnist } from '../components/mnist-model.ts';
 import { build } from './build-layer.ts';
 
 /** A layer's MACs, checking its formula says the same number. */
@@ -166,21 +167,6 @@ describe('layers whose work is not counted report 0, not a guess', () => {
 });
 
 describe('models: every row added up, FLOPs = 2 × MACs', () => {
-  const mnist: SequentialModel = {
-    kind: 'sequential',
-    input: [null, 28, 28, 1],
-    layers: [
-      { type: 'Conv2D', args: { filters: 32, kernel_size: 3, activation: 'relu' } },
-      { type: 'MaxPooling2D', args: { pool_size: 2 } },
-      { type: 'Conv2D', args: { filters: 64, kernel_size: 3, activation: 'relu' } },
-      { type: 'MaxPooling2D', args: { pool_size: 2 } },
-      { type: 'Conv2D', args: { filters: 64, kernel_size: 3, activation: 'relu' } },
-      { type: 'Flatten', args: {} },
-      { type: 'Dense', args: { units: 64, activation: 'relu' } },
-      { type: 'Dense', args: { units: 10 } },
-    ],
-  };
-
   it('the MNIST CNN: 194,688 + 2,230,272 + 331,776 + 36,864 + 640 = 2,794,240 MACs', () => {
     const s = summarize(mnist);
     expect(s.totals.params).toBe(93_322);

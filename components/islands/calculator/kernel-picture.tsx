@@ -6,6 +6,7 @@ import { groupDigits } from '@calc/basics.ts';
 import type { CalculatorStrings } from '@i18n/index.ts';
 import { fill } from '@i18n/fill.ts';
 import type { KernelBlock } from './kernel-plan.ts';
+import { OutputCells, outputCellsSize } from './output-cells.tsx';
 import { WindowPicture } from './window-picture.tsx';
 import { pickable, type WindowPlan } from './window-plan.ts';
 
@@ -93,35 +94,16 @@ function Block({ block, s }: { block: KernelBlock; s: CalculatorStrings }) {
   );
 }
 
-/** Output cells drawn at most along each axis; the true size is in the label. */
-const MAP_CELLS = 8;
-const MAP_CELL = 14;
-
 /**
  * Where one filter's numbers go: the output map it makes (its first cell marked), the reason a
- * convolution's count ignores the image size. The same kernel and bias are used at every position.
+ * convolution's count ignores the image size. Drawn alone when the sliding-kernel picture cannot
+ * show the window (a 1-D or 3-D map, or a window wider than its drawing).
  */
 function OutputMap({ block, map, s }: { block: KernelBlock; map: number[]; s: CalculatorStrings }) {
   const [rows, cols] = map.length >= 2 ? [map[map.length - 2]!, map[map.length - 1]!] : [1, map[0]!];
-  const drawnRows = Math.min(rows, MAP_CELLS);
-  const drawnCols = Math.min(cols, MAP_CELLS);
   const left = 4;
   const top = 20;
-  const width = left + drawnCols * MAP_CELL + 110;
-  const height = top + drawnRows * MAP_CELL + 8;
-  const cells = [];
-  for (let r = 0; r < drawnRows; r++)
-    for (let c = 0; c < drawnCols; c++)
-      cells.push(
-        <rect
-          class={r === 0 && c === 0 ? 'pl-pic__bias' : 'pl-pic__slice'}
-          data-cell={r === 0 && c === 0 ? 'first' : undefined}
-          x={left + c * MAP_CELL + 1}
-          y={top + r * MAP_CELL + 1}
-          width={MAP_CELL - 2}
-          height={MAP_CELL - 2}
-        />,
-      );
+  const size = outputCellsSize(rows, cols);
   const values = {
     map: windowText(map),
     kernel: windowText(block.window),
@@ -132,19 +114,14 @@ function OutputMap({ block, map, s }: { block: KernelBlock; map: number[]; s: Ca
   const caption = fill(s.outputMapCaption, values);
   return (
     <figure class="pl-pic" data-picture="output-map" data-map={map.join('x')}>
-      <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={caption}>
-        <text class="pl-pic__label" x={left} y={13}>
-          {fill(s.outputMapTitle, { map: values.map })}
-        </text>
-        {cells}
-        {(rows > drawnRows || cols > drawnCols) && (
-          <text class="pl-pic__label" x={left + drawnCols * MAP_CELL + 6} y={top + drawnRows * MAP_CELL - 2}>
-            …
-          </text>
-        )}
-        <text class="pl-pic__label" x={left + drawnCols * MAP_CELL + 18} y={top + MAP_CELL - 2}>
-          {fill(s.outputMapMaps, { count: values.count })}
-        </text>
+      <svg
+        viewBox={`0 0 ${left + size.width + 110} ${top + size.height + 8}`}
+        width={left + size.width + 110}
+        height={top + size.height + 8}
+        role="img"
+        aria-label={caption}
+      >
+        <OutputCells rows={rows} cols={cols} left={left} top={top} picked={[0, 0]} mapText={values.map} count={values.count} s={s} />
       </svg>
       <figcaption>{caption}</figcaption>
     </figure>

@@ -4,7 +4,7 @@
  * and after). Output cell i reads input positions i·stride − before + j·dilation for j < kernel;
  * a position below 0 or past the input is a padding cell. Knows no argument and no default.
  */
-import { isWindowStep } from '@calc/basics.ts';
+import { isWindowStep, type WindowStep } from '@calc/basics.ts';
 import type { Row } from '@calc/engine.ts';
 
 /** Windows drawn at most; the rest is an ellipsis with the true count beside it. */
@@ -12,7 +12,8 @@ export const STRIP_WINDOWS = 6;
 /** Input cells drawn at most (padding included). */
 export const STRIP_CELLS = 18;
 
-export interface StripPlan {
+/** One axis under a sliding window, as the engine's window step gives it. */
+export interface AxisWindow {
   size: number;
   before: number;
   after: number;
@@ -21,23 +22,31 @@ export interface StripPlan {
   dilation: number;
   /** Output cells: the windows along the axis. */
   windows: number;
+}
+
+export interface StripPlan extends AxisWindow {
   /** For each drawn window (at most STRIP_WINDOWS), the input positions it reads (negative = padding before). */
   taps: number[][];
 }
 
 /** The input positions output cell `i` reads. */
-export function windowTaps(i: number, s: Pick<StripPlan, 'before' | 'kernel' | 'stride' | 'dilation'>): number[] {
+export function windowTaps(i: number, s: Pick<AxisWindow, 'before' | 'kernel' | 'stride' | 'dilation'>): number[] {
   return Array.from({ length: s.kernel }, (_, j) => i * s.stride - s.before + j * s.dilation);
+}
+
+/** A window step's axis, or null when its length is unknown or it spreads rather than slides (a transposed conv). */
+export function axisWindow(w: WindowStep): AxisWindow | null {
+  const size = w.inputs[0];
+  const windows = w.result[0];
+  if (size == null || windows == null || w.padBefore === null || w.padAfter === null) return null;
+  return { size, before: w.padBefore, after: w.padAfter, kernel: w.kernel, stride: w.stride, dilation: w.dilation, windows };
 }
 
 /** The strip for a row with a sliding window of known length, or null (no window, unknown sizes, a transposed conv). */
 export function stripPlan(row: Pick<Row, 'steps'>): StripPlan | null {
   const w = row.steps.find(isWindowStep);
-  if (!w) return null;
-  const size = w.inputs[0];
-  const windows = w.result[0];
-  if (size == null || windows == null || w.padBefore === null || w.padAfter === null) return null;
-  const base = { size, before: w.padBefore, after: w.padAfter, kernel: w.kernel, stride: w.stride, dilation: w.dilation, windows };
-  const taps = Array.from({ length: Math.min(windows, STRIP_WINDOWS) }, (_, i) => windowTaps(i, base));
+  const base = w ? axisWindow(w) : null;
+  if (!base) return null;
+  const taps = Array.from({ length: Math.min(base.windows, STRIP_WINDOWS) }, (_, i) => windowTaps(i, base));
   return { ...base, taps };
 }

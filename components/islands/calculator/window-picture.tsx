@@ -9,12 +9,10 @@ import { groupDigits } from '@calc/basics.ts';
 import type { CalculatorStrings } from '@i18n/index.ts';
 import { fill } from '@i18n/fill.ts';
 import type { KernelBlock } from './kernel-plan.ts';
+import { OUTPUT_CELLS, OutputCells, outputCellsSize } from './output-cells.tsx';
 import { drawnCells, pickable, tapsAt, type WindowPlan } from './window-plan.ts';
 
 const CELL = 12;
-const MAP_CELL = 14;
-/** Output cells drawn at most per axis. */
-const MAP_CELLS = 8;
 const TOP = 20;
 const GAP = 40;
 
@@ -24,8 +22,8 @@ export function WindowPicture({ block, plan, map, s }: { block: KernelBlock; pla
   const [picked, pick] = useState(0);
   const { rows, cols } = plan;
   // the output cells a reader can reach: drawn on the map and with their whole window drawn on the input
-  const reachRows = Math.min(pickable(rows), MAP_CELLS);
-  const reachCols = Math.min(pickable(cols), MAP_CELLS);
+  const reachRows = Math.min(pickable(rows), OUTPUT_CELLS);
+  const reachCols = Math.min(pickable(cols), OUTPUT_CELLS);
   const reachable = reachRows * reachCols;
   const index = Math.min(picked, reachable - 1);
   const r = Math.floor(index / reachCols);
@@ -64,29 +62,10 @@ export function WindowPicture({ block, plan, map, s }: { block: KernelBlock; pla
   };
 
   const [mapRows, mapCols] = [map[0]!, map[1]!];
-  const drawnMapRows = Math.min(mapRows, MAP_CELLS);
-  const drawnMapCols = Math.min(mapCols, MAP_CELLS);
   const mapLeft = viewCols * CELL + GAP;
-  const output = [];
-  for (let i = 0; i < drawnMapRows; i++) {
-    for (let j = 0; j < drawnMapCols; j++) {
-      const here = i === r && j === c;
-      const canPick = i < reachRows && j < reachCols;
-      output.push(
-        <rect
-          class={here ? 'pl-pic__bias' : 'pl-pic__slice'}
-          data-cell={here ? 'picked' : i === 0 && j === 0 ? 'first' : undefined}
-          x={mapLeft + j * MAP_CELL + 1}
-          y={TOP + i * MAP_CELL + 1}
-          width={MAP_CELL - 2}
-          height={MAP_CELL - 2}
-          data-reachable={canPick ? 'true' : undefined}
-        />,
-      );
-    }
-  }
-  const width = mapLeft + drawnMapCols * MAP_CELL + 90;
-  const height = TOP + Math.max(viewRows * CELL, drawnMapRows * MAP_CELL) + 8;
+  const mapSize = outputCellsSize(mapRows, mapCols);
+  const width = mapLeft + mapSize.width + 90;
+  const height = TOP + Math.max(viewRows * CELL, mapSize.height) + 8;
 
   const padCount =
     taps.rows.length * taps.cols.length -
@@ -116,18 +95,16 @@ export function WindowPicture({ block, plan, map, s }: { block: KernelBlock; pla
         <text class="pl-pic__label" x={viewCols * CELL + GAP / 2} y={TOP + 14} text-anchor="middle">
           →
         </text>
-        <text class="pl-pic__label" x={mapLeft} y={13}>
-          {fill(s.outputMapTitle, { map: values.map })}
-        </text>
-        <g data-part="output">{output}</g>
-        {(mapRows > drawnMapRows || mapCols > drawnMapCols) && (
-          <text class="pl-pic__label" x={mapLeft + drawnMapCols * MAP_CELL + 4} y={TOP + drawnMapRows * MAP_CELL - 2}>
-            …
-          </text>
-        )}
-        <text class="pl-pic__label" x={mapLeft + drawnMapCols * MAP_CELL + 16} y={TOP + MAP_CELL - 2}>
-          {fill(s.outputMapMaps, { count: values.count })}
-        </text>
+        <OutputCells
+          rows={mapRows}
+          cols={mapCols}
+          left={mapLeft}
+          top={TOP}
+          picked={[r, c]}
+          mapText={values.map}
+          count={values.count}
+          s={s}
+        />
       </svg>
       <div class="pl-window__controls">
         <button type="button" class="pl-window__step" onClick={() => pick((index - 1 + reachable) % reachable)} disabled={reachable < 2}>

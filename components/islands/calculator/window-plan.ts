@@ -3,42 +3,25 @@
  * output cell reads, read off the row's two window steps (kernel, stride, dilation and the
  * padding src/calc put before and after on each axis). Knows no argument and no default.
  */
-import { isWindowStep, type WindowStep } from '@calc/basics.ts';
+import { isWindowStep } from '@calc/basics.ts';
 import type { Row } from '@calc/engine.ts';
-import { windowTaps } from './strip-plan.ts';
+import { axisWindow, windowTaps, type AxisWindow } from './strip-plan.ts';
+
+export type { AxisWindow };
 
 /** Input cells drawn at most per axis, padding included: a corner of a large image. */
 export const WINDOW_VIEW = 14;
-
-/** One spatial axis under the window. */
-export interface AxisWindow {
-  size: number;
-  before: number;
-  after: number;
-  kernel: number;
-  stride: number;
-  dilation: number;
-  /** Output cells along the axis. */
-  windows: number;
-}
 
 export interface WindowPlan {
   rows: AxisWindow;
   cols: AxisWindow;
 }
 
-function axisOf(step: WindowStep): AxisWindow | null {
-  const size = step.inputs[0];
-  const windows = step.result[0];
-  if (size == null || windows == null || step.padBefore === null || step.padAfter === null) return null;
-  return { size, before: step.padBefore, after: step.padAfter, kernel: step.kernel, stride: step.stride, dilation: step.dilation, windows };
-}
-
 /** The plan for a row with exactly two sliding axes of known size, or null (1-D or 3-D, a transposed conv, unknown sizes). */
 export function windowPlan(row: Pick<Row, 'steps'>): WindowPlan | null {
   const steps = row.steps.filter(isWindowStep);
   if (steps.length !== 2) return null;
-  const [rows, cols] = steps.map(axisOf);
+  const [rows, cols] = steps.map(axisWindow);
   return rows && cols ? { rows, cols } : null;
 }
 
