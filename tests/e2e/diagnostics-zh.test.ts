@@ -4,11 +4,10 @@
  * show the last valid numbers are dimmed and described by the message. The sentences and the
  * arithmetic in them are written here by hand.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { failWhenChromiumRequired } from './chromium-required.ts';
-import { watchProblems } from './page-problems.ts';
+import { useBrowser } from './use-browser.ts';
 
 const executable = inject('chromium');
 const siteUrl = inject('siteUrl');
@@ -19,21 +18,9 @@ failWhenChromiumRequired(executable);
 const ENGLISH = /\b(the|must|cannot|does|not|fit|kernel|filters|groups|expects|input|rank|whole|number|at least|got|empty|type)\b/i;
 
 describe.skipIf(executable === '')('calculator messages on /zh-cn/ pages', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium(executable);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = useBrowser(executable, siteUrl);
 
-  async function open(path: string): Promise<{ page: Page; problems: string[] }> {
-    const page = await browser.newPage();
-    const problems = watchProblems(page, ['console', 'uncaught', 'httpError']);
-    const response = await page.goto(`${siteUrl}${path}`, { waitUntil: 'load' });
-    expect(response?.status(), path).toBe(200);
-    return { page, problems };
-  }
+  const open = (path: string): Promise<{ page: Page; problems: string[] }> => session.open(path);
 
   async function calculator(page: Page, id: string): Promise<Locator> {
     const calc = page.locator(`[data-calculator="${id}"]`);

@@ -5,10 +5,9 @@
  * calculator, whose fields are the tallest, in both locales: for every slider, after a key press,
  * both the slider and the whole result box lie inside the viewport, and they do not overlap.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
+import { describe, expect, inject, it } from 'vitest';
 import { failWhenChromiumRequired } from './chromium-required.ts';
+import { useBrowser } from './use-browser.ts';
 
 const executable = inject('chromium');
 const siteUrl = inject('siteUrl');
@@ -16,18 +15,11 @@ const siteUrl = inject('siteUrl');
 failWhenChromiumRequired(executable);
 
 describe.skipIf(executable === '')('a calculator on a 390 px phone keeps its result in view', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium(executable);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = useBrowser(executable, siteUrl);
 
   for (const prefix of ['', '/zh-cn']) {
     it(`${prefix || '/'} conv2d: every slider and the result share the screen`, async () => {
-      const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-      await page.goto(`${siteUrl}${prefix}/lessons/conv2d/`, { waitUntil: 'load' });
+      const { page } = await session.open(`${prefix}/lessons/conv2d/`, { width: 390, height: 844 });
       const calc = page.locator('.pl-calc').first();
       await calc.scrollIntoViewIfNeeded();
       await page.locator('astro-island:not([ssr]) .pl-calc').first().waitFor();

@@ -3,11 +3,10 @@
  * named in the page's language with the numbers it draws, and follows a changed field. Expected
  * numbers are worked out by hand here.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { failWhenChromiumRequired } from './chromium-required.ts';
-import { watchProblems } from './page-problems.ts';
+import { useBrowser } from './use-browser.ts';
 
 const executable = inject('chromium');
 const siteUrl = inject('siteUrl');
@@ -20,24 +19,9 @@ const LOCALES = [
 failWhenChromiumRequired(executable);
 
 describe.skipIf(executable === '')('pictures in Chromium', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium(executable);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = useBrowser(executable, siteUrl);
 
-  async function open(path: string, id: string): Promise<{ page: Page; problems: string[] }> {
-    const page = await browser.newPage();
-    const problems = watchProblems(page, ['console', 'uncaught', 'httpError']);
-    const response = await page.goto(`${siteUrl}${path}`, { waitUntil: 'load' });
-    expect(response?.status(), path).toBe(200);
-    const calc = page.locator(`[data-calculator="${id}"]`);
-    await calc.scrollIntoViewIfNeeded();
-    await page.locator(`astro-island:not([ssr]) [data-calculator="${id}"]`).waitFor();
-    return { page, problems };
-  }
+  const open = (path: string, id: string): Promise<{ page: Page; problems: string[] }> => session.openCalculator(path, id);
 
   for (const locale of LOCALES) {
     describe(locale.name, () => {

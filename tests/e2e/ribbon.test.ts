@@ -3,10 +3,9 @@
  * (the input and eight layers), named for a screen reader by its caption, which states the chain
  * worked out by hand here (28 − 2 = 26, ⌊26 / 2⌋ = 13, 13 − 2 = 11, ⌊11 / 2⌋ = 5, 5 − 2 = 3, 3 × 3 × 64 = 576).
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
+import { describe, expect, inject, it } from 'vitest';
 import { failWhenChromiumRequired } from './chromium-required.ts';
+import { useBrowser } from './use-browser.ts';
 
 const executable = inject('chromium');
 const siteUrl = inject('siteUrl');
@@ -15,18 +14,11 @@ const CHAIN = '28 × 28 × 1 → 26 × 26 × 32 → 13 × 13 × 32 → 11 × 11 
 failWhenChromiumRequired(executable);
 
 describe.skipIf(executable === '')('the MNIST shape ribbon', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium(executable);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = useBrowser(executable, siteUrl);
 
   for (const prefix of ['', '/zh-cn']) {
     it(`${prefix || '/'}: nine blocks, labelled by the chain of shapes`, async () => {
-      const page = await browser.newPage();
-      await page.goto(`${siteUrl}${prefix}/lessons/putting-it-together/`, { waitUntil: 'load' });
+      const { page } = await session.open(`${prefix}/lessons/putting-it-together/`);
       const figure = page.locator('figure.pl-ribbon');
       expect(await figure.count()).toBe(1);
       expect(await figure.locator('[data-stage]').count()).toBe(9);

@@ -3,10 +3,9 @@
  * were Pagefind's English ("14 results for 偏置", "Clear"); Starlight's Chinese has no Pagefind
  * strings, so src/content/i18n/zh-CN.json adds them. Needs the production build's search index.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
+import { describe, expect, inject, it } from 'vitest';
 import { failWhenChromiumRequired } from './chromium-required.ts';
+import { useBrowser } from './use-browser.ts';
 
 const executable = inject('chromium');
 const siteUrl = inject('siteUrl');
@@ -14,17 +13,10 @@ const siteUrl = inject('siteUrl');
 failWhenChromiumRequired(executable);
 
 describe.skipIf(executable === '')('site search in Chinese', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium(executable);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = useBrowser(executable, siteUrl);
 
   it('counts the results for 偏置 and offers to clear, in Chinese', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${siteUrl}/zh-cn/`, { waitUntil: 'load' });
+    const { page } = await session.open('/zh-cn/', { width: 1280, height: 900 });
     await page.locator('button[data-open-modal]').first().click();
     const input = page.locator('dialog[open] input[type="text"], dialog[open] input[type="search"]').first();
     await input.fill('偏置');
