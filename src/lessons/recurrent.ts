@@ -109,6 +109,7 @@ export const calculators = {
     fields: [
       units(256),
       features,
+      timesteps,
       {
         target: 'reset_after',
         kind: 'bool',

@@ -25,8 +25,15 @@ const SHARED = /[“”‘’…—]/u;
 const isCjk = (c: string | undefined): boolean => c !== undefined && CJK.test(c);
 const isWide = (c: string | undefined): boolean => c !== undefined && (CJK.test(c) || SHARED.test(c));
 
+/** Full-width punctuation (，。：；、（）): it carries its own spacing, whatever stands beside it. */
+const FULL_WIDTH_PUNCTUATION = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]/u;
+const isFullWidthPunctuation = (c: string | undefined): boolean => c !== undefined && FULL_WIDTH_PUNCTUATION.test(c);
+
 /** True when a line break between `before` and `after` should be dropped rather than read as a space. */
 export function joinsWithoutSpace(before: string | undefined, after: string | undefined): boolean {
+  if (before === undefined || after === undefined) return false;
+  // "权重，\nGRU" reads 权重，GRU: after a full-width comma no space is wanted, Latin or not
+  if (isFullWidthPunctuation(before) || isFullWidthPunctuation(after)) return true;
   return (isCjk(before) && isWide(after)) || (isWide(before) && isCjk(after));
 }
 

@@ -19,6 +19,11 @@ describe('joinsWithoutSpace', () => {
     expect(joinsWithoutSpace('个', '都')).toBe(true);
     expect(joinsWithoutSpace('的', '“')).toBe(true);
   });
+  it('joins anything to full-width punctuation, which carries its own spacing: 权重，GRU', () => {
+    expect(joinsWithoutSpace('，', 'G')).toBe(true);
+    expect(joinsWithoutSpace('U', '。')).toBe(true);
+    expect(joinsWithoutSpace('）', '3')).toBe(true);
+  });
   it('keeps the space next to Latin letters, digits and English quotes', () => {
     expect(joinsWithoutSpace('的', 'C')).toBe(false);
     expect(joinsWithoutSpace('2', '个')).toBe(false);
