@@ -9,14 +9,14 @@
  * for the calculator: a focus or pointer inside it, an edit, or a URL that carries its state.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import { flopsOf, groupDigits, outputText, weightText } from '@calc/basics.ts';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { flopsOf, groupDigits, outputText, weightText, type Term } from '@calc/basics.ts';
 import { fill, labelled } from '@i18n/fill.ts';
 import type { Field } from '@lessons/types.ts';
 import type { Engine } from './calculator/engine.ts';
 import { parseNumber, type Prepared } from './calculator/fields.ts';
-import { linkedTokens } from './calculator/formula-tokens.ts';
-import { FormulaView, legendKey } from './calculator/formula-view.tsx';
+import { linkedTokens, type Where } from './calculator/formula-tokens.ts';
+import { FormulaView, legendKey, type FormulaPart } from './calculator/formula-view.tsx';
 import { kernelPlan, outputMap } from './calculator/kernel-plan.ts';
 import { windowPlan } from './calculator/window-plan.ts';
 import { KernelPicture } from './calculator/kernel-picture.tsx';
@@ -72,6 +72,36 @@ function tieSlots(preset: Prepared, start: CalcState): (number | null)[] {
   return preset.fields.map((_, i) => (used.has(i) ? next++ % TIES : null));
 }
 
+/**
+ * The values the server-rendered fields hold that differ from the starting state: edits made
+ * before hydration, which the island would otherwise show but not compute. Read by the ids and
+ * names the fields render with.
+ */
+function changedBeforeHydration(root: HTMLElement, preset: Prepared, base: string, start: CalcState): [number, string][] {
+  const changed: [number, string][] = [];
+  preset.fields.forEach((field, i) => {
+    const id = `${base}-f${i}`;
+    let value: string | undefined;
+    if (field.kind === 'bool') {
+      const box = root.querySelector<HTMLInputElement>(`input#${CSS.escape(id)}`);
+      value = box ? String(box.checked) : undefined;
+    } else if (field.kind === 'choice') {
+      const radio = root.querySelector<HTMLInputElement>(`input[type="radio"][name="${CSS.escape(id)}"]:checked`);
+      value = radio?.value ?? root.querySelector<HTMLSelectElement>(`select#${CSS.escape(id)}`)?.value;
+    } else {
+      const text = root.querySelector<HTMLInputElement>(`input#${CSS.escape(id)}`)?.value;
+      const slider = root
+        .querySelector<HTMLInputElement>(`#${CSS.escape(id)}`)
+        ?.closest('.pl-field')
+        ?.querySelector<HTMLInputElement>('input[type="range"]');
+      // a dragged slider moves its own value only; a typed box moves its text
+      value = text !== start.texts[i] ? text : slider && slider.value !== slider.defaultValue ? slider.value : text;
+    }
+    if (value !== undefined && value !== start.texts[i]) changed.push([i, value]);
+  });
+  return changed;
+}
+
 export default function Calculator({ preset, start, text }: Props) {
   const s = text.ui;
   const base = `pl-${preset.id}`;
@@ -94,10 +124,18 @@ export default function Calculator({ preset, start, text }: Props) {
       () => undefined,
     );
 
+  const root = useRef<HTMLElement>(null);
+
   // Restore from the address once hydrated (the server-rendered HTML shows the starting values).
+  // Without one, whatever the reader changed in that HTML before the island woke (a click or a
+  // few keys as it scrolled into view) is taken as typed, so the fields and the numbers agree.
   useEffect(() => {
     const read = readUrl(location.search, preset);
-    if (read.values.size === 0 && read.ignored.length === 0) return;
+    if (read.values.size === 0 && read.ignored.length === 0) {
+      const early = root.current ? changedBeforeHydration(root.current, preset, base, start) : [];
+      for (const [field, value] of early) edit(field, value);
+      return;
+    }
     void wake().then((e) => {
       if (!e) return;
       const { state: restored, rejected } = restore(preset, start, read.values, e);
@@ -316,11 +354,19 @@ export default function Calculator({ preset, start, text }: Props) {
   };
 
   /** One labelled line of a result: the label, then the value (beside it, or under it when columns are narrow). */
-  const line = (label: string, value: ComponentChildren) => (
-    <span class="pl-calc__line">
+  const line = (label: string, value: ComponentChildren, wide = false) => (
+    <span class="pl-calc__line" data-wide={wide ? 'true' : undefined}>
       <span class="pl-calc__label">{label}</span> <span class="pl-calc__value">{value}</span>
     </span>
   );
+
+  /** A sum whose every term is a labelled part (attention's MACs), as one line per part. */
+  const partsOf = (formula: Term, where: Where): FormulaPart[] | undefined => {
+    if (formula.kind !== 'op' || formula.op !== '+') return undefined;
+    const labels = formula.terms.map((t) => (t.kind === 'op' ? t.part : undefined));
+    if (labels.some((l) => l === undefined)) return undefined;
+    return formula.terms.map((term, i) => ({ label: s[`part_${labels[i]!}`], term, tokens: linkedTokens(preset, where, term) }));
+  };
 
   const result = (column: Column | null, li: number) => {
     if (column === null) {
@@ -354,6 +400,21 @@ export default function Calculator({ preset, start, text }: Props) {
           {show.has('split') && line(s.trainable, <span data-result="trainable">{groupDigits(row.trainable)}</span>)}
           {show.has('split') && line(s.nonTrainable, <span data-result="non-trainable">{groupDigits(row.nonTrainable)}</span>)}
           {show.has('formula') &&
+            row.macs !== 0 &&
+            line(
+              s.macs,
+              row.macs === null ? (
+                <span data-result="macs">{s.macsUnknown}</span>
+              ) : (
+                <>
+                  <strong data-result="macs-total">{groupDigits(row.macs)}</strong>
+                  <span class="pl-calc__flops" data-result="flops">
+                    {fill(s.flops, { flops: groupDigits(flopsOf(row.macs)!) })}
+                  </span>
+                </>
+              ),
+            )}
+          {show.has('formula') &&
             line(
               s.formula,
               row.formula ? (
@@ -363,32 +424,27 @@ export default function Calculator({ preset, start, text }: Props) {
                   {row.params === 0 ? `0 (${s.noWeights})` : groupDigits(row.params)}
                 </code>
               ),
+              true,
             )}
           {show.has('formula') &&
-            row.macs !== 0 &&
+            row.macsFormula &&
+            row.macs !== null &&
             line(
-              s.macs,
-              row.macsFormula && row.macs !== null ? (
-                <>
-                  <FormulaView
-                    formula={row.macsFormula}
-                    tokens={linkedTokens(preset, where, row.macsFormula)}
-                    tieOf={tieOf}
-                    hot={hot}
-                    roles={text.roles}
-                    legend={s.legend}
-                    result="macs"
-                    known={known}
-                  />{' '}
-                  <span class="pl-calc__flops" data-result="flops">
-                    {fill(s.flops, { flops: groupDigits(flopsOf(row.macs)!) })}
-                  </span>
-                </>
-              ) : (
-                <span data-result="macs">{s.macsUnknown}</span>
-              ),
+              s.macsHow,
+              <FormulaView
+                formula={row.macsFormula}
+                tokens={linkedTokens(preset, where, row.macsFormula)}
+                tieOf={tieOf}
+                hot={hot}
+                roles={text.roles}
+                legend={s.legend}
+                result="macs"
+                known={known}
+                parts={partsOf(row.macsFormula, where)}
+              />,
+              true,
             )}
-          {show.has('shape') && output && line(s.outputShape, <code data-result="shape">{outputText(output)}</code>)}
+          {show.has('shape') && output && line(s.outputShape, <code data-result="shape">{outputText(output)}</code>, true)}
           {show.has('weights') &&
             line(
               s.weights,
@@ -402,6 +458,7 @@ export default function Calculator({ preset, start, text }: Props) {
                       </span>
                     ))}
               </span>,
+              true,
             )}
           {stale && (
             <span id={`${base}-st${li}`} class="pl-calc__stale">
@@ -432,6 +489,7 @@ export default function Calculator({ preset, start, text }: Props) {
 
   return (
     <section
+      ref={root}
       class="pl-calc not-content"
       data-calculator={preset.id}
       data-stale={anyStale ? 'true' : 'false'}

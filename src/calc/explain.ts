@@ -58,13 +58,31 @@ export type TermRole =
   | 'positions'
   | 'timesteps'
   | 'query positions'
-  | 'key positions';
+  | 'key positions'
+  // attention reads three tensors: which one's features a number is
+  | 'query features'
+  | 'key features'
+  | 'value features';
+
+/** What one term of a sum computes, where a sum adds up different kinds of work (attention's MACs). */
+export type TermPart =
+  | 'query projection'
+  | 'key projection'
+  | 'value projection'
+  | 'gate projection'
+  | 'scores'
+  | 'weighted sum'
+  | 'output projection'
+  | 'depthwise step'
+  | 'pointwise step';
 
 export interface OpTerm {
   kind: 'op';
   /** `/` only ever divides two whole numbers that divide evenly (channels by groups). */
   op: '×' | '+' | '/';
   terms: Term[];
+  /** The work this term counts, when it is one labelled part of a sum. */
+  part?: TermPart;
 }
 
 export type Term = NumTerm | OpTerm;
@@ -75,6 +93,12 @@ export const mul = (...terms: Term[]): OpTerm => ({ kind: 'op', op: '×', terms 
 export const add = (...terms: Term[]): OpTerm => ({ kind: 'op', op: '+', terms });
 /** `32 / 4`: shown as a division so both of the reader's numbers appear; worth 8. */
 export const div = (dividend: Term, divisor: Term): OpTerm => ({ kind: 'op', op: '/', terms: [dividend, divisor] });
+
+/** A term labelled as one part of a sum (null stays null: an unknown part). */
+export function part(label: TermPart, term: Term | null): Term | null {
+  if (term === null) return null;
+  return term.kind === 'op' ? { ...term, part: label } : { kind: 'op', op: '×', terms: [term], part: label };
+}
 
 /** The value a formula denotes. */
 export function evaluate(term: Term): number {

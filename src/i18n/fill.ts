@@ -24,3 +24,9 @@ export const labelled = (label: string, message: string): string =>
  */
 export const tidyChinese = (text: string): string =>
   text.replace(/(?<=[\u3000-\u9fff\uff00-\uffef\u2018-\u201d]) (?=[\u3000-\u9fff\uff00-\uffef\u2018-\u201d])/g, '');
+
+/** A role's name beside its number: `unit|units` in a dictionary reads `1 unit`, `32 units`. */
+export function roleName<R extends string>(names: Readonly<Record<R, string>>, role: R, value: number): string {
+  const [one, many] = names[role].split('|') as [string, string | undefined];
+  return many !== undefined && value !== 1 ? many : one;
+}

@@ -124,7 +124,7 @@ describe('numbers from one of several inputs', () => {
     });
   const ties = (input: Shape[]) =>
     linkedTokens(preset(input), whereOf(layer, input), formulaOf(layer, input)).flatMap((t) =>
-      t.kind === 'num' && t.term.role === 'input features' ? [[t.text, t.field]] : [],
+      t.kind === 'num' && t.term.role.endsWith(' features') ? [[t.text, t.field]] : [],
     );
   it('ties query and value features to their own fields when their sizes differ', () => {
     // query (N, 5, 16), value (N, 7, 12): the key is the value, so key and value read 12
@@ -139,16 +139,17 @@ describe('numbers from one of several inputs', () => {
       ['12', 1],
     ]);
   });
-  it('ties them to neither when the sizes are equal, rather than guess', () => {
+  it('ties each to its own field when the sizes are equal: the role says which tensor it is', () => {
+    // query features from field 0; key (no key field: the value's) and value features from field 1
     expect(
       ties([
         [null, 5, 16],
         [null, 7, 16],
       ]),
     ).toEqual([
-      ['16', null],
-      ['16', null],
-      ['16', null],
+      ['16', 0],
+      ['16', 1],
+      ['16', 1],
     ]);
   });
 });

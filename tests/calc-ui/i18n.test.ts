@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { fill, labelled } from '@i18n/fill.ts';
+import { fill, labelled, roleName } from '@i18n/fill.ts';
 import { localeOf, locales } from '@i18n/index.ts';
 
 const dir = (locale: string): string => fileURLToPath(new URL(`../../src/i18n/${locale}/`, import.meta.url));
@@ -78,5 +78,24 @@ describe('fill and localeOf', () => {
     expect(localeOf(undefined)).toBe('en');
     expect(localeOf('zh-cn')).toBe('zh-cn');
     expect(localeOf('fr')).toBe('en');
+  });
+});
+
+describe('roleName: a role beside its number', () => {
+  const names = { units: 'unit|units', bias: 'bias', heads: '头数' } as const;
+  it('takes the singular for 1 and the plural otherwise, where the dictionary gives both', () => {
+    expect(roleName(names, 'units', 1)).toBe('unit');
+    expect(roleName(names, 'units', 32)).toBe('units');
+  });
+  it('leaves a single form as it is (Chinese, and words without a plural)', () => {
+    expect(roleName(names, 'bias', 1)).toBe('bias');
+    expect(roleName(names, 'heads', 8)).toBe('头数');
+  });
+  it('every role in the dictionaries has at most two forms', () => {
+    for (const locale of ['en', 'zh-cn']) {
+      for (const text of Object.values(load(locale, 'roles.json') as Record<string, string>)) {
+        expect(text.split('|').length, text).toBeLessThanOrEqual(2);
+      }
+    }
   });
 });

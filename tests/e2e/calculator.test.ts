@@ -15,6 +15,7 @@ import { applyValues, parseFieldText, startTexts, type FieldValue } from '@compo
 import { prepare } from '@components/islands/calculator/prepare.ts';
 import { calculatorText } from '@components/islands/calculator/text.ts';
 import { calculators as home } from '@lessons/home.ts';
+import { roleName } from '@i18n/fill.ts';
 import type { CalculatorPreset } from '@lessons/types.ts';
 import { launchChromium } from './chromium.ts';
 import { failWhenChromiumRequired } from './chromium-required.ts';
@@ -110,7 +111,8 @@ describe.skipIf(executable === '')('the layer calculator in Chromium', () => {
         await box(calc, 'filters').focus();
         await expect.poll(() => calc.locator('code[data-result="formula"] [data-hot="true"]').allTextContents()).toEqual(['32']);
         // the legend names what the number means
-        expect(await calc.locator('.pl-legend').first().textContent()).toContain(words.roles.filters);
+        // 32 filters: the dictionary's plural form (`filter|filters`)
+        expect(await calc.locator('.pl-legend').first().textContent()).toContain(`32 ${roleName(words.roles, 'filters', 32)}`);
         await box(calc, 'kernel_size').focus();
         await expect.poll(() => calc.locator('code[data-result="formula"] [data-hot="true"]').allTextContents()).toEqual(['3', '3']);
         expect(problems).toEqual([]);

@@ -10,7 +10,12 @@ import { watchProblems } from './page-problems.ts';
 
 export interface BrowserSession {
   /** A new page at `path`, status 200, with its problems being collected. */
-  open(path: string, viewport?: { width: number; height: number }): Promise<{ page: Page; problems: string[] }>;
+  open(
+    path: string,
+    viewport?: { width: number; height: number },
+    /** Runs on the new page before it navigates (routes, scripts). */
+    prepare?: (page: Page) => Promise<void>,
+  ): Promise<{ page: Page; problems: string[] }>;
   /** `open`, then wait until the calculator `id` has hydrated and scroll to it. */
   openCalculator(path: string, id: string, viewport?: { width: number; height: number }): Promise<{ page: Page; problems: string[] }>;
 }
@@ -23,9 +28,10 @@ export function useBrowser(executable: string, siteUrl: string): BrowserSession 
   afterAll(async () => {
     await browser?.close();
   });
-  const open: BrowserSession['open'] = async (path, viewport) => {
+  const open: BrowserSession['open'] = async (path, viewport, prepare) => {
     const page = await browser!.newPage(viewport ? { viewport } : {});
     const problems = watchProblems(page, ['console', 'uncaught', 'httpError']);
+    await prepare?.(page);
     const response = await page.goto(`${siteUrl}${path}`, { waitUntil: 'load' });
     expect(response?.status(), path).toBe(200);
     return { page, problems };

@@ -74,10 +74,36 @@ function lengthField(preset: Prepared, input: number): number | null {
 /** Roles that are a sequence's length, by the input they measure (macs.ts): the first, or the value/key (second). */
 const LENGTH_ROLES: Partial<Record<NumTerm['role'], number>> = { timesteps: 0, 'query positions': 0, 'key positions': 1 };
 
+/** Roles that are the last axis of one named input: attention's query (0), value (1) and key (2, else the value's field). */
+const FEATURE_ROLES: Partial<Record<NumTerm['role'], number[]>> = {
+  'query features': [0],
+  'value features': [1],
+  'key features': [2, 1],
+};
+
+/** The field that sets the last axis of input `input`, if one does. */
+function featureField(preset: Prepared, at: Where, input: number): number | null {
+  const shape = shapeList(at.input)[input];
+  if (!shape) return null;
+  const i = preset.fields.findIndex((f) => {
+    const t = parseTarget(f.target);
+    return t?.kind === 'input' && t.axis === shape.length - 1 && (t.input === input || (t.input === null && input === 0));
+  });
+  return i >= 0 ? i : null;
+}
+
 /** The field a formula number came from: the argument it names, else the input axis its role implies. */
 export function fieldOfTerm(preset: Prepared, at: Where, term: NumTerm): number | null {
   if (term.arg !== undefined) return fieldForArg(preset, term.arg, at.index);
   if (CHANNEL_ROLES.has(term.role) || LAST_AXIS_ROLES.has(term.role)) return inputFieldFor(preset, at, term);
+  const inputs = FEATURE_ROLES[term.role];
+  if (inputs) {
+    for (const k of inputs) {
+      const f = featureField(preset, at, k);
+      if (f !== null) return f;
+    }
+    return null;
+  }
   // a sequence's length is its input's axis 1 (macs.ts)
   const input = LENGTH_ROLES[term.role];
   if (input !== undefined) return lengthField(preset, input);

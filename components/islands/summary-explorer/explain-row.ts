@@ -24,7 +24,7 @@ import {
   type WindowStep,
 } from '@calc/basics.ts';
 import type { Row, Summary } from '@calc/engine.ts';
-import { fill } from '@i18n/fill.ts';
+import { fill, roleName } from '@i18n/fill.ts';
 import type en from '@i18n/en/summary-explorer.json';
 import type roles from '@i18n/en/roles.json';
 
@@ -163,7 +163,7 @@ function rolesText(formula: Term, s: SummaryExplorerStrings, roleNames: RoleStri
     const key = `${t.value}:${t.role}`;
     if (seen.has(key)) return;
     seen.add(key);
-    items.push(fill(s.roleItem, { value: groupDigits(t.value), role: roleNames[t.role] }));
+    items.push(fill(s.roleItem, { value: groupDigits(t.value), role: roleName(roleNames, t.role, t.value) }));
   };
   visit(formula);
   return fill(s.rolesLine, { roles: items.join(s.listSeparator) });

@@ -4,7 +4,7 @@
  * most a learned scale is counted.
  */
 import * as arg from '../args.ts';
-import { add, forTensor, mul, num, plainStep, type ShapeStep, type Term } from '../explain.ts';
+import { add, forTensor, mul, num, part, plainStep, type ShapeStep, type Term } from '../explain.ts';
 import { positions, product as macsProduct, total } from '../macs.ts';
 import { fail } from '../problem.ts';
 import { weight, type CallShapes, type CallValue, type LayerSpec } from '../registry.ts';
@@ -71,7 +71,7 @@ function scoreAndMix(heads: Term | null, tq: number | null, tk: number | null, s
   const h = heads ? [heads] : [];
   const q = num(tq, 'query positions');
   const k = num(tk, 'key positions');
-  return [mul(...h, q, k, scoreSize), mul(...h, q, k, valueSize)];
+  return [part('scores', mul(...h, q, k, scoreSize)), part('weighted sum', mul(...h, q, k, valueSize))];
 }
 
 /**
@@ -142,11 +142,14 @@ const MultiHeadAttention: LayerSpec = {
     const K = (): Term => num(keyDim, 'key size', 'key_dim');
     const V = (): Term => num(valueDim, 'value size', 'value_dim');
     const O = (): Term => num(product(out)!, 'output size', args['output_shape'] === null ? undefined : 'output_shape');
+    const Dq = (): Term => num(dq, 'query features');
+    const Dk = (): Term => num(dk, 'key features');
+    const Dv = (): Term => num(dv, 'value features');
     const formula = add(
-      projection(H(), K(), num(dq, 'input features'), useBias),
-      projection(H(), K(), num(dk, 'input features'), useBias),
-      ...(useGate ? [projection(H(), V(), num(dq, 'input features'), useBias)] : []),
-      projection(H(), V(), num(dv, 'input features'), useBias),
+      projection(H(), K(), Dq(), useBias),
+      projection(H(), K(), Dk(), useBias),
+      ...(useGate ? [projection(H(), V(), Dq(), useBias)] : []),
+      projection(H(), V(), Dv(), useBias),
       mul(H(), V(), O()),
       ...(useBias ? [O()] : []),
     );
@@ -154,12 +157,12 @@ const MultiHeadAttention: LayerSpec = {
     // each projection at every position of its tensor, the two products per head, the output projection
     const tq = positions(query, 'query positions');
     const macs = total(
-      macsProduct(tq, num(dq, 'input features'), H(), K()),
-      macsProduct(positions(key, 'key positions'), num(dk, 'input features'), H(), K()),
-      ...(useGate ? [macsProduct(tq, num(dq, 'input features'), H(), V())] : []),
-      macsProduct(positions(value, 'key positions'), num(dv, 'input features'), H(), V()),
+      part('query projection', macsProduct(tq, Dq(), H(), K())),
+      part('key projection', macsProduct(positions(key, 'key positions'), Dk(), H(), K())),
+      ...(useGate ? [part('gate projection', macsProduct(tq, Dq(), H(), V()))] : []),
+      part('value projection', macsProduct(positions(value, 'key positions'), Dv(), H(), V())),
       ...scoreAndMix(H(), positionCount(query.slice(1, -1)), attendedKeyPositions(args['attention_axes'], key), K(), V()),
-      macsProduct(tq, H(), V(), O()),
+      part('output projection', macsProduct(tq, H(), V(), O())),
     );
 
     const output: Shape = [...query.slice(0, -1), ...out];
@@ -191,7 +194,7 @@ function attentionInputs(call: CallShapes): { query: Shape; value: Shape; key: S
 function plainAttentionMacs(q: { query: Shape; value: Shape; key: Shape }): Term | null {
   const tq = positionCount(q.query.slice(1, -1));
   const tk = q.key[q.key.length - 2] ?? null;
-  return total(...scoreAndMix(null, tq, tk, num(lastDim(q.query), 'input features'), num(lastDim(q.value), 'value size')));
+  return total(...scoreAndMix(null, tq, tk, num(lastDim(q.query), 'query features'), num(lastDim(q.value), 'value features')));
 }
 
 /** Both layers return `query[:-1] + value[-1:]`, and with scores `(…, Tq, Tv)` as well. */

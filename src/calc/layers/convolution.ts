@@ -4,7 +4,7 @@
  */
 import * as arg from '../args.ts';
 import { convLength, deconvLength, spatialAxisNames, spatialLayout, windowStep, type ConvPadding } from '../conv-arithmetic.ts';
-import { add, div, mul, num, plainStep, type ShapeStep, type Term, type TermRole, type WindowRule } from '../explain.ts';
+import { add, div, mul, num, part, plainStep, type ShapeStep, type Term, type TermRole, type WindowRule } from '../explain.ts';
 import { fail } from '../problem.ts';
 import { weight, type LayerExample, type LayerSpec } from '../registry.ts';
 import { inputCells, outputCells, product, total } from '../macs.ts';
@@ -259,7 +259,7 @@ const separable = (rank: number, example: LayerExample): LayerSpec => ({
       weights,
       formula: useBias ? add(depthwiseTerm, pointwise, num(filters, 'bias', 'filters')) : add(depthwiseTerm, pointwise),
       // the depthwise step and the 1×1 step, each at every output cell (strides apply to the first)
-      macs: total(product(cells, depthwiseTerm.terms), product(cells, pointwise.terms)),
+      macs: total(part('depthwise step', product(cells, depthwiseTerm.terms)), part('pointwise step', product(cells, pointwise.terms))),
     };
   },
 });
