@@ -7,8 +7,8 @@
  */
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { resolveLayer } from '@calc/engine.ts';
 import { outputText } from '@calc/basics.ts';
 import { applyValues, parseFieldText, startTexts, type FieldValue } from '@components/islands/calculator/fields.ts';
@@ -17,9 +17,8 @@ import { calculatorText } from '@components/islands/calculator/text.ts';
 import { calculators as home } from '@lessons/home.ts';
 import { roleName } from '@i18n/fill.ts';
 import type { CalculatorPreset } from '@lessons/types.ts';
-import { launchChromium } from './chromium.ts';
 import { failWhenChromiumRequired } from './chromium-required.ts';
-import { watchProblems } from './page-problems.ts';
+import { hydratedCalculator, useBrowser } from './use-browser.ts';
 
 const executable = inject('chromium');
 const siteUrl = inject('siteUrl');
@@ -44,31 +43,10 @@ const presetById = new Map<string, CalculatorPreset>([home.conv2d, ...lessonPres
 failWhenChromiumRequired(executable);
 
 describe.skipIf(executable === '')('the layer calculator in Chromium', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium(executable);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
+  const session = useBrowser(executable, siteUrl);
   /** Open a page and record what goes wrong on it. */
-  async function open(path: string): Promise<{ page: Page; problems: string[] }> {
-    const page = await browser.newPage();
-    const problems = watchProblems(page, ['console', 'uncaught', 'httpError']);
-    const response = await page.goto(`${siteUrl}${path}`, { waitUntil: 'load' });
-    expect(response?.status(), path).toBe(200);
-    return { page, problems };
-  }
-
-  /** The calculator with this id, scrolled into view and hydrated (Astro drops `ssr` once it has). */
-  async function calculator(page: Page, id: string): Promise<Locator> {
-    const calc = page.locator(`[data-calculator="${id}"]`);
-    await calc.scrollIntoViewIfNeeded();
-    await page.locator(`astro-island:not([ssr]) [data-calculator="${id}"]`).waitFor();
-    return calc;
-  }
+  const open = (path: string): Promise<{ page: Page; problems: string[] }> => session.open(path);
+  const calculator = hydratedCalculator;
 
   const box = (calc: Locator, target: string): Locator => calc.locator(`[data-field="${target}"] input[type="text"]`);
   const shown = (calc: Locator, which: string, layer = 0): Locator => calc.locator(`[data-layer="${layer}"] [data-result="${which}"]`);

@@ -7,7 +7,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { failWhenChromiumRequired } from './chromium-required.ts';
-import { useBrowser } from './use-browser.ts';
+import { hydratedCalculator, useBrowser } from './use-browser.ts';
 
 const executable = inject('chromium');
 const siteUrl = inject('siteUrl');
@@ -22,12 +22,7 @@ describe.skipIf(executable === '')('calculator messages on /zh-cn/ pages', () =>
 
   const open = (path: string): Promise<{ page: Page; problems: string[] }> => session.open(path);
 
-  async function calculator(page: Page, id: string): Promise<Locator> {
-    const calc = page.locator(`[data-calculator="${id}"]`);
-    await calc.scrollIntoViewIfNeeded();
-    await page.locator(`astro-island:not([ssr]) [data-calculator="${id}"]`).waitFor();
-    return calc;
-  }
+  const calculator = hydratedCalculator;
 
   const box = (calc: Locator, target: string): Locator => calc.locator(`[data-field="${target}"] input[type="text"]`);
 

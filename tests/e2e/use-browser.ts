@@ -3,7 +3,7 @@
  * tests, closed after) and a page opened on a calculator that has hydrated, with console errors,
  * uncaught exceptions and failed requests collected. Call inside a `describe.skipIf(!executable)`.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { launchChromium } from './chromium.ts';
 import { watchProblems } from './page-problems.ts';
@@ -18,6 +18,14 @@ export interface BrowserSession {
   ): Promise<{ page: Page; problems: string[] }>;
   /** `open`, then wait until the calculator `id` has hydrated and scroll to it. */
   openCalculator(path: string, id: string, viewport?: { width: number; height: number }): Promise<{ page: Page; problems: string[] }>;
+}
+
+/** The calculator with this id, scrolled into view and hydrated (Astro drops `ssr` once it has). */
+export async function hydratedCalculator(page: Page, id: string): Promise<Locator> {
+  const calc = page.locator(`[data-calculator="${id}"]`);
+  await calc.scrollIntoViewIfNeeded();
+  await page.locator(`astro-island:not([ssr]) [data-calculator="${id}"]`).waitFor();
+  return calc;
 }
 
 export function useBrowser(executable: string, siteUrl: string): BrowserSession {
@@ -40,8 +48,7 @@ export function useBrowser(executable: string, siteUrl: string): BrowserSession 
     open,
     async openCalculator(path, id, viewport) {
       const opened = await open(path, viewport);
-      await opened.page.locator(`[data-calculator="${id}"]`).scrollIntoViewIfNeeded();
-      await opened.page.locator(`astro-island:not([ssr]) [data-calculator="${id}"]`).waitFor();
+      await hydratedCalculator(opened.page, id);
       return opened;
     },
   };
