@@ -322,6 +322,51 @@ export const english = {
     'this looks like Python source; reading Keras Python code is not supported yet — save the model with model.to_json() (or model.save("model.keras")) and pass that file',
   'file-summary-printout': () =>
     'this is the text model.summary() printed, not a model; pass the model itself (model.to_json(), a .keras file or a tfjs model.json)',
+  // ---- reading Python code (src/calc/import/python/) ----
+  'python-syntax': (v: { found: string }) =>
+    `this is not valid Python: the reader stops at ${v.found ? `"${v.found}"` : 'the end of the text'}`,
+  'python-step-budget': (v: { steps: number }) =>
+    `the code runs longer than the reader follows it (${v.steps} steps): an endless loop, or a loop far larger than a model needs`,
+  'python-too-deep': (v: { limit: number }) => `expressions or calls are nested too deeply to follow (more than ${v.limit} levels)`,
+  'python-recursion': (v: { name: string; limit: number }) => `${v.name}() calls itself more than ${v.limit} levels deep`,
+  'python-unpack': (v: { expected: number; got: number }) => `cannot unpack ${v.got} values into ${v.expected} names`,
+  'python-unhashable': (v: { type: string }) => `a ${v.type} cannot be a dict key`,
+  'python-index-range': (v: { index: number; length: number }) => `index ${v.index} is out of range for ${v.length} items`,
+  'python-key-missing': (v: { key: string }) => `there is no key ${v.key}`,
+  'python-bad-slice': () => 'a slice or range needs whole numbers and a step that is not zero',
+  'python-bad-index': (v: { type: string }) => `an index must be a whole number, not a ${v.type}`,
+  'python-condition-unknown': (v: { what: string }) =>
+    `this condition depends on ${v.what}, which is only known when the code runs; its branches are skipped`,
+  'python-loop-unknown': (v: { what: string }) =>
+    `this loop goes over ${v.what}, which is only known when the code runs; its body is skipped`,
+  'python-too-long': (v: { max: number }) => `this builds a string or list longer than ${v.max} items, more than a model needs`,
+  'python-bad-operand': (v: { op: string; left: string; right: string }) =>
+    `${v.op} cannot combine ${v.left}${v.right ? ` and ${v.right}` : ''}`,
+  'python-division-by-zero': () => 'division by zero',
+  'python-missing-argument': (v: { function: string; argument: string }) => `${v.function}() is called without its argument ${v.argument}`,
+  'python-not-static': (v: { what: string }) =>
+    `${v.what} is only known when the code runs (read from data, a file or a function the reader does not follow), so the model cannot be worked out from it`,
+  'python-not-callable': (v: { type: string }) => `a ${v.type} cannot be called`,
+  'python-subclassed-model': (v: { name: string; line: number }) =>
+    `${v.name} (line ${v.line}) subclasses keras.Model; its layers are made in code the reader does not run — build it with Sequential or the functional API`,
+  'python-too-many-arguments': (v: { type: string; max: number; got: number }) =>
+    `${v.type} takes at most ${v.max} arguments by position, got ${v.got}`,
+  'python-argument-twice': (v: { type: string; argument: string }) => `${v.type} is given ${v.argument} twice`,
+  'python-bad-argument': (v: { argument: string; type: string }) => `${v.argument} cannot be a ${v.type}`,
+  'python-model-called-on-data': (v: { name: string }) =>
+    `${v.name} is called on data, not on a tensor from keras.Input: that runs the model, which the reader does not do`,
+  'python-sequential-input-late': (v: { name: string }) =>
+    `${v.name} gets an input after it already has one or has layers; the input must come first`,
+  'python-not-a-layer': (v: { type: string }) => `a ${v.type} is not a layer, so it cannot be added to a Sequential model`,
+  'python-model-without-graph': () => 'keras.Model() without inputs and outputs is a subclassed model, whose layers the reader cannot see',
+  'python-model-not-tensors': (v: { argument: string; type: string }) =>
+    `keras.Model's ${v.argument} must be tensors (from keras.Input and layer calls), not a ${v.type}`,
+  'python-application-options': (v: { name: string; argument: string }) =>
+    `keras.applications.${v.name} is built here only as Keras makes it by default (include_top=True, its own input size, 1000 classes); ${v.argument} changes that`,
+  'python-graph-disconnected': (v: { input: string }) => `the outputs depend on ${v.input}, which is not among the model's inputs`,
+  'python-no-model': () => 'no Keras model is built in this code (expected keras.Sequential, keras.Model or a keras.applications model)',
+  'python-custom-layer': (v: { name: string; line: number }) =>
+    `the custom layer ${v.name} (line ${v.line}) makes weights or shapes the reader cannot work out from its build() and call()`,
   /** `found` is kindOf's English phrase (`a list of 3 items`): these codes reach only the CLI. */
   'json-not-model-object': (v: { found: string }) =>
     `this JSON is ${v.found}, not a Keras model (expected an object with "class_name" and "config", or a tfjs model.json with "modelTopology")`,

@@ -16,6 +16,11 @@ export class Namer {
   private readonly used = new Map<string, number>();
   constructor(private readonly dialect: Dialect = 'keras3') {}
 
+  /** `keras.backend.clear_session()`: every counter back to the start. */
+  reset(): void {
+    this.used.clear();
+  }
+
   /** Keras's `uniquify`; a user-chosen name does not move the counter. */
   next(prefix: string): string {
     const n = this.used.get(prefix) ?? 0;

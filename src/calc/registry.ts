@@ -138,3 +138,21 @@ export const passThrough = (family: LayerFamily, example: LayerExample, defaults
   example,
   build: ({ input }) => ({ output: input, weights: [], steps: unchangedSteps(input) }),
 });
+
+/**
+ * A family's Keras constructor signatures: the leading parameters code passes by position
+ * (`UpSampling2D(2)` is `size`), added to its specs for the Python reader. Generated code goes on
+ * writing by position only what the spec already wrote so (`writtenByPosition`), keyword for the rest.
+ */
+export function withPositional<T extends Record<string, LayerSpec>>(
+  specs: T,
+  signatures: { readonly [K in keyof T]?: readonly string[] },
+): T {
+  const out: Record<string, LayerSpec> = { ...specs };
+  for (const [type, positional] of Object.entries(signatures) as [string, readonly string[]][]) {
+    const spec = out[type]!;
+    const written = spec.positional ? (spec.writtenByPosition ?? spec.positional.length) : 0;
+    out[type] = { ...spec, positional, writtenByPosition: written };
+  }
+  return out as T;
+}

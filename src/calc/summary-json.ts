@@ -3,6 +3,7 @@
  * tests. Shapes keep `null` for the batch axis; a layer with several outputs gets a list of shapes;
  * a nested model is one row, as Keras shows it.
  */
+import { add, evaluate, formulaText, type Term } from './explain.ts';
 import { shapeList } from './text.ts';
 import type { Row, Summary } from './summarize.ts';
 import type { OutputShape } from './types.ts';
@@ -15,6 +16,8 @@ export interface JsonLayer {
   params: number;
   trainable: number;
   nonTrainable: number;
+  /** The count as arithmetic on this layer's own numbers (`64 × (32 × 3 × 3 + 1)`), on every row with parameters. */
+  formula?: string;
 }
 
 export interface JsonSummary {
@@ -30,14 +33,28 @@ function jsonShape(shape: OutputShape | null): OutputShape | null {
   return shapes.length === 1 ? shapes[0]! : shapes;
 }
 
-const jsonLayer = (row: Row): JsonLayer => ({
-  name: row.name,
-  type: row.type,
-  outputShape: jsonShape(row.outputShape),
-  params: row.params,
-  trainable: row.trainable,
-  nonTrainable: row.nonTrainable,
-});
+function jsonLayer(row: Row): JsonLayer {
+  const layer: JsonLayer = {
+    name: row.name,
+    type: row.type,
+    outputShape: jsonShape(row.outputShape),
+    params: row.params,
+    trainable: row.trainable,
+    nonTrainable: row.nonTrainable,
+  };
+  const formula = row.params > 0 ? formulaOf(row) : undefined;
+  if (formula) layer.formula = formulaText(formula);
+  return layer;
+}
+
+/** A layer's own formula; a nested model's is its layers' formulas added up. */
+function formulaOf(row: Row): Term | undefined {
+  if (row.formula) return row.formula;
+  const parts = (row.children ?? []).filter((c) => c.params > 0).map(formulaOf);
+  if (parts.length === 0 || parts.some((p) => p === undefined)) return undefined;
+  const sum = parts.length === 1 ? parts[0]! : add(...(parts as Term[]));
+  return evaluate(sum) === row.params ? sum : undefined;
+}
 
 /** The object `--format json` prints: `{ name, layers, totals }`, nothing else. */
 export function renderJson(summary: Summary): JsonSummary {

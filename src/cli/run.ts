@@ -2,10 +2,10 @@
  * The summary command as a function from arguments and standard input to exit code and text, so
  * that tests can run it in-process; summary.ts connects it to the real process.
  */
-import { detectAndImport, modelFromKerasArchive } from '@calc/import.ts';
+import { detectAndImport, modelFromKerasArchive, type ImportOptions } from '@calc/import.ts';
 import { summarize, type Summary } from '@calc/engine.ts';
 import { renderJson, renderKeras2, renderKeras3, TextTooLong } from '@calc/render.ts';
-import { diagnostic, type Model, type Result } from '@calc/basics.ts';
+import { diagnostic, type Diagnostic, type Model, type Result } from '@calc/basics.ts';
 import { errorLine, usageErrorLine } from './error-line.ts';
 import { parseOptions, USAGE, type OutputFormat } from './options.ts';
 import { prettyJson } from './pretty-json.ts';
@@ -32,32 +32,47 @@ export async function runSummary(argv: readonly string[], stdin: ByteChunks): Pr
 
   const fromStdin = options.file === STDIN;
   const source = fromStdin ? '<stdin>' : options.file;
-  const model = fromStdin ? await readModel(await readCapped(stdin)) : await readModelFile(options.file);
-  if (!model.ok) return done(2, errorLine(source, model.error), 'stderr');
-  const summary = summarizeWithinStack(model.value);
-  if (!summary) return done(2, errorLine(source, diagnostic('input-too-deep', {})), 'stderr');
-  if (summary.error) return done(2, errorLine(source, summary.error), 'stderr');
-  const text = renderWithin(summary, options.format);
+  // Python code runs as Keras 3 unless tf.keras 2's summary is asked for: names and defaults follow it
+  const importOptions: ImportOptions = { pythonDialect: options.format === 'keras2' ? 'tf.keras' : 'keras3' };
+  const read = fromStdin
+    ? await readModels(await readCapped(stdin), undefined, importOptions)
+    : await readModelFile(options.file, importOptions);
+  if (!read.ok) return done(2, errorLine(source, read.error), 'stderr');
+  const summaries: Summary[] = [];
+  for (const model of read.value) {
+    if (model.problem) return done(2, errorLine(source, model.problem), 'stderr');
+    const summary = summarizeWithinStack(model.model);
+    if (!summary) return done(2, errorLine(source, diagnostic('input-too-deep', {})), 'stderr');
+    if (summary.error) return done(2, errorLine(source, summary.error), 'stderr');
+    summaries.push(summary);
+  }
+  const text = renderWithin(summaries, options.format);
   if (text === undefined) return done(2, errorLine(source, diagnostic('output-too-large', { max: MAX_OUTPUT_CHARS })), 'stderr');
   return done(0, text, 'stdout');
 }
 
-/** The model in bytes read (or refused) whole. */
-async function readModel(bytes: Result<Uint8Array>, filename?: string): Promise<Result<Model>> {
+/** The models a file holds: one, or each model a Python script builds, with what stopped it short. */
+type ReadModels = Result<{ model: Model; problem?: Diagnostic }[]>;
+
+/** The models in bytes read (or refused) whole. */
+async function readModels(bytes: Result<Uint8Array>, filename: string | undefined, options: ImportOptions): Promise<ReadModels> {
   if (!bytes.ok) return bytes;
-  const imported = detectAndImport(bytes.value, filename);
-  return imported.ok ? { ok: true, value: imported.value.model } : imported;
+  const imported = detectAndImport(bytes.value, filename, options);
+  if (!imported.ok) return imported;
+  const { model, problem, models } = imported.value;
+  return { ok: true, value: models ?? [problem ? { model, problem } : { model }] };
 }
 
 /**
  * A `.keras` file is read where its directory and config.json are, whatever its weights weigh;
  * any other file whole, up to the input cap.
  */
-async function readModelFile(path: string): Promise<Result<Model>> {
+async function readModelFile(path: string, options: ImportOptions): Promise<ReadModels> {
   const archive = openArchive(path);
-  if (!archive) return readModel(await readFileCapped(path), path);
+  if (!archive) return readModels(await readFileCapped(path), path, options);
   try {
-    return modelFromKerasArchive(archive.source);
+    const model = modelFromKerasArchive(archive.source);
+    return model.ok ? { ok: true, value: [{ model: model.value }] } : model;
   } finally {
     archive.close();
   }
@@ -76,12 +91,21 @@ function summarizeWithinStack(model: Model): Summary | undefined {
 /** The most summary text the CLI writes: tf.keras wraps a name of megabytes onto millions of lines. */
 export const MAX_OUTPUT_CHARS = 16 * 1024 * 1024;
 
-/** The summary in `format`, or undefined when it would pass MAX_OUTPUT_CHARS. */
-function renderWithin(summary: Summary, format: OutputFormat): string | undefined {
+/**
+ * The summaries in `format` (several models: one text after another as Keras prints them, or a
+ * JSON list), or undefined when they would pass MAX_OUTPUT_CHARS.
+ */
+function renderWithin(summaries: Summary[], format: OutputFormat): string | undefined {
   try {
-    if (format === 'json') return prettyJson(renderJson(summary));
+    if (format === 'json') {
+      const json = summaries.map(renderJson);
+      return prettyJson(json.length === 1 ? json[0]! : json);
+    }
     const options = { maxChars: MAX_OUTPUT_CHARS };
-    return format === 'keras2' ? renderKeras2(summary, options) : renderKeras3(summary, options);
+    const texts = summaries.map((s) => (format === 'keras2' ? renderKeras2(s, options) : renderKeras3(s, options)));
+    const text = texts.join('\n');
+    if (text.length > MAX_OUTPUT_CHARS) throw new TextTooLong(MAX_OUTPUT_CHARS);
+    return text;
   } catch (e) {
     if (e instanceof TextTooLong) return undefined;
     throw e;

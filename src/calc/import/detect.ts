@@ -6,23 +6,36 @@
  */
 import type { Model } from '../model.ts';
 import { diagnostic, type DiagnosticCode, type ValuesOf } from '../diagnostics.ts';
-import type { Result } from '../types.ts';
+import type { Diagnostic, Result } from '../types.ts';
 import { isZip, modelFromKerasArchive } from './keras-archive.ts';
 import { isJsonObject, kindOf, parseJsonText, type Json } from './json-text.ts';
 import { detectDialect, modelFromKerasJson } from './keras-json.ts';
+import { readPython, type PythonModel } from './python/read-python.ts';
 import { isTfjsModelJson, modelFromTfjs } from './tfjs.ts';
 
-export type InputFormat = 'keras3-json' | 'keras2-json' | 'tfjs' | 'keras-archive';
+export type InputFormat = 'keras3-json' | 'keras2-json' | 'tfjs' | 'keras-archive' | 'python';
 
 export interface Imported {
+  /** The model to show: the only one, or for Python the one summary() was last called on (else the last built). */
   model: Model;
   format: InputFormat;
+  /** Python that builds several models: each, named by its variable, `model` among them. */
+  models?: PythonModel[];
+  /** Why `model` stops short (Python the reader could not follow): the layers before it are there. */
+  problem?: Diagnostic;
+  /** What the Python reader could not follow elsewhere in the code, located. */
+  notes?: Diagnostic[];
+}
+
+export interface ImportOptions {
+  /** Which Keras runs Python code: Keras 3 (default) or tf.keras 2, whose names and defaults differ. */
+  pythonDialect?: 'keras3' | 'tf.keras';
 }
 
 /** Detect what `input` is and read the model it describes. */
-export function detectAndImport(input: Uint8Array | string, filename?: string): Result<Imported> {
+export function detectAndImport(input: Uint8Array | string, filename?: string, options: ImportOptions = {}): Result<Imported> {
   try {
-    return importAny(input, filename);
+    return importAny(input, filename, options);
   } catch (e) {
     // A bug in an importer must not take the caller down with it.
     if (e instanceof RangeError) return failWith('input-nested-too-deep', {});
@@ -30,7 +43,7 @@ export function detectAndImport(input: Uint8Array | string, filename?: string): 
   }
 }
 
-function importAny(input: Uint8Array | string, filename: string | undefined): Result<Imported> {
+function importAny(input: Uint8Array | string, filename: string | undefined, options: ImportOptions): Result<Imported> {
   if (typeof input !== 'string') {
     if (input.length === 0) return failWith('file-empty', {});
     if (isZip(input)) {
@@ -41,20 +54,14 @@ function importAny(input: Uint8Array | string, filename: string | undefined): Re
     if (binary) return failWith(binary, {});
     const text = decodeText(input);
     if (text === undefined) return failWith('file-not-text', {});
-    return importText(text, filename);
+    return importText(text, filename, options);
   }
-  return importText(input.replace(/^\uFEFF/, ''), filename);
+  return importText(input.replace(/^\uFEFF/, ''), filename, options);
 }
 
-function importText(text: string, filename: string | undefined): Result<Imported> {
+function importText(text: string, filename: string | undefined, options: ImportOptions): Result<Imported> {
   if (text.trim() === '') return failWith(text.length === 0 ? 'file-empty' : 'file-only-whitespace', {});
-  const python = pythonLine(text, filename);
-  if (python) {
-    return {
-      ok: false,
-      error: diagnostic('file-python-source', {}, { line: python, column: 1 }),
-    };
-  }
+  if (pythonLine(text, filename)) return importPython(text, options);
   // A summary printout is text, not JSON: only text that does not open like JSON is searched for one.
   const opensLikeJson = /^\s*[{[]/.test(text);
   const summaryLine = opensLikeJson ? -1 : text.split('\n').findIndex((l) => /^\s*Total params:/.test(l));
@@ -64,6 +71,17 @@ function importText(text: string, filename: string | undefined): Result<Imported
   const parsed = parseJsonText(text);
   if (!parsed.ok) return parsed;
   return importJson(parsed.value);
+}
+
+/** Python source: the models it builds, the main one first in line for a single answer. */
+function importPython(text: string, options: ImportOptions): Result<Imported> {
+  const read = readPython(text, { dialect: options.pythonDialect ?? 'keras3' });
+  if (!read.ok) return read;
+  const { models, main, notes } = read.value;
+  const shown = models[main]!;
+  const imported: Imported = { model: shown.model, format: 'python', models, notes };
+  if (shown.problem) imported.problem = shown.problem;
+  return { ok: true, value: imported };
 }
 
 function importJson(json: Json): Result<Imported> {

@@ -5,7 +5,7 @@
 import * as arg from '../args.ts';
 import { mul, num, unchangedSteps } from '../explain.ts';
 import { fail } from '../problem.ts';
-import { weight, type LayerExample, type LayerSpec } from '../registry.ts';
+import { weight, type LayerExample, type LayerSpec, withPositional } from '../registry.ts';
 import { expectMinRank } from '../shape.ts';
 import { shapeText } from '../text.ts';
 import type { LayerArgs } from '../types.ts';
@@ -85,17 +85,27 @@ const PReLU: LayerSpec = {
   },
 };
 
-export const activationLayers = {
-  ReLU: elementwise(
-    { args: { max_value: 6 }, input: [null, 64] },
-    { max_value: null, negative_slope: 0, threshold: 0 },
-    ['max_value', 'negative_slope', 'threshold'],
-    ['max_value'],
-  ),
-  LeakyReLU,
-  ELU: elementwise({ args: { alpha: 1 }, input: [null, 64] }, { alpha: 1 }),
-  Softmax: elementwise({ args: { axis: -1 }, input: [null, 10] }, { axis: -1 }),
-  // Keras 3 dropped ThresholdedReLU
-  ThresholdedReLU: elementwise({ args: { theta: 1 }, input: [null, 64], dialect: 'tf.keras' }, { theta: 1 }, ['theta']),
-  PReLU,
-} satisfies Record<string, LayerSpec>;
+export const activationLayers = withPositional(
+  {
+    ReLU: elementwise(
+      { args: { max_value: 6 }, input: [null, 64] },
+      { max_value: null, negative_slope: 0, threshold: 0 },
+      ['max_value', 'negative_slope', 'threshold'],
+      ['max_value'],
+    ),
+    LeakyReLU,
+    ELU: elementwise({ args: { alpha: 1 }, input: [null, 64] }, { alpha: 1 }),
+    Softmax: elementwise({ args: { axis: -1 }, input: [null, 10] }, { axis: -1 }),
+    // Keras 3 dropped ThresholdedReLU
+    ThresholdedReLU: elementwise({ args: { theta: 1 }, input: [null, 64], dialect: 'tf.keras' }, { theta: 1 }, ['theta']),
+    PReLU,
+  } satisfies Record<string, LayerSpec>,
+  {
+    LeakyReLU: ['negative_slope'],
+    ELU: ['alpha'],
+    ReLU: ['max_value', 'negative_slope', 'threshold'],
+    Softmax: ['axis'],
+    ThresholdedReLU: ['theta'],
+    PReLU: ['alpha_initializer'],
+  },
+);

@@ -6,7 +6,7 @@
 import * as arg from '../args.ts';
 import { broadcastStep, num, plainStep, unchangedSteps } from '../explain.ts';
 import { fail } from '../problem.ts';
-import { weight, type LayerSpec } from '../registry.ts';
+import { weight, type LayerSpec, withPositional } from '../registry.ts';
 import { shapeText } from '../text.ts';
 import type { Dim, Shape } from '../types.ts';
 
@@ -71,10 +71,13 @@ const StochasticDepth: LayerSpec = {
   build: ({ input }) => ({ output: input, weights: [], steps: unchangedSteps(input) }),
 };
 
-export const applicationLayers = {
-  LayerScale,
-  CustomScaleLayer,
-  StochasticDepth,
-  // tf.keras registers CustomScaleLayer under the default "Custom" package
-  'Custom>CustomScaleLayer': { ...CustomScaleLayer, example: { ...CustomScaleLayer.example, dialect: 'tf.keras' } },
-} satisfies Record<string, LayerSpec>;
+export const applicationLayers = withPositional(
+  {
+    LayerScale,
+    CustomScaleLayer,
+    StochasticDepth,
+    // tf.keras registers CustomScaleLayer under the default "Custom" package
+    'Custom>CustomScaleLayer': { ...CustomScaleLayer, example: { ...CustomScaleLayer.example, dialect: 'tf.keras' } },
+  } satisfies Record<string, LayerSpec>,
+  { LayerScale: ['init_values', 'projection_dim'], CustomScaleLayer: ['scale'] },
+);

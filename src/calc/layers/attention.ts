@@ -7,7 +7,7 @@ import * as arg from '../args.ts';
 import { add, forTensor, mul, num, part, plainStep, type ShapeStep, type Term } from '../explain.ts';
 import { positions, product as macsProduct, total } from '../macs.ts';
 import { fail } from '../problem.ts';
-import { weight, type CallShapes, type CallValue, type LayerSpec } from '../registry.ts';
+import { weight, type CallShapes, type CallValue, type LayerSpec, withPositional } from '../registry.ts';
 import { lastDim, product } from '../shape.ts';
 import { shapeText } from '../text.ts';
 import type { Dim, OutputShape, Shape, Weight } from '../types.ts';
@@ -256,4 +256,7 @@ const AdditiveAttention: LayerSpec = {
   },
 };
 
-export const attentionLayers = { MultiHeadAttention, Attention, AdditiveAttention } satisfies Record<string, LayerSpec>;
+export const attentionLayers = withPositional({ MultiHeadAttention, Attention, AdditiveAttention } satisfies Record<string, LayerSpec>, {
+  Attention: ['use_scale', 'score_mode'],
+  AdditiveAttention: ['use_scale'],
+});

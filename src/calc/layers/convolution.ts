@@ -6,7 +6,7 @@ import * as arg from '../args.ts';
 import { convLength, deconvLength, spatialAxisNames, spatialLayout, windowStep, type ConvPadding } from '../conv-arithmetic.ts';
 import { add, div, mul, num, part, plainStep, type ShapeStep, type Term, type TermRole, type WindowRule } from '../explain.ts';
 import { fail } from '../problem.ts';
-import { weight, type LayerExample, type LayerSpec } from '../registry.ts';
+import { weight, type LayerExample, type LayerSpec, withPositional } from '../registry.ts';
 import { inputCells, outputCells, product, total } from '../macs.ts';
 import { channelAxis, channels, expectRank, spatialAxes } from '../shape.ts';
 import type { Dialect, Dim, LayerArgs, Shape } from '../types.ts';
@@ -278,23 +278,45 @@ const t3 = { args: { filters: 4, kernel_size: 3, strides: 2 }, input: [null, 8, 
 const s1 = { args: { filters: 16, kernel_size: 3 }, input: [null, 100, 8] };
 const s2 = { args: { filters: 16, kernel_size: 3 }, input: channels8 };
 
-export const convolutionLayers = {
-  Conv1D: conv(1, c1),
-  Conv2D: conv(2, c2),
-  Conv3D: conv(3, c3),
-  Convolution1D: conv(1, c1),
-  Convolution2D: conv(2, c2),
-  Convolution3D: conv(3, c3),
-  Conv1DTranspose: convTranspose(1, t1),
-  Conv2DTranspose: convTranspose(2, t2),
-  Conv3DTranspose: convTranspose(3, t3),
-  Convolution1DTranspose: convTranspose(1, t1),
-  Convolution2DTranspose: convTranspose(2, t2),
-  Convolution3DTranspose: convTranspose(3, t3),
-  DepthwiseConv1D: depthwise(1, { args: { kernel_size: 3, depth_multiplier: 2 }, input: seq }),
-  DepthwiseConv2D: depthwise(2, { args: { kernel_size: 3 }, input: channels8 }),
-  SeparableConv1D: separable(1, s1),
-  SeparableConv2D: separable(2, s2),
-  SeparableConvolution1D: separable(1, s1),
-  SeparableConvolution2D: separable(2, s2),
-} satisfies Record<string, LayerSpec>;
+export const convolutionLayers = withPositional(
+  {
+    Conv1D: conv(1, c1),
+    Conv2D: conv(2, c2),
+    Conv3D: conv(3, c3),
+    Convolution1D: conv(1, c1),
+    Convolution2D: conv(2, c2),
+    Convolution3D: conv(3, c3),
+    Conv1DTranspose: convTranspose(1, t1),
+    Conv2DTranspose: convTranspose(2, t2),
+    Conv3DTranspose: convTranspose(3, t3),
+    Convolution1DTranspose: convTranspose(1, t1),
+    Convolution2DTranspose: convTranspose(2, t2),
+    Convolution3DTranspose: convTranspose(3, t3),
+    DepthwiseConv1D: depthwise(1, { args: { kernel_size: 3, depth_multiplier: 2 }, input: seq }),
+    DepthwiseConv2D: depthwise(2, { args: { kernel_size: 3 }, input: channels8 }),
+    SeparableConv1D: separable(1, s1),
+    SeparableConv2D: separable(2, s2),
+    SeparableConvolution1D: separable(1, s1),
+    SeparableConvolution2D: separable(2, s2),
+  } satisfies Record<string, LayerSpec>,
+  {
+    Conv1D: ['filters', 'kernel_size', 'strides', 'padding'],
+    Conv1DTranspose: ['filters', 'kernel_size', 'strides', 'padding'],
+    Convolution1D: ['filters', 'kernel_size', 'strides', 'padding'],
+    Convolution1DTranspose: ['filters', 'kernel_size', 'strides', 'padding'],
+    Conv2D: ['filters', 'kernel_size', 'strides', 'padding'],
+    Conv2DTranspose: ['filters', 'kernel_size', 'strides', 'padding'],
+    Convolution2D: ['filters', 'kernel_size', 'strides', 'padding'],
+    Convolution2DTranspose: ['filters', 'kernel_size', 'strides', 'padding'],
+    Conv3D: ['filters', 'kernel_size', 'strides', 'padding'],
+    Conv3DTranspose: ['filters', 'kernel_size', 'strides', 'padding'],
+    Convolution3D: ['filters', 'kernel_size', 'strides', 'padding'],
+    Convolution3DTranspose: ['filters', 'kernel_size', 'strides', 'padding'],
+    SeparableConv1D: ['filters', 'kernel_size', 'strides', 'padding'],
+    SeparableConvolution1D: ['filters', 'kernel_size', 'strides', 'padding'],
+    DepthwiseConv1D: ['kernel_size', 'strides', 'padding', 'depth_multiplier'],
+    SeparableConv2D: ['filters', 'kernel_size', 'strides', 'padding'],
+    SeparableConvolution2D: ['filters', 'kernel_size', 'strides', 'padding'],
+    DepthwiseConv2D: ['kernel_size', 'strides', 'padding', 'depth_multiplier'],
+  },
+);

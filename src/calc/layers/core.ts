@@ -3,7 +3,7 @@ import * as arg from '../args.ts';
 import { add, mul, num, plainStep, type ShapeStep } from '../explain.ts';
 import { fail } from '../problem.ts';
 import { positions, product } from '../macs.ts';
-import { passThrough, weight, type LayerSpec } from '../registry.ts';
+import { passThrough, weight, type LayerSpec, withPositional } from '../registry.ts';
 import { expectMinRank, lastDim } from '../shape.ts';
 import { isShapeList } from '../text.ts';
 
@@ -110,11 +110,14 @@ const Lambda: LayerSpec = {
   },
 };
 
-export const coreLayers = {
-  Dense,
-  Lambda,
-  Embedding,
-  Activation: { ...passThrough('activation', { args: { activation: 'relu' }, input: [null, 64] }), positional: ['activation'] },
-  Identity: passThrough('core', { args: {}, input: [null, 64] }),
-  Masking: passThrough('core', { args: { mask_value: 0 }, input: [null, 10, 8] }),
-} satisfies Record<string, LayerSpec>;
+export const coreLayers = withPositional(
+  {
+    Dense,
+    Lambda,
+    Embedding,
+    Activation: { ...passThrough('activation', { args: { activation: 'relu' }, input: [null, 64] }), positional: ['activation'] },
+    Identity: passThrough('core', { args: {}, input: [null, 64] }),
+    Masking: passThrough('core', { args: { mask_value: 0 }, input: [null, 10, 8] }),
+  } satisfies Record<string, LayerSpec>,
+  { Dense: ['units', 'activation', 'use_bias'], Lambda: ['function', 'output_shape'], Masking: ['mask_value'] },
+);

@@ -5,7 +5,7 @@
  */
 import { add, mul, num, plainStep, type Term } from '../explain.ts';
 import { fail } from '../problem.ts';
-import { weight, type LayerSpec } from '../registry.ts';
+import { weight, type LayerSpec, withPositional } from '../registry.ts';
 import { shapeText } from '../text.ts';
 import type { Dim, Shape, Weight } from '../types.ts';
 
@@ -184,4 +184,6 @@ const EinsumDense: LayerSpec = {
   },
 };
 
-export const einsumLayers = { EinsumDense } satisfies Record<string, LayerSpec>;
+export const einsumLayers = withPositional({ EinsumDense } satisfies Record<string, LayerSpec>, {
+  EinsumDense: ['equation', 'output_shape', 'activation', 'bias_axes'],
+});

@@ -7,6 +7,7 @@ import * as arg from '../args.ts';
 import { fail } from '../problem.ts';
 import { broadcastStep, plainStep } from '../explain.ts';
 import type { BuildContext, LayerSpec } from '../registry.ts';
+import { withPositional } from '../registry.ts';
 import { normalizeAxis } from '../shape.ts';
 import { shapeText } from '../text.ts';
 import type { Dim, Shape } from '../types.ts';
@@ -150,13 +151,16 @@ const Dot: LayerSpec = {
   },
 };
 
-export const mergingLayers = {
-  Add: elementwise(),
-  Subtract: elementwise(2),
-  Multiply: elementwise(),
-  Average: elementwise(),
-  Maximum: elementwise(),
-  Minimum: elementwise(),
-  Concatenate,
-  Dot,
-} satisfies Record<string, LayerSpec>;
+export const mergingLayers = withPositional(
+  {
+    Add: elementwise(),
+    Subtract: elementwise(2),
+    Multiply: elementwise(),
+    Average: elementwise(),
+    Maximum: elementwise(),
+    Minimum: elementwise(),
+    Concatenate,
+    Dot,
+  } satisfies Record<string, LayerSpec>,
+  { Concatenate: ['axis'], Dot: ['axes', 'normalize'] },
+);

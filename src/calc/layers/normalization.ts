@@ -6,7 +6,7 @@
 import * as arg from '../args.ts';
 import { add, mul, num, unchangedSteps, type Term, type TermRole } from '../explain.ts';
 import { fail } from '../problem.ts';
-import { weight, type LayerSpec } from '../registry.ts';
+import { weight, type LayerSpec, withPositional } from '../registry.ts';
 import { normalizeAxis } from '../shape.ts';
 import { shapeText } from '../text.ts';
 import type { LayerArgs, Shape, Weight } from '../types.ts';
@@ -189,13 +189,24 @@ const SpectralNormalization: LayerSpec = {
   },
 };
 
-export const normalizationLayers = {
-  BatchNormalization,
-  // tf.keras's experimental name; Keras 3 has BatchNormalization(synchronized=True) instead
-  SyncBatchNormalization: { ...BatchNormalization, example: { ...BatchNormalization.example, dialect: 'tf.keras' } },
-  LayerNormalization,
-  GroupNormalization,
-  RMSNormalization,
-  UnitNormalization,
-  SpectralNormalization,
-} satisfies Record<string, LayerSpec>;
+export const normalizationLayers = withPositional(
+  {
+    BatchNormalization,
+    // tf.keras's experimental name; Keras 3 has BatchNormalization(synchronized=True) instead
+    SyncBatchNormalization: { ...BatchNormalization, example: { ...BatchNormalization.example, dialect: 'tf.keras' } },
+    LayerNormalization,
+    GroupNormalization,
+    RMSNormalization,
+    UnitNormalization,
+    SpectralNormalization,
+  } satisfies Record<string, LayerSpec>,
+  {
+    BatchNormalization: ['axis', 'momentum', 'epsilon'],
+    SyncBatchNormalization: ['axis', 'momentum', 'epsilon'],
+    LayerNormalization: ['axis', 'epsilon'],
+    GroupNormalization: ['groups', 'axis', 'epsilon'],
+    UnitNormalization: ['axis'],
+    RMSNormalization: ['axis', 'epsilon'],
+    SpectralNormalization: ['layer', 'power_iterations'],
+  },
+);

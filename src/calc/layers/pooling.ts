@@ -4,6 +4,7 @@ import { poolLength, spatialAxisNames, spatialLayout, windowStep } from '../conv
 import { plainStep, type ShapeStep } from '../explain.ts';
 import { fail } from '../problem.ts';
 import type { LayerExample, LayerSpec } from '../registry.ts';
+import { withPositional } from '../registry.ts';
 import { channelAxis, expectRank, spatialAxes } from '../shape.ts';
 import type { Dialect, LayerArgs, Shape } from '../types.ts';
 
@@ -88,29 +89,57 @@ const g1 = { args: {}, input: seq };
 const g2 = { args: {}, input: [null, 7, 7, 64] };
 const g3 = { args: {}, input: volume };
 
-export const poolingLayers = {
-  MaxPooling1D: pool(1, false, seq),
-  MaxPooling2D: pool(2, false, image),
-  MaxPooling3D: pool(3, false, volume),
-  MaxPool1D: pool(1, false, seq),
-  MaxPool2D: pool(2, false, image),
-  MaxPool3D: pool(3, false, volume),
-  AveragePooling1D: pool(1, true, seq),
-  AveragePooling2D: pool(2, true, image),
-  AveragePooling3D: pool(3, true, volume),
-  AvgPool1D: pool(1, true, seq),
-  AvgPool2D: pool(2, true, image),
-  AvgPool3D: pool(3, true, volume),
-  GlobalMaxPooling1D: globalPool(1, g1),
-  GlobalMaxPooling2D: globalPool(2, g2),
-  GlobalMaxPooling3D: globalPool(3, g3),
-  GlobalAveragePooling1D: globalPool(1, g1),
-  GlobalAveragePooling2D: globalPool(2, g2),
-  GlobalAveragePooling3D: globalPool(3, g3),
-  GlobalMaxPool1D: globalPool(1, g1),
-  GlobalMaxPool2D: globalPool(2, g2),
-  GlobalMaxPool3D: globalPool(3, g3),
-  GlobalAvgPool1D: globalPool(1, g1),
-  GlobalAvgPool2D: globalPool(2, g2),
-  GlobalAvgPool3D: globalPool(3, g3),
-} satisfies Record<string, LayerSpec>;
+export const poolingLayers = withPositional(
+  {
+    MaxPooling1D: pool(1, false, seq),
+    MaxPooling2D: pool(2, false, image),
+    MaxPooling3D: pool(3, false, volume),
+    MaxPool1D: pool(1, false, seq),
+    MaxPool2D: pool(2, false, image),
+    MaxPool3D: pool(3, false, volume),
+    AveragePooling1D: pool(1, true, seq),
+    AveragePooling2D: pool(2, true, image),
+    AveragePooling3D: pool(3, true, volume),
+    AvgPool1D: pool(1, true, seq),
+    AvgPool2D: pool(2, true, image),
+    AvgPool3D: pool(3, true, volume),
+    GlobalMaxPooling1D: globalPool(1, g1),
+    GlobalMaxPooling2D: globalPool(2, g2),
+    GlobalMaxPooling3D: globalPool(3, g3),
+    GlobalAveragePooling1D: globalPool(1, g1),
+    GlobalAveragePooling2D: globalPool(2, g2),
+    GlobalAveragePooling3D: globalPool(3, g3),
+    GlobalMaxPool1D: globalPool(1, g1),
+    GlobalMaxPool2D: globalPool(2, g2),
+    GlobalMaxPool3D: globalPool(3, g3),
+    GlobalAvgPool1D: globalPool(1, g1),
+    GlobalAvgPool2D: globalPool(2, g2),
+    GlobalAvgPool3D: globalPool(3, g3),
+  } satisfies Record<string, LayerSpec>,
+  {
+    MaxPooling1D: ['pool_size', 'strides', 'padding', 'data_format'],
+    MaxPooling2D: ['pool_size', 'strides', 'padding', 'data_format'],
+    MaxPooling3D: ['pool_size', 'strides', 'padding', 'data_format'],
+    AveragePooling1D: ['pool_size', 'strides', 'padding', 'data_format'],
+    AveragePooling2D: ['pool_size', 'strides', 'padding', 'data_format'],
+    AveragePooling3D: ['pool_size', 'strides', 'padding', 'data_format'],
+    MaxPool1D: ['pool_size', 'strides', 'padding', 'data_format'],
+    MaxPool2D: ['pool_size', 'strides', 'padding', 'data_format'],
+    MaxPool3D: ['pool_size', 'strides', 'padding', 'data_format'],
+    AvgPool1D: ['pool_size', 'strides', 'padding', 'data_format'],
+    AvgPool2D: ['pool_size', 'strides', 'padding', 'data_format'],
+    AvgPool3D: ['pool_size', 'strides', 'padding', 'data_format'],
+    GlobalAveragePooling1D: ['data_format', 'keepdims'],
+    GlobalAveragePooling2D: ['data_format', 'keepdims'],
+    GlobalAveragePooling3D: ['data_format', 'keepdims'],
+    GlobalMaxPooling1D: ['data_format', 'keepdims'],
+    GlobalMaxPooling2D: ['data_format', 'keepdims'],
+    GlobalMaxPooling3D: ['data_format', 'keepdims'],
+    GlobalAvgPool1D: ['data_format', 'keepdims'],
+    GlobalAvgPool2D: ['data_format', 'keepdims'],
+    GlobalAvgPool3D: ['data_format', 'keepdims'],
+    GlobalMaxPool1D: ['data_format', 'keepdims'],
+    GlobalMaxPool2D: ['data_format', 'keepdims'],
+    GlobalMaxPool3D: ['data_format', 'keepdims'],
+  },
+);

@@ -7,7 +7,7 @@
 import * as arg from '../args.ts';
 import { add, mul, num, plainStep, unchangedSteps, type ShapeStep } from '../explain.ts';
 import { fail } from '../problem.ts';
-import { passThrough, weight, type LayerExample, type LayerSpec } from '../registry.ts';
+import { passThrough, weight, type LayerExample, type LayerSpec, withPositional } from '../registry.ts';
 import { shapeText } from '../text.ts';
 import type { Dim, LayerArgs, Shape } from '../types.ts';
 import { axisList, sizesAlong } from './normalization.ts';
@@ -194,27 +194,47 @@ function binCount(args: LayerArgs): [number, string] {
   return [arg.int(args, 'num_bins'), 'num_bins'];
 }
 
-export const preprocessingLayers = {
-  Normalization,
-  ...Object.fromEntries(Object.entries(SAME_SHAPE).map(([type, args]) => [type, passThrough('preprocessing', { args, input: image })])),
-  Resizing: toSize,
-  CenterCrop: toSize,
-  RandomCrop: toSize,
-  RandomHeight: randomSize('height'),
-  RandomWidth: randomSize('width'),
-  // the first mode listed is Keras's default
-  CategoryEncoding: encoder(
-    ENCODINGS.CategoryEncoding,
-    (a) => [arg.int(a, 'num_tokens'), 'num_tokens'],
-    ['multi_hot', 'one_hot', 'count'],
-    { args: { num_tokens: 10 }, input: [null, 4] },
-  ),
-  Hashing: encoder(ENCODINGS.Hashing, (a) => [arg.int(a, 'num_bins'), 'num_bins'], ['int', 'one_hot', 'multi_hot', 'count'], {
-    args: { num_bins: 16, output_mode: 'multi_hot' },
-    input: [null, 4],
-  }),
-  Discretization: encoder(ENCODINGS.Discretization, binCount, ['int', 'one_hot', 'multi_hot', 'count'], {
-    args: { bin_boundaries: [0, 1, 2], output_mode: 'one_hot' },
-    input: [null, 4],
-  }),
-} satisfies Record<string, LayerSpec>;
+export const preprocessingLayers = withPositional(
+  {
+    Normalization,
+    ...Object.fromEntries(Object.entries(SAME_SHAPE).map(([type, args]) => [type, passThrough('preprocessing', { args, input: image })])),
+    Resizing: toSize,
+    CenterCrop: toSize,
+    RandomCrop: toSize,
+    RandomHeight: randomSize('height'),
+    RandomWidth: randomSize('width'),
+    // the first mode listed is Keras's default
+    CategoryEncoding: encoder(
+      ENCODINGS.CategoryEncoding,
+      (a) => [arg.int(a, 'num_tokens'), 'num_tokens'],
+      ['multi_hot', 'one_hot', 'count'],
+      { args: { num_tokens: 10 }, input: [null, 4] },
+    ),
+    Hashing: encoder(ENCODINGS.Hashing, (a) => [arg.int(a, 'num_bins'), 'num_bins'], ['int', 'one_hot', 'multi_hot', 'count'], {
+      args: { num_bins: 16, output_mode: 'multi_hot' },
+      input: [null, 4],
+    }),
+    Discretization: encoder(ENCODINGS.Discretization, binCount, ['int', 'one_hot', 'multi_hot', 'count'], {
+      args: { bin_boundaries: [0, 1, 2], output_mode: 'one_hot' },
+      input: [null, 4],
+    }),
+  } satisfies Record<string, LayerSpec> as Record<string, LayerSpec>,
+  {
+    Rescaling: ['scale', 'offset'],
+    Resizing: ['height', 'width'],
+    CenterCrop: ['height', 'width'],
+    RandomCrop: ['height', 'width'],
+    RandomFlip: ['mode'],
+    RandomRotation: ['factor'],
+    RandomZoom: ['height_factor', 'width_factor'],
+    RandomContrast: ['factor'],
+    RandomTranslation: ['height_factor', 'width_factor'],
+    RandomBrightness: ['factor'],
+    RandomHeight: ['factor'],
+    RandomWidth: ['factor'],
+    Normalization: ['axis', 'mean', 'variance'],
+    Discretization: ['bin_boundaries', 'num_bins'],
+    Hashing: ['num_bins'],
+    CategoryEncoding: ['num_tokens', 'output_mode'],
+  },
+);

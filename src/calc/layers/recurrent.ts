@@ -9,7 +9,7 @@ import { add, evaluate, forTensor, mul, num, plainStep, type ShapeStep, type Ter
 import { toSnakeCase } from '../naming.ts';
 import { outputCells, product } from '../macs.ts';
 import { fail } from '../problem.ts';
-import { weight, type Built, type BuildContext, type GateId, type LayerExample, type LayerSpec } from '../registry.ts';
+import { weight, type Built, type BuildContext, type GateId, type LayerExample, type LayerSpec, withPositional } from '../registry.ts';
 import { expectRank, lastDim } from '../shape.ts';
 import { isShapeList, shapeText } from '../text.ts';
 import type { Dialect, LayerArgs, OutputShape, Shape, Weight } from '../types.ts';
@@ -418,17 +418,20 @@ const TimeDistributed: LayerSpec = {
   },
 };
 
-export const recurrentLayers = {
-  SimpleRNN: recurrent('simple', { args: { units: 32 }, input: [null, 10, 8] }),
-  LSTM: recurrent('lstm', { args: { units: 64 }, input: [null, 20, 32] }),
-  GRU: recurrent('gru', { args: { units: 32 }, input: [null, 10, 8] }),
-  // the CuDNN layers exist only in tf.keras 1.x
-  CuDNNLSTM: recurrent('cudnn_lstm', { args: { units: 32 }, input: [null, 10, 8], dialect: 'tf.keras' }),
-  CuDNNGRU: recurrent('cudnn_gru', { args: { units: 32 }, input: [null, 10, 8], dialect: 'tf.keras' }),
-  RNN,
-  ConvLSTM1D: convLstm(1, { args: { filters: 8, kernel_size: 3 }, input: [null, 5, 32, 3] }),
-  ConvLSTM2D: convLstm(2, { args: { filters: 16, kernel_size: 3 }, input: [null, 5, 32, 32, 3] }),
-  ConvLSTM3D: convLstm(3, { args: { filters: 4, kernel_size: 3 }, input: [null, 3, 8, 8, 8, 2] }),
-  Bidirectional,
-  TimeDistributed,
-} satisfies Record<string, LayerSpec>;
+export const recurrentLayers = withPositional(
+  {
+    SimpleRNN: recurrent('simple', { args: { units: 32 }, input: [null, 10, 8] }),
+    LSTM: recurrent('lstm', { args: { units: 64 }, input: [null, 20, 32] }),
+    GRU: recurrent('gru', { args: { units: 32 }, input: [null, 10, 8] }),
+    // the CuDNN layers exist only in tf.keras 1.x
+    CuDNNLSTM: recurrent('cudnn_lstm', { args: { units: 32 }, input: [null, 10, 8], dialect: 'tf.keras' }),
+    CuDNNGRU: recurrent('cudnn_gru', { args: { units: 32 }, input: [null, 10, 8], dialect: 'tf.keras' }),
+    RNN,
+    ConvLSTM1D: convLstm(1, { args: { filters: 8, kernel_size: 3 }, input: [null, 5, 32, 3] }),
+    ConvLSTM2D: convLstm(2, { args: { filters: 16, kernel_size: 3 }, input: [null, 5, 32, 32, 3] }),
+    ConvLSTM3D: convLstm(3, { args: { filters: 4, kernel_size: 3 }, input: [null, 3, 8, 8, 8, 2] }),
+    Bidirectional,
+    TimeDistributed,
+  } satisfies Record<string, LayerSpec>,
+  { RNN: ['cell'] },
+);

@@ -6,6 +6,7 @@ import * as arg from '../args.ts';
 import { fail } from '../problem.ts';
 import { unchangedSteps } from '../explain.ts';
 import type { LayerExample, LayerSpec } from '../registry.ts';
+import { withPositional } from '../registry.ts';
 import { expectRank } from '../shape.ts';
 import type { LayerArgs } from '../types.ts';
 
@@ -52,13 +53,16 @@ const ActivityRegularization: LayerSpec = {
   build: ({ input }) => ({ output: input, weights: [], steps: unchangedSteps(input) }),
 };
 
-export const regularizationLayers = {
-  Dropout: dropout({ args: { rate: 0.5 }, input: [null, 128] }),
-  GaussianDropout: dropout({ args: { rate: 0.1 }, input: [null, 128] }),
-  AlphaDropout: dropout({ args: { rate: 0.1 }, input: [null, 128] }),
-  SpatialDropout1D: dropout({ args: { rate: 0.2 }, input: [null, 10, 8] }, 1),
-  SpatialDropout2D: dropout({ args: { rate: 0.2 }, input: [null, 28, 28, 16] }, 2),
-  SpatialDropout3D: dropout({ args: { rate: 0.2 }, input: [null, 8, 8, 8, 4] }, 3),
-  GaussianNoise,
-  ActivityRegularization,
-} satisfies Record<string, LayerSpec>;
+export const regularizationLayers = withPositional(
+  {
+    Dropout: dropout({ args: { rate: 0.5 }, input: [null, 128] }),
+    GaussianDropout: dropout({ args: { rate: 0.1 }, input: [null, 128] }),
+    AlphaDropout: dropout({ args: { rate: 0.1 }, input: [null, 128] }),
+    SpatialDropout1D: dropout({ args: { rate: 0.2 }, input: [null, 10, 8] }, 1),
+    SpatialDropout2D: dropout({ args: { rate: 0.2 }, input: [null, 28, 28, 16] }, 2),
+    SpatialDropout3D: dropout({ args: { rate: 0.2 }, input: [null, 8, 8, 8, 4] }, 3),
+    GaussianNoise,
+    ActivityRegularization,
+  } satisfies Record<string, LayerSpec>,
+  { ActivityRegularization: ['l1', 'l2'] },
+);

@@ -7,6 +7,7 @@ import { spatialAxisNames, spatialLayout } from '../conv-arithmetic.ts';
 import { fail } from '../problem.ts';
 import { plainStep, type ShapeStep } from '../explain.ts';
 import type { LayerExample, LayerSpec } from '../registry.ts';
+import { withPositional } from '../registry.ts';
 import { expectRank, product, spatialAxes } from '../shape.ts';
 import { shapeText } from '../text.ts';
 import type { Dim, LayerArgs, Shape } from '../types.ts';
@@ -211,52 +212,66 @@ const upSampling = (rank: number, size: unknown, withFormat: boolean, example: L
     };
   });
 
-export const reshapingLayers = {
-  Flatten,
-  Reshape,
-  Permute,
-  RepeatVector,
-  ZeroPadding1D: zeroPadding(1, 1, { args: { padding: 2 }, input: [null, 10, 8] }),
-  ZeroPadding2D: zeroPadding(2, [1, 1], { args: { padding: 1 }, input: [null, 28, 28, 3] }),
-  ZeroPadding3D: zeroPadding(
-    3,
-    [
-      [1, 1],
-      [1, 1],
-      [1, 1],
-    ],
-    { args: { padding: 1 }, input: [null, 8, 8, 8, 3] },
-  ),
-  // the defaults differ on purpose: Cropping2D crops nothing, Cropping1D/3D crop 1 from each side
-  Cropping1D: cropping(1, [1, 1], false, { args: { cropping: [2, 1] }, input: [null, 10, 8] }),
-  Cropping2D: cropping(
-    2,
-    [
-      [0, 0],
-      [0, 0],
-    ],
-    true,
-    {
-      args: {
-        cropping: [
-          [2, 2],
-          [4, 4],
-        ],
+export const reshapingLayers = withPositional(
+  {
+    Flatten,
+    Reshape,
+    Permute,
+    RepeatVector,
+    ZeroPadding1D: zeroPadding(1, 1, { args: { padding: 2 }, input: [null, 10, 8] }),
+    ZeroPadding2D: zeroPadding(2, [1, 1], { args: { padding: 1 }, input: [null, 28, 28, 3] }),
+    ZeroPadding3D: zeroPadding(
+      3,
+      [
+        [1, 1],
+        [1, 1],
+        [1, 1],
+      ],
+      { args: { padding: 1 }, input: [null, 8, 8, 8, 3] },
+    ),
+    // the defaults differ on purpose: Cropping2D crops nothing, Cropping1D/3D crop 1 from each side
+    Cropping1D: cropping(1, [1, 1], false, { args: { cropping: [2, 1] }, input: [null, 10, 8] }),
+    Cropping2D: cropping(
+      2,
+      [
+        [0, 0],
+        [0, 0],
+      ],
+      true,
+      {
+        args: {
+          cropping: [
+            [2, 2],
+            [4, 4],
+          ],
+        },
+        input: [null, 28, 28, 3],
       },
-      input: [null, 28, 28, 3],
-    },
-  ),
-  Cropping3D: cropping(
-    3,
-    [
-      [1, 1],
-      [1, 1],
-      [1, 1],
-    ],
-    true,
-    { args: {}, input: [null, 8, 8, 8, 3] },
-  ),
-  UpSampling1D: upSampling(1, 2, false, { args: { size: 3 }, input: [null, 10, 8] }),
-  UpSampling2D: upSampling(2, [2, 2], true, { args: { size: [2, 2] }, input: [null, 14, 14, 16] }),
-  UpSampling3D: upSampling(3, [2, 2, 2], true, { args: { size: 2 }, input: [null, 4, 4, 4, 8] }),
-} satisfies Record<string, LayerSpec>;
+    ),
+    Cropping3D: cropping(
+      3,
+      [
+        [1, 1],
+        [1, 1],
+        [1, 1],
+      ],
+      true,
+      { args: {}, input: [null, 8, 8, 8, 3] },
+    ),
+    UpSampling1D: upSampling(1, 2, false, { args: { size: 3 }, input: [null, 10, 8] }),
+    UpSampling2D: upSampling(2, [2, 2], true, { args: { size: [2, 2] }, input: [null, 14, 14, 16] }),
+    UpSampling3D: upSampling(3, [2, 2, 2], true, { args: { size: 2 }, input: [null, 4, 4, 4, 8] }),
+  } satisfies Record<string, LayerSpec>,
+  {
+    ZeroPadding1D: ['padding'],
+    ZeroPadding2D: ['padding'],
+    ZeroPadding3D: ['padding'],
+    Cropping1D: ['cropping'],
+    Cropping2D: ['cropping'],
+    Cropping3D: ['cropping'],
+    UpSampling1D: ['size'],
+    UpSampling2D: ['size'],
+    UpSampling3D: ['size'],
+    Flatten: ['data_format'],
+  },
+);

@@ -1,0 +1,605 @@
+/**
+ * What Keras code means to the Python reader: imports of `keras`, `tensorflow.keras` or
+ * `tf_keras` in any spelling, layer constructors, `keras.Input`, `Sequential`, `Model`, calls of
+ * layers on tensors, tensor arithmetic, `keras.applications`, freezing, and the automatic names
+ * Keras hands out in the order a fresh Python process would (docs/naming.md). Everything else in
+ * Keras (optimizers, datasets, callbacks) is followed no further: it cannot change a count.
+ */
+import { applications } from '../../applications/index.ts';
+import { diagnostic } from '../../diagnostics.ts';
+import { knownTypes, specFor } from '../../layers/index.ts';
+import { Namer, toSnakeCase } from '../../naming.ts';
+import type { Diagnostic, Dialect, Shape } from '../../types.ts';
+import type { Evaluator, Host } from './evaluate.ts';
+import {
+  isDict,
+  isLayer,
+  isModel,
+  isObj,
+  isSeq,
+  isTensor,
+  isUnknown,
+  list,
+  type LayerObj,
+  type Loc,
+  type ModelObj,
+  type Py,
+  type PyClass,
+  type AppLayer,
+  type PyModule,
+  type TensorObj,
+  tuple,
+  typeName,
+  unknown,
+} from './values.ts';
+
+/** Lower-case functions in `keras.layers` that make a merge layer and call it at once. */
+const MERGE_FUNCTIONS = new Map([
+  ['concatenate', 'Concatenate'],
+  ['add', 'Add'],
+  ['subtract', 'Subtract'],
+  ['multiply', 'Multiply'],
+  ['average', 'Average'],
+  ['maximum', 'Maximum'],
+  ['minimum', 'Minimum'],
+  ['dot', 'Dot'],
+]);
+
+/** Tensor arithmetic as the operation Keras 3 records (its summary row's class). */
+const TENSOR_OPS = new Map([
+  ['+', 'Add'],
+  ['-', 'Subtract'],
+  ['*', 'Multiply'],
+]);
+
+/** Arguments that cannot change a count or a shape: an unknown value there is dropped quietly. */
+const NO_COUNT_ARG =
+  /^(activation|recurrent_activation|.*_initializer|.*_regularizer|.*_constraint|seed|activity_regularizer|kernel_quantization_config)$/;
+
+/** Keyword arguments every layer takes that are not the layer's own configuration. */
+const INPUT_ARGS = new Set(['input_shape', 'batch_input_shape', 'input_dim', 'batch_size', 'input_length']);
+
+/** A model the code built, with the variable it was last bound to. */
+export interface BuiltModel {
+  obj: ModelObj;
+  /** Where `summary()` was called on it, if it was. */
+  summarized?: Loc;
+}
+
+export class Keras implements Host {
+  readonly namer: Namer;
+  /** Every model in the order the code made them. */
+  readonly models: ModelObj[] = [];
+  /** Models `summary()` was called on, in call order. */
+  readonly summarized: ModelObj[] = [];
+  /** Layers whose first call has happened (their build took its helper names). */
+  private readonly builtLayers = new WeakSet<object>();
+  /** Layers that went into a wrapper (`Bidirectional(LSTM(…))`): not layers of the model themselves. */
+  readonly wrapped = new WeakSet<LayerObj>();
+  /** Custom Layer subclasses: the hook that builds them (custom-layer.ts). */
+  customLayer?: (cls: PyClass, args: Py[], kwargs: Map<string, Py>, at: Loc, ev: Evaluator) => Py;
+  /** The shapes of a call's output tensors (shapes.ts), for `x.shape` and unpacking. */
+  outputShapes?: (t: TensorObj) => Shape[] | Diagnostic;
+
+  constructor(readonly dialect: Dialect) {
+    this.namer = new Namer(dialect);
+  }
+
+  // ---- modules ----
+
+  module(path: string): Py {
+    const keras = kerasPath(path);
+    return keras === undefined ? { kind: 'module', path, keras: false } : { kind: 'module', path: keras, keras: true };
+  }
+
+  attribute(obj: Py, name: string, at: Loc): Py {
+    if (isObj(obj)) {
+      switch (obj.kind) {
+        case 'module':
+          if (obj.keras) return { kind: 'module', path: `${obj.path}.${name}`, keras: true };
+          return this.module(`${obj.path}.${name}`);
+        case 'layer':
+          return this.layerAttribute(obj, name, at);
+        case 'model':
+          return this.modelAttribute(obj, name, at);
+        case 'tensor':
+          if (name === 'shape') return this.shapeOf(obj, at);
+          return unknown(`a tensor's .${name}`, at);
+        case 'class':
+          return obj.methods.get(name) ?? unknown(`${obj.name}.${name}`, at);
+        case 'bound':
+          return unknown(`.${obj.name}.${name}`, at);
+      }
+    }
+    return unknown(`.${name}`, at);
+  }
+
+  private layerAttribute(layer: LayerObj, name: string, at: Loc): Py {
+    switch (name) {
+      case 'trainable':
+        return layer.trainable;
+      case 'name':
+        return layer.name;
+      case 'output':
+        return layer.calls.length === 1 ? { kind: 'tensor', source: layer, call: 0, index: 0 } : unknown(`${layer.name}.output`, at);
+      case 'input':
+        return layer.type === 'InputLayer' ? { kind: 'tensor', source: layer, call: 0, index: 0 } : unknown(`${layer.name}.input`, at);
+    }
+    return { kind: 'bound', self: layer, name };
+  }
+
+  private modelAttribute(model: ModelObj, name: string, at: Loc): Py {
+    switch (name) {
+      case 'layers':
+        return list(this.layersOf(model));
+      case 'trainable':
+        return model.trainable;
+      case 'name':
+        return model.name;
+      case 'input':
+      case 'inputs':
+        if (model.variant === 'functional') return model.inputs ?? null;
+        if (model.variant === 'sequential' && model.input) return model.input;
+        return unknown(`${model.name}.${name}`, at);
+      case 'output':
+      case 'outputs':
+        if (model.variant === 'functional') return model.outputs ?? null;
+        return unknown(`${model.name}.${name}`, at);
+    }
+    return { kind: 'bound', self: model, name };
+  }
+
+  /** `model.layers`: what Keras lists (a Sequential leaves out its InputLayer). */
+  layersOf(model: ModelObj): Py[] {
+    if (model.variant === 'sequential') return model.layers;
+    if (model.variant === 'functional') return this.graphLayers?.(model) ?? [];
+    return model.data?.kind === 'functional' ? model.data.layers.map((_, index): AppLayer => ({ kind: 'app-layer', model, index })) : [];
+  }
+
+  /** Functional models' layers in Keras's order (to-model.ts sets it). */
+  graphLayers?: (model: ModelObj) => Py[];
+
+  setAttribute(obj: Py, name: string, value: Py, at: Loc): boolean {
+    if (name !== 'trainable') return isLayer(obj) || isModel(obj);
+    if (typeof value !== 'boolean') return true;
+    if (isLayer(obj) || isModel(obj)) obj.trainable = value;
+    else if (isObj(obj) && obj.kind === 'app-layer') {
+      const data = obj.model.data;
+      if (data?.kind === 'functional') data.layers[obj.index]!.layer.trainable = value;
+    } else return false;
+    void at;
+    return true;
+  }
+
+  items(obj: Py, at: Loc): Py[] | undefined {
+    if (isObj(obj) && obj.kind === 'module' && obj.keras && /(^|\.)layers$/.test(obj.path)) {
+      return [...knownTypes(), 'Input', ...MERGE_FUNCTIONS.keys()].map((n) =>
+        tuple([n, { kind: 'module', path: `${obj.path}.${n}`, keras: true }]),
+      );
+    }
+    if (isObj(obj) && obj.kind === 'module' && obj.keras && obj.path === 'keras') {
+      return ['Input', 'Sequential', 'Model', 'layers', 'applications'].map((n) =>
+        tuple([n, { kind: 'module', path: `keras.${n}`, keras: true }]),
+      );
+    }
+    if (isTensor(obj)) {
+      const shapes = this.outputShapes?.(obj);
+      if (!shapes || !Array.isArray(shapes)) return undefined;
+      if (shapes.length > 1 && obj.index === 0 && !(obj as { picked?: boolean }).picked) {
+        return shapes.map((_, i) => ({ kind: 'tensor', source: obj.source, call: obj.call, index: i, picked: true }) as TensorObj);
+      }
+      return undefined;
+    }
+    if (isModel(obj)) return undefined;
+    void at;
+    return undefined;
+  }
+
+  classBase(base: Py): PyClass['base'] {
+    if (isObj(base) && base.kind === 'class') return base.base;
+    if (isObj(base) && base.kind === 'module' && base.keras) {
+      const last = base.path.split('.').pop();
+      if (last === 'Layer') return 'layer';
+      if (last === 'Model' || last === 'Sequential') return 'model';
+    }
+    return 'other';
+  }
+
+  // ---- tensor arithmetic ----
+
+  binary(op: string, left: Py, right: Py, at: Loc): Py | undefined {
+    if (!isTensor(left) && !isTensor(right)) return undefined;
+    const type = TENSOR_OPS.get(op);
+    if (type && isTensor(left) && isTensor(right)) {
+      const layer = this.newLayer(type, {}, undefined, at);
+      return this.callLayer(layer, [list([left, right])], new Map(), at);
+    }
+    return unknown(`tensor arithmetic (${op})`, at);
+  }
+
+  // ---- calls ----
+
+  call(callee: Py, args: Py[], kwargs: Map<string, Py>, at: Loc, ev: Evaluator): Py {
+    if (!isObj(callee)) ev.fail('python-not-callable', { type: typeName(callee) }, at);
+    switch (callee.kind) {
+      case 'module':
+        return callee.keras ? this.kerasCall(callee, args, kwargs, at, ev) : unknown(`${callee.path}(…)`, at);
+      case 'layer':
+        return this.callLayer(callee, args, kwargs, at);
+      case 'model':
+        return this.callModel(callee, args, kwargs, at, ev);
+      case 'bound':
+        return this.method(callee.self, callee.name, args, kwargs, at, ev);
+      case 'class':
+        if (callee.base === 'layer' && this.customLayer) return this.customLayer(callee, args, kwargs, at, ev);
+        if (callee.base === 'model') {
+          ev.note('python-subclassed-model', { name: callee.name, line: callee.at.line }, at);
+          return unknown(`${callee.name}(…)`, at);
+        }
+        return unknown(`${callee.name}(…)`, at);
+      default:
+        return unknown(`${typeName(callee)}(…)`, at);
+    }
+  }
+
+  private kerasCall(m: PyModule, args: Py[], kwargs: Map<string, Py>, at: Loc, ev: Evaluator): Py {
+    const segments = m.path.split('.');
+    const last = segments[segments.length - 1]!;
+    if (last === 'clear_session') {
+      this.namer.reset();
+      return null;
+    }
+    if (last === 'Sequential') return this.sequential(args, kwargs, at, ev);
+    if (last === 'Model' || last === 'Functional') return this.functional(args, kwargs, at, ev);
+    if (last === 'Input') return this.input(args, kwargs, at, ev);
+    if (segments.includes('applications') && Object.hasOwn(applications, last)) return this.application(last, kwargs, at, ev);
+    const merge = MERGE_FUNCTIONS.get(last);
+    if (merge && segments.includes('layers')) {
+      const [tensors, ...rest] = args;
+      const layer = this.construct(merge, rest, withoutKey(kwargs, 'inputs'), at, ev);
+      if (!isLayer(layer)) return layer;
+      return this.callLayer(layer, [tensors ?? kwargs.get('inputs') ?? null], new Map(), at);
+    }
+    if (segments.includes('ops') && (last === 'add' || last === 'subtract' || last === 'multiply')) {
+      return (
+        this.binary(last === 'add' ? '+' : last === 'subtract' ? '-' : '*', args[0] ?? null, args[1] ?? null, at) ??
+        unknown(`${m.path}(…)`, at)
+      );
+    }
+    if (specFor(last) || last === 'InputLayer') return this.construct(last, args, kwargs, at, ev);
+    return unknown(`${m.path}(…)`, at);
+  }
+
+  /** A layer object: positional arguments mapped by the spec's `positional`, Keras's own keywords set aside. */
+  construct(type: string, args: Py[], kwargs: Map<string, Py>, at: Loc, ev: Evaluator): LayerObj {
+    const spec = specFor(type);
+    const positional = type === 'InputLayer' ? ['shape', 'batch_size', 'dtype'] : (spec?.positional ?? []);
+    if (args.length > positional.length) {
+      ev.fail('python-too-many-arguments', { type, max: positional.length, got: args.length }, at);
+    }
+    const all = new Map<string, Py>();
+    args.forEach((v, i) => all.set(positional[i]!, v));
+    for (const [k, v] of kwargs) {
+      if (all.has(k)) ev.fail('python-argument-twice', { type, argument: k }, at);
+      all.set(k, v);
+    }
+    const given = all.get('name');
+    const layer = this.newLayer(type, {}, typeof given === 'string' ? given : undefined, at);
+    for (const [k, v] of all) {
+      if (k === 'name') continue;
+      if (k === 'trainable') {
+        if (typeof v === 'boolean') layer.trainable = v;
+        continue;
+      }
+      if (k === 'dtype') {
+        if (typeof v === 'string') layer.dtype = v;
+        else if (isObj(v) && v.kind === 'module') layer.dtype = v.path.split('.').pop()!;
+        continue;
+      }
+      const value = this.argValue(v, k, layer);
+      if (value === DROP) continue;
+      if (INPUT_ARGS.has(k) && type !== 'InputLayer' && !positional.includes(k)) layer.inputArgs = { ...layer.inputArgs, [k]: value };
+      else layer.args[k] = value;
+    }
+    if (type === 'InputLayer') {
+      const batch = inputBatchShape(layer.args, layer, ev, at);
+      if (batch) layer.batchShape = batch;
+    }
+    return layer;
+  }
+
+  newLayer(type: string, args: Record<string, unknown>, name: string | undefined, at: Loc): LayerObj {
+    return {
+      kind: 'layer',
+      type,
+      args,
+      name: name ?? (type === 'InputLayer' ? this.namer.input() : this.namer.next(toSnakeCase(type))),
+      trainable: true,
+      calls: [],
+      at,
+    };
+  }
+
+  /** A Python value as a layer argument: JSON-like data, a wrapped layer as its config. */
+  private argValue(v: Py, key: string, layer: LayerObj): unknown {
+    if (isUnknown(v) || (isObj(v) && (v.kind === 'keras-object' || v.kind === 'function' || v.kind === 'bound'))) {
+      if (NO_COUNT_ARG.test(key)) return DROP;
+      layer.problem ??= diagnostic('python-not-static', { what: isUnknown(v) ? v.what : typeName(v) }, isUnknown(v) ? v.at : layer.at);
+      return DROP;
+    }
+    const plain = (x: Py): unknown => {
+      if (x === null || typeof x !== 'object') return x;
+      if (isSeq(x)) return x.items.map(plain);
+      if (isDict(x)) return Object.fromEntries([...x.entries.values()].map((e) => [String(e.key), plain(e.value)]));
+      if (isLayer(x)) {
+        this.wrapped.add(x);
+        return { type: x.type, name: x.name, args: x.args, ...(x.trainable ? {} : { trainable: false }) };
+      }
+      if (x.kind === 'module') return x.path.split('.').pop();
+      if (isUnknown(x)) {
+        if (!NO_COUNT_ARG.test(key)) layer.problem ??= diagnostic('python-not-static', { what: x.what }, x.at);
+        return null;
+      }
+      layer.problem ??= diagnostic('python-bad-argument', { argument: key, type: typeName(x) }, layer.at);
+      return null;
+    };
+    return plain(v);
+  }
+
+  /** `keras.Input(shape=…)`: an InputLayer and the tensor it makes. */
+  private input(args: Py[], kwargs: Map<string, Py>, at: Loc, ev: Evaluator): Py {
+    const layer = this.construct('InputLayer', args, kwargs, at, ev);
+    layer.calls.push({ args: [], kwargs: new Map(), at, outputs: 1 });
+    return { kind: 'tensor', source: layer, call: 0, index: 0 };
+  }
+
+  /** The first call of a layer builds it, and the helpers it builds take their names then. */
+  private firstCall(layer: LayerObj | ModelObj): void {
+    if (this.builtLayers.has(layer)) return;
+    this.builtLayers.add(layer);
+    if (isLayer(layer)) for (const helper of specFor(layer.type)?.buildsLayers ?? []) this.namer.next(toSnakeCase(helper));
+    else if (layer.variant === 'sequential') this.buildSequential(layer, undefined);
+  }
+
+  callLayer(layer: LayerObj, args: Py[], kwargs: Map<string, Py>, at: Loc): Py {
+    if (layer.type === 'InputLayer') return { kind: 'tensor', source: layer, call: 0, index: 0 };
+    this.firstCall(layer);
+    layer.calls.push({ args, kwargs, at, outputs: 1 });
+    return { kind: 'tensor', source: layer, call: layer.calls.length - 1, index: 0 };
+  }
+
+  private callModel(model: ModelObj, args: Py[], kwargs: Map<string, Py>, at: Loc, ev: Evaluator): Py {
+    if (!args.some(hasTensor) && ![...kwargs.values()].some(hasTensor)) {
+      ev.note('python-model-called-on-data', { name: model.name }, at);
+      return unknown(`${model.name}(…)`, at);
+    }
+    if (model.variant === 'sequential' && !model.input) {
+      // calling an unbuilt Sequential builds it on the tensor's shape: its own InputLayer, a functional number
+      this.firstCall(model);
+    }
+    model.calls.push({ args, kwargs, at, outputs: 1 });
+    return { kind: 'tensor', source: model, call: model.calls.length - 1, index: 0 };
+  }
+
+  // ---- models ----
+
+  private newModel(variant: ModelObj['variant'], name: Py | undefined, at: Loc): ModelObj {
+    const model: ModelObj = {
+      kind: 'model',
+      variant,
+      name: typeof name === 'string' ? name : this.namer.model(variant === 'sequential' ? 'sequential' : 'functional'),
+      trainable: true,
+      at,
+      calls: [],
+      layers: [],
+    };
+    this.models.push(model);
+    return model;
+  }
+
+  private sequential(args: Py[], kwargs: Map<string, Py>, at: Loc, ev: Evaluator): ModelObj {
+    const layers = args[0] ?? kwargs.get('layers') ?? null;
+    const model = this.newModel('sequential', args[2] ?? kwargs.get('name'), at);
+    const trainable = args[1] ?? kwargs.get('trainable');
+    if (typeof trainable === 'boolean') model.trainable = trainable;
+    if (layers !== null) {
+      const items = isSeq(layers) ? layers.items : [layers];
+      for (const item of items) this.add(model, item, at, ev);
+      this.maybeRebuild(model);
+    }
+    return model;
+  }
+
+  /** `Sequential.add`: a keras.Input tensor or InputLayer gives the input; `input_shape=` on the first layer makes one. */
+  add(model: ModelObj, item: Py, at: Loc, ev: Evaluator): void {
+    if (isTensor(item) && isLayer(item.source) && item.source.type === 'InputLayer') item = item.source;
+    if (isLayer(item) && item.type === 'InputLayer') {
+      if (model.layers.length > 0 || model.input) ev.fail('python-sequential-input-late', { name: model.name }, at);
+      model.input = { kind: 'tensor', source: item, call: 0, index: 0 };
+      if (item.calls.length === 0) item.calls.push({ args: [], kwargs: new Map(), at, outputs: 1 });
+      return;
+    }
+    if (!isLayer(item) && !isModel(item)) {
+      if (isUnknown(item)) ev.fail('python-not-static', { what: item.what }, item.at);
+      ev.fail('python-not-a-layer', { type: typeName(item) }, at);
+    }
+    if (model.layers.length === 0 && !model.input && isLayer(item) && item.inputArgs) {
+      const input = this.newLayer('InputLayer', {}, this.dialect === 'keras3' ? undefined : `${item.name}_input`, at);
+      input.batchShape = batchShapeFromLayerArgs(item.inputArgs, ev, at);
+      input.calls.push({ args: [], kwargs: new Map(), at, outputs: 1 });
+      model.input = { kind: 'tensor', source: input, call: 0, index: 0 };
+    }
+    model.layers.push(item);
+  }
+
+  /** A Sequential whose input is known builds itself whenever a layer joins (docs/naming.md#hidden-counters). */
+  maybeRebuild(model: ModelObj): void {
+    if (model.input && model.layers.length > 0) this.buildSequential(model, undefined);
+  }
+
+  /** Building a Sequential calls every layer once and makes a functional model inside it (Keras 3). */
+  buildSequential(model: ModelObj, batchShape: Shape | undefined): void {
+    if (!model.input) {
+      const input = this.newLayer('InputLayer', {}, undefined, model.at);
+      if (batchShape) input.batchShape = batchShape;
+      input.calls.push({ args: [], kwargs: new Map(), at: model.at, outputs: 1 });
+      if (batchShape) model.input = { kind: 'tensor', source: input, call: 0, index: 0 };
+    }
+    this.builtLayers.add(model);
+    for (const layer of model.layers) this.firstCall(layer);
+    if (this.dialect === 'keras3') this.namer.next('functional');
+  }
+
+  private functional(args: Py[], kwargs: Map<string, Py>, at: Loc, ev: Evaluator): Py {
+    const inputs = args[0] ?? kwargs.get('inputs');
+    const outputs = args[1] ?? kwargs.get('outputs');
+    if (inputs === undefined || outputs === undefined) {
+      ev.note('python-model-without-graph', {}, at);
+      return unknown('keras.Model()', at);
+    }
+    for (const [what, v] of [
+      ['inputs', inputs],
+      ['outputs', outputs],
+    ] as const) {
+      if (isUnknown(v)) ev.fail('python-not-static', { what: v.what }, v.at);
+      if (!hasTensor(v)) ev.fail('python-model-not-tensors', { argument: what, type: typeName(v) }, at);
+    }
+    const model = this.newModel('functional', args[2] ?? kwargs.get('name'), at);
+    model.inputs = inputs;
+    model.outputs = outputs;
+    const trainable = kwargs.get('trainable');
+    if (typeof trainable === 'boolean') model.trainable = trainable;
+    return model;
+  }
+
+  private application(name: string, kwargs: Map<string, Py>, at: Loc, ev: Evaluator): Py {
+    const includeTop = kwargs.get('include_top') ?? true;
+    const differs: string[] = [];
+    if (includeTop !== true) differs.push('include_top');
+    for (const k of ['input_shape', 'input_tensor', 'classes', 'pooling']) if (kwargs.has(k) && kwargs.get(k) !== null) differs.push(k);
+    if (differs.length > 0 && !(differs.length === 1 && differs[0] === 'classes' && kwargs.get('classes') === 1000)) {
+      ev.fail('python-application-options', { name, argument: differs[0]! }, at);
+    }
+    const data = applications[name]!();
+    // the application's own input takes an automatic name like any keras.Input
+    this.namer.input();
+    const model = this.newModel('application', data.name ?? name.toLowerCase(), at);
+    model.data = data;
+    return model;
+  }
+
+  // ---- methods of models and layers ----
+
+  private method(self: Py, name: string, args: Py[], kwargs: Map<string, Py>, at: Loc, ev: Evaluator): Py {
+    if (isModel(self)) {
+      switch (name) {
+        case 'add':
+          if (self.variant !== 'sequential') return unknown(`${self.name}.add(…)`, at);
+          this.add(self, args[0] ?? kwargs.get('layer') ?? null, at, ev);
+          this.maybeRebuild(self);
+          return null;
+        case 'pop':
+          if (self.variant === 'sequential') return self.layers.pop() ?? null;
+          return null;
+        case 'build': {
+          const shape = args[0] ?? kwargs.get('input_shape') ?? null;
+          if (self.variant !== 'sequential' || self.input) return null;
+          const batch = shapeFromPy(shape, ev, at, 'input_shape');
+          this.buildSequential(self, batch);
+          return null;
+        }
+        case 'summary':
+          this.summarized.push(self);
+          return null;
+        case 'get_layer': {
+          const key = args[0] ?? kwargs.get('name') ?? kwargs.get('index') ?? null;
+          const layers = this.layersOf(self);
+          if (typeof key === 'number') return layers[key] ?? null;
+          return layers.find((l) => (isLayer(l) || isModel(l)) && l.name === key) ?? unknown(`${self.name}.get_layer(…)`, at);
+        }
+        case 'count_params':
+          return unknown(`${self.name}.count_params()`, at);
+      }
+      return null;
+    }
+    return unknown(`.${name}(…)`, at);
+  }
+
+  /** `x.shape` of a symbolic tensor: the engine works it out from the layers so far. */
+  private shapeOf(t: TensorObj, at: Loc): Py {
+    const shapes = this.outputShapes?.(t);
+    if (!shapes || !Array.isArray(shapes)) return unknown('a tensor shape', at);
+    const shape = shapes[t.index];
+    return shape ? tuple(shape) : unknown('a tensor shape', at);
+  }
+}
+
+const DROP = Symbol('drop');
+
+declare module './values.ts' {
+  interface LayerObj {
+    /** `input_shape=`, `batch_input_shape=`, `input_dim=`: the input a Sequential takes from its first layer. */
+    inputArgs?: Record<string, unknown>;
+    /** Why the layer cannot be built as written (an argument the reader could not follow). */
+    problem?: Diagnostic;
+  }
+}
+
+function withoutKey(m: Map<string, Py>, key: string): Map<string, Py> {
+  const out = new Map(m);
+  out.delete(key);
+  return out;
+}
+
+function hasTensor(v: Py): boolean {
+  if (isTensor(v)) return true;
+  if (isSeq(v)) return v.items.some(hasTensor);
+  if (isDict(v)) return [...v.entries.values()].some((e) => hasTensor(e.value));
+  return false;
+}
+
+/** `keras`, `tensorflow.keras`, `tf_keras`, `tensorflow.python.keras`: the Keras path inside, or undefined. */
+export function kerasPath(path: string): string | undefined {
+  const segments = path.split('.').filter((s) => s !== 'src' && s !== 'api' && s !== '_v2' && s !== 'v2' && s !== 'python');
+  const i = segments[0] === 'keras' || segments[0] === 'tf_keras' ? 0 : segments[0] === 'tensorflow' && segments[1] === 'keras' ? 1 : -1;
+  if (i === -1) return undefined;
+  return ['keras', ...segments.slice(i + 1)].join('.');
+}
+
+/** A shape argument as a list of dimensions (`None` for unknown). */
+export function shapeFromPy(v: Py, ev: Evaluator, at: Loc, argument: string): Shape {
+  if (isUnknown(v)) ev.fail('python-not-static', { what: v.what }, v.at);
+  if (typeof v === 'number') return [v];
+  if (!isSeq(v)) ev.fail('python-bad-argument', { argument, type: typeName(v) }, at);
+  return v.items.map((d) => {
+    if (d === null || typeof d === 'number') return d;
+    if (isUnknown(d)) ev.fail('python-not-static', { what: d.what }, d.at);
+    ev.fail('python-bad-argument', { argument, type: typeName(d) }, at);
+  });
+}
+
+function inputBatchShape(args: Record<string, unknown>, layer: LayerObj, ev: Evaluator, at: Loc): Shape | undefined {
+  const dims = (v: unknown, what: string): Shape => {
+    if (!Array.isArray(v)) ev.fail('python-bad-argument', { argument: what, type: typeof v === 'number' ? 'int' : typeof v }, at);
+    return v as Shape;
+  };
+  const batchShape = args['batch_shape'] ?? args['batch_input_shape'];
+  if (batchShape !== undefined && batchShape !== null) return dims(batchShape, 'batch_shape');
+  const shape = args['shape'] ?? args['input_shape'];
+  if (shape === undefined || shape === null) {
+    if (layer.problem) return undefined;
+    ev.fail('input-layer-no-shape', {}, at);
+  }
+  const size = args['batch_size'];
+  return [typeof size === 'number' ? size : null, ...(typeof shape === 'number' ? [shape] : dims(shape, 'shape'))];
+}
+
+function batchShapeFromLayerArgs(a: Record<string, unknown>, ev: Evaluator, at: Loc): Shape {
+  if (Array.isArray(a['batch_input_shape'])) return a['batch_input_shape'] as Shape;
+  const size = typeof a['batch_size'] === 'number' ? a['batch_size'] : null;
+  if (typeof a['input_dim'] === 'number') return [size, a['input_dim']];
+  const shape = a['input_shape'];
+  if (typeof shape === 'number') return [size, shape];
+  if (!Array.isArray(shape)) ev.fail('python-bad-argument', { argument: 'input_shape', type: typeof shape }, at);
+  return [size, ...(shape as Shape)];
+}

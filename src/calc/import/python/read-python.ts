@@ -1,0 +1,125 @@
+/**
+ * Keras Python code → the models it builds, without running it: parse (source.ts), follow the
+ * code statically (evaluate.ts) with Keras's meaning (keras-api.ts), write each model as data
+ * (to-model.ts). Which model: the ones `summary()` is called on, else every model the code binds
+ * to a variable and uses in no other model; the main one is the last of those.
+ */
+import { diagnostic } from '../../diagnostics.ts';
+import type { Model } from '../../model.ts';
+import { summarize } from '../../summarize.ts';
+import { shapeList } from '../../text.ts';
+import type { Diagnostic, Dialect, Result, Shape } from '../../types.ts';
+import { Evaluator, Halt } from './evaluate.ts';
+import { Keras } from './keras-api.ts';
+import { Source } from './source.ts';
+import { functionalGraph, ModelWriter, tensorsIn } from './to-model.ts';
+import { isLayer, isModel, type ModelObj, type TensorObj } from './values.ts';
+
+export interface PythonModel {
+  /** The variable the code binds the model to last, if any. */
+  variable: string | null;
+  model: Model;
+  /** Why the model stops short: the layers before the problem are in `model`. */
+  problem?: Diagnostic;
+}
+
+export interface PythonRead {
+  models: PythonModel[];
+  /** Index in `models` of the one a single answer should show. */
+  main: number;
+  /** What the reader could not follow (located), whether or not a model needed it. */
+  notes: Diagnostic[];
+}
+
+export interface PythonOptions {
+  /** 'tf.keras' names and defaults as tf.keras 2 would (`input_1`, `model`). */
+  dialect?: Dialect;
+}
+
+/** The models a Python script builds, or one located error when it builds none. */
+export function readPython(text: string, options: PythonOptions = {}): Result<PythonRead> {
+  const dialect = options.dialect ?? 'keras3';
+  const source = new Source(text);
+  const syntax = source.syntaxError();
+  if (syntax) return { ok: false, error: diagnostic('python-syntax', { found: syntax.found }, syntax.at) };
+  const keras = new Keras(dialect);
+  const writer = new ModelWriter(dialect);
+  const ev = new Evaluator(source, keras);
+  keras.outputShapes = (t) => outputShapes(t, writer);
+  keras.graphLayers = (m) => {
+    const g = functionalGraph(tensorsIn(m.inputs ?? null), tensorsIn(m.outputs ?? null));
+    return 'order' in g ? g.order : [];
+  };
+  try {
+    ev.run();
+  } catch (e) {
+    if (e instanceof Halt) return { ok: false, error: e.diagnostic };
+    if (e instanceof RangeError) return { ok: false, error: diagnostic('python-too-deep', { limit: 0 }, { line: 1, column: 1 }) };
+    throw e;
+  }
+  const chosen = pickModels(keras, ev);
+  if (chosen.length === 0) {
+    const first = ev.problems[0];
+    return { ok: false, error: first ?? diagnostic('python-no-model', {}, { line: 1, column: 1 }) };
+  }
+  const variables = new Map<ModelObj, string>();
+  for (const [name, value] of ev.global.vars) if (isModel(value)) variables.set(value, name);
+  const models = chosen.map((obj): PythonModel => {
+    const written = writer.write(obj);
+    const m: PythonModel = { variable: variables.get(obj) ?? null, model: written.model };
+    if (written.problem) m.problem = written.problem;
+    return m;
+  });
+  return { ok: true, value: { models, main: models.length - 1, notes: ev.problems } };
+}
+
+/** The models to show: those summarised, else the top-level models bound to variables, else the last made. */
+function pickModels(keras: Keras, ev: Evaluator): ModelObj[] {
+  if (keras.summarized.length > 0) return [...new Set(keras.summarized)];
+  // a model listed in a Sequential or called on tensors is a layer of another model
+  const inner = new Set<ModelObj>(keras.models.filter((m) => m.calls.length > 0));
+  for (const m of keras.models) for (const l of m.layers) if (isModel(l)) inner.add(l);
+  const bound = new Set<ModelObj>();
+  for (const value of ev.global.vars.values()) if (isModel(value) && !inner.has(value)) bound.add(value);
+  const top = keras.models.filter((m) => bound.has(m));
+  if (top.length > 0) return top;
+  const last = keras.models[keras.models.length - 1];
+  return last ? [last] : [];
+}
+
+/** The shapes of a call's outputs, worked out by the engine on the graph that leads to it. */
+function outputShapes(t: TensorObj, writer: ModelWriter): Shape[] | Diagnostic {
+  const inputs: TensorObj[] = [];
+  const seen = new Set<object>();
+  const walk = (x: TensorObj): void => {
+    const key = x.source.calls[x.call] ?? x.source;
+    if (seen.has(key)) return;
+    seen.add(key);
+    if (isLayer(x.source) && x.source.type === 'InputLayer') {
+      inputs.push({ kind: 'tensor', source: x.source, call: 0, index: 0 });
+      return;
+    }
+    const call = x.source.calls[x.call];
+    if (!call) return;
+    for (const v of [...call.args, ...call.kwargs.values()]) for (const i of tensorsIn(v)) walk(i);
+  };
+  walk(t);
+  const probe: ModelObj = {
+    kind: 'model',
+    variant: 'functional',
+    name: '__probe__',
+    trainable: true,
+    at: { line: 1, column: 1 },
+    calls: [],
+    layers: [],
+    inputs: { kind: 'list', items: inputs },
+    outputs: { kind: 'tensor', source: t.source, call: t.call, index: 0 },
+  };
+  const written = writer.write(probe);
+  if (written.problem) return written.problem;
+  const summary = summarize(written.model);
+  if (summary.error) return summary.error;
+  const row = summary.rows.find((r) => r.name === t.source.name);
+  if (row?.outputShape) return shapeList(row.outputShape);
+  return summary.outputs;
+}

@@ -1,0 +1,70 @@
+/**
+ * Python source as a tree, through @lezer/python (CodeMirror's grammar): positions turned into
+ * lines and columns, and the first syntax error found. Python refuses to run a file with a syntax
+ * error, so the reader does too, pointing at it.
+ */
+import type { SyntaxNode, Tree } from '@lezer/common';
+import { parser } from '@lezer/python';
+import type { Loc } from './values.ts';
+
+export type { SyntaxNode };
+
+export class Source {
+  readonly tree: Tree;
+  private readonly lineStarts: number[] = [0];
+
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    this.tree = parser.parse(text);
+  }
+
+  /** 1-based line and column of an offset (columns count UTF-16 units, as editors do). */
+  loc(offset: number): Loc {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.lineStarts[lo]! + 1 };
+  }
+
+  at(node: SyntaxNode): Loc {
+    return this.loc(node.from);
+  }
+
+  textOf(node: SyntaxNode): string {
+    return this.text.slice(node.from, node.to);
+  }
+
+  /** The first place the grammar could not parse, and what stands there. */
+  syntaxError(): { at: Loc; found: string } | undefined {
+    let found: { at: Loc; found: string } | undefined;
+    this.tree.iterate({
+      enter: (n) => {
+        if (found) return false;
+        if (n.type.isError) {
+          const next = this.text.slice(n.from).match(/^\s*(\S{1,20})/);
+          const at = n.from === n.to && next ? n.from + next[0].length - next[1]!.length : n.from;
+          found = { at: this.loc(Math.min(at, this.text.length)), found: next?.[1] ?? '' };
+          return false;
+        }
+        return undefined;
+      },
+    });
+    return found;
+  }
+}
+
+/** The children of a node, punctuation included (lezer names `(`, `,`, `:` as nodes too). */
+export function children(node: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let c = node.firstChild; c; c = c.nextSibling) out.push(c);
+  return out;
+}
+
+const PUNCTUATION = new Set(['(', ')', '[', ']', '{', '}', ',', ':', '.', ';']);
+
+/** Children that carry meaning: no brackets, commas or colons. */
+export const parts = (node: SyntaxNode): SyntaxNode[] => children(node).filter((c) => !PUNCTUATION.has(c.name));
