@@ -2,6 +2,7 @@
  * Models as data: a Sequential list or a functional graph of named layers and the calls
  * ("nodes") that connect them. Importers produce these; `summarize` reads them.
  */
+import type { CustomBuild } from './custom-layer.ts';
 import type { Dialect, LayerArgs, Shape } from './types.ts';
 
 /** `layer[node][tensor]` in Keras's notation: output `tensor` of the `node`-th call of `layer`. */
@@ -38,6 +39,8 @@ export interface ModelLayer {
   path?: string;
   /** The output shape the file records for this layer (a Sequential's next `build_config`). */
   recordedOutput?: Shape;
+  /** A layer no spec describes, with the weights and output the reader worked out (custom-layer.ts). */
+  custom?: CustomBuild;
 }
 
 interface ModelBase {

@@ -19,6 +19,7 @@ import { KERAS3_DTYPE_BYTES } from './memory-size.ts';
 import { postOrder } from './graph-order.ts';
 import { diagnostic, englishMessage } from './diagnostics.ts';
 import { LayerProblem } from './problem.ts';
+import { buildCustom } from './custom-layer.ts';
 import { specFor } from './layers/index.ts';
 import {
   EngineError,
@@ -327,6 +328,13 @@ class Resolver {
   /** A layer from its spec; its problems are LayerProblems, which the caller locates. */
   private buildFromSpec(layer: ModelLayer, call: CallShapes, parentTrainable: boolean, recorded?: OutputShape): Built {
     const spec = specFor(layer.type);
+    if (layer.custom) {
+      const inputs = flattenShapes(call);
+      if (inputs.length === 0) throw new LayerProblem('layer-no-input', {});
+      const built = finish(buildCustom(layer.custom, inputs[0]!), layer, parentTrainable);
+      checkExplained(layer.type, inputs[0]!, built, totalsOf(built.weights).params);
+      return built;
+    }
     if (!spec) throw new LayerProblem('layer-unknown-type', { type: layer.type });
     const defaults = typeof spec.defaults === 'function' ? spec.defaults(this.dialect) : spec.defaults;
     const args = withDefaults(layer.args, defaults);
@@ -608,7 +616,7 @@ function row(
     built: true,
     layerTrainable: parentTrainable && layer.trainable !== false && layer.model?.trainable !== false,
     // a row no spec built is an InputLayer (an unknown type never gets a row)
-    family: 'rows' in built ? 'model' : (specFor(layer.type)?.family ?? 'input'),
+    family: 'rows' in built ? 'model' : (specFor(layer.type)?.family ?? (layer.custom ? 'core' : 'input')),
     macs,
     steps: built.steps,
   };

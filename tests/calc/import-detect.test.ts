@@ -99,14 +99,19 @@ describe('odd and hostile input: one clear diagnostic each', () => {
     expect(problem('{\n  "class_name": "Sequential",\n  "config": {"layers": [}\n}')).toMatchObject({ line: 3, column: 25 });
   });
 
-  it('Python source: not supported yet, said plainly, at its first statement', () => {
-    const e = problem('# my model\nimport keras\nfrom keras import layers\nmodel = keras.Sequential([layers.Dense(2)])\n', 'model.py');
-    expect(e).toMatchObject({ line: 2, column: 1 });
-    expect(e.message).toContain('this looks like Python source; reading Keras Python code is not supported yet');
+  it('Python source is read as code, the model it builds', () => {
+    const r = detectAndImport(
+      '# my model\nimport keras\nfrom keras import layers\nmodel = keras.Sequential([keras.Input(shape=(3,)), layers.Dense(2)])\n',
+      'model.py',
+    );
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.format).toBe('python');
+    // 3 × 2 + 2
+    expect(summarize(r.value.model).totals.params).toBe(8);
   });
 
-  it('a .py file is Python even when it starts with a call', () => {
-    expect(problem('keras.Sequential([])\n', 'm.py').message).toContain('Python source');
+  it('a .py file is Python even when it starts with a call, and Python that is not valid says where', () => {
+    expect(problem('keras.Sequential([\n', 'm.py')).toMatchObject({ code: 'python-syntax', line: 2 });
   });
 
   it('a pasted model.summary() printout', () => {

@@ -45,6 +45,33 @@ const summary = (args: string[], stdin?: Uint8Array | string) =>
 
 const withNewline = (s: string) => (s.endsWith('\n') ? s : `${s}\n`);
 
+/** The value of a printed formula (`64 × (32 × 3 × 3 + 1)`), computed here, not by the engine. */
+function arithmetic(text: string): number {
+  const tokens = text.replace(/,/g, '').match(/\d+|[×+/()]/g) ?? [];
+  let i = 0;
+  const factor = (): number => {
+    const t = tokens[i++]!;
+    if (t !== '(') return Number(t);
+    const v = sum();
+    i++;
+    return v;
+  };
+  const product = (): number => {
+    let v = factor();
+    while (tokens[i] === '×' || tokens[i] === '/') v = tokens[i++] === '×' ? v * factor() : v / factor();
+    return v;
+  };
+  const sum = (): number => {
+    let v = product();
+    while (tokens[i] === '+') {
+      i++;
+      v += product();
+    }
+    return v;
+  };
+  return sum();
+}
+
 /** Exit 2, nothing on stdout, one `error:` line on stderr, and no trace of a stack. */
 function expectOneErrorLine(r: Run): string {
   expect(r.code).toBe(2);
@@ -94,7 +121,54 @@ describe.concurrent('printing summaries', () => {
     const r = await summary([`--format=json`, join(goldenDir(id), 'model.json')]);
     expect(r.code).toBe(0);
     const expected = expectedOf(id);
-    expect(JSON.parse(r.stdout)).toEqual({ name: expected.name, layers: expected.layers, totals: expected.totals });
+    const printed = JSON.parse(r.stdout);
+    const withoutFormula = printed.layers.map(({ formula: _f, ...layer }: { formula?: string }) => layer);
+    expect({ ...printed, layers: withoutFormula }).toEqual({ name: expected.name, layers: expected.layers, totals: expected.totals });
+  });
+
+  it('--format=json writes a formula on every row with parameters, whose arithmetic is the row count', async () => {
+    const r = await summary(['--format=json', 'tests/cli/fixtures/tutorial.py']);
+    expect(r.code).toBe(0);
+    const layers: { name: string; params: number; formula?: string }[] = JSON.parse(r.stdout).layers;
+    expect(layers.map((l) => [l.name, l.formula])).toEqual([
+      ['conv2d', '32 × (1 × 3 × 3 + 1)'],
+      ['max_pooling2d', undefined],
+      ['conv2d_1', '64 × (32 × 3 × 3 + 1)'],
+      ['max_pooling2d_1', undefined],
+      ['conv2d_2', '64 × (64 × 3 × 3 + 1)'],
+      ['flatten', undefined],
+      ['dense', '64 × (576 + 1)'],
+      ['dense_1', '10 × (64 + 1)'],
+    ]);
+    for (const l of layers) if (l.formula) expect(arithmetic(l.formula)).toBe(l.params);
+  });
+
+  it('reads Python code: the tutorial CNN prints what Keras 3 printed, and with --format keras2 what tf.keras printed', async () => {
+    const keras3 = await summary(['tests/cli/fixtures/tutorial.py']);
+    expect(keras3.stderr).toBe('');
+    expect(keras3.stdout).toBe(readFileSync(join(fixtures, 'tutorial.keras3.txt'), 'utf8'));
+    const keras2 = await summary(['tests/cli/fixtures/tutorial.py', '--format', 'keras2']);
+    expect(keras2.stdout).toBe(readFileSync(join(fixtures, 'tutorial.keras2.txt'), 'utf8'));
+  });
+
+  it.each(['r1001-003', 'r1001-047', 'r1001-114'])('golden %s: its model.py on standard input prints what Keras printed', async (id) => {
+    const r = await summary(['-'], readFileSync(join(goldenDir(id), 'model.py')));
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(withNewline(expectedOf(id).summary));
+  });
+
+  it('a script that builds two models prints both, in the order it builds them', async () => {
+    const path = file(
+      'two.py',
+      'import keras\nencoder = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(2)])\ndecoder = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(4)])\n',
+    );
+    const r = await summary(['--format=json', path]);
+    expect(r.code).toBe(0);
+    // 4 × 2 + 2 = 10; 2 × 4 + 4 = 12
+    expect(JSON.parse(r.stdout).map((m: { name: string; totals: { params: number } }) => [m.name, m.totals.params])).toEqual([
+      ['sequential', 10],
+      ['sequential_1', 12],
+    ]);
   });
 
   it('reads standard input when the file is -', async () => {
@@ -233,11 +307,21 @@ describe.concurrent('bad input: exit 2 and one located error line', () => {
     );
   });
 
-  it('Python source', async () => {
-    const path = file('model.py', 'import keras\nmodel = keras.Sequential()\n');
-    expect(expectOneErrorLine(await summary([path]))).toContain(
-      `error: ${path}:1:1: this looks like Python source; reading Keras Python code is not supported yet`,
+  it('Python code the reader cannot follow: one located line', async () => {
+    const path = file(
+      'model.py',
+      'import keras\nimport numpy as np\nx = np.load("x.npy")\nmodel = keras.Sequential([keras.Input(shape=x.shape[1:]), keras.layers.Dense(2)])\n',
     );
+    expect(expectOneErrorLine(await summary([path]))).toMatch(
+      new RegExp(
+        `^error: ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:5: numpy\\.load\\(…\\)\\.shape\\[…\\] is only known when the code runs`,
+      ),
+    );
+  });
+
+  it('Python that never ends: the step budget stops it with its line', async () => {
+    const path = file('loop.py', 'import keras\nwhile True:\n    pass\n');
+    expect(expectOneErrorLine(await summary([path]))).toContain(`error: ${path}:2:1: the code runs longer than the reader follows it`);
   });
 
   it.each([
@@ -312,7 +396,17 @@ describe('through npm, exactly as documented', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
       name: 'sequential_1',
-      layers: [{ name: 'dense_Dense1', type: 'Dense', outputShape: [null, 2], params: 4 * 2 + 2, trainable: 4 * 2 + 2, nonTrainable: 0 }],
+      layers: [
+        {
+          name: 'dense_Dense1',
+          type: 'Dense',
+          outputShape: [null, 2],
+          params: 4 * 2 + 2,
+          trainable: 4 * 2 + 2,
+          nonTrainable: 0,
+          formula: '2 × (4 + 1)',
+        },
+      ],
       totals: { params: 10, trainable: 10, nonTrainable: 0 },
     });
   });

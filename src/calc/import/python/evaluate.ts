@@ -806,7 +806,7 @@ export class Evaluator {
     }
     if (isUnknown(v)) return v;
     if (typeof v !== 'number' && typeof v !== 'boolean') {
-      const hosted = this.host.binary?.(o === '-' ? '*' : '+', v, o === '-' ? -1 : 0, at);
+      const hosted = o === '-' ? this.host.binary?.('neg', v, 0, at) : o === '+' ? v : undefined;
       if (hosted !== undefined) return hosted;
       this.fail('python-bad-operand', { op: o, left: typeName(v), right: '' }, at);
     }

@@ -28,6 +28,7 @@ import {
   type AppLayer,
   type PyModule,
   type TensorObj,
+  type Unknown,
   tuple,
   typeName,
   unknown,
@@ -50,7 +51,21 @@ const TENSOR_OPS = new Map([
   ['+', 'Add'],
   ['-', 'Subtract'],
   ['*', 'Multiply'],
+  ['/', 'TrueDivide'],
+  ['neg', 'Negative'],
 ]);
+
+/** keras.ops functions that are tensor arithmetic. */
+const OPS_BINARY = new Map([
+  ['add', '+'],
+  ['subtract', '-'],
+  ['multiply', '*'],
+  ['divide', '/'],
+  ['true_divide', '/'],
+]);
+
+/** `relu` → `Relu`, `leaky_relu` → `LeakyRelu`: the class Keras 3 gives an operation. */
+const opClass = (name: string): string => name.replace(/(^|_)([a-z])/g, (_, _u: string, c: string) => c.toUpperCase());
 
 /** Arguments that cannot change a count or a shape: an unknown value there is dropped quietly. */
 const NO_COUNT_ARG =
@@ -78,7 +93,11 @@ export class Keras implements Host {
   readonly wrapped = new WeakSet<LayerObj>();
   /** Custom Layer subclasses: the hook that builds them (custom-layer.ts). */
   customLayer?: (cls: PyClass, args: Py[], kwargs: Map<string, Py>, at: Loc, ev: Evaluator) => Py;
-  /** The shapes of a call's output tensors (shapes.ts), for `x.shape` and unpacking. */
+  /** Builds a custom layer on its first call (custom-layers.ts). */
+  buildCustom?: (layer: LayerObj, args: Py[], kwargs: Map<string, Py>, at: Loc) => void;
+  /** Above 0 while a custom layer's call runs: operations inside it take no automatic names. */
+  quiet = 0;
+  /** The shapes of a call's output tensors (read-python.ts), for `x.shape` and unpacking. */
   outputShapes?: (t: TensorObj) => Shape[] | Diagnostic;
 
   constructor(readonly dialect: Dialect) {
@@ -115,6 +134,10 @@ export class Keras implements Host {
   }
 
   private layerAttribute(layer: LayerObj, name: string, at: Loc): Py {
+    const own = layer.instance?.attrs.get(name);
+    if (own !== undefined) return own;
+    const method = layer.instance?.cls.methods.get(name);
+    if (method) return { kind: 'bound', self: layer, name };
     switch (name) {
       case 'trainable':
         return layer.trainable;
@@ -160,6 +183,10 @@ export class Keras implements Host {
   graphLayers?: (model: ModelObj) => Py[];
 
   setAttribute(obj: Py, name: string, value: Py, at: Loc): boolean {
+    if (isLayer(obj) && obj.instance && name !== 'trainable') {
+      obj.instance.attrs.set(name, value);
+      return true;
+    }
     if (name !== 'trainable') return isLayer(obj) || isModel(obj);
     if (typeof value !== 'boolean') return true;
     if (isLayer(obj) || isModel(obj)) obj.trainable = value;
@@ -210,11 +237,31 @@ export class Keras implements Host {
   binary(op: string, left: Py, right: Py, at: Loc): Py | undefined {
     if (!isTensor(left) && !isTensor(right)) return undefined;
     const type = TENSOR_OPS.get(op);
-    if (type && isTensor(left) && isTensor(right)) {
+    if (!type) return unknown(`tensor arithmetic (${op})`, at);
+    if (isTensor(left) && isTensor(right) && specFor(type)) {
       const layer = this.newLayer(type, {}, undefined, at);
       return this.callLayer(layer, [list([left, right])], new Map(), at);
     }
+    // with a number or a custom layer's weight: an operation of the tensor's shape, without weights
+    const constant = (v: Py) => typeof v === 'number' || typeof v === 'boolean' || (isObj(v) && v.kind === 'weight');
+    if ((isTensor(left) && (constant(right) || op === 'neg')) || (isTensor(right) && constant(left))) {
+      const layer = this.newLayer(type, {}, undefined, at);
+      layer.custom = { weights: [], output: 'same' };
+      const args = [left, right].map((v) => (isObj(v) && v.kind === 'weight' ? null : v));
+      return this.callLayer(layer, op === 'neg' ? [left] : args, new Map(), at);
+    }
     return unknown(`tensor arithmetic (${op})`, at);
+  }
+
+  /** An operation on one tensor whose output shape is worked out from the input's (`ops.matmul` with a weight). */
+  private shapedOp(type: string, input: TensorObj, output: (shape: Shape) => Shape | undefined, extra: Py[], at: Loc): Py {
+    const shapes = this.outputShapes?.(input);
+    const shape = Array.isArray(shapes) ? shapes[input.index] : undefined;
+    const out = shape ? output(shape) : undefined;
+    if (!out) return unknown(`ops.${toSnakeCase(type)}(…)`, at);
+    const layer = this.newLayer(type, {}, undefined, at);
+    layer.custom = { weights: [], output: out };
+    return this.callLayer(layer, [input, ...extra], new Map(), at);
   }
 
   // ---- calls ----
@@ -225,9 +272,11 @@ export class Keras implements Host {
       case 'module':
         return callee.keras ? this.kerasCall(callee, args, kwargs, at, ev) : unknown(`${callee.path}(…)`, at);
       case 'layer':
-        return this.callLayer(callee, args, kwargs, at);
-      case 'model':
-        return this.callModel(callee, args, kwargs, at, ev);
+      case 'model': {
+        const lost = [...args, ...kwargs.values()].map(unknownIn).find((u) => u !== undefined);
+        if (lost) ev.fail('python-not-static', { what: lost.what }, lost.at);
+        return callee.kind === 'layer' ? this.callLayer(callee, args, kwargs, at) : this.callModel(callee, args, kwargs, at, ev);
+      }
       case 'bound':
         return this.method(callee.self, callee.name, args, kwargs, at, ev);
       case 'class':
@@ -260,11 +309,15 @@ export class Keras implements Host {
       if (!isLayer(layer)) return layer;
       return this.callLayer(layer, [tensors ?? kwargs.get('inputs') ?? null], new Map(), at);
     }
-    if (segments.includes('ops') && (last === 'add' || last === 'subtract' || last === 'multiply')) {
-      return (
-        this.binary(last === 'add' ? '+' : last === 'subtract' ? '-' : '*', args[0] ?? null, args[1] ?? null, at) ??
-        unknown(`${m.path}(…)`, at)
-      );
+    if (segments.includes('ops') || segments.includes('nn') || segments.includes('activations')) {
+      const op = OPS_BINARY.get(last);
+      if (op) return this.binary(op, args[0] ?? null, args[1] ?? null, at) ?? unknown(`${m.path}(…)`, at);
+      const [x, w] = args;
+      if ((last === 'matmul' || last === 'dot') && isTensor(x ?? null) && isObj(w ?? null) && (w as { kind?: string }).kind === 'weight') {
+        const cols = (w as { shape: number[] }).shape.at(-1);
+        return this.shapedOp('Matmul', x as TensorObj, (shape) => (cols === undefined ? undefined : [...shape.slice(0, -1), cols]), [], at);
+      }
+      if (isTensor(x ?? null) && args.length === 1) return this.shapedOp(opClass(last), x as TensorObj, (shape) => shape, [], at);
     }
     if (specFor(last) || last === 'InputLayer') return this.construct(last, args, kwargs, at, ev);
     return unknown(`${m.path}(…)`, at);
@@ -309,11 +362,12 @@ export class Keras implements Host {
   }
 
   newLayer(type: string, args: Record<string, unknown>, name: string | undefined, at: Loc): LayerObj {
+    const quietName = this.quiet > 0 && type !== 'InputLayer' ? `__${toSnakeCase(type)}_${at.line}_${at.column}` : undefined;
     return {
       kind: 'layer',
       type,
       args,
-      name: name ?? (type === 'InputLayer' ? this.namer.input() : this.namer.next(toSnakeCase(type))),
+      name: name ?? quietName ?? (type === 'InputLayer' ? this.namer.input() : this.namer.next(toSnakeCase(type))),
       trainable: true,
       calls: [],
       at,
@@ -363,6 +417,7 @@ export class Keras implements Host {
 
   callLayer(layer: LayerObj, args: Py[], kwargs: Map<string, Py>, at: Loc): Py {
     if (layer.type === 'InputLayer') return { kind: 'tensor', source: layer, call: 0, index: 0 };
+    if (layer.instance) this.buildCustom?.(layer, args, kwargs, at);
     this.firstCall(layer);
     layer.calls.push({ args, kwargs, at, outputs: 1 });
     return { kind: 'tensor', source: layer, call: layer.calls.length - 1, index: 0 };
@@ -522,7 +577,31 @@ export class Keras implements Host {
       }
       return null;
     }
+    if (isLayer(self) && self.instance) {
+      const method = self.instance.cls.methods.get(name);
+      if (method) return ev.callFunction(method, args, kwargs, at, self);
+      if (name === 'add_weight') return this.addWeight(self, args, kwargs, at);
+    }
     return unknown(`.${name}(…)`, at);
+  }
+
+  /** `self.add_weight(shape=…, trainable=…)` in a custom layer's build. */
+  private addWeight(self: LayerObj, args: Py[], kwargs: Map<string, Py>, at: Loc): Py {
+    const shapeArg = kwargs.get('shape') ?? args[0] ?? null;
+    const shape = shapeArg === null ? [] : isSeq(shapeArg) ? shapeArg.items : [shapeArg];
+    if (!shape.every((d) => typeof d === 'number' && Number.isSafeInteger(d) && d >= 0)) {
+      self.problem ??= diagnostic('python-custom-layer', { name: self.instance!.cls.name, line: self.instance!.cls.at.line }, at);
+      return unknown('a weight', at);
+    }
+    const name = kwargs.get('name');
+    const trainable = kwargs.get('trainable');
+    const dims = shape as number[];
+    self.instance!.weights.push({
+      name: typeof name === 'string' ? name : `variable_${self.instance!.weights.length}`,
+      shape: dims,
+      trainable: trainable !== false,
+    });
+    return { kind: 'weight', shape: dims };
   }
 
   /** `x.shape` of a symbolic tensor: the engine works it out from the layers so far. */
@@ -549,6 +628,13 @@ function withoutKey(m: Map<string, Py>, key: string): Map<string, Py> {
   const out = new Map(m);
   out.delete(key);
   return out;
+}
+
+/** The first value in a call's arguments the reader could not follow. */
+function unknownIn(v: Py): Unknown | undefined {
+  if (isUnknown(v)) return v;
+  if (isSeq(v)) for (const x of v.items) if (unknownIn(x)) return unknownIn(x);
+  return undefined;
 }
 
 function hasTensor(v: Py): boolean {

@@ -11,6 +11,7 @@ import { shapeList } from '../../text.ts';
 import type { Diagnostic, Dialect, Result, Shape } from '../../types.ts';
 import { Evaluator, Halt } from './evaluate.ts';
 import { Keras } from './keras-api.ts';
+import { installCustomLayers } from './custom-layers.ts';
 import { Source } from './source.ts';
 import { functionalGraph, ModelWriter, tensorsIn } from './to-model.ts';
 import { isLayer, isModel, type ModelObj, type TensorObj } from './values.ts';
@@ -50,6 +51,7 @@ export function readPython(text: string, options: PythonOptions = {}): Result<Py
     const g = functionalGraph(tensorsIn(m.inputs ?? null), tensorsIn(m.outputs ?? null));
     return 'order' in g ? g.order : [];
   };
+  installCustomLayers(keras, writer);
   try {
     ev.run();
   } catch (e) {

@@ -33,6 +33,7 @@ export class ModelWriter {
     const model: SequentialModel = { kind: 'sequential', name: obj.name, className: 'Sequential', dialect: this.dialect, layers: [] };
     if (!obj.trainable) model.trainable = false;
     const input = obj.input && isLayer(obj.input.source) ? obj.input.source : undefined;
+    if (input?.problem) return { model, problem: input.problem };
     if (input?.batchShape) {
       model.input = input.batchShape;
       model.inputName = input.name;
@@ -113,13 +114,6 @@ export class ModelWriter {
     model.inputs = inputs.map(ref);
     model.outputs = outputs.map(ref);
     return { model };
-  }
-}
-
-declare module '../../model.ts' {
-  interface ModelLayer {
-    /** A custom Layer subclass read from Python: the weights its `build` made and its output shape. */
-    custom?: import('./values.ts').LayerObj['custom'];
   }
 }
 

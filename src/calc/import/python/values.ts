@@ -5,6 +5,7 @@
  * remembers where it came from, so a message can point there if the model needs it.
  */
 import type { Model } from '../../model.ts';
+import type { CustomBuild } from '../../custom-layer.ts';
 import type { Shape } from '../../types.ts';
 
 /** A place in the source: 1-based line and column. */
@@ -31,6 +32,7 @@ export type Py =
   | TensorObj
   | KerasObject
   | AppLayer
+  | WeightObj
   | Unknown;
 
 /** A list or tuple (a list is mutable: `.append`, item assignment). */
@@ -118,9 +120,11 @@ export interface LayerObj {
   calls: CallRecord[];
   at: Loc;
   /** A custom Layer subclass: its weights come from `add_weight` calls the reader followed. */
-  custom?: { className: string; weights: { name: string; shape: number[]; trainable: boolean }[]; output?: 'same' };
+  custom?: CustomBuild;
   /** The InputLayer behind `keras.Input(...)`: its batch shape. */
   batchShape?: Shape;
+  /** An instance of a custom Layer subclass: its class and the attributes its methods set. */
+  instance?: { cls: PyClass; attrs: Map<string, Py>; weights: { name: string; shape: number[]; trainable: boolean }[] };
 }
 
 /** A model object: Sequential, Functional, or a Keras application. */
@@ -155,6 +159,12 @@ export interface AppLayer {
   kind: 'app-layer';
   model: ModelObj;
   index: number;
+}
+
+/** A variable a custom layer made with `self.add_weight(shape=…)`. */
+export interface WeightObj {
+  kind: 'weight';
+  shape: number[];
 }
 
 /** A Keras object that is not a layer (an initializer, a regularizer, an optimizer): opaque. */

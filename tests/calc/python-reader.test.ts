@@ -1,0 +1,413 @@
+/**
+ * The Python reader on the forms tutorials use, beyond the goldens' module-level code: every
+ * expected count is worked by hand here (the comment beside it), names follow docs/naming.md.
+ */
+import { describe, expect, it } from 'vitest';
+import { readPython } from '@calc/import.ts';
+import { summarize } from '@calc/engine.ts';
+import { renderJson } from '@calc/render.ts';
+import type { Diagnostic } from '@calc/basics.ts';
+
+/** The summary of the model the code shows (or of the model bound to `variable`). */
+function read(code: string, variable?: string, dialect: 'keras3' | 'tf.keras' = 'keras3') {
+  const r = readPython(code, { dialect });
+  if (!r.ok) throw new Error(`${r.error.line}:${r.error.column} ${r.error.message}`);
+  const m = variable === undefined ? r.value.models[r.value.main]! : r.value.models.find((x) => x.variable === variable)!;
+  if (m.problem) throw new Error(`${m.problem.line}:${m.problem.column} ${m.problem.message}`);
+  const s = summarize(m.model);
+  if (s.error) throw new Error(s.error.message);
+  return renderJson(s);
+}
+
+const rows = (code: string, variable?: string, dialect?: 'keras3' | 'tf.keras') =>
+  read(code, variable, dialect).layers.map((l) => `${l.name} ${l.type} ${JSON.stringify(l.outputShape)} ${l.params}`);
+
+/** The located diagnostic a piece of code earns. */
+function problem(code: string): Diagnostic {
+  const r = readPython(code);
+  if (!r.ok) return r.error;
+  const m = r.value.models[r.value.main]!;
+  if (m.problem) return m.problem;
+  throw new Error('expected a problem');
+}
+
+const MNIST_TOTAL = 320 + 18_496 + 36_928 + 36_928 + 650; // 93,322
+
+describe('imports, in every usual spelling', () => {
+  it.each([
+    ['import keras', 'keras.layers.Dense', 'keras.Sequential', 'keras.Input'],
+    ['from tensorflow import keras', 'keras.layers.Dense', 'keras.Sequential', 'keras.Input'],
+    ['import tensorflow as tf', 'tf.keras.layers.Dense', 'tf.keras.Sequential', 'tf.keras.Input'],
+    ['from keras import layers, models, Input', 'layers.Dense', 'models.Sequential', 'Input'],
+    ['from tensorflow.keras.layers import Dense, Input\nfrom tensorflow.keras.models import Sequential', 'Dense', 'Sequential', 'Input'],
+    ['from keras.layers import *\nfrom keras.models import Sequential', 'Dense', 'Sequential', 'Input'],
+    ['import keras.layers as L\nimport keras', 'L.Dense', 'keras.Sequential', 'L.Input'],
+  ])('%s', (imports, dense, sequential, input) => {
+    const code = `${imports}\nmodel = ${sequential}([${input}(shape=(784,)), ${dense}(64), ${dense}(10)])\n`;
+    // 784 × 64 + 64 = 50,240; 64 × 10 + 10 = 650
+    expect(read(code).totals.params).toBe(50_240 + 650);
+  });
+});
+
+describe('the MNIST CNN, as tutorials write it', () => {
+  it('tf.keras with .add(), input_shape= on the first layer, data loading, compile and fit skipped', () => {
+    const code = `import tensorflow as tf
+from tensorflow.keras import layers, models
+(train_images, train_labels), (test_images, test_labels) = tf.keras.datasets.mnist.load_data()
+train_images = train_images.reshape((60000, 28, 28, 1)).astype("float32") / 255
+model = models.Sequential()
+model.add(layers.Conv2D(32, (3, 3), activation="relu", input_shape=(28, 28, 1)))
+model.add(layers.MaxPooling2D((2, 2)))
+model.add(layers.Conv2D(64, (3, 3), activation="relu"))
+model.add(layers.MaxPooling2D((2, 2)))
+model.add(layers.Conv2D(64, (3, 3), activation="relu"))
+model.add(layers.Flatten())
+model.add(layers.Dense(64, activation="relu"))
+model.add(layers.Dense(10))
+model.compile(optimizer="adam", loss=tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
+history = model.fit(train_images, train_labels, epochs=10, validation_data=(test_images, test_labels))
+print(model.evaluate(test_images, test_labels, verbose=2))
+`;
+    expect(rows(code)).toEqual([
+      'conv2d Conv2D [null,26,26,32] 320', // 32 × (1 × 3 × 3 + 1)
+      'max_pooling2d MaxPooling2D [null,13,13,32] 0',
+      'conv2d_1 Conv2D [null,11,11,64] 18496', // 64 × (32 × 3 × 3 + 1)
+      'max_pooling2d_1 MaxPooling2D [null,5,5,64] 0',
+      'conv2d_2 Conv2D [null,3,3,64] 36928', // 64 × (64 × 3 × 3 + 1)
+      'flatten Flatten [null,576] 0', // 3 × 3 × 64
+      'dense Dense [null,64] 36928', // 576 × 64 + 64
+      'dense_1 Dense [null,10] 650', // 64 × 10 + 10
+    ]);
+    expect(read(code).totals.params).toBe(MNIST_TOTAL);
+  });
+
+  it('module-level values, arithmetic and a list of layers', () => {
+    const code = `import keras
+from keras import layers
+num_classes = 10
+input_shape = (28, 28, 1)
+filters = [32, 64, 64]
+model = keras.Sequential(
+    [keras.Input(shape=input_shape)]
+    + [layers.Conv2D(f, kernel_size=(3, 3), activation="relu") for f in filters[:1]]
+    + [layers.MaxPooling2D(pool_size=(2, 2)), layers.Conv2D(filters[1], 3, activation="relu"), layers.MaxPooling2D(2)]
+    + [layers.Conv2D(filters[-1], 3 ** 1 * 1, activation="relu"), layers.Flatten(), layers.Dense(2 ** 6), layers.Dense(num_classes // 1, activation="softmax")],
+    name="mnist_" + "cnn",
+)
+model.summary()
+`;
+    const s = read(code);
+    expect(s.name).toBe('mnist_cnn');
+    expect(s.totals.params).toBe(MNIST_TOTAL);
+  });
+});
+
+describe('Sequential inputs', () => {
+  it('input_dim= on the first layer', () => {
+    // 8 × 12 + 12 = 108; 12 × 1 + 1 = 13
+    expect(
+      rows(
+        'import keras\nmodel = keras.Sequential()\nmodel.add(keras.layers.Dense(12, input_dim=8, activation="relu"))\nmodel.add(keras.layers.Dense(1))\n',
+      ),
+    ).toEqual(['dense Dense [null,12] 108', 'dense_1 Dense [null,1] 13']);
+  });
+  it('batch_input_shape= keeps the batch size', () => {
+    expect(rows('import keras\nmodel = keras.Sequential([keras.layers.Dense(4, batch_input_shape=(32, 3))])\n')).toEqual([
+      'dense Dense [32,4] 16',
+    ]);
+  });
+  it('InputLayer in the list, and model.build((None, 4)) on a model without one', () => {
+    expect(rows('import keras\nmodel = keras.Sequential([keras.layers.InputLayer(shape=(4,)), keras.layers.Dense(2)])\n')).toEqual([
+      'dense Dense [null,2] 10',
+    ]);
+    expect(rows('import keras\nmodel = keras.Sequential(name="net")\nmodel.add(keras.layers.Dense(8))\nmodel.build((None, 4))\n')).toEqual([
+      'dense Dense [null,8] 40', // 4 × 8 + 8
+    ]);
+  });
+  it('without any input the layers are unbuilt, as Keras prints them', () => {
+    const s = read('import keras\nmodel = keras.Sequential([keras.layers.Dense(8)])\nmodel.summary()\n');
+    expect(s.layers).toEqual([{ name: 'dense', type: 'Dense', outputShape: null, params: 0, trainable: 0, nonTrainable: 0 }]);
+  });
+  it('a Sequential called on a tensor inside a functional model is a nested row', () => {
+    const code = `import keras
+from keras import layers
+features = keras.Sequential([layers.Dense(16, activation="relu"), layers.Dense(8)], name="features")
+inputs = keras.Input(shape=(4,))
+outputs = layers.Dense(1)(features(inputs))
+model = keras.Model(inputs, outputs)
+`;
+    // features: 4 × 16 + 16 = 80 and 16 × 8 + 8 = 136 → 216; head 8 + 1 = 9
+    expect(rows(code)).toEqual(['input_layer InputLayer [null,4] 0', 'features Sequential [null,8] 216', 'dense_2 Dense [null,1] 9']);
+    // the Sequential built itself on the call: its own input and a functional number
+    expect(read(code).name).toBe('functional_1');
+  });
+});
+
+describe('the functional API', () => {
+  it('shared layers, merges, tensor arithmetic and keyword inputs/outputs', () => {
+    const code = `import keras
+from keras import layers
+left = keras.Input(shape=(16,), name="left")
+right = keras.Input(shape=(16,), name="right")
+shared = layers.Dense(8, name="shared")
+a = shared(left)
+b = shared(right)
+summed = a + b
+scaled = summed * 0.5
+both = layers.concatenate([a, b])
+merged = layers.Concatenate(axis=-1)([both, scaled])
+out = layers.Dense(1)(merged)
+model = keras.Model(inputs=[left, right], outputs=out)
+`;
+    expect(rows(code)).toEqual([
+      'left InputLayer [null,16] 0',
+      'right InputLayer [null,16] 0',
+      'shared Dense [null,8] 136', // 16 × 8 + 8, counted once though called twice
+      'add Add [null,8] 0',
+      'concatenate Concatenate [null,16] 0',
+      'multiply Multiply [null,8] 0',
+      'concatenate_1 Concatenate [null,24] 0',
+      'dense Dense [null,1] 25', // 24 + 1
+    ]);
+  });
+
+  it('several outputs unpacked from an LSTM with return_state', () => {
+    const code = `import keras
+from keras import layers
+inputs = keras.Input(shape=(None, 10))
+seq, h, c = layers.LSTM(64, return_state=True, return_sequences=True)(inputs)
+pooled = layers.GlobalAveragePooling1D()(seq)
+state = layers.Concatenate()([h, c])
+model = keras.Model(inputs, [pooled, state])
+`;
+    // LSTM: 4 × 64 × (10 + 64 + 1) = 19,200
+    expect(rows(code)).toEqual([
+      'input_layer InputLayer [null,null,10] 0',
+      'lstm LSTM [[null,null,64],[null,64],[null,64]] 19200',
+      'global_average_pooling1d GlobalAveragePooling1D [null,64] 0',
+      'concatenate Concatenate [null,128] 0',
+    ]);
+  });
+
+  it('wrappers: Bidirectional(LSTM) and TimeDistributed(Dense)', () => {
+    const code = `import keras
+from keras import layers
+inputs = keras.Input(shape=(20,))
+x = layers.Embedding(1000, 32)(inputs)
+x = layers.Bidirectional(layers.LSTM(16, return_sequences=True))(x)
+x = layers.TimeDistributed(layers.Dense(4))(x)
+model = keras.Model(inputs, x)
+`;
+    expect(rows(code)).toEqual([
+      'input_layer InputLayer [null,20] 0',
+      'embedding Embedding [null,20,32] 32000', // 1000 × 32
+      'bidirectional Bidirectional [null,20,32] 6272', // 2 × 4 × 16 × (32 + 16 + 1)
+      'time_distributed TimeDistributed [null,20,4] 132', // 32 × 4 + 4
+    ]);
+  });
+
+  it('a dict of inputs and a dict of outputs', () => {
+    const code = `import keras
+from keras import layers
+inputs = {"a": keras.Input(shape=(3,), name="a"), "b": keras.Input(shape=(5,), name="b")}
+x = layers.concatenate([inputs["a"], inputs["b"]])
+outputs = {"y": layers.Dense(2, name="y")(x)}
+model = keras.Model(inputs=inputs, outputs=outputs)
+`;
+    expect(read(code).totals.params).toBe(8 * 2 + 2);
+  });
+});
+
+describe('helper functions, loops and conditions', () => {
+  it('a block function with defaults and keywords, called in a loop over zip', () => {
+    const code = `import keras
+from keras import layers
+
+def conv_block(x, filters, kernel_size=3, batch_norm=True, **kwargs):
+    x = layers.Conv2D(filters, kernel_size, padding="same", use_bias=not batch_norm, **kwargs)(x)
+    if batch_norm:
+        x = layers.BatchNormalization()(x)
+    return layers.ReLU()(x)
+
+def build_model(input_shape=(32, 32, 3), widths=(8, 16)):
+    inputs = keras.Input(shape=input_shape)
+    x = inputs
+    for i, (width, norm) in enumerate(zip(widths, [True, False])):
+        x = conv_block(x, width, batch_norm=norm, name=f"conv_{i}")
+        x = layers.MaxPooling2D()(x)
+    x = layers.GlobalAveragePooling2D()(x)
+    return keras.Model(inputs, layers.Dense(10)(x), name="small")
+
+model = build_model()
+model.summary()
+`;
+    expect(rows(code)).toEqual([
+      'input_layer InputLayer [null,32,32,3] 0',
+      'conv_0 Conv2D [null,32,32,8] 216', // 8 × 3 × 3 × 3, no bias
+      'batch_normalization BatchNormalization [null,32,32,8] 32', // 4 × 8
+      're_lu ReLU [null,32,32,8] 0',
+      'max_pooling2d MaxPooling2D [null,16,16,8] 0',
+      'conv_1 Conv2D [null,16,16,16] 1168', // 16 × (8 × 3 × 3 + 1)
+      're_lu_1 ReLU [null,16,16,16] 0',
+      'max_pooling2d_1 MaxPooling2D [null,8,8,16] 0',
+      'global_average_pooling2d GlobalAveragePooling2D [null,16] 0',
+      'dense Dense [null,10] 170', // 16 × 10 + 10
+    ]);
+  });
+
+  it('a residual block repeated with range and an if on a static value', () => {
+    const code = `import keras
+from keras import layers
+units = 32
+inputs = keras.Input(shape=(units,))
+x = inputs
+for _ in range(3):
+    y = layers.Dense(units, activation="relu")(x)
+    x = layers.add([x, y]) if units == 32 else y
+model = keras.Model(inputs, x)
+`;
+    // three Dense: 3 × (32 × 32 + 32) = 3,168
+    expect(read(code).totals.params).toBe(3 * (32 * 32 + 32));
+    expect(rows(code).filter((r) => r.startsWith('add'))).toEqual([
+      'add Add [null,32] 0',
+      'add_1 Add [null,32] 0',
+      'add_2 Add [null,32] 0',
+    ]);
+  });
+});
+
+describe('freezing', () => {
+  it('layer.trainable = False in a loop over model.layers[:2]', () => {
+    const s = read(
+      'import keras\nmodel = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(4), keras.layers.Dense(2), keras.layers.Dense(1)])\nfor layer in model.layers[:2]:\n    layer.trainable = False\n',
+    );
+    // 3 × 4 + 4 = 16 and 4 × 2 + 2 = 10 frozen; 2 + 1 = 3 trainable
+    expect(s.totals).toEqual({ params: 29, trainable: 3, nonTrainable: 26 });
+  });
+
+  it('a frozen application base under a new head', () => {
+    const code = `import keras
+from keras import layers
+base = keras.applications.VGG16(weights=None)
+base.trainable = False
+inputs = keras.Input(shape=(224, 224, 3))
+x = base(inputs)
+outputs = layers.Dense(1)(x)
+model = keras.Model(inputs, outputs)
+`;
+    // VGG16 with its top has 138,357,544 parameters (docs/applications.md); the head 1,000 + 1
+    expect(read(code).totals).toEqual({ params: 138_357_544 + 1_001, trainable: 1_001, nonTrainable: 138_357_544 });
+  });
+});
+
+describe('custom layers', () => {
+  it('add_weight shapes in build, ops in call', () => {
+    const code = `import keras
+from keras import layers, ops
+
+class Linear(layers.Layer):
+    def __init__(self, units=32, **kwargs):
+        super().__init__(**kwargs)
+        self.units = units
+
+    def build(self, input_shape):
+        self.w = self.add_weight(shape=(input_shape[-1], self.units), initializer="random_normal", trainable=True)
+        self.b = self.add_weight(shape=(self.units,), initializer="zeros", trainable=True)
+
+    def call(self, inputs):
+        return ops.matmul(inputs, self.w) + self.b
+
+inputs = keras.Input(shape=(10,))
+outputs = Linear(4)(inputs)
+model = keras.Model(inputs, outputs)
+`;
+    // 10 × 4 + 4 = 44
+    expect(rows(code)).toEqual(['input_layer InputLayer [null,10] 0', 'linear Linear [null,4] 44']);
+  });
+
+  it('sub-layers made in __init__ count in the custom row', () => {
+    const code = `import keras
+from keras import layers
+
+class FeedForward(layers.Layer):
+    def __init__(self, dim, hidden):
+        super().__init__()
+        self.up = layers.Dense(hidden, activation="relu")
+        self.down = layers.Dense(dim)
+        self.norm = layers.LayerNormalization()
+
+    def call(self, x):
+        return self.norm(x + self.down(self.up(x)))
+
+inputs = keras.Input(shape=(10, 8))
+outputs = FeedForward(8, 32)(inputs)
+model = keras.Model(inputs, outputs)
+`;
+    // up 8 × 32 + 32 = 288; down 32 × 8 + 8 = 264; norm 2 × 8 = 16 → 568
+    expect(rows(code)).toEqual(['input_layer InputLayer [null,10,8] 0', 'feed_forward FeedForward [null,10,8] 568']);
+  });
+
+  it('one the reader cannot follow is named with its line', () => {
+    const d = problem(
+      'import keras\nclass Odd(keras.layers.Layer):\n    def build(self, s):\n        self.w = self.add_weight(shape=(load(),))\ninputs = keras.Input(shape=(3,))\nmodel = keras.Model(inputs, Odd()(inputs))\n',
+    );
+    expect(d.message).toContain('Odd (line 2)');
+  });
+});
+
+describe('names as a fresh process gives them', () => {
+  it('Keras 3: input_layer and functional; tf.keras 2: input_1 and model', () => {
+    const code = 'import keras\ninputs = keras.Input(shape=(4,))\nmodel = keras.Model(inputs, keras.layers.Dense(2)(inputs))\n';
+    expect(read(code).name).toBe('functional');
+    expect(rows(code)[0]).toBe('input_layer InputLayer [null,4] 0');
+    expect(read(code, undefined, 'tf.keras').name).toBe('model');
+    expect(rows(code, undefined, 'tf.keras')[0]).toBe('input_1 InputLayer [null,4] 0');
+  });
+  it('each model a script builds, by its variable; summary() picks the one shown', () => {
+    const code = `import keras
+encoder = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(2)])
+decoder = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(4)])
+`;
+    const r = readPython(code);
+    expect(r.ok && r.value.models.map((m) => m.variable)).toEqual(['encoder', 'decoder']);
+    expect(read(code, 'decoder').name).toBe('sequential_1');
+    const picked = readPython(`${code}encoder.summary()\n`);
+    expect(picked.ok && picked.value.models.map((m) => m.variable)).toEqual(['encoder']);
+  });
+  it('keras.backend.clear_session() starts the counters again', () => {
+    const code =
+      'import keras\na = keras.Sequential([keras.Input(shape=(1,)), keras.layers.Dense(1)])\nkeras.backend.clear_session()\nb = keras.Sequential([keras.Input(shape=(1,)), keras.layers.Dense(1)])\nb.summary()\n';
+    expect(rows(code)).toEqual(['dense Dense [null,1] 2']);
+  });
+});
+
+describe('what the reader cannot follow: a located message, never a hang', () => {
+  it('a shape read from data points at where the data came from', () => {
+    const d = problem(
+      'import keras\nimport numpy as np\nx = np.load("x.npy")\nmodel = keras.Sequential([keras.Input(shape=x.shape[1:]), keras.layers.Dense(2)])\n',
+    );
+    expect(d).toMatchObject({ code: 'python-not-static', line: 3, column: 5 });
+  });
+  it.each([
+    ['while True', 'while True:\n    pass\n', 'python-step-budget', 1],
+    ['a 10⁹-step loop', 'n = 0\nfor i in range(10**9):\n    n += i\n', 'python-step-budget', 2],
+    ['endless recursion', 'def f(n):\n    return f(n + 1)\nf(0)\n', 'python-recursion', 2],
+    ['a list of 10⁹ items', 'x = [0] * 10**9\n', 'python-too-long', 1],
+    ['a syntax error', 'import keras\nmodel = keras.Sequential([\n    keras.layers.Dense(3,\n', 'python-syntax', 4],
+    ['no model at all', 'import numpy as np\nprint(np.zeros(3))\n', 'python-no-model', 1],
+  ])('%s', (_what, code, expected, line) => {
+    const d = problem(code);
+    expect(d.code).toBe(expected);
+    expect(d.line).toBe(line);
+  });
+  it('a 10,000-deep expression is refused as Python refuses it', () => {
+    const d = problem(`x = ${'('.repeat(10_000)}1${')'.repeat(10_000)}\n`);
+    expect(['python-syntax', 'python-too-deep']).toContain(d.code);
+    expect(d.line).toBe(1);
+  });
+  it('a subclassed keras.Model is named with its line', () => {
+    const r = readPython('import keras\nclass Net(keras.Model):\n    pass\nnet = Net()\n');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toContain('Net (line 2) subclasses keras.Model');
+  });
+});
