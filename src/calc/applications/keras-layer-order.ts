@@ -24,8 +24,12 @@ function tensorsIn(entry: Entry | undefined, node: number): TensorRef[] {
   return out;
 }
 
-/** The model's layers reordered the way `model.layers` and `model.summary()` list them. */
-export function kerasLayerOrder(layers: readonly Entry[], outputs: readonly TensorRef[]): Entry[] {
+/**
+ * The model's layers reordered the way `model.layers` and `model.summary()` list them. The walk
+ * stops at the model's `inputs` (a model may start from a tensor some layer made).
+ */
+export function kerasLayerOrder(layers: readonly Entry[], outputs: readonly TensorRef[], inputs: readonly TensorRef[] = []): Entry[] {
+  const isInput = (ref: { layer: string; node: number }) => inputs.some((i) => i.layer === ref.layer && i.node === ref.node);
   const byName = new Map(layers.map((e) => [e.layer.name ?? '', e]));
   const firstSeen = new Map<string, number>();
   const finished = new Set<string>();
@@ -36,7 +40,7 @@ export function kerasLayerOrder(layers: readonly Entry[], outputs: readonly Tens
     const key = `${ref.layer}[${ref.node}]`;
     if (finished.has(key)) return;
     if (!firstSeen.has(ref.layer)) firstSeen.set(ref.layer, firstSeen.size);
-    for (const t of tensorsIn(byName.get(ref.layer), ref.node)) walk(t);
+    if (!isInput(ref)) for (const t of tensorsIn(byName.get(ref.layer), ref.node)) walk(t);
     finished.add(key);
     postOrder.push(ref);
   };

@@ -13,8 +13,8 @@ import { Evaluator, Halt } from './evaluate.ts';
 import { Keras } from './keras-api.ts';
 import { installCustomLayers } from './custom-layers.ts';
 import { Source } from './source.ts';
-import { functionalGraph, ModelWriter, tensorsIn } from './to-model.ts';
-import { isLayer, isModel, type ModelObj, type TensorObj } from './values.ts';
+import { ModelWriter, reachedCalls, tensorsIn } from './to-model.ts';
+import { isLayer, isModel, type LayerObj, type ModelObj, type TensorObj } from './values.ts';
 
 export interface PythonModel {
   /** The variable the code binds the model to last, if any. */
@@ -48,8 +48,9 @@ export function readPython(text: string, options: PythonOptions = {}): Result<Py
   const ev = new Evaluator(source, keras);
   keras.outputShapes = (t) => outputShapes(t, writer);
   keras.graphLayers = (m) => {
-    const g = functionalGraph(tensorsIn(m.inputs ?? null), tensorsIn(m.outputs ?? null));
-    return 'order' in g ? g.order : [];
+    const written = writer.write(m);
+    const byName = new Map([...reachedOps(m)].map((op) => [op.name, op]));
+    return written.model.kind === 'functional' ? written.model.layers.flatMap((e) => byName.get(e.layer.name ?? '') ?? []) : [];
   };
   installCustomLayers(keras, writer);
   try {
@@ -87,6 +88,12 @@ function pickModels(keras: Keras, ev: Evaluator): ModelObj[] {
   if (top.length > 0) return top;
   const last = keras.models[keras.models.length - 1];
   return last ? [last] : [];
+}
+
+/** The layers and models a functional model's graph goes through. */
+function reachedOps(m: ModelObj): Iterable<LayerObj | ModelObj> {
+  const g = reachedCalls(tensorsIn(m.inputs ?? null), tensorsIn(m.outputs ?? null));
+  return 'calls' in g ? g.calls.keys() : [];
 }
 
 /** The shapes of a call's outputs, worked out by the engine on the graph that leads to it. */

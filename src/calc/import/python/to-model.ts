@@ -1,19 +1,15 @@
 /**
  * The layer and model objects the Python reader followed, written as the engine's model data
  * (src/calc/model.ts): a Sequential list, or a functional graph whose layers come in the order
- * Keras 3 lists them — the order of `map_graph` in keras/src/ops/function.py: by depth from the
- * outputs, deepest first, ties in the order a depth-first walk from the outputs meets them.
+ * Keras 3 lists them (applications/keras-layer-order.ts).
  */
 import { diagnostic } from '../../diagnostics.ts';
+import { kerasLayerOrder } from '../../applications/keras-layer-order.ts';
 import type { FunctionalModel, Model, ModelLayer, NodeArg, NodeCall, SequentialModel, TensorRef } from '../../model.ts';
 import type { Diagnostic, Dialect } from '../../types.ts';
 import { isDict, isLayer, isModel, isSeq, isTensor, type LayerObj, type ModelObj, type Py, type TensorObj } from './values.ts';
 
 type Op = LayerObj | ModelObj;
-interface GraphNode {
-  op: Op;
-  call: number;
-}
 
 /** A model as data, and the first problem that stopped it short (the layers before it are kept). */
 export interface Written {
@@ -69,7 +65,6 @@ export class ModelWriter {
   private functional(obj: ModelObj): Written {
     const inputs = tensorsIn(obj.inputs ?? null);
     const outputs = tensorsIn(obj.outputs ?? null);
-    const graph = functionalGraph(inputs, outputs);
     const model: FunctionalModel = {
       kind: 'functional',
       name: obj.name,
@@ -80,12 +75,11 @@ export class ModelWriter {
       outputs: [],
     };
     if (!obj.trainable) model.trainable = false;
+    const graph = reachedCalls(inputs, outputs);
     if ('missing' in graph) return { model, problem: graph.missing };
+    // each layer's calls in this model, numbered from 0 as the model's own nodes
     const localCall = new Map<Op, Map<number, number>>();
-    for (const op of graph.order) {
-      const calls = [...(graph.calls.get(op) ?? [])].sort((a, b) => a - b);
-      localCall.set(op, new Map(calls.map((c, i) => [c, i])));
-    }
+    for (const [op, calls] of graph.calls) localCall.set(op, new Map([...calls].sort((a, b) => a - b).map((c, i) => [c, i])));
     const ref = (t: TensorObj): TensorRef => ({
       kind: 'tensor',
       layer: t.source.name,
@@ -99,20 +93,22 @@ export class ModelWriter {
       if (v === null || typeof v !== 'object') return v;
       return null;
     };
-    for (const op of graph.order) {
+    const entries: FunctionalModel['layers'] = [];
+    for (const [op, calls] of localCall) {
       const written = this.layer(op);
       if (written.problem) return { model, problem: written.problem };
       const nodes: NodeCall[] =
         isLayer(op) && op.type === 'InputLayer'
           ? []
-          : [...localCall.get(op)!.keys()].map((c) => {
+          : [...calls.keys()].map((c) => {
               const call = op.calls[c]!;
               return { args: call.args.map(arg), kwargs: Object.fromEntries([...call.kwargs].map(([k, v]) => [k, arg(v)])) };
             });
-      model.layers.push({ layer: written.layer, nodes });
+      entries.push({ layer: written.layer, nodes });
     }
     model.inputs = inputs.map(ref);
     model.outputs = outputs.map(ref);
+    model.layers = kerasLayerOrder(entries, model.outputs, model.inputs);
     return { model };
   }
 }
@@ -125,80 +121,33 @@ export function tensorsIn(v: Py): TensorObj[] {
   return [];
 }
 
-/** The tensors a call read, as Keras flattens `(args, kwargs)`: positional first, keywords by sorted name. */
+/** The tensors a call read: positional arguments, then keyword ones. */
 function callInputs(op: Op, call: number): TensorObj[] {
   const c = op.calls[call];
   if (!c) return [];
-  const kw = [...c.kwargs.keys()].sort();
-  return [...c.args.flatMap(tensorsIn), ...kw.flatMap((k) => tensorsIn(c.kwargs.get(k)!))];
+  return [...c.args.flatMap(tensorsIn), ...[...c.kwargs.values()].flatMap(tensorsIn)];
 }
 
-/** Keras 3's `map_graph`: the ops between inputs and outputs, in the order `model.layers` lists them. */
-export function functionalGraph(
-  inputs: TensorObj[],
-  outputs: TensorObj[],
-): { order: Op[]; calls: Map<Op, Set<number>> } | { missing: Diagnostic } {
+/**
+ * The calls between the inputs and the outputs, each layer's in the order met walking back from
+ * the outputs; an InputLayer the outputs reach that is not among the inputs is a disconnected graph.
+ */
+export function reachedCalls(inputs: TensorObj[], outputs: TensorObj[]): { calls: Map<Op, Set<number>> } | { missing: Diagnostic } {
   const isInput = (t: TensorObj) => inputs.some((i) => i.source === t.source && i.call === t.call && i.index === t.index);
-  const opIndex = new Map<Op, number>();
-  const finished = new Set<string>();
-  const nodeKey = (n: GraphNode) => `${opIds.get(n.op)}:${n.call}`;
-  const opIds = new Map<Op, number>();
-  const id = (op: Op) => {
-    if (!opIds.has(op)) opIds.set(op, opIds.size);
-    return opIds.get(op)!;
-  };
-  const decreasing: GraphNode[] = [];
-  const parents = new Map<string, GraphNode[]>();
-  let missing: Diagnostic | undefined;
-
-  const visit = (t: TensorObj): void => {
-    const node: GraphNode = { op: t.source, call: t.call };
-    id(node.op);
-    const key = nodeKey(node);
-    if (finished.has(key)) return;
-    if (!opIndex.has(node.op)) opIndex.set(node.op, opIndex.size);
-    const isInputLayer = isLayer(node.op) && node.op.type === 'InputLayer';
-    const ins = callInputs(node.op, node.call);
-    parents.set(
-      key,
-      ins.map((i) => ({ op: i.source, call: i.call })),
-    );
-    if (isInputLayer && !isInput(t) && !missing) {
-      missing = diagnostic('python-graph-disconnected', { input: node.op.name }, node.op.at);
-    }
-    if (!isInputLayer && !isInput(t)) for (const i of ins) visit(i);
-    finished.add(key);
-    decreasing.push(node);
-  };
-  for (const o of outputs) visit(o);
-  if (missing) return { missing };
-
-  const nodeDepth = new Map<string, number>();
-  const opDepth = new Map<Op, number>();
-  for (let i = decreasing.length - 1; i >= 0; i--) {
-    const node = decreasing[i]!;
-    const key = nodeKey(node);
-    const depth = Math.max(nodeDepth.get(key) ?? 0, opDepth.get(node.op) ?? 0);
-    opDepth.set(node.op, depth);
-    nodeDepth.set(key, depth);
-    for (const p of parents.get(key) ?? []) {
-      id(p.op);
-      const pk = nodeKey(p);
-      nodeDepth.set(pk, Math.max(depth + 1, nodeDepth.get(pk) ?? 0));
-    }
-  }
-  for (const t of inputs) {
-    if (!opDepth.has(t.source)) {
-      opDepth.set(t.source, 0);
-      opIndex.set(t.source, -1);
-    }
-  }
   const calls = new Map<Op, Set<number>>();
-  for (const n of decreasing) {
-    if (!calls.has(n.op)) calls.set(n.op, new Set());
-    calls.get(n.op)!.add(n.call);
+  for (const t of inputs) calls.set(t.source, new Set([t.call]));
+  const stack = [...outputs];
+  while (stack.length > 0) {
+    const t = stack.pop()!;
+    const seen = calls.get(t.source);
+    if (seen?.has(t.call) && !isInput(t)) continue;
+    if (!seen) calls.set(t.source, new Set([t.call]));
+    else seen.add(t.call);
+    if (isInput(t)) continue;
+    if (isLayer(t.source) && t.source.type === 'InputLayer') {
+      return { missing: diagnostic('python-graph-disconnected', { input: t.source.name }, t.source.at) };
+    }
+    stack.push(...callInputs(t.source, t.call));
   }
-  for (const t of inputs) if (!calls.has(t.source)) calls.set(t.source, new Set([0]));
-  const order = [...opDepth.keys()].sort((a, b) => opDepth.get(b)! - opDepth.get(a)! || opIndex.get(a)! - opIndex.get(b)!);
-  return { order, calls };
+  return { calls };
 }
