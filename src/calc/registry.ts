@@ -93,8 +93,35 @@ export interface LayerExample {
   dialect?: Dialect;
 }
 
+/**
+ * What one row of a printed summary says about a layer: the shape it printed, the shapes the layer
+ * received (the row before it, or its Connected to rows; undefined where the printout does not
+ * show them, as for a Sequential's first layer), and its parameter count.
+ */
+export interface PrintedFacts {
+  /** The first (usually the only) output shape; `outputs` has them all. */
+  output: Shape;
+  outputs: Shape[];
+  inputs: (Shape | undefined)[];
+  params: number;
+}
+
+/** Arguments that may have made a printed row, with the input they assume when the printout shows none. */
+export interface InferCandidate {
+  args: LayerArgs;
+  input: Shape | Shape[];
+  /** Tried only when no ordinary candidate fits (grouped convolutions). */
+  fallback?: boolean;
+}
+
 export interface LayerSpec {
   family: LayerFamily;
+  /**
+   * Work back from a printed row to the arguments that give it: candidates in order of likelihood
+   * (Keras's defaults, square kernels, first). The engine keeps only those that build to exactly the
+   * printed count and shape (printout-explain.ts). Absent: Param Lab does not infer this layer yet.
+   */
+  infer?(facts: PrintedFacts): InferCandidate[];
   /** How the layer is called on several tensors; 'one' when absent. */
   takes?: CallStyle;
   /**

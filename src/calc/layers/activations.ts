@@ -66,6 +66,14 @@ const PReLU: LayerSpec = {
   family: 'activation',
   example: { args: {}, input: [null, 10, 8] },
   defaults: { shared_axes: null },
+  // one slope per position, with 1 along every shared axis: each subset of the axes before the channels
+  infer: ({ output }) => {
+    const axes = output.slice(1, -1).map((_, i) => i + 1);
+    return Array.from({ length: 2 ** Math.min(axes.length, 6) }, (_, mask) => {
+      const shared = axes.filter((_, i) => mask & (1 << i));
+      return { args: shared.length ? { shared_axes: shared } : {}, input: output };
+    });
+  },
   build({ args, input }) {
     expectMinRank(input, 2);
     const shared = sharedAxes(args, input.length);

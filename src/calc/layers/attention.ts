@@ -7,7 +7,8 @@ import * as arg from '../args.ts';
 import { add, forTensor, mul, num, part, plainStep, type ShapeStep, type Term } from '../explain.ts';
 import { positions, product as macsProduct, total } from '../macs.ts';
 import { fail } from '../problem.ts';
-import { weight, type CallShapes, type CallValue, type LayerSpec, withPositional } from '../registry.ts';
+import { weight, type CallShapes, type CallValue, type InferCandidate, type LayerSpec, withPositional } from '../registry.ts';
+import { divisors, exactQuotient } from './infer.ts';
 import { lastDim, product } from '../shape.ts';
 import { shapeText } from '../text.ts';
 import type { Dim, OutputShape, Shape, Weight } from '../types.ts';
@@ -94,6 +95,46 @@ const MultiHeadAttention: LayerSpec = {
     ],
   },
   defaults: { value_dim: null, output_shape: null, use_bias: true, use_gate: false, attention_axes: null, dropout: 0 },
+  infer({ output, inputs, params }) {
+    // query, key and value projections to heads × key_dim, and back to the query's size:
+    // params = heads × key_dim × (2 d_query + d_key + d_value [+ 3]) [+ d_query]
+    const query = inputs[0];
+    const value = inputs[1] ?? query;
+    const dq = query?.[query.length - 1];
+    const dv = value?.[value.length - 1];
+    const dOut = output[output.length - 1];
+    if (!query || !value || typeof dq !== 'number' || typeof dv !== 'number' || typeof dOut !== 'number') return [];
+    const outputShape = dOut === dq ? {} : { output_shape: [dOut] };
+    const candidates = [true, false].flatMap((bias) => {
+      // value_dim = key_dim (Keras's default): width = heads × key_dim
+      const b = bias ? 1 : 0;
+      const width = exactQuotient(params - b * dOut, dq + 2 * dv + dOut + 3 * b);
+      if (width === undefined) return [];
+      return divisors(width).map((heads) => ({
+        args: { num_heads: heads, key_dim: width / heads, ...outputShape, ...(bias ? {} : { use_bias: false }) },
+        input: [query, value],
+      }));
+    });
+    if (candidates.length > 0) return candidates;
+    // a value_dim of its own: heads × key_dim × (d_q + d_k + 2 bias) + heads × value_dim × (d_v + d_out + bias)
+    return [true, false].flatMap((bias) => {
+      const b = bias ? 1 : 0;
+      const rest = params - b * dOut;
+      const found: InferCandidate[] = [];
+      for (const heads of divisors(rest, 64)) {
+        for (let keyDim = 1; keyDim <= 512 && found.length < 8; keyDim++) {
+          const left = rest - heads * keyDim * (dq + dv + 2 * b);
+          const valueDim = left > 0 ? exactQuotient(left, heads * (dv + dOut + b)) : undefined;
+          if (valueDim !== undefined)
+            found.push({
+              args: { num_heads: heads, key_dim: keyDim, value_dim: valueDim, ...outputShape, ...(bias ? {} : { use_bias: false }) },
+              input: [query, value],
+            });
+        }
+      }
+      return found;
+    });
+  },
   build({ args, call }) {
     const heads = arg.int(args, 'num_heads');
     if (args['key_dim'] === null || args['key_dim'] === undefined) {
@@ -210,6 +251,13 @@ function attentionOutput(call: CallShapes, q: { query: Shape; value: Shape; key:
 }
 
 /** Attention (Luong): dot-product scores, an optional scalar scale, a scalar for `score_mode="concat"`. */
+/** The [query, value] a printed attention row received (value = query when it shows one tensor). */
+function attentionShapes(inputs: readonly (Shape | undefined)[]): Shape[] {
+  const query = inputs[0];
+  const value = inputs[1] ?? query;
+  return query && value ? [query, value] : [];
+}
+
 const Attention: LayerSpec = {
   family: 'attention',
   takes: 'list',
@@ -221,6 +269,12 @@ const Attention: LayerSpec = {
     ],
   },
   defaults: { use_scale: false, score_mode: 'dot', dropout: 0 },
+  // one scalar for use_scale, one for the concat score: a count of 1 or 2
+  infer: ({ inputs }) =>
+    [{ use_scale: true }, { score_mode: 'concat' }, { use_scale: true, score_mode: 'concat' }].map((args) => ({
+      args,
+      input: attentionShapes(inputs),
+    })),
   build({ args, call }) {
     const inputs = attentionInputs(call);
     const useScale = arg.bool(args, 'use_scale');
@@ -247,6 +301,8 @@ const AdditiveAttention: LayerSpec = {
     ],
   },
   defaults: { use_scale: true, dropout: 0 },
+  // one scale per query feature
+  infer: ({ inputs }) => [{ args: {}, input: attentionShapes(inputs) }],
   build({ args, call }) {
     const inputs = attentionInputs(call);
     const macs = plainAttentionMacs(inputs);

@@ -6,7 +6,8 @@ import * as arg from '../args.ts';
 import { convLength, deconvLength, spatialAxisNames, spatialLayout, windowStep, type ConvPadding } from '../conv-arithmetic.ts';
 import { add, div, mul, num, part, plainStep, type ShapeStep, type Term, type TermRole, type WindowRule } from '../explain.ts';
 import { fail } from '../problem.ts';
-import { weight, type LayerExample, type LayerSpec, withPositional } from '../registry.ts';
+import { weight, type InferCandidate, type LayerExample, type LayerSpec, type PrintedFacts, withPositional } from '../registry.ts';
+import { divisors, exactQuotient, factorizations, lastAxis, transposeWindow, windowFor } from './infer.ts';
 import { inputCells, outputCells, product, total } from '../macs.ts';
 import { channelAxis, channels, expectRank, spatialAxes } from '../shape.ts';
 import type { Dialect, Dim, LayerArgs, Shape } from '../types.ts';
@@ -104,12 +105,81 @@ const kernelTerms = (kernel: number[]): Term[] =>
   kernel.map((k, i) => num(k, KERNEL_AXES[kernel.length]?.[i] ?? 'kernel', kernel.length > 1 ? `kernel_size[${i}]` : 'kernel_size'));
 const filtersTerm = (filters: number): Term => num(filters, 'filters', 'filters');
 
+/**
+ * Candidates for a printed conv row: every kernel whose size fits the weights each output channel
+ * has (the most even first), each with the padding, strides and dilation that give the printed
+ * lengths, channels last and then first. A first layer's channels and lengths are not printed:
+ * they are taken as the candidates' own.
+ */
+function convCandidates(
+  rank: number,
+  facts: PrintedFacts,
+  kernelSizes: (bias: boolean, inChannels: number, outChannels: number) => number | undefined,
+  args: (kernel: number[], bias: boolean, inChannels: number, outChannels: number) => LayerArgs,
+  unknownChannels: (outChannels: number) => number[] = () => [1, 3, ...divisors(facts.params)],
+): InferCandidate[] {
+  const out: InferCandidate[] = [];
+  const input = facts.inputs[0];
+  for (const format of ['channels_last', 'channels_first'] as const) {
+    const channelAt = format === 'channels_last' ? rank + 1 : 1;
+    const spatialAt = format === 'channels_last' ? 1 : 2;
+    const outChannels = facts.output[channelAt];
+    if (typeof outChannels !== 'number') continue;
+    const knownChannels = input?.[channelAt];
+    for (const bias of [true, false]) {
+      const channelOptions = typeof knownChannels === 'number' ? [knownChannels] : unknownChannels(outChannels);
+      for (const cin of [...new Set(channelOptions)]) {
+        const size = kernelSizes(bias, cin, outChannels);
+        if (size === undefined) continue;
+        for (const kernel of factorizations(size, rank)) {
+          for (const padding of ['valid', 'same'] as const) {
+            const windows = kernel.map((k, i) => windowFor(input?.[spatialAt + i], k, facts.output[spatialAt + i] ?? null, padding));
+            if (windows.some((w) => w === undefined)) continue;
+            const candidateArgs = args(kernel, bias, cin, outChannels);
+            if (windows.some((w) => w!.stride !== 1)) candidateArgs['strides'] = windows.map((w) => w!.stride);
+            if (windows.some((w) => w!.dilation !== 1)) candidateArgs['dilation_rate'] = windows.map((w) => w!.dilation);
+            if (padding === 'same') candidateArgs['padding'] = 'same';
+            if (format === 'channels_first') candidateArgs['data_format'] = format;
+            const lengths = windows.map((w) => w!.input);
+            const guessed: Shape =
+              format === 'channels_last' ? [facts.output[0] ?? null, ...lengths, cin] : [facts.output[0] ?? null, cin, ...lengths];
+            out.push({ args: candidateArgs, input: input ?? guessed });
+          }
+          if (out.length > 48) return out;
+        }
+      }
+      if (typeof knownChannels !== 'number' && out.length > 0) break;
+    }
+    if (out.length > 0) break;
+  }
+  return out;
+}
+
 /** Conv1D/2D/3D: `filters × (C_in / groups × k… + 1)`; causal padding only for Conv1D. */
 const conv = (rank: number, example: LayerExample): LayerSpec => ({
   family: 'convolution',
   positional: ['filters', 'kernel_size'],
   example,
   defaults: { strides: 1, padding: 'valid', data_format: null, dilation_rate: 1, groups: 1, use_bias: true },
+  infer(facts) {
+    // params = filters × (C_in / groups × k… + bias); groups only when no ordinary convolution fits
+    const cin = lastAxis(facts.inputs[0]);
+    const filters = lastAxis(facts.output);
+    const groupOptions = typeof cin === 'number' && typeof filters === 'number' ? divisors(cin).filter((g) => filters % g === 0) : [1];
+    const withGroups = (groups: number): InferCandidate[] =>
+      convCandidates(
+        rank,
+        facts,
+        (bias, c, f) => exactQuotient(facts.params - (bias ? f : 0), (f * c) / groups),
+        (kernel, bias, _c, f) => ({
+          filters: f,
+          kernel_size: kernel,
+          ...(groups > 1 ? { groups } : {}),
+          ...(bias ? {} : { use_bias: false }),
+        }),
+      );
+    return [...withGroups(1), ...groupOptions.slice(1).flatMap((g) => withGroups(g).map((c) => ({ ...c, fallback: true })))];
+  },
   build({ args, input }) {
     requireArgs(args, 'filters', 'kernel_size');
     const filters = arg.int(args, 'filters');
@@ -142,6 +212,39 @@ const convTranspose = (rank: number, example: LayerExample): LayerSpec => ({
   positional: ['filters', 'kernel_size'],
   example,
   defaults: { strides: 1, padding: 'valid', output_padding: null, data_format: null, dilation_rate: 1, use_bias: true },
+  infer(facts) {
+    // params = filters × (C_in × k… + bias); each length grows to in × s + max(k − s, 0) (valid) or in × s (same)
+    const filters = lastAxis(facts.output);
+    const input = facts.inputs[0];
+    const known = lastAxis(input);
+    if (typeof filters !== 'number') return [];
+    const out: InferCandidate[] = [];
+    for (const bias of [true, false]) {
+      for (const cin of typeof known === 'number' ? [known] : [1, 3, ...divisors(facts.params)]) {
+        const size = exactQuotient(facts.params - (bias ? filters : 0), filters * cin);
+        if (size === undefined) continue;
+        for (const kernel of factorizations(size, rank)) {
+          for (const padding of ['valid', 'same'] as const) {
+            const windows = kernel.map((k, i) => transposeWindow(input?.[i + 1], k, facts.output[i + 1] ?? null, padding));
+            if (windows.some((w) => w === undefined)) continue;
+            out.push({
+              args: {
+                filters,
+                kernel_size: kernel,
+                ...(windows.some((w) => w!.stride !== 1) ? { strides: windows.map((w) => w!.stride) } : {}),
+                ...(padding === 'same' ? { padding } : {}),
+                ...(bias ? {} : { use_bias: false }),
+              },
+              input: input ?? [facts.output[0] ?? null, ...windows.map((w) => w!.input), cin],
+            });
+          }
+        }
+        if (out.length > 48) return out;
+      }
+      if (typeof known !== 'number' && out.length > 0) break;
+    }
+    return out;
+  },
   build({ args, input }) {
     requireArgs(args, 'filters', 'kernel_size');
     const filters = arg.int(args, 'filters');
@@ -201,6 +304,21 @@ const depthwise = (rank: number, example: LayerExample): LayerSpec => ({
   positional: ['kernel_size'],
   example,
   defaults: { strides: 1, padding: 'valid', depth_multiplier: 1, data_format: null, dilation_rate: 1, use_bias: true },
+  infer(facts) {
+    // params = C_in × depth_multiplier × (k… + bias), and C_out = C_in × depth_multiplier
+    return convCandidates(
+      rank,
+      facts,
+      (bias, cin, out) => (out % cin === 0 ? exactQuotient(facts.params - (bias ? out : 0), out) : undefined),
+      (kernel, bias, cin, out) => ({
+        kernel_size: kernel,
+        ...(out / cin !== 1 ? { depth_multiplier: out / cin } : {}),
+        ...(bias ? {} : { use_bias: false }),
+      }),
+      // a first layer's channels are not printed: a depth multiplier of 1 first, then the others
+      (out) => divisors(out).reverse(),
+    );
+  },
   build({ args, input, dialect }) {
     requireArgs(args, 'kernel_size');
     const dm = arg.int(args, 'depth_multiplier');
@@ -236,6 +354,22 @@ const separable = (rank: number, example: LayerExample): LayerSpec => ({
   positional: ['filters', 'kernel_size'],
   example,
   defaults: { strides: 1, padding: 'valid', depth_multiplier: 1, data_format: null, dilation_rate: 1, use_bias: true },
+  infer(facts) {
+    // params = k… × C_in × dm + C_in × dm × filters + bias; depth_multiplier 1 unless nothing fits
+    return [1, 2, 3, 4].flatMap((dm) =>
+      convCandidates(
+        rank,
+        facts,
+        (bias, cin, f) => exactQuotient(facts.params - (bias ? f : 0) - cin * dm * f, cin * dm),
+        (kernel, bias, _c, f) => ({
+          filters: f,
+          kernel_size: kernel,
+          ...(dm !== 1 ? { depth_multiplier: dm } : {}),
+          ...(bias ? {} : { use_bias: false }),
+        }),
+      ),
+    );
+  },
   build({ args, input, dialect }) {
     requireArgs(args, 'filters', 'kernel_size');
     const filters = arg.int(args, 'filters');

@@ -4,6 +4,7 @@ import { add, mul, num, plainStep, type ShapeStep } from '../explain.ts';
 import { fail } from '../problem.ts';
 import { positions, product } from '../macs.ts';
 import { passThrough, weight, type LayerSpec, withPositional } from '../registry.ts';
+import { exactQuotient, lastAxis } from './infer.ts';
 import { expectMinRank, lastDim } from '../shape.ts';
 import { isShapeList } from '../text.ts';
 
@@ -13,6 +14,18 @@ const Dense: LayerSpec = {
   positional: ['units'],
   example: { args: { units: 10 }, input: [null, 784] },
   defaults: { use_bias: true },
+  infer({ output, inputs, params }) {
+    const units = lastAxis(output);
+    if (typeof units !== 'number') return [];
+    const known = inputs[0];
+    // params = units × (inputs + 1), or units × inputs without a bias
+    return [true, false].flatMap((bias) => {
+      const features = known ? lastAxis(known) : exactQuotient(params, units);
+      const f = known || typeof features !== 'number' ? features : features - (bias ? 1 : 0);
+      if (typeof f !== 'number' || f < 1) return [];
+      return [{ args: bias ? { units } : { units, use_bias: false }, input: known ?? [...output.slice(0, -1), f] }];
+    });
+  },
   build({ args, input }) {
     const units = arg.int(args, 'units');
     const useBias = arg.bool(args, 'use_bias');
@@ -38,6 +51,13 @@ const Embedding: LayerSpec = {
   positional: ['input_dim', 'output_dim'],
   example: { args: { input_dim: 1000, output_dim: 64 }, input: [null, 10] },
   defaults: {},
+  infer({ output, inputs, params }) {
+    // params = input_dim × output_dim: the vocabulary is the count over the vector length
+    const outputDim = lastAxis(output);
+    const inputDim = typeof outputDim === 'number' ? exactQuotient(params, outputDim) : undefined;
+    if (inputDim === undefined) return [];
+    return [{ args: { input_dim: inputDim, output_dim: outputDim }, input: inputs[0] ?? output.slice(0, -1) }];
+  },
   build({ args, input }) {
     const inputDim = arg.int(args, 'input_dim');
     const outputDim = arg.int(args, 'output_dim');

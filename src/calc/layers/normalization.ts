@@ -7,6 +7,7 @@ import * as arg from '../args.ts';
 import { add, mul, num, unchangedSteps, type Term, type TermRole } from '../explain.ts';
 import { fail } from '../problem.ts';
 import { weight, type LayerSpec, withPositional } from '../registry.ts';
+import { exactQuotient, lastAxis } from './infer.ts';
 import { normalizeAxis } from '../shape.ts';
 import { shapeText } from '../text.ts';
 import type { LayerArgs, Shape, Weight } from '../types.ts';
@@ -45,11 +46,22 @@ function perFeature(vectors: Term, sizes: number[], role: TermRole): Term {
   return mul(vectors, ...sizes.map((s) => num(s, role)));
 }
 
+/** center/scale settings whose vectors (plus `always` more) of `channels` each make `params`. */
+function centerScale(params: number, channels: number | null | undefined, always: number): LayerArgs[] {
+  if (typeof channels !== 'number') return [];
+  const vectors = exactQuotient(params, channels);
+  if (vectors === undefined) return [];
+  const options: LayerArgs[] = [{}, { center: false }, { scale: false }, { center: false, scale: false }];
+  return options.filter((o) => always + (o['center'] === false ? 0 : 1) + (o['scale'] === false ? 0 : 1) === vectors);
+}
+
 /** BatchNormalization: γ, β (trainable) and moving mean / variance (not trainable), one per channel. */
 const BatchNormalization: LayerSpec = {
   family: 'normalization',
   example: { args: {}, input: [null, 28, 28, 32] },
   defaults: { axis: -1, center: true, scale: true, renorm: false },
+  // params = (γ + β + mean + variance) × channels; the last two never train
+  infer: ({ output, params }) => centerScale(params, lastAxis(output), 2).map((args) => ({ args, input: output })),
   build({ args, input, dialect }) {
     // Keras 3 does int(axis); tf.keras also takes a list and gives the weights that many axes.
     if (dialect === 'keras3' && Array.isArray(args['axis'])) {
@@ -85,6 +97,7 @@ const LayerNormalization: LayerSpec = {
   family: 'normalization',
   example: { args: {}, input: [null, 10, 64] },
   defaults: { axis: -1, center: true, scale: true, rms_scaling: false },
+  infer: ({ output, params }) => centerScale(params, lastAxis(output), 0).map((args) => ({ args, input: output })),
   build({ args, input, dialect }) {
     const given = axisList(args, 'axis', input.length);
     // Keras 3 sorts the axes before shaping γ and β; tf.keras keeps the order given.
@@ -108,6 +121,13 @@ const GroupNormalization: LayerSpec = {
   family: 'normalization',
   example: { args: { groups: 8 }, input: [null, 28, 28, 32] },
   defaults: { groups: 32, axis: -1, center: true, scale: true },
+  infer({ output, params }) {
+    const c = lastAxis(output);
+    if (typeof c !== 'number') return [];
+    // γ and β per channel whatever the groups: the printout cannot tell them; the largest that divides
+    const groups = [32, 16, 8, 4, 2, 1].find((g) => c % g === 0)!;
+    return centerScale(params, c, 0).map((args) => ({ args: groups === 32 ? args : { groups, ...args }, input: output }));
+  },
   build({ args, input }) {
     if (typeof args['axis'] !== 'number') fail('arg-not-single-int', { got: show(args['axis']) }, 'axis');
     const [axis] = axisList(args, 'axis', input.length);

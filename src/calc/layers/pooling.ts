@@ -28,6 +28,29 @@ const pool = (rank: number, requirePool: boolean, input: Shape): LayerSpec => ({
     padding: 'valid',
     data_format: null,
   }),
+  infer({ output, inputs }) {
+    // strides default to the pool size: ⌊(in − p) / p⌋ + 1 (valid) or ⌈in / p⌉ (same) must give the printed length
+    const input = inputs[0];
+    if (!input)
+      return [
+        {
+          args: { pool_size: 2 },
+          input: [output[0] ?? null, ...output.slice(1, -1).map((d) => (d === null ? null : d * 2)), output[output.length - 1] ?? null],
+        },
+      ];
+    return (['valid', 'same'] as const).flatMap((padding) => {
+      const sizes = output.slice(1, -1).map((out, i) => {
+        const length = input[i + 1];
+        if (typeof length !== 'number' || typeof out !== 'number') return 2;
+        for (let p = 1; p <= length; p++)
+          if ((padding === 'valid' ? Math.floor((length - p) / p) + 1 : Math.ceil(length / p)) === out) return p;
+        return undefined;
+      });
+      if (sizes.some((s) => s === undefined)) return [];
+      const square = sizes.every((s) => s === sizes[0]);
+      return [{ args: { pool_size: square ? sizes[0] : sizes, ...(padding === 'same' ? { padding } : {}) }, input }];
+    });
+  },
   build({ args, input, dialect }) {
     const format = arg.dataFormat(args);
     const size = poolSize(args, rank, dialect);

@@ -22,6 +22,11 @@ const Normalization: LayerSpec = {
   family: 'preprocessing',
   example: { args: { axis: -1 }, input: [null, 224, 224, 3] },
   defaults: { axis: -1, mean: null, variance: null, invert: false },
+  // a mean and a variance per channel and one count (2 × C + 1), or one of each for axis=None (3)
+  infer: ({ output }) => [
+    { args: {}, input: output },
+    { args: { axis: null }, input: output },
+  ],
   build({ args, input, dialect }) {
     const axis = args['axis'];
     // axis=None keeps no axis: one mean and one variance for the whole input

@@ -9,7 +9,18 @@ import { add, evaluate, forTensor, mul, num, plainStep, type ShapeStep, type Ter
 import { toSnakeCase } from '../naming.ts';
 import { outputCells, product } from '../macs.ts';
 import { fail } from '../problem.ts';
-import { weight, type Built, type BuildContext, type GateId, type LayerExample, type LayerSpec, withPositional } from '../registry.ts';
+import {
+  weight,
+  type Built,
+  type BuildContext,
+  type GateId,
+  type InferCandidate,
+  type LayerExample,
+  type LayerSpec,
+  type PrintedFacts,
+  withPositional,
+} from '../registry.ts';
+import { exactQuotient, factorizations, windowFor } from './infer.ts';
 import { expectRank, lastDim } from '../shape.ts';
 import { isShapeList, shapeText } from '../text.ts';
 import type { Dialect, LayerArgs, OutputShape, Shape, Weight } from '../types.ts';
@@ -109,12 +120,47 @@ const overTime = (input: Shape, step: Term | null): Term | null => product(input
 
 const SEQUENCE_DEFAULTS: LayerArgs = { use_bias: true, return_sequences: false, return_state: false, go_backwards: false, stateful: false };
 
+/**
+ * Candidates for a printed recurrent row: params = gates × (units × (features + units) + bias rows
+ * × units), so a first layer's features follow from the count; GRU's one or two bias rows
+ * (reset_after) and a bias at all are the choices the count may leave open.
+ */
+function recurrentCandidates(kind: CellKind, { output, outputs, inputs, params }: PrintedFacts): InferCandidate[] {
+  const units = output[output.length - 1];
+  if (typeof units !== 'number' || units < 1) return [];
+  const gates = GATES[kind].length;
+  const sequences = output.length === 3;
+  const flags: LayerArgs = {
+    units,
+    ...(sequences ? { return_sequences: true } : {}),
+    ...(outputs.length > 1 ? { return_state: true } : {}),
+  };
+  const options: { args: LayerArgs; biasRows: number }[] =
+    kind === 'gru'
+      ? [
+          { args: {}, biasRows: 2 },
+          { args: { reset_after: false }, biasRows: 1 },
+          { args: { use_bias: false }, biasRows: 0 },
+        ]
+      : [
+          { args: {}, biasRows: kind.startsWith('cudnn') ? 2 : 1 },
+          { args: { use_bias: false }, biasRows: 0 },
+        ];
+  return options.flatMap(({ args, biasRows }) => {
+    const known = inputs[0];
+    const features = known ? known[known.length - 1] : (exactQuotient(params, gates * units) ?? 0) - units - biasRows;
+    if (typeof features !== 'number' || features < 1) return [];
+    return [{ args: { ...flags, ...args }, input: known ?? [output[0] ?? null, sequences ? (output[1] ?? null) : null, features] }];
+  });
+}
+
 /** SimpleRNN, LSTM, GRU and the CuDNN variants of tf.keras 1.x. */
 const recurrent = (kind: CellKind, example: LayerExample): LayerSpec => ({
   family: 'recurrent',
   positional: ['units'],
   example,
   defaults: kind === 'gru' ? (dialect) => ({ ...SEQUENCE_DEFAULTS, reset_after: resetAfterDefault(dialect) }) : SEQUENCE_DEFAULTS,
+  infer: (facts) => recurrentCandidates(kind, facts),
   build({ args, input }) {
     const cell = denseCell(kind, args, stepFeatures(input));
     return {
@@ -208,6 +254,41 @@ const convLstm = (rank: number, example: LayerExample): LayerSpec => ({
   positional: ['filters', 'kernel_size'],
   example,
   defaults: { ...SEQUENCE_DEFAULTS, strides: 1, padding: 'valid', data_format: null, dilation_rate: 1 },
+  infer({ output, inputs, params }) {
+    // params = 4 × filters × (k… × (C_in + filters) + 1), channels last
+    const filters = output[output.length - 1];
+    const input = inputs[0];
+    const known = input?.[input.length - 1];
+    if (typeof filters !== 'number') return [];
+    const sequences = output.length === rank + 3;
+    const outAt = sequences ? 2 : 1;
+    const out: InferCandidate[] = [];
+    for (const bias of [true, false]) {
+      for (const cin of typeof known === 'number' ? [known] : [1, 3, 2, 4, 8, 16]) {
+        const size = exactQuotient(params - (bias ? 4 * filters : 0), 4 * filters * (cin + filters));
+        if (size === undefined) continue;
+        for (const kernel of factorizations(size, rank)) {
+          for (const padding of ['valid', 'same'] as const) {
+            const windows = kernel.map((k, i) => windowFor(input?.[i + 2], k, output[outAt + i] ?? null, padding));
+            if (windows.some((w) => w === undefined)) continue;
+            out.push({
+              args: {
+                filters,
+                kernel_size: kernel,
+                ...(windows.some((w) => w!.stride !== 1) ? { strides: windows.map((w) => w!.stride) } : {}),
+                ...(windows.some((w) => w!.dilation !== 1) ? { dilation_rate: windows.map((w) => w!.dilation) } : {}),
+                ...(padding === 'same' ? { padding } : {}),
+                ...(sequences ? { return_sequences: true } : {}),
+                ...(bias ? {} : { use_bias: false }),
+              },
+              input: input ?? [output[0] ?? null, sequences ? (output[1] ?? null) : null, ...windows.map((w) => w!.input), cin],
+            });
+          }
+        }
+      }
+    }
+    return out;
+  },
   build({ args, input }) {
     expectRank(input, rank + 3, STEP_AXES[rank - 1]!);
     const format = arg.dataFormat(args);
@@ -305,6 +386,26 @@ const Bidirectional: LayerSpec = {
   positional: ['layer'],
   example: { args: { layer: { type: 'LSTM', args: { units: 32, return_sequences: true } } }, input: [null, 10, 8] },
   defaults: { merge_mode: 'concat', backward_layer: null },
+  infer(facts) {
+    // two copies of one recurrent layer: each half the count; concat doubles the last axis
+    const half = exactQuotient(facts.params, 2);
+    const last = facts.output[facts.output.length - 1];
+    if (half === undefined || typeof last !== 'number') return [];
+    return (['concat', 'sum'] as const).flatMap((merge) => {
+      const units = merge === 'concat' ? exactQuotient(last, 2) : last;
+      if (units === undefined) return [];
+      const inner = { ...facts, params: half, output: [...facts.output.slice(0, -1), units], outputs: [] };
+      return (['lstm', 'gru', 'simple'] as const).flatMap((kind) =>
+        recurrentCandidates(kind, inner).map((c) => ({
+          args: {
+            layer: { type: kind === 'simple' ? 'SimpleRNN' : kind.toUpperCase(), args: c.args },
+            ...(merge === 'concat' ? {} : { merge_mode: merge }),
+          },
+          input: c.input,
+        })),
+      );
+    });
+  },
   build(ctx: BuildContext) {
     const { args, input } = ctx;
     const layer = wrapped(args['layer'], 'layer');
@@ -397,6 +498,22 @@ const TimeDistributed: LayerSpec = {
   positional: ['layer'],
   example: { args: { layer: { type: 'Dense', args: { units: 8 } } }, input: [null, 10, 16] },
   defaults: {},
+  infer({ output, inputs, params }) {
+    // most often a Dense on every step: units × (features + 1)
+    const units = output[output.length - 1];
+    const known = inputs[0];
+    if (typeof units !== 'number') return [];
+    return [true, false].flatMap((bias) => {
+      const features = known ? known[known.length - 1] : (exactQuotient(params, units) ?? 0) - (bias ? 1 : 0);
+      if (typeof features !== 'number' || features < 1) return [];
+      return [
+        {
+          args: { layer: { type: 'Dense', args: bias ? { units } : { units, use_bias: false } } },
+          input: known ?? [...output.slice(0, -1), features],
+        },
+      ];
+    });
+  },
   build(ctx: BuildContext) {
     const { args, input } = ctx;
     const layer = wrapped(args['layer'], 'layer');
