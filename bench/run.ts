@@ -10,6 +10,8 @@ import { detectAndImport, modelFromKerasJson, parseJsonText } from '@calc/import
 import { renderKeras3 } from '@calc/render.ts';
 import { convStack, denseStack, resnet50, type Graph } from './graphs.ts';
 import { keras3JsonText } from './keras3-json.ts';
+import { pythonScript } from './readers.ts';
+import { readPython } from '@calc/import.ts';
 
 interface Case {
   label: string;
@@ -198,6 +200,23 @@ function main(): void {
   const cnn = results[0]!;
   console.log(
     `goal (issue #2): a 200-layer model imported and summarised in under ${GOAL_MS} ms: ${ms(cnn.ours)}, ${verdict(cnn.ours < GOAL_MS)}`,
+  );
+
+  console.log('\nreaders (issue #8): the goal is each in under 20 ms');
+  const script = pythonScript();
+  const scriptLines = script.text.trimEnd().split('\n').length;
+  const fromPython = (): Summary => {
+    const read = checked(readPython(script.text));
+    const s = summarize(read.models[read.main]!.model);
+    if (s.error) throw new Error(s.error.message);
+    return s;
+  };
+  const pythonParams = fromPython().totals.params;
+  wrong ||= pythonParams !== script.params;
+  const pythonMs = timeIt(41, fromPython);
+  console.log(
+    `  ${scriptLines}-line Python script → summary: ${ms(pythonMs)}, ${verdict(pythonMs < 20)}; ${group(pythonParams)} parameters, ` +
+      `${pythonParams === script.params ? 'right' : 'WRONG'} (expected ${group(script.params)})`,
   );
 
   const loadAfter = loadavg()[0]!;
