@@ -134,16 +134,39 @@ export class Evaluator {
     for (const s of statements) this.statement(s, scope);
   }
 
-  /** One statement; a Python error in it is reported and the statement skipped, as a notebook cell would go on. */
+  /**
+   * One statement. A Python error ends the top-level statement it happens in (a whole loop, a
+   * whole call), which is reported and skipped — the rest of the script goes on, as the next
+   * cell of a notebook would.
+   */
   private statement(node: SyntaxNode, scope: Scope): void {
     this.tick(node);
+    if (this.depth > 0) {
+      this.statementOrThrow(node, scope);
+      return;
+    }
+    this.depth++;
     try {
       this.statementOrThrow(node, scope);
     } catch (e) {
       if (e instanceof PyError) this.problems.push(e.diagnostic);
-      else throw e;
+      // `return`, `break` or `continue` outside a function or loop: Python refuses the file for it
+      else if (e instanceof Return || e instanceof Break || e instanceof Continue) {
+        throw new Halt(
+          diagnostic(
+            'python-syntax',
+            { found: e instanceof Return ? 'return' : e instanceof Break ? 'break' : 'continue' },
+            this.source.at(node),
+          ),
+        );
+      } else throw e;
+    } finally {
+      this.depth--;
     }
   }
+
+  /** Above 0 inside a top-level statement. */
+  private depth = 0;
 
   private statementOrThrow(node: SyntaxNode, scope: Scope): void {
     switch (node.name) {

@@ -501,7 +501,9 @@ export class Keras implements Host {
       if (batchShape) model.input = { kind: 'tensor', source: input, call: 0, index: 0 };
     }
     this.builtLayers.add(model);
-    for (const layer of model.layers) this.firstCall(layer);
+    // layers added one by one rebuild the model each time: only the new ones are called for the first time
+    for (const layer of model.layers.slice(model.builtLayers ?? 0)) this.firstCall(layer);
+    model.builtLayers = model.layers.length;
     if (this.dialect === 'keras3') this.namer.next('functional');
   }
 

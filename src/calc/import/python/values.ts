@@ -144,6 +144,8 @@ export interface ModelObj {
   outputs?: Py;
   /** Application: the model data, ready. */
   data?: Model;
+  /** Sequential: how many of its layers building it has called already. */
+  builtLayers?: number;
 }
 
 /** A symbolic tensor: output `index` of call `call` of `source`. */
