@@ -363,6 +363,8 @@ export const english = {
     `keras.Model's ${v.argument} must be tensors (from keras.Input and layer calls), not a ${v.type}`,
   'python-application-options': (v: { name: string; argument: string }) =>
     `keras.applications.${v.name} is built here only as Keras makes it by default (include_top=True, its own input size, 1000 classes); ${v.argument} changes that`,
+  'python-application-square': (v: { name: string }) =>
+    `keras.applications.${v.name} reads its input's side while it builds (correct_pad); Param Lab builds it on square inputs only`,
   'python-graph-disconnected': (v: { input: string }) => `the outputs depend on ${v.input}, which is not among the model's inputs`,
   'python-no-model': () => 'no Keras model is built in this code (expected keras.Sequential, keras.Model or a keras.applications model)',
   'python-custom-layer': (v: { name: string; line: number }) =>

@@ -217,6 +217,7 @@ const samples: { [C in DiagnosticCode]: ValuesOf<C> } = {
   'python-model-without-graph': {},
   'python-model-not-tensors': { argument: 'argument-text', type: 'type-text' },
   'python-application-options': { name: 'name-text', argument: 'argument-text' },
+  'python-application-square': { name: 'name-text' },
   'python-graph-disconnected': { input: 'input-text' },
   'python-no-model': {},
   'python-custom-layer': { name: 'name-text', line: 24 },

@@ -300,6 +300,33 @@ model = keras.Model(inputs, outputs)
   });
 });
 
+describe('keras.applications with the arguments that change their layers', () => {
+  const app = (call: string) => read(`import keras\nbase = keras.applications.${call}\n`);
+  it.each([
+    // Chollet, Deep Learning with Python (2e), ch. 8: conv_base = VGG16(include_top=False, input_shape=(180, 180, 3))
+    ['VGG16(weights="imagenet", include_top=False, input_shape=(180, 180, 3))', 14_714_688, 0, [null, 5, 5, 512]],
+    // TensorFlow's transfer-learning tutorial: MobileNetV2(input_shape=(160, 160, 3), include_top=False)
+    ['MobileNetV2(input_shape=(160, 160, 3), include_top=False, weights="imagenet")', 2_257_984, 34_112, [null, 5, 5, 1280]],
+    // ResNet50 without its top: 25,636,712 − (2,048 × 1,000 + 1,000) = 23,587,712; the pooling adds nothing
+    ['ResNet50(weights=None, include_top=False, pooling="avg")', 25_636_712 - (2048 * 1000 + 1000), 53_120, [null, 2048]],
+    // VGG16 for 10 classes: 138,357,544 − 4,097,000 + (4,096 × 10 + 10)
+    ['VGG16(weights=None, classes=10)', 138_357_544 - 4_097_000 + 40_970, 0, [null, 10]],
+  ])('%s', (call, params, nonTrainable, output) => {
+    const s = app(call);
+    expect(s.totals.params).toBe(params);
+    expect(s.totals.nonTrainable).toBe(nonTrainable);
+    expect(s.layers.at(-1)!.outputShape).toEqual(output);
+  });
+  it('a builder Param Lab makes only at its defaults, and a non-square MobileNetV2, are refused by name', () => {
+    expect(problem('import keras\nbase = keras.applications.NASNetMobile(weights=None, include_top=False)\n').message).toContain(
+      'keras.applications.NASNetMobile is built here only as Keras makes it by default',
+    );
+    expect(problem('import keras\nbase = keras.applications.MobileNetV2(input_shape=(160, 128, 3), include_top=False)\n').code).toBe(
+      'python-application-square',
+    );
+  });
+});
+
 describe('custom layers', () => {
   it('add_weight shapes in build, ops in call', () => {
     const code = `import keras

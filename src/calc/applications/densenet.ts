@@ -5,7 +5,7 @@
  * channels with a 1×1 conv and the size with a 2×2 average pool. No convolution has a bias.
  */
 import type { FunctionalModel, TensorRef } from '../model.ts';
-import { Graph } from './graph.ts';
+import { Graph, topOrPooling, type ApplicationOptions } from './graph.ts';
 
 /** Layers per dense block. */
 const BLOCKS = { 121: [6, 12, 24, 16], 169: [6, 12, 32, 32], 201: [6, 12, 48, 32] } as const;
@@ -41,9 +41,9 @@ function transition(g: Graph, input: Feature, name: string): Feature {
   return { x, channels };
 }
 
-function densenet(depth: keyof typeof BLOCKS): FunctionalModel {
+function densenet(depth: keyof typeof BLOCKS, o: ApplicationOptions): FunctionalModel {
   const g = new Graph();
-  let x = g.input([224, 224, 3]);
+  let x = g.input(o.inputShape ?? [224, 224, 3]);
   x = g.call(
     'ZeroPadding2D',
     {
@@ -75,12 +75,18 @@ function densenet(depth: keyof typeof BLOCKS): FunctionalModel {
   });
   x = g.call('BatchNormalization', BN, f.x, 'bn');
   x = g.call('Activation', { activation: 'relu' }, x, 'relu');
-  x = g.call('GlobalAveragePooling2D', {}, x, 'avg_pool');
-  x = g.call('Dense', { units: 1000, activation: 'softmax' }, x, 'predictions');
+  x = topOrPooling(
+    g,
+    x,
+    o,
+    (features, classes) =>
+      g.call('Dense', { units: classes, activation: 'softmax' }, g.call('GlobalAveragePooling2D', {}, features, 'avg_pool'), 'predictions'),
+    true,
+  );
   return g.model(`densenet${depth}`, x);
 }
 
 /** `keras.applications.DenseNet121()`: 6 + 12 + 24 + 16 dense layers. */
-export const DenseNet121 = (): FunctionalModel => densenet(121);
-export const DenseNet169 = (): FunctionalModel => densenet(169);
-export const DenseNet201 = (): FunctionalModel => densenet(201);
+export const DenseNet121 = (o: ApplicationOptions = {}): FunctionalModel => densenet(121, o);
+export const DenseNet169 = (o: ApplicationOptions = {}): FunctionalModel => densenet(169, o);
+export const DenseNet201 = (o: ApplicationOptions = {}): FunctionalModel => densenet(201, o);

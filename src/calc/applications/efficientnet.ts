@@ -10,7 +10,7 @@ import { convLength } from '../conv-arithmetic.ts';
 import type { FunctionalModel, TensorRef } from '../model.ts';
 import type { Dim } from '../types.ts';
 import { correctPad } from './correct-pad.ts';
-import { Graph } from './graph.ts';
+import { Graph, topOrPooling, type ApplicationOptions } from './graph.ts';
 import { makeDivisible } from './make-divisible.ts';
 
 interface Stage {
@@ -114,16 +114,19 @@ function mbConv(g: Graph, input: Feature, a: BlockArgs): Feature {
   return { x, side };
 }
 
-function efficientnet(variant: keyof typeof VARIANTS): FunctionalModel {
+function efficientnet(variant: keyof typeof VARIANTS, o: ApplicationOptions): FunctionalModel {
   const [width, depth, size, dropoutRate] = VARIANTS[variant];
   const roundFilters = (f: number): number => makeDivisible(f * width, 8);
   const roundRepeats = (r: number): number => Math.ceil(depth * r);
 
   const g = new Graph();
-  let x = g.input([size, size, 3]);
+  const shape = o.inputShape ?? [size, size, 3];
+  // correct_pad reads the side as the code runs; the builder takes square inputs (index.ts checks)
+  const side = shape[0] ?? null;
+  let x = g.input(shape);
   x = g.call('Rescaling', { scale: 1.0 / 255.0 }, x);
   x = g.call('Normalization', { axis: 3 }, x);
-  const stem = padded(g, { x, side: size }, 3, 'stem_conv_pad');
+  const stem = padded(g, { x, side }, 3, 'stem_conv_pad');
   x = g.call('Conv2D', { filters: roundFilters(32), kernel_size: 3, strides: 2, padding: 'valid', use_bias: false }, stem.x, 'stem_conv');
   x = g.call('BatchNormalization', BN, x, 'stem_bn');
   x = g.call('Activation', { activation: ACTIVATION }, x, 'stem_activation');
@@ -150,18 +153,30 @@ function efficientnet(variant: keyof typeof VARIANTS): FunctionalModel {
   x = g.call('Conv2D', { filters: roundFilters(1280), kernel_size: 1, padding: 'same', use_bias: false }, f.x, 'top_conv');
   x = g.call('BatchNormalization', BN, x, 'top_bn');
   x = g.call('Activation', { activation: ACTIVATION }, x, 'top_activation');
-  x = g.call('GlobalAveragePooling2D', {}, x, 'avg_pool');
-  x = g.call('Dropout', { rate: dropoutRate }, x, 'top_dropout');
-  x = g.call('Dense', { units: 1000, activation: 'softmax' }, x, 'predictions');
+  x = topOrPooling(
+    g,
+    x,
+    o,
+    (features, classes) => {
+      const pooled = g.call('GlobalAveragePooling2D', {}, features, 'avg_pool');
+      return g.call(
+        'Dense',
+        { units: classes, activation: 'softmax' },
+        g.call('Dropout', { rate: dropoutRate }, pooled, 'top_dropout'),
+        'predictions',
+      );
+    },
+    true,
+  );
   return g.model(`efficientnet${variant}`, x);
 }
 
 /** `keras.applications.EfficientNetB0()`: 224 × 224, 16 MBConv blocks. */
-export const EfficientNetB0 = (): FunctionalModel => efficientnet('b0');
-export const EfficientNetB1 = (): FunctionalModel => efficientnet('b1');
-export const EfficientNetB2 = (): FunctionalModel => efficientnet('b2');
-export const EfficientNetB3 = (): FunctionalModel => efficientnet('b3');
-export const EfficientNetB4 = (): FunctionalModel => efficientnet('b4');
-export const EfficientNetB5 = (): FunctionalModel => efficientnet('b5');
-export const EfficientNetB6 = (): FunctionalModel => efficientnet('b6');
-export const EfficientNetB7 = (): FunctionalModel => efficientnet('b7');
+export const EfficientNetB0 = (o: ApplicationOptions = {}): FunctionalModel => efficientnet('b0', o);
+export const EfficientNetB1 = (o: ApplicationOptions = {}): FunctionalModel => efficientnet('b1', o);
+export const EfficientNetB2 = (o: ApplicationOptions = {}): FunctionalModel => efficientnet('b2', o);
+export const EfficientNetB3 = (o: ApplicationOptions = {}): FunctionalModel => efficientnet('b3', o);
+export const EfficientNetB4 = (o: ApplicationOptions = {}): FunctionalModel => efficientnet('b4', o);
+export const EfficientNetB5 = (o: ApplicationOptions = {}): FunctionalModel => efficientnet('b5', o);
+export const EfficientNetB6 = (o: ApplicationOptions = {}): FunctionalModel => efficientnet('b6', o);
+export const EfficientNetB7 = (o: ApplicationOptions = {}): FunctionalModel => efficientnet('b7', o);

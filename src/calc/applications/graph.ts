@@ -8,6 +8,36 @@ import { Namer } from '../naming.ts';
 import type { LayerArgs, Shape } from '../types.ts';
 import { kerasLayerOrder } from './keras-layer-order.ts';
 
+/**
+ * The arguments every `keras.applications` builder takes that change its layers: the input size,
+ * the classifier on top or the pooling that replaces it, and how many classes the classifier has.
+ */
+export interface ApplicationOptions {
+  /** Height, width, channels (`input_shape=`); each builder's default when absent. */
+  inputShape?: Shape;
+  includeTop?: boolean;
+  /** Without the top: global 'avg' or 'max' pooling, or none (the last feature map). */
+  pooling?: 'avg' | 'max' | null;
+  classes?: number;
+}
+
+/**
+ * What every application ends with (keras/src/applications/*.py): its classifier, or without it
+ * the pooling asked for — named `avg_pool` / `max_pool` in some builders, automatically in others.
+ */
+export function topOrPooling(
+  g: Graph,
+  x: TensorRef,
+  o: ApplicationOptions,
+  classifier: (x: TensorRef, classes: number) => TensorRef,
+  namedPooling: boolean,
+): TensorRef {
+  if (o.includeTop !== false) return classifier(x, o.classes ?? 1000);
+  if (o.pooling === 'avg') return g.call('GlobalAveragePooling2D', {}, x, namedPooling ? 'avg_pool' : undefined);
+  if (o.pooling === 'max') return g.call('GlobalMaxPooling2D', {}, x, namedPooling ? 'max_pool' : undefined);
+  return x;
+}
+
 export class Graph {
   private readonly namer = new Namer('keras3');
   private readonly entries: FunctionalModel['layers'] = [];

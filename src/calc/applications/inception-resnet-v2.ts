@@ -7,7 +7,7 @@
  * BatchNormalization without gamma (scale=False) and relu, all with automatic names.
  */
 import type { FunctionalModel, TensorRef } from '../model.ts';
-import { Graph } from './graph.ts';
+import { Graph, topOrPooling, type ApplicationOptions } from './graph.ts';
 
 const CHANNEL_AXIS = 3;
 
@@ -71,9 +71,9 @@ function residualBlock(
 }
 
 /** `keras.applications.InceptionResNetV2()`. */
-export function InceptionResNetV2(): FunctionalModel {
+export function InceptionResNetV2(o: ApplicationOptions = {}): FunctionalModel {
   const g = new Graph();
-  let x = g.input([299, 299, 3]);
+  let x = g.input(o.inputShape ?? [299, 299, 3]);
   x = conv2dBn(g, x, 32, 3, { strides: 2, padding: 'valid' });
   x = conv2dBn(g, x, 32, 3, { padding: 'valid' });
   x = conv2dBn(g, x, 64, 3);
@@ -108,7 +108,13 @@ export function InceptionResNetV2(): FunctionalModel {
   x = residualBlock(g, x, width, 1.0, 'block8', 10, null);
 
   x = conv2dBn(g, x, 1536, 1, { name: 'conv_7b' });
-  x = g.call('GlobalAveragePooling2D', {}, x, 'avg_pool');
-  x = g.call('Dense', { units: 1000, activation: 'softmax' }, x, 'predictions');
+  x = topOrPooling(
+    g,
+    x,
+    o,
+    (features, classes) =>
+      g.call('Dense', { units: classes, activation: 'softmax' }, g.call('GlobalAveragePooling2D', {}, features, 'avg_pool'), 'predictions'),
+    false,
+  );
   return g.model('inception_resnet_v2', x);
 }

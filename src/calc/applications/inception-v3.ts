@@ -7,7 +7,7 @@
  * `batch_normalization_N`, `activation_N` a fresh session gives them.
  */
 import type { FunctionalModel, TensorRef } from '../model.ts';
-import { Graph } from './graph.ts';
+import { Graph, topOrPooling, type ApplicationOptions } from './graph.ts';
 
 const CHANNEL_AXIS = 3;
 
@@ -72,9 +72,9 @@ function block8(g: Graph, x: TensorRef, i: number): TensorRef {
 }
 
 /** `keras.applications.InceptionV3()`. */
-export function InceptionV3(): FunctionalModel {
+export function InceptionV3(o: ApplicationOptions = {}): FunctionalModel {
   const g = new Graph();
-  let x = g.input([299, 299, 3]);
+  let x = g.input(o.inputShape ?? [299, 299, 3]);
   x = conv2dBn(g, x, 32, 3, 3, 'valid', 2);
   x = conv2dBn(g, x, 32, 3, 3, 'valid');
   x = conv2dBn(g, x, 64, 3, 3);
@@ -111,7 +111,13 @@ export function InceptionV3(): FunctionalModel {
   x = block8(g, x, 0);
   x = block8(g, x, 1);
 
-  x = g.call('GlobalAveragePooling2D', {}, x, 'avg_pool');
-  x = g.call('Dense', { units: 1000, activation: 'softmax' }, x, 'predictions');
+  x = topOrPooling(
+    g,
+    x,
+    o,
+    (features, classes) =>
+      g.call('Dense', { units: classes, activation: 'softmax' }, g.call('GlobalAveragePooling2D', {}, features, 'avg_pool'), 'predictions'),
+    false,
+  );
   return g.model('inception_v3', x);
 }

@@ -5,6 +5,7 @@
  * The totals Keras reports for each: docs/applications.md.
  */
 import type { Model } from '../model.ts';
+import type { ApplicationOptions } from './graph.ts';
 import { ConvNeXtBase, ConvNeXtLarge, ConvNeXtSmall, ConvNeXtTiny, ConvNeXtXLarge } from './convnext.ts';
 import { DenseNet121, DenseNet169, DenseNet201 } from './densenet.ts';
 import {
@@ -27,8 +28,28 @@ import { ResNet101, ResNet101V2, ResNet152, ResNet152V2, ResNet50, ResNet50V2 } 
 import { VGG16, VGG19 } from './vgg.ts';
 import { Xception } from './xception.ts';
 
+export type { ApplicationOptions } from './graph.ts';
+
+/**
+ * The builders that honour `ApplicationOptions` (input size, include_top, pooling, classes); the
+ * others are built only as Keras makes them by default. `square`: the builder reads the side while
+ * it builds (correct_pad), so it takes square inputs.
+ */
+export const configurable: ReadonlyMap<string, { square: boolean }> = new Map<string, { square: boolean }>([
+  ...['VGG16', 'VGG19', 'ResNet50', 'ResNet101', 'ResNet152', 'ResNet50V2', 'ResNet101V2', 'ResNet152V2', 'MobileNet'].map(
+    (n): [string, { square: boolean }] => [n, { square: false }],
+  ),
+  ...['DenseNet121', 'DenseNet169', 'DenseNet201', 'InceptionV3', 'InceptionResNetV2', 'Xception'].map(
+    (n): [string, { square: boolean }] => [n, { square: false }],
+  ),
+  ...['MobileNetV2', ...[0, 1, 2, 3, 4, 5, 6, 7].map((b) => `EfficientNetB${b}`)].map((n): [string, { square: boolean }] => [
+    n,
+    { square: true },
+  ]),
+]);
+
 /** Builders keyed by the names `keras.applications` exports them under. */
-export const applications: Record<string, () => Model> = {
+export const applications: Record<string, (options?: ApplicationOptions) => Model> = {
   VGG16,
   VGG19,
   ResNet50,

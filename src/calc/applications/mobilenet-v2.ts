@@ -9,7 +9,7 @@ import { convLength } from '../conv-arithmetic.ts';
 import type { FunctionalModel, TensorRef } from '../model.ts';
 import type { Dim } from '../types.ts';
 import { correctPad } from './correct-pad.ts';
-import { Graph } from './graph.ts';
+import { Graph, topOrPooling, type ApplicationOptions } from './graph.ts';
 import { makeDivisible } from './make-divisible.ts';
 
 const BN = { axis: -1, epsilon: 1e-3, momentum: 0.999 };
@@ -78,21 +78,30 @@ function invertedResidual(g: Graph, input: Feature, filters: number, stride: num
 }
 
 /** `keras.applications.MobileNetV2()`. */
-export function MobileNetV2(): FunctionalModel {
+export function MobileNetV2(o: ApplicationOptions = {}): FunctionalModel {
   const g = new Graph();
-  const input = g.input([224, 224, 3]);
+  // correct_pad reads the side as the code runs; the builder takes square inputs (index.ts checks)
+  const shape = o.inputShape ?? [224, 224, 3];
+  const rows = shape[0] ?? null;
+  const input = g.input(shape);
   const stem = makeDivisible(32 * ALPHA, 8);
   let x = g.call('Conv2D', { filters: stem, kernel_size: 3, strides: [2, 2], padding: 'same', use_bias: false }, input, 'Conv1');
   x = g.call('BatchNormalization', BN, x, 'bn_Conv1');
   x = g.call('ReLU', { max_value: 6.0 }, x, 'Conv1_relu');
-  let f: Feature = { x, channels: stem, side: convLength(224, 3, 2, 1, 'same') };
+  let f: Feature = { x, channels: stem, side: convLength(rows, 3, 2, 1, 'same') };
   BLOCKS.forEach(([filters, stride, expansion], id) => (f = invertedResidual(g, f, filters, stride, expansion, id)));
   // α > 1 widens the last convolution too; at α = 1 it stays 1280.
   const last = ALPHA > 1 ? makeDivisible(1280 * ALPHA, 8) : 1280;
   x = g.call('Conv2D', { filters: last, kernel_size: 1, use_bias: false }, f.x, 'Conv_1');
   x = g.call('BatchNormalization', BN, x, 'Conv_1_bn');
   x = g.call('ReLU', { max_value: 6.0 }, x, 'out_relu');
-  x = g.call('GlobalAveragePooling2D', {}, x);
-  x = g.call('Dense', { units: 1000, activation: 'softmax' }, x, 'predictions');
-  return g.model('mobilenetv2_1.00_224', x);
+  x = topOrPooling(
+    g,
+    x,
+    o,
+    (features, classes) =>
+      g.call('Dense', { units: classes, activation: 'softmax' }, g.call('GlobalAveragePooling2D', {}, features), 'predictions'),
+    false,
+  );
+  return g.model(`mobilenetv2_1.00_${rows ?? 224}`, x);
 }

@@ -5,7 +5,7 @@
  * pool, reshaped to 1000 — so `conv_preds` has a bias and a 1 × 1 × 1024 × 1000 kernel.
  */
 import type { FunctionalModel, TensorRef } from '../model.ts';
-import { Graph } from './graph.ts';
+import { Graph, topOrPooling, type ApplicationOptions } from './graph.ts';
 
 const ALPHA = 1.0;
 const DEPTH_MULTIPLIER = 1;
@@ -67,9 +67,10 @@ function depthwiseBlock(g: Graph, x: TensorRef, filters: number, stride: number,
 }
 
 /** `keras.applications.MobileNet()`. */
-export function MobileNet(): FunctionalModel {
+export function MobileNet(o: ApplicationOptions = {}): FunctionalModel {
   const g = new Graph();
-  let x = g.input([224, 224, 3]);
+  const shape = o.inputShape ?? [224, 224, 3];
+  let x = g.input(shape);
   x = g.call(
     'Conv2D',
     { filters: Math.trunc(32 * ALPHA), kernel_size: [3, 3], padding: 'same', use_bias: false, strides: [2, 2] },
@@ -79,10 +80,18 @@ export function MobileNet(): FunctionalModel {
   x = g.call('BatchNormalization', { axis: -1 }, x, 'conv1_bn');
   x = g.call('ReLU', { max_value: 6.0 }, x, 'conv1_relu');
   BLOCKS.forEach(([filters, stride], i) => (x = depthwiseBlock(g, x, filters, stride, i + 1)));
-  x = g.call('GlobalAveragePooling2D', { keepdims: true }, x);
-  x = g.call('Dropout', { rate: DROPOUT }, x, 'dropout');
-  x = g.call('Conv2D', { filters: 1000, kernel_size: [1, 1], padding: 'same' }, x, 'conv_preds');
-  x = g.call('Reshape', { target_shape: [1000] }, x, 'reshape_2');
-  x = g.call('Activation', { activation: 'softmax' }, x, 'predictions');
-  return g.model('mobilenet_1.00_224', x);
+  x = topOrPooling(
+    g,
+    x,
+    o,
+    (features, classes) => {
+      let y = g.call('GlobalAveragePooling2D', { keepdims: true }, features);
+      y = g.call('Dropout', { rate: DROPOUT }, y, 'dropout');
+      y = g.call('Conv2D', { filters: classes, kernel_size: [1, 1], padding: 'same' }, y, 'conv_preds');
+      y = g.call('Reshape', { target_shape: [classes] }, y, 'reshape_2');
+      return g.call('Activation', { activation: 'softmax' }, y, 'predictions');
+    },
+    false,
+  );
+  return g.model(`mobilenet_1.00_${shape[0] ?? 224}`, x);
 }

@@ -5,7 +5,7 @@
  * and a 1000-way Dense. V1 normalises after each convolution; V2 normalises before ("preact").
  */
 import type { FunctionalModel, TensorRef } from '../model.ts';
-import { Graph } from './graph.ts';
+import { Graph, topOrPooling, type ApplicationOptions } from './graph.ts';
 
 /** Blocks per stage (conv2 … conv5); the stages use 64, 128, 256, 512 bottleneck filters. */
 const DEPTHS = { 50: [3, 4, 6, 3], 101: [3, 4, 23, 3], 152: [3, 8, 36, 3] } as const;
@@ -77,9 +77,9 @@ function stage(g: Graph, x: TensorRef, preact: boolean, filters: number, blocks:
 }
 
 /** `ResNet(stack_fn, preact, use_bias)`: the stem, the stages and the classifier. */
-function resnet(depth: Depth, preact: boolean): FunctionalModel {
+function resnet(depth: Depth, preact: boolean, o: ApplicationOptions): FunctionalModel {
   const g = new Graph();
-  let x = g.input([224, 224, 3]);
+  let x = g.input(o.inputShape ?? [224, 224, 3]);
   x = g.call(
     'ZeroPadding2D',
     {
@@ -117,16 +117,22 @@ function resnet(depth: Depth, preact: boolean): FunctionalModel {
     x = g.call('BatchNormalization', BN, x, 'post_bn');
     x = g.call('Activation', { activation: 'relu' }, x, 'post_relu');
   }
-  x = g.call('GlobalAveragePooling2D', {}, x, 'avg_pool');
-  x = g.call('Dense', { units: 1000, activation: 'softmax' }, x, 'predictions');
+  x = topOrPooling(
+    g,
+    x,
+    o,
+    (features, classes) =>
+      g.call('Dense', { units: classes, activation: 'softmax' }, g.call('GlobalAveragePooling2D', {}, features, 'avg_pool'), 'predictions'),
+    true,
+  );
   return g.model(`resnet${depth}${preact ? 'v2' : ''}`, x);
 }
 
 /** `keras.applications.ResNet50()`: 3 + 4 + 6 + 3 bottleneck blocks. */
-export const ResNet50 = (): FunctionalModel => resnet(50, false);
-export const ResNet101 = (): FunctionalModel => resnet(101, false);
-export const ResNet152 = (): FunctionalModel => resnet(152, false);
+export const ResNet50 = (o: ApplicationOptions = {}): FunctionalModel => resnet(50, false, o);
+export const ResNet101 = (o: ApplicationOptions = {}): FunctionalModel => resnet(101, false, o);
+export const ResNet152 = (o: ApplicationOptions = {}): FunctionalModel => resnet(152, false, o);
 /** `keras.applications.ResNet50V2()`: pre-activation blocks, a final `post_bn`. */
-export const ResNet50V2 = (): FunctionalModel => resnet(50, true);
-export const ResNet101V2 = (): FunctionalModel => resnet(101, true);
-export const ResNet152V2 = (): FunctionalModel => resnet(152, true);
+export const ResNet50V2 = (o: ApplicationOptions = {}): FunctionalModel => resnet(50, true, o);
+export const ResNet101V2 = (o: ApplicationOptions = {}): FunctionalModel => resnet(101, true, o);
+export const ResNet152V2 = (o: ApplicationOptions = {}): FunctionalModel => resnet(152, true, o);

@@ -4,15 +4,15 @@
  * of the weights sit in `fc1`, which reads the 7 × 7 × 512 = 25,088 flattened features.
  */
 import type { FunctionalModel } from '../model.ts';
-import { Graph } from './graph.ts';
+import { Graph, topOrPooling, type ApplicationOptions } from './graph.ts';
 
 /** How many convolutions each of the five blocks has; the filters are 64, 128, 256, 512, 512. */
 const CONVS_PER_BLOCK = { vgg16: [2, 2, 3, 3, 3], vgg19: [2, 2, 4, 4, 4] } as const;
 const BLOCK_FILTERS = [64, 128, 256, 512, 512];
 
-function vgg(name: keyof typeof CONVS_PER_BLOCK): FunctionalModel {
+function vgg(name: keyof typeof CONVS_PER_BLOCK, o: ApplicationOptions): FunctionalModel {
   const g = new Graph();
-  let x = g.input([224, 224, 3]);
+  let x = g.input(o.inputShape ?? [224, 224, 3]);
   CONVS_PER_BLOCK[name].forEach((convs, b) => {
     const block = `block${b + 1}`;
     for (let c = 1; c <= convs; c++) {
@@ -20,15 +20,23 @@ function vgg(name: keyof typeof CONVS_PER_BLOCK): FunctionalModel {
     }
     x = g.call('MaxPooling2D', { pool_size: [2, 2], strides: [2, 2] }, x, `${block}_pool`);
   });
-  x = g.call('Flatten', {}, x, 'flatten');
-  x = g.call('Dense', { units: 4096, activation: 'relu' }, x, 'fc1');
-  x = g.call('Dense', { units: 4096, activation: 'relu' }, x, 'fc2');
-  x = g.call('Dense', { units: 1000, activation: 'softmax' }, x, 'predictions');
+  x = topOrPooling(
+    g,
+    x,
+    o,
+    (features, classes) => {
+      let y = g.call('Flatten', {}, features, 'flatten');
+      y = g.call('Dense', { units: 4096, activation: 'relu' }, y, 'fc1');
+      y = g.call('Dense', { units: 4096, activation: 'relu' }, y, 'fc2');
+      return g.call('Dense', { units: classes, activation: 'softmax' }, y, 'predictions');
+    },
+    false,
+  );
   return g.model(name, x);
 }
 
 /** `keras.applications.VGG16()`: 13 convolutions and 3 Dense layers. */
-export const VGG16 = (): FunctionalModel => vgg('vgg16');
+export const VGG16 = (o: ApplicationOptions = {}): FunctionalModel => vgg('vgg16', o);
 
 /** `keras.applications.VGG19()`: 16 convolutions and 3 Dense layers. */
-export const VGG19 = (): FunctionalModel => vgg('vgg19');
+export const VGG19 = (o: ApplicationOptions = {}): FunctionalModel => vgg('vgg19', o);

@@ -7,7 +7,7 @@
  * Keras, so they carry automatic names (`conv2d`, `batch_normalization`, …).
  */
 import type { FunctionalModel, TensorRef } from '../model.ts';
-import { Graph } from './graph.ts';
+import { Graph, topOrPooling, type ApplicationOptions } from './graph.ts';
 
 const BN = { axis: -1 };
 
@@ -51,9 +51,9 @@ function middle(g: Graph, x: TensorRef, block: number): TensorRef {
 }
 
 /** `keras.applications.Xception()`. */
-export function Xception(): FunctionalModel {
+export function Xception(o: ApplicationOptions = {}): FunctionalModel {
   const g = new Graph();
-  let x = g.input([299, 299, 3]);
+  let x = g.input(o.inputShape ?? [299, 299, 3]);
   x = g.call('Conv2D', { filters: 32, kernel_size: [3, 3], strides: [2, 2], use_bias: false }, x, 'block1_conv1');
   x = g.call('BatchNormalization', BN, x, 'block1_conv1_bn');
   x = g.call('Activation', { activation: 'relu' }, x, 'block1_conv1_act');
@@ -74,7 +74,13 @@ export function Xception(): FunctionalModel {
   x = g.call('BatchNormalization', BN, x, 'block14_sepconv2_bn');
   x = g.call('Activation', { activation: 'relu' }, x, 'block14_sepconv2_act');
 
-  x = g.call('GlobalAveragePooling2D', {}, x, 'avg_pool');
-  x = g.call('Dense', { units: 1000, activation: 'softmax' }, x, 'predictions');
+  x = topOrPooling(
+    g,
+    x,
+    o,
+    (features, classes) =>
+      g.call('Dense', { units: classes, activation: 'softmax' }, g.call('GlobalAveragePooling2D', {}, features, 'avg_pool'), 'predictions'),
+    false,
+  );
   return g.model('xception', x);
 }

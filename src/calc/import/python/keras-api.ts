@@ -5,7 +5,7 @@
  * Keras hands out in the order a fresh Python process would (docs/naming.md). Everything else in
  * Keras (optimizers, datasets, callbacks) is followed no further: it cannot change a count.
  */
-import { applications } from '../../applications/index.ts';
+import { applications, configurable, type ApplicationOptions } from '../../applications/index.ts';
 import { diagnostic } from '../../diagnostics.ts';
 import { knownTypes, specFor } from '../../layers/index.ts';
 import { Namer, toSnakeCase } from '../../naming.ts';
@@ -529,18 +529,38 @@ export class Keras implements Host {
     return model;
   }
 
+  /**
+   * `keras.applications.ResNet50(include_top=False, input_shape=(160, 160, 3), pooling="avg")`:
+   * the options that change layers, for the builders that honour them (applications/index.ts).
+   */
   private application(name: string, kwargs: Map<string, Py>, at: Loc, ev: Evaluator): Py {
-    const includeTop = kwargs.get('include_top') ?? true;
-    const differs: string[] = [];
-    if (includeTop !== true) differs.push('include_top');
-    for (const k of ['input_shape', 'input_tensor', 'classes', 'pooling']) if (kwargs.has(k) && kwargs.get(k) !== null) differs.push(k);
-    if (differs.length > 0 && !(differs.length === 1 && differs[0] === 'classes' && kwargs.get('classes') === 1000)) {
-      ev.fail('python-application-options', { name, argument: differs[0]! }, at);
+    const options: ApplicationOptions = {};
+    const refuse = (argument: string): never => ev.fail('python-application-options', { name, argument }, at);
+    const includeTop = kwargs.get('include_top');
+    if (includeTop !== undefined && typeof includeTop !== 'boolean') refuse('include_top');
+    if (includeTop === false) options.includeTop = false;
+    const shape = kwargs.get('input_shape');
+    if (shape !== undefined && shape !== null) options.inputShape = shapeFromPy(shape, ev, at, 'input_shape');
+    const pooling = kwargs.get('pooling');
+    if (pooling === 'avg' || pooling === 'max') options.pooling = pooling;
+    else if (pooling !== undefined && pooling !== null) refuse('pooling');
+    const classes = kwargs.get('classes');
+    if (typeof classes === 'number' && Number.isSafeInteger(classes) && classes >= 1) options.classes = classes;
+    else if (classes !== undefined) refuse('classes');
+    const tensor = kwargs.get('input_tensor');
+    if (tensor !== undefined && tensor !== null) refuse('input_tensor');
+    const builder = configurable.get(name);
+    const changed = Object.keys(options).length > 0;
+    if (changed && !builder)
+      refuse(Object.keys(kwargs).find((k) => ['include_top', 'input_shape', 'pooling', 'classes'].includes(k)) ?? 'include_top');
+    if (builder?.square && options.inputShape && options.inputShape[0] !== options.inputShape[1]) {
+      ev.fail('python-application-square', { name }, at);
     }
-    const data = applications[name]!();
+    const data = applications[name]!(options);
     // the application's own input takes an automatic name like any keras.Input
     this.namer.input();
-    const model = this.newModel('application', data.name ?? name.toLowerCase(), at);
+    const given = kwargs.get('name');
+    const model = this.newModel('application', typeof given === 'string' ? given : (data.name ?? name.toLowerCase()), at);
     model.data = data;
     return model;
   }
