@@ -124,6 +124,33 @@ describe('Sequential inputs', () => {
       'dense Dense [null,8] 40', // 4 × 8 + 8
     ]);
   });
+  it('a model with an input, first in a Sequential, gives it that input', () => {
+    const code = `import keras
+from keras import layers
+conv_base = keras.applications.VGG16(weights=None, include_top=False, input_shape=(150, 150, 3))
+conv_base.trainable = False
+model = keras.Sequential([conv_base, layers.Flatten(), layers.Dense(256, activation="relu"), layers.Dense(1)])
+`;
+    // 150 → 75 → 37 → 18 → 9 → 4: 4 × 4 × 512 = 8,192 features; 8,192 × 256 + 256 = 2,097,408; 256 + 1
+    expect(rows(code).slice(1)).toEqual(['flatten Flatten [null,8192] 0', 'dense Dense [null,256] 2097408', 'dense_1 Dense [null,1] 257']);
+    expect(read(code).totals.nonTrainable).toBe(14_714_688);
+  });
+  it('a Sequential without an input, called on a tensor, takes that tensor’s shape', () => {
+    const code = `import keras
+from keras import layers
+head = keras.Sequential([layers.Dense(32), layers.Dense(4)])
+inputs = keras.Input(shape=(16,))
+outputs = head(inputs)
+head.summary()
+`;
+    // 16 × 32 + 32 = 544; 32 × 4 + 4 = 132
+    expect(rows(code)).toEqual(['dense Dense [null,32] 544', 'dense_1 Dense [null,4] 132']);
+  });
+  it('floats written 1. and 1./127.5, which the grammar alone does not take', () => {
+    const code =
+      'import keras\nscale = 1./127.5\nmodel = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Rescaling(scale, offset=-1.), keras.layers.Dense(2)])\n';
+    expect(read(code).totals.params).toBe(4 * 2 + 2);
+  });
   it('without any input the layers are unbuilt, as Keras prints them', () => {
     const s = read('import keras\nmodel = keras.Sequential([keras.layers.Dense(8)])\nmodel.summary()\n');
     expect(s.layers).toEqual([{ name: 'dense', type: 'Dense', outputShape: null, params: 0, trainable: 0, nonTrainable: 0 }]);
@@ -204,6 +231,16 @@ model = keras.Model(inputs, x)
       'bidirectional Bidirectional [null,20,32] 6272', // 2 × 4 × 16 × (32 + 16 + 1)
       'time_distributed TimeDistributed [null,20,4] 132', // 32 × 4 + 4
     ]);
+  });
+
+  it('a dict of outputs is walked in the order of its sorted keys, as Keras flattens it', () => {
+    const code = `import keras
+from keras import layers
+inputs = keras.Input(shape=(8,))
+outputs = {"priority": layers.Dense(1, name="priority")(inputs), "department": layers.Dense(3, name="department")(inputs)}
+model = keras.Model(inputs, outputs)
+`;
+    expect(rows(code).map((r) => r.split(' ')[0])).toEqual(['input_layer', 'department', 'priority']);
   });
 
   it('a dict of inputs and a dict of outputs', () => {
@@ -372,6 +409,23 @@ model = keras.Model(inputs, outputs)
 `;
     // up 8 × 32 + 32 = 288; down 32 × 8 + 8 = 264; norm 2 × 8 = 16 → 568
     expect(rows(code)).toEqual(['input_layer InputLayer [null,10,8] 0', 'feed_forward FeedForward [null,10,8] 568']);
+  });
+
+  it('in a Sequential, built on the shape the layers before it give', () => {
+    const code = `import keras
+from keras import layers
+
+class Scale(layers.Layer):
+    def build(self, input_shape):
+        self.gamma = self.add_weight(shape=(input_shape[-1],))
+
+    def call(self, x):
+        return x * self.gamma
+
+model = keras.Sequential([keras.Input(shape=(5,)), layers.Dense(6), Scale(), layers.Dense(1)])
+`;
+    // 5 × 6 + 6 = 36; one γ per feature: 6; 6 + 1 = 7
+    expect(rows(code)).toEqual(['dense Dense [null,6] 36', 'scale Scale [null,6] 6', 'dense_1 Dense [null,1] 7']);
   });
 
   it('one the reader cannot follow is named with its line', () => {

@@ -9,7 +9,7 @@ import { diagnostic } from '../../diagnostics.ts';
 import { summarize } from '../../summarize.ts';
 import type { Evaluator } from './evaluate.ts';
 import type { Keras } from './keras-api.ts';
-import { tensorsIn, type ModelWriter } from './to-model.ts';
+import type { ModelWriter } from './to-model.ts';
 import { isTensor, type LayerObj, type Loc, type ModelObj, type Py, type TensorObj, tuple } from './values.ts';
 
 export function installCustomLayers(keras: Keras, writer: ModelWriter): void {
@@ -25,15 +25,12 @@ export function installCustomLayers(keras: Keras, writer: ModelWriter): void {
     return layer;
   };
 
-  keras.buildCustom = (layer, args, kwargs, at) => {
+  keras.buildCustom = (layer, shape, args, kwargs, at) => {
     const ev = evaluators.get(layer);
     if (!ev || layer.custom || layer.problem) return;
     const fail = () => {
       layer.problem ??= diagnostic('python-custom-layer', { name: layer.instance!.cls.name, line: layer.instance!.cls.at.line }, at);
     };
-    const input = tensorsIn(args[0] ?? null)[0];
-    const shapes = input ? keras.outputShapes?.(input) : undefined;
-    const shape = Array.isArray(shapes) ? shapes[input!.index] : undefined;
     if (!shape) return fail();
     const methods = layer.instance!.cls.methods;
     keras.quiet++;

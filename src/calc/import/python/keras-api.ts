@@ -11,6 +11,7 @@ import { knownTypes, specFor } from '../../layers/index.ts';
 import { Namer, toSnakeCase } from '../../naming.ts';
 import type { Diagnostic, Dialect, Shape } from '../../types.ts';
 import type { Evaluator, Host } from './evaluate.ts';
+import { tensorsIn } from './to-model.ts';
 import {
   isDict,
   isLayer,
@@ -94,7 +95,9 @@ export class Keras implements Host {
   /** Custom Layer subclasses: the hook that builds them (custom-layer.ts). */
   customLayer?: (cls: PyClass, args: Py[], kwargs: Map<string, Py>, at: Loc, ev: Evaluator) => Py;
   /** Builds a custom layer on its first call (custom-layers.ts). */
-  buildCustom?: (layer: LayerObj, args: Py[], kwargs: Map<string, Py>, at: Loc) => void;
+  buildCustom?: (layer: LayerObj, inputShape: Shape | undefined, args: Py[], kwargs: Map<string, Py>, at: Loc) => void;
+  /** The output shape of a Sequential's first `count` layers (read-python.ts). */
+  prefixShape?: (model: ModelObj, count: number) => Shape | undefined;
   /** Above 0 while a custom layer's call runs: operations inside it take no automatic names. */
   quiet = 0;
   /** The shapes of a call's output tensors (read-python.ts), for `x.shape` and unpacking. */
@@ -417,10 +420,17 @@ export class Keras implements Host {
 
   callLayer(layer: LayerObj, args: Py[], kwargs: Map<string, Py>, at: Loc): Py {
     if (layer.type === 'InputLayer') return { kind: 'tensor', source: layer, call: 0, index: 0 };
-    if (layer.instance) this.buildCustom?.(layer, args, kwargs, at);
+    if (layer.instance) this.buildCustom?.(layer, this.firstTensorShape(args), args, kwargs, at);
     this.firstCall(layer);
     layer.calls.push({ args, kwargs, at, outputs: 1 });
     return { kind: 'tensor', source: layer, call: layer.calls.length - 1, index: 0 };
+  }
+
+  /** The shape of the first tensor among a call's arguments, as the engine works it out. */
+  private firstTensorShape(args: Py[]): Shape | undefined {
+    const t = tensorsIn(args[0] ?? null)[0];
+    const shapes = t ? this.outputShapes?.(t) : undefined;
+    return Array.isArray(shapes) ? shapes[t!.index] : undefined;
   }
 
   private callModel(model: ModelObj, args: Py[], kwargs: Map<string, Py>, at: Loc, ev: Evaluator): Py {
@@ -428,9 +438,9 @@ export class Keras implements Host {
       ev.note('python-model-called-on-data', { name: model.name }, at);
       return unknown(`${model.name}(…)`, at);
     }
-    if (model.variant === 'sequential' && !model.input) {
+    if (model.variant === 'sequential' && !model.input && !this.builtLayers.has(model)) {
       // calling an unbuilt Sequential builds it on the tensor's shape: its own InputLayer, a functional number
-      this.firstCall(model);
+      this.buildSequential(model, this.firstTensorShape(args));
     }
     model.calls.push({ args, kwargs, at, outputs: 1 });
     return { kind: 'tensor', source: model, call: model.calls.length - 1, index: 0 };
@@ -478,6 +488,14 @@ export class Keras implements Host {
       if (isUnknown(item)) ev.fail('python-not-static', { what: item.what }, item.at);
       ev.fail('python-not-a-layer', { type: typeName(item) }, at);
     }
+    const inherited = model.layers.length === 0 && !model.input && isModel(item) ? this.inputShapeOf(item) : undefined;
+    if (inherited) {
+      // a model with an input, first in a Sequential, gives it that input (Keras builds a new InputLayer on it)
+      const input = this.newLayer('InputLayer', {}, undefined, at);
+      input.batchShape = inherited;
+      input.calls.push({ args: [], kwargs: new Map(), at, outputs: 1 });
+      model.input = { kind: 'tensor', source: input, call: 0, index: 0 };
+    }
     if (model.layers.length === 0 && !model.input && isLayer(item) && item.inputArgs) {
       const input = this.newLayer('InputLayer', {}, this.dialect === 'keras3' ? undefined : `${item.name}_input`, at);
       input.batchShape = batchShapeFromLayerArgs(item.inputArgs, ev, at);
@@ -485,6 +503,17 @@ export class Keras implements Host {
       model.input = { kind: 'tensor', source: input, call: 0, index: 0 };
     }
     model.layers.push(item);
+  }
+
+  /** The batch shape a model's own input declares, if it has one. */
+  private inputShapeOf(model: ModelObj): Shape | undefined {
+    if (model.variant === 'application' && model.data?.kind === 'functional') {
+      const first = model.data.layers.find((e) => e.layer.type === 'InputLayer');
+      const shape = first?.layer.args?.['batch_shape'];
+      return Array.isArray(shape) ? (shape as Shape) : undefined;
+    }
+    const source = model.variant === 'sequential' ? model.input?.source : tensorsIn(model.inputs ?? null)[0]?.source;
+    return source && isLayer(source) ? source.batchShape : undefined;
   }
 
   /** A Sequential whose input is known builds itself whenever a layer joins (docs/naming.md#hidden-counters). */
@@ -502,7 +531,11 @@ export class Keras implements Host {
     }
     this.builtLayers.add(model);
     // layers added one by one rebuild the model each time: only the new ones are called for the first time
-    for (const layer of model.layers.slice(model.builtLayers ?? 0)) this.firstCall(layer);
+    model.layers.forEach((layer, i) => {
+      if (i < (model.builtLayers ?? 0)) return;
+      if (isLayer(layer) && layer.instance && model.input) this.buildCustom?.(layer, this.prefixShape?.(model, i), [], new Map(), layer.at);
+      this.firstCall(layer);
+    });
     model.builtLayers = model.layers.length;
     if (this.dialect === 'keras3') this.namer.next('functional');
   }

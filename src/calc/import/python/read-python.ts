@@ -47,6 +47,12 @@ export function readPython(text: string, options: PythonOptions = {}): Result<Py
   const writer = new ModelWriter(dialect);
   const ev = new Evaluator(source, keras);
   keras.outputShapes = (t) => outputShapes(t, writer);
+  keras.prefixShape = (m, count) => {
+    const written = writer.write({ ...m, layers: m.layers.slice(0, count) });
+    if (written.problem || count === 0) return count === 0 && m.input && isLayer(m.input.source) ? m.input.source.batchShape : undefined;
+    const s = summarize(written.model);
+    return s.error ? undefined : s.outputs[0];
+  };
   keras.graphLayers = (m) => {
     const written = writer.write(m);
     const byName = new Map([...reachedOps(m)].map((op) => [op.name, op]));

@@ -15,7 +15,7 @@ export class Source {
 
   constructor(readonly text: string) {
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
-    this.tree = parser.parse(text);
+    this.tree = parser.parse(withoutTrailingPoints(text));
   }
 
   /** 1-based line and column of an offset (columns count UTF-16 units, as editors do). */
@@ -55,6 +55,45 @@ export class Source {
     });
     return found;
   }
+}
+
+/**
+ * `1.` and `1./127.5` are Python floats the grammar does not accept; `1 ` and `1 /127.5` mean the
+ * same number to the evaluator (it keeps no int/float distinction) and keep every position. Only
+ * code is touched: strings and comments are skipped.
+ */
+export function withoutTrailingPoints(text: string): string {
+  let out: string[] | undefined;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === '\\') i++;
+      else if (text.startsWith(quote, i)) {
+        i += quote.length - 1;
+        quote = '';
+      }
+      continue;
+    }
+    if (c === '#') {
+      while (i < text.length && text[i] !== '\n') i++;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      quote = text.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
+      i += quote.length - 1;
+      continue;
+    }
+    // a point after digits (not after a name such as x1), not followed by a digit, a name or another point
+    if (c === '.' && /\d/.test(text[i - 1] ?? '') && !/[\w.]/.test(text[i + 1] ?? '')) {
+      let j = i - 1;
+      while (j >= 0 && /\d/.test(text[j]!)) j--;
+      if (j >= 0 && /[\w.]/.test(text[j]!)) continue;
+      out ??= text.split('');
+      out[i] = ' ';
+    }
+  }
+  return out ? out.join('') : text;
 }
 
 /** The children of a node, punctuation included (lezer names `(`, `,`, `:` as nodes too). */

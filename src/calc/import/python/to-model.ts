@@ -117,7 +117,8 @@ export class ModelWriter {
 export function tensorsIn(v: Py): TensorObj[] {
   if (isTensor(v)) return [v];
   if (isSeq(v)) return v.items.flatMap(tensorsIn);
-  if (isDict(v)) return [...v.entries.values()].flatMap((e) => tensorsIn(e.value));
+  // Keras flattens a dict in the order of its sorted keys
+  if (isDict(v)) return [...v.entries.values()].sort((a, b) => (String(a.key) < String(b.key) ? -1 : 1)).flatMap((e) => tensorsIn(e.value));
   return [];
 }
 
