@@ -397,6 +397,20 @@ export const english = {
   'keras-json-layer-no-class-name': () => 'expected the layer\'s "class_name"',
   'keras-json-layer-no-config': (v: { type: string }) => `expected the config of this ${v.type} layer`,
   'keras-json-bad-dim': (v: { got: string }) => `expected a whole number ≥ 0 or null, got ${v.got}`,
+  // ---- reading a pasted model.summary() printout (src/calc/import/printout.ts) ----
+  'printout-not-found': () =>
+    'this is not a model.summary() printout: no table with the columns Layer (type), Output Shape and Param # was found',
+  'printout-no-rows': () => 'the printout stops before its first layer row',
+  'printout-bad-count': (v: { text: string }) => `Param # must be a count such as 18,496, got "${v.text}"`,
+  /** Warnings: the printout is still read. */
+  'printout-cell-cut': (v: { layer: string }) =>
+    `the row of ${v.layer} is cut short (a cell ends in …); only the start of that cell is known`,
+  'printout-no-footer': (v: { rows: number }) =>
+    `the printout stops before its Total params line; ${count(v.rows, 'row was', 'rows were')} read`,
+  'printout-total-mismatch': (v: { rows: number; total: number }) =>
+    `the rows add up to ${v.rows} parameters, but Total params says ${v.total}`,
+  'printout-split-mismatch': (v: { trainable: number; nonTrainable: number; total: number }) =>
+    `Trainable params ${v.trainable} + Non-trainable params ${v.nonTrainable} = ${v.trainable + v.nonTrainable}, not the Total params ${v.total}`,
 } satisfies Record<string, (v: never) => string>;
 
 export type DiagnosticCode = keyof typeof english;

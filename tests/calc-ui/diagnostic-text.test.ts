@@ -241,6 +241,13 @@ const samples: { [C in DiagnosticCode]: ValuesOf<C> } = {
   'keras-json-layer-no-class-name': {},
   'keras-json-layer-no-config': { type: 'type-text' },
   'keras-json-bad-dim': { got: 'got-text' },
+  'printout-not-found': {},
+  'printout-no-rows': {},
+  'printout-bad-count': { text: 'text-text' },
+  'printout-cell-cut': { layer: 'layer-text' },
+  'printout-no-footer': { rows: 25 },
+  'printout-total-mismatch': { rows: 26, total: 27 },
+  'printout-split-mismatch': { trainable: 28, nonTrainable: 29, total: 30 },
   'nested-model-problem': {},
   'model-outputs-problem': {},
 };
