@@ -72,6 +72,10 @@ export interface Row {
   steps: ShapeStep[];
   /** Rows of a nested model, for `expand_nested` (wrappers such as Bidirectional are not expanded, as in Keras). */
   children?: Row[];
+  /** A row read from a printout: the arguments its count was worked back to (printout-explain.ts). */
+  inferred?: LayerArgs;
+  /** Other arguments that give the same count with different arithmetic. */
+  alternatives?: { args: LayerArgs; input: Shape | Shape[]; formula?: Term }[];
 }
 
 export interface Totals {

@@ -6,7 +6,7 @@
 import { add, evaluate, formulaText, type Term } from './explain.ts';
 import { shapeList } from './text.ts';
 import type { Row, Summary } from './summarize.ts';
-import type { OutputShape } from './types.ts';
+import type { LayerArgs, OutputShape, Shape } from './types.ts';
 
 export interface JsonLayer {
   name: string;
@@ -18,6 +18,10 @@ export interface JsonLayer {
   nonTrainable: number;
   /** The count as arithmetic on this layer's own numbers (`64 × (32 × 3 × 3 + 1)`), on every row with parameters. */
   formula?: string;
+  /** Read from a printout: the arguments the count was worked back to, and other readings with their arithmetic. */
+  inferred?: LayerArgs;
+  /** Each with the input it assumes (a first layer's is not printed). */
+  alternatives?: { args: LayerArgs; input: Shape | Shape[]; formula?: string }[];
 }
 
 export interface JsonSummary {
@@ -44,6 +48,14 @@ function jsonLayer(row: Row): JsonLayer {
   };
   const formula = row.params > 0 ? formulaOf(row) : undefined;
   if (formula) layer.formula = formulaText(formula);
+  if (row.inferred) layer.inferred = row.inferred;
+  if (row.alternatives?.length) {
+    layer.alternatives = row.alternatives.map((a) => ({
+      args: a.args,
+      input: a.input,
+      ...(a.formula ? { formula: formulaText(a.formula) } : {}),
+    }));
+  }
   return layer;
 }
 

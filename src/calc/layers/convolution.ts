@@ -111,15 +111,27 @@ const filtersTerm = (filters: number): Term => num(filters, 'filters', 'filters'
  * lengths, channels last and then first. A first layer's channels and lengths are not printed:
  * they are taken as the candidates' own.
  */
+/** How uneven a kernel is: 0 for 3 × 3. */
+const spread = (kernel: unknown): number => (Array.isArray(kernel) ? Math.max(...kernel) - Math.min(...kernel) : 0);
+
 function convCandidates(
   rank: number,
   facts: PrintedFacts,
   kernelSizes: (bias: boolean, inChannels: number, outChannels: number) => number | undefined,
   args: (kernel: number[], bias: boolean, inChannels: number, outChannels: number) => LayerArgs,
-  unknownChannels: (outChannels: number) => number[] = () => [1, 3, ...divisors(facts.params)],
+  // the channels a first layer may have read: those that divide its weights per filter, with or without a bias
+  unknownChannels: (outChannels: number) => number[] = (out) => [
+    1,
+    3,
+    ...divisors(facts.params / out - 1),
+    ...divisors(facts.params / out),
+  ],
 ): InferCandidate[] {
   const out: InferCandidate[] = [];
   const input = facts.inputs[0];
+  // a first layer's channels are a guess too: the evenest kernels first, whatever the channels
+  const ranked = (): InferCandidate[] =>
+    typeof input?.[input.length - 1] === 'number' ? out : out.sort((a, b) => spread(a.args['kernel_size']) - spread(b.args['kernel_size']));
   for (const format of ['channels_last', 'channels_first'] as const) {
     const channelAt = format === 'channels_last' ? rank + 1 : 1;
     const spatialAt = format === 'channels_last' ? 1 : 2;
@@ -145,14 +157,14 @@ function convCandidates(
               format === 'channels_last' ? [facts.output[0] ?? null, ...lengths, cin] : [facts.output[0] ?? null, cin, ...lengths];
             out.push({ args: candidateArgs, input: input ?? guessed });
           }
-          if (out.length > 48) return out;
+          if (out.length > 48) return ranked();
         }
       }
       if (typeof knownChannels !== 'number' && out.length > 0) break;
     }
     if (out.length > 0) break;
   }
-  return out;
+  return ranked();
 }
 
 /** Conv1D/2D/3D: `filters × (C_in / groups × k… + 1)`; causal padding only for Conv1D. */
