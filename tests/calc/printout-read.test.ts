@@ -12,7 +12,7 @@ import { looksLikePrintout, readPrintout, type PrintedRow, type Printout } from 
 import { renderKeras2 } from '@calc/summary-keras2.ts';
 import { renderKeras3 } from '@calc/summary-keras3.ts';
 import { loadGoldens, type Golden } from '../golden/golden.ts';
-import * as printed from './keras-printed-summaries.ts';
+import * as printedSummaries from './keras-printed-summaries.ts';
 
 const goldens = loadGoldens();
 
@@ -149,6 +149,7 @@ describe('pasted from a notebook, a terminal or a web page', () => {
     ['CRLF line endings', HAND.join('\r\n')],
     ['a blank line between every line', HAND.join('\n\n')],
     ['trailing spaces removed', HAND.map((l) => l.trimEnd()).join('\n')],
+    ['terminal bold codes kept by a log file', HAND.map((l, i) => (i < 3 ? `\x1b[1m${l}\x1b[0m` : l)).join('\n')],
   ];
   it.each(noisy)('reads the same rows with %s', (_what, text) => {
     const p = read(text);
@@ -213,6 +214,14 @@ describe('text that is not a printout', () => {
         return typeof result.ok === 'boolean';
       }),
     );
+    // Any character of a Keras 2 or a Keras 3 printout replaced by any text.
+    const texts = [printed, printedSummaries.KERAS2_B_TWO_INPUTS, printedSummaries.KERAS3_NESTED_EXPANDED_TRAINABLE];
+    fc.assert(
+      fc.property(fc.constantFrom(...texts), fc.nat(), fc.string(), (text, at, insert) => {
+        const i = at % text.length;
+        return typeof readPrintout(text.slice(0, i) + insert + text.slice(i + 1)).ok === 'boolean';
+      }),
+    );
   });
 
   it('reads a 1 MB paste and a 1,000-row printout quickly', () => {
@@ -252,6 +261,7 @@ describe('nested models expanded (expand_nested=True)', () => {
 });
 
 describe('printouts Keras and tf.keras printed (tests/calc/keras-printed-summaries.ts)', () => {
+  const printed = printedSummaries;
   it.each(Object.entries(printed))('%s: rows add up to the printed totals', (_name, text) => {
     const p = read(text);
     expect(p.totals.params).not.toBeNull();

@@ -75,9 +75,12 @@ const fail = <C extends DiagnosticCode>(code: C, values: ValuesOf<C>, line: numb
 /** Spaces a web page or a CJK input method puts where Keras printed plain ones. */
 const ODD_SPACES = /[\u00a0\u2007\u202f\u3000\t]/g;
 
-/** The pasted text as lines, with every kind of space made a plain one. */
+/** Terminal colour and bold codes (`ESC[1m`) a log file keeps around rich's title and header. */
+const ANSI_CODES = /\x1b\[[0-9;]*[A-Za-z]/g;
+
+/** The pasted text as lines, with every kind of space made a plain one and terminal codes dropped. */
 function linesOf(text: string): string[] {
-  return text.replace(/\r\n?/g, '\n').replace(ODD_SPACES, ' ').split('\n');
+  return text.replace(/\r\n?/g, '\n').replace(ANSI_CODES, '').replace(ODD_SPACES, ' ').split('\n');
 }
 
 const isBlank = (line: string): boolean => line.trim() === '';
@@ -205,11 +208,15 @@ function sliceColumns(line: string, columns: { from: number }[], depth: number):
   });
 }
 
-/** A count that is not yet complete on this line (`0 (unus` wrapped in a narrow column). */
-const openCount = (lines: string[]): boolean => {
-  const text = lines.join('');
-  return text.includes('(') && !text.includes(')');
-};
+/** Whether a count's parenthesis is still open after this piece (`0 (unus` wrapped in a narrow column). */
+const stillOpen = (open: boolean, piece: string): boolean => (open || piece.includes('(')) && !piece.includes(')');
+
+/** The cell without the `|` borders an expanded nested model closes its lines with. */
+function dropClosingBars(cell: string): string {
+  let end = cell.length;
+  while (end > 0 && cell[end - 1] === '|') end--;
+  return cell.slice(0, end).trimEnd();
+}
 
 const leadingBars = (line: string): number => {
   let n = 0;
@@ -233,6 +240,8 @@ function keras2Table(lines: string[], start: number): Found {
   while (i < lines.length && !onlyOf(lines[i]!, '=')) i++;
   const rows: RawRow[] = [];
   let row: RawRow | null = null;
+  // A Param # cell wrapped mid-count continues its row instead of starting one.
+  let open = false;
   for (i++; i < lines.length; i++) {
     const line = lines[i]!;
     if (onlyOf(line, '=') || line.trimStart().startsWith('Total params:')) break;
@@ -241,13 +250,15 @@ function keras2Table(lines: string[], start: number): Found {
     const nesting = keras2Nesting(cells[0]!);
     cells[0] = nesting.text;
     const lastAt = cells.length - 1;
-    cells[lastAt] = cells[lastAt]!.replace(/\|+$/, '').trimEnd();
+    cells[lastAt] = dropClosingBars(cells[lastAt]!);
     const params = cells[paramsAt]!.trim();
-    if (params !== '' && (!row || !openCount(row.cells.get('params')!))) {
+    if (params !== '' && (!row || !open)) {
       row = { line: i + 1, column: 1, depth: nesting.depth, cells: new Map(columns.map((c) => [c.column, []])) };
       rows.push(row);
+      open = false;
     }
     if (!row) continue;
+    open = stillOpen(open, params);
     cells.forEach((cell, k) => row!.cells.get(columns[k]!.column)!.push(cell));
   }
   return { ok: true, table: { style: 'keras2', rows, start, end: i } };
