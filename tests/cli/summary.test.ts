@@ -187,6 +187,16 @@ describe.concurrent('printing summaries', () => {
     expect((await summary(['-'], zip)).stdout).toBe(expected);
   });
 
+  // Written by Keras 3.15.1 (JAX backend): model.to_json() and what model.summary() printed
+  it.each([
+    ['dict-endpoints', 'a dict of inputs and of outputs (taken in sorted-key order)'],
+    ['autoencoder', 'an output on a nested model numbered past its recorded calls'],
+  ])('reads Keras 3 JSON with %s: %s', async (name) => {
+    const r = await summary([`tests/cli/fixtures/${name}-keras-3.15.json`]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(readFileSync(join(fixtures, `${name}-keras-3.15.txt`), 'utf8'));
+  });
+
   it('reads a tfjs model.json', async () => {
     const r = await summary(['tests/cli/fixtures/tutorial-tfjs-converter-2.15.model.json']);
     expect(r.code).toBe(0);

@@ -193,13 +193,36 @@ function readFunctional(cfg: Obj, path: string, dialect: Dialect, className: str
     ({ layer }, i) => layer.model && layer.name !== undefined && firstCallIsNumberedOne(list[i]!, dialect),
   );
   renumberCallsOf(model, new Set(numberedFromOne.map(({ layer }) => layer.name!)));
+  if (dialect === 'keras3') lastCallOfNestedEndpoints(model);
   if (typeof cfg['name'] === 'string') model.name = cfg['name'];
   if (cfg['trainable'] === false) model.trainable = false;
   return model;
 }
 
-/** `["dense", 0, 0]` or `[["a", 0, 0], ["b", 0, 0]]`. */
+/**
+ * Keras 3 (3.15) writes a model's endpoint on a nested model with that model's own call count, one
+ * past the calls its entry records (`"output_layers": ["decoder", 1, 0]` for an autoencoder whose
+ * decoder is called once; the calls themselves say `["encoder", 0, 0]`). Such an endpoint means
+ * the nested model's last call.
+ */
+function lastCallOfNestedEndpoints(model: FunctionalModel): void {
+  const calls = new Map(model.layers.filter((e) => e.layer.model).map((e) => [e.layer.name, e.nodes.length]));
+  for (const ref of [...model.inputs, ...model.outputs]) {
+    const n = calls.get(ref.layer);
+    if (n !== undefined && n > 0 && ref.node >= n) ref.node = n - 1;
+  }
+}
+
+/**
+ * `["dense", 0, 0]`, `[["a", 0, 0], ["b", 0, 0]]`, or Keras 3's dict of named endpoints
+ * (`{"title": ["title", 0, 0], …}`), which Keras flattens in the order of its sorted keys.
+ */
 function readEndpoints(v: Json | undefined, path: string): TensorRef[] {
+  if (isObj(v)) {
+    return Object.keys(v)
+      .sort()
+      .map((k) => triple(v[k]!, `${path}.${k}`));
+  }
   if (!Array.isArray(v)) throw malformed(path, 'keras-json-refs-not-list', {});
   if (v.length === 3 && typeof v[0] === 'string') return [triple(v, path)];
   return v.map((t, i) => triple(t, `${path}[${i}]`));
