@@ -407,10 +407,11 @@ export const english = {
     `the row of ${v.layer} is cut short (a cell ends in …); only the start of that cell is known`,
   'printout-no-footer': (v: { rows: number }) =>
     `the printout stops before its Total params line; ${count(v.rows, 'row was', 'rows were')} read`,
+  /** `total` is Total params less Optimizer params (Keras 3 adds the optimizer's variables to the total). */
   'printout-total-mismatch': (v: { rows: number; total: number }) =>
-    `the rows add up to ${v.rows} parameters, but Total params says ${v.total}`,
+    `the rows add up to ${v.rows} parameters, but Total params says the layers have ${v.total}`,
   'printout-split-mismatch': (v: { trainable: number; nonTrainable: number; total: number }) =>
-    `Trainable params ${v.trainable} + Non-trainable params ${v.nonTrainable} = ${v.trainable + v.nonTrainable}, not the Total params ${v.total}`,
+    `Trainable params ${v.trainable} + Non-trainable params ${v.nonTrainable} = ${v.trainable + v.nonTrainable}, not the ${v.total} of Total params`,
 } satisfies Record<string, (v: never) => string>;
 
 export type DiagnosticCode = keyof typeof english;

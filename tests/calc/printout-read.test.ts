@@ -165,6 +165,17 @@ describe('pasted from a notebook, a terminal or a web page', () => {
     expect(p.warnings.map((w) => [w.code, w.values])).toEqual([['printout-total-mismatch', { rows: 18320, total: 18816 }]]);
   });
 
+  it('takes the optimizer variables off Total params before adding up', () => {
+    // Adam after one step: 2 slots per trainable weight + 2 scalars = 2 × 18,816 + 2 = 37,634; 18,816 + 37,634 = 56,450.
+    const compiled = [
+      ...HAND.map((l) => l.replace('Total params: 18,816', 'Total params: 56,450')),
+      ' Optimizer params: 37,634 (147.01 KB)',
+    ];
+    const p = read(compiled.join('\n'));
+    expect(p.totals).toEqual({ params: 56450, trainable: 18816, nonTrainable: 0, optimizer: 37634 });
+    expect(p.warnings).toEqual([]);
+  });
+
   it('warns when trainable and non-trainable do not make the total', () => {
     const edited = HAND.map((l) => l.replace('Non-trainable params: 0', 'Non-trainable params: 4'));
     const p = read(edited.join('\n'));

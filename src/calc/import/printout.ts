@@ -429,15 +429,20 @@ function readFooter(lines: string[], from: number): Printout['totals'] {
   return totals;
 }
 
-/** The printout's own arithmetic: rows add up to Total params, trainable + non-trainable to it too. */
+/**
+ * The printout's own arithmetic: the model's rows (not those inside an expanded nested model) add
+ * up to Total params, and so do trainable + non-trainable. Keras 3 adds the optimizer's variables
+ * to Total params once they exist (`Optimizer params:`), so those are taken off first.
+ */
 function checkTotals(rows: PrintedRow[], totals: Printout['totals'], line: number): Diagnostic[] {
   const warnings: Diagnostic[] = [];
   if (totals.params === null) return [diagnostic('printout-no-footer', { rows: rows.length }, { line })];
+  const layers = totals.params - (totals.optimizer ?? 0);
   const sum = rows.filter((r) => r.depth === 0).reduce((n, r) => n + r.params, 0);
-  if (sum !== totals.params) warnings.push(diagnostic('printout-total-mismatch', { rows: sum, total: totals.params }, { line }));
+  if (sum !== layers) warnings.push(diagnostic('printout-total-mismatch', { rows: sum, total: layers }, { line }));
   const { trainable, nonTrainable } = totals;
-  if (trainable !== null && nonTrainable !== null && trainable + nonTrainable !== totals.params) {
-    warnings.push(diagnostic('printout-split-mismatch', { trainable, nonTrainable, total: totals.params }, { line }));
+  if (trainable !== null && nonTrainable !== null && trainable + nonTrainable !== layers) {
+    warnings.push(diagnostic('printout-split-mismatch', { trainable, nonTrainable, total: layers }, { line }));
   }
   return warnings;
 }
