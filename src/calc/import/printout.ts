@@ -148,9 +148,8 @@ function keras3Table(lines: string[], start: number): Found {
   let row: RawRow | null = null;
   for (i++; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line.includes('└')) {
-      if (!line.includes('│')) break;
-    }
+    // The bottom rule; a nested row's `└` sits inside `│` cells.
+    if (line.includes('└') && !line.includes('│')) break;
     if (line.includes('├')) {
       row = null;
       continue;
