@@ -33,7 +33,9 @@ export function pythonScript(pairs = 174): { text: string; params: number } {
   const body: string[] = [];
   for (let i = 0; i < pairs; i++) {
     if (i % 10 === 0) body.push(`# block ${i / 10 + 1}`);
-    body.push(i % 2 === 0 ? 'block(model)' : `model.add(layers.Dense(width // 1, activation="relu"))\nmodel.add(layers.BatchNormalization())`);
+    body.push(
+      i % 2 === 0 ? 'block(model)' : `model.add(layers.Dense(width // 1, activation="relu"))\nmodel.add(layers.BatchNormalization())`,
+    );
   }
   const tail = [
     'model.add(layers.Dense(10, activation="softmax"))',
@@ -43,4 +45,16 @@ export function pythonScript(pairs = 174): { text: string; params: number } {
   ];
   const text = [...head, ...body, ...tail].join('\n');
   return { text: `${text}\n`, params: pairs * PAIR_PARAMS + 64 * 10 + 10 };
+}
+
+/**
+ * A 1,000-row Keras 3 printout: the printed summary of a Sequential of 500 Dense + BatchNormalization
+ * pairs on 64 features (rendered by the engine from the model; its total is known by construction).
+ */
+export function denseStackPython(pairs = 500): { text: string; params: number } {
+  const body = Array.from({ length: pairs }, () => '    layers.Dense(64),\n    layers.BatchNormalization(),').join('\n');
+  return {
+    text: `import keras\nfrom keras import layers\nmodel = keras.Sequential([\n    keras.Input(shape=(64,)),\n${body}\n])\n`,
+    params: pairs * PAIR_PARAMS,
+  };
 }

@@ -5,13 +5,13 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { summarize, type Summary } from '@calc/engine.ts';
+import { applications, summarize, summaryFromPrintout, type Summary } from '@calc/engine.ts';
 import { detectAndImport, modelFromKerasJson, parseJsonText } from '@calc/import.ts';
 import { renderKeras3 } from '@calc/render.ts';
 import { convStack, denseStack, resnet50, type Graph } from './graphs.ts';
 import { keras3JsonText } from './keras3-json.ts';
-import { pythonScript } from './readers.ts';
-import { readPython } from '@calc/import.ts';
+import { denseStackPython, pythonScript } from './readers.ts';
+import { readPrintout, readPython } from '@calc/import.ts';
 
 interface Case {
   label: string;
@@ -218,6 +218,32 @@ function main(): void {
     `  ${scriptLines}-line Python script → summary: ${ms(pythonMs)}, ${verdict(pythonMs < 20)}; ${group(pythonParams)} parameters, ` +
       `${pythonParams === script.params ? 'right' : 'WRONG'} (expected ${group(script.params)})`,
   );
+
+  // a printout is read and each row worked back to its arguments: a repetitive stack, and a real network
+  const stack = denseStackPython();
+  const printouts = [
+    {
+      label: '500 × (Dense + BatchNormalization)',
+      text: renderKeras3(summarize(checked(readPython(stack.text)).models[0]!.model)),
+      params: stack.params,
+    },
+    // docs/applications.md: Keras reports 88,949,818 parameters for NASNetLarge
+    { label: 'NASNetLarge', text: renderKeras3(summarize(applications['NASNetLarge']!())), params: 88_949_818 },
+  ];
+  for (const p of printouts) {
+    const explain = (): Summary => {
+      const read = checked(readPrintout(p.text));
+      return summaryFromPrintout({ modelName: read.modelName, rows: read.rows.filter((r) => r.depth === 0), totals: read.totals }).summary;
+    };
+    const explained = explain();
+    const allExplained = explained.rows.every((r) => r.params === 0 || r.formula !== undefined);
+    wrong ||= explained.totals.params !== p.params || !allExplained;
+    const t = timeIt(41, explain);
+    console.log(
+      `  ${group(explained.rows.length)}-row printout (${p.label}) → read and explained: ${ms(t)}, ${verdict(t < 20)}; ` +
+        `${group(explained.totals.params)} parameters, ${allExplained ? 'every count explained' : 'SOME COUNTS UNEXPLAINED'}`,
+    );
+  }
 
   const loadAfter = loadavg()[0]!;
   if (Math.max(loadBefore, loadAfter) > cpus().length / 2) {

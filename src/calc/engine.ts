@@ -9,3 +9,5 @@ export type { CallStyle, GateId, LayerExample, LayerFamily, LayerSpec } from './
 export { applications } from './applications/index.ts';
 export { addMacs, computeTotals, FLOPS_PER_MAC } from './macs.ts';
 export { argMinimum, argRule, INPUT_RULE, SIZE_LIMIT, type SizeRule } from './field-rules.ts';
+export { explainPrinted, type Explained, type ExplainStatus, type Inference, type PrintedLayer } from './printout-explain.ts';
+export { summaryFromPrintout, type PrintedModel, type PrintoutSummary } from './printout-summary.ts';

@@ -7,7 +7,7 @@
  * arithmetic (3 × 3 or 1 × 9? a bias or not?) make the row ambiguous; none make it unexplained.
  */
 import { formulaText, type Term } from './explain.ts';
-import { specFor } from './layers/index.ts';
+import { knownTypes, specFor } from './layers/index.ts';
 import type { InferCandidate, PrintedFacts } from './registry.ts';
 import { resolveLayer, type Row } from './summarize.ts';
 import { shapeList } from './text.ts';
@@ -65,12 +65,13 @@ const MAX_READINGS = 6;
 /** Explain each printed row; rows refer to each other by name for their input shapes. */
 export function explainPrinted(rows: readonly PrintedLayer[], dialect: Dialect = 'keras3'): Explained[] {
   const byName = new Map(rows.map((r) => [r.name, r]));
+  const sortedNames = [...byName.keys()].sort();
   const functional = rows.some((r) => r.connectedTo.length > 0);
   // deep networks repeat the same layer on the same shapes: each distinct row is worked out once
   const seen = new Map<string, Explained>();
   return rows.map((row, i) => {
     const inputs = functional
-      ? row.connectedTo.map((ref) => referencedShape(ref, byName))
+      ? row.connectedTo.map((ref) => referencedShape(ref, byName, sortedNames))
       : [i > 0 ? firstShape(rows[i - 1]!.outputShape) : undefined];
     const key = JSON.stringify([row.type, row.outputShape, row.params, inputs]);
     const known = seen.get(key);
@@ -85,7 +86,8 @@ function explainRow(row: PrintedLayer, inputs: (Shape | undefined)[], dialect: D
   const none = (status: ExplainStatus): Explained => ({ status, alternatives: [] });
   if (row.type === 'InputLayer') return none('no-weights');
   if (row.type === 'Sequential' || row.type === 'Functional' || row.type === 'Model') return none('nested-model');
-  const spec = specFor(row.type);
+  const type = knownType(row.type, inputs[0]);
+  const spec = type === undefined ? undefined : specFor(type);
   if (!spec) return none('unknown-type');
   if (!spec.infer || row.outputShape === null) return none(row.params === 0 ? 'no-weights' : 'not-inferred');
   const outputs = shapeList(row.outputShape);
@@ -96,7 +98,7 @@ function explainRow(row: PrintedLayer, inputs: (Shape | undefined)[], dialect: D
   const tiers = [ordinary, candidates.filter((c) => c.fallback)];
   for (const tier of tiers) {
     if (readings.size > 0) break;
-    collect(tier.slice(0, MAX_CANDIDATES), { ...row, outputShape: row.outputShape }, dialect, readings);
+    collect(tier.slice(0, MAX_CANDIDATES), { ...row, type: type!, outputShape: row.outputShape }, dialect, readings);
   }
   const [first, ...rest] = readings.values();
   // a weightless layer needs no arguments for its count; its shape may still say which (a 2 × 2 pool)
@@ -124,12 +126,60 @@ function collect(
   }
 }
 
-/** `conv2d[0][0]`: the shape of that tensor, when the row it names printed one. */
-function referencedShape(ref: string, byName: ReadonlyMap<string, PrintedLayer>): Shape | undefined {
-  const m = /^(.*)\[(\d+)\]\[(\d+)\]$/.exec(ref.trim());
-  const row = byName.get(m ? m[1]! : ref.trim());
+/**
+ * The class a printed type names. Keras cuts a long one with `…` (`GlobalAveragePool…`): the known
+ * class it starts, and among `…1D/2D/3D` the one whose rank fits the input.
+ */
+/** Known classes by the cut type that starts them, worked out once per process. */
+const cutTypes = new Map<string, string[]>();
+
+function knownType(printed: string, input: Shape | undefined): string | undefined {
+  if (!printed.endsWith('…')) return printed;
+  let matches = cutTypes.get(printed);
+  if (!matches) {
+    const start = printed.slice(0, -1);
+    matches = knownTypes().filter((t) => t.startsWith(start));
+    cutTypes.set(printed, matches);
+  }
+  if (matches.length <= 1 || !input) return matches.length === 1 ? matches[0] : undefined;
+  const ranked = matches.filter((t) => t.includes(`${input.length - 2}D`));
+  return ranked.length === 1 ? ranked[0] : undefined;
+}
+
+/**
+ * `conv2d[0][0]`: the shape of that tensor, when the row it names printed one. Keras cuts a long
+ * reference with `…` (`block1a_se_resha…`): then the one row whose name it starts, and its first
+ * tensor unless the cut kept the index.
+ */
+function referencedShape(ref: string, byName: ReadonlyMap<string, PrintedLayer>, sortedNames: readonly string[]): Shape | undefined {
+  const text = ref.trim();
+  const m = /^(.*?)\[(\d+)\]\[(\d+)\]$/.exec(text);
+  let row = byName.get(m ? m[1]! : text);
+  let tensor = m ? Number(m[3]) : 0;
+  if (!row && text.endsWith('…')) {
+    const cut = text.slice(0, -1);
+    const bracket = cut.indexOf('[');
+    if (bracket >= 0) {
+      row = byName.get(cut.slice(0, bracket));
+      tensor = Number(/^\[\d+\]\[(\d+)\]/.exec(cut.slice(bracket))?.[1] ?? 0);
+    } else row = byName.get(onlyNameStarting(cut, sortedNames) ?? '');
+  }
   if (!row?.outputShape) return undefined;
-  return shapeList(row.outputShape)[m ? Number(m[3]) : 0];
+  return shapeList(row.outputShape)[tensor];
+}
+
+/** The one name that starts with `prefix`, found by binary search in the sorted names; undefined for none or several. */
+function onlyNameStarting(prefix: string, sorted: readonly string[]): string | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  const first = sorted[lo];
+  if (first === undefined || !first.startsWith(prefix)) return undefined;
+  return sorted[lo + 1]?.startsWith(prefix) ? undefined : first;
 }
 
 const firstShape = (output: OutputShape | null): Shape | undefined => (output === null ? undefined : shapeList(output)[0]);

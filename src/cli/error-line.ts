@@ -15,6 +15,9 @@ export function errorLine(source: string, d: Diagnostic): string {
   return oneLine(`error: ${where.join(': ')}: ${describe(rest)}`);
 }
 
+/** Something read that does not add up, said without stopping: `warning: paste.txt:14: …`. */
+export const warningLine = (source: string, d: Diagnostic): string => errorLine(source, d).replace(/^error: /, 'warning: ');
+
 /** A usage problem: `error: --format: unknown format "xml" (expected …)`, one line like any other. */
 export const usageErrorLine = (where: string, message: string): string => oneLine(`error: ${where}: ${message}`);
 

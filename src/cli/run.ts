@@ -2,11 +2,12 @@
  * The summary command as a function from arguments and standard input to exit code and text, so
  * that tests can run it in-process; summary.ts connects it to the real process.
  */
-import { detectAndImport, modelFromKerasArchive, type ImportOptions } from '@calc/import.ts';
-import { summarize, type Summary } from '@calc/engine.ts';
+import { modelFromKerasArchive, readInput, type ImportOptions, type Printout } from '@calc/import.ts';
+
+import { summarize, summaryFromPrintout, type Summary } from '@calc/engine.ts';
 import { renderJson, renderKeras2, renderKeras3, TextTooLong } from '@calc/render.ts';
 import { diagnostic, type Diagnostic, type Model, type Result } from '@calc/basics.ts';
-import { errorLine, usageErrorLine } from './error-line.ts';
+import { errorLine, usageErrorLine, warningLine } from './error-line.ts';
 import { parseOptions, USAGE, type OutputFormat } from './options.ts';
 import { prettyJson } from './pretty-json.ts';
 import { openArchive, readCapped, readFileCapped, type ByteChunks } from './read-input.ts';
@@ -39,28 +40,40 @@ export async function runSummary(argv: readonly string[], stdin: ByteChunks): Pr
     : await readModelFile(options.file, importOptions);
   if (!read.ok) return done(2, errorLine(source, read.error), 'stderr');
   const summaries: Summary[] = [];
-  for (const model of read.value) {
-    if (model.problem) return done(2, errorLine(source, model.problem), 'stderr');
-    const summary = summarizeWithinStack(model.model);
-    if (!summary) return done(2, errorLine(source, diagnostic('input-too-deep', {})), 'stderr');
-    if (summary.error) return done(2, errorLine(source, summary.error), 'stderr');
-    summaries.push(summary);
+  const warnings: Diagnostic[] = [];
+  if ('printout' in read.value) {
+    // a pasted printout: its own rows, each explained; what does not add up is said on stderr
+    const { printout } = read.value;
+    const own = printout.rows.filter((r) => r.depth === 0);
+    summaries.push(summaryFromPrintout({ modelName: printout.modelName, rows: own, totals: printout.totals }).summary);
+    warnings.push(...printout.warnings);
+  } else {
+    for (const model of read.value.models) {
+      if (model.problem) return done(2, errorLine(source, model.problem), 'stderr');
+      const summary = summarizeWithinStack(model.model);
+      if (!summary) return done(2, errorLine(source, diagnostic('input-too-deep', {})), 'stderr');
+      if (summary.error) return done(2, errorLine(source, summary.error), 'stderr');
+      summaries.push(summary);
+    }
   }
   const text = renderWithin(summaries, options.format);
   if (text === undefined) return done(2, errorLine(source, diagnostic('output-too-large', { max: MAX_OUTPUT_CHARS })), 'stderr');
-  return done(0, text, 'stdout');
+  const result = done(0, text, 'stdout');
+  if (warnings.length > 0) result.stderr = warnings.map((w) => `${warningLine(source, w)}\n`).join('');
+  return result;
 }
 
-/** The models a file holds: one, or each model a Python script builds, with what stopped it short. */
-type ReadModels = Result<{ model: Model; problem?: Diagnostic }[]>;
+/** What a file holds: one model, each model a Python script builds (with what stopped it short), or a printout. */
+type ReadModels = Result<{ models: { model: Model; problem?: Diagnostic }[] } | { printout: Printout }>;
 
 /** The models in bytes read (or refused) whole. */
 async function readModels(bytes: Result<Uint8Array>, filename: string | undefined, options: ImportOptions): Promise<ReadModels> {
   if (!bytes.ok) return bytes;
-  const imported = detectAndImport(bytes.value, filename, options);
-  if (!imported.ok) return imported;
-  const { model, problem, models } = imported.value;
-  return { ok: true, value: models ?? [problem ? { model, problem } : { model }] };
+  const input = readInput(bytes.value, filename, options);
+  if (!input.ok) return input;
+  if (input.value.kind === 'printout') return { ok: true, value: { printout: input.value.printout } };
+  const { model, problem, models } = input.value.imported;
+  return { ok: true, value: { models: models ?? [problem ? { model, problem } : { model }] } };
 }
 
 /**
@@ -72,7 +85,7 @@ async function readModelFile(path: string, options: ImportOptions): Promise<Read
   if (!archive) return readModels(await readFileCapped(path), path, options);
   try {
     const model = modelFromKerasArchive(archive.source);
-    return model.ok ? { ok: true, value: [{ model: model.value }] } : model;
+    return model.ok ? { ok: true, value: { models: [{ model: model.value }] } } : model;
   } finally {
     archive.close();
   }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { detectAndImport } from '@calc/import/detect.ts';
+import { detectAndImport, readInput } from '@calc/import/detect.ts';
 import { summarize } from '@calc/summarize.ts';
 import type { Diagnostic } from '@calc/types.ts';
 import { loadGoldens } from '../golden/golden.ts';
@@ -112,6 +112,13 @@ describe('odd and hostile input: one clear diagnostic each', () => {
 
   it('a .py file is Python even when it starts with a call, and Python that is not valid says where', () => {
     expect(problem('keras.Sequential([\n', 'm.py')).toMatchObject({ code: 'python-syntax', line: 2 });
+  });
+
+  it('readInput reads a printout as one, and a model file as a model', () => {
+    const printout = readInput(fixture('tutorial.keras2.txt'));
+    expect(printout.ok && printout.value.kind).toBe('printout');
+    const model = readInput(readFileSync(join(import.meta.dirname, '../golden/keras3/r1001-000/model.json'), 'utf8'));
+    expect(model.ok && model.value.kind).toBe('model');
   });
 
   it('a pasted model.summary() printout', () => {

@@ -6,8 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readPrintout } from '@calc/import.ts';
 import { summaryFromPrintout, type PrintedModel } from '@calc/printout-summary.ts';
 import { renderJson, renderKeras2, renderKeras3 } from '@calc/render.ts';
+import { resolveLayer } from '@calc/engine.ts';
+import { corpus } from '../python-corpus/corpus.ts';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../cli/fixtures', name), 'utf8');
 const row = (name: string, type: string, outputShape: (number | null)[], params: number, trainable: boolean | null = null) => ({
@@ -72,5 +75,32 @@ describe('a printout summarised again', () => {
     }).summary;
     expect(frozen.rows[0]).toMatchObject({ trainable: 0, nonTrainable: 320 });
     expect(frozen.totals).toMatchObject({ params: 93_322, trainable: 93_002, nonTrainable: 320, bytes: 93_322 * 4 });
+  });
+});
+
+describe('what Keras 3.15 printed for the Python corpus, pasted back', () => {
+  const printed = (id: string) => readFileSync(join(import.meta.dirname, '../python-corpus/printed', `${id}.txt`), 'utf8');
+
+  it.each(corpus.map((e) => [e.id, e] as const))('%s: read, explained and printed again, character for character', (_id, entry) => {
+    const text = printed(entry.id);
+    const read = readPrintout(text);
+    if (!read.ok) throw new Error(read.error.message);
+    // Keras cuts long names and connections with …: that is said, and nothing else is wrong
+    expect(read.value.warnings.filter((w) => w.code !== 'printout-cell-cut')).toEqual([]);
+    const own = read.value.rows.filter((r) => r.depth === 0);
+    expect(own.map((r) => r.params)).toEqual(entry.expected.rows.map((r) => r.params));
+    own.forEach((r, i) => {
+      expect(entry.expected.rows[i]!.name.startsWith(r.name.replace(/…$/, ''))).toBe(true);
+      expect(entry.expected.rows[i]!.type.startsWith(r.type.replace(/…$/, ''))).toBe(true);
+    });
+    const { summary, explained } = summaryFromPrintout({ modelName: read.value.modelName, rows: own, totals: read.value.totals });
+    expect(renderKeras3(summary)).toBe(text);
+    // every reading offered rebuilds to the printed count and shape
+    explained.forEach((e, i) => {
+      for (const reading of e.inferred && e.status !== 'no-weights' ? [e.inferred, ...e.alternatives] : []) {
+        const rebuilt = resolveLayer({ type: own[i]!.type, args: reading.args }, reading.input);
+        expect(rebuilt.ok && rebuilt.row.params).toBe(own[i]!.params);
+      }
+    });
   });
 });

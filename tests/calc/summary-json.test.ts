@@ -1,5 +1,6 @@
 /** The `--format json` object: the CLI's stable contract. */
 import { describe, expect, it } from 'vitest';
+import { arithmetic } from '../formula-arithmetic.ts';
 import { renderJson } from '@calc/summary-json.ts';
 import { loadGoldens } from '../golden/golden.ts';
 import { summarizeGolden } from '../golden/summarize-golden.ts';
@@ -98,8 +99,10 @@ describe('JSON summary', () => {
 });
 
 describe('JSON summary of the 400 golden models', () => {
-  it.each(loadGoldens().map((g) => [g.id, g] as const))('%s matches expected.json', (_id, g) => {
+  it.each(loadGoldens().map((g) => [g.id, g] as const))('%s matches expected.json, a formula on every row with parameters', (_id, g) => {
     const { name, layers, totals } = g.expected;
-    expect(renderJson(summarizeGolden(g))).toEqual({ name, layers, totals });
+    const json = renderJson(summarizeGolden(g));
+    expect({ ...json, layers: json.layers.map(({ formula: _f, ...l }) => l) }).toEqual({ name, layers, totals });
+    for (const l of json.layers) expect(l.formula === undefined ? 0 : arithmetic(l.formula)).toBe(l.params);
   });
 });

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { arithmetic } from '../formula-arithmetic.ts';
 
 const root = join(import.meta.dirname, '../..');
 const fixtures = join(import.meta.dirname, 'fixtures');
@@ -44,33 +45,6 @@ const summary = (args: string[], stdin?: Uint8Array | string) =>
   exec(process.execPath, ['--import', 'tsx', 'src/cli/summary.ts', ...args], stdin);
 
 const withNewline = (s: string) => (s.endsWith('\n') ? s : `${s}\n`);
-
-/** The value of a printed formula (`64 × (32 × 3 × 3 + 1)`), computed here, not by the engine. */
-function arithmetic(text: string): number {
-  const tokens = text.replace(/,/g, '').match(/\d+|[×+/()]/g) ?? [];
-  let i = 0;
-  const factor = (): number => {
-    const t = tokens[i++]!;
-    if (t !== '(') return Number(t);
-    const v = sum();
-    i++;
-    return v;
-  };
-  const product = (): number => {
-    let v = factor();
-    while (tokens[i] === '×' || tokens[i] === '/') v = tokens[i++] === '×' ? v * factor() : v / factor();
-    return v;
-  };
-  const sum = (): number => {
-    let v = product();
-    while (tokens[i] === '+') {
-      i++;
-      v += product();
-    }
-    return v;
-  };
-  return sum();
-}
 
 /** Exit 2, nothing on stdout, one `error:` line on stderr, and no trace of a stack. */
 function expectOneErrorLine(r: Run): string {
@@ -155,6 +129,36 @@ describe.concurrent('printing summaries', () => {
     const r = await summary(['-'], readFileSync(join(goldenDir(id), 'model.py')));
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(withNewline(expectedOf(id).summary));
+  });
+
+  it('reads a pasted printout: Keras 3 text back to itself, and to the tf.keras text, from a file or standard input', async () => {
+    const keras3 = readFileSync(join(fixtures, 'tutorial.keras3.txt'), 'utf8');
+    const keras2 = readFileSync(join(fixtures, 'tutorial.keras2.txt'), 'utf8');
+    const pasted = `In [7]: model.summary()\r\n${keras3.replace(/\n/g, '\r\n').replace(/ {2}/g, '\u00a0 ')}\r\n\r\nIn [8]: model.fit(x, y)\r\n`;
+    expect((await summary([file('pasted.txt', pasted)])).stdout).toBe(keras3);
+    expect((await summary(['-', '--format', 'keras2'], keras3)).stdout).toBe(keras2);
+    expect((await summary(['-'], keras2)).stdout).toBe(keras3);
+  });
+
+  it('a printout in --format json: each row explained, with what it was worked back to', async () => {
+    const r = await summary(['--format=json', 'tests/cli/fixtures/tutorial.keras2.txt']);
+    expect(r.code).toBe(0);
+    const layers: { name: string; formula?: string; inferred?: unknown; alternatives?: unknown[] }[] = JSON.parse(r.stdout).layers;
+    // 64 × (32 × 3 × 3 + 1) = 18,496: the only reading of 13 → 11 with 32 channels
+    expect(layers[2]).toMatchObject({ name: 'conv2d_1', formula: '64 × (32 × 3 × 3 + 1)', inferred: { filters: 64, kernel_size: [3, 3] } });
+    expect(layers[2]!.alternatives).toBeUndefined();
+    // the first layer's input is not printed: other readings of 320 are offered
+    expect(layers[0]!.alternatives!.length).toBeGreaterThan(0);
+    for (const l of layers) if (l.formula) expect(arithmetic(l.formula)).toBe((l as unknown as { params: number }).params);
+  });
+
+  it('a printout whose rows do not add up: the summary, and one warning line saying so', async () => {
+    const edited = readFileSync(join(fixtures, 'tutorial.keras3.txt'), 'utf8').replace('18,496', '18,497');
+    const r = await summary([file('edited.txt', edited)]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(
+      /^warning: .*edited\.txt:\d+: the rows add up to 93323 parameters, but Total params says the layers have 93322\n$/,
+    );
   });
 
   it('a script that builds two models prints both, in the order it builds them', async () => {

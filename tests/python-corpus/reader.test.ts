@@ -1,13 +1,15 @@
 /**
  * The Python reader on the corpus: each snippet, read as code (never run), gives the model name,
- * rows and totals worked out by hand for it (and confirmed by running Keras 3, README.md). The
- * corpus writes `null` for the whole shape of a layer called twice or returning several tensors;
- * there the shape is not compared (Keras prints the last call's, docs/summary-formats.md).
+ * rows and totals worked out by hand for it, and prints exactly the text Keras 3.15.1 printed for
+ * it (printed/<id>.txt, README.md). The corpus writes `null` for the whole shape of a layer
+ * called twice or returning several tensors; the printed text shows the last call's.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPython } from '@calc/import.ts';
 import { summarize } from '@calc/engine.ts';
-import { renderJson } from '@calc/render.ts';
+import { renderJson, renderKeras3 } from '@calc/render.ts';
 import { corpus } from './corpus.ts';
 
 describe('the Python corpus read as code', () => {
@@ -27,5 +29,6 @@ describe('the Python corpus read as code', () => {
     entry.expected.rows.forEach((r, i) => {
       if (r.outputShape !== null) expect(json.layers[i]!.outputShape, r.name).toEqual(r.outputShape);
     });
+    expect(renderKeras3(summary)).toBe(readFileSync(join(import.meta.dirname, 'printed', `${entry.id}.txt`), 'utf8'));
   });
 });

@@ -10,6 +10,7 @@ import type { Diagnostic, Result } from '../types.ts';
 import { isZip, modelFromKerasArchive } from './keras-archive.ts';
 import { isJsonObject, kindOf, parseJsonText, type Json } from './json-text.ts';
 import { detectDialect, modelFromKerasJson } from './keras-json.ts';
+import { looksLikePrintout, readPrintout, type Printout } from './printout.ts';
 import { readPython, type PythonModel } from './python/read-python.ts';
 import { isTfjsModelJson, modelFromTfjs } from './tfjs.ts';
 
@@ -32,7 +33,24 @@ export interface ImportOptions {
   pythonDialect?: 'keras3' | 'tf.keras';
 }
 
-/** Detect what `input` is and read the model it describes. */
+/** What a user handed over: a model (or the models a script builds), or a pasted summary printout. */
+export type ReadInput = { kind: 'model'; imported: Imported } | { kind: 'printout'; printout: Printout };
+
+/**
+ * Detect what `input` is and read it: a model file, Python code, or a `model.summary()` printout
+ * (whose rows printout-summary.ts explains). A `.py` file is Python even if it quotes a printout.
+ */
+export function readInput(input: Uint8Array | string, filename?: string, options: ImportOptions = {}): Result<ReadInput> {
+  const text = typeof input === 'string' ? input : isZip(input) || binaryKind(input) ? undefined : decodeText(input);
+  if (text !== undefined && !filename?.endsWith('.py') && !/^\s*[{[]/.test(text) && looksLikePrintout(text)) {
+    const printout = readPrintout(text.replace(/^\uFEFF/, ''));
+    return printout.ok ? { ok: true, value: { kind: 'printout', printout: printout.value } } : printout;
+  }
+  const imported = detectAndImport(input, filename, options);
+  return imported.ok ? { ok: true, value: { kind: 'model', imported: imported.value } } : imported;
+}
+
+/** Detect what `input` is and read the model it describes (a printout is not a model: see readInput). */
 export function detectAndImport(input: Uint8Array | string, filename?: string, options: ImportOptions = {}): Result<Imported> {
   try {
     return importAny(input, filename, options);

@@ -8,7 +8,7 @@ import { add, forTensor, mul, num, part, plainStep, type ShapeStep, type Term } 
 import { positions, product as macsProduct, total } from '../macs.ts';
 import { fail } from '../problem.ts';
 import { weight, type CallShapes, type CallValue, type InferCandidate, type LayerSpec, withPositional } from '../registry.ts';
-import { divisors, exactQuotient } from './infer.ts';
+import { divisors, exactQuotient } from '../layer-inference.ts';
 import { lastDim, product } from '../shape.ts';
 import { shapeText } from '../text.ts';
 import type { Dim, OutputShape, Shape, Weight } from '../types.ts';

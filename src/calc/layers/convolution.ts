@@ -7,7 +7,7 @@ import { convLength, deconvLength, spatialAxisNames, spatialLayout, windowStep, 
 import { add, div, mul, num, part, plainStep, type ShapeStep, type Term, type TermRole, type WindowRule } from '../explain.ts';
 import { fail } from '../problem.ts';
 import { weight, type InferCandidate, type LayerExample, type LayerSpec, type PrintedFacts, withPositional } from '../registry.ts';
-import { divisors, exactQuotient, factorizations, lastAxis, transposeWindow, windowFor } from './infer.ts';
+import { divisors, exactQuotient, factorizations, lastAxis, transposeWindow, windowFor } from '../layer-inference.ts';
 import { inputCells, outputCells, product, total } from '../macs.ts';
 import { channelAxis, channels, expectRank, spatialAxes } from '../shape.ts';
 import type { Dialect, Dim, LayerArgs, Shape } from '../types.ts';

@@ -4,7 +4,7 @@ import { add, mul, num, plainStep, type ShapeStep } from '../explain.ts';
 import { fail } from '../problem.ts';
 import { positions, product } from '../macs.ts';
 import { passThrough, weight, type LayerSpec, withPositional } from '../registry.ts';
-import { exactQuotient, lastAxis } from './infer.ts';
+import { exactQuotient, lastAxis } from '../layer-inference.ts';
 import { expectMinRank, lastDim } from '../shape.ts';
 import { isShapeList } from '../text.ts';
 

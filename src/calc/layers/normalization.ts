@@ -7,7 +7,7 @@ import * as arg from '../args.ts';
 import { add, mul, num, unchangedSteps, type Term, type TermRole } from '../explain.ts';
 import { fail } from '../problem.ts';
 import { weight, type LayerSpec, withPositional } from '../registry.ts';
-import { exactQuotient, lastAxis } from './infer.ts';
+import { exactQuotient, lastAxis } from '../layer-inference.ts';
 import { normalizeAxis } from '../shape.ts';
 import { shapeText } from '../text.ts';
 import type { LayerArgs, Shape, Weight } from '../types.ts';

@@ -20,7 +20,7 @@ import {
   type PrintedFacts,
   withPositional,
 } from '../registry.ts';
-import { exactQuotient, factorizations, windowFor } from './infer.ts';
+import { exactQuotient, factorizations, windowFor } from '../layer-inference.ts';
 import { expectRank, lastDim } from '../shape.ts';
 import { isShapeList, shapeText } from '../text.ts';
 import type { Dialect, LayerArgs, OutputShape, Shape, Weight } from '../types.ts';

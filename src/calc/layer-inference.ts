@@ -1,9 +1,9 @@
 /**
- * Arithmetic for working back from a printed count to a layer's arguments (each spec's `infer`):
+ * Arithmetic for working back from a printed count to a layer's arguments (each spec's `infer` in layers/):
  * the divisors and factorizations a count allows, and the window sizes a printed length allows.
  * Candidates may be generous; the engine rebuilds each and keeps only exact ones.
  */
-import type { Dim, Shape } from '../types.ts';
+import type { Dim, Shape } from './types.ts';
 
 /** The most candidates one factorization yields (a prime count has few; 2^20 has many). */
 const MAX_FACTORIZATIONS = 64;
