@@ -61,14 +61,14 @@ export function windowFor(input: Dim | undefined, kernel: number, output: Dim, p
   if (input === undefined)
     return { stride: 1, dilation: 1, input: output === null ? null : padding === 'valid' ? output + kernel - 1 : output };
   if (input === null || output === null) return input === output ? { stride: 1, dilation: 1, input } : undefined;
+  if (output < 1) return undefined;
   for (const dilation of padding === 'valid' ? [1, 2, 3, 4] : [1]) {
     const span = dilation * (kernel - 1) + 1;
     if (padding === 'valid' && input < span) continue;
-    for (let stride = 1; stride <= Math.max(1, input); stride++) {
-      const length = padding === 'valid' ? Math.floor((input - span) / stride) + 1 : Math.ceil(input / stride);
-      if (length === output) return { stride, dilation, input };
-      if (length < output) break;
-    }
+    // the smallest stride that gives `output` positions, solved rather than searched (lengths can be huge)
+    const stride: number = padding === 'valid' ? Math.floor((input - span) / output) + 1 : Math.max(1, Math.ceil(input / output));
+    const length: number = padding === 'valid' ? Math.floor((input - span) / stride) + 1 : Math.ceil(input / stride);
+    if (length === output) return { stride, dilation, input };
   }
   return undefined;
 }

@@ -3,7 +3,9 @@
  * each row as printed, with the layer its count was worked back to (printout-explain.ts) where one
  * was found — its weights, formula and trainable split — and plain counts where none was.
  */
+import { diagnostic } from './diagnostics.ts';
 import { specFor } from './layers/index.ts';
+import { LayerProblem } from './problem.ts';
 import { explainPrinted, type Explained, type PrintedLayer } from './printout-explain.ts';
 import { totalsOf, type Row, type Summary, type Totals } from './summarize.ts';
 import { shapeList } from './text.ts';
@@ -25,17 +27,32 @@ export interface PrintoutSummary {
 export function summaryFromPrintout(printed: PrintedModel, dialect: Dialect = 'keras3'): PrintoutSummary {
   const explained = explainPrinted(printed.rows, dialect);
   const rows = printed.rows.map((p, i) => rowFrom(p, explained[i]!));
-  const computed = totalsOf(rows.flatMap((r) => r.weights));
+  const computed = totalsWithin(rows);
   const summary: Summary = {
     name: printed.modelName ?? 'model',
     className: printed.rows.some((r) => r.connectedTo.length > 0) ? 'Functional' : 'Sequential',
     sequentialLike: !printed.rows.some((r) => r.connectedTo.length > 0),
     dialect,
     rows,
-    totals: printedTotals(printed.totals, computed),
+    totals: printedTotals(
+      printed.totals,
+      computed ?? { params: 0, trainable: 0, nonTrainable: 0, bytes: 0, trainableBytes: 0, nonTrainableBytes: 0 },
+    ),
     outputs: [],
   };
+  // printed counts whose sum is past exact arithmetic: said, as summarize says it for a model
+  if (!computed) summary.error = diagnostic('model-too-many-params', { max: Number.MAX_SAFE_INTEGER });
   return { summary, explained };
+}
+
+/** The rows' totals, or undefined when they add up past exact arithmetic. */
+function totalsWithin(rows: readonly Row[]): Totals | undefined {
+  try {
+    return totalsOf(rows.flatMap((r) => r.weights));
+  } catch (e) {
+    if (e instanceof LayerProblem) return undefined;
+    throw e;
+  }
 }
 
 /** One printed row, with what its reading built when there is one. */

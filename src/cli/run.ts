@@ -45,7 +45,9 @@ export async function runSummary(argv: readonly string[], stdin: ByteChunks): Pr
     // a pasted printout: its own rows, each explained; what does not add up is said on stderr
     const { printout } = read.value;
     const own = printout.rows.filter((r) => r.depth === 0);
-    summaries.push(summaryFromPrintout({ modelName: printout.modelName, rows: own, totals: printout.totals }).summary);
+    const { summary } = summaryFromPrintout({ modelName: printout.modelName, rows: own, totals: printout.totals });
+    if (summary.error) return done(2, errorLine(source, summary.error), 'stderr');
+    summaries.push(summary);
     warnings.push(...printout.warnings);
   } else {
     for (const model of read.value.models) {

@@ -42,9 +42,10 @@ const pool = (rank: number, requirePool: boolean, input: Shape): LayerSpec => ({
       const sizes = output.slice(1, -1).map((out, i) => {
         const length = input[i + 1];
         if (typeof length !== 'number' || typeof out !== 'number') return 2;
-        for (let p = 1; p <= length; p++)
-          if ((padding === 'valid' ? Math.floor((length - p) / p) + 1 : Math.ceil(length / p)) === out) return p;
-        return undefined;
+        if (out < 1) return undefined;
+        // the smallest pool (= stride) that gives `out` positions, solved rather than searched (lengths can be huge)
+        const p = padding === 'valid' ? Math.floor(length / (out + 1)) + 1 : Math.max(1, Math.ceil(length / out));
+        return (padding === 'valid' ? Math.floor((length - p) / p) + 1 : Math.ceil(length / p)) === out ? p : undefined;
       });
       if (sizes.some((s) => s === undefined)) return [];
       const square = sizes.every((s) => s === sizes[0]);
