@@ -3,9 +3,9 @@
  * rows, totals and summary text Keras 3.16 printed when it ran that same file.
  */
 import { describe, expect, it } from 'vitest';
-import { readPython } from '@calc/import.ts';
+import { modelFromKerasJson, parseJsonText, readPython } from '@calc/import.ts';
 import { summarize } from '@calc/engine.ts';
-import { renderJson, renderKeras3 } from '@calc/render.ts';
+import { CodeUnavailable, pythonCode, renderJson, renderKeras3 } from '@calc/render.ts';
 import { loadGoldens } from './golden.ts';
 
 const goldens = loadGoldens();
@@ -28,5 +28,27 @@ describe('Keras 3 golden models read from their model.py', () => {
     );
     expect(json.totals).toEqual(g.expected.totals);
     expect(renderKeras3(summary)).toBe(g.expected.summary);
+  });
+});
+
+describe("the code Param Lab writes for each golden (pythonCode) reads back to Keras's text", () => {
+  it.each(goldens.map((g) => [g.id, g] as const))('%s', (_id, g) => {
+    const json = parseJsonText(g.json);
+    if (!json.ok) throw new Error(json.error.message);
+    const model = modelFromKerasJson(json.value);
+    if (!model.ok) throw new Error(model.error.message);
+    let code: string;
+    try {
+      code = pythonCode(model.value, { imports: true });
+    } catch (e) {
+      // a model the generator cannot write (it says why); nothing to read back
+      if (e instanceof CodeUnavailable) return;
+      throw e;
+    }
+    const read = readPython(code);
+    if (!read.ok) throw new Error(`${read.error.line}:${read.error.column} ${read.error.message}\n${code}`);
+    const shown = read.value.models[read.value.main]!;
+    expect(shown.problem).toBeUndefined();
+    expect(renderKeras3(summarize(shown.model))).toBe(g.expected.summary);
   });
 });
