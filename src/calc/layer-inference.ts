@@ -3,7 +3,7 @@
  * the divisors and factorizations a count allows, and the window sizes a printed length allows.
  * Candidates may be generous; the engine rebuilds each and keeps only exact ones.
  */
-import type { Dim, Shape } from './types.ts';
+import type { Dim, LayerArgs, Shape } from './types.ts';
 
 /** The most candidates one factorization yields (a prime count has few; 2^20 has many). */
 const MAX_FACTORIZATIONS = 64;
@@ -84,4 +84,40 @@ export function transposeWindow(input: Dim | undefined, kernel: number, output: 
     } else if (input !== null && length(input) === output) return { stride, dilation: 1, input };
   }
   return undefined;
+}
+
+/** One way a sliding kernel may have made a printed output: its sizes, padding, and each axis's window. */
+export interface KernelReading {
+  kernel: number[];
+  padding: 'valid' | 'same';
+  windows: Window[];
+  /** `strides`, `dilation_rate` and `padding` as Keras arguments, each only when not its default. */
+  args: LayerArgs;
+}
+
+/**
+ * Every kernel of `size` weights per channel pair (the most even first) and padding whose windows
+ * take the input lengths to the printed ones (`window` is windowFor, or transposeWindow).
+ */
+export function kernelReadings(
+  size: number,
+  rank: number,
+  inputs: readonly (Dim | undefined)[],
+  outputs: readonly Dim[],
+  window: typeof windowFor,
+): KernelReading[] {
+  const out: KernelReading[] = [];
+  for (const kernel of factorizations(size, rank)) {
+    for (const padding of ['valid', 'same'] as const) {
+      const windows = kernel.map((k, i) => window(inputs[i], k, outputs[i] ?? null, padding));
+      if (windows.some((w) => w === undefined)) continue;
+      const ws = windows as Window[];
+      const args: LayerArgs = {};
+      if (ws.some((w) => w.stride !== 1)) args['strides'] = ws.map((w) => w.stride);
+      if (ws.some((w) => w.dilation !== 1)) args['dilation_rate'] = ws.map((w) => w.dilation);
+      if (padding === 'same') args['padding'] = padding;
+      out.push({ kernel, padding, windows: ws, args });
+    }
+  }
+  return out;
 }

@@ -177,7 +177,8 @@ export function withPositional<T extends Record<string, LayerSpec>>(
 ): T {
   const out: Record<string, LayerSpec> = { ...specs };
   for (const [type, positional] of Object.entries(signatures) as [string, readonly string[]][]) {
-    const spec = out[type]!;
+    const spec = out[type];
+    if (!spec) throw new EngineError(`${type}: a signature for a type this family does not have`);
     const written = spec.positional ? (spec.writtenByPosition ?? spec.positional.length) : 0;
     out[type] = { ...spec, positional, writtenByPosition: written };
   }

@@ -7,7 +7,7 @@ import { convLength, deconvLength, spatialAxisNames, spatialLayout, windowStep, 
 import { add, div, mul, num, part, plainStep, type ShapeStep, type Term, type TermRole, type WindowRule } from '../explain.ts';
 import { fail } from '../problem.ts';
 import { weight, type InferCandidate, type LayerExample, type LayerSpec, type PrintedFacts, withPositional } from '../registry.ts';
-import { divisors, exactQuotient, factorizations, lastAxis, transposeWindow, windowFor } from '../layer-inference.ts';
+import { divisors, exactQuotient, kernelReadings, lastAxis, transposeWindow, windowFor } from '../layer-inference.ts';
 import { inputCells, outputCells, product, total } from '../macs.ts';
 import { channelAxis, channels, expectRank, spatialAxes } from '../shape.ts';
 import type { Dialect, Dim, LayerArgs, Shape } from '../types.ts';
@@ -143,20 +143,15 @@ function convCandidates(
       for (const cin of [...new Set(channelOptions)]) {
         const size = kernelSizes(bias, cin, outChannels);
         if (size === undefined) continue;
-        for (const kernel of factorizations(size, rank)) {
-          for (const padding of ['valid', 'same'] as const) {
-            const windows = kernel.map((k, i) => windowFor(input?.[spatialAt + i], k, facts.output[spatialAt + i] ?? null, padding));
-            if (windows.some((w) => w === undefined)) continue;
-            const candidateArgs = args(kernel, bias, cin, outChannels);
-            if (windows.some((w) => w!.stride !== 1)) candidateArgs['strides'] = windows.map((w) => w!.stride);
-            if (windows.some((w) => w!.dilation !== 1)) candidateArgs['dilation_rate'] = windows.map((w) => w!.dilation);
-            if (padding === 'same') candidateArgs['padding'] = 'same';
-            if (format === 'channels_first') candidateArgs['data_format'] = format;
-            const lengths = windows.map((w) => w!.input);
-            const guessed: Shape =
-              format === 'channels_last' ? [facts.output[0] ?? null, ...lengths, cin] : [facts.output[0] ?? null, cin, ...lengths];
-            out.push({ args: candidateArgs, input: input ?? guessed });
-          }
+        const lengthsIn = Array.from({ length: rank }, (_, i) => input?.[spatialAt + i]);
+        const lengthsOut = facts.output.slice(spatialAt, spatialAt + rank);
+        for (const r of kernelReadings(size, rank, lengthsIn, lengthsOut, windowFor)) {
+          const candidateArgs = { ...args(r.kernel, bias, cin, outChannels), ...r.args };
+          if (format === 'channels_first') candidateArgs['data_format'] = format;
+          const lengths = r.windows.map((w) => w.input);
+          const guessed: Shape =
+            format === 'channels_last' ? [facts.output[0] ?? null, ...lengths, cin] : [facts.output[0] ?? null, cin, ...lengths];
+          out.push({ args: candidateArgs, input: input ?? guessed });
           if (out.length > 48) return ranked();
         }
       }
@@ -235,21 +230,12 @@ const convTranspose = (rank: number, example: LayerExample): LayerSpec => ({
       for (const cin of typeof known === 'number' ? [known] : [1, 3, ...divisors(facts.params)]) {
         const size = exactQuotient(facts.params - (bias ? filters : 0), filters * cin);
         if (size === undefined) continue;
-        for (const kernel of factorizations(size, rank)) {
-          for (const padding of ['valid', 'same'] as const) {
-            const windows = kernel.map((k, i) => transposeWindow(input?.[i + 1], k, facts.output[i + 1] ?? null, padding));
-            if (windows.some((w) => w === undefined)) continue;
-            out.push({
-              args: {
-                filters,
-                kernel_size: kernel,
-                ...(windows.some((w) => w!.stride !== 1) ? { strides: windows.map((w) => w!.stride) } : {}),
-                ...(padding === 'same' ? { padding } : {}),
-                ...(bias ? {} : { use_bias: false }),
-              },
-              input: input ?? [facts.output[0] ?? null, ...windows.map((w) => w!.input), cin],
-            });
-          }
+        const lengthsIn = Array.from({ length: rank }, (_, i) => input?.[i + 1]);
+        for (const r of kernelReadings(size, rank, lengthsIn, facts.output.slice(1, rank + 1), transposeWindow)) {
+          out.push({
+            args: { filters, kernel_size: r.kernel, ...r.args, ...(bias ? {} : { use_bias: false }) },
+            input: input ?? [facts.output[0] ?? null, ...r.windows.map((w) => w.input), cin],
+          });
         }
         if (out.length > 48) return out;
       }
@@ -445,24 +431,18 @@ export const convolutionLayers = withPositional(
     SeparableConvolution1D: separable(1, s1),
     SeparableConvolution2D: separable(2, s2),
   } satisfies Record<string, LayerSpec>,
-  {
-    Conv1D: ['filters', 'kernel_size', 'strides', 'padding'],
-    Conv1DTranspose: ['filters', 'kernel_size', 'strides', 'padding'],
-    Convolution1D: ['filters', 'kernel_size', 'strides', 'padding'],
-    Convolution1DTranspose: ['filters', 'kernel_size', 'strides', 'padding'],
-    Conv2D: ['filters', 'kernel_size', 'strides', 'padding'],
-    Conv2DTranspose: ['filters', 'kernel_size', 'strides', 'padding'],
-    Convolution2D: ['filters', 'kernel_size', 'strides', 'padding'],
-    Convolution2DTranspose: ['filters', 'kernel_size', 'strides', 'padding'],
-    Conv3D: ['filters', 'kernel_size', 'strides', 'padding'],
-    Conv3DTranspose: ['filters', 'kernel_size', 'strides', 'padding'],
-    Convolution3D: ['filters', 'kernel_size', 'strides', 'padding'],
-    Convolution3DTranspose: ['filters', 'kernel_size', 'strides', 'padding'],
-    SeparableConv1D: ['filters', 'kernel_size', 'strides', 'padding'],
-    SeparableConvolution1D: ['filters', 'kernel_size', 'strides', 'padding'],
-    DepthwiseConv1D: ['kernel_size', 'strides', 'padding', 'depth_multiplier'],
-    SeparableConv2D: ['filters', 'kernel_size', 'strides', 'padding'],
-    SeparableConvolution2D: ['filters', 'kernel_size', 'strides', 'padding'],
-    DepthwiseConv2D: ['kernel_size', 'strides', 'padding', 'depth_multiplier'],
-  },
+  // Keras's constructors: Conv2D(filters, kernel_size, strides, padding, …), DepthwiseConv2D(kernel_size, strides, padding, depth_multiplier, …)
+  Object.fromEntries([
+    ...[1, 2, 3].flatMap((r) =>
+      [`Conv${r}D`, `Conv${r}DTranspose`, `Convolution${r}D`, `Convolution${r}DTranspose`].map((t) => [
+        t,
+        ['filters', 'kernel_size', 'strides', 'padding'],
+      ]),
+    ),
+    ...[1, 2].flatMap((r) => [
+      [`SeparableConv${r}D`, ['filters', 'kernel_size', 'strides', 'padding']],
+      [`SeparableConvolution${r}D`, ['filters', 'kernel_size', 'strides', 'padding']],
+      [`DepthwiseConv${r}D`, ['kernel_size', 'strides', 'padding', 'depth_multiplier']],
+    ]),
+  ]),
 );

@@ -140,30 +140,17 @@ export const poolingLayers = withPositional(
     GlobalAvgPool2D: globalPool(2, g2),
     GlobalAvgPool3D: globalPool(3, g3),
   } satisfies Record<string, LayerSpec>,
-  {
-    MaxPooling1D: ['pool_size', 'strides', 'padding', 'data_format'],
-    MaxPooling2D: ['pool_size', 'strides', 'padding', 'data_format'],
-    MaxPooling3D: ['pool_size', 'strides', 'padding', 'data_format'],
-    AveragePooling1D: ['pool_size', 'strides', 'padding', 'data_format'],
-    AveragePooling2D: ['pool_size', 'strides', 'padding', 'data_format'],
-    AveragePooling3D: ['pool_size', 'strides', 'padding', 'data_format'],
-    MaxPool1D: ['pool_size', 'strides', 'padding', 'data_format'],
-    MaxPool2D: ['pool_size', 'strides', 'padding', 'data_format'],
-    MaxPool3D: ['pool_size', 'strides', 'padding', 'data_format'],
-    AvgPool1D: ['pool_size', 'strides', 'padding', 'data_format'],
-    AvgPool2D: ['pool_size', 'strides', 'padding', 'data_format'],
-    AvgPool3D: ['pool_size', 'strides', 'padding', 'data_format'],
-    GlobalAveragePooling1D: ['data_format', 'keepdims'],
-    GlobalAveragePooling2D: ['data_format', 'keepdims'],
-    GlobalAveragePooling3D: ['data_format', 'keepdims'],
-    GlobalMaxPooling1D: ['data_format', 'keepdims'],
-    GlobalMaxPooling2D: ['data_format', 'keepdims'],
-    GlobalMaxPooling3D: ['data_format', 'keepdims'],
-    GlobalAvgPool1D: ['data_format', 'keepdims'],
-    GlobalAvgPool2D: ['data_format', 'keepdims'],
-    GlobalAvgPool3D: ['data_format', 'keepdims'],
-    GlobalMaxPool1D: ['data_format', 'keepdims'],
-    GlobalMaxPool2D: ['data_format', 'keepdims'],
-    GlobalMaxPool3D: ['data_format', 'keepdims'],
-  },
+  // Keras's constructors: MaxPooling2D(pool_size, strides, padding, data_format), GlobalAveragePooling2D(data_format, keepdims)
+  Object.fromEntries(
+    [1, 2, 3].flatMap((r) => [
+      ...[`MaxPooling${r}D`, `AveragePooling${r}D`, `MaxPool${r}D`, `AvgPool${r}D`].map((t) => [
+        t,
+        ['pool_size', 'strides', 'padding', 'data_format'],
+      ]),
+      ...[`GlobalAveragePooling${r}D`, `GlobalMaxPooling${r}D`, `GlobalAvgPool${r}D`, `GlobalMaxPool${r}D`].map((t) => [
+        t,
+        ['data_format', 'keepdims'],
+      ]),
+    ]),
+  ),
 );

@@ -20,7 +20,7 @@ import {
   type PrintedFacts,
   withPositional,
 } from '../registry.ts';
-import { exactQuotient, factorizations, windowFor } from '../layer-inference.ts';
+import { exactQuotient, kernelReadings, windowFor } from '../layer-inference.ts';
 import { expectRank, lastDim } from '../shape.ts';
 import { isShapeList, shapeText } from '../text.ts';
 import type { Dialect, LayerArgs, OutputShape, Shape, Weight } from '../types.ts';
@@ -267,23 +267,18 @@ const convLstm = (rank: number, example: LayerExample): LayerSpec => ({
       for (const cin of typeof known === 'number' ? [known] : [1, 3, 2, 4, 8, 16]) {
         const size = exactQuotient(params - (bias ? 4 * filters : 0), 4 * filters * (cin + filters));
         if (size === undefined) continue;
-        for (const kernel of factorizations(size, rank)) {
-          for (const padding of ['valid', 'same'] as const) {
-            const windows = kernel.map((k, i) => windowFor(input?.[i + 2], k, output[outAt + i] ?? null, padding));
-            if (windows.some((w) => w === undefined)) continue;
-            out.push({
-              args: {
-                filters,
-                kernel_size: kernel,
-                ...(windows.some((w) => w!.stride !== 1) ? { strides: windows.map((w) => w!.stride) } : {}),
-                ...(windows.some((w) => w!.dilation !== 1) ? { dilation_rate: windows.map((w) => w!.dilation) } : {}),
-                ...(padding === 'same' ? { padding } : {}),
-                ...(sequences ? { return_sequences: true } : {}),
-                ...(bias ? {} : { use_bias: false }),
-              },
-              input: input ?? [output[0] ?? null, sequences ? (output[1] ?? null) : null, ...windows.map((w) => w!.input), cin],
-            });
-          }
+        const lengthsIn = Array.from({ length: rank }, (_, i) => input?.[i + 2]);
+        for (const r of kernelReadings(size, rank, lengthsIn, output.slice(outAt, outAt + rank), windowFor)) {
+          out.push({
+            args: {
+              filters,
+              kernel_size: r.kernel,
+              ...r.args,
+              ...(sequences ? { return_sequences: true } : {}),
+              ...(bias ? {} : { use_bias: false }),
+            },
+            input: input ?? [output[0] ?? null, sequences ? (output[1] ?? null) : null, ...r.windows.map((w) => w.input), cin],
+          });
         }
       }
     }
