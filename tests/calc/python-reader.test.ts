@@ -2,6 +2,8 @@
  * The Python reader on the forms tutorials use, beyond the goldens' module-level code: every
  * expected count is worked by hand here (the comment beside it), names follow docs/naming.md.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPython } from '@calc/import.ts';
 import { summarize } from '@calc/engine.ts';
@@ -51,23 +53,7 @@ describe('imports, in every usual spelling', () => {
 
 describe('the MNIST CNN, as tutorials write it', () => {
   it('tf.keras with .add(), input_shape= on the first layer, data loading, compile and fit skipped', () => {
-    const code = `import tensorflow as tf
-from tensorflow.keras import layers, models
-(train_images, train_labels), (test_images, test_labels) = tf.keras.datasets.mnist.load_data()
-train_images = train_images.reshape((60000, 28, 28, 1)).astype("float32") / 255
-model = models.Sequential()
-model.add(layers.Conv2D(32, (3, 3), activation="relu", input_shape=(28, 28, 1)))
-model.add(layers.MaxPooling2D((2, 2)))
-model.add(layers.Conv2D(64, (3, 3), activation="relu"))
-model.add(layers.MaxPooling2D((2, 2)))
-model.add(layers.Conv2D(64, (3, 3), activation="relu"))
-model.add(layers.Flatten())
-model.add(layers.Dense(64, activation="relu"))
-model.add(layers.Dense(10))
-model.compile(optimizer="adam", loss=tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
-history = model.fit(train_images, train_labels, epochs=10, validation_data=(test_images, test_labels))
-print(model.evaluate(test_images, test_labels, verbose=2))
-`;
+    const code = readFileSync(join(import.meta.dirname, '../cli/fixtures/tutorial.py'), 'utf8');
     expect(rows(code)).toEqual([
       'conv2d Conv2D [null,26,26,32] 320', // 32 × (1 × 3 × 3 + 1)
       'max_pooling2d MaxPooling2D [null,13,13,32] 0',
