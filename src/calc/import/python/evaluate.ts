@@ -10,7 +10,23 @@
  */
 import { diagnostic, type DiagnosticCode, type ValuesOf } from '../../diagnostics.ts';
 import type { Diagnostic } from '../../types.ts';
+import { BUILTINS, callBuiltin, callMethod } from './builtins.ts';
+import {
+  compare,
+  compareSeq,
+  equal,
+  formatValue,
+  parseNumber,
+  parseString,
+  percentFormat,
+  PyError,
+  slice,
+  toFloat,
+  unescapePython,
+} from './literals.ts';
 import { children, parts, type Source, type SyntaxNode } from './source.ts';
+
+export { PyError };
 import {
   isDict,
   isObj,
@@ -42,13 +58,6 @@ export const MAX_LENGTH = 1_000_000;
 
 /** Stops the whole reading: the budget ran out, or nesting went too deep. */
 export class Halt extends Error {
-  constructor(readonly diagnostic: Diagnostic) {
-    super(diagnostic.message);
-  }
-}
-
-/** A Python error the code would raise: the statement is skipped and the problem reported. */
-export class PyError extends Error {
   constructor(readonly diagnostic: Diagnostic) {
     super(diagnostic.message);
   }
@@ -639,7 +648,7 @@ export class Evaluator {
     return out;
   }
 
-  private checkLength(n: number, node: SyntaxNode | undefined): void {
+  checkLength(n: number, node: SyntaxNode | undefined): void {
     if (n > MAX_LENGTH) this.fail('python-too-long', { max: MAX_LENGTH }, node ? this.source.at(node) : { line: 1, column: 1 });
   }
 
@@ -994,9 +1003,9 @@ export class Evaluator {
     if (isObj(callee)) {
       if (callee.kind === 'function') return this.callFunction(callee, args, kwargs, at);
       if (callee.kind === 'bound' && (isSeq(callee.self) || isDict(callee.self) || typeof callee.self === 'string')) {
-        return this.method(callee.self, callee.name, args, at);
+        return callMethod(this, callee.self, callee.name, args, at);
       }
-      if (callee.kind === 'module' && callee.path.startsWith('builtins.')) return this.builtin(callee.path.slice(9), args, kwargs, at);
+      if (callee.kind === 'module' && callee.path.startsWith('builtins.')) return callBuiltin(this, callee.path.slice(9), args, kwargs, at);
     }
     return this.host.call(callee, args, kwargs, at, this);
   }
@@ -1068,310 +1077,8 @@ export class Evaluator {
     }
   }
 
-  /** Methods of lists, dicts and strings that model code uses. */
-  private method(self: Py, name: string, args: Py[], at: Loc): Py {
-    if (isSeq(self) && self.kind === 'list') {
-      if (name === 'append') {
-        self.items.push(args[0] ?? null);
-        this.checkLength(self.items.length, undefined);
-        return null;
-      }
-      if (name === 'extend') {
-        self.items.push(...(this.iterate(args[0] ?? null, at) ?? []));
-        return null;
-      }
-      if (name === 'insert' && typeof args[0] === 'number') {
-        self.items.splice(args[0], 0, args[1] ?? null);
-        return null;
-      }
-      if (name === 'pop') return self.items.splice(typeof args[0] === 'number' ? args[0] : -1, 1)[0] ?? null;
-      if (name === 'copy') return list([...self.items]);
-    }
-    if (isSeq(self) && name === 'index') return self.items.findIndex((x) => equal(x, args[0] ?? null));
-    if (isSeq(self) && name === 'count') return self.items.filter((x) => equal(x, args[0] ?? null)).length;
-    if (isDict(self)) {
-      const entries = [...self.entries.values()];
-      if (name === 'items') return list(entries.map((e) => tuple([e.key, e.value])));
-      if (name === 'keys') return list(entries.map((e) => e.key));
-      if (name === 'values') return list(entries.map((e) => e.value));
-      if (name === 'get') {
-        const k = keyOf(args[0] ?? null);
-        return (k !== undefined ? self.entries.get(k)?.value : undefined) ?? args[1] ?? null;
-      }
-      if (name === 'copy') return { kind: 'dict', entries: new Map(self.entries) };
-      if (name === 'update' && isDict(args[0] ?? null)) {
-        for (const [k, e] of (args[0] as PyDict).entries) self.entries.set(k, e);
-        return null;
-      }
-      if (name === 'setdefault') {
-        const k = keyOf(args[0] ?? null);
-        if (k !== undefined && !self.entries.has(k)) self.entries.set(k, { key: args[0]!, value: args[1] ?? null });
-        return k !== undefined ? self.entries.get(k)!.value : null;
-      }
-    }
-    if (typeof self === 'string') {
-      const s = self;
-      const a = args.map((x) => (typeof x === 'string' ? x : pyStr(x)));
-      switch (name) {
-        case 'format': {
-          let i = 0;
-          return s.replace(/\{(\w*)(?::([^}]*))?\}/g, (_, key: string, spec: string | undefined) => {
-            const v = key === '' ? args[i++] : /^\d+$/.test(key) ? args[Number(key)] : undefined;
-            return v === undefined ? '' : formatValue(v, spec ?? '');
-          });
-        }
-        case 'upper':
-          return s.toUpperCase();
-        case 'lower':
-          return s.toLowerCase();
-        case 'strip':
-          return s.trim();
-        case 'replace':
-          return s.split(a[0] ?? '').join(a[1] ?? '');
-        case 'join':
-          return (this.iterate(args[0] ?? null, at) ?? []).map(pyStr).join(s);
-        case 'split':
-          return list(a[0] ? s.split(a[0]) : s.trim().split(/\s+/));
-        case 'startswith':
-          return s.startsWith(a[0] ?? '');
-        case 'endswith':
-          return s.endsWith(a[0] ?? '');
-      }
-    }
-    return unknown(`.${name}(…)`, at);
-  }
-
-  private builtin(name: string, args: Py[], kwargs: Map<string, Py>, at: Loc): Py {
-    const a0 = args[0] ?? null;
-    const num = (v: Py): number => {
-      if (typeof v === 'number' || typeof v === 'boolean') return Number(v);
-      if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))) return Number(v);
-      if (isUnknown(v)) throw new PyError(diagnostic('python-not-static', { what: v.what }, v.at));
-      this.fail('python-bad-operand', { op: `${name}()`, left: typeName(v), right: '' }, at);
-    };
-    for (const v of args) if (isUnknown(v) && name !== 'print' && name !== 'isinstance') return v;
-    switch (name) {
-      case 'print':
-        return null;
-      case 'range': {
-        const [start, stop, step] =
-          args.length === 1 ? [0, num(a0), 1] : [num(a0), num(args[1]!), args[2] === undefined ? 1 : num(args[2])];
-        if (step === 0) this.fail('python-bad-slice', {}, at);
-        return { kind: 'range', start, stop, step };
-      }
-      case 'len': {
-        if (isObj(a0) && a0.kind === 'range') return rangeLength(a0);
-        const items = this.iterate(a0, at);
-        return items ? items.length : unknown('len(…)', at);
-      }
-      case 'int':
-        return typeof a0 === 'string' ? Number.parseInt(a0, typeof args[1] === 'number' ? args[1] : 10) : Math.trunc(num(a0));
-      case 'float':
-        return toFloat(num(a0));
-      case 'bool':
-        return truthy(a0) ?? unknown('bool(…)', at);
-      case 'str':
-        return args.length === 0 ? '' : pyStr(a0);
-      case 'repr':
-        return pyRepr(a0);
-      case 'abs':
-        return Math.abs(num(a0));
-      case 'round': {
-        const digits = args[1] === undefined || args[1] === null ? 0 : num(args[1]);
-        const f = 10 ** digits;
-        const x = num(a0) * f;
-        const r = Math.round(x);
-        const even = Math.abs(x % 1) === 0.5 ? 2 * Math.round(x / 2) : r;
-        return args[1] === undefined ? even : toFloat(even / f);
-      }
-      case 'min':
-      case 'max': {
-        const items = args.length === 1 ? (this.iterate(a0, at) ?? []) : args;
-        if (items.length === 0) this.fail('python-bad-operand', { op: `${name}()`, left: 'empty sequence', right: '' }, at);
-        return items.reduce((best, x) => (this.binary(name === 'min' ? '<' : '>', x, best, at) === true ? x : best));
-      }
-      case 'sum': {
-        let total: Py = args[1] ?? 0;
-        for (const x of this.iterate(a0, at) ?? []) total = this.binary('+', total, x, at);
-        return total;
-      }
-      case 'list':
-      case 'tuple':
-      case 'set':
-      case 'sorted':
-      case 'reversed': {
-        const items = args.length === 0 ? [] : this.iterate(a0, at);
-        if (!items) return unknown(`${name}(…)`, at);
-        let out = [...items];
-        if (name === 'sorted') out.sort((x, y) => (this.binary('<', x, y, at) === true ? -1 : this.binary('<', y, x, at) === true ? 1 : 0));
-        if (name === 'reversed' || (name === 'sorted' && kwargs.get('reverse') === true)) out = out.reverse();
-        return name === 'tuple' ? tuple(out) : list(out);
-      }
-      case 'dict': {
-        const d: PyDict = { kind: 'dict', entries: new Map() };
-        if (isDict(a0)) for (const [k, e] of a0.entries) d.entries.set(k, e);
-        else
-          for (const pair of this.iterate(a0, at) ?? []) {
-            const kv = this.iterate(pair, at);
-            const k = kv ? keyOf(kv[0] ?? null) : undefined;
-            if (kv && k !== undefined) d.entries.set(k, { key: kv[0]!, value: kv[1] ?? null });
-          }
-        for (const [k, v] of kwargs) d.entries.set(`s:${k}`, { key: k, value: v });
-        return d;
-      }
-      case 'zip': {
-        const lists = args.map((x) => this.iterate(x, at));
-        if (lists.some((l) => l === undefined)) return unknown('zip(…)', at);
-        const n = Math.min(...lists.map((l) => l!.length));
-        return list(Array.from({ length: Number.isFinite(n) ? n : 0 }, (_, i) => tuple(lists.map((l) => l![i]!))));
-      }
-      case 'enumerate': {
-        const items = this.iterate(a0, at);
-        if (!items) return unknown('enumerate(…)', at);
-        const start = args[1] === undefined ? Number(kwargs.get('start') ?? 0) : num(args[1]);
-        return list(items.map((x, i) => tuple([start + i, x])));
-      }
-      case 'isinstance':
-      case 'hasattr':
-      case 'callable':
-      case 'getattr':
-      case 'super':
-      case 'type':
-      case 'open':
-      case 'input':
-        return unknown(`${name}(…)`, at);
-      case 'any':
-      case 'all': {
-        const items = this.iterate(a0, at) ?? [];
-        const ts = items.map(truthy);
-        if (ts.some((t) => t === undefined)) return unknown(`${name}(…)`, at);
-        return name === 'any' ? ts.some(Boolean) : ts.every(Boolean);
-      }
-      case 'divmod':
-        return tuple([Math.floor(num(a0) / num(args[1]!)), ((num(a0) % num(args[1]!)) + num(args[1]!)) % num(args[1]!)]);
-      case 'pow':
-        return num(a0) ** num(args[1]!);
-      default:
-        return unknown(`${name}(…)`, at);
-    }
-  }
-
   /** A phrase naming what an unknown value stands for. */
   describeUnknown(v: Py): string {
     return isUnknown(v) ? v.what : typeName(v);
   }
-}
-
-const BUILTINS = new Map(
-  'print range len int float bool str repr abs round min max sum list tuple set sorted reversed dict zip enumerate isinstance hasattr callable getattr super type open input any all divmod pow'
-    .split(' ')
-    .map((n) => [n, n]),
-);
-
-/** Python numbers: `10`, `1_000`, `0x1f`, `1e-3`, `3.`; a float that is whole stays a JS number too. */
-function parseNumber(text: string): number {
-  const t = text.replace(/_/g, '').toLowerCase();
-  if (/^0[xob]/.test(t)) return Number(t);
-  if (t.endsWith('j')) return Number.NaN;
-  return Number(t.replace(/l$/, ''));
-}
-
-function parseString(text: string): string {
-  const m = text.match(/^([a-zA-Z]*)("""|'''|"|')/);
-  if (!m) return text;
-  const prefix = m[1]!.toLowerCase();
-  const body = text.slice(m[0].length, text.length - m[2]!.length);
-  return prefix.includes('r') ? body : unescapePython(body);
-}
-
-function unescapePython(s: string): string {
-  return s.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|N\{[^}]*\}|[0-7]{1,3}|\n|.)/g, (_, e: string) => {
-    const simple: Record<string, string> = {
-      n: '\n',
-      t: '\t',
-      r: '\r',
-      '\\': '\\',
-      "'": "'",
-      '"': '"',
-      '\n': '',
-      a: '\x07',
-      b: '\b',
-      f: '\f',
-      v: '\v',
-      '0': '\0',
-    };
-    if (e in simple) return simple[e]!;
-    if (/^[xuU]/.test(e)) return String.fromCodePoint(Number.parseInt(e.slice(1), 16));
-    if (/^[0-7]+$/.test(e)) return String.fromCharCode(Number.parseInt(e, 8));
-    return `\\${e}`;
-  });
-}
-
-/** A float Python would print with a decimal point is still a JS number; only division marks one. */
-const toFloat = (n: number): number => n;
-
-function formatValue(v: Py, spec: string): string {
-  if (typeof v === 'number') {
-    const m = spec.match(/^(0?)(\d*)(?:\.(\d+))?([dfeg%]?)$/);
-    if (m) {
-      let s = m[3] !== undefined ? v.toFixed(Number(m[3])) : String(v);
-      if (m[4] === 'd') s = String(Math.trunc(v));
-      const width = Number(m[2] || 0);
-      return m[1] === '0' ? s.padStart(width, '0') : s.padStart(width, ' ');
-    }
-  }
-  return pyStr(v);
-}
-
-function percentFormat(fmt: string, v: Py): string {
-  const values = isSeq(v) && v.kind === 'tuple' ? [...v.items] : [v];
-  return fmt.replace(/%(0?\d*)([sdfr%])/g, (_, width: string, conv: string) => {
-    if (conv === '%') return '%';
-    const x = values.shift() ?? null;
-    const s = conv === 'r' ? pyRepr(x) : conv === 'd' && typeof x === 'number' ? String(Math.trunc(x)) : pyStr(x);
-    return width.startsWith('0') ? s.padStart(Number(width), '0') : s.padStart(Number(width || 0));
-  });
-}
-
-function equal(a: Py, b: Py): boolean {
-  if (typeof a === 'boolean') a = Number(a);
-  if (typeof b === 'boolean') b = Number(b);
-  if (a === b) return true;
-  if (isSeq(a) && isSeq(b)) return a.kind === b.kind && a.items.length === b.items.length && a.items.every((x, i) => equal(x, b.items[i]!));
-  return false;
-}
-
-function compare(op: string, c: number): boolean {
-  return op === '<' ? c < 0 : op === '>' ? c > 0 : op === '<=' ? c <= 0 : c >= 0;
-}
-
-function compareSeq(a: Py[], b: Py[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (typeof x === 'number' && typeof y === 'number' && x !== y) return x < y ? -1 : 1;
-  }
-  return a.length - b.length;
-}
-
-/** Python slicing, `seq[start:stop:step]` with negative indices. */
-function slice<T>(seq: readonly T[] | string, s: { start: Py; stop: Py; step: Py }, fail: (reason: string) => never): T[] | string {
-  const n = seq.length;
-  const step = s.step === null ? 1 : Number(s.step);
-  if (!Number.isInteger(step) || step === 0) fail('slice step must be a non-zero integer');
-  const norm = (v: Py, dflt: number, lo: number, hi: number): number => {
-    if (v === null) return dflt;
-    if (typeof v !== 'number') fail('slice indices must be integers');
-    const x = v < 0 ? v + n : v;
-    return Math.min(Math.max(x, lo), hi);
-  };
-  const start = norm(s.start, step > 0 ? 0 : n - 1, step > 0 ? 0 : -1, step > 0 ? n : n - 1);
-  const stop = norm(s.stop, step > 0 ? n : -1, step > 0 ? 0 : -1, step > 0 ? n : n - 1);
-  const out: T[] = [];
-  const chars: string[] = [];
-  for (let i = start; step > 0 ? i < stop : i > stop; i += step) {
-    if (typeof seq === 'string') chars.push(seq[i]!);
-    else out.push(seq[i]!);
-  }
-  return typeof seq === 'string' ? chars.join('') : out;
 }
