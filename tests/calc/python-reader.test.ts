@@ -229,6 +229,21 @@ model = keras.Model(inputs, outputs)
     expect(rows(code).map((r) => r.split(' ')[0])).toEqual(['input_layer', 'department', 'priority']);
   });
 
+  it('x.shape read while the model is built, as squeeze-and-excite code does', () => {
+    const code = `import keras
+from keras import layers
+inputs = keras.Input(shape=(8, 8, 24))
+channels = inputs.shape[-1]
+se = layers.GlobalAveragePooling2D(keepdims=True)(inputs)
+se = layers.Conv2D(channels // 4, 1, activation="relu")(se)
+se = layers.Conv2D(channels, 1, activation="sigmoid")(se)
+outputs = layers.multiply([inputs, se])
+model = keras.Model(inputs, outputs)
+`;
+    // 6 × (24 × 1 × 1 + 1) = 150; 24 × (6 × 1 × 1 + 1) = 168
+    expect(read(code).totals.params).toBe(150 + 168);
+  });
+
   it('a dict of inputs and a dict of outputs', () => {
     const code = `import keras
 from keras import layers
