@@ -161,6 +161,16 @@ describe.concurrent('printing summaries', () => {
     );
   });
 
+  // each .txt is what Keras 3.15.1 (JAX backend) printed for the .py beside it
+  it.each([
+    ['ops', 'keras.ops relu and mean, -x and x / 2.0 as the operation rows Keras 3 prints'],
+    ['lambda', 'Lambda layers whose functions reduce an axis and scale'],
+  ])('reads Python with %s: %s', async (name) => {
+    const r = await summary([`tests/cli/fixtures/${name}-keras-3.15.py`]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(readFileSync(join(fixtures, `${name}-keras-3.15.txt`), 'utf8'));
+  });
+
   it('a script that builds two models prints both, in the order it builds them', async () => {
     const path = file(
       'two.py',

@@ -2,32 +2,68 @@
  * Custom Keras layers written as Python classes (`class Linear(keras.layers.Layer)`): the reader
  * runs `__init__` when one is made, and on its first call `build(input_shape)` — each
  * `self.add_weight(shape=…)` there is a weight — and `call(inputs)` on a stand-in input, so the
- * layers it uses inside count too and its output shape is what `call` returns. A class whose
- * weights or output the reader cannot work out is reported by name and line.
+ * layers it uses inside count too and its output shape is what `call` returns. A `Lambda`'s
+ * function is run the same way. One whose weights or output the reader cannot work out is
+ * reported by name and line.
  */
 import { diagnostic } from '../../diagnostics.ts';
 import { summarize } from '../../summarize.ts';
 import type { Evaluator } from './evaluate.ts';
 import type { Keras } from './keras-api.ts';
 import type { ModelWriter } from './to-model.ts';
-import { isTensor, type LayerObj, type Loc, type ModelObj, type Py, type TensorObj, tuple } from './values.ts';
+import type { Shape } from '../../types.ts';
+import { isTensor, type LayerObj, type Loc, type ModelObj, type Py, type PyFunction, type TensorObj, tuple } from './values.ts';
 
-export function installCustomLayers(keras: Keras, writer: ModelWriter): void {
-  const evaluators = new WeakMap<LayerObj, Evaluator>();
-
-  keras.customLayer = (cls, args, kwargs, at, ev) => {
+export function installCustomLayers(keras: Keras, writer: ModelWriter, ev: Evaluator): void {
+  keras.customLayer = (cls, args, kwargs, at) => {
     const name = kwargs.get('name');
     const layer = keras.newLayer(cls.name, {}, typeof name === 'string' ? name : undefined, at);
     layer.instance = { cls, attrs: new Map(), weights: [] };
-    evaluators.set(layer, ev);
     const init = cls.methods.get('__init__');
     if (init) ev.callFunction(init, args, kwargs, at, layer);
     return layer;
   };
 
+  /**
+   * Run `fn` (a call method, or a Lambda's function) on a stand-in input of `shape`: the layers it
+   * calls are summarised as a model from that input to what it returns.
+   */
+  const trace = (fn: PyFunction, self: LayerObj | undefined, shape: Shape, rest: Py[], kwargs: Map<string, Py>, at: Loc) => {
+    const owner = self?.name ?? 'lambda';
+    const stand = keras.newLayer('InputLayer', {}, `__${owner}_input_${at.line}_${at.column}`, at);
+    stand.batchShape = shape;
+    stand.calls.push({ args: [], kwargs: new Map(), at, outputs: 1 });
+    const probe: TensorObj = { kind: 'tensor', source: stand, call: 0, index: 0 };
+    const calledWith = new Map([...kwargs].filter(([k]) => k !== 'training' && k !== 'mask'));
+    const result = self
+      ? ev.callFunction(fn, [probe, ...rest], calledWith, at, self)
+      : ev.callFunction(fn, [probe, ...rest], calledWith, at);
+    if (!isTensor(result)) return undefined;
+    if (result.source === stand) return { weights: [], output: 'same' as const };
+    const written = writer.write(innerModel(stand, probe, result, at));
+    if (written.problem) return undefined;
+    const summary = summarize(written.model);
+    if (summary.error || summary.outputs.length === 0) return undefined;
+    return {
+      weights: summary.rows.flatMap((r) => r.weights),
+      output: summary.outputs.length === 1 ? summary.outputs[0]! : summary.outputs,
+    };
+  };
+
+  keras.buildLambda = (layer, fn, shape, at) => {
+    if (layer.custom || layer.problem) return;
+    keras.quiet++;
+    try {
+      const traced = shape ? trace(fn, undefined, shape, [], new Map(), at) : undefined;
+      if (traced) layer.custom = traced;
+      else layer.problem = diagnostic('python-custom-layer', { name: layer.name, line: layer.at.line }, at);
+    } finally {
+      keras.quiet--;
+    }
+  };
+
   keras.buildCustom = (layer, shape, args, kwargs, at) => {
-    const ev = evaluators.get(layer);
-    if (!ev || layer.custom || layer.problem) return;
+    if (layer.custom || layer.problem) return;
     const fail = () => {
       layer.problem ??= diagnostic('python-custom-layer', { name: layer.instance!.cls.name, line: layer.instance!.cls.at.line }, at);
     };
@@ -43,34 +79,9 @@ export function installCustomLayers(keras: Keras, writer: ModelWriter): void {
         layer.custom = { weights: own, output: 'same' };
         return;
       }
-      const stand = keras.newLayer('InputLayer', {}, `__${layer.name}_input`, at);
-      stand.batchShape = shape;
-      stand.calls.push({ args: [], kwargs: new Map(), at, outputs: 1 });
-      const probe: TensorObj = { kind: 'tensor', source: stand, call: 0, index: 0 };
-      const result = ev.callFunction(
-        call,
-        [probe, ...args.slice(1)],
-        new Map([...kwargs].filter(([k]) => k !== 'training' && k !== 'mask')),
-        at,
-        layer,
-      );
-      if (!isTensor(result)) return fail();
-      if (result.source === stand) {
-        layer.custom = { weights: own, output: 'same' };
-        return;
-      }
-      const inner = innerModel(stand, probe, result, at);
-      const written = writer.write(inner);
-      if (written.problem) {
-        layer.problem = written.problem;
-        return;
-      }
-      const summary = summarize(written.model);
-      if (summary.error || summary.outputs.length === 0) return fail();
-      layer.custom = {
-        weights: [...own, ...summary.rows.flatMap((r) => r.weights)],
-        output: summary.outputs.length === 1 ? summary.outputs[0]! : summary.outputs,
-      };
+      const traced = trace(call, layer, shape, args.slice(1), kwargs, at);
+      if (!traced) return fail();
+      layer.custom = { weights: [...own, ...traced.weights], output: traced.output };
     } finally {
       keras.quiet--;
     }

@@ -27,6 +27,7 @@ import {
   type Py,
   type PyClass,
   type AppLayer,
+  type PyFunction,
   type PyModule,
   type TensorObj,
   type Unknown,
@@ -65,6 +66,16 @@ const OPS_BINARY = new Map([
   ['true_divide', '/'],
 ]);
 
+/** keras.ops functions whose output has their input's shape (activations, element-wise maths). */
+const OPS_SAME_SHAPE = new Set(
+  'relu relu6 sigmoid tanh exp log sqrt square abs negative softmax log_softmax gelu silu swish elu selu softplus softsign hard_sigmoid hard_silu hard_swish leaky_relu erf sin cos floor ceil round sign clip cast'.split(
+    ' ',
+  ),
+);
+
+/** keras.ops reductions: `axis` (one or several, negative from the end) dropped, or kept as 1 with keepdims. */
+const OPS_REDUCE = new Set(['mean', 'sum', 'max', 'min', 'prod', 'std', 'var', 'logsumexp']);
+
 /** `relu` → `Relu`, `leaky_relu` → `LeakyRelu`: the class Keras 3 gives an operation. */
 const opClass = (name: string): string => name.replace(/(^|_)([a-z])/g, (_, _u: string, c: string) => c.toUpperCase());
 
@@ -93,7 +104,9 @@ export class Keras implements Host {
   /** Layers that went into a wrapper (`Bidirectional(LSTM(…))`): not layers of the model themselves. */
   readonly wrapped = new WeakSet<LayerObj>();
   /** Custom Layer subclasses: the hook that builds them (custom-layer.ts). */
-  customLayer?: (cls: PyClass, args: Py[], kwargs: Map<string, Py>, at: Loc, ev: Evaluator) => Py;
+  customLayer?: (cls: PyClass, args: Py[], kwargs: Map<string, Py>, at: Loc) => Py;
+  /** Builds a Lambda on its first call from its Python function (custom-layers.ts). */
+  buildLambda?: (layer: LayerObj, fn: PyFunction, inputShape: Shape | undefined, at: Loc) => void;
   /** Builds a custom layer on its first call (custom-layers.ts). */
   buildCustom?: (layer: LayerObj, inputShape: Shape | undefined, args: Py[], kwargs: Map<string, Py>, at: Loc) => void;
   /** The output shape of a Sequential's first `count` layers (read-python.ts). */
@@ -283,7 +296,7 @@ export class Keras implements Host {
       case 'bound':
         return this.method(callee.self, callee.name, args, kwargs, at, ev);
       case 'class':
-        if (callee.base === 'layer' && this.customLayer) return this.customLayer(callee, args, kwargs, at, ev);
+        if (callee.base === 'layer' && this.customLayer) return this.customLayer(callee, args, kwargs, at);
         if (callee.base === 'model') {
           ev.note('python-subclassed-model', { name: callee.name, line: callee.at.line }, at);
           return unknown(`${callee.name}(…)`, at);
@@ -320,7 +333,12 @@ export class Keras implements Host {
         const cols = (w as { shape: number[] }).shape.at(-1);
         return this.shapedOp('Matmul', x as TensorObj, (shape) => (cols === undefined ? undefined : [...shape.slice(0, -1), cols]), [], at);
       }
-      if (isTensor(x ?? null) && args.length === 1) return this.shapedOp(opClass(last), x as TensorObj, (shape) => shape, [], at);
+      if (isTensor(x ?? null) && OPS_SAME_SHAPE.has(last)) return this.shapedOp(opClass(last), x as TensorObj, (shape) => shape, [], at);
+      if (isTensor(x ?? null) && OPS_REDUCE.has(last)) {
+        const axis = args[1] ?? kwargs.get('axis') ?? null;
+        const keep = (args[2] ?? kwargs.get('keepdims')) === true;
+        return this.shapedOp(opClass(last), x as TensorObj, (shape) => reduced(shape, axis, keep), [], at);
+      }
     }
     if (specFor(last) || last === 'InputLayer') return this.construct(last, args, kwargs, at, ev);
     return unknown(`${m.path}(…)`, at);
@@ -350,6 +368,11 @@ export class Keras implements Host {
       if (k === 'dtype') {
         if (typeof v === 'string') layer.dtype = v;
         else if (isObj(v) && v.kind === 'module') layer.dtype = v.path.split('.').pop()!;
+        continue;
+      }
+      // a Lambda's Python function is followed when the layer is called (custom-layers.ts)
+      if (type === 'Lambda' && k === 'function' && isObj(v) && v.kind === 'function') {
+        layer.lambda = v;
         continue;
       }
       const value = this.argValue(v, k, layer);
@@ -421,6 +444,7 @@ export class Keras implements Host {
   callLayer(layer: LayerObj, args: Py[], kwargs: Map<string, Py>, at: Loc): Py {
     if (layer.type === 'InputLayer') return { kind: 'tensor', source: layer, call: 0, index: 0 };
     if (layer.instance) this.buildCustom?.(layer, this.firstTensorShape(args), args, kwargs, at);
+    if (layer.lambda) this.buildLambda?.(layer, layer.lambda, this.firstTensorShape(args), at);
     this.firstCall(layer);
     layer.calls.push({ args, kwargs, at, outputs: 1 });
     return { kind: 'tensor', source: layer, call: layer.calls.length - 1, index: 0 };
@@ -676,6 +700,8 @@ declare module './values.ts' {
     inputArgs?: Record<string, unknown>;
     /** Why the layer cannot be built as written (an argument the reader could not follow). */
     problem?: Diagnostic;
+    /** A Lambda's function, run on a stand-in input when the layer is first called. */
+    lambda?: PyFunction;
   }
 }
 
@@ -683,6 +709,15 @@ function withoutKey(m: Map<string, Py>, key: string): Map<string, Py> {
   const out = new Map(m);
   out.delete(key);
   return out;
+}
+
+/** A shape reduced over `axis` (None: every axis), each reduced axis dropped or kept as 1. */
+function reduced(shape: Shape, axis: Py, keep: boolean): Shape | undefined {
+  const axes = axis === null ? shape.map((_, i) => i) : typeof axis === 'number' ? [axis] : isSeq(axis) ? axis.items : undefined;
+  const valid = axes?.every((a) => typeof a === 'number' && Number.isInteger(a) && a >= -shape.length && a < shape.length);
+  if (!axes || !valid) return undefined;
+  const set = new Set((axes as number[]).map((a) => (a < 0 ? a + shape.length : a)));
+  return keep ? shape.map((d, i) => (set.has(i) ? 1 : d)) : shape.filter((_, i) => !set.has(i));
 }
 
 /** The first value in a call's arguments the reader could not follow. */

@@ -58,7 +58,7 @@ export function readPython(text: string, options: PythonOptions = {}): Result<Py
     const byName = new Map([...reachedOps(m)].map((op) => [op.name, op]));
     return written.model.kind === 'functional' ? written.model.layers.flatMap((e) => byName.get(e.layer.name ?? '') ?? []) : [];
   };
-  installCustomLayers(keras, writer);
+  installCustomLayers(keras, writer, ev);
   try {
     ev.run();
   } catch (e) {
