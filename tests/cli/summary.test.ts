@@ -165,6 +165,7 @@ describe.concurrent('printing summaries', () => {
   it.each([
     ['ops', 'keras.ops relu and mean, -x and x / 2.0 as the operation rows Keras 3 prints'],
     ['lambda', 'Lambda layers whose functions reduce an axis and scale'],
+    ['transformer-text', "keras.io's text-classification Transformer: custom layers with sub-layers, ops.arange positions"],
   ])('reads Python with %s: %s', async (name) => {
     const r = await summary([`tests/cli/fixtures/${name}-keras-3.15.py`]);
     expect(r.stderr).toBe('');

@@ -8,7 +8,7 @@
  */
 import { diagnostic } from '../../diagnostics.ts';
 import { summarize } from '../../summarize.ts';
-import type { Evaluator } from './evaluate.ts';
+import { PyError, type Evaluator } from './evaluate.ts';
 import type { Keras } from './keras-api.ts';
 import type { ModelWriter } from './to-model.ts';
 import type { Shape } from '../../types.ts';
@@ -29,6 +29,16 @@ export function installCustomLayers(keras: Keras, writer: ModelWriter, ev: Evalu
    * calls are summarised as a model from that input to what it returns.
    */
   const trace = (fn: PyFunction, self: LayerObj | undefined, shape: Shape, rest: Py[], kwargs: Map<string, Py>, at: Loc) => {
+    try {
+      return traceOrThrow(fn, self, shape, rest, kwargs, at);
+    } catch (e) {
+      // what the function does that the reader cannot follow makes the layer one it cannot explain
+      if (e instanceof PyError) return undefined;
+      throw e;
+    }
+  };
+
+  const traceOrThrow = (fn: PyFunction, self: LayerObj | undefined, shape: Shape, rest: Py[], kwargs: Map<string, Py>, at: Loc) => {
     const owner = self?.name ?? 'lambda';
     const stand = keras.newLayer('InputLayer', {}, `__${owner}_input_${at.line}_${at.column}`, at);
     stand.batchShape = shape;

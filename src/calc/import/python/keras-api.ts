@@ -255,6 +255,15 @@ export class Keras implements Host {
     const type = TENSOR_OPS.get(op);
     if (!type) return unknown(`tensor arithmetic (${op})`, at);
     if (isTensor(left) && isTensor(right) && specFor(type)) {
+      // tensors of different ranks broadcast over every axis, the batch axis too (numpy's rule)
+      const [a, b] = [left, right]
+        .map((t) => this.outputShapes?.(t))
+        .map((s, i) => (Array.isArray(s) ? s[[left, right][i]!.index] : undefined));
+      if (a && b && a.length !== b.length) {
+        const layer = this.newLayer(type, {}, undefined, at);
+        layer.custom = { weights: [], output: broadcast(a, b) };
+        return this.callLayer(layer, [left, right], new Map(), at);
+      }
       const layer = this.newLayer(type, {}, undefined, at);
       return this.callLayer(layer, [list([left, right])], new Map(), at);
     }
@@ -326,6 +335,8 @@ export class Keras implements Host {
       return this.callLayer(layer, [tensors ?? kwargs.get('inputs') ?? null], new Map(), at);
     }
     if (segments.includes('ops') || segments.includes('nn') || segments.includes('activations')) {
+      if (last === 'shape' && isTensor(args[0] ?? null)) return this.shapeOf(args[0] as TensorObj, at);
+      if (last === 'arange') return this.arange(args, kwargs, at);
       const op = OPS_BINARY.get(last);
       if (op) return this.binary(op, args[0] ?? null, args[1] ?? null, at) ?? unknown(`${m.path}(…)`, at);
       const [x, w] = args;
@@ -683,8 +694,26 @@ export class Keras implements Host {
     return { kind: 'weight', shape: dims };
   }
 
+  /**
+   * `ops.arange(stop)` / `ops.arange(start, stop, step)` with known numbers: a constant tensor of
+   * that length, with no batch axis (position indices for an Embedding). It enters a graph as an
+   * input of its own (to-model.ts), as Keras treats a constant.
+   */
+  private arange(args: Py[], kwargs: Map<string, Py>, at: Loc): Py {
+    const [a, b, c] = [args[0] ?? kwargs.get('start'), args[1] ?? kwargs.get('stop'), args[2] ?? kwargs.get('step') ?? 1];
+    const start = b === undefined ? 0 : a;
+    const stop = b === undefined ? a : b;
+    if (typeof start !== 'number' || typeof stop !== 'number' || typeof c !== 'number' || c === 0) return unknown('ops.arange(…)', at);
+    const length = Math.max(0, Math.ceil((stop - start) / c));
+    const constant = this.newLayer('InputLayer', {}, `__constant_${at.line}_${at.column}`, at);
+    constant.batchShape = [length];
+    constant.constant = true;
+    constant.calls.push({ args: [], kwargs: new Map(), at, outputs: 1 });
+    return { kind: 'tensor', source: constant, call: 0, index: 0 };
+  }
+
   /** `x.shape` of a symbolic tensor: the engine works it out from the layers so far. */
-  private shapeOf(t: TensorObj, at: Loc): Py {
+  shapeOf(t: TensorObj, at: Loc): Py {
     const shapes = this.outputShapes?.(t);
     if (!shapes || !Array.isArray(shapes)) return unknown('a tensor shape', at);
     const shape = shapes[t.index];
@@ -702,6 +731,8 @@ declare module './values.ts' {
     problem?: Diagnostic;
     /** A Lambda's function, run on a stand-in input when the layer is first called. */
     lambda?: PyFunction;
+    /** A constant tensor's source (`ops.arange`): an input a graph takes without being given it. */
+    constant?: boolean;
   }
 }
 
@@ -709,6 +740,19 @@ function withoutKey(m: Map<string, Py>, key: string): Map<string, Py> {
   const out = new Map(m);
   out.delete(key);
   return out;
+}
+
+/** Two shapes broadcast right-aligned: a missing axis or a 1 takes the other's size; an unknown stays unknown. */
+function broadcast(a: Shape, b: Shape): Shape {
+  const n = Math.max(a.length, b.length);
+  return Array.from({ length: n }, (_, i) => {
+    const x = a[a.length - n + i];
+    const y = b[b.length - n + i];
+    if (x === undefined) return y ?? null;
+    if (y === undefined || y === 1) return x;
+    if (x === 1) return y;
+    return x === null || y === null ? null : x;
+  });
 }
 
 /** A shape reduced over `axis` (None: every axis), each reduced axis dropped or kept as 1. */

@@ -92,7 +92,8 @@ function pickModels(keras: Keras, ev: Evaluator): ModelObj[] {
   for (const value of ev.global.vars.values()) if (isModel(value) && !inner.has(value)) bound.add(value);
   const top = keras.models.filter((m) => bound.has(m));
   if (top.length > 0) return top;
-  const last = keras.models[keras.models.length - 1];
+  // the last model built that is not part of another (a model inside a custom layer is not the answer)
+  const last = keras.models.filter((m) => !inner.has(m)).at(-1);
   return last ? [last] : [];
 }
 

@@ -77,6 +77,11 @@ export class ModelWriter {
     if (!obj.trainable) model.trainable = false;
     const graph = reachedCalls(inputs, outputs);
     if ('missing' in graph) return { model, problem: graph.missing };
+    // constants (ops.arange) are inputs the model was not given: Keras feeds them itself
+    for (const op of graph.calls.keys()) {
+      if (isLayer(op) && op.constant && !inputs.some((t) => t.source === op))
+        inputs.push({ kind: 'tensor', source: op, call: 0, index: 0 });
+    }
     // each layer's calls in this model, numbered from 0 as the model's own nodes
     const localCall = new Map<Op, Map<number, number>>();
     for (const [op, calls] of graph.calls) localCall.set(op, new Map([...calls].sort((a, b) => a - b).map((c, i) => [c, i])));
@@ -146,6 +151,7 @@ export function reachedCalls(inputs: TensorObj[], outputs: TensorObj[]): { calls
     else seen.add(t.call);
     if (isInput(t)) continue;
     if (isLayer(t.source) && t.source.type === 'InputLayer') {
+      if (t.source.constant) continue;
       return { missing: diagnostic('python-graph-disconnected', { input: t.source.name }, t.source.at) };
     }
     stack.push(...callInputs(t.source, t.call));
