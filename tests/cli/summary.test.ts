@@ -166,6 +166,7 @@ describe.concurrent('printing summaries', () => {
     ['ops', 'keras.ops relu and mean, -x and x / 2.0 as the operation rows Keras 3 prints'],
     ['lambda', 'Lambda layers whose functions reduce an axis and scale'],
     ['transformer-text', "keras.io's text-classification Transformer: custom layers with sub-layers, ops.arange positions"],
+    ['vae-encoder', "keras.io's VAE encoder: a Sampling layer called on a list, keras.random.normal noise"],
   ])('reads Python with %s: %s', async (name) => {
     const r = await summary([`tests/cli/fixtures/${name}-keras-3.15.py`]);
     expect(r.stderr).toBe('');

@@ -12,7 +12,7 @@ import { PyError, type Evaluator } from './evaluate.ts';
 import type { Keras } from './keras-api.ts';
 import type { ModelWriter } from './to-model.ts';
 import type { Shape } from '../../types.ts';
-import { isTensor, type LayerObj, type Loc, type ModelObj, type Py, type PyFunction, type TensorObj, tuple } from './values.ts';
+import { isTensor, list, type LayerObj, type Loc, type ModelObj, type Py, type PyFunction, type TensorObj, tuple } from './values.ts';
 
 export function installCustomLayers(keras: Keras, writer: ModelWriter, ev: Evaluator): void {
   keras.customLayer = (cls, args, kwargs, at) => {
@@ -28,7 +28,7 @@ export function installCustomLayers(keras: Keras, writer: ModelWriter, ev: Evalu
    * Run `fn` (a call method, or a Lambda's function) on a stand-in input of `shape`: the layers it
    * calls are summarised as a model from that input to what it returns.
    */
-  const trace = (fn: PyFunction, self: LayerObj | undefined, shape: Shape, rest: Py[], kwargs: Map<string, Py>, at: Loc) => {
+  const trace = (fn: PyFunction, self: LayerObj | undefined, shape: Shape | Shape[], rest: Py[], kwargs: Map<string, Py>, at: Loc) => {
     try {
       return traceOrThrow(fn, self, shape, rest, kwargs, at);
     } catch (e) {
@@ -38,19 +38,31 @@ export function installCustomLayers(keras: Keras, writer: ModelWriter, ev: Evalu
     }
   };
 
-  const traceOrThrow = (fn: PyFunction, self: LayerObj | undefined, shape: Shape, rest: Py[], kwargs: Map<string, Py>, at: Loc) => {
+  const traceOrThrow = (
+    fn: PyFunction,
+    self: LayerObj | undefined,
+    shape: Shape | Shape[],
+    rest: Py[],
+    kwargs: Map<string, Py>,
+    at: Loc,
+  ) => {
     const owner = self?.name ?? 'lambda';
-    const stand = keras.newLayer('InputLayer', {}, `__${owner}_input_${at.line}_${at.column}`, at);
-    stand.batchShape = shape;
-    stand.calls.push({ args: [], kwargs: new Map(), at, outputs: 1 });
-    const probe: TensorObj = { kind: 'tensor', source: stand, call: 0, index: 0 };
+    // one stand-in per tensor the layer was called on: a list of them when it was called on a list
+    const several = Array.isArray(shape[0]);
+    const probes = (several ? (shape as Shape[]) : [shape as Shape]).map((s, i): TensorObj => {
+      const stand = keras.newLayer('InputLayer', {}, `__${owner}_input_${i}_${at.line}_${at.column}`, at);
+      stand.batchShape = s;
+      stand.calls.push({ args: [], kwargs: new Map(), at, outputs: 1 });
+      return { kind: 'tensor', source: stand, call: 0, index: 0 };
+    });
+    const input: Py = several ? list(probes) : probes[0]!;
     const calledWith = new Map([...kwargs].filter(([k]) => k !== 'training' && k !== 'mask'));
     const result = self
-      ? ev.callFunction(fn, [probe, ...rest], calledWith, at, self)
-      : ev.callFunction(fn, [probe, ...rest], calledWith, at);
+      ? ev.callFunction(fn, [input, ...rest], calledWith, at, self)
+      : ev.callFunction(fn, [input, ...rest], calledWith, at);
     if (!isTensor(result)) return undefined;
-    if (result.source === stand) return { weights: [], output: 'same' as const };
-    const written = writer.write(innerModel(stand, probe, result, at));
+    if (!several && result.source === probes[0]!.source) return { weights: [], output: 'same' as const };
+    const written = writer.write(innerModel(probes, result, at));
     if (written.problem) return undefined;
     const summary = summarize(written.model);
     if (summary.error || summary.outputs.length === 0) return undefined;
@@ -82,7 +94,9 @@ export function installCustomLayers(keras: Keras, writer: ModelWriter, ev: Evalu
     keras.quiet++;
     try {
       const build = methods.get('build');
-      if (build) ev.callFunction(build, [tuple(shape)], new Map(), at, layer);
+      // build(input_shape) gets a tuple, or a list of tuples for a layer called on a list
+      const shapeArg = Array.isArray(shape[0]) ? list((shape as Shape[]).map((s) => tuple(s))) : tuple(shape as Shape);
+      if (build) ev.callFunction(build, [shapeArg], new Map(), at, layer);
       const own = layer.instance!.weights;
       const call = methods.get('call');
       if (!call) {
@@ -98,17 +112,17 @@ export function installCustomLayers(keras: Keras, writer: ModelWriter, ev: Evalu
   };
 }
 
-/** The layers a custom call used, as a model from the stand-in input to what call returned. */
-function innerModel(stand: LayerObj, probe: TensorObj, result: Py, at: Loc): ModelObj {
+/** The layers a custom call used, as a model from the stand-in inputs to what call returned. */
+function innerModel(probes: TensorObj[], result: Py, at: Loc): ModelObj {
   return {
     kind: 'model',
     variant: 'functional',
-    name: `__${stand.name}`,
+    name: `__${probes[0]!.source.name}`,
     trainable: true,
     at,
     calls: [],
     layers: [],
-    inputs: probe,
+    inputs: list(probes),
     outputs: result,
   };
 }

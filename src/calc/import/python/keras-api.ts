@@ -73,6 +73,9 @@ const OPS_SAME_SHAPE = new Set(
   ),
 );
 
+/** keras.random functions that make a tensor of a given shape (a VAE's sampling noise). */
+const RANDOM_TENSORS = new Set(['normal', 'uniform', 'truncated_normal', 'randint']);
+
 /** keras.ops reductions: `axis` (one or several, negative from the end) dropped, or kept as 1 with keepdims. */
 const OPS_REDUCE = new Set(['mean', 'sum', 'max', 'min', 'prod', 'std', 'var', 'logsumexp']);
 
@@ -106,9 +109,9 @@ export class Keras implements Host {
   /** Custom Layer subclasses: the hook that builds them (custom-layer.ts). */
   customLayer?: (cls: PyClass, args: Py[], kwargs: Map<string, Py>, at: Loc) => Py;
   /** Builds a Lambda on its first call from its Python function (custom-layers.ts). */
-  buildLambda?: (layer: LayerObj, fn: PyFunction, inputShape: Shape | undefined, at: Loc) => void;
+  buildLambda?: (layer: LayerObj, fn: PyFunction, inputShape: Shape | Shape[] | undefined, at: Loc) => void;
   /** Builds a custom layer on its first call (custom-layers.ts). */
-  buildCustom?: (layer: LayerObj, inputShape: Shape | undefined, args: Py[], kwargs: Map<string, Py>, at: Loc) => void;
+  buildCustom?: (layer: LayerObj, inputShape: Shape | Shape[] | undefined, args: Py[], kwargs: Map<string, Py>, at: Loc) => void;
   /** The output shape of a Sequential's first `count` layers (read-python.ts). */
   prefixShape?: (model: ModelObj, count: number) => Shape | undefined;
   /** Above 0 while a custom layer's call runs: operations inside it take no automatic names. */
@@ -351,6 +354,10 @@ export class Keras implements Host {
         return this.shapedOp(opClass(last), x as TensorObj, (shape) => reduced(shape, axis, keep), [], at);
       }
     }
+    if (segments.includes('random') && RANDOM_TENSORS.has(last)) {
+      const shape = args[0] ?? kwargs.get('shape') ?? null;
+      return isSeq(shape) ? this.constant(shapeFromPy(shape, ev, at, 'shape'), at) : unknown(`${m.path}(…)`, at);
+    }
     if (specFor(last) || last === 'InputLayer') return this.construct(last, args, kwargs, at, ev);
     return unknown(`${m.path}(…)`, at);
   }
@@ -454,11 +461,19 @@ export class Keras implements Host {
 
   callLayer(layer: LayerObj, args: Py[], kwargs: Map<string, Py>, at: Loc): Py {
     if (layer.type === 'InputLayer') return { kind: 'tensor', source: layer, call: 0, index: 0 };
-    if (layer.instance) this.buildCustom?.(layer, this.firstTensorShape(args), args, kwargs, at);
-    if (layer.lambda) this.buildLambda?.(layer, layer.lambda, this.firstTensorShape(args), at);
+    if (layer.instance) this.buildCustom?.(layer, this.callShape(args), args, kwargs, at);
+    if (layer.lambda) this.buildLambda?.(layer, layer.lambda, this.callShape(args), at);
     this.firstCall(layer);
     layer.calls.push({ args, kwargs, at, outputs: 1 });
     return { kind: 'tensor', source: layer, call: layer.calls.length - 1, index: 0 };
+  }
+
+  /** The shape a layer's call receives: its first argument's, or one per tensor when it is a list of them. */
+  private callShape(args: Py[]): Shape | Shape[] | undefined {
+    const first = args[0] ?? null;
+    if (!isSeq(first)) return this.firstTensorShape(args);
+    const shapes = first.items.map((t) => (isTensor(t) ? this.firstTensorShape([t]) : undefined));
+    return shapes.every((s) => s !== undefined) && shapes.length > 0 ? (shapes as Shape[]) : undefined;
   }
 
   /** The shape of the first tensor among a call's arguments, as the engine works it out. */
@@ -704,9 +719,13 @@ export class Keras implements Host {
     const start = b === undefined ? 0 : a;
     const stop = b === undefined ? a : b;
     if (typeof start !== 'number' || typeof stop !== 'number' || typeof c !== 'number' || c === 0) return unknown('ops.arange(…)', at);
-    const length = Math.max(0, Math.ceil((stop - start) / c));
+    return this.constant([Math.max(0, Math.ceil((stop - start) / c))], at);
+  }
+
+  /** A tensor made inside the graph, not fed to it (`ops.arange`, `keras.random.normal(shape=…)`). */
+  private constant(shape: Shape, at: Loc): TensorObj {
     const constant = this.newLayer('InputLayer', {}, `__constant_${at.line}_${at.column}`, at);
-    constant.batchShape = [length];
+    constant.batchShape = shape;
     constant.constant = true;
     constant.calls.push({ args: [], kwargs: new Map(), at, outputs: 1 });
     return { kind: 'tensor', source: constant, call: 0, index: 0 };
