@@ -48,7 +48,8 @@ export async function runSummary(argv: readonly string[], stdin: ByteChunks): Pr
     const { summary } = summaryFromPrintout({ modelName: printout.modelName, rows: own, totals: printout.totals });
     if (summary.error) return done(2, errorLine(source, summary.error), 'stderr');
     summaries.push(summary);
-    warnings.push(...printout.warnings);
+    // Keras itself cuts long cells with …: that is how the printout reads, not a problem to report
+    warnings.push(...printout.warnings.filter((w) => w.code !== 'printout-cell-cut'));
   } else {
     for (const model of read.value.models) {
       if (model.problem) return done(2, errorLine(source, model.problem), 'stderr');

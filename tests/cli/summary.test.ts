@@ -152,6 +152,14 @@ describe.concurrent('printing summaries', () => {
     for (const l of layers) if (l.formula) expect(arithmetic(l.formula)).toBe((l as unknown as { params: number }).params);
   });
 
+  it('a printout Keras cut cells in (long names with …) prints back quietly', async () => {
+    const text = readFileSync(join(root, 'tests/python-corpus/printed/toy-resnet-layers-add.txt'), 'utf8');
+    expect(text).toContain('…');
+    const r = await summary(['-'], text);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(text);
+  });
+
   it('a printout whose rows do not add up: the summary, and one warning line saying so', async () => {
     const edited = readFileSync(join(fixtures, 'tutorial.keras3.txt'), 'utf8').replace('18,496', '18,497');
     const r = await summary([file('edited.txt', edited)]);
