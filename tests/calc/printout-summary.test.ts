@@ -104,3 +104,27 @@ describe('what Keras 3.15 printed for the Python corpus, pasted back', () => {
     });
   });
 });
+
+describe('a printout whose Connected to cells Keras cut', () => {
+  // what Keras 3.15.1 printed for tests/cli/fixtures/attention-keras-3.15.py
+  const text = readFileSync(join(import.meta.dirname, '../cli/fixtures/attention-keras-3.15.txt'), 'utf8');
+
+  it('reads `input_layer[0][0…` over `input_layer[0][0]` as two references, and explains the attention rows', () => {
+    const read = readPrintout(text);
+    if (!read.ok) throw new Error(read.error.message);
+    const mha = read.value.rows.findIndex((r) => r.type.startsWith('MultiHeadAttentio'));
+    expect(read.value.rows[mha]!.connectedTo).toEqual(['input_layer[0][0…', 'input_layer[0][0]']);
+    const { explained } = summaryFromPrintout({ modelName: read.value.modelName, rows: read.value.rows, totals: read.value.totals });
+    // AdditiveAttention: one scale per query feature, 16
+    expect(explained[mha - 1]!.status).toBe('exact');
+    // MultiHeadAttention on 16 features to 12: heads × key_dim × (16 + 16 + 2) + heads × value_dim × (16 + 12 + 1) + 12 = 1,796;
+    // the code's 4 heads of key_dim 8 and value_dim 6 are one reading: 32 × 34 + 24 × 29 + 12
+    const readings = [explained[mha]!.inferred!, ...explained[mha]!.alternatives].map((r) => [
+      r.args['num_heads'],
+      r.args['key_dim'],
+      r.args['value_dim'],
+    ]);
+    expect(readings).toContainEqual([4, 8, 6]);
+    expect(32 * 34 + 24 * 29 + 12).toBe(1_796);
+  });
+});

@@ -175,6 +175,7 @@ describe.concurrent('printing summaries', () => {
     ['lambda', 'Lambda layers whose functions reduce an axis and scale'],
     ['transformer-text', "keras.io's text-classification Transformer: custom layers with sub-layers, ops.arange positions"],
     ['vae-encoder', "keras.io's VAE encoder: a Sampling layer called on a list, keras.random.normal noise"],
+    ['attention', 'Attention, AdditiveAttention and MultiHeadAttention with value_dim and output_shape'],
   ])('reads Python with %s: %s', async (name) => {
     const r = await summary([`tests/cli/fixtures/${name}-keras-3.15.py`]);
     expect(r.stderr).toBe('');

@@ -372,8 +372,10 @@ function connections(lines: readonly string[] | undefined, style: Printout['styl
   const text = joinCell(lines, style).trim();
   if (text === '' || text === '-' || text === '[]') return [];
   if (style === 'keras2') return text.startsWith('[') ? quotedItems(text) : lines.map((l) => l.trim()).filter(Boolean);
-  return text
-    .split(',')
+  // rich breaks a cell only at spaces, which here follow commas, and cuts a word too long with …:
+  // every line end ends an entry (`input_layer[0][0…` then `input_layer[0][0]` are two)
+  return lines
+    .flatMap((l) => l.split(','))
     .map((e) => e.trim())
     .filter(Boolean);
 }

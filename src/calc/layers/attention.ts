@@ -7,7 +7,7 @@ import * as arg from '../args.ts';
 import { add, forTensor, mul, num, part, plainStep, type ShapeStep, type Term } from '../explain.ts';
 import { positions, product as macsProduct, total } from '../macs.ts';
 import { fail } from '../problem.ts';
-import { weight, type CallShapes, type CallValue, type InferCandidate, type LayerSpec, withPositional } from '../registry.ts';
+import { weight, type CallShapes, type CallValue, type LayerSpec, withPositional } from '../registry.ts';
 import { divisors, exactQuotient } from '../layer-inference.ts';
 import { lastDim, product } from '../shape.ts';
 import { shapeText } from '../text.ts';
@@ -120,19 +120,25 @@ const MultiHeadAttention: LayerSpec = {
     return [true, false].flatMap((bias) => {
       const b = bias ? 1 : 0;
       const rest = params - b * dOut;
-      const found: InferCandidate[] = [];
+      const found: { heads: number; keyDim: number; valueDim: number }[] = [];
       for (const heads of divisors(rest, 64)) {
-        for (let keyDim = 1; keyDim <= 512 && found.length < 8; keyDim++) {
+        for (let keyDim = 1; keyDim <= 512 && found.length < 256; keyDim++) {
           const left = rest - heads * keyDim * (dq + dv + 2 * b);
           const valueDim = left > 0 ? exactQuotient(left, heads * (dv + dOut + b)) : undefined;
-          if (valueDim !== undefined)
-            found.push({
-              args: { num_heads: heads, key_dim: keyDim, value_dim: valueDim, ...outputShape, ...(bias ? {} : { use_bias: false }) },
-              input: [query, value],
-            });
+          if (valueDim !== undefined) found.push({ heads, keyDim, valueDim });
         }
       }
-      return found;
+      // the splits people choose first: powers of two for heads and key_dim, a value_dim near key_dim
+      const pow2 = (n: number) => (n & (n - 1)) === 0;
+      const rank = (f: (typeof found)[number]) =>
+        (pow2(f.heads) ? 0 : 2) + (pow2(f.keyDim) ? 0 : 1) + Math.abs(f.keyDim - f.valueDim) / 1e4;
+      return found
+        .sort((x, y) => rank(x) - rank(y))
+        .slice(0, 12)
+        .map((f) => ({
+          args: { num_heads: f.heads, key_dim: f.keyDim, value_dim: f.valueDim, ...outputShape, ...(bias ? {} : { use_bias: false }) },
+          input: [query, value],
+        }));
     });
   },
   build({ args, call }) {
