@@ -39,7 +39,7 @@ export async function runSummary(argv: readonly string[], stdin: ByteChunks): Pr
     ? await readModels(await readCapped(stdin), undefined, importOptions)
     : await readModelFile(options.file, importOptions);
   if (!read.ok) return done(2, errorLine(source, read.error), 'stderr');
-  const summaries: Summary[] = [];
+  const summaries: Printed[] = [];
   const warnings: Diagnostic[] = [];
   if ('printout' in read.value) {
     // a pasted printout: its own rows, each explained; what does not add up is said on stderr
@@ -47,7 +47,7 @@ export async function runSummary(argv: readonly string[], stdin: ByteChunks): Pr
     const own = printout.rows.filter((r) => r.depth === 0);
     const { summary } = summaryFromPrintout({ modelName: printout.modelName, rows: own, totals: printout.totals });
     if (summary.error) return done(2, errorLine(source, summary.error), 'stderr');
-    summaries.push(summary);
+    summaries.push({ summary });
     // Keras itself cuts long cells with …: that is how the printout reads, not a problem to report
     warnings.push(...printout.warnings.filter((w) => w.code !== 'printout-cell-cut'));
   } else {
@@ -56,7 +56,7 @@ export async function runSummary(argv: readonly string[], stdin: ByteChunks): Pr
       const summary = summarizeWithinStack(model.model);
       if (!summary) return done(2, errorLine(source, diagnostic('input-too-deep', {})), 'stderr');
       if (summary.error) return done(2, errorLine(source, summary.error), 'stderr');
-      summaries.push(summary);
+      summaries.push(model.summaryOptions ? { summary, options: model.summaryOptions } : { summary });
     }
   }
   const text = renderWithin(summaries, options.format);
@@ -66,8 +66,16 @@ export async function runSummary(argv: readonly string[], stdin: ByteChunks): Pr
   return result;
 }
 
+/** A summary to print, and how a script's `summary()` call asked for it (Keras 3 text only). */
+interface Printed {
+  summary: Summary;
+  options?: { lineLength?: number; expandNested?: boolean; showTrainable?: boolean };
+}
+
 /** What a file holds: one model, each model a Python script builds (with what stopped it short), or a printout. */
-type ReadModels = Result<{ models: { model: Model; problem?: Diagnostic }[] } | { printout: Printout }>;
+type ReadModels = Result<
+  { models: { model: Model; problem?: Diagnostic; summaryOptions?: Printed['options'] }[] } | { printout: Printout }
+>;
 
 /** The models in bytes read (or refused) whole. */
 async function readModels(bytes: Result<Uint8Array>, filename: string | undefined, options: ImportOptions): Promise<ReadModels> {
@@ -111,14 +119,17 @@ export const MAX_OUTPUT_CHARS = 16 * 1024 * 1024;
  * The summaries in `format` (several models: one text after another as Keras prints them, or a
  * JSON list), or undefined when they would pass MAX_OUTPUT_CHARS.
  */
-function renderWithin(summaries: Summary[], format: OutputFormat): string | undefined {
+function renderWithin(summaries: Printed[], format: OutputFormat): string | undefined {
   try {
     if (format === 'json') {
-      const json = summaries.map(renderJson);
+      const json = summaries.map((p) => renderJson(p.summary));
       return prettyJson(json.length === 1 ? json[0]! : json);
     }
-    const options = { maxChars: MAX_OUTPUT_CHARS };
-    const texts = summaries.map((s) => (format === 'keras2' ? renderKeras2(s, options) : renderKeras3(s, options)));
+    const texts = summaries.map(({ summary, options }) =>
+      format === 'keras2'
+        ? renderKeras2(summary, { maxChars: MAX_OUTPUT_CHARS })
+        : renderKeras3(summary, { ...options, maxChars: MAX_OUTPUT_CHARS }),
+    );
     const text = texts.join('\n');
     if (text.length > MAX_OUTPUT_CHARS) throw new TextTooLong(MAX_OUTPUT_CHARS);
     return text;

@@ -314,6 +314,48 @@ model = keras.Model(inputs, x)
   });
 });
 
+describe('syntax tutorials use that the grammar reads its own way', () => {
+  it('two statements on one line, and a walrus as an argument', () => {
+    const code =
+      'import keras\nfrom keras import layers\na = keras.Input((4,)); b = keras.Input((3,))\nx = layers.concatenate([a, b])\nmodel = keras.Model([a, b], layers.Dense(n := 2)(x))\n';
+    // 7 × 2 + 2
+    expect(rows(code)).toEqual([
+      'input_layer InputLayer [null,4] 0',
+      'input_layer_1 InputLayer [null,3] 0',
+      'concatenate Concatenate [null,7] 0',
+      'dense Dense [null,2] 16',
+    ]);
+  });
+  it('keras.ops.abs is the Absolute operation, ops.concatenate a Concatenate row', () => {
+    const code =
+      'import keras\nfrom keras import ops\na = keras.Input((4,))\nb = keras.Input((3,))\nx = ops.concatenate([ops.abs(a), b], axis=-1)\nmodel = keras.Model([a, b], x)\n';
+    // Keras's order: by depth from the output, so the first input, then abs and the second input
+    expect(rows(code)).toEqual([
+      'input_layer InputLayer [null,4] 0',
+      'absolute Absolute [null,4] 0',
+      'input_layer_1 InputLayer [null,3] 0',
+      'concatenate Concatenate [null,7] 0',
+    ]);
+  });
+  it('tf.matmul and tf.reduce_mean in a custom layer mean what keras.ops does', () => {
+    const code = `import tensorflow as tf
+from tensorflow import keras
+
+class Linear(keras.layers.Layer):
+    def build(self, input_shape):
+        self.w = self.add_weight(shape=(input_shape[-1], 5))
+
+    def call(self, x):
+        return tf.reduce_mean(tf.matmul(x, self.w), axis=1, keepdims=True)
+
+inputs = keras.Input(shape=(3, 4))
+model = keras.Model(inputs, Linear()(inputs))
+`;
+    // 4 × 5 = 20 weights; (None, 3, 4) · (4, 5) → (None, 3, 5), the mean over axis 1 kept → (None, 1, 5)
+    expect(rows(code)[1]).toBe('linear Linear [null,1,5] 20');
+  });
+});
+
 describe('freezing', () => {
   it('layer.trainable = False in a loop over model.layers[:2]', () => {
     const s = read(

@@ -176,6 +176,8 @@ describe.concurrent('printing summaries', () => {
     ['transformer-text', "keras.io's text-classification Transformer: custom layers with sub-layers, ops.arange positions"],
     ['vae-encoder', "keras.io's VAE encoder: a Sampling layer called on a list, keras.random.normal noise"],
     ['attention', 'Attention, AdditiveAttention and MultiHeadAttention with value_dim and output_shape'],
+    ['transfer-preprocess', 'the transfer-learning guide: mobilenet_v2.preprocess_input as true_divide and subtract rows'],
+    ['show-trainable', 'summary(show_trainable=True) on a ResNet50 with all but its last ten layers frozen'],
   ])('reads Python with %s: %s', async (name) => {
     const r = await summary([`tests/cli/fixtures/${name}-keras-3.15.py`]);
     expect(r.stderr).toBe('');

@@ -191,6 +191,10 @@ export class Evaluator {
       case 'ImportStatement':
         this.importStatement(node, scope);
         return;
+      case 'StatementGroup':
+        // `a = 1; b = 2`: statements one after the other on one line
+        for (const c of children(node)) if (c.name !== ';') this.statementOrThrow(c, scope);
+        return;
       case 'FunctionDefinition':
         this.defineFunction(node, scope);
         return;
@@ -992,7 +996,12 @@ export class Evaluator {
         const v = this.expr(cs[++i]!, scope);
         if (isDict(v)) for (const e of v.entries.values()) if (typeof e.key === 'string') kwargs.set(e.key, e.value);
       } else if (c.name === 'VariableName' && cs[i + 1]?.name === 'AssignOp') {
-        kwargs.set(this.source.textOf(c), this.expr(cs[i + 2]!, scope));
+        const value = this.expr(cs[i + 2]!, scope);
+        // `f(n := 100)` binds n and passes 100 by position; `f(n=100)` is a keyword
+        if (this.source.textOf(cs[i + 1]!) === ':=') {
+          this.bindOne(c, value, scope);
+          args.push(value);
+        } else kwargs.set(this.source.textOf(c), value);
         i += 2;
       } else args.push(this.expr(c, scope));
     }

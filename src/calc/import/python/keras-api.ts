@@ -29,6 +29,7 @@ import {
   type AppLayer,
   type PyFunction,
   type PyModule,
+  type PySeq,
   type TensorObj,
   type Unknown,
   tuple,
@@ -73,14 +74,44 @@ const OPS_SAME_SHAPE = new Set(
   ),
 );
 
+/** Application modules whose preprocess_input scales to [-1, 1] ('tf' mode), and those that change nothing. */
+const TF_MODE_PREPROCESSING = new Set([
+  'mobilenet',
+  'mobilenet_v2',
+  'inception_v3',
+  'inception_resnet_v2',
+  'xception',
+  'resnet_v2',
+  'nasnet',
+]);
+const PASS_THROUGH_PREPROCESSING = new Set(['efficientnet', 'efficientnet_v2', 'convnext', 'mobilenet_v3']);
+
 /** keras.random functions that make a tensor of a given shape (a VAE's sampling noise). */
 const RANDOM_TENSORS = new Set(['normal', 'uniform', 'truncated_normal', 'randint']);
 
 /** keras.ops reductions: `axis` (one or several, negative from the end) dropped, or kept as 1 with keepdims. */
 const OPS_REDUCE = new Set(['mean', 'sum', 'max', 'min', 'prod', 'std', 'var', 'logsumexp']);
 
+/** Operations whose class is not their function's name (keras/src/ops/numpy.py, nn.py). */
+const OP_CLASSES = new Map([
+  ['abs', 'Absolute'],
+  ['swish', 'Silu'],
+  ['hard_swish', 'HardSilu'],
+]);
+
 /** `relu` → `Relu`, `leaky_relu` → `LeakyRelu`: the class Keras 3 gives an operation. */
-const opClass = (name: string): string => name.replace(/(^|_)([a-z])/g, (_, _u: string, c: string) => c.toUpperCase());
+const opClass = (name: string): string =>
+  OP_CLASSES.get(name) ?? name.replace(/(^|_)([a-z])/g, (_, _u: string, c: string) => c.toUpperCase());
+
+/** TensorFlow's names for the operations custom layers written for tf.keras call (tf.matmul, tf.reduce_mean). */
+const TF_OPS = new Map([
+  ['reduce_mean', 'mean'],
+  ['reduce_sum', 'sum'],
+  ['reduce_max', 'max'],
+  ['reduce_min', 'min'],
+  ['reduce_prod', 'prod'],
+  ['concat', 'concatenate'],
+]);
 
 /** Arguments that cannot change a count or a shape: an unknown value there is dropped quietly. */
 const NO_COUNT_ARG =
@@ -297,8 +328,16 @@ export class Keras implements Host {
   call(callee: Py, args: Py[], kwargs: Map<string, Py>, at: Loc, ev: Evaluator): Py {
     if (!isObj(callee)) ev.fail('python-not-callable', { type: typeName(callee) }, at);
     switch (callee.kind) {
-      case 'module':
-        return callee.keras ? this.kerasCall(callee, args, kwargs, at, ev) : unknown(`${callee.path}(…)`, at);
+      case 'module': {
+        if (callee.keras) return this.kerasCall(callee, args, kwargs, at, ev);
+        // tf.matmul, tf.nn.relu, tf.math.reduce_mean: the Keras operation of the same meaning
+        const tf = /^tensorflow\.(?:(?:math|nn)\.)?(\w+)$/.exec(callee.path);
+        if (tf) {
+          const name = TF_OPS.get(tf[1]!) ?? tf[1]!;
+          return this.kerasCall({ kind: 'module', path: `keras.ops.${name}`, keras: true }, args, kwargs, at, ev);
+        }
+        return unknown(`${callee.path}(…)`, at);
+      }
       case 'layer':
       case 'model': {
         const lost = [...args, ...kwargs.values()].map(unknownIn).find((u) => u !== undefined);
@@ -330,6 +369,8 @@ export class Keras implements Host {
     if (last === 'Model' || last === 'Functional') return this.functional(args, kwargs, at, ev);
     if (last === 'Input') return this.input(args, kwargs, at, ev);
     if (segments.includes('applications') && Object.hasOwn(applications, last)) return this.application(last, kwargs, at, ev);
+    if (segments.includes('applications') && last === 'preprocess_input')
+      return this.preprocess(segments, args[0] ?? kwargs.get('x') ?? null, at);
     const merge = MERGE_FUNCTIONS.get(last);
     if (merge && segments.includes('layers')) {
       const [tensors, ...rest] = args;
@@ -340,6 +381,12 @@ export class Keras implements Host {
     if (segments.includes('ops') || segments.includes('nn') || segments.includes('activations')) {
       if (last === 'shape' && isTensor(args[0] ?? null)) return this.shapeOf(args[0] as TensorObj, at);
       if (last === 'arange') return this.arange(args, kwargs, at);
+      if (last === 'concatenate' && isSeq(args[0] ?? null) && (args[0] as PySeq).items.every(isTensor)) {
+        // the operation Keras 3 records has the Concatenate layer's shape rule
+        const axis = args[1] ?? kwargs.get('axis') ?? -1;
+        const op = this.newLayer('Concatenate', typeof axis === 'number' ? { axis } : {}, undefined, at);
+        return this.callLayer(op, [args[0]!], new Map(), at);
+      }
       const op = OPS_BINARY.get(last);
       if (op) return this.binary(op, args[0] ?? null, args[1] ?? null, at) ?? unknown(`${m.path}(…)`, at);
       const [x, w] = args;
@@ -648,6 +695,22 @@ export class Keras implements Host {
     return model;
   }
 
+  /**
+   * `keras.applications.<module>.preprocess_input(x)` on a tensor, as the operations Keras records:
+   * 'tf' mode scales to [-1, 1] (x / 127.5, then − 1); EfficientNet, ConvNeXt and MobileNetV3 take
+   * the input as it is. The 'caffe' and 'torch' modes (VGG, ResNet, DenseNet) are not followed.
+   */
+  private preprocess(segments: string[], x: Py, at: Loc): Py {
+    const module = segments[segments.indexOf('applications') + 1] ?? '';
+    if (!isTensor(x)) return unknown(`${module}.preprocess_input(…)`, at);
+    if (PASS_THROUGH_PREPROCESSING.has(module)) return x;
+    if (!TF_MODE_PREPROCESSING.has(module)) return unknown(`${module}.preprocess_input(…)`, at);
+    const scaled = this.binary('/', x, 127.5, at);
+    return scaled === undefined
+      ? unknown('preprocess_input(…)', at)
+      : (this.binary('-', scaled, 1, at) ?? unknown('preprocess_input(…)', at));
+  }
+
   // ---- methods of models and layers ----
 
   private method(self: Py, name: string, args: Py[], kwargs: Map<string, Py>, at: Loc, ev: Evaluator): Py {
@@ -668,9 +731,17 @@ export class Keras implements Host {
           this.buildSequential(self, batch);
           return null;
         }
-        case 'summary':
+        case 'summary': {
           this.summarized.push(self);
+          // how the code asked for it: summary(line_length=…, expand_nested=…, show_trainable=…)
+          const lineLength = args[0] ?? kwargs.get('line_length');
+          const options: NonNullable<ModelObj['summaryOptions']> = {};
+          if (typeof lineLength === 'number' && Number.isSafeInteger(lineLength) && lineLength > 0) options.lineLength = lineLength;
+          if ((args[3] ?? kwargs.get('expand_nested')) === true) options.expandNested = true;
+          if ((args[4] ?? kwargs.get('show_trainable')) === true) options.showTrainable = true;
+          self.summaryOptions = options;
           return null;
+        }
         case 'get_layer': {
           const key = args[0] ?? kwargs.get('name') ?? kwargs.get('index') ?? null;
           const layers = this.layersOf(self);

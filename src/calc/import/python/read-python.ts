@@ -22,6 +22,8 @@ export interface PythonModel {
   model: Model;
   /** Why the model stops short: the layers before the problem are in `model`. */
   problem?: Diagnostic;
+  /** How the code's `summary()` call asked for it to be printed (line_length, expand_nested, show_trainable). */
+  summaryOptions?: { lineLength?: number; expandNested?: boolean; showTrainable?: boolean };
 }
 
 export interface PythonRead {
@@ -46,7 +48,18 @@ export function readPython(text: string, options: PythonOptions = {}): Result<Py
   const keras = new Keras(dialect);
   const writer = new ModelWriter(dialect);
   const ev = new Evaluator(source, keras);
-  keras.outputShapes = (t) => outputShapes(t, writer);
+  // a call's outputs never change once made: each is worked out once (x.shape, unpacking, tensor arithmetic)
+  const shapesOfCall = new WeakMap<object, Shape[] | Diagnostic>();
+  keras.outputShapes = (t) => {
+    const call = t.source.calls[t.call];
+    if (!call) return outputShapes(t, writer);
+    let shapes = shapesOfCall.get(call);
+    if (shapes === undefined) {
+      shapes = outputShapes(t, writer);
+      shapesOfCall.set(call, shapes);
+    }
+    return shapes;
+  };
   keras.prefixShape = (m, count) => {
     const written = writer.write({ ...m, layers: m.layers.slice(0, count) });
     if (written.problem || count === 0) return count === 0 && m.input && isLayer(m.input.source) ? m.input.source.batchShape : undefined;
@@ -67,6 +80,10 @@ export function readPython(text: string, options: PythonOptions = {}): Result<Py
     throw e;
   }
   const chosen = pickModels(keras, ev);
+  // a model-building statement that failed after the model shown was made: that model is not the answer
+  const lastMade = Math.max(...chosen.map((m) => m.at.line));
+  const failed = ev.problems.find((p) => MODEL_BUILDING.has(p.code) && (p.line ?? 0) > lastMade);
+  if (failed) return { ok: false, error: failed };
   if (chosen.length === 0) {
     const first = ev.problems[0];
     return { ok: false, error: first ?? diagnostic('python-no-model', {}, { line: 1, column: 1 }) };
@@ -77,10 +94,24 @@ export function readPython(text: string, options: PythonOptions = {}): Result<Py
     const written = writer.write(obj);
     const m: PythonModel = { variable: variables.get(obj) ?? null, model: written.model };
     if (written.problem) m.problem = written.problem;
+    if (obj.summaryOptions) m.summaryOptions = obj.summaryOptions;
     return m;
   });
   return { ok: true, value: { models, main: models.length - 1, notes: ev.problems } };
 }
+
+/** Problems that mean a statement building a model failed (not a condition or loop left unfollowed). */
+const MODEL_BUILDING = new Set<string>([
+  'python-not-static',
+  'python-model-not-tensors',
+  'python-graph-disconnected',
+  'python-not-a-layer',
+  'python-bad-argument',
+  'python-too-many-arguments',
+  'python-argument-twice',
+  'python-application-options',
+  'python-application-square',
+]);
 
 /** The models to show: those summarised, else the top-level models bound to variables, else the last made. */
 function pickModels(keras: Keras, ev: Evaluator): ModelObj[] {

@@ -146,6 +146,8 @@ export interface ModelObj {
   data?: Model;
   /** Sequential: how many of its layers building it has called already. */
   builtLayers?: number;
+  /** The arguments its last `summary()` call gave (Keras 3's names in summary-keras3.ts). */
+  summaryOptions?: { lineLength?: number; expandNested?: boolean; showTrainable?: boolean };
 }
 
 /** A symbolic tensor: output `index` of call `call` of `source`. */
