@@ -52,7 +52,7 @@ export function installCustomLayers(keras: Keras, writer: ModelWriter, ev: Evalu
     const probes = (several ? (shape as Shape[]) : [shape as Shape]).map((s, i): TensorObj => {
       const stand = keras.newLayer('InputLayer', {}, `__${owner}_input_${i}_${at.line}_${at.column}`, at);
       stand.batchShape = s;
-      stand.calls.push({ args: [], kwargs: new Map(), at, outputs: 1 });
+      stand.calls.push({ args: [], kwargs: new Map(), at });
       return { kind: 'tensor', source: stand, call: 0, index: 0 };
     });
     const input: Py = several ? list(probes) : probes[0]!;

@@ -120,13 +120,6 @@ const NO_COUNT_ARG =
 /** Keyword arguments every layer takes that are not the layer's own configuration. */
 const INPUT_ARGS = new Set(['input_shape', 'batch_input_shape', 'input_dim', 'batch_size', 'input_length']);
 
-/** A model the code built, with the variable it was last bound to. */
-export interface BuiltModel {
-  obj: ModelObj;
-  /** Where `summary()` was called on it, if it was. */
-  summarized?: Loc;
-}
-
 export class Keras implements Host {
   readonly namer: Namer;
   /** Every model in the order the code made them. */
@@ -135,8 +128,6 @@ export class Keras implements Host {
   readonly summarized: ModelObj[] = [];
   /** Layers whose first call has happened (their build took its helper names). */
   private readonly builtLayers = new WeakSet<object>();
-  /** Layers that went into a wrapper (`Bidirectional(LSTM(…))`): not layers of the model themselves. */
-  readonly wrapped = new WeakSet<LayerObj>();
   /** Custom Layer subclasses: the hook that builds them (custom-layer.ts). */
   customLayer?: (cls: PyClass, args: Py[], kwargs: Map<string, Py>, at: Loc) => Py;
   /** Builds a Lambda on its first call from its Python function (custom-layers.ts). */
@@ -467,7 +458,7 @@ export class Keras implements Host {
 
   /** A Python value as a layer argument: JSON-like data, a wrapped layer as its config. */
   private argValue(v: Py, key: string, layer: LayerObj): unknown {
-    if (isUnknown(v) || (isObj(v) && (v.kind === 'keras-object' || v.kind === 'function' || v.kind === 'bound'))) {
+    if (isUnknown(v) || (isObj(v) && (v.kind === 'function' || v.kind === 'bound'))) {
       if (NO_COUNT_ARG.test(key)) return DROP;
       layer.problem ??= diagnostic('python-not-static', { what: isUnknown(v) ? v.what : typeName(v) }, isUnknown(v) ? v.at : layer.at);
       return DROP;
@@ -477,7 +468,6 @@ export class Keras implements Host {
       if (isSeq(x)) return x.items.map(plain);
       if (isDict(x)) return Object.fromEntries([...x.entries.values()].map((e) => [String(e.key), plain(e.value)]));
       if (isLayer(x)) {
-        this.wrapped.add(x);
         return { type: x.type, name: x.name, args: x.args, ...(x.trainable ? {} : { trainable: false }) };
       }
       if (x.kind === 'module') return x.path.split('.').pop();
@@ -494,7 +484,7 @@ export class Keras implements Host {
   /** `keras.Input(shape=…)`: an InputLayer and the tensor it makes. */
   private input(args: Py[], kwargs: Map<string, Py>, at: Loc, ev: Evaluator): Py {
     const layer = this.construct('InputLayer', args, kwargs, at, ev);
-    layer.calls.push({ args: [], kwargs: new Map(), at, outputs: 1 });
+    layer.calls.push({ args: [], kwargs: new Map(), at });
     return { kind: 'tensor', source: layer, call: 0, index: 0 };
   }
 
@@ -511,7 +501,7 @@ export class Keras implements Host {
     if (layer.instance) this.buildCustom?.(layer, this.callShape(args), args, kwargs, at);
     if (layer.lambda) this.buildLambda?.(layer, layer.lambda, this.callShape(args), at);
     this.firstCall(layer);
-    layer.calls.push({ args, kwargs, at, outputs: 1 });
+    layer.calls.push({ args, kwargs, at });
     return { kind: 'tensor', source: layer, call: layer.calls.length - 1, index: 0 };
   }
 
@@ -539,7 +529,7 @@ export class Keras implements Host {
       // calling an unbuilt Sequential builds it on the tensor's shape: its own InputLayer, a functional number
       this.buildSequential(model, this.firstTensorShape(args));
     }
-    model.calls.push({ args, kwargs, at, outputs: 1 });
+    model.calls.push({ args, kwargs, at });
     return { kind: 'tensor', source: model, call: model.calls.length - 1, index: 0 };
   }
 
@@ -578,7 +568,7 @@ export class Keras implements Host {
     if (isLayer(item) && item.type === 'InputLayer') {
       if (model.layers.length > 0 || model.input) ev.fail('python-sequential-input-late', { name: model.name }, at);
       model.input = { kind: 'tensor', source: item, call: 0, index: 0 };
-      if (item.calls.length === 0) item.calls.push({ args: [], kwargs: new Map(), at, outputs: 1 });
+      if (item.calls.length === 0) item.calls.push({ args: [], kwargs: new Map(), at });
       return;
     }
     if (!isLayer(item) && !isModel(item)) {
@@ -590,13 +580,13 @@ export class Keras implements Host {
       // a model with an input, first in a Sequential, gives it that input (Keras builds a new InputLayer on it)
       const input = this.newLayer('InputLayer', {}, undefined, at);
       input.batchShape = inherited;
-      input.calls.push({ args: [], kwargs: new Map(), at, outputs: 1 });
+      input.calls.push({ args: [], kwargs: new Map(), at });
       model.input = { kind: 'tensor', source: input, call: 0, index: 0 };
     }
     if (model.layers.length === 0 && !model.input && isLayer(item) && item.inputArgs) {
       const input = this.newLayer('InputLayer', {}, this.dialect === 'keras3' ? undefined : `${item.name}_input`, at);
       input.batchShape = batchShapeFromLayerArgs(item.inputArgs, ev, at);
-      input.calls.push({ args: [], kwargs: new Map(), at, outputs: 1 });
+      input.calls.push({ args: [], kwargs: new Map(), at });
       model.input = { kind: 'tensor', source: input, call: 0, index: 0 };
     }
     model.layers.push(item);
@@ -623,7 +613,7 @@ export class Keras implements Host {
     if (!model.input) {
       const input = this.newLayer('InputLayer', {}, undefined, model.at);
       if (batchShape) input.batchShape = batchShape;
-      input.calls.push({ args: [], kwargs: new Map(), at: model.at, outputs: 1 });
+      input.calls.push({ args: [], kwargs: new Map(), at: model.at });
       if (batchShape) model.input = { kind: 'tensor', source: input, call: 0, index: 0 };
     }
     this.builtLayers.add(model);
@@ -798,7 +788,7 @@ export class Keras implements Host {
     const constant = this.newLayer('InputLayer', {}, `__constant_${at.line}_${at.column}`, at);
     constant.batchShape = shape;
     constant.constant = true;
-    constant.calls.push({ args: [], kwargs: new Map(), at, outputs: 1 });
+    constant.calls.push({ args: [], kwargs: new Map(), at });
     return { kind: 'tensor', source: constant, call: 0, index: 0 };
   }
 

@@ -30,7 +30,6 @@ export type Py =
   | LayerObj
   | ModelObj
   | TensorObj
-  | KerasObject
   | AppLayer
   | WeightObj
   | Unknown;
@@ -105,8 +104,6 @@ export interface CallRecord {
   args: Py[];
   kwargs: Map<string, Py>;
   at: Loc;
-  /** How many tensors the call returns (LSTM with return_state: 3). */
-  outputs: number;
 }
 
 /** A layer object: `layers.Dense(64)`, its arguments as Keras keyword arguments. */
@@ -171,13 +168,6 @@ export interface WeightObj {
   shape: number[];
 }
 
-/** A Keras object that is not a layer (an initializer, a regularizer, an optimizer): opaque. */
-export interface KerasObject {
-  kind: 'keras-object';
-  className: string;
-  config: Record<string, unknown>;
-}
-
 /** A value only known when the code runs: where it came from and why it is unknown. */
 export interface Unknown {
   kind: 'unknown';
@@ -225,8 +215,6 @@ export function typeName(v: Py): string {
       return 'tensor';
     case 'module':
       return v.path;
-    case 'keras-object':
-      return v.className;
     default:
       return v.kind;
   }
