@@ -363,6 +363,9 @@ export const english = {
     `keras.Model's ${v.argument} must be tensors (from keras.Input and layer calls), not a ${v.type}`,
   'python-application-options': (v: { name: string; argument: string }) =>
     `keras.applications.${v.name} is built here only as Keras makes it by default (include_top=True, its own input size, 1000 classes); ${v.argument} changes that`,
+  'python-application-argument': (v: { name: string; argument: string }) =>
+    `keras.applications.${v.name} is built here only with ${v.argument} at its Keras default; the ${v.argument} given changes its layers`,
+  'python-unexpected-argument': (v: { function: string; argument: string }) => `${v.function}() takes no argument ${v.argument}`,
   'python-application-square': (v: { name: string }) =>
     `keras.applications.${v.name} reads its input's side while it builds (correct_pad); Param Lab builds it on square inputs only`,
   'python-graph-disconnected': (v: { input: string }) => `the outputs depend on ${v.input}, which is not among the model's inputs`,

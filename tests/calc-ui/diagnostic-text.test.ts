@@ -217,6 +217,8 @@ const samples: { [C in DiagnosticCode]: ValuesOf<C> } = {
   'python-model-without-graph': {},
   'python-model-not-tensors': { argument: 'argument-text', type: 'type-text' },
   'python-application-options': { name: 'name-text', argument: 'argument-text' },
+  'python-application-argument': { name: 'name-text', argument: 'argument-text' },
+  'python-unexpected-argument': { function: 'function-text', argument: 'argument-text' },
   'python-application-square': { name: 'name-text' },
   'python-graph-disconnected': { input: 'input-text' },
   'python-no-model': {},

@@ -356,6 +356,90 @@ model = keras.Model(inputs, Linear()(inputs))
   });
 });
 
+describe('comments, wherever Python allows them', () => {
+  // every form builds the same model: Dense(4) on 8 features = 8 × 4 + 4 = 36, then
+  // Dense(2) on those 4 = 4 × 2 + 2 = 10; 36 + 10 = 46
+  // (a Sequential lists no InputLayer row, a functional model does: only the Dense rows are compared)
+  const SMALL = ['dense Dense [null,4] 36', 'dense_1 Dense [null,2] 10'];
+  const dense = (code: string) => rows(code).filter((r) => !r.includes(' InputLayer '));
+  const head = 'import keras\nfrom keras import layers\n';
+  it.each([
+    [
+      'on their own line, after an item and in place of a layer inside Sequential([...])',
+      `model = keras.Sequential([
+    # the input first
+    keras.Input(shape=(8,)),  # eight features
+    layers.Dense(4),
+    # layers.Dropout(0.5),
+    layers.Dense(2),  # two outputs
+    # the end
+])
+`,
+    ],
+    [
+      'between the items of a list',
+      'units = [4,  # hidden\n    2]\nmodel = keras.Sequential([keras.Input((8,)), layers.Dense(units[0]), layers.Dense(units[1])])\n',
+    ],
+    [
+      'inside a tuple',
+      'shape = (  # features\n    8,  # one axis\n)\nmodel = keras.Sequential([keras.Input(shape), layers.Dense(4), layers.Dense(2)])\n',
+    ],
+    [
+      'inside a dict',
+      'cfg = {\n    "a": 4,  # hidden\n    # "c": 3,\n    "b": 2,\n}\nmodel = keras.Sequential([keras.Input((8,)), layers.Dense(cfg["a"]), layers.Dense(cfg["b"])])\n',
+    ],
+    [
+      'inside a set',
+      'sizes = {\n    4,  # one width\n}\nmodel = keras.Sequential([keras.Input((8,)), layers.Dense(len(sizes) * 4), layers.Dense(2)])\n',
+    ],
+    [
+      'among call arguments, keyword ones included',
+      'model = keras.Sequential([\n    keras.Input(\n        shape=(8,),  # features\n    ),\n    layers.Dense(\n        4,  # units\n        activation="relu",  # no weights\n    ),\n    layers.Dense(2),\n])\n',
+    ],
+    [
+      'among the parameters of a def, and between statements of its body',
+      'def block(x,  # the tensor\n          units):  # its width\n    # one layer\n    return layers.Dense(units)(x)  # done\n\ninputs = keras.Input((8,))\nmodel = keras.Model(inputs, block(block(inputs, 4), 2))\n',
+    ],
+    [
+      'inside a subscript',
+      'units = [4, 2]\nmodel = keras.Sequential([keras.Input((8,)), layers.Dense(units[  # first\n    0]), layers.Dense(units[-1])])\n',
+    ],
+    [
+      'inside a comprehension',
+      'model = keras.Sequential([keras.Input((8,))] + [\n    layers.Dense(u)  # one layer\n    # per width\n    for u in (4, 2)  # the widths\n])\n',
+    ],
+    [
+      'inside parentheses and an expression',
+      'hidden = (  # half the features\n    8 //  # divided\n    2\n)\nmodel = keras.Sequential([keras.Input((8,)), layers.Dense(hidden), layers.Dense(2)])\n',
+    ],
+    [
+      'after return, try: and if: and inside a parenthesised import',
+      `from keras import (  # what the model needs
+    Input,
+    Sequential,  # the container
+)
+def width():  # hidden units
+    return 4  # half of 8
+try:  # layers may fail to import
+    n = width()
+except ImportError:
+    n = 0
+if n:  # always
+    model = Sequential([Input((8,)), layers.Dense(n), layers.Dense(2)])
+`,
+    ],
+  ])('%s', (_, code) => {
+    expect(dense(head + code)).toEqual(SMALL);
+    expect(read(head + code).totals.params).toBe(36 + 10);
+  });
+  it('a comment in a list is no item: [1, # c, 2] has two', () => {
+    // len([1, 2]) = 2 units: 8 × 2 + 2 = 18
+    const code = `${head}xs = [1,  # c\n      2]\nmodel = keras.Sequential([keras.Input((8,)), layers.Dense(len(xs)), layers.Dense(xs[1])])\n`;
+    // then Dense(2) on 2: 2 × 2 + 2 = 6
+    expect(rows(code)).toEqual(['dense Dense [null,2] 18', 'dense_1 Dense [null,2] 6']);
+  });
+});
+
 describe('freezing', () => {
   it('layer.trainable = False in a loop over model.layers[:2]', () => {
     const s = read(
@@ -404,6 +488,61 @@ describe('keras.applications with the arguments that change their layers', () =>
     expect(problem('import keras\nbase = keras.applications.MobileNetV2(input_shape=(160, 128, 3), include_top=False)\n').code).toBe(
       'python-application-square',
     );
+  });
+  it('a builder argument that would change the layers is refused by name, never read as its default', () => {
+    // MobileNetV2(alpha=0.5) shrinks every convolution: read as α = 1.0 it would claim 3,538,984
+    const p = problem('import keras\nbase = keras.applications.MobileNetV2(weights=None, alpha=0.5)\n');
+    expect(p.code).toBe('python-application-argument');
+    expect(p.message).toBe(
+      'keras.applications.MobileNetV2 is built here only with alpha at its Keras default; the alpha given changes its layers',
+    );
+    expect([p.line, p.column]).toEqual([2, 8]);
+    for (const [call, argument] of [
+      ['MobileNet(alpha=0.75)', 'alpha'],
+      ['MobileNet(depth_multiplier=2)', 'depth_multiplier'],
+      ['MobileNetV3Small(minimalistic=True)', 'minimalistic'],
+      ['MobileNetV3Large(dropout_rate=0)', 'dropout_rate'],
+      ['ConvNeXtTiny(include_preprocessing=False)', 'include_preprocessing'],
+      ['MobileNetV2((224, 224, 3), 0.35)', 'alpha'],
+    ] as const) {
+      const q = problem(`import keras\nbase = keras.applications.${call}\n`);
+      expect([q.code, q.values]).toEqual(['python-application-argument', { name: call.split('(')[0], argument }]);
+    }
+  });
+  it('a builder made only at its defaults names the option that changes it', () => {
+    expect(problem('import keras\nbase = keras.applications.NASNetMobile(include_top=True, input_shape=(224, 224, 3))\n').message).toBe(
+      'keras.applications.NASNetMobile is built here only as Keras makes it by default (include_top=True, its own input size, 1000 classes); input_shape changes that',
+    );
+  });
+  it("tf.keras 2.x's ConvNeXt takes model_name first", () => {
+    // docs/applications.md: ConvNeXtTiny 28,589,128
+    const code = 'import tensorflow as tf\nbase = tf.keras.applications.ConvNeXtTiny("convnext_tiny", True, True, weights=None)\n';
+    expect(read(code, undefined, 'tf.keras').totals.params).toBe(28_589_128);
+  });
+  it('a keyword the builder does not take is refused as Python would, and so are too many positions', () => {
+    const p = problem('import keras\nbase = keras.applications.VGG16(alpha=0.5)\n');
+    expect(p.message).toBe('keras.applications.VGG16() takes no argument alpha');
+    // VGG16 takes 8 parameters: include_top … name
+    expect(problem('import keras\nbase = keras.applications.VGG16(True, None, None, None, None, 1000, "softmax", "vgg16", 1)\n').code).toBe(
+      'python-too-many-arguments',
+    );
+    expect(problem('import keras\nbase = keras.applications.VGG16(False, include_top=True)\n').code).toBe('python-argument-twice');
+  });
+  it.each([
+    // docs/applications.md: MobileNetV2 (α=1.0) 3,538,984, 34,112 non-trainable; the arguments here change no layer
+    ['MobileNetV2(weights=None, alpha=1.0, classifier_activation=None, name="backbone")', 3_538_984, 34_112],
+    // docs/applications.md: MobileNet (α=1.0) 4,253,864; dropout is the Dropout layer's rate only
+    ['MobileNet(weights=None, alpha=1, depth_multiplier=1, dropout=0.5)', 4_253_864, 21_888],
+    // docs/applications.md: MobileNetV3Small 2,554,968; a dropout rate above zero keeps its Dropout layer
+    ['MobileNetV3Small(weights=None, minimalistic=False, dropout_rate=0.3, include_preprocessing=True)', 2_554_968, 12_112],
+    // by position, in Keras's order: VGG16(include_top=False) is the 14,714,688 of the first test above
+    ['VGG16(False, None)', 14_714_688, 0],
+    // MobileNetV2(input_shape, alpha, include_top): the transfer-learning tutorial's 2,257,984 above
+    ['MobileNetV2((160, 160, 3), 1.0, False)', 2_257_984, 34_112],
+  ])('accepted: %s', (call, params, nonTrainable) => {
+    const s = app(call);
+    expect(s.totals.params).toBe(params);
+    expect(s.totals.nonTrainable).toBe(nonTrainable);
   });
 });
 

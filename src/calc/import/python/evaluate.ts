@@ -180,7 +180,7 @@ export class Evaluator {
   private statementOrThrow(node: SyntaxNode, scope: Scope): void {
     switch (node.name) {
       case 'ExpressionStatement':
-        this.expr(node.firstChild!, scope);
+        this.expr(children(node)[0]!, scope);
         return;
       case 'AssignStatement':
         this.assign(node, scope);
@@ -216,24 +216,27 @@ export class Evaluator {
         this.whileStatement(node, scope);
         return;
       case 'ReturnStatement': {
-        const value = node.firstChild?.nextSibling;
+        const value = children(node)[1];
         throw new Return(value ? this.expr(value, scope) : null);
       }
       case 'BreakStatement':
         throw new Break();
       case 'ContinueStatement':
         throw new Continue();
-      case 'TryStatement':
+      case 'TryStatement': {
         // the body runs; handlers would only run on an error the reader does not model
-        for (const c of children(node)) if (c.name === 'Body' && c.prevSibling?.name === 'try') this.body(c, scope);
+        const cs = children(node);
+        cs.forEach((c, i) => {
+          if (c.name === 'Body' && cs[i - 1]?.name === 'try') this.body(c, scope);
+        });
         return;
+      }
       case 'WithStatement':
         for (const c of children(node)) if (c.name === 'Body') this.body(c, scope);
         return;
       case 'ScopeStatement':
-        if (node.firstChild?.name === 'global') for (const n of parts(node).slice(1)) scope.globals.add(this.source.textOf(n));
+        if (children(node)[0]?.name === 'global') for (const n of parts(node).slice(1)) scope.globals.add(this.source.textOf(n));
         return;
-      case 'Comment':
       case 'PassStatement':
       case 'AssertStatement':
       case 'DeleteStatement':

@@ -120,6 +120,46 @@ const NO_COUNT_ARG =
 /** Keyword arguments every layer takes that are not the layer's own configuration. */
 const INPUT_ARGS = new Set(['input_shape', 'batch_input_shape', 'input_dim', 'batch_size', 'input_length']);
 
+/**
+ * The parameters each `keras.applications` builder takes, in Keras 3's order (positional
+ * arguments are matched to them). Most share one signature; the MobileNets and NASNets take the
+ * input shape first, ConvNeXt its preprocessing switch second.
+ */
+const APPLICATION_COMMON = 'include_top weights input_tensor input_shape pooling classes classifier_activation name'.split(' ');
+const APPLICATION_PARAMETERS = new Map<string, readonly string[]>(
+  [
+    ['MobileNet', 'input_shape alpha depth_multiplier dropout include_top weights input_tensor pooling classes classifier_activation name'],
+    ['MobileNetV2', 'input_shape alpha include_top weights input_tensor pooling classes classifier_activation name'],
+    ...['MobileNetV3Small', 'MobileNetV3Large'].map((n) => [
+      n,
+      'input_shape alpha minimalistic include_top weights input_tensor classes pooling dropout_rate classifier_activation include_preprocessing name',
+    ]),
+    ...['NASNetMobile', 'NASNetLarge'].map((n) => [
+      n,
+      'input_shape include_top weights input_tensor pooling classes classifier_activation name',
+    ]),
+    ...['Tiny', 'Small', 'Base', 'Large', 'XLarge'].map((n) => [
+      `ConvNeXt${n}`,
+      'include_top include_preprocessing weights input_tensor input_shape pooling classes classifier_activation name',
+    ]),
+  ].map(([name, parameters]) => [name!, parameters!.split(' ')]),
+);
+
+/**
+ * Builder arguments the applications here are made without, and the values that leave the layers
+ * as Keras's defaults make them (`alpha` scales every convolution's filters; `minimalistic` swaps
+ * blocks; `include_preprocessing=False` drops the Rescaling or Normalization layer;
+ * `dropout_rate=0` drops MobileNetV3's Dropout). `weights`, `classifier_activation` and MobileNet's
+ * `dropout` rate change no layer and pass whatever their value.
+ */
+const APPLICATION_AT_DEFAULT: ReadonlyMap<string, (v: Py) => boolean> = new Map<string, (v: Py) => boolean>([
+  ['alpha', (v) => v === 1],
+  ['depth_multiplier', (v) => v === 1],
+  ['minimalistic', (v) => v === false],
+  ['include_preprocessing', (v) => v === true],
+  ['dropout_rate', (v) => typeof v === 'number' && v > 0],
+]);
+
 export class Keras implements Host {
   readonly namer: Namer;
   /** Every model in the order the code made them. */
@@ -359,7 +399,7 @@ export class Keras implements Host {
     if (last === 'Sequential') return this.sequential(args, kwargs, at, ev);
     if (last === 'Model' || last === 'Functional') return this.functional(args, kwargs, at, ev);
     if (last === 'Input') return this.input(args, kwargs, at, ev);
-    if (segments.includes('applications') && Object.hasOwn(applications, last)) return this.application(last, kwargs, at, ev);
+    if (segments.includes('applications') && Object.hasOwn(applications, last)) return this.application(last, args, kwargs, at, ev);
     if (segments.includes('applications') && last === 'preprocess_input')
       return this.preprocess(segments, args[0] ?? kwargs.get('x') ?? null, at);
     const merge = MERGE_FUNCTIONS.get(last);
@@ -653,9 +693,25 @@ export class Keras implements Host {
    * `keras.applications.ResNet50(include_top=False, input_shape=(160, 160, 3), pooling="avg")`:
    * the options that change layers, for the builders that honour them (applications/index.ts).
    */
-  private application(name: string, kwargs: Map<string, Py>, at: Loc, ev: Evaluator): Py {
+  private application(name: string, args: Py[], given: Map<string, Py>, at: Loc, ev: Evaluator): Py {
     const options: ApplicationOptions = {};
     const refuse = (argument: string): never => ev.fail('python-application-options', { name, argument }, at);
+    // positional arguments by the builder's own order; a keyword it does not take is Python's TypeError
+    const keras3 = APPLICATION_PARAMETERS.get(name) ?? APPLICATION_COMMON;
+    // tf.keras 2.x's ConvNeXt builders took their model's name first, as model_name
+    const parameters = this.dialect !== 'keras3' && name.startsWith('ConvNeXt') ? ['model_name', ...keras3.slice(0, -1)] : keras3;
+    const type = `keras.applications.${name}`;
+    if (args.length > parameters.length) ev.fail('python-too-many-arguments', { type, max: parameters.length, got: args.length }, at);
+    const kwargs = new Map<string, Py>(args.map((v, i) => [parameters[i]!, v]));
+    for (const [k, v] of given) {
+      if (!parameters.includes(k)) ev.fail('python-unexpected-argument', { function: type, argument: k }, at);
+      if (kwargs.has(k)) ev.fail('python-argument-twice', { type, argument: k }, at);
+      kwargs.set(k, v);
+    }
+    for (const [k, v] of kwargs) {
+      const atDefault = APPLICATION_AT_DEFAULT.get(k);
+      if (atDefault && !atDefault(v)) ev.fail('python-application-argument', { name, argument: k }, at);
+    }
     const includeTop = kwargs.get('include_top');
     if (includeTop !== undefined && typeof includeTop !== 'boolean') refuse('include_top');
     if (includeTop === false) options.includeTop = false;
@@ -671,16 +727,15 @@ export class Keras implements Host {
     if (tensor !== undefined && tensor !== null) refuse('input_tensor');
     const builder = configurable.get(name);
     const changed = Object.keys(options).length > 0;
-    if (changed && !builder)
-      refuse(Object.keys(kwargs).find((k) => ['include_top', 'input_shape', 'pooling', 'classes'].includes(k)) ?? 'include_top');
+    if (changed && !builder) refuse(Object.keys(options)[0]!.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)); // includeTop → include_top
     if (builder?.square && options.inputShape && options.inputShape[0] !== options.inputShape[1]) {
       ev.fail('python-application-square', { name }, at);
     }
     const data = applications[name]!(options);
     // the application's own input takes an automatic name like any keras.Input
     this.namer.input();
-    const given = kwargs.get('name');
-    const model = this.newModel('application', typeof given === 'string' ? given : (data.name ?? name.toLowerCase()), at);
+    const modelName = kwargs.get('name') ?? kwargs.get('model_name');
+    const model = this.newModel('application', typeof modelName === 'string' ? modelName : (data.name ?? name.toLowerCase()), at);
     model.data = data;
     return model;
   }

@@ -110,6 +110,8 @@ const MODEL_BUILDING = new Set<string>([
   'python-too-many-arguments',
   'python-argument-twice',
   'python-application-options',
+  'python-application-argument',
+  'python-unexpected-argument',
   'python-application-square',
 ]);
 

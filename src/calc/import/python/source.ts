@@ -96,10 +96,16 @@ export function withoutTrailingPoints(text: string): string {
   return out ? out.join('') : text;
 }
 
-/** The children of a node, punctuation included (lezer names `(`, `,`, `:` as nodes too). */
+/**
+ * The children of a node, punctuation included (lezer names `(`, `,`, `:` as nodes too), comments
+ * left out. The grammar skips `# …` wherever it stands, so a comment turns up as a child of
+ * whatever node is open there: between the items of a list, the arguments of a call, the
+ * statements of a body, an operator and its operand. Python ignores it, and so does every reader
+ * of a node's children: they all come through here.
+ */
 export function children(node: SyntaxNode): SyntaxNode[] {
   const out: SyntaxNode[] = [];
-  for (let c = node.firstChild; c; c = c.nextSibling) out.push(c);
+  for (let c = node.firstChild; c; c = c.nextSibling) if (c.name !== 'Comment') out.push(c);
   return out;
 }
 
