@@ -51,9 +51,8 @@ const sidebar = [
       return n > 0 ? { slug: `lessons/${slug}`, attrs: { 'data-lesson-number': String(n) } } : { slug: `lessons/${slug}` };
     }),
   },
-  // A `link`, not a `slug`: Starlight prefixes it with the reader's locale (/zh-cn/lab/) and does not
-  // fail the build while the lab page (content/docs/lab.mdx) is still being written.
-  { label: 'Model lab', translations: { 'zh-CN': '模型实验室' }, link: '/lab/' },
+  // The model lab's page, in the reader's locale.
+  { slug: 'lab' },
 ];
 
 export default defineConfig({

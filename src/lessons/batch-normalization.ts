@@ -176,4 +176,7 @@ export const otherNumbers: LessonModule['otherNumbers'] = [
   { value: 30976, why: 'the wrong per-pixel count 256 × 11 × 11 for BN on (None, 11, 11, 64) (docs/learner-mistakes.md#batch-norm-split)' },
 ];
 
-export const lesson: LessonModule = { facts, calculators, quiz, otherNumbers };
+/** The layer types this lesson is about: the model lab links a layer of these types here. */
+export const teaches = ['BatchNormalization'];
+
+export const lesson: LessonModule = { facts, calculators, quiz, otherNumbers, teaches };

@@ -130,4 +130,7 @@ export const quiz: Question[] = [
 
 export const otherNumbers: LessonModule['otherNumbers'] = [];
 
-export const lesson: LessonModule = { facts, calculators, quiz, otherNumbers };
+/** The layer types this lesson is about: the model lab links a layer of these types here. */
+export const teaches = ['Conv2D'];
+
+export const lesson: LessonModule = { facts, calculators, quiz, otherNumbers, teaches };

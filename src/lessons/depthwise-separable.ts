@@ -190,4 +190,7 @@ export const otherNumbers: LessonModule['otherNumbers'] = [
   { value: 2017, why: 'the year of the MobileNet paper (Howard et al.)' },
 ];
 
-export const lesson: LessonModule = { facts, calculators, quiz, otherNumbers };
+/** The layer types this lesson is about: the model lab links a layer of these types here. */
+export const teaches = ['DepthwiseConv2D', 'SeparableConv2D'];
+
+export const lesson: LessonModule = { facts, calculators, quiz, otherNumbers, teaches };

@@ -153,4 +153,7 @@ export const otherNumbers: LessonModule['otherNumbers'] = [
   { value: 0.05, why: 'the range ±0.05 of Keras’s default embeddings_initializer="uniform"' },
 ];
 
-export const lesson: LessonModule = { facts, calculators, quiz, otherNumbers };
+/** The layer types this lesson is about: the model lab links a layer of these types here. */
+export const teaches = ['Embedding'];
+
+export const lesson: LessonModule = { facts, calculators, quiz, otherNumbers, teaches };

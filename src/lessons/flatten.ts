@@ -140,4 +140,7 @@ export const otherNumbers: LessonModule['otherNumbers'] = [
   { value: 16, why: 'part of the model name VGG16' },
 ];
 
-export const lesson: LessonModule = { facts, calculators, quiz, otherNumbers };
+/** The layer types this lesson is about: the model lab links a layer of these types here. */
+export const teaches = ['Flatten'];
+
+export const lesson: LessonModule = { facts, calculators, quiz, otherNumbers, teaches };

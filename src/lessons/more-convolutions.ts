@@ -240,4 +240,7 @@ export const otherNumbers: LessonModule['otherNumbers'] = [
   { value: 4096, why: 'the width of VGG16’s first Dense layer (lesson 14)' },
 ];
 
-export const lesson: LessonModule = { facts, calculators, quiz, otherNumbers };
+/** The layer types this lesson is about: the model lab links a layer of these types here. */
+export const teaches = ['Conv1D', 'Conv3D', 'Conv2DTranspose', 'GlobalAveragePooling2D', 'GlobalMaxPooling2D'];
+
+export const lesson: LessonModule = { facts, calculators, quiz, otherNumbers, teaches };

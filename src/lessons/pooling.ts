@@ -121,4 +121,7 @@ export const otherNumbers: LessonModule['otherNumbers'] = [
   { value: 23, why: '26 − 3 inside the valid-pooling rule for MaxPooling2D(3, strides=2) on 26' },
 ];
 
-export const lesson: LessonModule = { facts, calculators, quiz, otherNumbers };
+/** The layer types this lesson is about: the model lab links a layer of these types here. */
+export const teaches = ['MaxPooling2D', 'AveragePooling2D'];
+
+export const lesson: LessonModule = { facts, calculators, quiz, otherNumbers, teaches };

@@ -198,4 +198,7 @@ export const otherNumbers = [
   },
 ];
 
-export const lesson: LessonModule = { facts, calculators, quiz, otherNumbers };
+/** The layer types this lesson is about: the model lab links a layer of these types here. */
+export const teaches = ['SimpleRNN', 'LSTM', 'GRU', 'Bidirectional'];
+
+export const lesson: LessonModule = { facts, calculators, quiz, otherNumbers, teaches };

@@ -128,4 +128,9 @@ export interface LessonModule {
    * from `facts`; any other number in the lesson fails it.
    */
   otherNumbers: { value: number; why: string }[];
+  /**
+   * The layer types the lesson is about (`Conv2D`): the model lab's "the lesson that teaches this"
+   * link goes to the first lesson that names a layer's type here (components/lab/lesson-links.ts).
+   */
+  teaches?: string[];
 }

@@ -1,0 +1,211 @@
+/**
+ * The model lab in real Chromium, in both locales: the MNIST CNN built by clicking reads 93,322
+ * (the total Keras printed, tests/python-corpus/printed/mnist-cnn-models-add-input.txt); the same
+ * model pasted as code and then as that printout; a .keras file made from a golden model dropped
+ * in (Keras's own total from its expected.json); a shared link; a bad paste located by line and
+ * column; the exported Python pasted back to the same summary; hostile names shown as text; a
+ * 1 MB paste, a 5,000-layer file and a zip bomb answered with a message. No console error anywhere.
+ */
+import { readFileSync } from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { encodeDocument } from '@components/islands/lab/share.ts';
+import { failWhenChromiumRequired } from './chromium-required.ts';
+import { useBrowser } from './use-browser.ts';
+
+const executable = inject('chromium');
+const siteUrl = inject('siteUrl');
+failWhenChromiumRequired(executable);
+
+const printed = readFileSync(new URL('../python-corpus/printed/mnist-cnn-models-add-input.txt', import.meta.url), 'utf8');
+const golden = (id: string, file: string): string => readFileSync(new URL(`../golden/keras3/${id}/${file}`, import.meta.url), 'utf8');
+
+const MNIST_CODE = `import keras
+from keras import layers
+
+model = keras.Sequential([
+    keras.Input(shape=(28, 28, 1)),
+    layers.Conv2D(32, 3, activation="relu"),
+    layers.MaxPooling2D(2),
+    layers.Conv2D(64, 3, activation="relu"),
+    layers.MaxPooling2D(2),
+    layers.Conv2D(64, 3, activation="relu"),
+    layers.Flatten(),
+    layers.Dense(64, activation="relu"),
+    layers.Dense(10),
+])
+model.summary()
+`;
+/** The total Keras printed for that model. */
+const MNIST_TOTAL = /Total params: ([\d,]+)/.exec(printed)![1]!;
+
+const locales = [
+  { path: '/lab/', name: 'English' },
+  { path: '/zh-cn/lab/', name: 'Chinese' },
+];
+
+const total = (page: Page) => page.locator('[data-result="total"]');
+
+async function paste(page: Page, text: string): Promise<void> {
+  await page.click('[data-tab="paste"]');
+  await page.locator('.pl-code__input').fill(text);
+}
+
+describe.skipIf(executable === '')('the model lab in Chromium', () => {
+  const session = useBrowser(executable, siteUrl);
+
+  for (const { path, name } of locales) {
+    describe(name, () => {
+      it('builds the MNIST CNN by clicking and reads 93,322', async () => {
+        const { page, problems } = await session.open(path);
+        const layers: [string, Record<string, string>][] = [
+          ['Conv2D', { filters: '32', kernel_size: '3' }],
+          ['MaxPooling2D', { pool_size: '2' }],
+          ['Conv2D', { filters: '64', kernel_size: '3' }],
+          ['MaxPooling2D', { pool_size: '2' }],
+          ['Conv2D', { filters: '64', kernel_size: '3' }],
+          ['Flatten', {}],
+          ['Dense', { units: '64' }],
+          ['Dense', { units: '10' }],
+        ];
+        await page.locator('.pl-lab__inputs input').first().fill('28, 28, 1');
+        for (const [type, fields] of layers) {
+          await page.locator('.pl-lab__add select').selectOption(type);
+          await page.click('[data-action="add"]');
+          const details = page.locator('.pl-lab__details-row');
+          await details.waitFor();
+          for (const [arg, value] of Object.entries(fields)) await details.locator(`[data-field="${arg}"] input`).fill(value);
+          // close the row, so the next layer goes at the end
+          await page.locator('tr.is-open .pl-lab__select').click();
+        }
+        await expect.poll(() => total(page).textContent()).toBe(MNIST_TOTAL);
+        expect(await page.locator('tbody tr[data-name]').count()).toBe(8);
+        expect(problems).toEqual([]);
+      });
+
+      it('reads pasted code, then the printout Keras printed for it', async () => {
+        const { page, problems } = await session.open(path);
+        await paste(page, MNIST_CODE);
+        await expect.poll(() => total(page).textContent()).toBe(MNIST_TOTAL);
+        await paste(page, printed);
+        await expect.poll(() => total(page).textContent()).toBe(MNIST_TOTAL);
+        // every weighted row of a printout carries its reading; open one and see what it was worked back to
+        await page.locator('tr[data-name="conv2d_1"] .pl-lab__select').click();
+        await expect.poll(() => page.locator('[data-part="reading"]').textContent()).toContain('filters=64');
+        expect(problems).toEqual([]);
+      });
+
+      it('underlines a bad paste at its line and column, and keeps the text', async () => {
+        const { page, problems } = await session.open(path);
+        const bad = MNIST_CODE.replace('layers.Dense(10)', 'layers.Dense(10, kernel_size=)');
+        await paste(page, bad);
+        const message = page.locator('[data-problem="paste"]');
+        await message.waitFor();
+        const line = bad.split('\n').findIndex((l) => l.includes('kernel_size=')) + 1;
+        expect(await message.textContent()).toContain(String(line));
+        expect(await page.locator('.pl-code__mark').count()).toBeGreaterThan(0);
+        expect(await page.locator('.pl-code__input').inputValue()).toBe(bad);
+        expect(problems).toEqual([]);
+      });
+
+      it('opens a dropped .keras file with the total Keras reported', async () => {
+        const { page, problems } = await session.open(path);
+        const id = 'r1001-000';
+        const expected = JSON.parse(golden(id, 'expected.json')) as { totals?: { params?: number }; total_params?: number };
+        const keras = zipSync({
+          'metadata.json': strToU8('{"keras_version": "3.16.0"}'),
+          'config.json': strToU8(golden(id, 'model.json')),
+        });
+        await page.click('[data-tab="file"]');
+        await page
+          .locator('input[type="file"]')
+          .setInputFiles({ name: 'golden.keras', mimeType: 'application/octet-stream', buffer: Buffer.from(keras) });
+        const want = (expected.totals?.params ?? expected.total_params ?? Number.NaN).toLocaleString('en-US');
+        await expect.poll(() => total(page).textContent()).toBe(want);
+        expect(problems).toEqual([]);
+      });
+
+      it('opens a shared link, and refuses a damaged or future one with a notice', async () => {
+        const doc = await encodeDocument({ kind: 'text', text: MNIST_CODE });
+        const { page, problems } = await session.open(`${path}#lab=${doc}`);
+        await expect.poll(() => total(page).textContent()).toBe(MNIST_TOTAL);
+        const future = await session.open(`${path}#lab=99.${doc.split('.')[1]}`);
+        await future.page.locator('[data-notice][data-kind="problem"]').waitFor();
+        // an empty lab: no layer rows, and the pasted code is not there either
+        expect(await future.page.locator('tbody tr[data-name]').count()).toBe(0);
+        expect(await future.page.locator('.pl-code__input').inputValue()).toBe('');
+        const damaged = await session.open(`${path}#lab=1.AAAA`);
+        await damaged.page.locator('[data-notice][data-kind="problem"]').waitFor();
+        expect(await damaged.page.locator('tbody tr[data-name]').count()).toBe(0);
+        expect([...problems, ...future.problems, ...damaged.problems]).toEqual([]);
+      });
+
+      it('exports Python that reads back to the same summary', async () => {
+        const { page, problems } = await session.open(path);
+        await paste(page, MNIST_CODE);
+        await expect.poll(() => total(page).textContent()).toBe(MNIST_TOTAL);
+        await page.click('[data-action="to-builder"]');
+        // change the model in the builder first, so the code is the builder's, not the paste
+        await page.locator('tr[data-name="dense"] .pl-lab__select').click();
+        await page.locator('.pl-lab__details-row [data-field="units"] input').fill('32');
+        // Dense(32) on 576 features and Dense(10) on 32: 36,928 → 18,464 and 650 → 330
+        const changed = (93_322 - 36_928 - 650 + 576 * 32 + 32 + 32 * 10 + 10).toLocaleString('en-US');
+        await expect.poll(() => total(page).textContent()).toBe(changed);
+        await page.locator('.pl-lab__export-box > summary').click();
+        const code = page.locator('.pl-lab__export[data-format="python"]');
+        await code.waitFor();
+        const exported = (await code.textContent()) ?? '';
+        expect(exported).toContain('layers.Dense(32');
+        await paste(page, exported);
+        await expect.poll(() => total(page).textContent()).toBe(changed);
+        expect(problems).toEqual([]);
+      });
+
+      it('shows hostile names as text and survives huge input', async () => {
+        const { page, problems } = await session.open(path);
+        let alerted = false;
+        page.on('dialog', (d) => {
+          alerted = true;
+          void d.dismiss();
+        });
+        const hostile = '<img src=x onerror=alert(1)>';
+        await paste(page, MNIST_CODE.replace('layers.Dense(10)', `layers.Dense(10, name=${JSON.stringify(hostile)})`));
+        await expect.poll(() => page.locator(`tr[data-name="${hostile.replace(/"/g, '\\"')}"]`).count()).toBe(1);
+        expect(await page.locator('.pl-lab img').count()).toBe(0);
+        expect(alerted).toBe(false);
+        // a paste past 1 MiB: refused with its size, the text kept
+        await paste(page, `# ${'x'.repeat((1 << 20) + 10)}\n`);
+        await page.locator('[data-problem="too-long"]').waitFor();
+        // a 5,000-layer Keras 3 file: summarised, the table drawn a page at a time
+        const layers = Array.from({ length: 5000 }, (_, i) => ({
+          module: 'keras.layers',
+          class_name: 'Dense',
+          config: { name: `d${i}`, units: 4 },
+        }));
+        const big = JSON.stringify({
+          module: 'keras',
+          class_name: 'Sequential',
+          config: { name: 'big', layers: [{ class_name: 'InputLayer', config: { batch_shape: [null, 4] } }, ...layers] },
+        });
+        await page.click('[data-tab="file"]');
+        await page
+          .locator('input[type="file"]')
+          .setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(big) });
+        // 5,000 × (4 × 4 + 4)
+        await expect.poll(() => total(page).textContent(), { timeout: 30_000 }).toBe((5000 * (4 * 4 + 4)).toLocaleString('en-US'));
+        expect(await page.locator('.pl-lab__more').count()).toBe(1);
+        // a zip bomb named .keras: one config.json that inflates far past the reader's limit
+        const bomb = zipSync({ 'config.json': new Uint8Array(80 * 1024 * 1024) }, { level: 9 });
+        await page
+          .locator('input[type="file"]')
+          .setInputFiles({ name: 'bomb.keras', mimeType: 'application/octet-stream', buffer: Buffer.from(bomb) });
+        await expect.poll(() => page.locator('[data-notice][data-kind="problem"]').count()).toBe(1);
+        // and the page still answers
+        await paste(page, MNIST_CODE);
+        await expect.poll(() => total(page).textContent()).toBe(MNIST_TOTAL);
+        expect(problems).toEqual([]);
+      });
+    });
+  }
+});

@@ -1,0 +1,194 @@
+/**
+ * The lab's builder as data (components/islands/lab/lab-state.ts) and what the lab computes from it
+ * (evaluate.ts): a model built step by step as a reader would click it, branches and merges, models
+ * read from code turned into builder state and back, typed problems located at their layer and
+ * field. Every count here is hand arithmetic written in the test, or the text Keras's summary has
+ * for the same model read as code.
+ */
+import { describe, expect, it } from 'vitest';
+import { summarize } from '@calc/engine.ts';
+import { readPython } from '@calc/import.ts';
+import { pythonCode, renderKeras3 } from '@calc/render.ts';
+import en from '@i18n/en/lab.json';
+import { catalog, evaluateState } from '@components/islands/lab/evaluate.ts';
+import {
+  addInput,
+  duplicateLayer,
+  emptyState,
+  fromModel,
+  insertLayer,
+  isChain,
+  moveLayer,
+  removeLayer,
+  retype,
+  setField,
+  setFrom,
+  toModel,
+  type LabState,
+} from '@components/islands/lab/lab-state.ts';
+import { gallery } from '../../src/lab/gallery.ts';
+
+const cat = catalog();
+
+/** Append a layer of `type` and set its fields, as a reader does: add, open, type. */
+function add(state: LabState, type: string, fields: Record<string, string> = {}): LabState {
+  let next = insertLayer(state, type, state.layers.length, cat);
+  const id = next.layers[next.layers.length - 1]!.id;
+  for (const [arg, text] of Object.entries(fields)) next = setField(next, id, arg, text);
+  return next;
+}
+
+const paramsOf = (state: LabState): number[] => summarize(toModel(state, cat).model).rows.map((r) => r.params);
+
+describe('building the MNIST CNN by clicking', () => {
+  let state = emptyState('28, 28, 1');
+  state = add(state, 'Conv2D', { filters: '32', kernel_size: '3' });
+  state = add(state, 'MaxPooling2D');
+  state = add(state, 'Conv2D', { filters: '64', kernel_size: '(3, 3)' });
+  state = add(state, 'MaxPooling2D');
+  state = add(state, 'Conv2D', { filters: '64', kernel_size: '3, 3' });
+  state = add(state, 'Flatten');
+  state = add(state, 'Dense', { units: '64' });
+  state = add(state, 'Dense', { units: '10' });
+
+  it('is a chain, so a Sequential model, with the classic counts', () => {
+    expect(isChain(state)).toBe(true);
+    expect(toModel(state, cat).model.kind).toBe('sequential');
+    const conv = (filters: number, channels: number) => filters * (channels * 3 * 3 + 1);
+    expect(paramsOf(state)).toEqual([conv(32, 1), 0, conv(64, 32), 0, conv(64, 64), 0, 3 * 3 * 64 * 64 + 64, 64 * 10 + 10]);
+    const view = evaluateState(state, cat, 'en', en);
+    expect(view.totals.params).toBe('93,322');
+    expect(view.problem).toBeNull();
+    expect(view.rows.map((r) => r.name)).toEqual([
+      'conv2d',
+      'max_pooling2d',
+      'conv2d_1',
+      'max_pooling2d_1',
+      'conv2d_2',
+      'flatten',
+      'dense',
+      'dense_1',
+    ]);
+  });
+
+  it('keeps the chain when a layer is inserted, duplicated, moved or removed', () => {
+    // a Dropout after the first pooling: no parameters, nothing else moves
+    const withDropout = insertLayer(state, 'Dropout', 2, cat);
+    expect(isChain(withDropout)).toBe(true);
+    expect(paramsOf(withDropout).filter((p) => p > 0)).toEqual(paramsOf(state).filter((p) => p > 0));
+    // a copy of Dense(64) after it reads 64 features: 64 × 64 + 64 more
+    const copied = duplicateLayer(state, 6);
+    expect(isChain(copied)).toBe(true);
+    const total = (s: LabState) => summarize(toModel(s, cat).model).totals.params;
+    expect(total(copied) - total(state)).toBe(64 * 64 + 64);
+    // removing the second pooling: the third Conv2D sees 11 × 11, Flatten 9 × 9 × 64
+    const removed = removeLayer(state, 3);
+    expect(isChain(removed)).toBe(true);
+    expect(paramsOf(removed)[5]).toBe(9 * 9 * 64 * 64 + 64);
+    // the two Dense layers swapped: Dense(10) on 576 features, then Dense(64) on 10
+    const moved = moveLayer(state, 7, -1);
+    expect(isChain(moved)).toBe(true);
+    expect(paramsOf(moved).slice(-2)).toEqual([576 * 10 + 10, 10 * 64 + 64]);
+  });
+
+  it('flags a bad field at its layer and field, with the layers before it still counted', () => {
+    const id = state.layers[2]!.id;
+    const broken = setField(state, id, 'kernel_size', '(3, ');
+    const view = evaluateState(broken, cat, 'en', en);
+    expect(view.problem).toMatchObject({ stateId: id, field: 'kernel_size' });
+    expect(view.problem!.message).toContain('column 1');
+    expect(view.rows.filter((r) => !r.status).map((r) => r.paramCount)).toEqual([320, 0]);
+    expect(view.rows.find((r) => r.stateId === id)?.status).toBe('broken');
+    // the engine's own refusal (a negative kernel) lands at the same place, in words
+    const negative = evaluateState(setField(state, id, 'kernel_size', '-3'), cat, 'en', en);
+    expect(negative.problem?.stateId).toBe(id);
+    expect(negative.problem?.field).toBe('kernel_size');
+    expect(negative.rows.filter((r) => !r.status)).toHaveLength(2);
+  });
+
+  it('retypes a layer from its spec and keeps what it reads', () => {
+    const retyped = retype(state, 1, 'AveragePooling2D', cat);
+    expect(retyped.layers[1]!.from).toEqual(state.layers[1]!.from);
+    expect(paramsOf(retyped)).toEqual(paramsOf(state));
+  });
+});
+
+describe('branches and merges', () => {
+  it('a residual block: Dense, Dense, Add(input, second Dense) is functional', () => {
+    let state = emptyState('32');
+    state = add(state, 'Dense', { units: '32' });
+    state = add(state, 'Dense', { units: '32' });
+    state = add(state, 'Add');
+    const addId = state.layers[2]!.id;
+    state = setFrom(state, addId, [state.inputs[0]!.id, state.layers[1]!.id]);
+    expect(isChain(state)).toBe(false);
+    const summary = summarize(toModel(state, cat).model);
+    expect(summary.error).toBeUndefined();
+    expect(summary.totals.params).toBe(2 * (32 * 32 + 32));
+    expect(summary.rows.find((r) => r.type === 'Add')?.connectedTo).toEqual(['input_layer[0][0]', 'dense_1[0][0]']);
+  });
+
+  it('a two-input model: each input through its own Dense, then Concatenate', () => {
+    let state = emptyState('16');
+    state = addInput(state, '8');
+    const [a, b] = state.inputs.map((i) => i.id);
+    state = add(state, 'Dense', { units: '4' });
+    state = add(state, 'Dense', { units: '4' });
+    state = setFrom(state, state.layers[1]!.id, [b!]);
+    state = add(state, 'Concatenate');
+    state = setFrom(state, state.layers[2]!.id, [state.layers[0]!.id, state.layers[1]!.id]);
+    expect(state.layers[0]!.from).toEqual([a]);
+    const summary = summarize(toModel(state, cat).model);
+    expect(summary.error).toBeUndefined();
+    expect(summary.totals.params).toBe(16 * 4 + 4 + (8 * 4 + 4));
+    expect(summary.outputs).toEqual([[null, 8]]);
+  });
+
+  it('a merge layer added to a chain starts with the two tensors before it', () => {
+    let state = emptyState('10');
+    state = add(state, 'Dense', { units: '10' });
+    state = add(state, 'Add');
+    expect(state.layers[1]!.from).toEqual([state.inputs[0]!.id, state.layers[0]!.id]);
+    expect(summarize(toModel(state, cat).model).totals.params).toBe(10 * 10 + 10);
+  });
+});
+
+describe('models read from code become builder state and back', () => {
+  for (const entry of gallery) {
+    it(`${entry.id}: the builder's model prints Keras's text for the code`, () => {
+      const read = readPython(entry.code, { dialect: 'keras3' });
+      if (!read.ok) throw new Error(read.error.message);
+      const model = read.value.models[read.value.main]!.model;
+      const converted = fromModel(model, cat);
+      if (!converted.ok) throw new Error(JSON.stringify(converted.reason));
+      const again = toModel(converted.state, cat);
+      expect(again.problem).toBeUndefined();
+      expect(renderKeras3(summarize(again.model))).toBe(renderKeras3(summarize(model)));
+    });
+  }
+
+  it('the exported Python of a built model reads back to the same summary', () => {
+    let state = emptyState('28, 28, 1');
+    state = add(state, 'Conv2D', { filters: '8', kernel_size: '5', strides: '2', padding: '"same"' });
+    state = add(state, 'BatchNormalization');
+    state = add(state, 'Flatten');
+    state = add(state, 'Dense', { units: '10' });
+    state = setField(state, state.layers[3]!.id, 'use_bias', 'False');
+    const model = toModel(state, cat).model;
+    const read = readPython(`${pythonCode(model, { imports: true })}\nmodel.summary()\n`, { dialect: 'keras3' });
+    if (!read.ok) throw new Error(read.error.message);
+    expect(renderKeras3(summarize(read.value.models[read.value.main]!.model))).toBe(renderKeras3(summarize(model)));
+    // 8 × (1 × 5 × 5 + 1); BatchNormalization 4 × 8; 14 × 14 × 8 features × 10 units, no bias
+    expect(summarize(model).totals.params).toBe(8 * 26 + 4 * 8 + 14 * 14 * 8 * 10);
+  });
+
+  it('names why a model cannot be edited', () => {
+    const read = readPython(
+      'import keras\nfrom keras import layers\ninner = keras.Sequential([keras.Input((4,)), layers.Dense(2)])\nmodel = keras.Sequential([keras.Input((4,)), inner])\n',
+      { dialect: 'keras3' },
+    );
+    if (!read.ok) throw new Error(read.error.message);
+    const converted = fromModel(read.value.models[read.value.main]!.model, cat);
+    expect(converted).toMatchObject({ ok: false, reason: { why: 'nested' } });
+  });
+});
