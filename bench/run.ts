@@ -12,6 +12,13 @@ import { convStack, denseStack, resnet50, type Graph } from './graphs.ts';
 import { keras3JsonText } from './keras3-json.ts';
 import { denseStackPython, pythonScript } from './readers.ts';
 import { readPrintout, readPython } from '@calc/import.ts';
+import labStrings from '@i18n/en/lab.json';
+import { argLabels, diagnosticStrings } from '@i18n/index.ts';
+import { catalog, evaluateState } from '@components/islands/lab/evaluate.ts';
+import { emptyState, insertLayer, setField } from '@components/islands/lab/lab-state.ts';
+
+/** English words for the engine's problems, as the English lab page passes them. */
+const words = { diagnostics: diagnosticStrings.en, args: argLabels.en };
 
 interface Case {
   label: string;
@@ -244,6 +251,29 @@ function main(): void {
         `${group(explained.totals.params)} parameters, ${allExplained ? 'every count explained' : 'SOME COUNTS UNEXPLAINED'}`,
     );
   }
+
+  // The lab (issue #9): one argument of one layer of a 200-layer built model changed, and the lab's
+  // view computed again — the work between the keystroke and the table (the browser test
+  // tests/e2e/lab-speed.test.ts times the same edit to the painted table).
+  console.log('\nmodel lab (issue #9): one layer of a 200-layer model edited → summary and table view; the goal is one frame, 16 ms');
+  const cat = catalog();
+  let state = emptyState('64');
+  for (let i = 0; i < 200; i++) state = insertLayer(state, 'Dense', i, cat);
+  for (const layer of state.layers) state = setField(state, layer.id, 'units', '64');
+  const middle = state.layers[100]!.id;
+  let units = 64;
+  const edit = (): void => {
+    units = units === 64 ? 32 : 64;
+    evaluateState(setField(state, middle, 'units', String(units)), cat, words, 'en', labStrings);
+  };
+  const edited = evaluateState(setField(state, middle, 'units', '32'), cat, words, 'en', labStrings);
+  // 200 × Dense(64) on 64 features is 64·64 + 64 each; layer 101 as Dense(32) gives 64·32 + 32 and the next 32·64 + 64
+  const expectedLab = 198 * 4160 + (64 * 32 + 32) + (32 * 64 + 64);
+  wrong ||= edited.totals.params !== group(expectedLab);
+  const labMs = timeIt(101, edit);
+  console.log(
+    `  edit → view: ${ms(labMs)}, ${verdict(labMs < 16)}; ${edited.totals.params} parameters (hand arithmetic ${group(expectedLab)})`,
+  );
 
   const loadAfter = loadavg()[0]!;
   if (Math.max(loadBefore, loadAfter) > cpus().length / 2) {

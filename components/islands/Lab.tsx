@@ -14,6 +14,7 @@ import type { Diagnostic, Model } from '@calc/basics.ts';
 import { FLOPS_PER_MAC, groupDigits, outputValues } from '@calc/basics.ts';
 import type { Row, Summary } from '@calc/engine.ts';
 import { fill, labelled } from '@i18n/fill.ts';
+import type { DiagnosticWords } from '@i18n/diagnostic-words.ts';
 import type { Locale } from '@i18n/index.ts';
 import { CodeEditor, type Mark } from './lab/CodeEditor.tsx';
 import type { LabStrings, LabView, RowView } from './lab/evaluate.ts';
@@ -69,6 +70,8 @@ export interface LabProps {
   lessonByFamily: Record<string, LessonLink>;
   /** The builder's first input shape (the MNIST image), when the lab opens empty. */
   startInput: string;
+  /** The page's diagnostics and argument labels, for the engine's problems in words. */
+  diagnostics: DiagnosticWords;
   /** Every layer type the engine knows and its family, read at build time, so the type list works before the engine arrives. */
   types: (readonly [string, string])[];
 }
@@ -99,7 +102,7 @@ const markOf = (d: { line?: number; column?: number } | undefined): Mark | null 
   d?.line !== undefined ? { line: d.line, column: d.column ?? 1 } : null;
 
 export default function Lab(props: LabProps) {
-  const { strings: s, explorer, roles, argLabels, locale, gallery, lessonByType, lessonByFamily, startInput, types } = props;
+  const { strings: s, explorer, roles, argLabels, locale, gallery, lessonByType, lessonByFamily, startInput, types, diagnostics } = props;
   const id = useId();
   const [tab, setTab] = useState<Tab>('build');
   const [source, setSource] = useState<Source>('build');
@@ -108,7 +111,7 @@ export default function Lab(props: LabProps) {
   const [variable, setVariable] = useState<string | undefined>(undefined);
   const [file, setFile] = useState<FileModel | null>(null);
   const [cat, setCat] = useState<Catalog | null>(null);
-  const [view, setView] = useState<LabView | null>(null);
+  const [textView, setView] = useState<LabView | null>(null);
   const [read, setRead] = useState<Read | null>(null);
   const [tokens, setTokens] = useState<Token[]>([]);
   const [notice, setNotice] = useState<{ text: string; kind: 'info' | 'problem' } | null>(null);
@@ -120,6 +123,7 @@ export default function Lab(props: LabProps) {
   const [ready, setReady] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [tooLong, setTooLong] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const [eng, setEng] = useState<Engine | null>(null);
   const engineRef = useRef<Engine | null>(null);
   const readersRef = useRef<Readers | null>(null);
@@ -192,15 +196,16 @@ export default function Lab(props: LabProps) {
   };
 
   // --- compute what the table shows ---------------------------------------------------------------------
-  useEffect(() => {
-    if (!eng || !cat) return;
-    if (source === 'build') {
-      setRead(null);
-      setView(eng.evaluateState(build, cat, locale, s));
-    } else if (source === 'file' && file) {
-      setView(eng.viewOfModel(file.model, locale));
-    }
-  }, [build, source, file, cat, eng]);
+  // The builder's model is summarised while rendering, not in an effect: an edit reaches the table in
+  // the same frame (an effect would run after the next paint).
+  const builtView = useMemo(
+    () => (eng && cat && source === 'build' ? eng.evaluateState(build, cat, diagnostics, locale, s) : null),
+    [build, source, cat, eng],
+  );
+  const fileView = useMemo(
+    () => (eng && source === 'file' && file ? eng.viewOfModel(file.model, diagnostics, locale) : null),
+    [file, source, eng],
+  );
 
   // pasted text is read a moment after the last key (a megabyte takes a while)
   useEffect(() => {
@@ -227,7 +232,8 @@ export default function Lab(props: LabProps) {
           setRead(result);
           if (result.ok)
             void wake().then(
-              (e) => live && setView({ ...e.viewOf(result.summary, locale), ...(result.model ? { model: result.model } : {}) }),
+              (e) =>
+                live && setView({ ...e.viewOf(result.summary, diagnostics, locale), ...(result.model ? { model: result.model } : {}) }),
             );
           else setView(null);
         }),
@@ -355,7 +361,9 @@ export default function Lab(props: LabProps) {
     setOpen(null);
   };
 
-  const diagnosticWords = (d: Diagnostic): string => (eng ? eng.words(d, locale) : d.message);
+  const diagnosticWords = (d: Diagnostic): string => (eng ? eng.word(d, diagnostics, locale) : d.message);
+
+  const view: LabView | null = source === 'build' ? builtView : source === 'file' ? fileView : textView;
 
   // --- the open row -------------------------------------------------------------------------------------
   const summary: Summary | null = view?.summary ?? null;
@@ -780,10 +788,11 @@ export default function Lab(props: LabProps) {
           <p class="pl-lab__help">{fill(s.convention, { perMac: FLOPS_PER_MAC })}</p>
           <h3>{s.chartHeading}</h3>
           <ParamBars rows={view.rows} s={s} total={summary.totals.params} />
-          <details class="pl-lab__export-box">
+          <details class="pl-lab__export-box" onToggle={(e) => setExporting(e.currentTarget.open)}>
             <summary>{s.exportHeading}</summary>
             {linkNote && <p class="pl-lab__help">{linkNote}</p>}
-            <Exports summary={summary} model={view.model} s={s} />
+            {/* mounted only when opened: the exports and Shiki load then, not with the model */}
+            {exporting && <Exports summary={summary} model={view.model} s={s} />}
           </details>
         </>
       )}

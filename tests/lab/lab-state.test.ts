@@ -10,6 +10,7 @@ import { summarize } from '@calc/engine.ts';
 import { readPython } from '@calc/import.ts';
 import { pythonCode, renderKeras3 } from '@calc/render.ts';
 import en from '@i18n/en/lab.json';
+import { argLabels, diagnosticStrings } from '@i18n/index.ts';
 import { catalog, evaluateState } from '@components/islands/lab/evaluate.ts';
 import {
   addInput,
@@ -27,6 +28,9 @@ import {
   type LabState,
 } from '@components/islands/lab/lab-state.ts';
 import { gallery } from '../../src/lab/gallery.ts';
+
+/** English words for the engine's problems, as the English lab page passes them. */
+const words = { diagnostics: diagnosticStrings.en, args: argLabels.en };
 
 const cat = catalog();
 
@@ -56,7 +60,7 @@ describe('building the MNIST CNN by clicking', () => {
     expect(toModel(state, cat).model.kind).toBe('sequential');
     const conv = (filters: number, channels: number) => filters * (channels * 3 * 3 + 1);
     expect(paramsOf(state)).toEqual([conv(32, 1), 0, conv(64, 32), 0, conv(64, 64), 0, 3 * 3 * 64 * 64 + 64, 64 * 10 + 10]);
-    const view = evaluateState(state, cat, 'en', en);
+    const view = evaluateState(state, cat, words, 'en', en);
     expect(view.totals.params).toBe('93,322');
     expect(view.problem).toBeNull();
     expect(view.rows.map((r) => r.name)).toEqual([
@@ -94,13 +98,13 @@ describe('building the MNIST CNN by clicking', () => {
   it('flags a bad field at its layer and field, with the layers before it still counted', () => {
     const id = state.layers[2]!.id;
     const broken = setField(state, id, 'kernel_size', '(3, ');
-    const view = evaluateState(broken, cat, 'en', en);
+    const view = evaluateState(broken, cat, words, 'en', en);
     expect(view.problem).toMatchObject({ stateId: id, field: 'kernel_size' });
     expect(view.problem!.message).toContain('column 1');
     expect(view.rows.filter((r) => !r.status).map((r) => r.paramCount)).toEqual([320, 0]);
     expect(view.rows.find((r) => r.stateId === id)?.status).toBe('broken');
     // the engine's own refusal (a negative kernel) lands at the same place, in words
-    const negative = evaluateState(setField(state, id, 'kernel_size', '-3'), cat, 'en', en);
+    const negative = evaluateState(setField(state, id, 'kernel_size', '-3'), cat, words, 'en', en);
     expect(negative.problem?.stateId).toBe(id);
     expect(negative.problem?.field).toBe('kernel_size');
     expect(negative.rows.filter((r) => !r.status)).toHaveLength(2);

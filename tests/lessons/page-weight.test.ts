@@ -6,7 +6,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, it } from 'vitest';
-import { LESSON_BUDGET_BYTES, SiteMeter, httpReader, weightTable, type PageWeight } from '../../scripts/page-weight.ts';
+import { LAB_BUDGET_BYTES, LESSON_BUDGET_BYTES, SiteMeter, httpReader, weightTable, type PageWeight } from '../../scripts/page-weight.ts';
 
 const siteUrl = inject('siteUrl');
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -33,6 +33,19 @@ describe.skipIf(siteUrl === '')('page weight of the built site', () => {
     console.info(`\n${weightTable(weights)}\n`);
     expect(weights.length).toBe(pages.length);
     expect(pages.length).toBeGreaterThan(0);
+  });
+
+  it(`keeps the model lab within ${LAB_BUDGET_BYTES / 1024} KB of JavaScript (gzip) before interaction, in both locales`, async () => {
+    const meter = new SiteMeter(httpReader(siteUrl));
+    const lab = await Promise.all(['/lab/', '/zh-cn/lab/'].map((p) => meter.measurePage(p)));
+    console.info(`\n${weightTable(lab)}\n`);
+    for (const w of lab) expect(w.gzipBytes, w.page).toBeLessThanOrEqual(LAB_BUDGET_BYTES);
+    // the readers (Python, printouts, zip) are not among them: they load when first needed
+    for (const w of lab)
+      expect(
+        w.scripts.map((x) => x.url).filter((u) => /readers|python|exports/.test(u)),
+        w.page,
+      ).toEqual([]);
   });
 
   it(`keeps every lesson page within ${LESSON_BUDGET_BYTES / 1024} KB of JavaScript (gzip) before interaction`, () => {

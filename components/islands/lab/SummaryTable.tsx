@@ -28,6 +28,32 @@ interface RowProps {
   onKey: (e: KeyboardEvent, index: number) => void;
 }
 
+/** Two rows that show the same: every field is a string, number, boolean or list of strings. */
+function sameRow(a: RowView, b: RowView): boolean {
+  if (a === b) return true;
+  for (const key of Object.keys(a) as (keyof RowView)[]) {
+    const x = a[key];
+    const y = b[key];
+    if (Array.isArray(x) && Array.isArray(y)) {
+      if (x.length !== y.length || x.some((v, i) => v !== y[i])) return false;
+    } else if (x !== y) return false;
+  }
+  return Object.keys(a).length === Object.keys(b).length;
+}
+
+const sameProps = (a: RowProps, b: RowProps): boolean =>
+  sameRow(a.row, b.row) &&
+  a.index === b.index &&
+  a.functional === b.functional &&
+  a.open === b.open &&
+  a.focusable === b.focusable &&
+  a.broken === b.broken &&
+  a.collapsed === b.collapsed &&
+  a.s === b.s &&
+  a.onToggle === b.onToggle &&
+  a.onExpand === b.onExpand &&
+  a.onKey === b.onKey;
+
 const TableRow = memo(function TableRow({
   row,
   index,
@@ -92,7 +118,7 @@ const TableRow = memo(function TableRow({
       <td class="pl-lab__num pl-lab__extra">{row.memory ?? '?'}</td>
     </tr>
   );
-});
+}, sameProps);
 
 export interface SummaryTableProps {
   caption: string;

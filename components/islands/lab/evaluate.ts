@@ -17,7 +17,7 @@ import {
 import { computeTotals, kerasDefaults, layerSpecs, summarize, totalsOf, type Row, type Summary } from '@calc/engine.ts';
 import { explainRows, type Explanation, type RoleStrings, type SummaryExplorerStrings } from '../summary-explorer/explain-row.ts';
 import { literalText } from './literal.ts';
-import { diagnosticText } from '@i18n/diagnostic-text.ts';
+import { wordDiagnostic, type DiagnosticWords } from '@i18n/diagnostic-words.ts';
 import type { Locale } from '@i18n/index.ts';
 import { fill } from '@i18n/fill.ts';
 import { toModel, type Catalog, type LabState, type TypedProblem } from './lab-state.ts';
@@ -156,14 +156,14 @@ export function totalsView(summary: Summary): TotalsView {
 }
 
 /** A summary's rows and totals as the table shows them (a model read from a file, code or a printout). */
-export function viewOf(summary: Summary, locale: Locale): LabView {
+export function viewOf(summary: Summary, words: DiagnosticWords, locale: Locale): LabView {
   const rows: RowView[] = [];
   rowViews(summary.rows, 0, null, '', [], rows);
   return {
     summary,
     rows,
     totals: totalsView(summary),
-    problem: summary.error ? { message: diagnosticText(summary.error, locale) } : null,
+    problem: summary.error ? { message: wordDiagnostic(summary.error, words, locale) } : null,
     pending: [],
   };
 }
@@ -185,10 +185,10 @@ function typedText(problem: TypedProblem, s: LabStrings): string {
 const fieldOf = (d: Diagnostic): string | undefined => d.arg?.replace(/[[.].*$/, '');
 
 /** Summarise the built model and say which state layer each row is, and where it stopped. */
-export function evaluateState(state: LabState, cat: Catalog, locale: Locale, s: LabStrings): LabView {
+export function evaluateState(state: LabState, cat: Catalog, words: DiagnosticWords, locale: Locale, s: LabStrings): LabView {
   const built = toModel(state, cat);
   const summary = summarize(built.model);
-  const view: LabView = { ...viewOf(summary, locale), model: built.model };
+  const view: LabView = { ...viewOf(summary, words, locale), model: built.model };
   const idOf = new Map<string, number>();
   for (const [id, name] of built.names) idOf.set(name, id);
   for (const row of view.rows) {
@@ -209,7 +209,7 @@ export function evaluateState(state: LabState, cat: Catalog, locale: Locale, s: 
     const e = summary.error;
     const id = e.layer !== undefined ? idOf.get(e.layer) : undefined;
     const field = fieldOf(e);
-    problem = { ...(id !== undefined ? { stateId: id } : {}), ...(field ? { field } : {}), message: diagnosticText(e, locale) };
+    problem = { ...(id !== undefined ? { stateId: id } : {}), ...(field ? { field } : {}), message: wordDiagnostic(e, words, locale) };
   }
   const shown = new Set(view.rows.map((r) => r.stateId));
   const pending = state.layers.filter((l) => !shown.has(l.id));
@@ -240,12 +240,12 @@ export function evaluateState(state: LabState, cat: Catalog, locale: Locale, s: 
 }
 
 /** A model read from a file or code, summarised. */
-export function viewOfModel(model: Model, locale: Locale): LabView {
-  return { ...viewOf(summarize(model), locale), model };
+export function viewOfModel(model: Model, words: DiagnosticWords, locale: Locale): LabView {
+  return { ...viewOf(summarize(model), words, locale), model };
 }
 
 /** A diagnostic in the page's language. */
-export const words = (d: Diagnostic, locale: Locale): string => diagnosticText(d, locale);
+export const word = (d: Diagnostic, words: DiagnosticWords, locale: Locale): string => wordDiagnostic(d, words, locale);
 
 /** Every row of a summary explained, as the lessons' summary explorer explains them. */
 export const explain = (summary: Summary, s: SummaryExplorerStrings, roles: RoleStrings): Explanation[] => explainRows(summary, s, roles);
