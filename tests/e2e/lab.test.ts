@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { encodeDocument } from '@components/islands/lab/share.ts';
 import { failWhenChromiumRequired } from './chromium-required.ts';
+import { englishRuns } from './english-runs.ts';
 import { useBrowser } from './use-browser.ts';
 
 const executable = inject('chromium');
@@ -146,9 +147,12 @@ describe.skipIf(executable === '')('the model lab in Chromium', () => {
         await paste(page, MNIST_CODE);
         await expect.poll(() => total(page).textContent()).toBe(MNIST_TOTAL);
         await page.click('[data-action="to-builder"]');
+        await page.locator('.pl-lab[data-source="build"]').waitFor();
         // change the model in the builder first, so the code is the builder's, not the paste
         await page.locator('tr[data-name="dense"] .pl-lab__select').click();
-        await page.locator('.pl-lab__details-row [data-field="units"] input').fill('32');
+        const units = page.locator('.pl-lab__details-row [data-field="units"] input');
+        await units.waitFor();
+        await units.fill('32');
         // Dense(32) on 576 features and Dense(10) on 32: 36,928 → 18,464 and 650 → 330
         const changed = (93_322 - 36_928 - 650 + 576 * 32 + 32 + 32 * 10 + 10).toLocaleString('en-US');
         await expect.poll(() => total(page).textContent()).toBe(changed);
@@ -158,7 +162,24 @@ describe.skipIf(executable === '')('the model lab in Chromium', () => {
         const exported = (await code.textContent()) ?? '';
         expect(exported).toContain('layers.Dense(32');
         await paste(page, exported);
+        await page.locator('.pl-lab[data-source="text"]').waitFor();
         await expect.poll(() => total(page).textContent()).toBe(changed);
+        expect(problems).toEqual([]);
+      });
+
+      it('speaks the page language with a row, the builder and the exports open', async () => {
+        const { page, problems } = await session.open(`${path}?gallery=transformer-encoder`);
+        await total(page).waitFor();
+        await page.click('[data-action="to-builder"]');
+        await page.locator('.pl-lab[data-source="build"]').waitFor();
+        await page.locator('tr[data-name="multi_head_attention"] .pl-lab__select').click();
+        await page.locator('.pl-lab__details-row [data-part="params"]').waitFor();
+        await page.locator('.pl-lab__export-box > summary').click();
+        await page.locator('.pl-lab__export').waitFor();
+        if (path.startsWith('/zh-cn/')) expect(await englishRuns(page)).toEqual([]);
+        // the explanation, the cost and the lesson link are there in either language
+        expect(await page.locator('.pl-lab__details-row [data-part="cost"]').count()).toBe(1);
+        expect(await page.locator('.pl-lab__lesson a').getAttribute('href')).toMatch(/\/lessons\/[a-z-]+\/$/);
         expect(problems).toEqual([]);
       });
 

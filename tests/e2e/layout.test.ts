@@ -39,7 +39,12 @@ const PAGES = [
   { prefix: '/zh-cn', dir: 'content/docs/zh-cn/lessons' },
 ].flatMap(({ prefix, dir }) => {
   const slugs = onDisk(dir);
-  return [`${prefix}/`, ...CURRICULUM.filter((s) => slugs.includes(s)).map((s) => `${prefix}/lessons/${s}/`)];
+  // the model lab with a wide functional model's summary (Connected to) and its first row opened
+  return [
+    `${prefix}/`,
+    ...CURRICULUM.filter((s) => slugs.includes(s)).map((s) => `${prefix}/lessons/${s}/`),
+    `${prefix}/lab/?gallery=resnet50`,
+  ];
 });
 
 const WIDTHS = [1280, 390] as const;
@@ -164,6 +169,11 @@ describe.skipIf(executable === '')('layout at 1280 px and 390 px: nothing cut of
     const islands = page.locator('astro-island');
     for (let i = 0; i < (await islands.count()); i++) await islands.nth(i).scrollIntoViewIfNeeded();
     await expect.poll(() => page.locator('astro-island[ssr]').count(), { message: `${path}: islands hydrate` }).toBe(0);
+    if (path.includes('/lab/')) {
+      await page.locator('[data-result="total"]').waitFor();
+      await page.locator('tbody .pl-lab__select').nth(2).click();
+      await page.locator('.pl-lab__details-row').waitFor();
+    }
     await page.evaluate(() => {
       for (const d of Array.from(document.querySelectorAll('main details'))) d.setAttribute('open', '');
       window.scrollTo(0, 0);

@@ -80,7 +80,7 @@ export function CodeEditor({ id, value, tokens, mark, describedBy, invalid, plac
   const view = useRef<HTMLPreElement>(null);
   return (
     <div class="pl-code">
-      <pre class="pl-code__view" aria-hidden="true" ref={view}>
+      <pre class="pl-code__view pl-scroll" aria-hidden="true" ref={view}>
         <code>{segments(value, tokens, mark)}</code>
       </pre>
       <textarea

@@ -106,7 +106,7 @@ export function fromJson(json: unknown): { ok: true; doc: LabDocument } | { ok: 
   for (const [i, entry] of json.l.entries()) {
     const id = inputs.length + i;
     const where = `layer ${i + 1}`;
-    if (!isRecord(entry) || !isString(entry.t, 100) || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(entry.t)) return bad(where);
+    if (!isRecord(entry) || !isString(entry.t, 100) || !/^[A-Za-z_][\w.>]*$/.test(entry.t)) return bad(where);
     if (!isRecord(entry.a) || !Object.values(entry.a).every((v) => isString(v, 400))) return bad(`${where}: arguments`);
     if (!Array.isArray(entry.f) || !entry.f.every((f) => Number.isInteger(f) && f >= 0 && f < id)) return bad(`${where}: inputs`);
     if (entry.n !== undefined && !isString(entry.n, 300)) return bad(`${where}: name`);
