@@ -11,7 +11,7 @@
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { Diagnostic, Model } from '@calc/basics.ts';
-import { FLOPS_PER_MAC, groupDigits, outputValues } from '@calc/basics.ts';
+import { FLOPS_PER_MAC, groupDigits, outputValues, shapeText } from '@calc/basics.ts';
 import type { Row, Summary } from '@calc/engine.ts';
 import { fill, labelled } from '@i18n/fill.ts';
 import type { DiagnosticWords } from '@i18n/diagnostic-words.ts';
@@ -116,7 +116,7 @@ export default function Lab(props: LabProps) {
   const [tokens, setTokens] = useState<Token[]>([]);
   const [notice, setNotice] = useState<{ text: string; kind: 'info' | 'problem' } | null>(null);
   const [open, setOpen] = useState<string | null>(null);
-  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [limit, setLimit] = useState(ROWS_PER_PAGE);
   const [addType, setAddType] = useState('Dense');
   const [announce, setAnnounce] = useState('');
@@ -284,7 +284,7 @@ export default function Lab(props: LabProps) {
   const toggle = useCallback((key: string) => setOpen((o) => (o === key ? null : key)), []);
   const expand = useCallback(
     (key: string) =>
-      setCollapsed((c) => {
+      setExpanded((c) => {
         const next = new Set(c);
         if (next.has(key)) next.delete(key);
         else next.add(key);
@@ -313,7 +313,7 @@ export default function Lab(props: LabProps) {
   /** The builder's state for whatever is shown, so a pasted or dropped model can be edited. */
   const toBuilder = (model: Model): void => {
     if (!cat) return;
-    setCollapsed(new Set());
+    setExpanded(new Set());
     const converted = fromModel(model, cat);
     if (!converted.ok) {
       setNotice({ text: fill(s.notEditable, { why: whyText(converted.reason, s) }), kind: 'problem' });
@@ -460,6 +460,7 @@ export default function Lab(props: LabProps) {
     return (
       <LayerDetails
         explanation={r.status ? null : explanationOf(r)}
+        weights={(row?.weights ?? []).map((w) => ({ text: `${w.name} ${tupleText(w.shape)}`, trainable: w.trainable }))}
         cost={{
           macs: r.macs,
           macsFormula: row && eng ? eng.macsFormulaOf(row) : null,
@@ -766,7 +767,7 @@ export default function Lab(props: LabProps) {
             totals={view.totals}
             functional={functional}
             open={open}
-            collapsed={collapsed}
+            expanded={expanded}
             brokenId={brokenId}
             limit={limit}
             s={s}
@@ -799,6 +800,9 @@ export default function Lab(props: LabProps) {
     </section>
   );
 }
+
+/** A weight's shape as Python prints a tuple: `(3, 3, 32, 64)`, `(64,)`. */
+const tupleText = (shape: readonly (number | null)[]): string => (shape.length === 1 ? `(${shape[0]},)` : shapeText([...shape]));
 
 function groupByFamily(types: readonly (readonly [string, string])[]): Map<string, string[]> {
   const families = new Map<string, string[]>();

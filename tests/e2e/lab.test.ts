@@ -183,6 +183,77 @@ describe.skipIf(executable === '')('the model lab in Chromium', () => {
         expect(problems).toEqual([]);
       });
 
+      it('opens a file dropped anywhere on the lab', async () => {
+        const { page, problems } = await session.open(path);
+        await page.locator('.pl-lab[data-ready="true"]').waitFor();
+        // a real drop event carrying a File, as a browser dispatches it
+        await page.evaluate(async (text) => {
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([text], 'model.py', { type: 'text/x-python' }));
+          const lab = document.querySelector('.pl-lab')!;
+          lab.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+          lab.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+        }, MNIST_CODE);
+        await expect.poll(() => total(page).textContent()).toBe(MNIST_TOTAL);
+        expect(problems).toEqual([]);
+      });
+
+      it('works from the keyboard alone: tabs, rows, fields', async () => {
+        const { page, problems } = await session.open(`${path}?gallery=mnist-cnn`);
+        await total(page).waitFor();
+        // the tabs: arrow keys move between them
+        await page.locator('[data-tab="paste"]').focus();
+        await page.keyboard.press('ArrowLeft');
+        expect(await page.evaluate(() => document.activeElement?.getAttribute('data-tab'))).toBe('build');
+        expect(await page.locator('[data-tab="build"]').getAttribute('aria-selected')).toBe('true');
+        await page.keyboard.press('Enter');
+        // the builder: the pasted model goes to it from its button, pressed with Enter
+        await page.locator('[data-tab="paste"]').focus();
+        await page.keyboard.press('Enter');
+        await page.locator('[data-action="to-builder"]').focus();
+        await page.keyboard.press('Enter');
+        await page.locator('.pl-lab[data-source="build"]').waitFor();
+        // the table: ↓ moves between rows, Enter opens one, Tab walks into its fields
+        await page.locator('tbody .pl-lab__select').first().focus();
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('ArrowDown');
+        expect(await page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-name'))).toBe('conv2d_1');
+        await page.keyboard.press('Enter');
+        await page.locator('.pl-lab__details-row').waitFor();
+        for (let i = 0; i < 40; i++) {
+          const field = await page.evaluate(() => document.activeElement?.closest('[data-field]')?.getAttribute('data-field'));
+          if (field === 'filters') break;
+          await page.keyboard.press('Tab');
+        }
+        await page.keyboard.press('Control+A');
+        await page.keyboard.type('16');
+        // conv2d_1 with 16 filters: 16 × (32 × 9 + 1) = 4,624; the next Conv2D reads 16 channels: 64 × (16 × 9 + 1) = 9,280
+        const expected = 93_322 - 18_496 - 36_928 + 16 * (32 * 9 + 1) + 64 * (16 * 9 + 1);
+        await expect.poll(() => total(page).textContent()).toBe(expected.toLocaleString('en-US'));
+        expect(problems).toEqual([]);
+      });
+
+      it('survives random typing in every kind of field without a console error', async () => {
+        const { page, problems } = await session.open(`${path}?gallery=mnist-cnn`);
+        await total(page).waitFor();
+        await page.click('[data-action="to-builder"]');
+        await page.locator('tr[data-name="conv2d"] .pl-lab__select').click();
+        const inputs = page.locator('.pl-lab__details-row input[type="text"]');
+        const junk = ['-3', 'abc', '(3,', '"', '1e309', '99999999', '', '((((((((((1))))))))))', '<b>x</b>', '０', '3, 3, 3, 3', 'None'];
+        let seed = 7;
+        const next = () => (seed = (seed * 48271) % 2147483647);
+        for (let i = 0; i < 40; i++) {
+          const count = await inputs.count();
+          await inputs.nth(next() % count).fill(junk[next() % junk.length]!);
+        }
+        await page.locator('.pl-lab__inputs input').first().fill('abc');
+        await page.locator('.pl-lab__inputs input').first().fill('28, 28, 1');
+        for (const text of junk) await paste(page, text);
+        const cells = await page.locator('.pl-lab').innerText();
+        expect(cells).not.toMatch(/NaN|undefined|\[object/);
+        expect(problems).toEqual([]);
+      });
+
       it('shows hostile names as text and survives huge input', async () => {
         const { page, problems } = await session.open(path);
         let alerted = false;

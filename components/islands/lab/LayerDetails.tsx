@@ -42,6 +42,8 @@ export interface EditProps {
 
 export interface LayerDetailsProps {
   explanation: Explanation | null;
+  /** The weight tensors as Keras names and shapes them: `kernel (3, 3, 32, 64)`, and whether each trains. */
+  weights: { text: string; trainable: boolean }[];
   cost: CostLines;
   lesson: { href: string; title: string } | null;
   edit: EditProps | null;
@@ -181,7 +183,7 @@ function Edit({ e, s }: { e: EditProps; s: LabStrings }) {
   );
 }
 
-export function LayerDetails({ explanation, cost, lesson, edit, reading, s }: LayerDetailsProps) {
+export function LayerDetails({ explanation, weights, cost, lesson, edit, reading, s }: LayerDetailsProps) {
   return (
     <div class="pl-lab__details">
       <div class="pl-lab__explain">
@@ -218,6 +220,20 @@ export function LayerDetails({ explanation, cost, lesson, edit, reading, s }: La
                       </ul>
                     </>
                   )}
+                </dd>
+              </div>
+            )}
+            {weights.length > 0 && (
+              <div class="pl-explorer__part" data-part="tensors">
+                <dt>{s.tensorsLabel}</dt>
+                <dd>
+                  <ul class="pl-lab__weights">
+                    {weights.map((w) => (
+                      <li key={w.text}>
+                        <code>{w.text}</code> {w.trainable ? s.tensorTrainable : s.tensorFrozen}
+                      </li>
+                    ))}
+                  </ul>
                 </dd>
               </div>
             )}

@@ -75,6 +75,10 @@ const TableRow = memo(function TableRow({
       data-depth={row.depth}
       data-broken={broken ? 'true' : undefined}
       class={open ? 'is-open' : undefined}
+      // a click on the shape or the count opens the row too; the keyboard uses the name's button
+      onClick={(e) => {
+        if (!(e.target as HTMLElement).closest('button')) onToggle(row.key);
+      }}
     >
       <th scope="row" style={row.depth > 0 ? { paddingInlineStart: `${0.5 + row.depth * 1.25}rem` } : undefined}>
         {row.hasChildren && (
@@ -126,8 +130,8 @@ export interface SummaryTableProps {
   totals: TotalsView;
   functional: boolean;
   open: string | null;
-  /** Nested models whose rows are hidden. */
-  collapsed: ReadonlySet<string>;
+  /** Nested models whose rows are shown (Keras's `expand_nested`); the others are folded. */
+  expanded: ReadonlySet<string>;
   brokenId?: number | undefined;
   limit: number;
   s: LabStrings;
@@ -144,7 +148,7 @@ export function SummaryTable({
   totals,
   functional,
   open,
-  collapsed,
+  expanded,
   brokenId,
   limit,
   s,
@@ -153,12 +157,12 @@ export function SummaryTable({
   onMore,
   details,
 }: SummaryTableProps) {
-  // a collapsed nested model hides every row under it
+  // a folded nested model hides every row under it
   const visible: RowView[] = [];
   let hiddenUnder: string | null = null;
   for (const r of rows) {
     if (hiddenUnder !== null && r.key.startsWith(`${hiddenUnder}/`)) continue;
-    hiddenUnder = collapsed.has(r.key) ? r.key : null;
+    hiddenUnder = r.hasChildren && !expanded.has(r.key) ? r.key : null;
     visible.push(r);
   }
   const shown = visible.slice(0, limit);
@@ -217,7 +221,7 @@ export function SummaryTable({
                 open={row.key === open}
                 focusable={i === focusable}
                 broken={brokenId !== undefined && row.stateId === brokenId}
-                collapsed={collapsed.has(row.key)}
+                collapsed={!expanded.has(row.key)}
                 s={s}
                 onToggle={onToggle}
                 onExpand={onExpand}
