@@ -124,6 +124,20 @@ export default function Lab(props: LabProps) {
   const [dragging, setDragging] = useState(false);
   const [tooLong, setTooLong] = useState(false);
   const [exporting, setExporting] = useState(false);
+  /** The model "Start again" replaced, until the notice offering it back is dismissed. */
+  const [undo, setUndo] = useState<LabState | null>(null);
+  /** Where the keyboard goes after the table changes shape (a CSS selector inside the lab). */
+  const focusAfter = useRef<string | null>(null);
+  const root = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const target = focusAfter.current;
+    if (!target || !root.current) return;
+    focusAfter.current = null;
+    let el = root.current.querySelector<HTMLElement>(target);
+    if (el instanceof HTMLButtonElement && el.disabled)
+      el = root.current.querySelector<HTMLElement>('.pl-lab__details-row [data-action="type"]');
+    el?.focus();
+  });
   const [eng, setEng] = useState<Engine | null>(null);
   const engineRef = useRef<Engine | null>(null);
   const readersRef = useRef<Readers | null>(null);
@@ -307,6 +321,7 @@ export default function Lab(props: LabProps) {
     change(() => next);
     const added = next.layers[index]!;
     setOpen(`#${added.id}`);
+    focusAfter.current = '.pl-lab__details-row [data-action="type"]';
     setAnnounce(fill(s.added, { type: addType, n: index + 1 }));
   };
 
@@ -410,19 +425,25 @@ export default function Lab(props: LabProps) {
             name: r.name,
             index: layerIndex,
             count: build.layers.length,
-            sources: sourcesBefore(build, layerIndex).map((sid) => ({ id: sid, name: nameOf.get(sid) ?? inputName(build, sid, s) })),
+            sources: sourcesBefore(build, layerIndex).map((sid) => ({
+              id: sid,
+              name: view!.names?.get(sid) ?? nameOf.get(sid) ?? inputName(build, sid, s),
+            })),
             catalog: cat,
             problem: view!.problem && view!.problem.stateId === layer.id ? view!.problem : null,
             argLabels,
             onField: (arg, t) => change((st) => setField(st, layer.id, arg, t)),
-            onType: (type) =>
+            onType: (type) => {
+              focusAfter.current = '.pl-lab__details-row [data-action="type"]';
               change((st) => {
                 const i = st.layers.findIndex((l) => l.id === layer.id);
                 return i < 0 ? st : retype(st, i, type, cat);
-              }),
+              });
+            },
             onFrom: (from) => change((st) => setFrom(st, layer.id, from)),
             onFrozen: (frozen) => change((st) => setFrozen(st, layer.id, frozen)),
             onMove: (delta) => {
+              focusAfter.current = `.pl-lab__details-row [data-action="${delta < 0 ? 'up' : 'down'}"]`;
               change((st) =>
                 moveLayer(
                   st,
@@ -437,9 +458,13 @@ export default function Lab(props: LabProps) {
               const next = duplicateLayer(build, i);
               change(() => next);
               setOpen(`#${next.layers[i + 1]!.id}`);
+              focusAfter.current = '.pl-lab__details-row [data-action="duplicate"]';
               setAnnounce(fill(s.duplicated, { name: r.name }));
             },
             onRemove: () => {
+              const at = build.layers.findIndex((l) => l.id === layer.id);
+              const neighbour = build.layers[at + 1] ?? build.layers[at - 1];
+              focusAfter.current = neighbour ? `tr[data-row="#${neighbour.id}"] .pl-lab__select` : '[data-action="add"]';
               change((st) =>
                 removeLayer(
                   st,
@@ -486,6 +511,7 @@ export default function Lab(props: LabProps) {
 
   return (
     <section
+      ref={root}
       class="pl-lab"
       aria-label={s.label}
       onDragOver={(e) => {
@@ -549,7 +575,28 @@ export default function Lab(props: LabProps) {
       {notice && (
         <p class="pl-lab__notice" role="status" data-kind={notice.kind} data-notice>
           {notice.text}{' '}
-          <button type="button" class="pl-lab__dismiss" onClick={() => setNotice(null)}>
+          {undo && (
+            <button
+              type="button"
+              class="pl-lab__dismiss"
+              data-action="undo"
+              onClick={() => {
+                change(() => undo);
+                setUndo(null);
+                setNotice(null);
+              }}
+            >
+              {s.undo}
+            </button>
+          )}
+          <button
+            type="button"
+            class="pl-lab__dismiss"
+            onClick={() => {
+              setNotice(null);
+              setUndo(null);
+            }}
+          >
             {s.dismiss}
           </button>
         </p>
@@ -625,8 +672,12 @@ export default function Lab(props: LabProps) {
             type="button"
             data-action="clear"
             onClick={() => {
+              const before = build;
               change(() => emptyState(startInput));
               setOpen(null);
+              setUndo(() => before);
+              setNotice({ text: s.cleared, kind: 'info' });
+              setAnnounce(s.cleared);
             }}
           >
             {s.clear}
@@ -652,6 +703,7 @@ export default function Lab(props: LabProps) {
           onInput={(t) => {
             setText(t);
             setSource('text');
+            if (notice?.kind === 'info') setNotice(null);
           }}
         />
         {tooLong && (
@@ -753,12 +805,14 @@ export default function Lab(props: LabProps) {
 
       <h2 class="pl-lab__heading">{summary ? fill(s.summaryHeading, { name: summary.name }) : s.summaryHeadingEmpty}</h2>
       {!ready && <p>{s.loading}</p>}
-      {view?.problem && source !== 'text' && (
+      {view?.problem && (
         <p class="pl-field__error" data-problem="model">
           {labelled(s.invalid, view.problem.message)}
         </p>
       )}
-      {view && view.rows.length === 0 && !view.problem && <p class="pl-lab__empty">{s.noLayers}</p>}
+      {((view && view.rows.length === 0 && !view.problem) || (!view && ready && source === 'build')) && (
+        <p class="pl-lab__empty">{s.noLayers}</p>
+      )}
       {view && summary && (
         <>
           <SummaryTable
@@ -782,6 +836,7 @@ export default function Lab(props: LabProps) {
               {s.colon}
               <strong data-result="total">{view.totals.params}</strong>
             </span>
+            {view.pending.length > 0 && <span data-line="partial">{fill(s.totalsPartial, { n: view.pending.length })}</span>}
             <span data-line="macs">
               {view.totals.macs === null ? s.macsUnknown : fill(s.macsTotal, { macs: view.totals.macs, flops: view.totals.flops ?? '?' })}
             </span>

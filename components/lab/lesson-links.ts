@@ -1,10 +1,10 @@
 /**
  * Which lesson teaches a layer type, for the lab's "the lesson that teaches this" link: the lesson
  * that says it teaches the type (`teaches`), else the lesson with the most calculators for it (the
- * earliest of equals), else the first that quotes a fact
- * about it, else the first whose models use it; a type no lesson shows falls back to the first
- * lesson teaching a type of the same family (its spec's). Read off the lesson modules at build
- * time, so a new lesson links itself.
+ * earliest of equals), else the first that quotes a fact about that layer. A layer that only sits
+ * inside a lesson's model is not taught there and gets no link; a type no lesson names falls back
+ * to the first lesson that teaches a type of its family (its spec's), if one does. Read off the
+ * lesson modules at build time, so a new lesson links itself.
  */
 import type { LessonModule } from '@lessons/types.ts';
 
@@ -22,10 +22,14 @@ export function lessonLinks(
   const byFamily: Record<string, string> = {};
   const claim = (type: string, slug: string): void => {
     if (!Object.hasOwn(byType, type)) byType[type] = slug;
-    const family = familyOf(type);
-    if (family !== undefined && !Object.hasOwn(byFamily, family)) byFamily[family] = slug;
   };
-  for (const { slug, module } of lessons) for (const type of module.teaches ?? []) claim(type, slug);
+  for (const { slug, module } of lessons)
+    for (const type of module.teaches ?? []) {
+      claim(type, slug);
+      // only a lesson about a type speaks for its family: the Add in an attention lesson's model does not
+      const family = familyOf(type);
+      if (family !== undefined && !Object.hasOwn(byFamily, family)) byFamily[family] = slug;
+    }
   // the lesson with the most calculators for a type teaches it (the earliest among equals): a type
   // also appears in calculators of lessons about something else (Conv2D in the output-shape lesson)
   // and a calculator that counts parameters teaches more than one that only follows shapes
@@ -46,11 +50,5 @@ export function lessonLinks(
     for (const { slug } of lessons)
       for (const [type, bySlug] of tally(counting)) if (bySlug.get(slug) === Math.max(...bySlug.values())) claim(type, slug);
   for (const { slug, module } of lessons) for (const f of Object.values(module.facts)) if ('layer' in f) claim(f.layer.type, slug);
-  for (const { slug, module } of lessons)
-    for (const f of Object.values(module.facts)) {
-      if (!('model' in f)) continue;
-      const layers = f.model.kind === 'sequential' ? f.model.layers : f.model.layers.map((x) => x.layer);
-      for (const l of layers) if (l.type !== 'InputLayer') claim(l.type, slug);
-    }
   return { byType, byFamily };
 }

@@ -45,6 +45,7 @@ describe.skipIf(executable === '')('editing a 200-layer model in the lab', () =>
     expect(gzip).toBeLessThanOrEqual(LAB_BUDGET_BYTES);
     // the readers and the exports are not among them: they load when first needed
     expect(own.filter((u) => /readers|exports|python/.test(u))).toEqual([]);
+    await page.locator('.pl-lab[data-ready="true"]').waitFor();
     await page.locator('tr[data-name="dense_100"] .pl-lab__select').click();
     const input = page.locator('.pl-lab__details-row [data-field="units"] input');
     await input.waitFor();

@@ -54,7 +54,15 @@ async function paste(page: Page, text: string): Promise<void> {
 }
 
 describe.skipIf(executable === '')('the model lab in Chromium', () => {
-  const session = useBrowser(executable, siteUrl);
+  const browser = useBrowser(executable, siteUrl);
+  /** A lab page, once its island has hydrated and started (a click before that meets static HTML). */
+  const session = {
+    async open(path: string) {
+      const opened = await browser.open(path);
+      await opened.page.locator('.pl-lab[data-ready="true"]').waitFor();
+      return opened;
+    },
+  };
 
   for (const { path, name } of locales) {
     describe(name, () => {

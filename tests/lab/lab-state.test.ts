@@ -6,7 +6,7 @@
  * for the same model read as code.
  */
 import { describe, expect, it } from 'vitest';
-import { summarize } from '@calc/engine.ts';
+import { specFor, summarize } from '@calc/engine.ts';
 import { readPython } from '@calc/import.ts';
 import { pythonCode, renderKeras3 } from '@calc/render.ts';
 import en from '@i18n/en/lab.json';
@@ -19,6 +19,7 @@ import {
   fromModel,
   insertLayer,
   isChain,
+  layerArgs,
   moveLayer,
   removeLayer,
   retype,
@@ -194,5 +195,41 @@ describe('models read from code become builder state and back', () => {
     if (!read.ok) throw new Error(read.error.message);
     const converted = fromModel(read.value.models[read.value.main]!.model, cat);
     expect(converted).toMatchObject({ ok: false, reason: { why: 'nested' } });
+  });
+});
+
+describe('every layer type the builder offers', () => {
+  it("starts with fields that read back to its spec's example arguments", () => {
+    for (const [type, info] of cat) {
+      const layer = insertLayer(emptyState('8'), type, 0, cat).layers[0]!;
+      const { args, bad } = layerArgs(layer);
+      expect(bad, type).toBeUndefined();
+      expect(args, type).toEqual(info.example);
+    }
+  });
+
+  it("builds on its spec's example input without a problem", () => {
+    for (const [type, info] of cat) {
+      const spec = specFor(type)!;
+      const inputs = (Array.isArray(spec.example.input[0]) ? spec.example.input : [spec.example.input]) as (number | null)[][];
+      let state = emptyState(
+        inputs[0]!
+          .slice(1)
+          .map((d) => (d === null ? 'None' : String(d)))
+          .join(', '),
+      );
+      for (const extra of inputs.slice(1))
+        state = addInput(
+          state,
+          extra
+            .slice(1)
+            .map((d) => (d === null ? 'None' : String(d)))
+            .join(', '),
+        );
+      state = insertLayer(state, type, 0, cat);
+      state = setFrom(state, state.layers[0]!.id, info.takes === 'one' ? [state.inputs[0]!.id] : state.inputs.map((i) => i.id));
+      const summary = summarize(toModel(state, cat).model);
+      expect(summary.error?.message, type).toBeUndefined();
+    }
   });
 });

@@ -53,8 +53,17 @@ describe('readLiteral', () => {
 
   it('reads back what it writes', () => {
     const value = fc.letrec((tie) => ({
-      leaf: fc.oneof(fc.integer(), fc.constant(null), fc.boolean(), fc.string({ maxLength: 8 })),
-      node: fc.oneof({ depthSize: 'small' }, tie('leaf'), fc.array(tie('node'), { maxLength: 3 })),
+      leaf: fc.oneof(fc.integer(), fc.constant(null), fc.boolean(), fc.string({ maxLength: 8, unit: 'binary' })),
+      node: fc.oneof(
+        { depthSize: 'small' },
+        tie('leaf'),
+        fc.array(tie('node'), { maxLength: 3 }),
+        fc.dictionary(
+          fc.string({ maxLength: 5 }).filter((k) => k !== '__proto__'),
+          tie('node'),
+          { maxKeys: 3 },
+        ),
+      ),
     })).node;
     fc.assert(
       fc.property(value, (v) => {
@@ -117,5 +126,17 @@ describe('links', () => {
       }),
       { seed: 11, numRuns: 300 },
     );
+  });
+});
+
+describe('readLiteral: a wrapped layer', () => {
+  it('reads the dict a Bidirectional field shows', () => {
+    const layer = { type: 'LSTM', args: { units: 8, return_sequences: true } };
+    expect(readLiteral(literalText(layer))).toEqual({ ok: true, value: layer });
+    expect(readLiteral('{"a": 1,}')).toEqual({ ok: true, value: { a: 1 } });
+    expect(readLiteral('{a: 1}')).toMatchObject({ ok: false, problem: 'unexpected', column: 2 });
+    expect(readLiteral('{"a" 1}')).toMatchObject({ ok: false, problem: 'unexpected' });
+    expect(readLiteral('{"a": 1')).toMatchObject({ ok: false, problem: 'unclosed', column: 1 });
+    expect(readLiteral('"tab\\there"')).toEqual({ ok: true, value: 'tab\there' });
   });
 });

@@ -85,6 +85,8 @@ function Edit({ e, s }: { e: EditProps; s: LabStrings }) {
         </div>
         {(info?.args ?? []).map((arg) => {
           const hasDefault = info ? Object.hasOwn(info.defaults, arg) : false;
+          // an argument the spec's example sets and Keras gives no default is required; others may be left out
+          const required = !hasDefault && info !== undefined && Object.hasOwn(info.example, arg);
           const typed = Object.hasOwn(e.layer.fields, arg) ? e.layer.fields[arg]! : null;
           const shown = typed ?? (hasDefault ? literalText(info!.defaults[arg]) : '');
           const problem = fieldProblem === arg ? e.problem!.message : null;
@@ -92,7 +94,8 @@ function Edit({ e, s }: { e: EditProps; s: LabStrings }) {
           return (
             <div class="pl-field" key={arg} data-field={arg}>
               <label for={fid}>
-                {e.argLabels[arg] ?? arg} <code>{arg}</code>
+                {Object.hasOwn(e.argLabels, arg) ? <>{e.argLabels[arg]} </> : null}
+                <code>{arg}</code>
               </label>
               <input
                 id={fid}
@@ -105,7 +108,8 @@ function Edit({ e, s }: { e: EditProps; s: LabStrings }) {
                 aria-describedby={`${fid}-h${problem ? ` ${fid}-e` : ''}`}
                 onInput={(ev) => {
                   const text = ev.currentTarget.value;
-                  e.onField(arg, hasDefault && text.trim() === literalText(info!.defaults[arg]) ? null : text);
+                  const leaveOut = hasDefault ? text.trim() === literalText(info!.defaults[arg]) : !required && text.trim() === '';
+                  e.onField(arg, leaveOut ? null : text);
                 }}
               />
               <span id={`${fid}-h`} class="pl-lab__help">
@@ -113,7 +117,9 @@ function Edit({ e, s }: { e: EditProps; s: LabStrings }) {
                   ? s.kerasDefault
                   : hasDefault
                     ? fill(s.defaultIs, { value: literalText(info!.defaults[arg]) })
-                    : s.required}
+                    : required
+                      ? s.required
+                      : s.optionalArg}
               </span>
               {problem && (
                 <p id={`${fid}-e`} class="pl-field__error">

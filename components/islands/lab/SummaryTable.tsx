@@ -115,7 +115,14 @@ const TableRow = memo(function TableRow({
       <td class="pl-lab__num" data-col="params">
         {row.params}
       </td>
-      {functional && <td class="pl-lab__connected">{row.connected.join(', ')}</td>}
+      {functional && (
+        <td class="pl-lab__connected">
+          {/* one reference per line, as Keras prints them */}
+          {row.connected.map((c) => (
+            <span key={c}>{c}</span>
+          ))}
+        </td>
+      )}
       <td class="pl-lab__center">{row.trainable ? s.yes : s.no}</td>
       <td class="pl-lab__num pl-lab__extra">{row.macs ?? '?'}</td>
       <td class="pl-lab__num pl-lab__extra">{row.flops ?? '?'}</td>

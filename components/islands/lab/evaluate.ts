@@ -35,7 +35,8 @@ export function catalog(): Catalog {
   if (cached) return cached;
   const map = new Map<string, import('./lab-state.ts').TypeInfo>();
   for (const [type, spec] of layerSpecs) {
-    if (spec.family === 'input' || spec.family === 'model') continue;
+    // inputs and models are not layers to add; a registered custom name (`Custom>…`) is a file's, not a Keras class
+    if (spec.family === 'input' || spec.family === 'model' || type.includes('>')) continue;
     const defaults = kerasDefaults(type) ?? {};
     const example = spec.example.args ?? {};
     const args = [...new Set([...(spec.positional ?? []), ...Object.keys(example), ...Object.keys(defaults)])].filter(
@@ -97,6 +98,8 @@ export interface LabView {
   summary: Summary;
   /** The model the summary is of (a printout has none): what the exports write. */
   model?: Model;
+  /** For a model the lab built: each input's and layer's name, by id (the names the table shows). */
+  names?: Map<number, string>;
   rows: RowView[];
   totals: TotalsView;
   problem: LayerProblem | null;
@@ -188,7 +191,7 @@ const fieldOf = (d: Diagnostic): string | undefined => d.arg?.replace(/[[.].*$/,
 export function evaluateState(state: LabState, cat: Catalog, words: DiagnosticWords, locale: Locale, s: LabStrings): LabView {
   const built = toModel(state, cat);
   const summary = summarize(built.model);
-  const view: LabView = { ...viewOf(summary, words, locale), model: built.model };
+  const view: LabView = { ...viewOf(summary, words, locale), model: built.model, names: built.names };
   const idOf = new Map<string, number>();
   for (const [id, name] of built.names) idOf.set(name, id);
   for (const row of view.rows) {

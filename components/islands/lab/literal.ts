@@ -41,6 +41,7 @@ class Reader {
     const rest = this.text.slice(this.at);
     const c = rest.charAt(0);
     if (c === '(' || c === '[') return this.sequence(c, depth);
+    if (c === '{') return this.dict(depth);
     if (c === '"' || c === "'") return this.string(c);
     const number = NUMBER.exec(rest);
     if (number && number[0] !== '+' && number[0] !== '-') {
@@ -87,6 +88,38 @@ class Reader {
     }
   }
 
+  /** `{"key": value, …}`: a wrapped layer's config (Bidirectional's `layer`), keys quoted. */
+  dict(depth: number): Record<string, unknown> {
+    if (depth >= MAX_DEPTH) this.fail('unexpected');
+    const start = this.at;
+    this.at++;
+    const out: Record<string, unknown> = {};
+    let after = false;
+    for (;;) {
+      this.skip();
+      if (this.at >= this.text.length) this.fail('unclosed', start);
+      const c = this.text[this.at];
+      if (c === '}') {
+        this.at++;
+        return out;
+      }
+      if (after) {
+        if (c !== ',') this.fail('unexpected');
+        this.at++;
+        after = false;
+        continue;
+      }
+      if (c !== '"' && c !== "'") this.fail('unexpected');
+      const key = this.string(c);
+      this.skip();
+      if (this.text[this.at] !== ':') this.fail('unexpected');
+      this.at++;
+      const value = this.value(depth + 1);
+      if (key !== '__proto__') out[key] = value;
+      after = true;
+    }
+  }
+
   string(quote: string): string {
     const start = this.at;
     let out = '';
@@ -98,7 +131,14 @@ class Reader {
         return out;
       }
       if (c === '\\' && this.at + 1 < this.text.length) {
-        out += this.text[this.at + 1];
+        const e = this.text[this.at + 1]!;
+        const hex = /^u[0-9a-fA-F]{4}/.exec(this.text.slice(this.at + 1, this.at + 6));
+        if (hex) {
+          out += String.fromCharCode(Number.parseInt(hex[0].slice(1), 16));
+          this.at += 6;
+          continue;
+        }
+        out += e === 'n' ? '\n' : e === 't' ? '\t' : e === 'r' ? '\r' : e;
         this.at += 2;
         continue;
       }
