@@ -683,6 +683,17 @@ export default function Lab(props: LabProps) {
             {s.clear}
           </button>
         </div>
+
+        {source === 'build' && view?.outputs && (
+          <p class="pl-lab__help" data-note="outputs">
+            {fill(s.severalOutputs, { n: view.outputs.length, names: view.outputs.join(s.listSeparator) })}
+          </p>
+        )}
+        {source === 'build' && view?.unusedInputs && (
+          <p class="pl-lab__help" data-note="unused-inputs">
+            {fill(s.unusedInputs, { names: view.unusedInputs.join(s.listSeparator) })}
+          </p>
+        )}
       </div>
 
       <div role="tabpanel" id={`${id}-panel-paste`} aria-labelledby={`${id}-tab-paste`} hidden={tab !== 'paste'} class="pl-lab__panel">

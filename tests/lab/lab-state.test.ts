@@ -233,3 +233,19 @@ describe('every layer type the builder offers', () => {
     }
   });
 });
+
+describe('what a graph leaves loose', () => {
+  it('names several outputs and an input nothing reads', () => {
+    let state = emptyState('8');
+    state = addInput(state, '4');
+    state = add(state, 'Dense', { units: '4' });
+    state = add(state, 'Dense', { units: '2' });
+    // the second Dense reads the input, not the first Dense: both are outputs
+    state = setFrom(state, state.layers[1]!.id, [state.inputs[0]!.id]);
+    const view = evaluateState(state, cat, words, 'en', en);
+    expect(view.outputs).toEqual(['dense', 'dense_1']);
+    expect(view.unusedInputs).toEqual(['input_layer_1']);
+    // 8 × 4 + 4 and 8 × 2 + 2
+    expect(summarize(toModel(state, cat).model).totals.params).toBe(8 * 4 + 4 + (8 * 2 + 2));
+  });
+});

@@ -100,6 +100,10 @@ export interface LabView {
   model?: Model;
   /** For a model the lab built: each input's and layer's name, by id (the names the table shows). */
   names?: Map<number, string>;
+  /** A built graph's outputs (the layers nothing reads), when there are several. */
+  outputs?: string[];
+  /** Built inputs that no layer reads. */
+  unusedInputs?: string[];
   rows: RowView[];
   totals: TotalsView;
   problem: LayerProblem | null;
@@ -192,6 +196,10 @@ export function evaluateState(state: LabState, cat: Catalog, words: DiagnosticWo
   const built = toModel(state, cat);
   const summary = summarize(built.model);
   const view: LabView = { ...viewOf(summary, words, locale), model: built.model, names: built.names };
+  if (built.model.kind === 'functional' && built.model.outputs.length > 1) view.outputs = built.model.outputs.map((o) => o.layer);
+  const read = new Set(state.layers.flatMap((l) => l.from));
+  const unused = state.inputs.filter((i) => !read.has(i.id)).map((i) => built.names.get(i.id) ?? '');
+  if (state.layers.length > 0 && unused.length > 0) view.unusedInputs = unused;
   const idOf = new Map<string, number>();
   for (const [id, name] of built.names) idOf.set(name, id);
   for (const row of view.rows) {
