@@ -180,7 +180,7 @@ export default function Lab(props: LabProps) {
         }
       } else if (galleryId !== null) {
         const item = gallery.find((g) => g.id === galleryId);
-        if (item) await openText(item.code, undefined);
+        if (item) await openText(item.code);
         else setNotice({ text: fill(s.galleryUnknown, { id: galleryId.slice(0, 40) }), kind: 'problem' });
       } else if (saved) {
         const decoded = await decodeDocument(saved);
@@ -198,10 +198,10 @@ export default function Lab(props: LabProps) {
       setBuild(doc.state);
       setSource('build');
       setTab('build');
-    } else await openText(doc.text, doc.filename);
+    } else await openText(doc.text);
   };
 
-  const openText = async (value: string, _filename: string | undefined): Promise<void> => {
+  const openText = async (value: string): Promise<void> => {
     setText(value);
     setVariable(undefined);
     setSource('text');
@@ -231,13 +231,14 @@ export default function Lab(props: LabProps) {
           if (!live) return;
           readersRef.current = r;
           setTokens(r.highlightPython(text));
+          setTooLong(false);
           if (text.trim() === '') {
             setRead(null);
             setView(null);
             return;
           }
-          setTooLong(text.length > r.MAX_PASTE_CHARS);
           if (text.length > r.MAX_PASTE_CHARS) {
+            setTooLong(true);
             setRead(null);
             setView(null);
             return;
@@ -714,6 +715,8 @@ export default function Lab(props: LabProps) {
           onInput={(t) => {
             setText(t);
             setSource('text');
+            // colours follow each key; reading the code waits for a pause
+            if (readersRef.current) setTokens(readersRef.current.highlightPython(t));
             if (notice?.kind === 'info') setNotice(null);
           }}
         />
@@ -792,7 +795,7 @@ export default function Lab(props: LabProps) {
                 type="button"
                 data-gallery={g.id}
                 onClick={() => {
-                  void openText(g.code, undefined);
+                  void openText(g.code);
                   setOpen(null);
                   setNotice({ text: fill(s.galleryOpened, { title: g.title }), kind: 'info' });
                 }}

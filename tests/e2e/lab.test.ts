@@ -150,6 +150,32 @@ describe.skipIf(executable === '')('the model lab in Chromium', () => {
         expect([...problems, ...future.problems, ...damaged.problems]).toEqual([]);
       });
 
+      it('keeps the work across a reload, and the address opens it elsewhere', async () => {
+        const { page, problems } = await session.open(path);
+        await page.locator('.pl-lab__add select').selectOption('Dense');
+        await page.click('[data-action="add"]');
+        const units = page.locator('.pl-lab__details-row [data-field="units"] input');
+        await units.waitFor();
+        await units.fill('7');
+        // Dense(7) on the 28 × 28 × 1 start: 1 × 7 + 7 per position, the count sees only the last axis
+        const want = (1 * 7 + 7).toLocaleString('en-US');
+        await expect.poll(() => total(page).textContent()).toBe(want);
+        await expect.poll(() => page.url()).toContain('#lab=1.');
+        const address = page.url();
+        await page.reload();
+        await page.locator('.pl-lab[data-ready="true"]').waitFor();
+        await expect.poll(() => total(page).textContent()).toBe(want);
+        expect(await page.locator('[data-notice]').count()).toBe(0);
+        // the same page without the address: restored from storage, and it says so
+        await page.goto(`${siteUrl}${path}`);
+        await expect.poll(() => total(page).textContent()).toBe(want);
+        await page.locator('[data-notice][data-kind="info"]').waitFor();
+        // the address in a fresh browser context (no storage)
+        const other = await session.open(address.replace(siteUrl, ''));
+        await expect.poll(() => total(other.page).textContent()).toBe(want);
+        expect([...problems, ...other.problems]).toEqual([]);
+      });
+
       it('exports Python that reads back to the same summary', async () => {
         const { page, problems } = await session.open(path);
         await paste(page, MNIST_CODE);
