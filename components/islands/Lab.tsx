@@ -266,7 +266,16 @@ export default function Lab(props: LabProps) {
     if (!ready) return;
     const doc: LabDocument | null =
       source === 'build' ? { kind: 'build', state: build } : source === 'text' ? { kind: 'text', text } : null;
-    if (!doc) return;
+    if (!doc) {
+      // a model opened from a file the builder cannot edit is not written anywhere: the address must
+      // not go on naming the previous model
+      const url = new URL(window.location.href);
+      url.hash = '';
+      url.search = '';
+      if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url);
+      setLinkNote(s.fileNotInLink);
+      return;
+    }
     const timer = setTimeout(
       () =>
         void encodeDocument(doc).then((encoded) => {
@@ -779,6 +788,7 @@ export default function Lab(props: LabProps) {
           <p class="pl-lab__help">{s.fileHelp}</p>
         </div>
         {source === 'file' && file?.why && <p class="pl-lab__help">{fill(s.notEditable, { why: whyText(file.why, s) })}</p>}
+        {source === 'file' && linkNote && <p class="pl-lab__help">{linkNote}</p>}
       </div>
 
       <div

@@ -283,7 +283,7 @@ describe.skipIf(executable === '')('the model lab in Chromium', () => {
         await page.locator('.pl-lab__inputs input').first().fill('abc');
         await page.locator('.pl-lab__inputs input').first().fill('28, 28, 1');
         for (const text of junk) await paste(page, text);
-        const cells = await page.locator('.pl-lab').innerText();
+        const cells = await page.locator('.pl-lab').textContent();
         expect(cells).not.toMatch(/NaN|undefined|\[object/);
         expect(problems).toEqual([]);
       });

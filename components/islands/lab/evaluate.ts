@@ -170,12 +170,13 @@ export function viewOf(summary: Summary, words: DiagnosticWords, locale: Locale)
     summary,
     rows,
     totals: totalsView(summary),
-    problem: summary.error ? { message: wordDiagnostic(summary.error, words, locale) } : null,
+    // a model read from code or a file has no row for the layer that failed: the message names it
+    problem: summary.error
+      ? { message: wordDiagnostic(summary.error, words, locale, summary.error.layer ? { layer: summary.error.layer } : {}) }
+      : null,
     pending: [],
   };
 }
-
-export const summarizeModel = (model: Model): Summary => summarize(model);
 
 /** The words for a problem in what was typed. */
 function typedText(problem: TypedProblem, s: LabStrings): string {
