@@ -248,7 +248,11 @@ export default function Lab(props: LabProps) {
           if (result.ok)
             void wake().then(
               (e) =>
-                live && setView({ ...e.viewOf(result.summary, diagnostics, locale), ...(result.model ? { model: result.model } : {}) }),
+                live &&
+                setView({
+                  ...e.viewOf(result.summary, diagnostics, locale, result.kind === 'printout'),
+                  ...(result.model ? { model: result.model } : {}),
+                }),
             );
           else setView(null);
         }),

@@ -5,13 +5,15 @@
  * field. Every count here is hand arithmetic written in the test, or the text Keras's summary has
  * for the same model read as code.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { specFor, summarize } from '@calc/engine.ts';
 import { readPython } from '@calc/import.ts';
 import { pythonCode, renderKeras3 } from '@calc/render.ts';
 import en from '@i18n/en/lab.json';
 import { argLabels, diagnosticStrings } from '@i18n/index.ts';
-import { catalog, evaluateState } from '@components/islands/lab/evaluate.ts';
+import { catalog, evaluateState, viewOf } from '@components/islands/lab/evaluate.ts';
+import { readSource } from '@components/islands/lab/readers.ts';
 import {
   addInput,
   duplicateLayer,
@@ -247,5 +249,21 @@ describe('what a graph leaves loose', () => {
     expect(view.unusedInputs).toEqual(['input_layer_1']);
     // 8 × 4 + 4 and 8 × 2 + 2
     expect(summarize(toModel(state, cat).model).totals.params).toBe(8 * 4 + 4 + (8 * 2 + 2));
+  });
+});
+
+describe('a pasted printout', () => {
+  const printed = readFileSync(new URL('../python-corpus/printed/mnist-cnn-models-add-input.txt', import.meta.url), 'utf8');
+
+  it('marks how sure each reading is, and a class no spec knows as not worked out', () => {
+    const read = readSource(printed.replace('dense_1 (Dense)', 'dense_1 (Blob1)'));
+    if (!read.ok) throw new Error(read.error.message);
+    const view = viewOf(read.summary, words, 'en', true);
+    const reading = Object.fromEntries(view.rows.map((r) => [r.name, r.reading]));
+    // conv2d_1's 18,496 on 13 × 13 × 32 can only be 64 filters of 3 × 3 (+ bias): one reading
+    expect(reading.conv2d_1).toBe('exact');
+    expect(reading.dense_1).toBe('none');
+    // the printed totals stand: 93,322
+    expect(view.totals.params).toBe('93,322');
   });
 });

@@ -105,7 +105,7 @@ const TableRow = memo(function TableRow({
         </button>
         {row.reading && (
           <span class="pl-lab__reading" data-reading={row.reading}>
-            {row.reading === 'exact' ? s.readingExact : s.readingAmbiguous}
+            {row.reading === 'exact' ? s.readingExact : row.reading === 'ambiguous' ? s.readingAmbiguous : s.readingNone}
           </span>
         )}
       </th>

@@ -113,11 +113,25 @@ export interface LabView {
 
 const count = (n: number | null): string | null => (n === null ? null : groupDigits(n));
 
-function rowViews(rows: readonly Row[], depth: number, top: number | null, prefix: string, path: number[], out: RowView[]): void {
+function rowViews(
+  rows: readonly Row[],
+  depth: number,
+  top: number | null,
+  prefix: string,
+  path: number[],
+  out: RowView[],
+  printout = false,
+): void {
   rows.forEach((row, i) => {
     const key = prefix ? `${prefix}/${row.name}` : row.name;
     const bytes = activationBytes(row.outputShape);
-    const reading = row.inferred ? (row.alternatives && row.alternatives.length > 0 ? 'ambiguous' : 'exact') : undefined;
+    const reading = row.inferred
+      ? row.alternatives && row.alternatives.length > 0
+        ? 'ambiguous'
+        : 'exact'
+      : printout && row.params > 0
+        ? 'none'
+        : undefined;
     out.push({
       key,
       top: top ?? i,
@@ -136,7 +150,7 @@ function rowViews(rows: readonly Row[], depth: number, top: number | null, prefi
       hasChildren: (row.children?.length ?? 0) > 0,
       ...(reading ? { reading } : {}),
     });
-    if (row.children) rowViews(row.children, depth + 1, top ?? i, key, [...path, i], out);
+    if (row.children) rowViews(row.children, depth + 1, top ?? i, key, [...path, i], out, printout);
   });
 }
 
@@ -163,9 +177,9 @@ export function totalsView(summary: Summary): TotalsView {
 }
 
 /** A summary's rows and totals as the table shows them (a model read from a file, code or a printout). */
-export function viewOf(summary: Summary, words: DiagnosticWords, locale: Locale): LabView {
+export function viewOf(summary: Summary, words: DiagnosticWords, locale: Locale, printout = false): LabView {
   const rows: RowView[] = [];
-  rowViews(summary.rows, 0, null, '', [], rows);
+  rowViews(summary.rows, 0, null, '', [], rows, printout);
   return {
     summary,
     rows,
