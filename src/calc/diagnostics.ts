@@ -347,6 +347,13 @@ export const english = {
   'python-not-static': (v: { what: string }) =>
     `${v.what} is only known when the code runs (read from data, a file or a function the reader does not follow), so the model cannot be worked out from it`,
   'python-not-callable': (v: { type: string }) => `a ${v.type} cannot be called`,
+  /** A name Keras's layers module lacks (a typo: `layers.Flaten()`); `-close` names the one known name near it. */
+  'python-no-layer': (v: { name: string }) => `Keras has no layer called "${v.name}"`,
+  'python-no-layer-close': (v: { name: string; suggestion: string }) =>
+    `Keras has no layer called "${v.name}"; did you mean "${v.suggestion}"?`,
+  'python-no-application': (v: { name: string }) => `keras.applications has no model called "${v.name}"`,
+  'python-no-application-close': (v: { name: string; suggestion: string }) =>
+    `keras.applications has no model called "${v.name}"; did you mean "${v.suggestion}"?`,
   'python-subclassed-model': (v: { name: string; line: number }) =>
     `${v.name} (line ${v.line}) subclasses keras.Model; its layers are made in code the reader does not run — build it with Sequential or the functional API`,
   'python-too-many-arguments': (v: { type: string; max: number; got: number }) =>

@@ -674,3 +674,86 @@ describe('what the reader cannot follow: a located message, never a hang', () =>
     if (!r.ok) expect(r.error.message).toContain('Net (line 2) subclasses keras.Model');
   });
 });
+
+describe('a Keras name that does not exist: a typo, located at the name', () => {
+  // columns are 1-based, counted by hand on each line written below
+  it.each([
+    // line 2: "model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dens(10)])", `Dens` at column 65
+    [
+      'keras.layers.X',
+      'import keras\nmodel = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dens(10)])\n',
+      { code: 'python-no-layer-close', values: { name: 'Dens', suggestion: 'Dense' }, line: 2, column: 65 },
+    ],
+    // line 3: "    layers.Flaten(),", `Flaten` at column 12
+    [
+      'layers.X',
+      'from keras import layers\nimport keras\nmodel = keras.Sequential([\n    layers.Flaten(),\n])\n',
+      { code: 'python-no-layer-close', values: { name: 'Flaten', suggestion: 'Flatten' }, line: 4, column: 12 },
+    ],
+    // line 3: "x = tf.keras.layers.conv2d(8, 3)(inputs)", `conv2d` at column 21; case alone differs
+    [
+      'tf.keras.layers.X',
+      'import tensorflow as tf\ninputs = tf.keras.Input(shape=(28, 28, 1))\nx = tf.keras.layers.conv2d(8, 3)(inputs)\nmodel = tf.keras.Model(inputs, x)\n',
+      { code: 'python-no-layer-close', values: { name: 'conv2d', suggestion: 'Conv2D' }, line: 3, column: 21 },
+    ],
+    // line 1: "from keras.layers import Dense, Flaten", `Flaten` at column 33 (the error comes when it is called)
+    [
+      'from keras.layers import X',
+      'from keras.layers import Dense, Flaten\nimport keras\nmodel = keras.Sequential([keras.Input(shape=(2, 2)), Flaten(), Dense(1)])\n',
+      { code: 'python-no-layer-close', values: { name: 'Flaten', suggestion: 'Flatten' }, line: 1, column: 33 },
+    ],
+    // `as` keeps the imported name's place: "from tensorflow.keras.layers import Desne as D", `Desne` at column 37
+    [
+      'from tensorflow.keras.layers import X as Y (a swap of two letters)',
+      'from tensorflow.keras.layers import Desne as D\nimport tensorflow as tf\nmodel = tf.keras.Sequential([tf.keras.Input(shape=(3,)), D(2)])\n',
+      { code: 'python-no-layer-close', values: { name: 'Desne', suggestion: 'Dense' }, line: 1, column: 37 },
+    ],
+    // nothing near "Transmogrify": no suggestion; `Transmogrify` at column 65
+    [
+      'a name near no layer',
+      'import keras\nmodel = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Transmogrify()])\n',
+      { code: 'python-no-layer', values: { name: 'Transmogrify' }, line: 2, column: 65 },
+    ],
+    // Conv1D, Conv2D and Conv3D are all one edit from Conv4D: no single suggestion; `Conv4D` at column 18
+    [
+      'a name equally near several layers',
+      'import keras\nx = keras.Input(shape=(4, 4, 4, 4, 1))\ny = keras.layers.Conv4D(1, 1)(x)\nmodel = keras.Model(x, y)\n',
+      { code: 'python-no-layer', values: { name: 'Conv4D' }, line: 3, column: 18 },
+    ],
+    // "model = keras.applications.VGG61()", `VGG61` at column 28
+    [
+      'keras.applications.X',
+      'import keras\nmodel = keras.applications.VGG61()\n',
+      { code: 'python-no-application-close', values: { name: 'VGG61', suggestion: 'VGG16' }, line: 2, column: 28 },
+    ],
+  ])('%s', (_, code, expected) => {
+    expect(problem(code)).toMatchObject(expected);
+  });
+
+  it('says it in English with the suggestion', () => {
+    expect(problem('from keras import layers\nimport keras\nm = keras.Sequential([layers.Flaten()])\n').message).toContain(
+      'Keras has no layer called "Flaten"; did you mean "Flatten"?',
+    );
+  });
+
+  it.each([
+    // a real Keras class the engine has no spec for is not a typo
+    ['keras.layers.StringLookup', 'import keras\nmodel = keras.Sequential([keras.Input(shape=(3,)), keras.layers.StringLookup()])\n'],
+    // a real application without a builder here
+    ['keras.applications.EfficientNetV2S', 'import keras\nmodel = keras.applications.EfficientNetV2S()\n'],
+    // a lower-case name near no layer: a submodule or function, not a typo
+    ['keras.layers.experimental', 'import keras\nmodel = keras.Sequential([keras.Input(shape=(3,)), keras.layers.experimental()])\n'],
+  ])('%s is not called a typo', (_, code) => {
+    const r = readPython(code);
+    const all = r.ok ? [...r.value.notes, ...r.value.models.flatMap((m) => (m.problem ? [m.problem] : []))] : [r.error];
+    const typos = ['python-no-layer', 'python-no-layer-close', 'python-no-application', 'python-no-application-close'];
+    expect(all.length).toBeGreaterThan(0);
+    expect(all.filter((d) => typos.includes(d.code))).toEqual([]);
+  });
+
+  it('a missing attribute of a module that is not Keras is skipped as before', () => {
+    const code =
+      'import keras\nimport numpy as np\nnp.Flaten()\nmodel = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(2)])\nmodel.summary()\n';
+    expect(rows(code)).toEqual(['dense Dense [null,2] 8']);
+  });
+});

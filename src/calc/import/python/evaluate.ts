@@ -93,7 +93,7 @@ export interface Host {
   /** `import a.b` / `from a import b`: the value a dotted module path stands for. */
   module(path: string): Py;
   /** Attribute of a value the evaluator does not know itself (modules, layers, models, tensors). */
-  attribute(obj: Py, name: string, at: Loc): Py;
+  attribute(obj: Py, name: string, at: Loc, nameAt?: Loc): Py;
   /** Setting `obj.name = value` (freezing a layer). Returns false when the host does not handle it. */
   setAttribute(obj: Py, name: string, value: Py, at: Loc): boolean;
   /** Calling something the evaluator does not know itself. */
@@ -391,7 +391,9 @@ export class Evaluator {
           i += 2;
         }
         const sub = this.host.module(`${base}.${name}`);
-        scope.set(alias, isObj(sub) && sub.kind === 'module' && !sub.keras ? this.host.attribute(module, name, this.source.at(n)) : sub);
+        const at = this.source.at(n);
+        if (isObj(sub) && sub.kind === 'module') scope.set(alias, sub.keras ? { ...sub, at } : this.host.attribute(module, name, at));
+        else scope.set(alias, sub);
       }
       return;
     }
@@ -754,17 +756,17 @@ export class Evaluator {
     const cs = children(node);
     const obj = this.expr(cs[0]!, scope);
     const at = this.source.at(node);
-    if (cs[1]?.name === '.') return this.attribute(obj, this.source.textOf(cs[2]!), at);
+    if (cs[1]?.name === '.') return this.attribute(obj, this.source.textOf(cs[2]!), at, this.source.at(cs[2]!));
     const key = this.subscriptKey(cs.slice(2, -1), scope);
     return this.getItem(obj, key, at);
   }
 
-  attribute(obj: Py, name: string, at: Loc): Py {
+  attribute(obj: Py, name: string, at: Loc, nameAt?: Loc): Py {
     if (isUnknown(obj)) return unknown(`${obj.what}.${name}`, obj.at);
     if ((isObj(obj) && (obj.kind === 'list' || obj.kind === 'dict' || obj.kind === 'tuple')) || typeof obj === 'string') {
       return { kind: 'bound', self: obj, name };
     }
-    return this.host.attribute(obj, name, at);
+    return this.host.attribute(obj, name, at, nameAt);
   }
 
   /** What stands between `[` and `]`: a key, a slice, or a tuple of them. */

@@ -192,11 +192,11 @@ export class Keras implements Host {
     return keras === undefined ? { kind: 'module', path, keras: false } : { kind: 'module', path: keras, keras: true };
   }
 
-  attribute(obj: Py, name: string, at: Loc): Py {
+  attribute(obj: Py, name: string, at: Loc, nameAt?: Loc): Py {
     if (isObj(obj)) {
       switch (obj.kind) {
         case 'module':
-          if (obj.keras) return { kind: 'module', path: `${obj.path}.${name}`, keras: true };
+          if (obj.keras) return { kind: 'module', path: `${obj.path}.${name}`, keras: true, ...(nameAt && { at: nameAt }) };
           return this.module(`${obj.path}.${name}`);
         case 'layer':
           return this.layerAttribute(obj, name, at);
@@ -437,7 +437,32 @@ export class Keras implements Host {
       return isSeq(shape) ? this.constant(shapeFromPy(shape, ev, at, 'shape'), at) : unknown(`${m.path}(…)`, at);
     }
     if (specFor(last) || last === 'InputLayer') return this.construct(last, args, kwargs, at, ev);
+    this.checkKerasName(segments, m.at ?? at, ev);
     return unknown(`${m.path}(…)`, at);
+  }
+
+  /**
+   * `layers.Flaten()`, `keras.applications.VGG61()`: a name Keras's layers or applications module
+   * does not have is a typo, reported where the name is written with the one known name near it.
+   * Keras classes the engine does not model (`StringLookup`, `ConvNeXtTiny`) and lower-case
+   * names (submodules, functions) with no known name near them stay unknown, as before.
+   */
+  private checkKerasName(segments: readonly string[], at: Loc, ev: Evaluator): void {
+    if (segments.length !== 3 || segments[0] !== 'keras') return;
+    const [, module, name] = segments as [string, string, string];
+    const upper = /^[A-Z]/.test(name);
+    if (module === 'layers') {
+      if (OTHER_KERAS_LAYERS.has(name)) return;
+      const known = [...knownTypes(), 'Input', 'InputLayer', ...MERGE_FUNCTIONS.keys()].filter((t) => /^\w+$/.test(t));
+      const suggestion = closest(name, known);
+      if (suggestion !== undefined) ev.fail('python-no-layer-close', { name, suggestion }, at);
+      if (upper) ev.fail('python-no-layer', { name }, at);
+    } else if (module === 'applications') {
+      if (!upper || OTHER_KERAS_APPLICATIONS.has(name)) return;
+      const suggestion = closest(name, Object.keys(applications));
+      if (suggestion !== undefined) ev.fail('python-no-application-close', { name, suggestion }, at);
+      ev.fail('python-no-application', { name }, at);
+    }
   }
 
   /** A layer object: positional arguments mapped by the spec's `positional`, Keras's own keywords set aside. */
@@ -957,4 +982,96 @@ function batchShapeFromLayerArgs(a: Record<string, unknown>, ev: Evaluator, at: 
   if (typeof shape === 'number') return [size, shape];
   if (!Array.isArray(shape)) ev.fail('python-bad-argument', { argument: 'input_shape', type: typeof shape }, at);
   return [size, ...(shape as Shape)];
+}
+
+/**
+ * Keras 3 layer classes and functions in `keras.layers` that the engine has no spec for: real names,
+ * so calling one is not a typo (it stays a value the reader cannot follow).
+ */
+const OTHER_KERAS_LAYERS: ReadonlySet<string> = new Set([
+  'Layer',
+  'InputSpec',
+  'Wrapper',
+  'AbstractRNNCell',
+  'StackedRNNCells',
+  'SimpleRNNCell',
+  'GRUCell',
+  'LSTMCell',
+  'IntegerLookup',
+  'StringLookup',
+  'TextVectorization',
+  'HashedCrossing',
+  'MelSpectrogram',
+  'STFTSpectrogram',
+  'Pipeline',
+  'TFSMLayer',
+  'TorchModuleWrapper',
+  'JaxLayer',
+  'FlaxLayer',
+  'DenseFeatures',
+  'serialize',
+  'deserialize',
+]);
+
+/** Every builder Keras 3 has in `keras.applications`; those without a builder here are not typos. */
+const OTHER_KERAS_APPLICATIONS: ReadonlySet<string> = new Set([
+  ...['Base', 'Large', 'Small', 'Tiny', 'XLarge'].map((s) => `ConvNeXt${s}`),
+  'DenseNet121',
+  'DenseNet169',
+  'DenseNet201',
+  ...[0, 1, 2, 3, 4, 5, 6, 7].map((b) => `EfficientNetB${b}`),
+  ...['B0', 'B1', 'B2', 'B3', 'S', 'M', 'L'].map((s) => `EfficientNetV2${s}`),
+  'InceptionResNetV2',
+  'InceptionV3',
+  'MobileNet',
+  'MobileNetV2',
+  'MobileNetV3Large',
+  'MobileNetV3Small',
+  'NASNetLarge',
+  'NASNetMobile',
+  'ResNet50',
+  'ResNet101',
+  'ResNet152',
+  'ResNet50V2',
+  'ResNet101V2',
+  'ResNet152V2',
+  'VGG16',
+  'VGG19',
+  'Xception',
+]);
+
+/**
+ * The one name in `known` a typo most likely meant: equal ignoring case, or else the single name at
+ * the smallest edit distance (a swap of neighbours counts as one edit), at most 2 and less than half
+ * the name's length, so `Foo` is not taken for `Dot`. Two names equally near: none.
+ */
+export function closest(name: string, known: readonly string[]): string | undefined {
+  const lower = name.toLowerCase();
+  const same = known.filter((k) => k.toLowerCase() === lower);
+  if (same.length > 0) return same.length === 1 ? same[0] : undefined;
+  let best: string[] = [];
+  let bestDistance = Math.min(2, Math.ceil(name.length / 2) - 1);
+  for (const k of known) {
+    const d = editDistance(lower, k.toLowerCase());
+    if (d < bestDistance || (d === bestDistance && best.length === 0)) {
+      best = [k];
+      bestDistance = d;
+    } else if (d === bestDistance) best.push(k);
+  }
+  return best.length === 1 ? best[0] : undefined;
+}
+
+/** Levenshtein distance with transpositions of neighbours (optimal string alignment). */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
 }

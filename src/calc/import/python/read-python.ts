@@ -113,6 +113,10 @@ const MODEL_BUILDING = new Set<string>([
   'python-application-argument',
   'python-unexpected-argument',
   'python-application-square',
+  'python-no-layer',
+  'python-no-layer-close',
+  'python-no-application',
+  'python-no-application-close',
 ]);
 
 /** The models to show: those summarised, else the top-level models bound to variables, else the last made. */

@@ -69,6 +69,8 @@ export interface PyModule {
   kind: 'module';
   path: string;
   keras: boolean;
+  /** Where its last name was written (`Flaten` in `layers.Flaten`), to point at a Keras name that does not exist. */
+  at?: Loc;
 }
 
 /** A `def` or `lambda`, closed over the scope it was written in. */
