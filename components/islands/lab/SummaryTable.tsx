@@ -196,7 +196,7 @@ export function SummaryTable({
       <p class="pl-lab__caption" id={captionId}>
         {caption}
       </p>
-      <div class="pl-lab__scroll pl-scroll">
+      <div class="pl-lab__scroll pl-scroll not-content">
         <table class="pl-lab__table" aria-labelledby={captionId}>
           <thead>
             <tr>
