@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readPython } from '@calc/import.ts';
+import { readInput, readPython } from '@calc/import.ts';
 import { summarize } from '@calc/engine.ts';
 import { renderJson } from '@calc/render.ts';
 import type { Diagnostic } from '@calc/basics.ts';
@@ -755,5 +755,150 @@ describe('a Keras name that does not exist: a typo, located at the name', () => 
     const code =
       'import keras\nimport numpy as np\nnp.Flaten()\nmodel = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(2)])\nmodel.summary()\n';
     expect(rows(code)).toEqual(['dense Dense [null,2] 8']);
+  });
+});
+
+describe('a functional model a problem stops keeps what can be built', () => {
+  /** The rows of model `i` (default: the one shown) and the read, for a script that has a problem. */
+  function partial(code: string, i?: number) {
+    const r = readPython(code);
+    if (!r.ok) throw new Error(`${r.error.line}:${r.error.column} ${r.error.message}`);
+    const m = r.value.models[i ?? r.value.main]!;
+    const s = summarize(m.model);
+    if (s.error) throw new Error(s.error.message);
+    const json = renderJson(s);
+    return { read: r.value, m, json, rows: json.layers.map((l) => `${l.name} ${l.type} ${JSON.stringify(l.outputShape)} ${l.params}`) };
+  }
+
+  const MNIST_START = `import keras
+from keras import layers
+inputs = keras.Input((28, 28, 1))
+x = layers.Conv2D(32, 3)(inputs)
+x = layers.Flatten()(x)
+n = int(open("f").read())
+x = layers.Dense(n)(x)
+model = keras.Model(inputs, x)
+`;
+
+  it('the layers before a Dense whose size is read from a file', () => {
+    const { m, rows, json } = partial(MNIST_START);
+    expect(rows).toEqual([
+      'input_layer InputLayer [null,28,28,1] 0',
+      'conv2d Conv2D [null,26,26,32] 320', // 32 × (1 × 3 × 3 + 1)
+      'flatten Flatten [null,21632] 0', // 26 × 26 × 32
+    ]);
+    expect(json.totals.params).toBe(320);
+    expect(m.variable).toBe('model');
+    // line 6: `n = int(open("f").read())`, `open` at column 9
+    expect(m.problem).toMatchObject({ code: 'python-not-static', line: 6, column: 9 });
+  });
+
+  it('through readInput, as the lab reads it', () => {
+    const r = readInput(MNIST_START, 'model.py');
+    if (!r.ok || r.value.kind !== 'model') throw new Error('expected a model');
+    const { imported } = r.value;
+    expect(summarize(imported.model).rows.map((row) => row.name)).toEqual(['input_layer', 'conv2d', 'flatten']);
+    expect(imported.problem).toMatchObject({ line: 6, column: 9 });
+  });
+
+  it('a residual block whose branch stops: the other branch stays, the Add goes', () => {
+    const code = `import keras
+from keras import layers
+inputs = keras.Input((16,))
+x = layers.Dense(16)(inputs)
+skip = layers.Dense(8)(x)
+n = int(open("f").read())
+branch = layers.Dense(n)(x)
+y = layers.Add()([skip, branch])
+model = keras.Model(inputs, y)
+`;
+    const { m, rows, json } = partial(code);
+    expect(rows).toEqual([
+      'input_layer InputLayer [null,16] 0',
+      'dense Dense [null,16] 272', // 16 × 16 + 16
+      'dense_1 Dense [null,8] 136', // 16 × 8 + 8
+    ]);
+    expect(json.totals.params).toBe(272 + 136);
+    expect(m.problem).toMatchObject({ code: 'python-not-static', line: 6, column: 9 });
+  });
+
+  it('a branch whose statement fails: the names after it are never bound', () => {
+    const code = `import keras
+from keras import layers
+inputs = keras.Input((16,))
+a = layers.Dense(16)(inputs)
+b = layers.Dense(4)(load(a))
+y = layers.Add()([a, b])
+z = layers.Dense(2)(y)
+model = keras.Model(inputs, z)
+`;
+    const { m, rows } = partial(code);
+    // 16 × 16 + 16 = 272
+    expect(rows).toEqual(['input_layer InputLayer [null,16] 0', 'dense Dense [null,16] 272']);
+    // line 5: `b = layers.Dense(4)(load(a))`, `load` at column 21: the first place the code stopped
+    expect(m.problem).toMatchObject({ code: 'python-not-static', line: 5, column: 21 });
+  });
+
+  it('a problem in the arguments of keras.Model itself', () => {
+    const code = `import keras
+from keras import layers
+inputs = keras.Input((8,))
+x = layers.Dense(4)(inputs)
+model = keras.Model(inputs, outputs=load_head(x))
+`;
+    const { read, m, rows } = partial(code);
+    expect(read.models).toHaveLength(1);
+    // 8 × 4 + 4 = 36
+    expect(rows).toEqual(['input_layer InputLayer [null,8] 0', 'dense Dense [null,4] 36']);
+    expect(m.variable).toBe('model');
+    expect(m.model.name).toBe('functional');
+    // line 5: "model = keras.Model(inputs, outputs=" is 36 characters, `load_head` at column 37
+    expect(m.problem).toMatchObject({ code: 'python-not-static', line: 5, column: 37 });
+  });
+
+  it('a finished Sequential, then a broken functional model: both listed, the broken one shown', () => {
+    const code = `import keras
+from keras import layers
+seq = keras.Sequential([keras.Input((3,)), layers.Dense(2)])
+inputs = keras.Input((8,))
+x = layers.Dense(4)(inputs)
+model = keras.Model(inputs, outputs=load_head(x))
+`;
+    const { read, m, rows } = partial(code);
+    expect(read.models.map((x) => x.variable)).toEqual(['seq', 'model']);
+    expect(read.main).toBe(1);
+    // the Sequential is untouched: 3 × 2 + 2 = 8
+    expect(partial(code, 0).rows).toEqual(['dense Dense [null,2] 8']);
+    expect(read.models[0]!.problem).toBeUndefined();
+    // Keras 3 numbers on: input_layer_1 after the Sequential's, dense_1; 8 × 4 + 4 = 36. Building the
+    // Sequential used up `functional` (docs/naming.md), so this one would have been functional_1.
+    expect(rows).toEqual(['input_layer_1 InputLayer [null,8] 0', 'dense_1 Dense [null,4] 36']);
+    expect(m.model.name).toBe('functional_1');
+    expect(m.problem).toMatchObject({ line: 6, column: 37 });
+  });
+
+  it('a model finished after the interrupted one is the one shown', () => {
+    const code = `import keras
+from keras import layers
+inputs = keras.Input((8,))
+x = layers.Dense(4)(inputs)
+broken = keras.Model(inputs, outputs=load_head(x))
+other = keras.Sequential([keras.Input((3,)), layers.Dense(2)])
+`;
+    const r = readPython(code);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.models.map((x) => x.variable)).toEqual(['broken', 'other']);
+    expect(r.value.main).toBe(1);
+    expect(r.value.models[1]!.problem).toBeUndefined();
+    // 8 × 4 + 4 = 36 in the interrupted one; 3 × 2 + 2 = 8 in the one shown
+    expect(renderJson(summarize(r.value.models[0]!.model)).totals.params).toBe(36);
+    expect(renderJson(summarize(r.value.models[1]!.model)).totals.params).toBe(8);
+  });
+
+  it('nothing built on the inputs: the located error alone, as before', () => {
+    const r = readPython('import keras\ninputs = keras.Input((4,))\nmodel = keras.Model(inputs, load())\n');
+    expect(r.ok).toBe(false);
+    // line 3: "model = keras.Model(inputs, " is 28 characters, `load` at column 29
+    if (!r.ok) expect(r.error).toMatchObject({ code: 'python-not-static', line: 3, column: 29 });
   });
 });

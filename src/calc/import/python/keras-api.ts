@@ -166,6 +166,10 @@ export class Keras implements Host {
   readonly models: ModelObj[] = [];
   /** Models `summary()` was called on, in call order. */
   readonly summarized: ModelObj[] = [];
+  /** The tensors `keras.Input(...)` made, in the order the code made them. */
+  readonly inputTensors: TensorObj[] = [];
+  /** Every call of a layer or model on tensors, in the order the code made them (each call's first output). */
+  readonly callLog: TensorObj[] = [];
   /** Layers whose first call has happened (their build took its helper names). */
   private readonly builtLayers = new WeakSet<object>();
   /** Custom Layer subclasses: the hook that builds them (custom-layer.ts). */
@@ -550,7 +554,9 @@ export class Keras implements Host {
   private input(args: Py[], kwargs: Map<string, Py>, at: Loc, ev: Evaluator): Py {
     const layer = this.construct('InputLayer', args, kwargs, at, ev);
     layer.calls.push({ args: [], kwargs: new Map(), at });
-    return { kind: 'tensor', source: layer, call: 0, index: 0 };
+    const tensor: TensorObj = { kind: 'tensor', source: layer, call: 0, index: 0 };
+    this.inputTensors.push(tensor);
+    return tensor;
   }
 
   /** The first call of a layer builds it, and the helpers it builds take their names then. */
@@ -567,7 +573,9 @@ export class Keras implements Host {
     if (layer.lambda) this.buildLambda?.(layer, layer.lambda, this.callShape(args), at);
     this.firstCall(layer);
     layer.calls.push({ args, kwargs, at });
-    return { kind: 'tensor', source: layer, call: layer.calls.length - 1, index: 0 };
+    const tensor: TensorObj = { kind: 'tensor', source: layer, call: layer.calls.length - 1, index: 0 };
+    this.callLog.push({ ...tensor });
+    return tensor;
   }
 
   /** The shape a layer's call receives: its first argument's, or one per tensor when it is a list of them. */
@@ -595,7 +603,9 @@ export class Keras implements Host {
       this.buildSequential(model, this.firstTensorShape(args));
     }
     model.calls.push({ args, kwargs, at });
-    return { kind: 'tensor', source: model, call: model.calls.length - 1, index: 0 };
+    const tensor: TensorObj = { kind: 'tensor', source: model, call: model.calls.length - 1, index: 0 };
+    this.callLog.push({ ...tensor });
+    return tensor;
   }
 
   // ---- models ----

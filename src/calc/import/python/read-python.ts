@@ -12,15 +12,18 @@ import type { Diagnostic, Dialect, Result, Shape } from '../../types.ts';
 import { Evaluator, Halt } from './evaluate.ts';
 import { Keras } from './keras-api.ts';
 import { installCustomLayers } from './custom-layers.ts';
-import { Source } from './source.ts';
-import { ModelWriter, reachedCalls, tensorsIn } from './to-model.ts';
-import { isLayer, isModel, type LayerObj, type ModelObj, type TensorObj } from './values.ts';
+import { children, Source } from './source.ts';
+import { ancestorCalls, ModelWriter, partialGraph, reachedCalls, tensorsIn, type Written } from './to-model.ts';
+import { isLayer, isModel, list, type LayerObj, type ModelObj, type TensorObj } from './values.ts';
 
 export interface PythonModel {
   /** The variable the code binds the model to last, if any. */
   variable: string | null;
   model: Model;
-  /** Why the model stops short: the layers before the problem are in `model`. */
+  /**
+   * Why the model stops short: what can be built without it is in `model` (a Sequential's layers
+   * before it; a functional model's calls that do not need the layer with the problem).
+   */
   problem?: Diagnostic;
   /** How the code's `summary()` call asked for it to be printed (line_length, expand_nested, show_trainable). */
   summaryOptions?: { lineLength?: number; expandNested?: boolean; showTrainable?: boolean };
@@ -80,24 +83,106 @@ export function readPython(text: string, options: PythonOptions = {}): Result<Py
     throw e;
   }
   const chosen = pickModels(keras, ev);
+  const unfinished = unfinishedModel(keras, ev, writer, source);
   // a model-building statement that failed after the model shown was made: that model is not the answer
   const lastMade = Math.max(...chosen.map((m) => m.at.line));
   const failed = ev.problems.find((p) => MODEL_BUILDING.has(p.code) && (p.line ?? 0) > lastMade);
-  if (failed) return { ok: false, error: failed };
-  if (chosen.length === 0) {
+  if (failed && !unfinished) return { ok: false, error: failed };
+  if (chosen.length === 0 && !unfinished) {
     const first = ev.problems[0];
     return { ok: false, error: first ?? diagnostic('python-no-model', {}, { line: 1, column: 1 }) };
   }
   const variables = new Map<ModelObj, string>();
   for (const [name, value] of ev.global.vars) if (isModel(value)) variables.set(value, name);
   const models = chosen.map((obj): PythonModel => {
-    const written = writer.write(obj);
+    const written = writeShown(obj, keras, writer);
     const m: PythonModel = { variable: variables.get(obj) ?? null, model: written.model };
     if (written.problem) m.problem = written.problem;
     if (obj.summaryOptions) m.summaryOptions = obj.summaryOptions;
     return m;
   });
+  if (unfinished) {
+    // the model the problem interrupted is shown unless a model was finished after the problem
+    const at = unfinished.problem;
+    const later = chosen.findIndex((m) => before(at, { ...at, ...m.at }));
+    models.splice(later === -1 ? models.length : later, 0, unfinished);
+  }
   return { ok: true, value: { models, main: models.length - 1, notes: ev.problems } };
+}
+
+/**
+ * A model as the answer shows it: a functional model with a problem keeps what can be built
+ * before it (the calls of its graph that do not need the layer with the problem).
+ */
+function writeShown(obj: ModelObj, keras: Keras, writer: ModelWriter): Written {
+  const written = writer.write(obj);
+  if (!written.problem || obj.variant !== 'functional') return written;
+  const outputs = tensorsIn(obj.outputs ?? null);
+  const graph = partialGraph(tensorsIn(obj.inputs ?? null), keras.callLog, (op) => writer.layer(op).problem, ancestorCalls(outputs));
+  if (!graph) return written;
+  const partial = writer.write({ ...obj, inputs: list(graph.inputs), outputs: list(graph.outputs) });
+  return partial.problem ? written : { model: partial.model, problem: written.problem };
+}
+
+/**
+ * The functional model a problem stopped before `keras.Model(...)` made it (or while it did): the
+ * keras.Input tensors no model took, and every call made on them that can be built. Only when a
+ * statement building a model failed after the first of those inputs, or a layer called on them has
+ * a problem; undefined when nothing on them can be built.
+ */
+function unfinishedModel(
+  keras: Keras,
+  ev: Evaluator,
+  writer: ModelWriter,
+  source: Source,
+): (PythonModel & { problem: Diagnostic }) | undefined {
+  const taken = new Set<object>();
+  for (const m of keras.models) {
+    for (const t of tensorsIn(m.inputs ?? null)) taken.add(t.source);
+    if (m.input) taken.add(m.input.source);
+  }
+  const seeds = keras.inputTensors.filter((t) => !taken.has(t.source));
+  if (seeds.length === 0) return undefined;
+  const first = seeds[0]!.source.at;
+  const failed = ev.problems.find(
+    (p) => MODEL_BUILDING.has(p.code) && ((p.line ?? 0) > first.line || (p.line === first.line && (p.column ?? 0) >= first.column)),
+  );
+  const graph = partialGraph(seeds, keras.callLog, (op) => writer.layer(op).problem);
+  if (!graph) return undefined;
+  // the earlier of the two, where the code stopped first
+  const problem = graph.problem && failed ? (before(failed, graph.problem) ? failed : graph.problem) : (graph.problem ?? failed);
+  if (!problem) return undefined;
+  const obj: ModelObj = {
+    kind: 'model',
+    variant: 'functional',
+    name: keras.namer.model('functional'),
+    trainable: true,
+    at: first,
+    calls: [],
+    layers: [],
+    inputs: list(graph.inputs),
+    outputs: list(graph.outputs),
+  };
+  const written = writer.write(obj);
+  if (written.problem) return undefined;
+  return { variable: problem === failed ? assignedModel(source, problem) : null, model: written.model, problem };
+}
+
+/** `model = keras.Model(…)` failing at `at`: the variable it was to be bound to. */
+function assignedModel(source: Source, at: Diagnostic): string | null {
+  for (const node of children(source.tree.topNode)) {
+    const [from, to] = [source.at(node), source.loc(node.to)];
+    const inside = !before(at, { ...at, ...from }) && before(at, { ...at, ...to });
+    if (!inside) continue;
+    const bound = /^([A-Za-z_]\w*)\s*=\s*(?:[\w.]+\.)?(?:Model|Functional)\s*\(/.exec(source.textOf(node));
+    return bound ? bound[1]! : null;
+  }
+  return null;
+}
+
+/** Whether diagnostic `a` is located before `b`. */
+function before(a: Diagnostic, b: Diagnostic): boolean {
+  return (a.line ?? 0) < (b.line ?? 0) || (a.line === b.line && (a.column ?? 0) < (b.column ?? 0));
 }
 
 /** Problems that mean a statement building a model failed (not a condition or loop left unfollowed). */

@@ -158,3 +158,64 @@ export function reachedCalls(inputs: TensorObj[], outputs: TensorObj[]): { calls
   }
   return { calls };
 }
+
+/** The calls a partial functional model keeps, its inputs and outputs, and the first problem that cut a call out. */
+export interface PartialGraph {
+  inputs: TensorObj[];
+  outputs: TensorObj[];
+  problem?: Diagnostic;
+}
+
+/**
+ * What a functional model the code did not finish still is: from the `seeds` (keras.Input
+ * tensors), every call in `log` (construction order) whose tensors all come from the seeds or
+ * from calls kept before it, and whose layer the writer can build. A call on a layer with a
+ * problem is left out, and so is every call that needs its output. `within` limits the calls to
+ * those records (a model's own graph). The outputs are the kept calls whose tensors no later kept
+ * call reads, in call order; the inputs the seeds some kept call reads. Nothing kept: undefined.
+ */
+export function partialGraph(
+  seeds: TensorObj[],
+  log: TensorObj[],
+  problemOf: (op: Op) => Diagnostic | undefined,
+  within?: ReadonlySet<object>,
+): PartialGraph | undefined {
+  const record = (t: TensorObj): object => t.source.calls[t.call] ?? t.source;
+  const available = new Set<object>(seeds.map(record));
+  const kept: TensorObj[] = [];
+  const read = new Set<object>();
+  let problem: Diagnostic | undefined;
+  for (const t of log) {
+    if (within && !within.has(record(t))) continue;
+    const ins = callInputs(t.source, t.call);
+    const ready = (i: TensorObj) => available.has(record(i)) || (isLayer(i.source) && i.source.constant === true);
+    if (ins.length === 0 || !ins.every(ready)) continue;
+    const cut = problemOf(t.source);
+    if (cut) {
+      problem ??= cut;
+      continue;
+    }
+    available.add(record(t));
+    kept.push(t);
+    for (const i of ins) read.add(record(i));
+  }
+  if (kept.length === 0) return undefined;
+  const outputs = kept.filter((t) => !read.has(record(t)));
+  const inputs = seeds.filter((s) => read.has(record(s)));
+  return problem ? { inputs, outputs, problem } : { inputs, outputs };
+}
+
+/** The call records a model's outputs are worked out from, walking back to InputLayers. */
+export function ancestorCalls(outputs: TensorObj[]): Set<object> {
+  const seen = new Set<object>();
+  const stack = [...outputs];
+  while (stack.length > 0) {
+    const t = stack.pop()!;
+    const rec = t.source.calls[t.call];
+    if (!rec || seen.has(rec)) continue;
+    seen.add(rec);
+    if (isLayer(t.source) && t.source.type === 'InputLayer') continue;
+    stack.push(...callInputs(t.source, t.call));
+  }
+  return seen;
+}
