@@ -115,6 +115,22 @@ describe.skipIf(executable === '')('the model lab in Chromium', () => {
         expect(await message.textContent()).toContain(String(line));
         expect(await page.locator('.pl-code__mark').count()).toBeGreaterThan(0);
         expect(await page.locator('.pl-code__input').inputValue()).toBe(bad);
+        // code the reader cannot follow past line 6: the layers before it are still summarised
+        const partial = [
+          'import keras',
+          'from keras import layers',
+          'inputs = keras.Input((28, 28, 1))',
+          'x = layers.Conv2D(32, 3)(inputs)',
+          'x = layers.Flatten()(x)',
+          'n = int(open("units.txt").read())',
+          'x = layers.Dense(n)(x)',
+          'model = keras.Model(inputs, x)',
+        ].join('\n');
+        await paste(page, partial);
+        // 32 × (1 × 3 × 3 + 1)
+        await expect.poll(() => total(page).textContent()).toBe(String(32 * (1 * 3 * 3 + 1)));
+        expect(await page.locator('[data-problem="paste"]').textContent()).toContain('6');
+        expect(await page.locator('.pl-code__mark').count()).toBeGreaterThan(0);
         expect(problems).toEqual([]);
       });
 

@@ -267,3 +267,28 @@ describe('a pasted printout', () => {
     expect(view.totals.params).toBe('93,322');
   });
 });
+
+describe('pasted code the reader cannot follow to the end', () => {
+  it('still shows the layers before the problem, and where it stopped', () => {
+    const code = [
+      'import keras',
+      'from keras import layers',
+      'inputs = keras.Input((28, 28, 1))',
+      'x = layers.Conv2D(32, 3)(inputs)',
+      'x = layers.Flatten()(x)',
+      'n = int(open("units.txt").read())',
+      'x = layers.Dense(n)(x)',
+      'model = keras.Model(inputs, x)',
+    ].join('\n');
+    const read = readSource(code);
+    if (!read.ok) throw new Error(read.error.message);
+    expect(read.problem?.line).toBe(6);
+    const view = viewOf(read.summary, words, 'en');
+    // Conv2D(32, 3) on one channel: 32 × (1 × 3 × 3 + 1)
+    expect(view.rows.map((r) => [r.name, r.paramCount])).toEqual([
+      ['input_layer', 0],
+      ['conv2d', 32 * (1 * 3 * 3 + 1)],
+      ['flatten', 0],
+    ]);
+  });
+});
