@@ -91,4 +91,21 @@ export default defineConfig({
       },
     },
   ],
+  // The lab fetches these on demand; listing them lets `npm run dev` prepare them up front instead
+  // of reloading the page the first time a reader pastes code or opens the exports.
+  vite: {
+    optimizeDeps: {
+      include: [
+        'preact/compat',
+        '@lezer/highlight',
+        '@lezer/python',
+        'fflate',
+        'shiki/core',
+        'shiki/engine/javascript',
+        'shiki/langs/python.mjs',
+        'shiki/themes/github-dark.mjs',
+        'shiki/themes/github-light.mjs',
+      ],
+    },
+  },
 });

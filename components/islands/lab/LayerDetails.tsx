@@ -200,8 +200,9 @@ export function LayerDetails({ explanation, weights, cost, lesson, edit, reading
                 <dt>{part.label}</dt>
                 <dd>
                   {part.text}
-                  {part.code?.map((line) => (
-                    <code class="pl-explorer__code" key={line}>
+                  {part.code?.map((line, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: lines may repeat; the list is rebuilt whole
+                    <code class="pl-explorer__code" key={i}>
                       {line}
                     </code>
                   ))}
@@ -218,8 +219,9 @@ export function LayerDetails({ explanation, weights, cost, lesson, edit, reading
                       {' '}
                       {s.readingOthers}
                       <ul>
-                        {reading.alternatives.map((a) => (
-                          <li key={a}>
+                        {reading.alternatives.map((a, i) => (
+                          // biome-ignore lint/suspicious/noArrayIndexKey: two readings may print alike; the list is rebuilt whole
+                          <li key={i}>
                             <code>{a}</code>
                           </li>
                         ))}
@@ -234,8 +236,9 @@ export function LayerDetails({ explanation, weights, cost, lesson, edit, reading
                 <dt>{s.tensorsLabel}</dt>
                 <dd>
                   <ul class="pl-lab__weights">
-                    {weights.map((w) => (
-                      <li key={w.text}>
+                    {weights.map((w, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: a wrapper's two directions have alike weights
+                      <li key={i}>
                         <code>{w.text}</code> {w.trainable ? s.tensorTrainable : s.tensorFrozen}
                       </li>
                     ))}

@@ -118,8 +118,10 @@ const TableRow = memo(function TableRow({
       {functional && (
         <td class="pl-lab__connected">
           {/* one reference per line, as Keras prints them */}
-          {row.connected.map((c) => (
-            <span key={c}>{c}</span>
+          {row.connected.map((c, i) => (
+            // the same tensor can be passed twice (attention on (x, x)): keys by position
+            // biome-ignore lint/suspicious/noArrayIndexKey: the list is rebuilt whole, never reordered
+            <span key={i}>{c}</span>
           ))}
         </td>
       )}
