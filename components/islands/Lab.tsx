@@ -39,7 +39,7 @@ import {
   type LabState,
   type NotEditable,
 } from './lab/lab-state.ts';
-import { LayerDetails, type EditProps } from './lab/LayerDetails.tsx';
+import { LayerDetails, TypeOptions, type EditProps } from './lab/LayerDetails.tsx';
 import type { Read } from './lab/readers.ts';
 import { decodeDocument, encodeDocument, MAX_LINK_CHARS, SHARE_KEY, type LabDocument } from './lab/share.ts';
 import { ROWS_PER_PAGE, SummaryTable } from './lab/SummaryTable.tsx';
@@ -669,15 +669,7 @@ export default function Lab(props: LabProps) {
         <div class="pl-lab__add">
           <label for={`${id}-add`}>{s.addType}</label>
           <select id={`${id}-add`} value={addType} onChange={(e) => setAddType(e.currentTarget.value)}>
-            {[...groupByFamily(types)].map(([family, types]) => (
-              <optgroup key={family} label={(s.families as Record<string, string>)[family] ?? family}>
-                {types.map((t) => (
-                  <option key={t} value={t}>
-                    {t}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
+            <TypeOptions types={types} s={s} />
           </select>
           <button type="button" data-action="add" onClick={() => void addLayer()}>
             {openIndex() >= 0 ? s.addAfterOpen : s.add}
@@ -886,12 +878,6 @@ export default function Lab(props: LabProps) {
 
 /** A weight's shape as Python prints a tuple: `(3, 3, 32, 64)`, `(64,)`. */
 const tupleText = (shape: readonly (number | null)[]): string => (shape.length === 1 ? `(${shape[0]},)` : shapeText([...shape]));
-
-function groupByFamily(types: readonly (readonly [string, string])[]): Map<string, string[]> {
-  const families = new Map<string, string[]>();
-  for (const [type, family] of types) families.set(family, [...(families.get(family) ?? []), type]);
-  return families;
-}
 
 function inputName(state: LabState, id: number, s: LabStrings): string {
   const i = state.inputs.findIndex((x) => x.id === id);

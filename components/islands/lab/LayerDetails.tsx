@@ -52,11 +52,28 @@ export interface LayerDetailsProps {
   s: LabStrings;
 }
 
+/** The layer types as <option>s grouped by family (an <optgroup> each), named in the page's language. */
+export function TypeOptions({ types, s }: { types: readonly (readonly [string, string])[]; s: LabStrings }) {
+  const families = new Map<string, string[]>();
+  for (const [type, family] of types) families.set(family, [...(families.get(family) ?? []), type]);
+  return (
+    <>
+      {[...families].map(([family, names]) => (
+        <optgroup key={family} label={(s.families as Record<string, string>)[family] ?? family}>
+          {names.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </optgroup>
+      ))}
+    </>
+  );
+}
+
 function Edit({ e, s }: { e: EditProps; s: LabStrings }) {
   const id = useId();
   const info = e.catalog.get(e.layer.type);
-  const families = new Map<string, string[]>();
-  for (const [type, t] of e.catalog) families.set(t.family, [...(families.get(t.family) ?? []), type]);
   const takes = info?.takes ?? 'one';
   const fieldProblem = e.problem?.field;
   const layerProblem = e.problem && (!e.problem.field || !info?.args.includes(e.problem.field)) ? e.problem.message : null;
@@ -72,15 +89,7 @@ function Edit({ e, s }: { e: EditProps; s: LabStrings }) {
         <div class="pl-field">
           <label for={`${id}-type`}>{s.layerType}</label>
           <select id={`${id}-type`} data-action="type" value={e.layer.type} onChange={(ev) => e.onType(ev.currentTarget.value)}>
-            {[...families].map(([family, types]) => (
-              <optgroup key={family} label={(s.families as Record<string, string>)[family] ?? family}>
-                {types.map((t) => (
-                  <option key={t} value={t}>
-                    {t}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
+            <TypeOptions types={[...e.catalog].map(([type, t]) => [type, t.family] as const)} s={s} />
           </select>
         </div>
         {(info?.args ?? []).map((arg) => {

@@ -22,6 +22,7 @@ import type { Locale } from '@i18n/index.ts';
 import { fill } from '@i18n/fill.ts';
 import { toModel, type Catalog, type LabState, type TypedProblem } from './lab-state.ts';
 import type en from '@i18n/en/lab.json';
+import { totalsText, type TotalsText } from '../model-editor/view.ts';
 
 export type LabStrings = typeof en;
 
@@ -75,13 +76,8 @@ export interface RowView {
   reading?: 'exact' | 'ambiguous' | 'none';
 }
 
-export interface TotalsView {
-  params: string;
-  trainable: string;
-  nonTrainable: string;
-  bytes: string;
-  trainableBytes: string;
-  nonTrainableBytes: string;
+/** Keras's totals as the model editor prints them, and the numbers Keras does not print. */
+export interface TotalsView extends TotalsText {
   macs: string | null;
   flops: string | null;
   memory: string | null;
@@ -156,7 +152,6 @@ function rowViews(
 
 /** Totals for the footer: Keras's three lines, then the numbers Keras does not print. */
 export function totalsView(summary: Summary): TotalsView {
-  const t = summary.totals;
   const { macs, flops } = computeTotals(summary.rows);
   let memory: number | null = 0;
   for (const r of summary.rows) {
@@ -164,12 +159,7 @@ export function totalsView(summary: Summary): TotalsView {
     memory = memory === null || b === null ? null : memory + b;
   }
   return {
-    params: groupDigits(t.params),
-    trainable: groupDigits(t.trainable),
-    nonTrainable: groupDigits(t.nonTrainable),
-    bytes: readableMemorySize(t.bytes),
-    trainableBytes: readableMemorySize(t.trainableBytes),
-    nonTrainableBytes: readableMemorySize(t.nonTrainableBytes),
+    ...totalsText(summary.totals),
     macs: count(macs),
     flops: count(flops),
     memory: memory === null ? null : readableMemorySize(memory),

@@ -3,12 +3,12 @@
  * from src/calc's `summarize`, the first broken layer's diagnostic beside the field it names, and
  * for everything src/calc could not reach the last valid numbers, marked stale.
  */
-import { equationText, groupDigits, outputText, readableMemorySize, SIZE_LIMIT } from '@calc/basics.ts';
-import { summarize, type Row, type Totals } from '@calc/engine.ts';
+import { equationText, groupDigits, outputText, SIZE_LIMIT } from '@calc/basics.ts';
+import { summarize, type Row } from '@calc/engine.ts';
 import { codeText, diagnosticText } from '@i18n/diagnostic-text.ts';
 import { argLabels, pick, type Locale } from '@i18n/index.ts';
 import { fieldsOf, namesOf, pastLimit, toModel, type EditorState } from './editor-model.ts';
-import type { EditorView, LastGood, LayerNumbers, LayerView, TotalsText } from './view.ts';
+import { totalsText, type EditorView, type LastGood, type LayerNumbers, type LayerView, type TotalsText } from './view.ts';
 
 export type { EditorView, LastGood, LayerNumbers, LayerView, TotalsText };
 
@@ -16,15 +16,6 @@ const numbersOf = (row: Row): LayerNumbers => ({
   shape: outputText(row.outputShape),
   params: groupDigits(row.params),
   equation: row.formula ? equationText(row.formula) : null,
-});
-
-const totalsText = (t: Totals): TotalsText => ({
-  params: groupDigits(t.params),
-  trainable: groupDigits(t.trainable),
-  nonTrainable: groupDigits(t.nonTrainable),
-  bytes: readableMemorySize(t.bytes),
-  trainableBytes: readableMemorySize(t.trainableBytes),
-  nonTrainableBytes: readableMemorySize(t.nonTrainableBytes),
 });
 
 /** The field a diagnostic's argument belongs to (`kernel_size[0]` → `kernel_size`), if the layer has one. */

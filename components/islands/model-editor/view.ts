@@ -4,6 +4,9 @@
  * and load the calculation engine only when the reader starts editing.
  */
 
+import { groupDigits, readableMemorySize } from '@calc/basics.ts';
+import type { Totals } from '@calc/engine.ts';
+
 /** A layer's numbers as shown. */
 export interface LayerNumbers {
   shape: string;
@@ -66,3 +69,13 @@ export function forget(good: LastGood | null, id: number): LastGood | null {
   layers.delete(id);
   return { ...good, layers };
 }
+
+/** Keras's three totals and their sizes as the page prints them (the model lab prints them too). */
+export const totalsText = (t: Totals): TotalsText => ({
+  params: groupDigits(t.params),
+  trainable: groupDigits(t.trainable),
+  nonTrainable: groupDigits(t.nonTrainable),
+  bytes: readableMemorySize(t.bytes),
+  trainableBytes: readableMemorySize(t.trainableBytes),
+  nonTrainableBytes: readableMemorySize(t.nonTrainableBytes),
+});
