@@ -17,6 +17,7 @@ import { fill, labelled } from '@i18n/fill.ts';
 import type { DiagnosticWords } from '@i18n/diagnostic-words.ts';
 import type { Locale } from '@i18n/index.ts';
 import { CodeEditor, type Mark } from './lab/CodeEditor.tsx';
+import { findLayer } from './lab/locate.ts';
 import type { LabStrings, LabView, RowView } from './lab/evaluate.ts';
 import { Exports } from './lab/Exports.tsx';
 import type { Token } from './lab/highlight.ts';
@@ -114,7 +115,7 @@ export default function Lab(props: LabProps) {
   const [textView, setView] = useState<LabView | null>(null);
   const [read, setRead] = useState<Read | null>(null);
   const [tokens, setTokens] = useState<Token[]>([]);
-  const [notice, setNotice] = useState<{ text: string; kind: 'info' | 'problem' } | null>(null);
+  const [notice, setNotice] = useState<{ text: string; kind: 'info' | 'problem'; undoable?: boolean } | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [limit, setLimit] = useState(ROWS_PER_PAGE);
@@ -308,6 +309,9 @@ export default function Lab(props: LabProps) {
   const change = useCallback((next: (state: LabState) => LabState) => {
     setSource('build');
     setBuild(next);
+    // the model "Start again" replaced can be had back only until the next change
+    setUndo(null);
+    setNotice((n) => (n?.undoable ? null : n));
   }, []);
   const toggle = useCallback((key: string) => setOpen((o) => (o === key ? null : key)), []);
   const expand = useCallback(
@@ -517,7 +521,12 @@ export default function Lab(props: LabProps) {
 
   // --- render ---------------------------------------------------------------------------------------------
   const readProblem = read && !read.ok ? read.error : read?.ok ? (read.problem ?? null) : null;
-  const mark = source === 'text' ? markOf(readProblem ?? undefined) : null;
+  // a model the engine refuses has no place in the code; the refused layer's constructor is found by its name
+  const engineMark =
+    source === 'text' && !readProblem && summary?.error?.layer && summary.error.layerType
+      ? findLayer(text, summary.error.layer, summary.error.layerType)
+      : null;
+  const mark = source === 'text' ? (markOf(readProblem ?? undefined) ?? engineMark) : null;
   const functional = summary ? !summary.sequentialLike : false;
   const brokenId = view?.problem?.stateId;
 
@@ -682,7 +691,7 @@ export default function Lab(props: LabProps) {
               change(() => emptyState(startInput));
               setOpen(null);
               setUndo(() => before);
-              setNotice({ text: s.cleared, kind: 'info' });
+              setNotice({ text: s.cleared, kind: 'info', undoable: true });
               setAnnounce(s.cleared);
             }}
           >
@@ -714,8 +723,8 @@ export default function Lab(props: LabProps) {
           value={text}
           tokens={tokens}
           mark={mark}
-          invalid={readProblem !== null}
-          describedBy={`${id}-code-h${readProblem ? ` ${id}-code-e` : ''}`}
+          invalid={readProblem !== null || (source === 'text' && Boolean(view?.problem))}
+          describedBy={`${id}-code-h${readProblem || view?.problem ? ` ${id}-code-e` : ''}`}
           placeholder={s.pastePlaceholder}
           onInput={(t) => {
             setText(t);
@@ -733,6 +742,21 @@ export default function Lab(props: LabProps) {
         {readProblem && (
           <p id={`${id}-code-e`} class="pl-field__error" data-problem="paste">
             {labelled(s.invalid, located(readProblem, diagnosticWords(readProblem), s))}
+          </p>
+        )}
+        {!readProblem && view?.problem && source === 'text' && (
+          <p id={`${id}-code-e`} class="pl-field__error" data-problem="paste-model">
+            {labelled(
+              s.invalid,
+              engineMark
+                ? fill(s.at, { line: engineMark.line, column: engineMark.column, message: view.problem.message })
+                : view.problem.message,
+            )}
+          </p>
+        )}
+        {read?.ok && read.kind === 'model' && read.problem && (view?.rows.length ?? 0) > 0 && (
+          <p class="pl-lab__notice" data-kind="problem" data-note="partial">
+            {fill(s.partialPaste, { line: read.problem.line ?? '?' })}
           </p>
         )}
         {read?.ok && read.notes.length > 0 && (

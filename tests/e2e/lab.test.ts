@@ -131,6 +131,16 @@ describe.skipIf(executable === '')('the model lab in Chromium', () => {
         await expect.poll(() => total(page).textContent()).toBe(String(32 * (1 * 3 * 3 + 1)));
         expect(await page.locator('[data-problem="paste"]').textContent()).toContain('6');
         expect(await page.locator('.pl-code__mark').count()).toBeGreaterThan(0);
+        // and the page says the summary is partial
+        expect(await page.locator('[data-note="partial"]').count()).toBe(1);
+        // a value the engine refuses (a kernel of −3) is found in the code too: the second Conv2D
+        const refusedCode = MNIST_CODE.replace('layers.Conv2D(64, 3, activation="relu"),', 'layers.Conv2D(64, -3),');
+        await paste(page, refusedCode);
+        const refused = page.locator('[data-problem="paste-model"]');
+        await refused.waitFor();
+        const refusedLine = refusedCode.split('\n').findIndex((l) => l.includes('Conv2D(64, -3)')) + 1;
+        expect(await refused.textContent()).toContain(String(refusedLine));
+        expect(await page.locator('.pl-code__mark').textContent()).toBe('Conv2D');
         expect(problems).toEqual([]);
       });
 

@@ -14,6 +14,7 @@ import en from '@i18n/en/lab.json';
 import { argLabels, diagnosticStrings } from '@i18n/index.ts';
 import { catalog, evaluateState, viewOf } from '@components/islands/lab/evaluate.ts';
 import { readSource } from '@components/islands/lab/readers.ts';
+import { findLayer } from '@components/islands/lab/locate.ts';
 import {
   addInput,
   duplicateLayer,
@@ -290,5 +291,36 @@ describe('pasted code the reader cannot follow to the end', () => {
       ['conv2d', 32 * (1 * 3 * 3 + 1)],
       ['flatten', 0],
     ]);
+  });
+});
+
+describe('a pasted model the engine refuses', () => {
+  const code = [
+    'import keras',
+    'from keras import layers',
+    'model = keras.Sequential([',
+    '    keras.Input((28, 28, 1)),',
+    '    layers.Conv2D(32, 3),',
+    '    layers.Conv2D(64, -3),',
+    '    layers.Dense(10, name="head"),',
+    '])',
+  ].join('\n');
+
+  it('finds the refused layer in the code by its automatic name', () => {
+    const read = readSource(code);
+    if (!read.ok) throw new Error(read.error.message);
+    const error = read.summary.error!;
+    expect(error.layer).toBe('conv2d_1');
+    // the second Conv2D( of the text, line 6, column 12
+    expect(findLayer(code, error.layer!, error.layerType!)).toEqual({ line: 6, column: 12 });
+    expect(findLayer(code, 'head', 'Dense')).toEqual({ line: 7, column: 22 });
+    expect(findLayer(code, 'conv2d_5', 'Conv2D')).toBeNull();
+  });
+
+  it('a merge layer in a two-input model starts on both inputs', () => {
+    let state = emptyState('4');
+    state = addInput(state, '4');
+    state = insertLayer(state, 'Concatenate', 0, cat);
+    expect(state.layers[0]!.from).toEqual(state.inputs.map((i) => i.id));
   });
 });

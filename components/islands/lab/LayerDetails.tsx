@@ -109,7 +109,9 @@ function Edit({ e, s }: { e: EditProps; s: LabStrings }) {
               <input
                 id={fid}
                 type="text"
-                size={10}
+                // a wrapped layer's config is a long dict: a wider box
+                size={shown.startsWith('{') ? 44 : 10}
+                class={shown.startsWith('{') ? 'pl-lab__wide' : undefined}
                 value={shown}
                 spellcheck={false}
                 autoComplete="off"

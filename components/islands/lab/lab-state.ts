@@ -80,13 +80,12 @@ export function newLayer(state: LabState, type: string, index: number, catalog: 
   const info = catalog.get(type);
   const fields: Record<string, string> = {};
   for (const [arg, value] of Object.entries(info?.example ?? {})) fields[arg] = literalText(value);
-  const from = defaultFrom(state, index);
-  // a layer that merges tensors starts with two: the one before it and the one before that
+  let from = defaultFrom(state, index);
+  // a layer that merges tensors starts with two: the last two it may read (the two inputs of a
+  // two-input model, or the layer before it and the one before that)
   if (info && info.takes !== 'one') {
     const sources = sourcesBefore(state, index);
-    const second = sources[sources.length - 2];
-    if (second !== undefined) from.unshift(second);
-    else if (from[0] !== undefined) from.push(from[0]);
+    from = sources.length >= 2 ? sources.slice(-2) : [...from, ...from];
   }
   return { id: state.nextId, type, fields, from };
 }

@@ -85,7 +85,7 @@ function stepSentence(step: ShapeStep, rank: number, s: SummaryExplorerStrings):
   if (step.rule === 'broadcast' && step.axes.length > 0) {
     const n = step.inputs.length / step.axes.length;
     const same = step.axes.every((_, k) => step.inputs.slice(k * n, k * n + n).every((d) => d === step.inputs[k * n]));
-    if (n >= 2 && same) return fill(s.broadcastSame, { n, result: step.result.map(dimText).join(s.listSeparator) });
+    if (n >= 2 && same) return fill(s.broadcastSame, { n });
   }
   // typed per rule: a rule code the engine adds without words in the dictionaries fails tsc
   const rules: Record<Exclude<ShapeStep['rule'], WindowStep['rule']>, string> = s.rules;
