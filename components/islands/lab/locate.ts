@@ -5,7 +5,7 @@
  */
 import type { Mark } from './CodeEditor.tsx';
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const regexEscaped = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Where the code makes a layer the engine refused: `name="conv2d_1"` when the code names it, else
@@ -18,11 +18,11 @@ export function findLayer(text: string, name: string, type: string): Mark | null
     const line = before.split('\n').length;
     return { line, column: offset - before.lastIndexOf('\n') };
   };
-  const named = new RegExp(`name\\s*=\\s*["']${escape(name)}["']`).exec(text);
+  const named = new RegExp(`name\\s*=\\s*["']${regexEscaped(name)}["']`).exec(text);
   if (named) return at(named.index);
   const auto = /_(\d+)$/.exec(name);
   const n = auto ? Number(auto[1]) : 0;
-  const calls = [...text.matchAll(new RegExp(`\\b${escape(type)}\\s*\\(`, 'g'))];
+  const calls = [...text.matchAll(new RegExp(`\\b${regexEscaped(type)}\\s*\\(`, 'g'))];
   const call = calls[n];
   return call?.index === undefined ? null : at(call.index);
 }
