@@ -212,7 +212,7 @@ export function LayerDetails({ explanation, weights, cost, lesson, edit, reading
                 <dd>
                   {part.text}
                   {part.code?.map((line, i) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: lines may repeat; the list is rebuilt whole
+                    // keyed by position: lines may repeat; the list is rebuilt whole
                     <code class="pl-explorer__code" key={i}>
                       {line}
                     </code>
@@ -231,7 +231,7 @@ export function LayerDetails({ explanation, weights, cost, lesson, edit, reading
                       {s.readingOthers}
                       <ul>
                         {reading.alternatives.map((a, i) => (
-                          // biome-ignore lint/suspicious/noArrayIndexKey: two readings may print alike; the list is rebuilt whole
+                          // keyed by position: two readings may print alike; the list is rebuilt whole
                           <li key={i}>
                             <code>{a}</code>
                           </li>
@@ -248,7 +248,7 @@ export function LayerDetails({ explanation, weights, cost, lesson, edit, reading
                 <dd>
                   <ul class="pl-lab__weights">
                     {weights.map((w, i) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: a wrapper's two directions have alike weights
+                      // keyed by position: a wrapper's two directions have alike weights
                       <li key={i}>
                         <code>{w.text}</code> {w.trainable ? s.tensorTrainable : s.tensorFrozen}
                       </li>

@@ -120,7 +120,7 @@ const TableRow = memo(function TableRow({
           {/* one reference per line, as Keras prints them */}
           {row.connected.map((c, i) => (
             // the same tensor can be passed twice (attention on (x, x)): keys by position
-            // biome-ignore lint/suspicious/noArrayIndexKey: the list is rebuilt whole, never reordered
+            // keyed by position: the list is rebuilt whole, never reordered
             <span key={i}>{c}</span>
           ))}
         </td>
