@@ -111,8 +111,7 @@ export default function Lab(props: LabProps) {
   const [text, setText] = useState('');
   const [variable, setVariable] = useState<string | undefined>(undefined);
   const [file, setFile] = useState<FileModel | null>(null);
-  const [cat, setCat] = useState<Catalog | null>(null);
-  const [textView, setView] = useState<LabView | null>(null);
+  const [textView, setTextView] = useState<LabView | null>(null);
   const [read, setRead] = useState<Read | null>(null);
   const [tokens, setTokens] = useState<Token[]>([]);
   const [notice, setNotice] = useState<{ text: string; kind: 'info' | 'problem'; undoable?: boolean } | null>(null);
@@ -140,6 +139,8 @@ export default function Lab(props: LabProps) {
     el?.focus();
   });
   const [eng, setEng] = useState<Engine | null>(null);
+  /** Every layer type and its arguments, from the engine's specs (computed once, in evaluate.ts). */
+  const cat: Catalog | null = eng ? eng.catalog() : null;
   const engineRef = useRef<Engine | null>(null);
   const readersRef = useRef<Readers | null>(null);
 
@@ -148,7 +149,6 @@ export default function Lab(props: LabProps) {
     const loaded = await loadEngine();
     if (!engineRef.current) {
       engineRef.current = loaded;
-      setCat(loaded.catalog());
       setEng(loaded);
     }
     return loaded;
@@ -235,13 +235,13 @@ export default function Lab(props: LabProps) {
           setTooLong(false);
           if (text.trim() === '') {
             setRead(null);
-            setView(null);
+            setTextView(null);
             return;
           }
           if (text.length > r.MAX_PASTE_CHARS) {
             setTooLong(true);
             setRead(null);
-            setView(null);
+            setTextView(null);
             return;
           }
           const result = r.readSource(text, undefined, variable);
@@ -250,12 +250,12 @@ export default function Lab(props: LabProps) {
             void wake().then(
               (e) =>
                 live &&
-                setView({
+                setTextView({
                   ...e.viewOf(result.summary, diagnostics, locale, result.kind === 'printout'),
                   ...(result.model ? { model: result.model } : {}),
                 }),
             );
-          else setView(null);
+          else setTextView(null);
         }),
       readersRef.current ? 150 : 0,
     );
