@@ -361,6 +361,8 @@ export default function Lab(props: LabProps) {
 
   // --- files ----------------------------------------------------------------------------------------------
   const openFile = async (f: File): Promise<void> => {
+    // a file dropped before anything else was touched: the engine is not there yet
+    const engine = await wake();
     const r = await loadReaders();
     readersRef.current = r;
     if (f.size > r.MAX_FILE_BYTES) {
@@ -370,7 +372,7 @@ export default function Lab(props: LabProps) {
     const bytes = new Uint8Array(await f.arrayBuffer());
     const result = r.readSource(bytes, f.name);
     if (!result.ok) {
-      setNotice({ text: fill(s.fileProblem, { name: f.name, message: diagnosticWords(result.error) }), kind: 'problem' });
+      setNotice({ text: fill(s.fileProblem, { name: f.name, message: engine.word(result.error, diagnostics, locale) }), kind: 'problem' });
       return;
     }
     if (result.kind === 'printout' || result.format === 'python') {
@@ -381,13 +383,13 @@ export default function Lab(props: LabProps) {
       return;
     }
     const model = result.model!;
-    const converted = cat ? fromModel(model, cat) : null;
-    if (converted?.ok) {
+    const converted = fromModel(model, engine.catalog());
+    if (converted.ok) {
       setBuild(converted.state);
       setSource('build');
       setNotice({ text: fill(s.fileOpened, { name: f.name }), kind: 'info' });
     } else {
-      setFile({ model, filename: f.name, format: result.format, why: converted && !converted.ok ? converted.reason : null });
+      setFile({ model, filename: f.name, format: result.format, why: converted.reason });
       setSource('file');
       setNotice({ text: fill(s.fileOpenedReadOnly, { name: f.name }), kind: 'info' });
     }
