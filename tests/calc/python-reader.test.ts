@@ -902,3 +902,92 @@ other = keras.Sequential([keras.Input((3,)), layers.Dense(2)])
     if (!r.ok) expect(r.error).toMatchObject({ code: 'python-not-static', line: 3, column: 29 });
   });
 });
+
+describe('a Sequential list a problem stops keeps the layers before it', () => {
+  function shown(code: string) {
+    const r = readPython(code);
+    if (!r.ok) throw new Error(`${r.error.line}:${r.error.column} ${r.error.message}`);
+    const m = r.value.models[r.value.main]!;
+    const s = summarize(m.model);
+    if (s.error) throw new Error(s.error.message);
+    const json = renderJson(s);
+    return { read: r.value, m, json, rows: json.layers.map((l) => `${l.name} ${l.type} ${JSON.stringify(l.outputShape)} ${l.params}`) };
+  }
+
+  const TYPO = `import keras
+from keras import layers
+model = keras.Sequential([
+    keras.Input((28, 28, 1)),
+    layers.Conv2D(32, 3),
+    layers.Flaten(),
+    layers.Dense(10),
+])
+`;
+
+  it('a misspelt layer: the Input and the Conv2D before it', () => {
+    const { read, m, json, rows } = shown(TYPO);
+    expect(rows).toEqual(['conv2d Conv2D [null,26,26,32] 320']); // 32 × (1 × 3 × 3 + 1); 28 − 3 + 1 = 26
+    expect(json.totals.params).toBe(320);
+    expect(m.model.name).toBe('sequential');
+    expect(m.variable).toBe('model');
+    expect(read.models).toHaveLength(1);
+    expect(read.main).toBe(0);
+    // line 6: four spaces and "layers." put `Flaten` at column 12, where the error was before
+    expect(m.problem).toMatchObject({ code: 'python-no-layer-close', line: 6, column: 12, values: { suggestion: 'Flatten' } });
+  });
+
+  it('through readInput, as the lab reads it', () => {
+    const r = readInput(TYPO, 'model.py');
+    if (!r.ok || r.value.kind !== 'model') throw new Error('expected a model');
+    expect(summarize(r.value.imported.model).rows.map((row) => row.name)).toEqual(['conv2d']);
+    expect(r.value.imported.problem).toMatchObject({ line: 6, column: 12 });
+  });
+
+  it('a layer whose size is read from a file', () => {
+    const { m, json, rows } = shown(TYPO.replace('layers.Flaten()', 'layers.Dense(int(open("f").read()))'));
+    expect(rows).toEqual(['conv2d Conv2D [null,26,26,32] 320']);
+    expect(json.totals.params).toBe(320);
+    expect(m.variable).toBe('model');
+    // "    layers.Dense(int(" is 21 characters: `open` at column 22
+    expect(m.problem).toMatchObject({ code: 'python-not-static', line: 6, column: 22 });
+  });
+
+  it('the first item fails: nothing to keep, the located error alone', () => {
+    const r = readPython(TYPO.replace('    keras.Input((28, 28, 1)),\n    layers.Conv2D(32, 3),\n', ''));
+    expect(r.ok).toBe(false);
+    // `layers.Flaten()` is now line 4, `Flaten` at column 12
+    if (!r.ok) expect(r.error).toMatchObject({ code: 'python-no-layer-close', line: 4, column: 12 });
+  });
+
+  it('a model finished after the stopped one is the one shown; the stopped one is named last', () => {
+    const { read } = shown(`import keras
+from keras import layers
+broken = keras.Sequential([keras.Input((3,)), layers.Dense(4), layers.Dens(2)])
+other = keras.Sequential([keras.Input((3,)), layers.Dense(2)])
+`);
+    expect(read.models.map((m) => m.variable)).toEqual(['broken', 'other']);
+    expect(read.main).toBe(1);
+    // Keras never made the stopped one, so `other` is `sequential`; its Dense is the second made
+    expect(read.models.map((m) => m.model.name)).toEqual(['sequential_1', 'sequential']);
+    expect(read.models.map((m) => summarize(m.model).totals.params)).toEqual([16, 8]); // 3 × 4 + 4; 3 × 2 + 2
+    expect(read.models[1]!.problem).toBeUndefined();
+  });
+
+  it('keeps name= given after the list', () => {
+    const code = `import keras
+from keras import layers
+model = keras.Sequential([
+    keras.Input((3,)),
+    layers.Dense(4),
+    layers.Dens(2),
+], name="x")
+`;
+    const { m, json, rows } = shown(code);
+    expect(rows).toEqual(['dense Dense [null,4] 16']); // 3 × 4 + 4
+    expect(json.totals.params).toBe(16);
+    expect(m.model.name).toBe('x');
+    expect(m.variable).toBe('model');
+    // line 6: `Dens` at column 12
+    expect(m.problem).toMatchObject({ code: 'python-no-layer-close', line: 6, column: 12, values: { suggestion: 'Dense' } });
+  });
+});

@@ -55,6 +55,8 @@ export const MAX_NESTING = 200;
 export const MAX_CALL_DEPTH = 64;
 /** The longest string or list the reader builds (`"a" * 10**9` stops here). */
 export const MAX_LENGTH = 1_000_000;
+/** Expressions that only state a value: the arguments after a stopped list that are still read. */
+const LITERALS = new Set(['Number', 'String', 'Boolean', 'None']);
 
 /** Stops the whole reading: the budget ran out, or nesting went too deep. */
 export class Halt extends Error {
@@ -98,6 +100,11 @@ export interface Host {
   setAttribute(obj: Py, name: string, value: Py, at: Loc): boolean;
   /** Calling something the evaluator does not know itself. */
   call(callee: Py, args: Py[], kwargs: Map<string, Py>, at: Loc, ev: Evaluator): Py;
+  /**
+   * `name = f([a, b, c])` at the top of the script, stopped by a problem in the list: `args` and
+   * `kwargs` hold the items made before it and the literal arguments (the host keeps what it can).
+   */
+  stoppedCall?(callee: Py, args: Py[], kwargs: Map<string, Py>, at: Loc, problem: Diagnostic, variable: string): void;
   /** `class X(base)`: what kind of class the base makes it. */
   classBase(base: Py): PyClass['base'];
   /** Iterating a host value (a model's `.layers`). */
@@ -588,8 +595,15 @@ export class Evaluator {
       }
       case 'TupleExpression':
         return tuple(this.spreadItems(children(node).slice(1, -1), scope));
-      case 'ArrayExpression':
-        return list(this.spreadItems(children(node).slice(1, -1), scope));
+      case 'ArrayExpression': {
+        const made: Py[] = [];
+        try {
+          return list(this.spreadItems(children(node).slice(1, -1), scope, made));
+        } catch (e) {
+          if (e instanceof PyError) e.stoppedList = { from: node.from, items: made };
+          throw e;
+        }
+      }
       case 'SetExpression':
         return list(this.spreadItems(children(node).slice(1, -1), scope));
       case 'DictionaryExpression':
@@ -639,8 +653,7 @@ export class Evaluator {
   }
 
   /** Items of a list or tuple display, `*spread` included. */
-  private spreadItems(nodes: SyntaxNode[], scope: Scope): Py[] {
-    const out: Py[] = [];
+  private spreadItems(nodes: SyntaxNode[], scope: Scope, out: Py[] = []): Py[] {
     for (let i = 0; i < nodes.length; i++) {
       const n = nodes[i]!;
       if (n.name === ',') continue;
@@ -975,9 +988,51 @@ export class Evaluator {
     const [calleeNode, argList] = children(node);
     const callee = this.expr(calleeNode!, scope);
     const at = this.source.at(node);
-    const { args, kwargs } = this.arguments(argList!, scope);
+    let made: { args: Py[]; kwargs: Map<string, Py> };
+    try {
+      made = this.arguments(argList!, scope);
+    } catch (e) {
+      if (e instanceof PyError && e.stoppedList) this.stoppedCall(node, callee, argList!, scope, e);
+      throw e;
+    }
+    const { args, kwargs } = made;
     if (isUnknown(callee)) return unknown(`${callee.what}(…)`, callee.at);
     return this.call(callee, args, kwargs, at);
+  }
+
+  /**
+   * `name = f([a, b, bad, …], name="x")` at the top of the script: the host is told the items made
+   * before the problem and the literal arguments (only those: nothing else the code would not
+   * have run is followed). The statement still fails.
+   */
+  private stoppedCall(node: SyntaxNode, callee: Py, argList: SyntaxNode, scope: Scope, e: PyError): void {
+    const statement = node.parent;
+    if (!this.host.stoppedCall || statement?.name !== 'AssignStatement' || statement.parent?.name !== 'Script') return;
+    const target = children(statement);
+    if (target.length !== 3 || target[0]!.name !== 'VariableName' || target[2]!.from !== node.from) return;
+    const stopped = e.stoppedList!;
+    const args: Py[] = [];
+    const kwargs = new Map<string, Py>();
+    let found = false;
+    let positional = true;
+    const cs = children(argList)
+      .slice(1, -1)
+      .filter((c) => c.name !== ',');
+    for (let i = 0; i < cs.length; i++) {
+      const c = cs[i]!;
+      const keyword = c.name === 'VariableName' && cs[i + 1]?.name === 'AssignOp' && this.source.textOf(cs[i + 1]!) === '=';
+      const valueNode = keyword ? cs[i + 2]! : c;
+      if (keyword) i += 2;
+      let value: Py | undefined;
+      if (valueNode.name === 'ArrayExpression' && valueNode.from === stopped.from) {
+        value = list(stopped.items);
+        found = true;
+      } else if (LITERALS.has(valueNode.name)) value = this.expr(valueNode, scope);
+      if (keyword && value !== undefined) kwargs.set(this.source.textOf(c), value);
+      else if (!keyword && positional && value !== undefined) args.push(value);
+      else if (!keyword) positional = false;
+    }
+    if (found) this.host.stoppedCall(callee, args, kwargs, this.source.at(node), e.diagnostic, this.source.textOf(target[0]!));
   }
 
   private arguments(argList: SyntaxNode, scope: Scope): { args: Py[]; kwargs: Map<string, Py> } {

@@ -11,6 +11,7 @@ import { knownTypes, specFor } from '../../layers/index.ts';
 import { Namer, toSnakeCase } from '../../naming.ts';
 import type { Diagnostic, Dialect, Shape } from '../../types.ts';
 import type { Evaluator, Host } from './evaluate.ts';
+import { PyError } from './literals.ts';
 import { tensorsIn } from './to-model.ts';
 import {
   isDict,
@@ -36,6 +37,15 @@ import {
   typeName,
   unknown,
 } from './values.ts';
+
+/** `name = keras.Sequential([...])` a problem in the list stopped: the items and literal arguments made before it. */
+export interface StoppedSequential {
+  args: Py[];
+  kwargs: Map<string, Py>;
+  at: Loc;
+  problem: Diagnostic;
+  variable: string;
+}
 
 /** Lower-case functions in `keras.layers` that make a merge layer and call it at once. */
 const MERGE_FUNCTIONS = new Map([
@@ -170,6 +180,8 @@ export class Keras implements Host {
   readonly inputTensors: TensorObj[] = [];
   /** Every call of a layer or model on tensors, in the order the code made them (each call's first output). */
   readonly callLog: TensorObj[] = [];
+  /** `name = keras.Sequential([...])` stopped by a problem in its list: what was made before it (read-python.ts builds it). */
+  readonly stoppedSequentials: StoppedSequential[] = [];
   /** Layers whose first call has happened (their build took its helper names). */
   private readonly builtLayers = new WeakSet<object>();
   /** Custom Layer subclasses: the hook that builds them (custom-layer.ts). */
@@ -609,6 +621,28 @@ export class Keras implements Host {
   }
 
   // ---- models ----
+
+  stoppedCall(callee: Py, args: Py[], kwargs: Map<string, Py>, at: Loc, problem: Diagnostic, variable: string): void {
+    if (isObj(callee) && callee.kind === 'module' && callee.keras && callee.path.split('.').at(-1) === 'Sequential')
+      this.stoppedSequentials.push({ args, kwargs, at, problem, variable });
+  }
+
+  /**
+   * The Sequential a stopped list would have made, from the items made before the problem; built
+   * after the code has run, so it takes its name (and its build its hidden names) as the next
+   * model would. Undefined when it keeps no layer or cannot be made.
+   */
+  buildStopped(s: StoppedSequential, ev: Evaluator): ModelObj | undefined {
+    const count = this.models.length;
+    try {
+      const model = this.sequential(s.args, s.kwargs, s.at, ev);
+      if (model.layers.length > 0) return model;
+    } catch (e) {
+      if (!(e instanceof PyError)) throw e;
+    }
+    this.models.splice(count);
+    return undefined;
+  }
 
   private newModel(variant: ModelObj['variant'], name: Py | undefined, at: Loc): ModelObj {
     const model: ModelObj = {

@@ -7,6 +7,8 @@ import { isSeq, type Py, pyRepr, pyStr } from './values.ts';
 
 /** A Python error the code would raise: the statement is skipped and the problem reported. */
 export class PyError extends Error {
+  /** The list literal the error stopped, and the items made before it (where it starts, in the source). */
+  stoppedList?: { from: number; items: Py[] };
   constructor(readonly diagnostic: Diagnostic) {
     super(diagnostic.message);
   }

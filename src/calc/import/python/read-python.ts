@@ -14,7 +14,7 @@ import { Keras } from './keras-api.ts';
 import { installCustomLayers } from './custom-layers.ts';
 import { children, Source } from './source.ts';
 import { ancestorCalls, ModelWriter, partialGraph, reachedCalls, tensorsIn, type Written } from './to-model.ts';
-import { isLayer, isModel, list, type LayerObj, type ModelObj, type TensorObj } from './values.ts';
+import { isLayer, isModel, list, type LayerObj, type Loc, type ModelObj, type TensorObj } from './values.ts';
 
 export interface PythonModel {
   /** The variable the code binds the model to last, if any. */
@@ -82,13 +82,14 @@ export function readPython(text: string, options: PythonOptions = {}): Result<Py
     if (e instanceof RangeError) return { ok: false, error: diagnostic('python-too-deep', { limit: 0 }, { line: 1, column: 1 }) };
     throw e;
   }
-  const chosen = pickModels(keras, ev);
+  const stopped = stoppedSequentials(keras, ev, writer);
+  const chosen = pickModels(keras, ev, new Set(stopped.map((s) => s.obj)));
   const unfinished = unfinishedModel(keras, ev, writer, source);
   // a model-building statement that failed after the model shown was made: that model is not the answer
   const lastMade = Math.max(...chosen.map((m) => m.at.line));
   const failed = ev.problems.find((p) => MODEL_BUILDING.has(p.code) && (p.line ?? 0) > lastMade);
-  if (failed && !unfinished) return { ok: false, error: failed };
-  if (chosen.length === 0 && !unfinished) {
+  if (failed && !unfinished && !stopped.some((s) => s.failed === failed)) return { ok: false, error: failed };
+  if (chosen.length === 0 && !unfinished && stopped.length === 0) {
     const first = ev.problems[0];
     return { ok: false, error: first ?? diagnostic('python-no-model', {}, { line: 1, column: 1 }) };
   }
@@ -101,11 +102,16 @@ export function readPython(text: string, options: PythonOptions = {}): Result<Py
     if (obj.summaryOptions) m.summaryOptions = obj.summaryOptions;
     return m;
   });
-  if (unfinished) {
-    // the model the problem interrupted is shown unless a model was finished after the problem
-    const at = unfinished.problem;
-    const later = chosen.findIndex((m) => before(at, { ...at, ...m.at }));
-    models.splice(later === -1 ? models.length : later, 0, unfinished);
+  // a model a problem interrupted is shown unless a model was finished after the problem
+  const madeAt: (Loc | undefined)[] = chosen.map((m) => m.at);
+  const interrupted = [...stopped.map((s) => s.model), ...(unfinished ? [unfinished] : [])];
+  interrupted.sort((a, b) => (before(a.problem, b.problem) ? -1 : before(b.problem, a.problem) ? 1 : 0));
+  for (const m of interrupted) {
+    const at = m.problem;
+    const later = madeAt.findIndex((made) => made !== undefined && before(at, { ...at, ...made }));
+    const i = later === -1 ? models.length : later;
+    models.splice(i, 0, m);
+    madeAt.splice(i, 0, undefined);
   }
   return { ok: true, value: { models, main: models.length - 1, notes: ev.problems } };
 }
@@ -168,6 +174,23 @@ function unfinishedModel(
   return { variable: problem === failed ? assignedModel(source, problem) : null, model: written.model, problem };
 }
 
+/**
+ * `name = keras.Sequential([...])` stopped by a problem in its list: the Sequential of the items
+ * made before it, bound to `name`, with the first problem met (a kept layer's, else the list's).
+ */
+function stoppedSequentials(
+  keras: Keras,
+  ev: Evaluator,
+  writer: ModelWriter,
+): { obj: ModelObj; failed: Diagnostic; model: PythonModel & { problem: Diagnostic } }[] {
+  return keras.stoppedSequentials.flatMap((s) => {
+    const obj = keras.buildStopped(s, ev);
+    if (!obj) return [];
+    const written = writer.write(obj);
+    return [{ obj, failed: s.problem, model: { variable: s.variable, model: written.model, problem: written.problem ?? s.problem } }];
+  });
+}
+
 /** `model = keras.Model(…)` failing at `at`: the variable it was to be bound to. */
 function assignedModel(source: Source, at: Diagnostic): string | null {
   for (const node of children(source.tree.topNode)) {
@@ -205,7 +228,7 @@ const MODEL_BUILDING = new Set<string>([
 ]);
 
 /** The models to show: those summarised, else the top-level models bound to variables, else the last made. */
-function pickModels(keras: Keras, ev: Evaluator): ModelObj[] {
+function pickModels(keras: Keras, ev: Evaluator, stopped: ReadonlySet<ModelObj>): ModelObj[] {
   if (keras.summarized.length > 0) return [...new Set(keras.summarized)];
   // a model listed in a Sequential or called on tensors is a layer of another model
   const inner = new Set<ModelObj>(keras.models.filter((m) => m.calls.length > 0));
@@ -215,7 +238,7 @@ function pickModels(keras: Keras, ev: Evaluator): ModelObj[] {
   const top = keras.models.filter((m) => bound.has(m));
   if (top.length > 0) return top;
   // the last model built that is not part of another (a model inside a custom layer is not the answer)
-  const last = keras.models.filter((m) => !inner.has(m)).at(-1);
+  const last = keras.models.filter((m) => !inner.has(m) && !stopped.has(m)).at(-1);
   return last ? [last] : [];
 }
 
