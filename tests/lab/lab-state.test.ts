@@ -202,6 +202,12 @@ describe('models read from code become builder state and back', () => {
 });
 
 describe('every layer type the builder offers', () => {
+  it("is a Keras 3 class: not tf.keras 1.x's CuDNN layers, not a file's registered custom name", () => {
+    expect(cat.has('LSTM')).toBe(true);
+    for (const gone of ['CuDNNLSTM', 'CuDNNGRU', 'ThresholdedReLU', 'Custom>CustomScaleLayer', 'InputLayer'])
+      expect(cat.has(gone), gone).toBe(false);
+  });
+
   it("starts with fields that read back to its spec's example arguments", () => {
     for (const [type, info] of cat) {
       const layer = insertLayer(emptyState('8'), type, 0, cat).layers[0]!;

@@ -36,8 +36,10 @@ export function catalog(): Catalog {
   if (cached) return cached;
   const map = new Map<string, import('./lab-state.ts').TypeInfo>();
   for (const [type, spec] of layerSpecs) {
-    // inputs and models are not layers to add; a registered custom name (`Custom>…`) is a file's, not a Keras class
+    // inputs and models are not layers to add; a registered custom name (`Custom>…`) is a file's, not a
+    // Keras class; a layer whose example is another dialect's (tf.keras 1.x's CuDNNLSTM) is not Keras 3's
     if (spec.family === 'input' || spec.family === 'model' || type.includes('>')) continue;
+    if (spec.example.dialect !== undefined && spec.example.dialect !== 'keras3') continue;
     const defaults = kerasDefaults(type) ?? {};
     const example = spec.example.args ?? {};
     const args = [...new Set([...(spec.positional ?? []), ...Object.keys(example), ...Object.keys(defaults)])].filter(
