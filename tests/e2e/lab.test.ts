@@ -133,6 +133,12 @@ describe.skipIf(executable === '')('the model lab in Chromium', () => {
         expect(await page.locator('.pl-code__mark').count()).toBeGreaterThan(0);
         // and the page says the summary is partial
         expect(await page.locator('[data-note="partial"]').count()).toBe(1);
+        // a typo in a Sequential list: located, with a suggestion, and the layers before it kept
+        const typo = MNIST_CODE.replace('layers.Flatten()', 'layers.Flaten()');
+        await paste(page, typo);
+        await expect.poll(() => page.locator('[data-problem="paste"]').textContent()).toContain('Flatten');
+        expect(await page.locator('.pl-code__mark').textContent()).toBe('Flaten');
+        expect(await page.locator('tbody tr[data-name="conv2d_2"]').count()).toBe(1);
         // a value the engine refuses (a kernel of −3) is found in the code too: the second Conv2D
         const refusedCode = MNIST_CODE.replace('layers.Conv2D(64, 3, activation="relu"),', 'layers.Conv2D(64, -3),');
         await paste(page, refusedCode);
