@@ -249,6 +249,32 @@ describe.skipIf(executable === '')('the model lab in Chromium', () => {
         expect(problems).toEqual([]);
       });
 
+      it('gives the Keras 3 text Keras printed, and folds a nested model as Keras does', async () => {
+        const { page, problems } = await session.open(path);
+        await paste(page, MNIST_CODE);
+        await expect.poll(() => total(page).textContent()).toBe(MNIST_TOTAL);
+        await page.locator('.pl-lab__export-box > summary').click();
+        await page.locator('.pl-lab__formats input[value="keras3"]').check();
+        const text = page.locator('.pl-lab__export[data-format="keras3"]');
+        await text.waitFor();
+        // character for character what Keras 3 printed for this model (tests/python-corpus/printed/)
+        expect((await text.textContent())?.trimEnd()).toBe(printed.trimEnd());
+        // a model used as a layer: one row, folded; unfolded, its layers follow it
+        const nested = [
+          'import keras',
+          'from keras import layers',
+          'block = keras.Sequential([keras.Input((8,)), layers.Dense(4), layers.Dense(2)], name="block")',
+          'model = keras.Sequential([keras.Input((8,)), block, layers.Dense(1)])',
+        ].join('\n');
+        await paste(page, nested);
+        // (8 × 4 + 4) + (4 × 2 + 2) inside the block, then 2 × 1 + 1
+        await expect.poll(() => total(page).textContent()).toBe(String(8 * 4 + 4 + (4 * 2 + 2) + (2 * 1 + 1)));
+        expect(await page.locator('tbody tr[data-depth="1"]').count()).toBe(0);
+        await page.locator('tr[data-name="block"] .pl-lab__twisty').click();
+        expect(await page.locator('tbody tr[data-depth="1"]').count()).toBe(2);
+        expect(problems).toEqual([]);
+      });
+
       it('opens a file dropped anywhere on the lab', async () => {
         const { page, problems } = await session.open(path);
         await page.locator('.pl-lab[data-ready="true"]').waitFor();

@@ -19,7 +19,9 @@ const FORMATS: ExportFormat[] = ['python', 'keras3', 'keras2', 'json'];
 export function Exports({ summary, model, s }: { summary: Summary; model: Model | undefined; s: LabStrings }) {
   const id = useId();
   const [format, setFormat] = useState<ExportFormat>('python');
-  const [out, setOut] = useState<Exported | null>(null);
+  /** The text of the format it was made for: a switch shows nothing stale while the new one is made. */
+  const [made, setOut] = useState<{ format: ExportFormat; out: Exported } | null>(null);
+  const out = made?.format === format ? made.out : null;
   const [colored, setColored] = useState<ColoredToken[][] | null>(null);
   const [copied, setCopied] = useState('');
 
@@ -30,7 +32,7 @@ export function Exports({ summary, model, s }: { summary: Summary; model: Model 
     void load().then(({ exportText, pythonTokens }) => {
       if (!live) return;
       const text = exportText(format, summary, model);
-      setOut(text);
+      setOut({ format, out: text });
       if (format === 'python' && text.ok)
         void pythonTokens(text.text).then(
           (lines) => live && setColored(lines),
@@ -95,7 +97,7 @@ export function Exports({ summary, model, s }: { summary: Summary; model: Model 
           </div>
           <pre class="pl-lab__export pl-shiki pl-scroll" data-format={format}>
             <code>
-              {colored
+              {colored && format === 'python'
                 ? colored.map((line, i) => (
                     <span class="line" key={i}>
                       {line.map((t, j) => (
