@@ -436,8 +436,6 @@ export default function Lab(props: LabProps) {
     const lesson = lessonByType[r.type] ?? (row ? lessonByFamily[row.family] : undefined) ?? null;
     const layerIndex = r.stateId === undefined ? -1 : build.layers.findIndex((l) => l.id === r.stateId);
     const layer = source === 'build' && layerIndex >= 0 ? build.layers[layerIndex]! : null;
-    const names = view!.rows.filter((x) => x.depth === 0 && x.stateId !== undefined).map((x) => [x.stateId!, x.name] as const);
-    const nameOf = new Map(names);
     const edit: EditProps | null =
       layer && cat
         ? {
@@ -447,7 +445,7 @@ export default function Lab(props: LabProps) {
             count: build.layers.length,
             sources: sourcesBefore(build, layerIndex).map((sid) => ({
               id: sid,
-              name: view!.names?.get(sid) ?? nameOf.get(sid) ?? inputName(build, sid, s),
+              name: view!.names?.get(sid) ?? inputName(build, sid, s),
             })),
             catalog: cat,
             problem: view!.problem && view!.problem.stateId === layer.id ? view!.problem : null,
