@@ -176,7 +176,7 @@ export default function Lab(props: LabProps) {
               ? fill(s.linkFuture, { version: decoded.version })
               : decoded.problem === 'too-large'
                 ? s.linkTooLarge
-                : fill(s.linkMalformed, { detail: decoded.detail });
+                : s.linkMalformed;
           setNotice({ text: fill(s.linkIgnored, { why }), kind: 'problem' });
         }
       } else if (galleryId !== null) {
