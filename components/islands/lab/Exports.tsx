@@ -80,8 +80,8 @@ export function Exports({ summary, model, s }: { summary: Summary; model: Model 
         ))}
       </div>
       {out && !out.ok && (
-        <p class="pl-lab__notice" data-export-problem={out.why}>
-          {out.why === 'no-model' ? s.exportNoModel : fill(s.exportUnavailable, { detail: out.detail ?? '' })}
+        <p class="pl-lab__notice" data-export-problem={out.why} data-detail={out.why === 'unavailable' ? out.detail : undefined}>
+          {out.why === 'no-model' ? s.exportNoModel : s.exportUnavailable}
         </p>
       )}
       {out?.ok && (
