@@ -9,6 +9,7 @@ export default defineConfig({
     alias: {
       '@calc': here('./src/calc'),
       '@lessons': here('./src/lessons'),
+      '@exercises': here('./src/exercises'),
       '@components': here('./components'),
       '@i18n': here('./src/i18n'),
     },

@@ -7,7 +7,7 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import type en from '@i18n/en/quiz.json';
 import { fill } from '@i18n/fill.ts';
 import type { QuizItem } from '../lesson/quiz-items.ts';
-import { judge, type Verdict } from './quiz/answer.ts';
+import { judge, type Verdict } from '@exercises/answer.ts';
 import { withInlineCode } from './quiz/inline-code.tsx';
 import {
   afterAnswer,

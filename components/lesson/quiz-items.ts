@@ -7,7 +7,7 @@ import { equationText, groupDigits, shapeList, shapeText, type OutputShape } fro
 import type { Locale } from '@i18n/index.ts';
 import { BrokenFact, factLabel, formulaOf, isModelFact, resolveLayerFact, resolveModelFact } from '@lessons/facts.ts';
 import type { Question } from '@lessons/types.ts';
-import type { Expected } from '../islands/quiz/answer.ts';
+import type { Expected } from '@exercises/answer.ts';
 
 /** One question as the island receives it (plain JSON: it is serialised into the page). */
 export interface QuizItem {

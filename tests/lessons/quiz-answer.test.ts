@@ -1,6 +1,6 @@
 /** Reading a reader's answer: the formats people type for counts and shapes all mean the same answer. */
 import { describe, expect, it } from 'vitest';
-import { judge, parseCount, parseShape, shapeMatches } from '@components/islands/quiz/answer.ts';
+import { judge, parseCount, parseShape, shapeMatches } from '@exercises/answer.ts';
 
 const secondConv = 64 * (32 * 3 * 3 + 1); // 18,496
 const secondConvShape = [null, 13 - 3 + 1, 13 - 3 + 1, 64]; // (None, 11, 11, 64)

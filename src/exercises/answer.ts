@@ -4,11 +4,10 @@
  * without the batch axis, or as `11x11x64`; all of those mean the same answer.
  */
 
-/** One axis of a shape answer; `null` is `None`. */
-export type Dim = number | null;
+import type { Dim } from '@calc/basics.ts';
+import type { Expected } from './types.ts';
 
-/** What a question expects: a count, or a shape with its batch axis first. */
-export type Expected = { kind: 'count'; value: number } | { kind: 'shape'; value: Dim[] };
+export type { Dim, Expected };
 
 export type Verdict = 'right' | 'wrong' | 'unreadable';
 
@@ -63,4 +62,15 @@ export function judge(text: string, expected: Expected): Verdict {
   }
   const dims = parseShape(text);
   return dims === null ? 'unreadable' : shapeMatches(dims, expected.value) ? 'right' : 'wrong';
+}
+
+/** The reader's text read as an answer of the expected kind, or null. */
+export function readAnswer(text: string, expected: Expected): Expected['value'] | null {
+  return expected.kind === 'count' ? parseCount(text) : parseShape(text);
+}
+
+/** Whether a read answer equals a value of the expected kind (a shape with or without its batch axis). */
+export function sameAnswer(given: Expected['value'], value: Expected['value']): boolean {
+  if (typeof given === 'number' || typeof value === 'number') return given === value;
+  return shapeMatches(given, value);
 }

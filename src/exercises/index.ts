@@ -1,0 +1,17 @@
+/**
+ * The exercise engine (issue #10): templates that turn a seed into a question whose every number
+ * comes from src/calc, the misconception catalogue their wrong answers point to, and the reading
+ * and diagnosis of what a reader answers. Pure TypeScript, no DOM.
+ */
+import { conv2dParams } from './templates/conv2d-params.ts';
+import type { Template } from './types.ts';
+
+export { mistakes, mistake } from './mistakes.ts';
+export { generate, diagnoseBlank, diagnoseChoice, diagnoseOrder, parseVariantId, variantId, type BlankDiagnosis } from './generate.ts';
+export type * from './types.ts';
+
+/** Every template, in no particular order; ids are unique (tests/exercises checks). */
+export const templates: readonly Template[] = [conv2dParams];
+
+/** The template with this id, or undefined. */
+export const templateById = (id: string): Template | undefined => templates.find((t) => t.id === id);
