@@ -64,8 +64,8 @@ export function formulaSolution(term: Term, after?: Text): Text {
   const steps = arithmeticSteps(term);
   const chain = [formulaText(term), ...steps, groupDigits(evaluate(term))].join(' = ');
   return {
-    en: `\`${chain}\`.${after ? ` ${after.en}` : ''}`,
-    'zh-cn': `\`${chain}\`。${after ? after['zh-cn'] : ''}`,
+    en: `Parameters: \`${chain}\`.${after ? ` ${after.en}` : ''}`,
+    'zh-cn': `参数量：\`${chain}\`。${after ? after['zh-cn'] : ''}`,
   };
 }
 

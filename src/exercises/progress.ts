@@ -108,7 +108,8 @@ function migrateLegacy(raw: string): Progress | null {
   const attempts: AttemptRecord[] = [];
   for (const [key, value] of Object.entries(parsed)) {
     if (!isObject(value) || typeof value.correct !== 'boolean') continue;
-    const lesson = key.includes('/') ? key.slice(0, key.lastIndexOf('/')) : undefined;
+    // `lessons/conv2d/<question>` → the lesson's slug, as lesson sets record it.
+    const lesson = key.includes('/') ? key.slice(0, key.lastIndexOf('/')).replace(/^lessons\//, '') : undefined;
     attempts.push({
       id: `legacy:${key}`,
       template: 'legacy',
