@@ -4,6 +4,10 @@
  * and diagnosis of what a reader answers. Pure TypeScript, no DOM.
  */
 import { conv2dParams } from './templates/conv2d-params.ts';
+import { orderBySize } from './templates/order.ts';
+import { predictConv2d, predictDense, predictLstm } from './templates/predict.ts';
+import { spotWrongRow, spotWrongRowNorm } from './templates/spot-row.ts';
+import { whichChangeConv2d, whichChangeDense } from './templates/which-change.ts';
 import type { Template } from './types.ts';
 
 export { mistakes, mistake } from './mistakes.ts';
@@ -11,7 +15,17 @@ export { generate, diagnoseBlank, diagnoseChoice, diagnoseOrder, parseVariantId,
 export type * from './types.ts';
 
 /** Every template, in no particular order; ids are unique (tests/exercises checks). */
-export const templates: readonly Template[] = [conv2dParams];
+export const templates: readonly Template[] = [
+  conv2dParams,
+  whichChangeConv2d,
+  whichChangeDense,
+  predictConv2d,
+  predictDense,
+  predictLstm,
+  orderBySize,
+  spotWrongRow,
+  spotWrongRowNorm,
+];
 
 /** The template with this id, or undefined. */
 export const templateById = (id: string): Template | undefined => templates.find((t) => t.id === id);

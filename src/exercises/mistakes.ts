@@ -285,6 +285,25 @@ export const mistakes: readonly Mistake[] = [
       'zh-cn': '`trainable=False` 会把这一层（以及它里面每一层）的所有权重都移到不可训练参数里。',
     },
   ),
+  m(
+    'placement-and-params',
+    'image-size-and-params',
+    { en: 'Thought moving the kernel changes its size', 'zh-cn': '以为卷积核的滑动方式会改变参数量' },
+    {
+      en: 'Strides, padding and dilation decide where the kernel is applied, and so the output’s height and width; the kernel itself — and the count — stays the same.',
+      'zh-cn': '步幅、填充和膨胀率决定卷积核在哪些位置上计算，从而决定输出的高和宽；卷积核本身不变，参数量也不变。',
+    },
+  ),
+  m(
+    'scaled-proportionally',
+    'lstm-gates',
+    { en: 'Scaled the whole count with one argument', 'zh-cn': '把整个参数量按一个参数等比例缩放' },
+    {
+      en: 'A count is proportional to an argument only when that argument multiplies everything: the bias, a squared kernel size or an LSTM’s recurrent weights (units × units) grow differently.',
+      'zh-cn':
+        '只有当一个参数乘在所有项上时，参数量才与它成正比：偏置、平方的卷积核大小、LSTM 的循环权重（units × units）都不按同样的比例增长。',
+    },
+  ),
 ];
 
 /** The catalogue entry with this id; throws on an unknown id (a template bug, caught by the tests). */
