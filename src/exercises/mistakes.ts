@@ -286,6 +286,24 @@ export const mistakes: readonly Mistake[] = [
     },
   ),
   m(
+    'layer-norm-statistics',
+    'batch-norm-split',
+    { en: 'Gave LayerNormalization moving statistics', 'zh-cn': '给层归一化加上了移动统计量' },
+    {
+      en: 'LayerNormalization computes its mean and variance from each example as it runs, so it keeps no moving mean or variance: only γ and β, two vectors.',
+      'zh-cn': '层归一化在运行时从每个样本自身算出均值和方差，所以不保存移动均值和移动方差：只有 γ 和 β 两个向量。',
+    },
+  ),
+  m(
+    'layer-norm-per-position',
+    'batch-norm-split',
+    { en: 'Gave every position its own LayerNormalization weights', 'zh-cn': '给每个位置都算了一组层归一化参数' },
+    {
+      en: 'LayerNormalization normalises each position over its features, and all positions share the same γ and β: the sequence length does not enter its count.',
+      'zh-cn': '层归一化在每个位置上对其特征归一化，所有位置共用同一组 γ 和 β：序列长度不会出现在它的参数量里。',
+    },
+  ),
+  m(
     'placement-and-params',
     'image-size-and-params',
     { en: 'Thought moving the kernel changes its size', 'zh-cn': '以为卷积核的滑动方式会改变参数量' },
