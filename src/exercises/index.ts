@@ -5,8 +5,16 @@
  */
 import { conv2dParams } from './templates/conv2d-params.ts';
 import { orderBySize } from './templates/order.ts';
+import { mhaParams } from './templates/params-attention.ts';
+import { conv1dParams, conv2dGroupsParams, conv2dLaterLayer, conv2dTransposeParams, conv3dParams } from './templates/params-conv.ts';
+import { denseAfterFlatten, denseParams, denseSequenceParams } from './templates/params-dense.ts';
+import { depthwiseParams, separableParams } from './templates/params-depthwise.ts';
+import { embeddingParams } from './templates/params-embedding.ts';
+import { batchnormParams, layernormParams } from './templates/params-normalization.ts';
+import { bidirectionalNextLayer, bidirectionalParams, gruParams, lstmParams, simplernnParams } from './templates/params-recurrent.ts';
 import { predictConv2d, predictDense, predictLstm } from './templates/predict.ts';
 import { spotWrongRow, spotWrongRowNorm } from './templates/spot-row.ts';
+import { batchnormSplit, frozenSplit } from './templates/trainable.ts';
 import { whichChangeConv2d, whichChangeDense } from './templates/which-change.ts';
 import type { Template } from './types.ts';
 
@@ -17,6 +25,27 @@ export type * from './types.ts';
 /** Every template, in no particular order; ids are unique (tests/exercises checks). */
 export const templates: readonly Template[] = [
   conv2dParams,
+  denseParams,
+  denseSequenceParams,
+  denseAfterFlatten,
+  conv2dGroupsParams,
+  conv2dLaterLayer,
+  conv1dParams,
+  conv3dParams,
+  conv2dTransposeParams,
+  depthwiseParams,
+  separableParams,
+  batchnormParams,
+  layernormParams,
+  embeddingParams,
+  simplernnParams,
+  lstmParams,
+  gruParams,
+  bidirectionalParams,
+  bidirectionalNextLayer,
+  mhaParams,
+  batchnormSplit,
+  frozenSplit,
   whichChangeConv2d,
   whichChangeDense,
   predictConv2d,
