@@ -1,0 +1,256 @@
+/**
+ * Output-shape questions: a convolution or pooling layer (valid, same, stride, dilation, the pooling
+ * stride's default) or Flatten on an input; the reader types the shape. The right shape is the
+ * engine's; a mistake's shape is the engine's answer to the layer asked the mistaken way (padding
+ * "same" for valid, strides 1, dilation 1…), except rounding up, whose arithmetic is the mistake:
+ * it is ⌈(n − span) / s⌉ + 1 from the numbers of the engine's own window step.
+ */
+import type { Dim, LayerArgs, Shape, WindowStep } from '@calc/basics.ts';
+import { isWindowStep, windowArithmetic } from '@calc/basics.ts';
+import type { Row } from '@calc/engine.ts';
+import { callText, mustRow, rowOf, shapeCode } from '../layer.ts';
+import type { Draft, MistakeAnswer, Rng, Template, Text } from '../types.ts';
+import { productArithmetic, windowShapeHints, windowShapeSolution } from './shapes-hints.ts';
+
+/** The one output shape of a row, or undefined (a refused or multi-output layer). */
+export function singleShape(row: Row | null): Dim[] | undefined {
+  const out = row?.outputShape;
+  if (!out || out.length === 0) return undefined;
+  return Array.isArray(out[0]) ? undefined : [...(out as Shape)];
+}
+
+/** A mistake entry when the mistaken question has an answer; none otherwise. */
+const wrong = (mistake: string, value: Dim[] | undefined, note: Text): MistakeAnswer[] =>
+  value === undefined ? [] : [{ mistake, value, note }];
+
+/** The shape a reader gets by rounding each window axis up: ⌈(n − span) / s⌉ + 1 from the row's steps. */
+export function ceilShape(row: Row): Dim[] | undefined {
+  const shape = singleShape(row);
+  if (!shape) return undefined;
+  for (const step of row.steps.filter(isWindowStep)) {
+    const n = step.inputs[0];
+    if (typeof n !== 'number') return undefined;
+    const span = step.dilation * (step.kernel - 1) + 1;
+    shape[step.axes[0]!] = Math.ceil((n - span) / step.stride) + 1;
+  }
+  return shape;
+}
+
+/** The first window step of a row (the height), for a note's numbers. */
+const firstWindow = (row: Row): WindowStep => row.steps.find(isWindowStep)!;
+
+/** `12`, with `n − k` spelled from the step. */
+const sizeOf = (row: Row | null, axis = 1): string => String(singleShape(row)?.[axis] ?? '?');
+
+const ask = (code: string, input: Shape): Text => ({
+  en: `\`${code}\` receives \`${shapeCode(input)}\`. What is its output shape?`,
+  'zh-cn': `\`${code}\` 的输入是 \`${shapeCode(input)}\`。它的输出形状是什么？`,
+});
+
+/** A 2D input: height and width from `sizes` (often square), channels from `channels`. */
+function drawInput(rng: Rng, sizes: readonly number[], channels: readonly number[]): Shape {
+  const h = rng.pick(sizes);
+  const w = rng.chance(0.6) ? h : rng.pick(sizes);
+  return [null, h, w, rng.pick(channels)];
+}
+
+const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+/** Everything a window-layer shape draft shares: the blank, the hints, the solution, `about`. */
+function windowDraft(type: string, args: LayerArgs, code: string, input: Shape, row: Row, mistakes: MistakeAnswer[]): Draft {
+  return {
+    prompt: ask(code, input),
+    response: { kind: 'blanks', blanks: [{ id: 'shape', expected: { kind: 'shape', value: singleShape(row)! }, mistakes }] },
+    about: { kind: 'layer', layer: { type, args }, input, ask: 'shape' },
+    hints: windowShapeHints(row),
+    solution: windowShapeSolution(row),
+  };
+}
+
+/** Conv2D keyword arguments in Keras's signature order, for the call text. */
+const convCall = (filters: number, k: number, keywords: LayerArgs): string => callText('Conv2D', [filters, k], keywords);
+
+export const convValidShape: Template = {
+  id: 'conv-valid-shape',
+  skill: 'output-shape',
+  lessons: ['output-shapes', 'conv2d'],
+  covers: ['Conv2D'],
+  mistakes: ['ceil-not-floor', 'valid-as-same', 'ignored-stride'],
+  draw(rng) {
+    const k = rng.pick([3, 3, 5, 7]);
+    const s = rng.pick([1, 2, 2, 3]);
+    const input = drawInput(rng, range(9, 40), [1, 3, 16, 32, 64]);
+    const filters = rng.pick([8, 16, 32, 64, 128]);
+    const keywords: LayerArgs = s === 1 ? {} : { strides: s };
+    const args: LayerArgs = { filters, kernel_size: k, ...keywords };
+    const row = rowOf({ type: 'Conv2D', args, input });
+    if (!row || !singleShape(row)) return null;
+    const step = firstWindow(row);
+    const rule = windowArithmetic(step);
+    const same = rowOf({ type: 'Conv2D', args: { ...args, padding: 'same' }, input });
+    const mistakes: MistakeAnswer[] = [
+      ...wrong('valid-as-same', singleShape(same), {
+        en: `That is the size \`padding="same"\` would keep (${sizeOf(same)} rows). The default is \`"valid"\`: a ${k}-wide window must fit, so the height is \`${rule}\`.`,
+        'zh-cn': `这是 \`padding="same"\` 时的尺寸（${sizeOf(same)} 行）。默认值是 \`"valid"\`：${k} 宽的窗口必须放得下，所以高是 \`${rule}\`。`,
+      }),
+    ];
+    if (s > 1) {
+      const stride1 = rowOf({ type: 'Conv2D', args: { filters, kernel_size: k }, input });
+      mistakes.push(
+        ...wrong('ignored-stride', singleShape(stride1), {
+          en: `${sizeOf(stride1)} rows is the size at stride 1. With \`strides=${s}\` the window jumps ${s} rows at a time: \`${rule}\`.`,
+          'zh-cn': `${sizeOf(stride1)} 行是步幅为 1 时的尺寸。\`strides=${s}\` 时窗口每次移动 ${s} 行：\`${rule}\`。`,
+        }),
+        ...wrong('ceil-not-floor', ceilShape(row), {
+          en: `You rounded ${step.inputs[0]} − ${k} over ${s} up. Keras rounds down and drops the rows no whole window reaches: \`${rule}\`.`,
+          'zh-cn': `你把 (${step.inputs[0]} − ${k}) / ${s} 向上取整了。Keras 向下取整，丢掉放不下完整窗口的行：\`${rule}\`。`,
+        }),
+      );
+    }
+    return windowDraft('Conv2D', args, convCall(filters, k, keywords), input, row, mistakes);
+  },
+};
+
+export const convSameShape: Template = {
+  id: 'conv-same-shape',
+  skill: 'output-shape',
+  lessons: ['output-shapes'],
+  covers: ['Conv2D'],
+  mistakes: ['same-padding-stride', 'ignored-stride'],
+  draw(rng) {
+    const k = rng.pick([2, 3, 3, 4, 5, 7]);
+    const s = rng.pick([2, 2, 3]);
+    const input = drawInput(rng, range(9, 64), [1, 3, 16, 32, 64]);
+    const filters = rng.pick([8, 16, 32, 64, 128]);
+    const keywords: LayerArgs = { strides: s, padding: 'same' };
+    const args: LayerArgs = { filters, kernel_size: k, ...keywords };
+    const row = rowOf({ type: 'Conv2D', args, input });
+    if (!row || !singleShape(row)) return null;
+    const rule = windowArithmetic(firstWindow(row));
+    const valid = rowOf({ type: 'Conv2D', args: { ...args, padding: 'valid' }, input });
+    const stride1 = rowOf({ type: 'Conv2D', args: { ...args, strides: 1 }, input });
+    const mistakes: MistakeAnswer[] = [
+      ...wrong('same-padding-stride', singleShape(valid), {
+        en: `${sizeOf(valid)} rows is the \`"valid"\` size. With \`"same"\` the kernel drops out: the height is \`${rule}\`.`,
+        'zh-cn': `${sizeOf(valid)} 行是 \`"valid"\` 时的尺寸。在 \`"same"\` 下卷积核大小不再出现：高是 \`${rule}\`。`,
+      }),
+      ...wrong('ignored-stride', singleShape(stride1), {
+        en: `\`"same"\` keeps the size only at stride 1. With \`strides=${s}\` the height is \`${rule}\`.`,
+        'zh-cn': `\`"same"\` 只有在步幅为 1 时才保持尺寸不变。\`strides=${s}\` 时高是 \`${rule}\`。`,
+      }),
+    ];
+    return windowDraft('Conv2D', args, convCall(filters, k, keywords), input, row, mistakes);
+  },
+};
+
+export const convDilationShape: Template = {
+  id: 'conv-dilation-shape',
+  skill: 'output-shape',
+  lessons: ['output-shapes'],
+  covers: ['Conv2D'],
+  mistakes: ['dilation-span', 'valid-as-same'],
+  draw(rng) {
+    const k = rng.pick([3, 3, 5]);
+    const d = rng.pick([2, 3]);
+    const input = drawInput(rng, range(12, 40), [1, 3, 16, 32, 64]);
+    const filters = rng.pick([8, 16, 32, 64, 128]);
+    const keywords: LayerArgs = { dilation_rate: d };
+    const args: LayerArgs = { filters, kernel_size: k, ...keywords };
+    const row = rowOf({ type: 'Conv2D', args, input });
+    if (!row || !singleShape(row)) return null;
+    const rule = windowArithmetic(firstWindow(row));
+    const undilated = rowOf({ type: 'Conv2D', args: { filters, kernel_size: k }, input });
+    const same = rowOf({ type: 'Conv2D', args: { ...args, padding: 'same' }, input });
+    const mistakes: MistakeAnswer[] = [
+      ...wrong('dilation-span', singleShape(undilated), {
+        en: `${sizeOf(undilated)} rows is what an undilated ${k}-wide kernel leaves. With \`dilation_rate=${d}\` it spans ${d} × (${k} − 1) + 1 rows: \`${rule}\`.`,
+        'zh-cn': `${sizeOf(undilated)} 行是不膨胀的 ${k} 宽卷积核留下的尺寸。\`dilation_rate=${d}\` 时它覆盖 ${d} × (${k} − 1) + 1 行：\`${rule}\`。`,
+      }),
+      ...wrong('valid-as-same', singleShape(same), {
+        en: `That is the \`"same"\` size. The default padding is \`"valid"\`, so the dilated window must fit: \`${rule}\`.`,
+        'zh-cn': `这是 \`"same"\` 时的尺寸。默认填充是 \`"valid"\`，膨胀后的窗口必须放得下：\`${rule}\`。`,
+      }),
+    ];
+    return windowDraft('Conv2D', args, convCall(filters, k, keywords), input, row, mistakes);
+  },
+};
+
+export const poolShape: Template = {
+  id: 'pool-shape',
+  skill: 'output-shape',
+  lessons: ['pooling'],
+  covers: ['MaxPooling2D', 'AveragePooling2D'],
+  mistakes: ['pool-stride-default', 'ceil-not-floor'],
+  draw(rng) {
+    const type = rng.pick(['MaxPooling2D', 'AveragePooling2D']);
+    const p = rng.pick([2, 2, 3]);
+    const input = drawInput(rng, range(7, 40), [8, 16, 32, 64, 128]);
+    const args: LayerArgs = { pool_size: p };
+    const row = rowOf({ type, args, input });
+    if (!row || !singleShape(row)) return null;
+    const step = firstWindow(row);
+    const rule = windowArithmetic(step);
+    const stride1 = rowOf({ type, args: { ...args, strides: 1 }, input });
+    const mistakes: MistakeAnswer[] = [
+      ...wrong('pool-stride-default', singleShape(stride1), {
+        en: `${sizeOf(stride1)} rows is a stride of 1. Left out, \`strides\` is \`pool_size\`, ${p}: \`${rule}\`.`,
+        'zh-cn': `${sizeOf(stride1)} 行对应步幅 1。省略 \`strides\` 时它等于 \`pool_size\`，即 ${p}：\`${rule}\`。`,
+      }),
+      ...wrong('ceil-not-floor', ceilShape(row), {
+        en: `You gave the leftover rows a window of their own. Keras drops them and rounds down: \`${rule}\`.`,
+        'zh-cn': `你给剩下的行也算了一个窗口。Keras 会丢掉它们，向下取整：\`${rule}\`。`,
+      }),
+    ];
+    return windowDraft(type, args, callText(type, [p]), input, row, mistakes);
+  },
+};
+
+export const flattenShape: Template = {
+  id: 'flatten-shape',
+  skill: 'output-shape',
+  lessons: ['flatten'],
+  covers: ['Flatten'],
+  mistakes: ['flatten-size'],
+  draw(rng) {
+    const h = rng.int(2, 14);
+    const w = rng.chance(0.7) ? h : rng.int(2, 14);
+    const c = rng.pick([8, 16, 32, 64, 128]);
+    const input: Shape = [null, h, w, c];
+    const row = mustRow({ type: 'Flatten', input });
+    const shape = singleShape(row);
+    const product = productArithmetic(row);
+    if (!shape || !product) return null;
+    const noChannels = singleShape(rowOf({ type: 'Flatten', input: [null, h, w] }));
+    const oneAxis = singleShape(rowOf({ type: 'Flatten', input: [null, w, c] }));
+    const factors = product.split(' = ')[0]!;
+    const mistakes: MistakeAnswer[] = [
+      ...wrong('flatten-size', noChannels, {
+        en: `${h} × ${w} counts the positions only; each position holds ${c} channels: \`${product}\`.`,
+        'zh-cn': `${h} × ${w} 只数了位置；每个位置有 ${c} 个通道：\`${product}\`。`,
+      }),
+      ...wrong('flatten-size', oneAxis, {
+        en: `${w} × ${c} leaves out the height, ${h}: \`${product}\`.`,
+        'zh-cn': `${w} × ${c} 漏掉了高 ${h}：\`${product}\`。`,
+      }),
+    ];
+    return {
+      prompt: ask('Flatten()', input),
+      response: { kind: 'blanks', blanks: [{ id: 'shape', expected: { kind: 'shape', value: shape }, mistakes }] },
+      about: { kind: 'layer', layer: { type: 'Flatten' }, input, ask: 'shape' },
+      hints: [
+        {
+          en: '`Flatten` keeps the batch axis and multiplies every other axis into one: height × width × channels.',
+          'zh-cn': '`Flatten` 保留批量维度，把其余各轴相乘合成一个轴：高 × 宽 × 通道数。',
+        },
+        { en: `Here: \`${factors}\`.`, 'zh-cn': `代入这道题的数：\`${factors}\`。` },
+        { en: `Work it out: \`${factors} = ?\`, and keep \`None\` in front.`, 'zh-cn': `算一算：\`${factors} = ？\`，前面保留 \`None\`。` },
+      ],
+      solution: {
+        en: `\`${product}\`, so the output shape is \`${shapeCode(shape)}\`.`,
+        'zh-cn': `\`${product}\`，所以输出形状是 \`${shapeCode(shape)}\`。`,
+      },
+    };
+  },
+};
+
+export const shapeTemplates: readonly Template[] = [convValidShape, convSameShape, convDilationShape, poolShape, flattenShape];

@@ -1,0 +1,167 @@
+/**
+ * The output-shape templates: over many seeds, every answer and every mistake's shape equals the
+ * rule written out by hand here (Keras's conv_output_length: valid ⌊(n − d(k − 1) − 1) / s⌋ + 1,
+ * same ⌈n / s⌉; pooling's stride defaulting to pool_size; Flatten's product), not the engine's.
+ */
+import { describe, expect, test } from 'vitest';
+import { diagnoseBlank, generate } from '../../src/exercises/generate.ts';
+import { convDilationShape, convSameShape, convValidShape, flattenShape, poolShape } from '../../src/exercises/templates/shapes.ts';
+import type { Blank, Exercise, Template } from '../../src/exercises/types.ts';
+
+type Dims = (number | null)[];
+const SEEDS = Array.from({ length: 250 }, (_, i) => i * 7919 + 3);
+
+const valid = (n: number, k: number, s = 1, d = 1): number => Math.floor((n - d * (k - 1) - 1) / s) + 1;
+const same = (n: number, s = 1): number => Math.ceil(n / s);
+const ceilValid = (n: number, k: number, s: number): number => Math.ceil((n - k) / s) + 1;
+
+function layerOf(ex: Exercise): { args: Record<string, unknown>; h: number; w: number; c: number } {
+  if (ex.about?.kind !== 'layer' || ex.about.ask !== 'shape') throw new Error(`${ex.id}: about is not a layer shape`);
+  const [, h, w, c] = ex.about.input as number[];
+  return { args: (ex.about.layer.args ?? {}) as Record<string, unknown>, h: h!, w: w!, c: c! };
+}
+
+function onlyBlank(ex: Exercise): Blank {
+  if (ex.response.kind !== 'blanks' || ex.response.blanks.length !== 1) throw new Error(`${ex.id}: one blank expected`);
+  return ex.response.blanks[0]!;
+}
+
+/** The forms a reader may type a shape in. */
+function typings(shape: Dims): string[] {
+  const dims = shape.slice(1) as number[];
+  return [`(None, ${dims.join(', ')})`, dims.join('x'), dims.join('×'), `[${dims.join(', ')}]`, `(${dims.join(', ')})`];
+}
+
+/** Each mistake's value is the hand value for its id, and typing it names the mistake; the answer typed any way is right. */
+function checkBlank(ex: Exercise, answer: Dims, byMistake: Record<string, Dims[]>): void {
+  const blank = onlyBlank(ex);
+  expect(blank.expected).toEqual({ kind: 'shape', value: answer });
+  for (const text of typings(answer)) expect(diagnoseBlank(blank, text), `${ex.id} typed ${text}`).toEqual({ verdict: 'right' });
+  for (const m of blank.mistakes) {
+    const hand = byMistake[m.mistake];
+    expect(hand, `${ex.id}: unexpected mistake ${m.mistake}`).toBeDefined();
+    expect(hand).toContainEqual(m.value);
+    const d = diagnoseBlank(blank, typings(m.value as Dims)[1]!);
+    expect(d.verdict === 'wrong' && d.mistake?.mistake).toBe(m.mistake);
+    expect(m.note.en.length).toBeGreaterThan(0);
+    expect(m.note['zh-cn']).toMatch(/[\u4e00-\u9fff]/);
+  }
+  // No hint states the answer.
+  const answerText = `(${answer.map((d) => (d === null ? 'None' : d)).join(', ')})`;
+  for (const h of ex.hints) expect(h.en + h['zh-cn']).not.toContain(answerText);
+  expect(ex.solution.en).toContain(answerText);
+}
+
+/** The shape a mistake gives (empty when the blank does not list it). */
+const mistakeShape = (blank: Blank, mistake: string): Dims =>
+  (blank.mistakes.find((m) => m.mistake === mistake)?.value as Dims | undefined) ?? [];
+
+function run(template: Template, check: (ex: Exercise) => void): { mistakes: Set<string> } {
+  const seen = new Set<string>();
+  for (const seed of SEEDS) {
+    const ex = generate(template, seed);
+    check(ex);
+    for (const m of onlyBlank(ex).mistakes) seen.add(m.mistake);
+  }
+  return { mistakes: seen };
+}
+
+describe('output-shape templates', () => {
+  test('conv-valid-shape: ⌊(n − k) / s⌋ + 1; same, stride 1 and rounding up as the mistakes', () => {
+    const { mistakes } = run(convValidShape, (ex) => {
+      const { args, h, w } = layerOf(ex);
+      const k = args.kernel_size as number;
+      const s = (args.strides as number | undefined) ?? 1;
+      const f = args.filters as number;
+      checkBlank(ex, [null, valid(h, k, s), valid(w, k, s), f], {
+        'valid-as-same': [[null, same(h, s), same(w, s), f]],
+        'ignored-stride': [[null, valid(h, k), valid(w, k), f]],
+        'ceil-not-floor': [[null, ceilValid(h, k, s), ceilValid(w, k, s), f]],
+      });
+      if (s > 1)
+        expect(
+          onlyBlank(ex)
+            .mistakes.map((m) => m.mistake)
+            .sort(),
+        ).toEqual(['ceil-not-floor', 'ignored-stride', 'valid-as-same']);
+    });
+    expect([...mistakes].sort()).toEqual([...convValidShape.mistakes].sort());
+  });
+
+  test('conv-same-shape: ⌈n / s⌉; the valid rule and stride 1 as the mistakes', () => {
+    const { mistakes } = run(convSameShape, (ex) => {
+      const { args, h, w } = layerOf(ex);
+      const k = args.kernel_size as number;
+      const s = args.strides as number;
+      const f = args.filters as number;
+      expect(args.padding).toBe('same');
+      checkBlank(ex, [null, same(h, s), same(w, s), f], {
+        'same-padding-stride': [[null, valid(h, k, s), valid(w, k, s), f]],
+        'ignored-stride': [[null, h, w, f]],
+      });
+    });
+    expect([...mistakes].sort()).toEqual([...convSameShape.mistakes].sort());
+  });
+
+  test('conv-dilation-shape: ⌊(n − d(k − 1) − 1)⌋ + 1; no dilation and same as the mistakes', () => {
+    const { mistakes } = run(convDilationShape, (ex) => {
+      const { args, h, w } = layerOf(ex);
+      const k = args.kernel_size as number;
+      const d = args.dilation_rate as number;
+      const f = args.filters as number;
+      expect(d).toBeGreaterThan(1);
+      checkBlank(ex, [null, valid(h, k, 1, d), valid(w, k, 1, d), f], {
+        'dilation-span': [[null, valid(h, k), valid(w, k), f]],
+        'valid-as-same': [[null, h, w, f]],
+      });
+    });
+    expect([...mistakes].sort()).toEqual([...convDilationShape.mistakes].sort());
+  });
+
+  test('pool-shape: stride = pool_size, floored; stride 1 and rounding up as the mistakes', () => {
+    const { mistakes } = run(poolShape, (ex) => {
+      const { args, h, w, c } = layerOf(ex);
+      const p = args.pool_size as number;
+      expect(args.strides).toBeUndefined();
+      checkBlank(ex, [null, valid(h, p, p), valid(w, p, p), c], {
+        'pool-stride-default': [[null, valid(h, p), valid(w, p), c]],
+        'ceil-not-floor': [[null, ceilValid(h, p, p), ceilValid(w, p, p), c]],
+      });
+    });
+    expect([...mistakes].sort()).toEqual([...poolShape.mistakes].sort());
+  });
+
+  test('flatten-shape: h × w × c; leaving out the channels or the height as the mistakes', () => {
+    run(flattenShape, (ex) => {
+      const { h, w, c } = layerOf(ex);
+      checkBlank(ex, [null, h * w * c], {
+        'flatten-size': [
+          [null, h * w],
+          [null, w * c],
+        ],
+      });
+      expect(onlyBlank(ex).mistakes.length).toBeGreaterThan(0);
+    });
+  });
+
+  test('the pooling lesson’s worked case: MaxPooling2D(2) on 11 gives 5, not 6 (rounding up) or 10 (stride 1)', () => {
+    // Find a generated variant on an 11 × 11 input and read its numbers (docs/learner-mistakes.md).
+    const ex = SEEDS.map((s) => generate(poolShape, s)).find((e) => {
+      const { args, h, w } = layerOf(e);
+      return h === 11 && w === 11 && args.pool_size === 2;
+    });
+    expect(ex, 'no 11 × 11 MaxPooling2D(2) variant among the seeds').toBeDefined();
+    if (!ex) return;
+    const blank = onlyBlank(ex);
+    expect((blank.expected.value as Dims).slice(1, 3)).toEqual([5, 5]);
+    expect(mistakeShape(blank, 'ceil-not-floor').slice(1, 3)).toEqual([6, 6]);
+    expect(mistakeShape(blank, 'pool-stride-default').slice(1, 3)).toEqual([10, 10]);
+  });
+
+  test('hints: rule in words, then numbers, then arithmetic with the last step left', () => {
+    const ex = generate(convValidShape, 42);
+    expect(ex.hints[0].en).toMatch(/⌊|⌈/);
+    expect(ex.hints[2].en).toContain('= ?');
+    expect(ex.hints[2]['zh-cn']).toMatch(/^算一算/);
+  });
+});
