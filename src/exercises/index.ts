@@ -15,7 +15,7 @@ import { bidirectionalNextLayer, bidirectionalParams, gruParams, lstmParams, sim
 import { predictConv2d, predictDense, predictLstm } from './templates/predict.ts';
 import { spotWrongRow, spotWrongRowNorm } from './templates/spot-row.ts';
 import { batchnormSplit, frozenSplit } from './templates/trainable.ts';
-import { whichChangeConv2d, whichChangeDense } from './templates/which-change.ts';
+import { whichChangeConv2d, whichChangeDense, whichChangePooling } from './templates/which-change.ts';
 import type { Template } from './types.ts';
 
 export { mistakes, mistake } from './mistakes.ts';
@@ -48,6 +48,7 @@ export const templates: readonly Template[] = [
   frozenSplit,
   whichChangeConv2d,
   whichChangeDense,
+  whichChangePooling,
   predictConv2d,
   predictDense,
   predictLstm,

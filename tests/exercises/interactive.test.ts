@@ -148,6 +148,54 @@ describe('which-change-dense', () => {
   });
 });
 
+describe('which-change-pooling', () => {
+  const exercises = SEEDS.map((seed) => generate(template('which-change-pooling'), seed));
+  /** One side after pooling: ⌊(L − p) / s⌋ + 1, the stride defaulting to the pool size. */
+  const side = (l: number, p: number, s = p): number => Math.floor((l - p) / s) + 1;
+
+  it('offers four edits of which exactly the right one keeps the output shape', () => {
+    for (const e of exercises) {
+      const m = /^`MaxPooling2D\((\d+)\)` receives `\(None, (\d+), \d+, (\d+)\)` and outputs `\(None, (\d+), (\d+), (\d+)\)`/.exec(
+        e.prompt.en,
+      );
+      expect(m, e.prompt.en).toBeTruthy();
+      const [p, l, c, h, w, outC] = m!.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+      const base = [side(l, p), side(l, p), c];
+      expect([h, w, outC], e.id).toEqual(base);
+      const r = choiceOf(e);
+      expect(r.options).toHaveLength(4);
+      for (const o of r.options) {
+        const [what, to] = o.id.split(':') as [string, string];
+        const v = Number(to);
+        const after: Record<string, () => number[]> = {
+          strides: () => [side(l, p, v), side(l, p, v), c],
+          pool_size: () => [side(l, v), side(l, v), c],
+          size: () => [side(v, p), side(v, p), c],
+          channels: () => [side(l, p), side(l, p), v],
+          // Average pooling slides the same windows.
+          type: () => base,
+        };
+        expect(Object.keys(after), o.id).toContain(what);
+        if (o.id === r.correct) expect(after[what]!(), `${e.id} ${o.id}`).toEqual(base);
+        else {
+          expect(after[what]!(), `${e.id} ${o.id}`).not.toEqual(base);
+          const shape = after[what]!();
+          expect(o.note?.en, o.id).toContain(`\`(None, ${shape.join(', ')})\``);
+          if (o.id === 'strides:1') expect(o.mistake).toBe('pool-stride-default');
+        }
+      }
+      checkChoiceDiagnosis(e, template('which-change-pooling').mistakes);
+    }
+  });
+
+  it('sometimes keeps the shape by rounding down (28 → 29 with pool size 2)', () => {
+    expect(side(28, 2)).toBe(14);
+    expect(side(29, 2)).toBe(14);
+    const ids = new Set(exercises.map((e) => choiceOf(e).correct.split(':')[0]));
+    expect([...ids].sort()).toEqual(['size', 'strides', 'type']);
+  });
+});
+
 describe('predict', () => {
   /** The count a layer call in a prompt has, by hand, and the mistakes' counts at the target. */
   function handCounts(e: Exercise): { start: number; stated: number; target: number; mistakes: Record<string, number> } {
@@ -484,6 +532,45 @@ describe('a fixed spot-wrong-row variant against Keras', () => {
       const first = readSummary(e.display.text.en).rows[0]!;
       if (first.name !== choiceOf(e).correct && /Conv2D\(32, 3\)/.test(choiceOf(e).options.find((o) => o.id === 'conv2d')!.label.en))
         expect(first.params).toBe(320);
+    }
+  });
+});
+
+describe('Chinese text', () => {
+  const ids = [
+    'which-change-conv2d',
+    'which-change-dense',
+    'which-change-pooling',
+    'predict-conv2d',
+    'predict-dense',
+    'predict-lstm',
+    'order-by-size',
+    'spot-wrong-row',
+    'spot-wrong-row-bn',
+  ];
+
+  it('uses full-width punctuation and no space between two Chinese characters', () => {
+    for (const id of ids) {
+      for (const seed of SEEDS.slice(0, 60)) {
+        const e = generate(template(id), seed);
+        const r = e.response;
+        const options = r.kind === 'choice' || r.kind === 'order' ? r.options : [];
+        const notes = r.kind === 'predict' ? r.blank.mistakes.map((m) => m.note) : options.flatMap((o) => (o.note ? [o.note] : []));
+        const texts = [
+          e.prompt,
+          e.solution,
+          ...e.hints,
+          ...options.map((o) => o.label),
+          ...notes,
+          ...(r.kind === 'predict' ? [r.slider.label] : []),
+        ];
+        for (const t of texts) {
+          // Outside inline code: no half-width punctuation after Chinese or code, no space between Chinese characters.
+          const prose = t['zh-cn'].replace(/`[^`]*`/g, 'C');
+          expect(prose, `${e.id}: ${t['zh-cn']}`).not.toMatch(/[\u4e00-\u9fff] +[\u4e00-\u9fff]/);
+          expect(prose, `${e.id}: ${t['zh-cn']}`).not.toMatch(/[\u4e00-\u9fffC][,:;?!]/);
+        }
+      }
     }
   });
 });

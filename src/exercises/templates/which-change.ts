@@ -4,7 +4,7 @@
  * Which edits move a count is never written here: the draw offers edits, src/calc decides, and a
  * draw that does not give one mover and three stayers is drawn again.
  */
-import { equationText, formulaText, groupDigits, type LayerArgs, type Shape } from '@calc/basics.ts';
+import { equationText, formulaText, groupDigits, isWindowStep, windowArithmetic, type LayerArgs, type Shape } from '@calc/basics.ts';
 import { kerasDefaults, type Row } from '@calc/engine.ts';
 import { formulaInWords } from '../hints.ts';
 import { callText, mustRow, rowOf, shapeCode } from '../layer.ts';
@@ -40,6 +40,13 @@ function argEdit(name: string, zhTerm: string, from: unknown, to: unknown, args:
     input,
     ...extra,
   };
+}
+
+/** `改为 \`strides=2\` 后` / `改为 56 × 56 的输入后`: a space only between Chinese and code or digits. */
+function changedTo(change: Text): string {
+  const text = change['zh-cn'];
+  const cjk = /[\u4e00-\u9fff]/;
+  return `改为${cjk.test(text[0] ?? '') ? '' : ' '}${text}${cjk.test(text.at(-1) ?? '') ? '' : ' '}后`;
 }
 
 interface Base {
@@ -212,11 +219,11 @@ function draft(rng: Rng, base: Base): Draft | null {
     return same
       ? {
           en: `With ${edit.change.en}, the output stays \`${shape}\` and the count stays ${n}: ${edit.reason!.en}`,
-          'zh-cn': `改为 ${edit.change['zh-cn']} 后，输出仍是 \`${shape}\`，参数量仍是 ${n}：${edit.reason!['zh-cn']}`,
+          'zh-cn': `${changedTo(edit.change)}，输出仍是 \`${shape}\`，参数量仍是 ${n}：${edit.reason!['zh-cn']}`,
         }
       : {
           en: `With ${edit.change.en}, the output becomes \`${shape}\`, but the count stays ${n}: ${edit.reason!.en}`,
-          'zh-cn': `改为 ${edit.change['zh-cn']} 后，输出变成 \`${shape}\`，但参数量仍是 ${n}：${edit.reason!['zh-cn']}`,
+          'zh-cn': `${changedTo(edit.change)}，输出变成 \`${shape}\`，但参数量仍是 ${n}：${edit.reason!['zh-cn']}`,
         };
   };
   const options: Option[] = rng.shuffle([
@@ -249,7 +256,7 @@ function draft(rng: Rng, base: Base): Draft | null {
     ],
     solution: {
       en: `With ${right.edit.change.en}, the count becomes \`${moved}\` instead of ${n}. The other three leave it alone. ${notes.map((x) => x.en).join(' ')}`,
-      'zh-cn': `改为 ${right.edit.change['zh-cn']} 后，参数量变成 \`${moved}\`，而不是 ${n}。另外三个改动都不改变参数量。${notes.map((x) => x['zh-cn']).join('')}`,
+      'zh-cn': `${changedTo(right.edit.change)}，参数量变成 \`${moved}\`，而不是 ${n}。另外三个改动都不改变参数量。${notes.map((x) => x['zh-cn']).join('')}`,
     },
   };
 }
@@ -270,4 +277,150 @@ export const whichChangeDense: Template = {
   covers: ['Dense'],
   mistakes: ['dense-flattens', 'batch-axis', 'weightless-layers'],
   draw: (rng) => draft(rng, denseBase(rng)),
+};
+
+/**
+ * Pooling has no weights, so nothing changes its count: the pooling variant asks the other way
+ * round about the shape — which one change leaves the output shape as it is? The engine decides
+ * which edits keep it; a draw with not exactly one keeper among the four offered is drawn again.
+ */
+function poolingDraft(rng: Rng): Draft | null {
+  const p = rng.pick([2, 3]);
+  const size = rng.pick([12, 14, 15, 27, 28, 32]);
+  const channels = rng.pick([8, 16, 32]);
+  const type = 'MaxPooling2D';
+  const args = { pool_size: p };
+  const input: Shape = [null, size, size, channels];
+  const row = mustRow({ type, args, input });
+  const step = row.steps.find(isWindowStep);
+  if (!step || !row.outputShape) return null;
+  const defaults = kerasDefaults(type) ?? {};
+  const shape = shapeCode(row.outputShape as (number | null)[]);
+  type PoolEdit = Edit & { kind: string };
+  const edits: PoolEdit[] = [
+    { ...argEdit('strides', '步幅', defaults['strides'], p, args, input), kind: 'same' },
+    {
+      ...argEdit('strides', '步幅', defaults['strides'], 1, args, input),
+      kind: 'move',
+      mistake: 'pool-stride-default',
+      reason: {
+        en: `\`strides=None\` already meant a stride of ${p}, the pool size; a stride of 1 makes the windows overlap.`,
+        'zh-cn': `\`strides=None\` 本来就表示步幅等于池化窗口大小 ${p}；步幅为 1 时窗口会互相重叠。`,
+      },
+    },
+    {
+      id: 'type:averagepooling2d',
+      label: { en: '`MaxPooling2D` → `AveragePooling2D`', 'zh-cn': '换成平均池化：`MaxPooling2D` → `AveragePooling2D`' },
+      change: code('AveragePooling2D'),
+      args,
+      input,
+      kind: 'swap',
+    },
+    {
+      id: `size:${size + 1}`,
+      label: {
+        en: `input size: ${size} × ${size} → ${size + 1} × ${size + 1}`,
+        'zh-cn': `输入尺寸：${size} × ${size} → ${size + 1} × ${size + 1}`,
+      },
+      change: { en: `a ${size + 1} × ${size + 1} input`, 'zh-cn': `${size + 1} × ${size + 1} 的输入` },
+      args,
+      input: [null, size + 1, size + 1, channels],
+      kind: 'same',
+    },
+    {
+      id: `pool_size:${p + 1}`,
+      label: { en: `\`pool_size\`: ${p} → ${p + 1}`, 'zh-cn': `池化窗口大小 \`pool_size\`：${p} → ${p + 1}` },
+      change: code(`pool_size=${p + 1}`),
+      args: { pool_size: p + 1 },
+      input,
+      kind: 'move',
+      reason: {
+        en: `with \`strides=None\` the stride grows with the window, to ${p + 1}.`,
+        'zh-cn': `在 \`strides=None\` 下，步幅随窗口一起变成 ${p + 1}。`,
+      },
+    },
+    {
+      id: `channels:${channels * 2}`,
+      label: { en: `input channels: ${channels} → ${channels * 2}`, 'zh-cn': `输入通道数：${channels} → ${channels * 2}` },
+      change: { en: `${channels * 2} input channels`, 'zh-cn': `${channels * 2} 个输入通道` },
+      args,
+      input: [null, size, size, channels * 2],
+      kind: 'move',
+      reason: { en: 'pooling works on each channel separately and keeps them all.', 'zh-cn': '池化在每个通道上分别进行，通道全部保留。' },
+    },
+  ];
+  const results = edits.map((edit) => {
+    const r = rowOf({ type: edit.kind === 'swap' ? 'AveragePooling2D' : type, args: edit.args, input: edit.input });
+    return { edit, shape: r?.outputShape ? shapeCode(r.outputShape as (number | null)[]) : null };
+  });
+  const keepers = results.filter((r) => r.shape === shape);
+  const movers = results.filter((r): r is { edit: PoolEdit; shape: string } => r.shape !== null && r.shape !== shape);
+  if (keepers.length === 0 || movers.length < 3) return null;
+  const right = rng.pick(keepers);
+  const wrong = rng.shuffle(movers).slice(0, 3);
+  const moveNote = (w: { edit: PoolEdit; shape: string }): Text => ({
+    en: `With ${w.edit.change.en}, the output becomes \`${w.shape}\` instead of \`${shape}\`${w.edit.reason ? `: ${w.edit.reason.en}` : '.'}`,
+    'zh-cn': `${changedTo(w.edit.change)}，输出变成 \`${w.shape}\`，而不是 \`${shape}\`${w.edit.reason ? `：${w.edit.reason['zh-cn']}` : '。'}`,
+  });
+  const options: Option[] = rng.shuffle([
+    { id: right.edit.id, label: right.edit.label },
+    ...wrong.map((w) => ({
+      id: w.edit.id,
+      label: w.edit.label,
+      ...(w.edit.mistake ? { mistake: w.edit.mistake } : {}),
+      note: moveNote(w),
+    })),
+  ]);
+  const layerCode = callText(type, [p]);
+  const arithmetic = windowArithmetic(step);
+  const keep: Text =
+    right.edit.kind === 'swap'
+      ? {
+          en: 'average pooling slides the same windows as max pooling; only the value it takes from each window differs.',
+          'zh-cn': '平均池化与最大池化滑动的窗口完全相同，只是从每个窗口取出的值不同。',
+        }
+      : right.edit.id.startsWith('size:')
+        ? {
+            en: `\`${windowArithmetic(mustRow({ type, args, input: right.edit.input }).steps.find(isWindowStep) ?? step)}\` — the output rounds down, so the leftover that fills no window is dropped.`,
+            'zh-cn': `\`${windowArithmetic(mustRow({ type, args, input: right.edit.input }).steps.find(isWindowStep) ?? step)}\`，输出向下取整，凑不满一个窗口的剩余部分被丢掉。`,
+          }
+        : {
+            en: `\`strides=None\` already meant a stride of ${p}, the pool size.`,
+            'zh-cn': `\`strides=None\` 本来就表示步幅等于池化窗口大小 ${p}。`,
+          };
+  const notes = wrong.map(moveNote);
+  return {
+    prompt: {
+      en: `\`${layerCode}\` receives \`${shapeCode(input)}\` and outputs \`${shape}\`. It has no parameters, so ask about its shape: which one of these changes leaves the output shape as it is?`,
+      'zh-cn': `\`${layerCode}\` 的输入是 \`${shapeCode(input)}\`，输出是 \`${shape}\`。它没有参数，所以这里问形状：下面哪一个改动不会改变输出形状？`,
+    },
+    response: { kind: 'choice', options, correct: right.edit.id },
+    hints: [
+      {
+        en: 'Each side of the output is ⌊(input − pool_size) / strides⌋ + 1, and `strides=None` means a stride equal to `pool_size`; the channels pass through.',
+        'zh-cn': '输出的每条边是 ⌊(输入 − pool_size) / strides⌋ + 1，而 `strides=None` 表示步幅等于 `pool_size`；通道数保持不变。',
+      },
+      {
+        en: `Here each side is \`${arithmetic}\`. Put each option into it.`,
+        'zh-cn': `这道题的每条边是 \`${arithmetic}\`。把每个选项分别代进去。`,
+      },
+      {
+        en: 'Three of the options change a number in that line, or the channels; one gives the same numbers back.',
+        'zh-cn': '有三个选项会改变这一行里的某个数或通道数；只有一个代入后结果不变。',
+      },
+    ],
+    solution: {
+      en: `With ${right.edit.change.en}, the output stays \`${shape}\`: ${keep.en} ${notes.map((x) => x.en).join(' ')}`,
+      'zh-cn': `${changedTo(right.edit.change)}，输出仍是 \`${shape}\`：${keep['zh-cn']}${notes.map((x) => x['zh-cn']).join('')}`,
+    },
+  };
+}
+
+export const whichChangePooling: Template = {
+  id: 'which-change-pooling',
+  skill: 'which-change',
+  lessons: ['pooling'],
+  covers: ['MaxPooling2D', 'AveragePooling2D'],
+  mistakes: ['pool-stride-default'],
+  draw: poolingDraft,
 };
