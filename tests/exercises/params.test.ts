@@ -50,6 +50,9 @@ function grouped(value: number, sep: string): string {
 }
 const typings = (value: number): string[] => [String(value), grouped(value, ','), grouped(value, ' '), grouped(value, '\u202f')];
 
+/** Latin letters a Chinese text shows outside inline code (Chinese text is Chinese except code and numbers). */
+const latinOutsideCode = (text: string): string => (text.replace(/`[^`]*`/g, '').match(/[A-Za-z]+/g) ?? []).join(' ');
+
 function onlyBlank(ex: Exercise): Blank {
   if (ex.response.kind !== 'blanks' || ex.response.blanks.length !== 1) throw new Error(`${ex.id}: one blank expected`);
   return ex.response.blanks[0]!;
@@ -84,6 +87,7 @@ function check(ex: Exercise, hand: Hand): string[] {
     mistake(m.mistake);
     expect(m.note.en, ex.id).toContain(grouped(m.value as number, ','));
     expect(m.note['zh-cn']).toMatch(/[\u4e00-\u9fff]/);
+    expect(latinOutsideCode(m.note['zh-cn']), `${ex.id}: ${m.note['zh-cn']}`).toBe('');
   }
   // the prompt and the hints never work out the answer (`= 6,464`, or a last step of `1 × 65`); the solution ends with it
   const answer = grouped(hand.answer, ',');
@@ -109,8 +113,8 @@ function run(template: Template, hand: (ex: Exercise) => Hand): void {
     expect(ex.id).toBe(`${template.id}.${seed}`);
     for (const id of check(ex, hand(ex))) seen.add(id);
     // Chinese prompt: only code, numbers and Chinese outside the backticks
-    const outside = ex.prompt['zh-cn'].replace(/`[^`]*`/g, '');
-    expect(outside, ex.id).not.toMatch(/[A-Za-z]/);
+    for (const text of [ex.prompt, ex.solution, ...ex.hints])
+      expect(latinOutsideCode(text['zh-cn']), `${ex.id}: ${text['zh-cn']}`).toBe('');
   }
   expect([...seen].sort()).toEqual([...template.mistakes].sort());
 }

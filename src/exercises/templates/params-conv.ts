@@ -92,8 +92,8 @@ export const conv2dLaterLayer: Template = {
       input,
       mistakes: [
         ...wrong('wrong-input-channels', onImageChannels, (v) => ({
-          en: `${v} uses the image's 3 channels. The second Conv2D receives the first one's output, which has ${first} channels (its ${first} filters).`,
-          'zh-cn': `${v} 用的是图片的 3 个通道。第二个 Conv2D 收到的是第一个 Conv2D 的输出，有 ${first} 个通道（即它的 ${first} 个滤波器）。`,
+          en: `${v} uses the image's 3 channels. The second \`Conv2D\` receives the first one's output, which has ${first} channels (its ${first} filters).`,
+          'zh-cn': `${v} 用的是图片的 3 个通道。第二个 \`Conv2D\` 收到的是第一个 \`Conv2D\` 的输出，有 ${first} 个通道（即它的 ${first} 个滤波器）。`,
         })),
         ...wrong('forgot-bias', noBias, noBiasNote(second)),
       ],

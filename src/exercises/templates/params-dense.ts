@@ -34,8 +34,8 @@ export const denseParams: Template = {
           'zh-cn': `${v} 是 ${features} × ${units}，只是权重矩阵；${units} 个单元还各有一个偏置。`,
         })),
         ...wrong('swapped-channels', swapped, (v) => ({
-          en: `${v} is a Dense(${features}) on ${units} features. Here the layer receives ${features} features and makes ${units}.`,
-          'zh-cn': `${v} 是 ${units} 个输入特征上的 Dense(${features})。这里这一层收到 ${features} 个特征，输出 ${units} 个。`,
+          en: `${v} is a \`Dense(${features})\` on ${units} features. Here the layer receives ${features} features and makes ${units}.`,
+          'zh-cn': `${v} 是 ${units} 个输入特征上的 \`Dense(${features})\`。这里这一层收到 ${features} 个特征，输出 ${units} 个。`,
         })),
       ],
     });
@@ -68,8 +68,8 @@ export const denseSequenceParams: Template = {
       input,
       mistakes: [
         ...wrong('dense-flattens', flattened, (v) => ({
-          en: `${v} would be a Dense on all ${steps} × ${features} values. Dense reads only the last axis: ${features} features, the same weights at each of the ${steps} steps.`,
-          'zh-cn': `${v} 相当于把 ${steps} × ${features} 个值全部接入 Dense。Dense 只读最后一个轴：${features} 个特征，${steps} 个时间步共用同一组权重。`,
+          en: `${v} would be a \`Dense\` on all ${steps} × ${features} values. \`Dense\` reads only the last axis: ${features} features, the same weights at each of the ${steps} steps.`,
+          'zh-cn': `${v} 相当于把 ${steps} × ${features} 个值全部接入 \`Dense\`。\`Dense\` 只读最后一个轴：${features} 个特征，${steps} 个时间步共用同一组权重。`,
         })),
         ...wrong('forgot-bias', noBias, (v) => ({
           en: `${v} is ${features} × ${units}, the kernel alone; each of the ${units} units also has a bias.`,
@@ -112,8 +112,8 @@ export const denseAfterFlatten: Template = {
       input: flat,
       mistakes: [
         ...wrong('flatten-size', noChannels, (v) => ({
-          en: `${v} counts ${size} × ${size} inputs. Flatten keeps the channels too: ${size} × ${size} × ${channels} = ${n(flat[1] ?? 0)} features reach the Dense layer.`,
-          'zh-cn': `${v} 只算了 ${size} × ${size} 个输入。Flatten 也保留通道：进入 Dense 层的是 ${size} × ${size} × ${channels} = ${n(flat[1] ?? 0)} 个特征。`,
+          en: `${v} counts ${size} × ${size} inputs. \`Flatten\` keeps the channels too: ${size} × ${size} × ${channels} = ${n(flat[1] ?? 0)} features reach the \`Dense\` layer.`,
+          'zh-cn': `${v} 只算了 ${size} × ${size} 个输入。\`Flatten\` 也保留通道：进入 \`Dense\` 层的是 ${size} × ${size} × ${channels} = ${n(flat[1] ?? 0)} 个特征。`,
         })),
         ...wrong('forgot-bias', noBias, (v) => ({
           en: `${v} is ${n(flat[1] ?? 0)} × ${units}, the kernel alone; each of the ${units} units also has a bias.`,

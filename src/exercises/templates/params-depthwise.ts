@@ -37,8 +37,8 @@ export const depthwiseParams: Template = {
           'zh-cn': `${v} 是普通的 \`Conv2D(${outChannels}, ${k})\`，它的滤波器覆盖全部 ${channels} 个通道。深度卷积的每个滤波器只有 ${k} × ${k}，只作用在一个通道上。`,
         })),
         ...wrong('forgot-bias', noBias, (v) => ({
-          en: `${v} is the kernels alone. DepthwiseConv2D has a bias by default, one per output channel: ${outChannels} of them.`,
-          'zh-cn': `${v} 只是卷积核。DepthwiseConv2D 默认带偏置，每个输出通道一个，共 ${outChannels} 个。`,
+          en: `${v} is the kernels alone. \`DepthwiseConv2D\` has a bias by default, one per output channel: ${outChannels} of them.`,
+          'zh-cn': `${v} 只是卷积核。\`DepthwiseConv2D\` 默认带偏置，每个输出通道一个，共 ${outChannels} 个。`,
         })),
       ],
     });

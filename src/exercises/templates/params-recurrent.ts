@@ -36,15 +36,15 @@ function recurrentMistakes(kind: Kind, units: number, features: number, steps: n
   const noBias = rowOf({ type: kind, args: { ...args, use_bias: false }, input })?.params;
   return [
     ...wrong('lstm-gates', simple, (v) => ({
-      en: `${v} is one block of weights, a SimpleRNN(${units})'s. An LSTM has four such blocks: the input, forget and output gates and the candidate cell state.`,
-      'zh-cn': `${v} 只是一组权重，相当于 SimpleRNN(${units})。LSTM 有四组这样的权重：输入门、遗忘门、输出门和候选细胞状态。`,
+      en: `${v} is one block of weights, a \`SimpleRNN(${units})\`'s. An \`LSTM\` has four such blocks: the input, forget and output gates and the candidate cell state.`,
+      'zh-cn': `${v} 只是一组权重，相当于 \`SimpleRNN(${units})\`。\`LSTM\` 有四组这样的权重：输入门、遗忘门、输出门和候选细胞状态。`,
     })),
     ...wrong('gru-reset-after', resetBefore, (v) => ({
       en: `${v} is the count with \`reset_after=False\`, one bias per block. Keras 3's default \`reset_after=True\` gives each of the three blocks two biases of ${units}.`,
-      'zh-cn': `${v} 是 \`reset_after=False\` 时的参数量，每组只有一个偏置。Keras 3 默认 \`reset_after=True\`，三组门各有两个长度为 ${units} 的偏置。`,
+      'zh-cn': `${v} 是 \`reset_after=False\` 时的参数量，每组只有一个偏置。默认的 \`reset_after=True\` 下，三组门各有两个长度为 ${units} 的偏置。`,
     })),
     ...wrong('recurrent-no-input', noInput, (v) => ({
-      en: `${v} counts only the recurrent weights (${units} × ${units}) and the bias. ${blocks.en} also reads the ${features} input features: ${features} × ${units} more weights.`,
+      en: `${v} counts only the recurrent weights (${units} × ${units}) and the bias. ${blocks.en.charAt(0).toUpperCase()}${blocks.en.slice(1)} also reads the ${features} input features: ${features} × ${units} more weights.`,
       'zh-cn': `${v} 只算了循环权重（${units} × ${units}）和偏置。${blocks.zh}还要读入 ${features} 个输入特征：另有 ${features} × ${units} 个权重。`,
     })),
     ...wrong('forgot-bias', noBias, (v) => ({
@@ -117,16 +117,16 @@ export const bidirectionalParams: Template = {
       input,
       mistakes: [
         ...wrong('bidirectional-single', single, (v) => ({
-          en: `${v} is one ${kind}(${units}). Bidirectional holds two of them, a forward and a backward copy, each with its own weights.`,
-          'zh-cn': `${v} 只是一个 ${kind}(${units})。Bidirectional 里有两个：一个正向副本、一个反向副本，各有自己的权重。`,
+          en: `${v} is one \`${kind}(${units})\`. \`Bidirectional\` holds two of them, a forward and a backward copy, each with its own weights.`,
+          'zh-cn': `${v} 只是一个 \`${kind}(${units})\`。\`Bidirectional\` 里有两个：一个正向副本、一个反向副本，各有自己的权重。`,
         })),
         ...wrong('lstm-gates', simple, (v) => ({
-          en: `${v} is two SimpleRNN(${units}) copies, one block of weights each. Each LSTM copy has four blocks (its gates).`,
-          'zh-cn': `${v} 是两个 SimpleRNN(${units}) 副本，各只有一组权重。每个 LSTM 副本有四组（它的门）。`,
+          en: `${v} is two \`SimpleRNN(${units})\` copies, one block of weights each. Each \`LSTM\` copy has four blocks (its gates).`,
+          'zh-cn': `${v} 是两个 \`SimpleRNN(${units})\` 副本，各只有一组权重。每个 \`LSTM\` 副本有四组（它的门）。`,
         })),
         ...wrong('gru-reset-after', resetBefore, (v) => ({
-          en: `${v} uses \`reset_after=False\`, one bias per block. With Keras 3's default \`reset_after=True\` each GRU copy has two biases of ${units} per block.`,
-          'zh-cn': `${v} 用的是 \`reset_after=False\`，每组只有一个偏置。在 Keras 3 默认的 \`reset_after=True\` 下，每个 GRU 副本每组有两个长度为 ${units} 的偏置。`,
+          en: `${v} uses \`reset_after=False\`, one bias per block. With Keras 3's default \`reset_after=True\` each \`GRU\` copy has two biases of ${units} per block.`,
+          'zh-cn': `${v} 用的是 \`reset_after=False\`，每组只有一个偏置。在默认的 \`reset_after=True\` 下，每个 \`GRU\` 副本每组有两个长度为 ${units} 的偏置。`,
         })),
       ],
     });
@@ -168,8 +168,8 @@ export const bidirectionalNextLayer: Template = {
       input,
       mistakes: [
         ...wrong('bidirectional-doubling', doubled, (v) => ({
-          en: `${v} is two Dense(${next}) layers on ${units} features. There is one Dense layer; it receives the ${units} + ${units} features the two directions concatenate.`,
-          'zh-cn': `${v} 是两个作用在 ${units} 个特征上的 Dense(${next})。这里只有一个 Dense 层，它收到两个方向拼接后的 ${units} + ${units} 个特征。`,
+          en: `${v} is two \`Dense(${next})\` layers on ${units} features. There is one \`Dense\` layer; it receives the ${units} + ${units} features the two directions concatenate.`,
+          'zh-cn': `${v} 是两个作用在 ${units} 个特征上的 \`Dense(${next})\`。这里只有一个 \`Dense\` 层，它收到两个方向拼接后的 ${units} + ${units} 个特征。`,
         })),
         ...wrong('forgot-bias', noBias, (v) => ({
           en: `${v} is the kernel alone; each of the ${next} units also has a bias.`,

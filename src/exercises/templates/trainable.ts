@@ -64,7 +64,10 @@ function sumHelp(summary: Summary, ask: Ask): Pick<Draft, 'hints' | 'solution'> 
   const rows = summary.rows.filter((r) => r.params > 0);
   const frozen = { en: ' (frozen)', 'zh-cn': '（已冻结）' };
   const listed = (locale: keyof Text) =>
-    rows.map((r) => `\`${r.name}\`${r.layerTrainable ? '' : frozen[locale]}: \`${r.formula ? formulaText(r.formula) : n(r.params)}\``);
+    rows.map(
+      (r) =>
+        `\`${r.name}\`${r.layerTrainable ? '' : frozen[locale]}${locale === 'en' ? ': ' : '：'}\`${r.formula ? formulaText(r.formula) : n(r.params)}\``,
+    );
   const parts = rows.filter((r) => r[ask] > 0).map((r) => partOf(r, ask));
   const sum = parts.length === 1 ? parts[0]! : add(...parts);
   const steps = arithmeticSteps(sum);
