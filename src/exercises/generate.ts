@@ -57,9 +57,11 @@ export function draftProblem(draft: Draft): string | null {
       const p = blankProblem(r.blank);
       if (p) return p;
       const at = r.slider.at(r.slider.target);
-      if (r.blank.expected.kind !== 'count' || at.count !== r.blank.expected.value) return 'the slider disagrees with the answer at the target';
+      if (r.blank.expected.kind !== 'count' || at.count !== r.blank.expected.value)
+        return 'the slider disagrees with the answer at the target';
       if (r.slider.target === r.slider.start) return 'the prediction is about the starting value';
-      if (r.slider.min > r.slider.max || r.slider.target < r.slider.min || r.slider.target > r.slider.max) return 'the target is off the slider';
+      if (r.slider.min > r.slider.max || r.slider.target < r.slider.min || r.slider.target > r.slider.max)
+        return 'the target is off the slider';
       return null;
     }
   }
@@ -73,7 +75,8 @@ export function generate(template: Template, seed: number): Exercise {
     const draft = template.draw(random);
     if (draft === null) continue;
     const problem = draftProblem(draft);
-    if (problem === null) return { ...draft, id: variantId(template.id, seed), template: template.id, seed: seed >>> 0, skill: template.skill };
+    if (problem === null)
+      return { ...draft, id: variantId(template.id, seed), template: template.id, seed: seed >>> 0, skill: template.skill };
     last = problem;
   }
   throw new Error(`template ${template.id}, seed ${seed}: no usable draw in ${MAX_DRAWS} (${last})`);
@@ -112,11 +115,16 @@ export function diagnoseChoice(response: Extract<Response, { kind: 'choice' }>, 
   if (chosen === response.correct) return { verdict: 'right' };
   const option = response.options.find((o) => o.id === chosen);
   if (!option) return { verdict: 'unreadable' };
-  return option.mistake && option.note ? { verdict: 'wrong', mistake: { mistake: option.mistake, value: 0, note: option.note } } : { verdict: 'wrong' };
+  return option.mistake && option.note
+    ? { verdict: 'wrong', mistake: { mistake: option.mistake, value: 0, note: option.note } }
+    : { verdict: 'wrong' };
 }
 
 /** An order: right, or wrong with how many places already hold the right item. */
-export function diagnoseOrder(response: Extract<Response, { kind: 'order' }>, order: readonly string[]): { verdict: 'right' | 'wrong'; inPlace: number } {
+export function diagnoseOrder(
+  response: Extract<Response, { kind: 'order' }>,
+  order: readonly string[],
+): { verdict: 'right' | 'wrong'; inPlace: number } {
   const inPlace = order.filter((id, i) => response.correct[i] === id).length;
   return { verdict: inPlace === response.correct.length && order.length === inPlace ? 'right' : 'wrong', inPlace };
 }

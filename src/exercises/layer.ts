@@ -35,7 +35,17 @@ export function summaryOf(model: Model): Summary | null {
 /** `Conv2D(64, 3, strides=2)`-style call text for prompts: positional first arguments, then keywords. */
 export function callText(type: string, positional: readonly unknown[], keywords: LayerArgs = {}): string {
   const py = (v: unknown): string =>
-    typeof v === 'string' ? `"${v}"` : typeof v === 'boolean' ? (v ? 'True' : 'False') : Array.isArray(v) ? `(${v.map(py).join(', ')})` : v === null ? 'None' : String(v);
+    typeof v === 'string'
+      ? `"${v}"`
+      : typeof v === 'boolean'
+        ? v
+          ? 'True'
+          : 'False'
+        : Array.isArray(v)
+          ? `(${v.map(py).join(', ')})`
+          : v === null
+            ? 'None'
+            : String(v);
   const parts = [...positional.map(py), ...Object.entries(keywords).map(([k, v]) => `${k}=${py(v)}`)];
   return `${type}(${parts.join(', ')})`;
 }

@@ -81,8 +81,14 @@ function readAttempt(v: unknown): AttemptRecord | null {
 function readProgress(v: unknown): { progress: Progress; dropped: number } | null {
   if (!isObject(v) || v.version !== PROGRESS_VERSION || !Array.isArray(v.attempts)) return null;
   const attempts = v.attempts.map(readAttempt).filter((a): a is AttemptRecord => a !== null);
-  const streak = isObject(v.streak) && natural(v.streak.current) && natural(v.streak.best) ? { current: v.streak.current, best: v.streak.best } : streakOf(attempts);
-  return { progress: { version: PROGRESS_VERSION, attempts: attempts.slice(-MAX_ATTEMPTS), streak }, dropped: v.attempts.length - attempts.length };
+  const streak =
+    isObject(v.streak) && natural(v.streak.current) && natural(v.streak.best)
+      ? { current: v.streak.current, best: v.streak.best }
+      : streakOf(attempts);
+  return {
+    progress: { version: PROGRESS_VERSION, attempts: attempts.slice(-MAX_ATTEMPTS), streak },
+    dropped: v.attempts.length - attempts.length,
+  };
 }
 
 /** The streak an attempt list implies (used when the stored streak is damaged). */
@@ -273,7 +279,11 @@ export function mergeProgress(a: Progress, b: Progress): Progress {
     })
     .slice(-MAX_ATTEMPTS);
   const implied = streakOf(attempts);
-  return { version: PROGRESS_VERSION, attempts, streak: { current: implied.current, best: Math.max(a.streak.best, b.streak.best, implied.best) } };
+  return {
+    version: PROGRESS_VERSION,
+    attempts,
+    streak: { current: implied.current, best: Math.max(a.streak.best, b.streak.best, implied.best) },
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * An exercise as a page carries it from the build to the browser: plain JSON. Everything is data
  * except a predict slider's `at`, which asks the engine; the island asks it again after loading the
- * engine (`import('@exercises/index.ts')`), so the page itself never loads a layer spec.
+ * engine (a dynamic import of index.ts), so the page itself never loads a layer spec.
  */
 import type { Exercise, Response, Slider } from './types.ts';
 
@@ -9,7 +9,9 @@ import type { Exercise, Response, Slider } from './types.ts';
 export type SliderData = Omit<Slider, 'at'>;
 
 /** A response as JSON. */
-export type ResponseData = Exclude<Response, { kind: 'predict' }> | { kind: 'predict'; blank: Extract<Response, { kind: 'predict' }>['blank']; slider: SliderData };
+export type ResponseData =
+  | Exclude<Response, { kind: 'predict' }>
+  | { kind: 'predict'; blank: Extract<Response, { kind: 'predict' }>['blank']; slider: SliderData };
 
 /** An exercise as JSON. */
 export type ExerciseData = Omit<Exercise, 'response'> & { response: ResponseData };

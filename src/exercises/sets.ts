@@ -48,7 +48,8 @@ export function numbersIn(text: string): number[] {
 /** What an exercise shows before it is answered: its prompt and its display. */
 export function shownBy(exercise: Exercise): Shown {
   const texts = [exercise.prompt.en, exercise.display?.text.en ?? ''];
-  if (exercise.response.kind === 'choice' || exercise.response.kind === 'order') texts.push(...exercise.response.options.map((o) => o.label.en));
+  if (exercise.response.kind === 'choice' || exercise.response.kind === 'order')
+    texts.push(...exercise.response.options.map((o) => o.label.en));
   const out: Shown = { numbers: new Set(texts.flatMap(numbersIn)), shapes: new Set() };
   for (const t of texts) for (const m of t.matchAll(/\((?:None|\d+)(?:, (?:None|\d+))*,?\)/g)) out.shapes.add(m[0]);
   return out;

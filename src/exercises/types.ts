@@ -89,7 +89,7 @@ export interface Slider {
 export type Response =
   | { kind: 'blanks'; blanks: Blank[] }
   | { kind: 'choice'; options: Option[]; correct: string }
-  | { kind: 'order'; options: Option[]; /** option ids, first to last */ correct: string[]; /** what the order is by */ by: Text }
+  | { kind: 'order'; options: Option[] /** option ids, first to last */; correct: string[] /** what the order is by */; by: Text }
   | { kind: 'predict'; blank: Blank; slider: Slider };
 
 /** Something shown between the prompt and the answer: code, or a summary printout (with `▢` blanks or a wrong row). */
@@ -106,7 +106,12 @@ export interface Display {
  * one layer on its input, or a whole model, and which number.
  */
 export type About =
-  | { kind: 'layer'; layer: { type: string; args?: LayerArgs }; input: Shape | Shape[]; ask: 'params' | 'trainable' | 'nonTrainable' | 'shape' }
+  | {
+      kind: 'layer';
+      layer: { type: string; args?: LayerArgs };
+      input: Shape | Shape[];
+      ask: 'params' | 'trainable' | 'nonTrainable' | 'shape';
+    }
   | { kind: 'model'; model: Model; ask: 'params' | 'trainable' | 'nonTrainable' | 'shape' };
 
 /** One exercise, fully generated. */

@@ -5,7 +5,7 @@
  * those two plus a feed-forward pair of Dense layers.
  */
 import { tensor, type FunctionalModel } from '@calc/basics.ts';
-import type { CalculatorPreset, LayerFact, LessonModule, ModelFact, Question } from './types.ts';
+import type { CalculatorPreset, LayerFact, LessonModule, ModelFact } from './types.ts';
 
 /** Self-attention: the same tensor is the query and the value (and so the key). */
 const self = (shape: (number | null)[]) => [shape, shape];
@@ -89,8 +89,6 @@ export const facts = {
   encoder: { model: encoderBlock },
   /** Quiz: LayerNormalization on 256 features. */
   layerNorm256: { layer: { type: 'LayerNormalization', args: {} }, input: [null, 20, 256] },
-  /** Quiz: 4 heads on 256 features, key_dim = 256 / 4. */
-  quizMha: { layer: { type: 'MultiHeadAttention', args: { num_heads: 4, key_dim: 64 } }, input: self([null, 20, 256]) },
 } satisfies Record<string, LayerFact | ModelFact>;
 
 const int = (target: string, min: number, max: number, en: string, zh: string) =>
@@ -132,58 +130,9 @@ export const calculators = {
   },
 } satisfies Record<string, CalculatorPreset>;
 
-export const quiz: Question[] = [
-  {
-    id: 'mha-4-heads-256',
-    prompt: {
-      en: 'A Transformer of width 256 uses `MultiHeadAttention(num_heads=4, key_dim=64)` for self-attention on `(None, 20, 256)`. How many parameters?',
-      'zh-cn':
-        '一个宽度为 256 的 Transformer 在 `(None, 20, 256)` 上用 `MultiHeadAttention(num_heads=4, key_dim=64)` 做自注意力。参数量是多少？',
-    },
-    answer: { fact: facts.quizMha, ask: 'params' },
-    hint: {
-      en: 'Query, key and value each project 256 features to 4 × 64 = 256 columns with a bias; the output projects 256 back to 256 with one bias vector.',
-      'zh-cn': '查询、键、值各自把 256 个特征投影到 4 × 64 = 256 列，并带偏置；输出投影再把 256 映射回 256，另加一个偏置向量。',
-    },
-    explanation: {
-      en: 'Query, key and value: 4 × 64 × (256 + 1) = 65,792 each. Output: 4 × 64 × 256 + 256 = 65,792. Four times 65,792 is 263,168.',
-      'zh-cn': '查询、键、值：各为 4 × 64 × (256 + 1) = 65,792。输出投影：4 × 64 × 256 + 256 = 65,792。四个 65,792 相加得 263,168。',
-    },
-  },
-  {
-    id: 'layer-norm-256',
-    prompt: {
-      en: 'How many parameters does `LayerNormalization()` have on `(None, 20, 256)`?',
-      'zh-cn': '`LayerNormalization()` 作用在 `(None, 20, 256)` 上有多少个参数？',
-    },
-    answer: { fact: facts.layerNorm256, ask: 'params' },
-    hint: {
-      en: 'One gamma and one beta per feature of the last axis; the 20 positions share them.',
-      'zh-cn': '最后一个轴上的每个特征各有一个 gamma 和一个 beta；20 个位置共用它们。',
-    },
-    explanation: { en: '2 × 256 = 512, all trainable.', 'zh-cn': '2 × 256 = 512，全部可训练。' },
-  },
-  {
-    id: 'cross-attention-shape',
-    prompt: {
-      en: '`MultiHeadAttention(num_heads=2, key_dim=16)` is called with a query of shape `(None, 5, 32)` and a value of shape `(None, 7, 16)`. What is the output shape?',
-      'zh-cn': '`MultiHeadAttention(num_heads=2, key_dim=16)` 的查询形状为 `(None, 5, 32)`，值的形状为 `(None, 7, 16)`。输出形状是什么？',
-    },
-    answer: { fact: facts.cross, ask: 'shape' },
-    hint: {
-      en: "Each query position gets one answer, and the output projection returns to the query's width unless output_shape says otherwise.",
-      'zh-cn': '每个查询位置得到一个结果；除非指定 output_shape，输出投影会回到查询的宽度。',
-    },
-    explanation: {
-      en: "Five query positions, each projected back to the query's 32 features: (None, 5, 32). The value's 7 positions and 16 features only change the weights.",
-      'zh-cn': '5 个查询位置，每个都投影回查询的 32 个特征：(None, 5, 32)。值的 7 个位置和 16 个特征只影响权重。',
-    },
-  },
-];
-
 export const otherNumbers: LessonModule['otherNumbers'] = [];
 
 /** The layer types this lesson is about: the model lab links a layer of these types here. */
 export const teaches = ['MultiHeadAttention', 'LayerNormalization'];
 
-export const lesson: LessonModule = { facts, calculators, quiz, otherNumbers, teaches };
+export const lesson: LessonModule = { facts, calculators, otherNumbers, teaches };

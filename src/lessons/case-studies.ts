@@ -5,7 +5,7 @@
  */
 import { applications } from '@calc/engine.ts';
 import { tensor, type Model } from '@calc/basics.ts';
-import type { CalculatorPreset, LayerFact, LessonModule, ModelFact, Question } from './types.ts';
+import type { CalculatorPreset, LayerFact, LessonModule, ModelFact } from './types.ts';
 
 /** `keras.applications.<name>()` with include_top=True and its default input, as src/calc builds it. */
 function application(name: string): Model {
@@ -100,58 +100,6 @@ export const calculators = {
   },
 } satisfies Record<string, CalculatorPreset>;
 
-export const quiz: Question[] = [
-  {
-    id: 'vgg-fc1',
-    prompt: {
-      en: 'VGG16 flattens a `(None, 7, 7, 512)` feature map and feeds it to `Dense(4096)`, the layer named fc1. How many parameters does fc1 have?',
-      'zh-cn': 'VGG16 把 `(None, 7, 7, 512)` 的特征图展平后送入 `Dense(4096)`，也就是名为 fc1 的层。fc1 有多少个参数？',
-    },
-    answer: { fact: facts.fc1, ask: 'params' },
-    hint: {
-      en: 'First the flat length, 7 × 7 × 512; then one weight per input and unit, plus one bias per unit.',
-      'zh-cn': '先算展平后的长度 7 × 7 × 512；再算每个输入与每个单元之间一个权重，外加每个单元一个偏置。',
-    },
-    explanation: {
-      en: '7 × 7 × 512 = 25,088 features; 4,096 × (25,088 + 1) = 102,764,544.',
-      'zh-cn': '7 × 7 × 512 = 25,088 个特征；4,096 × (25,088 + 1) = 102,764,544。',
-    },
-  },
-  {
-    id: 'resnet-first-bn',
-    prompt: {
-      en: "ResNet50's first BatchNormalization, conv1_bn, normalizes a `(None, 112, 112, 64)` tensor. How many of its parameters are non-trainable?",
-      'zh-cn': 'ResNet50 的第一个 BatchNormalization 层 conv1_bn 作用在 `(None, 112, 112, 64)` 的张量上。它有多少个不可训练参数？',
-    },
-    answer: { fact: facts.resnetFirstBn, ask: 'nonTrainable' },
-    hint: {
-      en: 'Per channel: a moving mean and a moving variance. The 112 × 112 positions do not count.',
-      'zh-cn': '每个通道一个移动均值、一个移动方差。112 × 112 个位置不计入。',
-    },
-    explanation: {
-      en: '2 × 64 = 128 moving statistics; gamma and beta add another 128 trainable ones.',
-      'zh-cn': '2 × 64 = 128 个移动统计量；gamma 和 beta 另有 128 个可训练参数。',
-    },
-  },
-  {
-    id: 'mobilenet-depthwise',
-    prompt: {
-      en: 'MobileNetV2\'s block_16_depthwise is `DepthwiseConv2D(3, padding="same", use_bias=False)` on `(None, 7, 7, 960)`. How many parameters?',
-      'zh-cn':
-        'MobileNetV2 的 block_16_depthwise 是作用在 `(None, 7, 7, 960)` 上的 `DepthwiseConv2D(3, padding="same", use_bias=False)`。它有多少个参数？',
-    },
-    answer: { fact: facts.depthwise960, ask: 'params' },
-    hint: {
-      en: 'One 3×3 filter per channel, and each filter sees only its own channel.',
-      'zh-cn': '每个通道一个 3×3 卷积核，而且每个卷积核只看自己的那个通道。',
-    },
-    explanation: {
-      en: '3 × 3 × 960 = 8,640 — a full Conv2D(960, 3) on the same input would need 3 × 3 × 960 × 960 = 8,294,400.',
-      'zh-cn': '3 × 3 × 960 = 8,640；同样输入上完整的 Conv2D(960, 3) 则需要 3 × 3 × 960 × 960 = 8,294,400 个参数。',
-    },
-  },
-];
-
 export const otherNumbers: LessonModule['otherNumbers'] = [];
 
-export const lesson: LessonModule = { facts, calculators, quiz, otherNumbers };
+export const lesson: LessonModule = { facts, calculators, otherNumbers };

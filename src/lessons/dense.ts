@@ -2,9 +2,9 @@
  * Dense: `units × (inputs + 1)`, the kernel/bias split, use_bias, and N-D input, where
  * Dense works on the last axis only and reuses the same weights at every other position.
  */
-import { shapeText, type Shape } from '@calc/basics.ts';
-import { on, outputOf, paramsOf } from './layer-facts.ts';
-import type { CalculatorPreset, LayerFact, LessonModule, Question } from './types.ts';
+import type { Shape } from '@calc/basics.ts';
+import { on, outputOf } from './layer-facts.ts';
+import type { CalculatorPreset, LayerFact, LessonModule } from './types.ts';
 
 /** The sequence example: 20 time steps of 5 features each, and what Flatten would make of it. */
 const sequence: Shape = [null, 20, 5];
@@ -59,80 +59,6 @@ export const calculators = {
   },
 } satisfies Record<string, CalculatorPreset>;
 
-/** The quiz's own layers. */
-const q = {
-  vector: on('Dense', { units: 32 }, [null, 128]),
-  sequence: on('Dense', { units: 16 }, [null, 50, 8]),
-  noBias: on('Dense', { units: 10, use_bias: false }, [null, 64]),
-};
-
-export const quiz: Question[] = [
-  {
-    id: 'dense-128-to-32',
-    prompt: {
-      en: 'How many parameters does Dense(32) have on an input of shape (None, 128)?',
-      'zh-cn': 'Dense(32) 作用在形状为 (None, 128) 的输入上，有多少个参数？',
-    },
-    answer: { fact: q.vector, ask: 'params' },
-    hint: {
-      en: 'Each unit has one weight per input and one bias.',
-      'zh-cn': '每个单元对每个输入有一个权重，另外还有一个偏置。',
-    },
-    explanation: {
-      en: `Each of the 32 units has 128 weights and 1 bias: 32 × (128 + 1) = ${paramsOf(q.vector)}.`,
-      'zh-cn': `32 个单元各有 128 个权重和 1 个偏置：32 × (128 + 1) = ${paramsOf(q.vector)}。`,
-    },
-  },
-  {
-    id: 'dense-sequence-shape',
-    prompt: {
-      en: 'Dense(16) is called on a tensor of shape (None, 50, 8). What output shape does model.summary() print?',
-      'zh-cn': 'Dense(16) 作用在形状为 (None, 50, 8) 的张量上。model.summary() 打印的输出形状是什么？',
-    },
-    answer: { fact: q.sequence, ask: 'shape' },
-    hint: {
-      en: 'Dense does not flatten: only the last axis changes.',
-      'zh-cn': 'Dense 不会展平输入：只有最后一个维度会变。',
-    },
-    explanation: {
-      en: `Dense replaces the last axis (8 features) with its 16 units and keeps the others: ${shapeText(outputOf(q.sequence))}.`,
-      'zh-cn': `Dense 把最后一维（8 个特征）换成 16 个单元，其余维度不变：${shapeText(outputOf(q.sequence))}。`,
-    },
-  },
-  {
-    id: 'dense-sequence-params',
-    prompt: {
-      en: 'And how many parameters does that Dense(16) on (None, 50, 8) have?',
-      'zh-cn': '那么这个作用在 (None, 50, 8) 上的 Dense(16) 有多少个参数？',
-    },
-    answer: { fact: q.sequence, ask: 'params' },
-    hint: {
-      en: 'The 50 steps share one set of weights. Only the 8 features of each step are inputs to a unit.',
-      'zh-cn': '50 个时间步共用同一组权重，每个单元的输入只是每一步的 8 个特征。',
-    },
-    explanation: {
-      en: `The kernel is 8 × 16 and the bias 16, used again at each of the 50 steps: 16 × (8 + 1) = ${paramsOf(q.sequence)}. The 50 never enters the count.`,
-      'zh-cn': `权重矩阵是 8 × 16，偏置有 16 个，在 50 个时间步上重复使用：16 × (8 + 1) = ${paramsOf(q.sequence)}。50 不参与计数。`,
-    },
-  },
-  {
-    id: 'dense-no-bias',
-    prompt: {
-      en: 'How many parameters does Dense(10, use_bias=False) have on an input of shape (None, 64)?',
-      'zh-cn': 'Dense(10, use_bias=False) 作用在形状为 (None, 64) 的输入上，有多少个参数？',
-    },
-    answer: { fact: q.noBias, ask: 'params' },
-    hint: {
-      en: 'Without biases, only the kernel is left.',
-      'zh-cn': '没有偏置时，只剩下权重矩阵。',
-    },
-    explanation: {
-      en: `use_bias=False removes the 10 biases, leaving the 64 × 10 kernel: ${paramsOf(q.noBias)}.`,
-      'zh-cn': `use_bias=False 去掉了 10 个偏置，只剩 64 × 10 的权重矩阵：${paramsOf(q.noBias)}。`,
-    },
-  },
-];
-
 export const otherNumbers: LessonModule['otherNumbers'] = [
   {
     value: 6400,
@@ -143,4 +69,4 @@ export const otherNumbers: LessonModule['otherNumbers'] = [
 /** The layer types this lesson is about: the model lab links a layer of these types here. */
 export const teaches = ['Dense'];
 
-export const lesson: LessonModule = { facts, calculators, quiz, otherNumbers, teaches };
+export const lesson: LessonModule = { facts, calculators, otherNumbers, teaches };

@@ -384,10 +384,9 @@ export const calculatorFacts = (preset: CalculatorPreset): LayerFact[] => preset
  * Every number a lesson's text may contain besides 0–10 and `otherNumbers`: those derived from
  * its facts, from its quiz answers' facts and from its calculators' starting layers.
  */
-export function derivedNumbers(lesson: Pick<LessonModule, 'facts' | 'calculators' | 'quiz'>): Set<number> {
+export function derivedNumbers(lesson: Pick<LessonModule, 'facts' | 'calculators'>): Set<number> {
   const out = new Set<number>();
   for (const fact of Object.values(lesson.facts)) factNumbers(fact, out);
-  for (const q of lesson.quiz) factNumbers(q.answer.fact, out);
   for (const preset of Object.values(lesson.calculators)) {
     collectValues(preset.input, out);
     for (const fact of calculatorFacts(preset)) {

@@ -3,9 +3,8 @@
  * the order of the elements but not their number, and the Dense layer after Flatten pays for the
  * whole feature map (GlobalAveragePooling2D as the cheap alternative).
  */
-import { groupDigits, shapeText } from '@calc/basics.ts';
-import { on, outputOf, paramsOf } from './layer-facts.ts';
-import type { CalculatorPreset, LayerFact, LessonModule, Question } from './types.ts';
+import { on, outputOf } from './layer-facts.ts';
+import type { CalculatorPreset, LayerFact, LessonModule } from './types.ts';
 
 const flattenFacts = {
   /** The MNIST network's last feature map, flattened. */
@@ -34,13 +33,7 @@ const dense = {
   denseAfterGap: on('Dense', { units: 128 }, outputOf(flattenFacts.gap5)),
 };
 
-/** The quiz's own layers: a Flatten to predict, and the 6×6×32 map before a Dense layer. */
-const q = {
-  flatten4: on('Flatten', {}, [null, 4, 4, 128]),
-  flatten6: on('Flatten', {}, [null, 6, 6, 32]),
-};
-
-export const facts = { ...flattenFacts, ...dense, quizFlatten6: q.flatten6 } satisfies Record<string, LayerFact>;
+export const facts = { ...flattenFacts, ...dense } satisfies Record<string, LayerFact>;
 
 export const calculators = {
   /** Flatten and GlobalAveragePooling2D on the same feature map, side by side. */
@@ -79,61 +72,6 @@ export const calculators = {
   },
 } satisfies Record<string, CalculatorPreset>;
 
-const q6Dense = on('Dense', { units: 256 }, outputOf(q.flatten6));
-const flat4 = shapeText(outputOf(q.flatten4));
-const flat6 = groupDigits(outputOf(q.flatten6)[1] ?? 0);
-
-export const quiz: Question[] = [
-  {
-    id: 'flatten-4x4x128',
-    prompt: {
-      en: 'A Conv2D layer outputs (None, 4, 4, 128). What output shape does Flatten() print for it?',
-      'zh-cn': '某个 Conv2D 层的输出形状是 (None, 4, 4, 128)。接在它后面的 Flatten() 输出形状是什么？',
-    },
-    answer: { fact: q.flatten4, ask: 'shape' },
-    hint: {
-      en: 'Multiply every axis except the batch axis, and keep None in front.',
-      'zh-cn': '把除批量维度以外的所有维度相乘，最前面的 None 保持不变。',
-    },
-    explanation: {
-      en: `4 × 4 × 128 numbers per sample end up in one row: ${flat4}. The batch axis stays None.`,
-      'zh-cn': `每个样本的 4 × 4 × 128 个数排成一行：${flat4}。批量维度仍是 None。`,
-    },
-  },
-  {
-    id: 'flatten-params',
-    prompt: {
-      en: 'How many parameters does Flatten() have on an input of shape (None, 7, 7, 512)?',
-      'zh-cn': 'Flatten() 作用在形状为 (None, 7, 7, 512) 的输入上，它有多少个参数？',
-    },
-    answer: { fact: facts.vggFlatten, ask: 'params' },
-    hint: {
-      en: 'Does Flatten learn anything, or does it only rearrange numbers?',
-      'zh-cn': 'Flatten 会学习什么吗？还是只是重新排列数字？',
-    },
-    explanation: {
-      en: 'Flatten has no weights: it only reshapes. Its row in model.summary() always shows 0, however long the vector it makes.',
-      'zh-cn': 'Flatten 没有权重，只改变形状。无论展平后的向量多长，它在 model.summary() 中那一行的参数量永远是 0。',
-    },
-  },
-  {
-    id: 'flatten-dense-6x6x32',
-    prompt: {
-      en: 'A (None, 6, 6, 32) feature map goes through Flatten() and then Dense(256). How many parameters does the Dense layer have?',
-      'zh-cn': '形状为 (None, 6, 6, 32) 的特征图先经过 Flatten()，再接 Dense(256)。这个 Dense 层有多少个参数？',
-    },
-    answer: { fact: q6Dense, ask: 'params' },
-    hint: {
-      en: 'First find the flat length 6 × 6 × 32, then use units × (inputs + 1).',
-      'zh-cn': '先算出展平后的长度 6 × 6 × 32，再用 units × (输入长度 + 1)。',
-    },
-    explanation: {
-      en: `Flatten gives 6 × 6 × 32 = ${flat6} inputs. Each of the 256 units has ${flat6} weights and 1 bias: 256 × (${flat6} + 1) = ${paramsOf(q6Dense)}.`,
-      'zh-cn': `展平后有 6 × 6 × 32 = ${flat6} 个输入。256 个单元每个都有 ${flat6} 个权重和 1 个偏置：256 × (${flat6} + 1) = ${paramsOf(q6Dense)}。`,
-    },
-  },
-];
-
 export const otherNumbers: LessonModule['otherNumbers'] = [
   { value: 25, why: 'the wrong flat length 5 × 5 that forgets the 64 channels (docs/learner-mistakes.md#flatten-size)' },
   { value: 320, why: 'the wrong flat length 5 × 64 that forgets one spatial axis (docs/learner-mistakes.md#flatten-size)' },
@@ -143,4 +81,4 @@ export const otherNumbers: LessonModule['otherNumbers'] = [
 /** The layer types this lesson is about: the model lab links a layer of these types here. */
 export const teaches = ['Flatten'];
 
-export const lesson: LessonModule = { facts, calculators, quiz, otherNumbers, teaches };
+export const lesson: LessonModule = { facts, calculators, otherNumbers, teaches };

@@ -4,7 +4,7 @@
  * versus Flatten as a parameter budget for the Dense layer that follows.
  */
 import type { SequentialModel } from '@calc/basics.ts';
-import type { CalculatorPreset, Fact, LessonModule, Question } from './types.ts';
+import type { CalculatorPreset, Fact, LessonModule } from './types.ts';
 
 /** A classifier head named `name` on a 7×7×512 feature map (VGG16's last block), reduced by `reducer`. */
 const head = (name: string, reducer: 'Flatten' | 'GlobalAveragePooling2D', side = 7): SequentialModel => ({
@@ -68,19 +68,6 @@ export const facts = {
   pooledHead14: { model: head('pooled_head', 'GlobalAveragePooling2D', 14) },
   /** A Conv1D output reduced over time. */
   gmp1d: { layer: { type: 'GlobalMaxPooling1D' }, input: [null, 96, 64] },
-  /** Quiz: Conv1D(128, 7) on 300 steps of 50 features. */
-  quizConv1d: { layer: { type: 'Conv1D', args: { filters: 128, kernel_size: 7 } }, input: [null, 300, 50] },
-  /** Quiz: Conv2DTranspose(64, 4, strides=2, padding='same') on 16×16×128. */
-  quizTransposedShape: {
-    layer: { type: 'Conv2DTranspose', args: { filters: 64, kernel_size: 4, strides: 2, padding: 'same' } },
-    input: [null, 16, 16, 128],
-  },
-  /** Quiz: the pooled head on 5×5×2048 maps with Dense(100). */
-  quizPooledDense: { layer: { type: 'Dense', args: { units: 100 } }, input: [null, 2048] },
-  /** Quiz explanation: the same Dense(100) after Flatten of 7 × 7 × 2048. */
-  quizFlattenDense: { layer: { type: 'Dense', args: { units: 100 } }, input: [null, 7 * 7 * 2048] },
-  /** Quiz: Conv3D(8, (3, 5, 5)) on 10 frames of 32×32 grey, params. */
-  quizConv3d: { layer: { type: 'Conv3D', args: { filters: 8, kernel_size: [3, 5, 5] } }, input: [null, 10, 32, 32, 1] },
 } satisfies Record<string, Fact>;
 
 export const calculators = {
@@ -162,73 +149,6 @@ export const calculators = {
   },
 } satisfies Record<string, CalculatorPreset>;
 
-export const quiz: Question[] = [
-  {
-    id: 'conv1d-params',
-    prompt: {
-      en: '`Conv1D(128, 7)` on `(None, 300, 50)`: 300 time steps with 50 features each. How many parameters?',
-      'zh-cn': '`Conv1D(128, 7)` 作用在 `(None, 300, 50)` 上：300 个时间步，每步 50 个特征。参数量是多少？',
-    },
-    answer: { fact: facts.quizConv1d, ask: 'params' },
-    hint: {
-      en: 'Conv2D’s rule with one kernel axis: filters × (channels × k + 1). The 300 steps do not matter.',
-      'zh-cn': '就是少了一个卷积核维度的 Conv2D 规则：filters × (通道数 × k + 1)。300 个时间步不参与计算。',
-    },
-    explanation: {
-      en: '128 × (50 × 7 + 1) = 128 × 351 = 44,928.',
-      'zh-cn': '128 × (50 × 7 + 1) = 128 × 351 = 44,928。',
-    },
-  },
-  {
-    id: 'transpose-same-shape',
-    prompt: {
-      en: '`Conv2DTranspose(64, 4, strides=2, padding="same")` on `(None, 16, 16, 128)`, no output_padding. What output shape?',
-      'zh-cn': '`Conv2DTranspose(64, 4, strides=2, padding="same")` 作用在 `(None, 16, 16, 128)` 上，不设 output_padding。输出形状是什么？',
-    },
-    answer: { fact: facts.quizTransposedShape, ask: 'shape' },
-    hint: {
-      en: 'With `same` and no output_padding the rule is simply length × stride, whatever the kernel.',
-      'zh-cn': '`same` 且不设 output_padding 时，规则就是 长度 × 步幅，与卷积核大小无关。',
-    },
-    explanation: {
-      en: '16 × 2 = 32 on each side, and the channels become the 64 filters: (None, 32, 32, 64).',
-      'zh-cn': '每边 16 × 2 = 32，通道数变成 64 个滤波器：(None, 32, 32, 64)。',
-    },
-  },
-  {
-    id: 'pooled-head-dense',
-    prompt: {
-      en: 'A ResNet-style base ends in `(None, 7, 7, 2048)`. After `GlobalAveragePooling2D()`, how many parameters does `Dense(100)` have?',
-      'zh-cn': '一个类似 ResNet 的基础网络输出 `(None, 7, 7, 2048)`。经过 `GlobalAveragePooling2D()` 之后，`Dense(100)` 有多少参数？',
-    },
-    answer: { fact: facts.quizPooledDense, ask: 'params' },
-    hint: {
-      en: 'Global average pooling keeps one number per channel, so the Dense layer sees 2,048 features.',
-      'zh-cn': '全局平均池化为每个通道只保留一个数，所以全连接层看到的是 2,048 个特征。',
-    },
-    explanation: {
-      en: '100 × (2,048 + 1) = 204,900. After Flatten it would be 100 × (7 × 7 × 2,048 + 1) = 10,035,300, 49 times as many weights.',
-      'zh-cn': '100 × (2,048 + 1) = 204,900。如果用 Flatten，就是 100 × (7 × 7 × 2,048 + 1) = 10,035,300，权重多了 49 倍。',
-    },
-  },
-  {
-    id: 'conv3d-params',
-    prompt: {
-      en: '`Conv3D(8, (3, 5, 5))` on 10 grey-scale frames, `(None, 10, 32, 32, 1)`. How many parameters?',
-      'zh-cn': '`Conv3D(8, (3, 5, 5))` 作用在 10 帧灰度图像 `(None, 10, 32, 32, 1)` 上。参数量是多少？',
-    },
-    answer: { fact: facts.quizConv3d, ask: 'params' },
-    hint: {
-      en: 'Each filter is a 3 × 5 × 5 block over 1 channel, plus a bias.',
-      'zh-cn': '每个滤波器是覆盖 1 个通道的 3 × 5 × 5 立方体，再加 1 个偏置。',
-    },
-    explanation: {
-      en: '8 × (1 × 3 × 5 × 5 + 1) = 8 × 76 = 608.',
-      'zh-cn': '8 × (1 × 3 × 5 × 5 + 1) = 8 × 76 = 608。',
-    },
-  },
-];
-
 export const otherNumbers: LessonModule['otherNumbers'] = [
   {
     value: 49,
@@ -243,4 +163,4 @@ export const otherNumbers: LessonModule['otherNumbers'] = [
 /** The layer types this lesson is about: the model lab links a layer of these types here. */
 export const teaches = ['Conv1D', 'Conv3D', 'Conv2DTranspose', 'GlobalAveragePooling2D', 'GlobalMaxPooling2D'];
 
-export const lesson: LessonModule = { facts, calculators, quiz, otherNumbers, teaches };
+export const lesson: LessonModule = { facts, calculators, otherNumbers, teaches };

@@ -13,12 +13,11 @@ import {
   pytorchConvLength,
   pytorchPoolLength,
   samePadding,
-  shapeText,
   type LengthResult,
   type Shape,
 } from '@calc/basics.ts';
 import { on, outputOf } from './layer-facts.ts';
-import type { CalculatorPreset, LayerFact, LessonModule, PaddingPreset, Question } from './types.ts';
+import type { CalculatorPreset, LayerFact, LessonModule, PaddingPreset } from './types.ts';
 
 const mnistImage: Shape = [null, 28, 28, 1];
 const sequence: Shape = [null, 100, 8];
@@ -171,86 +170,6 @@ export const calculators = {
   },
 } satisfies Record<string, CalculatorPreset>;
 
-/** The quiz's own layers. */
-const q = {
-  valid: on('Conv2D', { filters: 16, kernel_size: 5, strides: 2 }, [null, 32, 32, 3]),
-  same: on('Conv2D', { filters: 16, kernel_size: 5, strides: 2, padding: 'same' }, [null, 32, 32, 3]),
-  dilated: on('Conv1D', { filters: 8, kernel_size: 3, dilation_rate: 2 }, [null, 50, 4]),
-  causal: on('Conv1D', { filters: 8, kernel_size: 3, dilation_rate: 2, padding: 'causal' }, [null, 50, 4]),
-};
-const shapeOf = (f: LayerFact): string => shapeText(outputOf(f));
-const qValid = worked(kerasConvLength({ length: 32, kernel: 5, stride: 2 }, 'valid'));
-const qSame = worked(kerasConvLength({ length: 32, kernel: 5, stride: 2 }, 'same'));
-const qDilated = worked(kerasConvLength({ length: 50, kernel: 3, stride: 1, dilation: 2 }, 'valid'));
-const qCausalPad = causalLeftPadding(3, 2).formula;
-
-export const quiz: Question[] = [
-  {
-    id: 'output-shapes-valid-stride',
-    prompt: {
-      en: 'Conv2D(16, 5, strides=2) receives (None, 32, 32, 3) with the default padding. What is its output shape?',
-      'zh-cn': 'Conv2D(16, 5, strides=2) 使用默认填充，输入为 (None, 32, 32, 3)。它的输出形状是什么？',
-    },
-    answer: { fact: q.valid, ask: 'shape' },
-    hint: {
-      en: 'The default is padding="valid": ⌊(L − k) / s⌋ + 1, and the channels are the filters.',
-      'zh-cn': '默认是 padding="valid"：⌊(L − k) / s⌋ + 1，通道数等于滤波器个数。',
-    },
-    explanation: {
-      en: `${qValid} on each side, so ${shapeOf(q.valid)}. The last column that does not fit a full stride is dropped.`,
-      'zh-cn': `每边 ${qValid}，所以是 ${shapeOf(q.valid)}。凑不满一个步幅的最后一列被丢弃。`,
-    },
-  },
-  {
-    id: 'output-shapes-same-stride',
-    prompt: {
-      en: 'The same layer with padding="same": Conv2D(16, 5, strides=2, padding="same") on (None, 32, 32, 3). What is its output shape?',
-      'zh-cn': '同一个层改用 padding="same"：Conv2D(16, 5, strides=2, padding="same") 作用在 (None, 32, 32, 3) 上。输出形状是什么？',
-    },
-    answer: { fact: q.same, ask: 'shape' },
-    hint: {
-      en: 'With "same", only the input size and the stride matter: ⌈L / s⌉.',
-      'zh-cn': '用 "same" 时，只有输入尺寸和步幅起作用：⌈L / s⌉。',
-    },
-    explanation: {
-      en: `${qSame}, whatever the kernel size: ${shapeOf(q.same)}.`,
-      'zh-cn': `${qSame}，与卷积核大小无关：${shapeOf(q.same)}。`,
-    },
-  },
-  {
-    id: 'output-shapes-dilated',
-    prompt: {
-      en: 'Conv1D(8, 3, dilation_rate=2) receives (None, 50, 4) with padding="valid". What is its output shape?',
-      'zh-cn': 'Conv1D(8, 3, dilation_rate=2) 使用 padding="valid"，输入为 (None, 50, 4)。它的输出形状是什么？',
-    },
-    answer: { fact: q.dilated, ask: 'shape' },
-    hint: {
-      en: 'A dilated kernel spans d × (k − 1) + 1 input steps.',
-      'zh-cn': '膨胀后的卷积核跨越 d × (k − 1) + 1 个输入时间步。',
-    },
-    explanation: {
-      en: `The 3 taps, 2 apart, span 5 steps: ${qDilated}, so ${shapeOf(q.dilated)}.`,
-      'zh-cn': `3 个抽头间隔为 2，跨越 5 个时间步：${qDilated}，所以是 ${shapeOf(q.dilated)}。`,
-    },
-  },
-  {
-    id: 'output-shapes-causal',
-    prompt: {
-      en: 'And with padding="causal": Conv1D(8, 3, dilation_rate=2, padding="causal") on (None, 50, 4). What is its output shape?',
-      'zh-cn': '改用 padding="causal"：Conv1D(8, 3, dilation_rate=2, padding="causal") 作用在 (None, 50, 4) 上。输出形状是什么？',
-    },
-    answer: { fact: q.causal, ask: 'shape' },
-    hint: {
-      en: 'Causal padding adds d × (k − 1) zeros at the start, so every step has a full window.',
-      'zh-cn': 'causal 填充在开头补 d × (k − 1) 个零，让每个时间步都有完整的窗口。',
-    },
-    explanation: {
-      en: `Keras pads ${qCausalPad} zeros on the left only, so the length is kept: ${shapeOf(q.causal)}.`,
-      'zh-cn': `Keras 只在左侧补 ${qCausalPad} 个零，所以长度不变：${shapeOf(q.causal)}。`,
-    },
-  },
-];
-
 /**
  * Numbers the prose quotes that no Keras layer fact computes: the other frameworks' lengths and the
  * intermediate steps of each worked line, each with the line it comes from.
@@ -270,10 +189,6 @@ const frameworkNumbers: LessonModule['otherNumbers'] = [
   }),
   ...Object.entries(causalPad).flatMap(([k, c]) => numbersIn(`causal left padding (${k})`, c.formula)),
   { value: lengthOf(rules.torchStem), why: 'PyTorch Conv2d(7, stride 2, padding 3) on 224' },
-  ...numbersIn('quiz, valid with stride', qValid),
-  ...numbersIn('quiz, same with stride', qSame),
-  ...numbersIn('quiz, dilated', qDilated),
-  ...numbersIn('quiz, causal padding', qCausalPad),
 ];
 
 export const otherNumbers: LessonModule['otherNumbers'] = [
@@ -281,4 +196,4 @@ export const otherNumbers: LessonModule['otherNumbers'] = [
   { value: 50, why: 'ResNet50, the model name' },
 ];
 
-export const lesson: LessonModule = { facts, calculators, quiz, otherNumbers };
+export const lesson: LessonModule = { facts, calculators, otherNumbers };

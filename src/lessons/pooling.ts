@@ -3,7 +3,7 @@
  * what pool_size, strides (default = pool_size) and padding do, and how a 0-parameter layer still
  * moves the counts of the layers after it.
  */
-import type { CalculatorPreset, Fact, LessonModule, Question } from './types.ts';
+import type { CalculatorPreset, Fact, LessonModule } from './types.ts';
 
 const maxPool = (args: Record<string, unknown>, input: (number | null)[]): Fact => ({ layer: { type: 'MaxPooling2D', args }, input });
 
@@ -64,57 +64,6 @@ export const calculators = {
   },
 } satisfies Record<string, CalculatorPreset>;
 
-export const quiz: Question[] = [
-  {
-    id: 'pooling-default-stride',
-    prompt: {
-      en: '`MaxPooling2D(3)` receives `(None, 32, 32, 3)`. What is its output shape?',
-      'zh-cn': '`MaxPooling2D(3)` 的输入是 `(None, 32, 32, 3)`。它的输出形状是什么？',
-    },
-    answer: { fact: facts.pool3, ask: 'shape' },
-    hint: {
-      en: 'strides was not given, so it equals pool_size: the windows jump 3 at a time. Then floor((32 − 3) / 3) + 1.',
-      'zh-cn': '没有给出 strides，所以步幅等于 pool_size：窗口每次移动 3 格。然后算 floor((32 − 3) / 3) + 1。',
-    },
-    explanation: {
-      en: 'floor(29 / 3) + 1 = 9 + 1 = 10 on each side; the channels stay 3. The last 2 rows and columns do not fill a window and are dropped.',
-      'zh-cn': '每边 floor(29 / 3) + 1 = 9 + 1 = 10；通道数仍是 3。最后 2 行和 2 列凑不满一个窗口，被丢弃。',
-    },
-  },
-  {
-    id: 'pooling-overlap',
-    prompt: {
-      en: '`MaxPooling2D(pool_size=3, strides=2)` receives `(None, 26, 26, 32)`. What is its output shape?',
-      'zh-cn': '`MaxPooling2D(pool_size=3, strides=2)` 的输入是 `(None, 26, 26, 32)`。它的输出形状是什么？',
-    },
-    answer: { fact: facts.overlapping, ask: 'shape' },
-    hint: {
-      en: 'With padding="valid": floor((26 − 3) / 2) + 1.',
-      'zh-cn': 'padding="valid" 时：floor((26 − 3) / 2) + 1。',
-    },
-    explanation: {
-      en: 'floor(23 / 2) + 1 = 11 + 1 = 12. The windows overlap by one row, because the stride is smaller than the pool.',
-      'zh-cn': 'floor(23 / 2) + 1 = 11 + 1 = 12。步幅比窗口小，所以相邻窗口重叠一行。',
-    },
-  },
-  {
-    id: 'pooling-same',
-    prompt: {
-      en: 'MNIST\'s second pooling, but written `MaxPooling2D(2, padding="same")`, receives `(None, 11, 11, 64)`. What is its output shape?',
-      'zh-cn': '把 MNIST 网络的第二个池化层写成 `MaxPooling2D(2, padding="same")`，输入是 `(None, 11, 11, 64)`。输出形状是什么？',
-    },
-    answer: { fact: facts.samePool, ask: 'shape' },
-    hint: {
-      en: 'With padding="same" the size is the input divided by the stride, rounded up.',
-      'zh-cn': 'padding="same" 时，输出大小等于输入除以步幅再向上取整。',
-    },
-    explanation: {
-      en: 'ceil(11 / 2) = 6: Keras pads one row at the bottom and one column at the right so that the last window is complete.',
-      'zh-cn': 'ceil(11 / 2) = 6：Keras 在下方补一行、右侧补一列，让最后一个窗口完整。',
-    },
-  },
-];
-
 export const otherNumbers: LessonModule['otherNumbers'] = [
   { value: 24, why: "26 − 2 inside the valid-pooling rule floor((n − p) / s) + 1 for MNIST's first pooling" },
   { value: 29, why: '32 − 3 inside the valid-pooling rule for MaxPooling2D(3) on 32' },
@@ -124,4 +73,4 @@ export const otherNumbers: LessonModule['otherNumbers'] = [
 /** The layer types this lesson is about: the model lab links a layer of these types here. */
 export const teaches = ['MaxPooling2D', 'AveragePooling2D'];
 
-export const lesson: LessonModule = { facts, calculators, quiz, otherNumbers, teaches };
+export const lesson: LessonModule = { facts, calculators, otherNumbers, teaches };

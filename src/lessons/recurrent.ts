@@ -4,7 +4,7 @@
  * four (its gates), GRU three with an extra bias row when `reset_after=True`.
  */
 import type { Model } from '@calc/basics.ts';
-import type { CalculatorPreset, LayerFact, LessonModule, ModelFact, Question } from './types.ts';
+import type { CalculatorPreset, LayerFact, LessonModule, ModelFact } from './types.ts';
 
 /** Ten time steps of 8 features: small enough to follow every product by hand. */
 const SEQUENCE = [null, 10, 8];
@@ -124,73 +124,6 @@ export const calculators = {
   },
 } satisfies Record<string, CalculatorPreset>;
 
-export const quiz: Question[] = [
-  {
-    id: 'lstm-50-on-3',
-    prompt: {
-      en: 'How many parameters does `LSTM(50)` have on an input of shape `(None, 20, 3)`?',
-      'zh-cn': '`LSTM(50)` 作用在形状为 `(None, 20, 3)` 的输入上，有多少个参数？',
-    },
-    answer: { fact: facts.lstm50, ask: 'params' },
-    hint: {
-      en: 'Four gate blocks, each with a kernel of 3 × 50, a recurrent kernel of 50 × 50 and 50 biases. The 20 time steps do not matter.',
-      'zh-cn': '共有 4 个门，每个门有 3 × 50 的 kernel、50 × 50 的 recurrent_kernel 和 50 个偏置。20 个时间步与参数量无关。',
-    },
-    explanation: {
-      en: '4 × (50 × (3 + 50) + 50) = 4 × 2,700 = 10,800.',
-      'zh-cn': '4 × (50 × (3 + 50) + 50) = 4 × 2,700 = 10,800。',
-    },
-  },
-  {
-    id: 'gru-32-on-16',
-    prompt: {
-      en: 'How many parameters does `GRU(32)` have in Keras 3 on an input of shape `(None, 10, 16)`?',
-      'zh-cn': '在 Keras 3 中，`GRU(32)` 作用在形状为 `(None, 10, 16)` 的输入上，有多少个参数？',
-    },
-    answer: { fact: facts.gruOn16, ask: 'params' },
-    hint: {
-      en: 'Three gate blocks, and since reset_after=True is the default each block has two biases of 32.',
-      'zh-cn': '共有 3 个门；由于默认 reset_after=True，每个门有两组各 32 个偏置。',
-    },
-    explanation: {
-      en: '3 × (32 × (16 + 32) + 2 × 32) = 3 × 1,600 = 4,800. The older formula without the second bias gives 4,704.',
-      'zh-cn': '3 × (32 × (16 + 32) + 2 × 32) = 3 × 1,600 = 4,800。不含第二组偏置的旧公式会得到 4,704。',
-    },
-  },
-  {
-    id: 'bigru-shape',
-    prompt: {
-      en: 'What is the output shape of `Bidirectional(GRU(16, return_sequences=True))` on `(None, 64, 16)`?',
-      'zh-cn': '`Bidirectional(GRU(16, return_sequences=True))` 作用在 `(None, 64, 16)` 上，输出形状是什么？',
-    },
-    answer: { fact: facts.biGru, ask: 'shape' },
-    hint: {
-      en: 'return_sequences keeps the 64 steps; the default merge_mode="concat" puts the two directions side by side.',
-      'zh-cn': 'return_sequences 保留全部 64 个时间步；默认的 merge_mode="concat" 把两个方向的输出拼接在一起。',
-    },
-    explanation: {
-      en: 'Each direction gives (None, 64, 16); concatenating them on the last axis gives (None, 64, 32).',
-      'zh-cn': '每个方向输出 (None, 64, 16)，沿最后一个轴拼接后得到 (None, 64, 32)。',
-    },
-  },
-  {
-    id: 'time-dense-after-bi',
-    prompt: {
-      en: 'That output goes into `TimeDistributed(Dense(8))`. How many parameters does the TimeDistributed layer have?',
-      'zh-cn': '上面的输出接着送入 `TimeDistributed(Dense(8))`。这个 TimeDistributed 层有多少个参数？',
-    },
-    answer: { fact: facts.timeDense, ask: 'params' },
-    hint: {
-      en: "The Dense sees 32 features at each step. Bidirectional doubled its own weights, not the next layer's.",
-      'zh-cn': 'Dense 在每个时间步看到 32 个特征。Bidirectional 只让它自己的权重翻倍，不会让下一层翻倍。',
-    },
-    explanation: {
-      en: '8 × (32 + 1) = 264, shared by all 64 steps. Doubling a Dense on 16 features (2 × 136 = 272) would be the mistake.',
-      'zh-cn': '8 × (32 + 1) = 264，64 个时间步共用这一份权重。把 16 个特征上的 Dense 翻倍（2 × 136 = 272）是常见错误。',
-    },
-  },
-];
-
 export const otherNumbers = [
   {
     value: 272,
@@ -201,4 +134,4 @@ export const otherNumbers = [
 /** The layer types this lesson is about: the model lab links a layer of these types here. */
 export const teaches = ['SimpleRNN', 'LSTM', 'GRU', 'Bidirectional'];
 
-export const lesson: LessonModule = { facts, calculators, quiz, otherNumbers, teaches };
+export const lesson: LessonModule = { facts, calculators, otherNumbers, teaches };

@@ -105,23 +105,10 @@ export interface CalculatorPreset {
   show: Show[];
 }
 
-/** A self-check question whose answer src/calc computes. */
-export interface Question {
-  id: string;
-  prompt: Localized;
-  /** What is being asked of which fact. */
-  answer: { fact: Fact; ask: 'params' | 'trainable' | 'nonTrainable' | 'shape' | 'total' };
-  /** Shown after a wrong answer. */
-  hint?: Localized;
-  /** Shown after the right answer (or on request): the worked arithmetic, in words. */
-  explanation?: Localized;
-}
-
 export interface LessonModule {
   /** Named facts the prose quotes with <Fact of={facts.x} show="params" />. */
   facts: Record<string, Fact>;
   calculators: Record<string, CalculatorPreset>;
-  quiz: Question[];
   /**
    * Numbers the prose may contain that src/calc does not compute (a year, "4 vectors", a
    * PyTorch padding), each with the reason. The drift test allows these and the numbers derived

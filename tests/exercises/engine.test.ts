@@ -13,7 +13,8 @@ import { CURRICULUM } from '@lessons/curriculum.ts';
 
 const SEEDS = Array.from({ length: 300 }, (_, i) => (i * 2654435761) >>> 0);
 
-const blanksOf = (e: Exercise): Blank[] => (e.response.kind === 'blanks' ? e.response.blanks : e.response.kind === 'predict' ? [e.response.blank] : []);
+const blanksOf = (e: Exercise): Blank[] =>
+  e.response.kind === 'blanks' ? e.response.blanks : e.response.kind === 'predict' ? [e.response.blank] : [];
 
 /** What a reader would type for a value: counts grouped as Keras prints them, shapes as Keras prints them. */
 const typed = (value: number | (number | null)[]): string => (typeof value === 'number' ? groupDigits(value) : shapeText(value));
@@ -86,14 +87,16 @@ describe('templates', () => {
   });
 
   it('give every lesson at least three exercises', () => {
-    for (const lesson of CURRICULUM) expect(templates.filter((t) => (t.lessons as readonly string[]).includes(lesson)).length, lesson).toBeGreaterThanOrEqual(3);
+    for (const lesson of CURRICULUM)
+      expect(templates.filter((t) => (t.lessons as readonly string[]).includes(lesson)).length, lesson).toBeGreaterThanOrEqual(3);
   });
 
   describe.each(templates.map((t) => [t.id, t] as const))('%s', (_, template) => {
     const exercises = SEEDS.map((seed) => generate(template, seed));
 
     it('gives the same exercise for the same seed', () => {
-      for (const seed of SEEDS.slice(0, 20)) expect(JSON.stringify(generate(template, seed))).toBe(JSON.stringify(exercises[SEEDS.indexOf(seed)]));
+      for (const seed of SEEDS.slice(0, 20))
+        expect(JSON.stringify(generate(template, seed))).toBe(JSON.stringify(exercises[SEEDS.indexOf(seed)]));
     });
 
     it('varies with the seed', () => {
@@ -143,7 +146,8 @@ describe('templates', () => {
         const before = [e.prompt.en, e.prompt['zh-cn'], e.display?.text.en ?? ''].join('\n');
         for (const blank of blanksOf(e)) {
           const v = blank.expected.value;
-          if (typeof v === 'number' && v >= 100) expect(before, e.id).not.toMatch(new RegExp(`(?<![\\d,])${groupDigits(v)}(?![\\d,])|(?<!\\d)${v}(?!\\d)`));
+          if (typeof v === 'number' && v >= 100)
+            expect(before, e.id).not.toMatch(new RegExp(`(?<![\\d,])${groupDigits(v)}(?![\\d,])|(?<!\\d)${v}(?!\\d)`));
           if (typeof v !== 'number') expect(before, e.id).not.toContain(shapeText(v));
         }
         for (const text of [e.prompt, e.solution, ...e.hints]) {

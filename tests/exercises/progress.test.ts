@@ -94,11 +94,17 @@ describe('exercise progress', () => {
   it('drops attempts that are not attempts, keeps the rest, and says so', () => {
     const good = attempt('dense-params.4', true);
     const raw = JSON.stringify({ version: 2, attempts: [good, { id: 3 }, null, 'x'], streak: { current: 1, best: 1 } });
-    expect(loadProgress(memory({ [PROGRESS_KEY]: raw }))).toEqual({ progress: { version: 2, attempts: [good], streak: { current: 1, best: 1 } }, notice: 'reset' });
+    expect(loadProgress(memory({ [PROGRESS_KEY]: raw }))).toEqual({
+      progress: { version: 2, attempts: [good], streak: { current: 1, best: 1 } },
+      notice: 'reset',
+    });
   });
 
   it("migrates the former quiz's answers as lesson history", () => {
-    const legacy = JSON.stringify({ 'lessons/conv2d/conv2d-rgb': { answer: '896', correct: true }, 'lessons/dense/q': { answer: '', correct: false, revealed: true } });
+    const legacy = JSON.stringify({
+      'lessons/conv2d/conv2d-rgb': { answer: '896', correct: true },
+      'lessons/dense/q': { answer: '', correct: false, revealed: true },
+    });
     const store = memory({ [LEGACY_KEY]: legacy });
     const { progress, notice } = loadProgress(store);
     expect(notice).toBe('migrated');

@@ -1,9 +1,9 @@
 /**
  * No number can drift: every number a reader sees in a lesson (both locales; prose, headings,
- * tables, code blocks, math, and the quiz texts) is 0–10, derived by src/calc from the lesson
+ * tables, code blocks, math) is 0–10, derived by src/calc from the lesson
  * module's facts, or listed with a reason in `otherNumbers`. So a typed `18,469` fails here, and
- * `18,496` passes only because a fact computes it. Also: every lesson exists in both locales, ends
- * with 2–4 questions and embeds an island.
+ * `18,496` passes only because a fact computes it. Also: every lesson exists in both locales, embeds
+ * an island and ends with its exercise set (tests/exercises/sets.test.ts checks the set itself).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -31,9 +31,7 @@ const slugs = [...new Set(Object.values(LOCALE_DIRS).flatMap(slugsIn))].sort();
 /** A lesson module as its MDX imports it. */
 async function lessonModule(slug: string): Promise<LessonModule> {
   const mod = (await import(`../../src/lessons/${slug}.ts`)) as Partial<LessonModule> & { lesson?: LessonModule };
-  return (
-    mod.lesson ?? { facts: mod.facts ?? {}, calculators: mod.calculators ?? {}, quiz: mod.quiz ?? [], otherNumbers: mod.otherNumbers ?? [] }
-  );
+  return mod.lesson ?? { facts: mod.facts ?? {}, calculators: mod.calculators ?? {}, otherNumbers: mod.otherNumbers ?? [] };
 }
 
 const allowanceOf = (lesson: LessonModule): Allowance => ({
@@ -43,7 +41,7 @@ const allowanceOf = (lesson: LessonModule): Allowance => ({
 
 describe('the drift check itself', () => {
   const facts = { second: { layer: { type: 'Conv2D', args: { filters: 64, kernel_size: 3 } }, input: [null, 13, 13, 32] } };
-  const lesson: LessonModule = { facts, calculators: {}, quiz: [], otherNumbers: [{ value: 1998, why: 'the year LeNet-5 was published' }] };
+  const lesson: LessonModule = { facts, calculators: {}, otherNumbers: [{ value: 1998, why: 'the year LeNet-5 was published' }] };
   const allowance = allowanceOf(lesson);
   const mdx = [
     '---',
@@ -118,16 +116,6 @@ describe.each(slugs)('lesson %s', (slug) => {
     expect(existsSync(join(root, 'src/lessons', `${slug}.ts`)), `src/lessons/${slug}.ts`).toBe(true);
   });
 
-  it('has 2–4 self-check questions, each with a prompt in both languages', async () => {
-    const lesson = await lessonModule(slug);
-    expect(lesson.quiz.length).toBeGreaterThanOrEqual(2);
-    expect(lesson.quiz.length).toBeLessThanOrEqual(4);
-    for (const q of lesson.quiz) {
-      expect(q.prompt.en.trim(), q.id).not.toBe('');
-      expect(q.prompt['zh-cn'].trim(), q.id).not.toBe('');
-    }
-  });
-
   it('gives a reason for each of its otherNumbers', async () => {
     const lesson = await lessonModule(slug);
     for (const o of lesson.otherNumbers) expect(o.why.trim(), `otherNumbers ${o.value}`).not.toBe('');
@@ -138,10 +126,10 @@ describe.each(slugs)('lesson %s', (slug) => {
     if (!existsSync(file)) continue;
     const source = readFileSync(file, 'utf8');
 
-    it(`embeds an island and the quiz (${locale})`, () => {
+    it(`embeds an island and ends with its exercise set (${locale})`, () => {
       const used = ISLANDS.filter((name) => new RegExp(`<${name}[\\s/>]`).test(source));
       expect(used, `${dir}/${slug}.mdx embeds none of ${ISLANDS.join(', ')}`).not.toEqual([]);
-      expect(source, `${dir}/${slug}.mdx has no <Quiz`).toMatch(/<Quiz[\s/>]/);
+      expect(source, `${dir}/${slug}.mdx has no <ExerciseSet lesson="${slug}" />`).toContain(`<ExerciseSet lesson="${slug}" />`);
     });
 
     it(`has no number that src/calc does not compute (${locale})`, async () => {
@@ -150,20 +138,6 @@ describe.each(slugs)('lesson %s', (slug) => {
       expect(problems, problems.join('\n')).toEqual([]);
     });
   }
-
-  it('has no drifting number in its quiz texts', async () => {
-    const lesson = await lessonModule(slug);
-    const allowance = allowanceOf(lesson);
-    const problems = lesson.quiz.flatMap((q) =>
-      (['prompt', 'hint', 'explanation'] as const).flatMap((part) =>
-        (['en', 'zh-cn'] as const).flatMap((locale) => {
-          const text = q[part]?.[locale];
-          return text ? driftProblems(`src/lessons/${slug}.ts quiz ${q.id} ${part} (${locale})`, numbersInText(text), allowance) : [];
-        }),
-      ),
-    );
-    expect(problems, problems.join('\n')).toEqual([]);
-  });
 });
 
 describe('the curriculum', () => {

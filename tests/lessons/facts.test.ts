@@ -109,7 +109,7 @@ describe('broken facts stop the build with the reason', () => {
 });
 
 describe('the numbers a lesson may quote', () => {
-  const lesson = { facts: { secondConv, mnist }, calculators: {}, quiz: [] };
+  const lesson = { facts: { secondConv, mnist }, calculators: {} };
   const allowed = derivedNumbers(lesson);
 
   it.each([
@@ -135,11 +135,9 @@ describe('the numbers a lesson may quote', () => {
     expect(allowed.has(n)).toBe(false);
   });
 
-  it("includes numbers of quiz answers' facts and calculators' starting layers", () => {
-    const dense: LayerFact = { layer: { type: 'Dense', args: { units: 7 } }, input: [null, 123] };
+  it("includes numbers of calculators' starting layers", () => {
     const numbers = derivedNumbers({
       facts: {},
-      quiz: [{ id: 'q', prompt: { en: '', 'zh-cn': '' }, answer: { fact: dense, ask: 'params' } }],
       calculators: {
         c: {
           id: 'c',
@@ -151,7 +149,6 @@ describe('the numbers a lesson may quote', () => {
         },
       },
     });
-    expect(numbers.has(7 * (123 + 1))).toBe(true);
     expect(numbers.has(17 * (99 + 1))).toBe(true);
   });
 });
@@ -159,14 +156,14 @@ describe('the numbers a lesson may quote', () => {
 describe('the output-length arithmetic a lesson may walk through', () => {
   it('allows the steps of ⌊(28 − 3) / 2⌋ + 1 = 13 for Conv2D(8, 3, strides=2) on 28×28', () => {
     const strided: LayerFact = { layer: { type: 'Conv2D', args: { filters: 8, kernel_size: 3, strides: 2 } }, input: [null, 28, 28, 1] };
-    const allowed = derivedNumbers({ facts: { strided }, calculators: {}, quiz: [] });
+    const allowed = derivedNumbers({ facts: { strided }, calculators: {} });
     expect(Math.floor((28 - 3) / 2) + 1).toBe(13);
     for (const n of [28 - 3, Math.floor((28 - 3) / 2), 13]) expect(allowed.has(n), String(n)).toBe(true);
   });
 
   it('uses pool_size as the default stride for pooling: ⌊(27 − 2) / 2⌋ = 12', () => {
     const pool27: LayerFact = { layer: { type: 'MaxPooling2D', args: { pool_size: 2 } }, input: [null, 27, 27, 4] };
-    const allowed = derivedNumbers({ facts: { pool27 }, calculators: {}, quiz: [] });
+    const allowed = derivedNumbers({ facts: { pool27 }, calculators: {} });
     expect(allowed.has(27 - 2)).toBe(true);
     expect(allowed.has(Math.floor((27 - 2) / 2))).toBe(true);
   });
@@ -176,7 +173,7 @@ describe('the output-length arithmetic a lesson may walk through', () => {
       layer: { type: 'Conv2D', args: { filters: 8, kernel_size: 3, dilation_rate: 2 } },
       input: [null, 13, 13, 32],
     };
-    const allowed = derivedNumbers({ facts: { dilated }, calculators: {}, quiz: [] });
+    const allowed = derivedNumbers({ facts: { dilated }, calculators: {} });
     expect(allowed.has(13 - (2 * (3 - 1) + 1))).toBe(true);
   });
 });
