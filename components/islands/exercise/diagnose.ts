@@ -1,0 +1,13 @@
+/**
+ * What the exercise islands load with the page: diagnosing an answer, the mistakes catalogue and
+ * the types. Nothing here reaches a layer spec (tests/boundaries.test.ts); making a new exercise
+ * goes through generator.ts, fetched on demand (load-generator.ts).
+ */
+export { diagnoseBlank, diagnoseChoice, diagnoseOrder, variantId } from '@exercises/generate.ts';
+export { mistake } from '@exercises/mistakes.ts';
+export type { BlankDiagnosis } from '@exercises/generate.ts';
+export type { Blank, Display, Expected, MistakeAnswer, Option, Slider, Text } from '@exercises/types.ts';
+export type { ExerciseData, ResponseData } from '@exercises/serial.ts';
+export type { AttemptRecord } from '@exercises/progress.ts';
+export type { Locale } from '@i18n/index.ts';
+export { groupDigits } from '@calc/basics.ts';
