@@ -12,7 +12,13 @@ import type { Text } from './types.ts';
 const CONSTANT_ROLES = new Set(['bias', 'gates', 'statistics', 'bias sets', 'directions', 'scalar', 'weight vectors']);
 
 function words(term: Term, locale: keyof Text, parent?: '×' | '+' | '/'): string {
-  if (term.kind === 'num') return CONSTANT_ROLES.has(term.role) ? groupDigits(term.value) : roleName(roleNames[locale], term.role, 2);
+  if (term.kind === 'num') {
+    const names = roleNames[locale];
+    if (!CONSTANT_ROLES.has(term.role)) return roleName(names, term.role, 2);
+    // a bias of one per unit or filter (LSTM's `+ units`) is named after that argument; a bare `+ 1` stays a number
+    if (term.arg === undefined) return groupDigits(term.value);
+    return Object.hasOwn(names, term.arg) ? roleName(names, term.arg as keyof typeof names, 2) : term.arg;
+  }
   const inner = term.terms.map((t) => words(t, locale, term.op)).join(` ${term.op} `);
   return parent === '×' && term.op === '+' && term.terms.length > 1 ? `(${inner})` : inner;
 }
