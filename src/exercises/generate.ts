@@ -8,7 +8,7 @@
  */
 import { readAnswer, sameAnswer } from './answer.ts';
 import { rng } from './rng.ts';
-import type { Blank, Draft, Exercise, MistakeAnswer, Option, Response, Template } from './types.ts';
+import type { Blank, Draft, Exercise, MistakeAnswer, Option, Response, Template, Text } from './types.ts';
 
 /** Draws a template may take before the engine gives up (a template bug; the tests draw many seeds). */
 const MAX_DRAWS = 200;
@@ -98,7 +98,7 @@ export type BlankDiagnosis =
   | { verdict: 'right' }
   | { verdict: 'empty' }
   | { verdict: 'unreadable' }
-  | { verdict: 'wrong'; mistake?: MistakeAnswer };
+  | { verdict: 'wrong'; mistake?: MistakeAnswer; /** why this option is wrong, when no catalogued mistake leads to it */ note?: Text };
 
 export function diagnoseBlank(blank: Blank, text: string): BlankDiagnosis {
   if (text.trim() === '') return { verdict: 'empty' };
@@ -115,9 +115,8 @@ export function diagnoseChoice(response: Extract<Response, { kind: 'choice' }>, 
   if (chosen === response.correct) return { verdict: 'right' };
   const option = response.options.find((o) => o.id === chosen);
   if (!option) return { verdict: 'unreadable' };
-  return option.mistake && option.note
-    ? { verdict: 'wrong', mistake: { mistake: option.mistake, value: 0, note: option.note } }
-    : { verdict: 'wrong' };
+  if (option.mistake && option.note) return { verdict: 'wrong', mistake: { mistake: option.mistake, value: 0, note: option.note } };
+  return option.note ? { verdict: 'wrong', note: option.note } : { verdict: 'wrong' };
 }
 
 /** An order: right, or wrong with how many places already hold the right item. */
