@@ -12,7 +12,10 @@ import { depthwiseParams, separableParams } from './templates/params-depthwise.t
 import { embeddingParams } from './templates/params-embedding.ts';
 import { batchnormParams, layernormParams } from './templates/params-normalization.ts';
 import { bidirectionalNextLayer, bidirectionalParams, gruParams, lstmParams, simplernnParams } from './templates/params-recurrent.ts';
+import { findFilters, findUnits, largestLayer, modelTotal, sharedLayerTotal } from './templates/models.ts';
+import { summaryBytes, summaryCells, summaryMissingRow, summaryTotals } from './templates/models-summary.ts';
 import { predictConv2d, predictDense, predictLstm } from './templates/predict.ts';
+import { convDilationShape, convSameShape, convValidShape, flattenShape, poolFlattenShape, poolShape, poolStridesShape } from './templates/shapes.ts';
 import { spotWrongRow, spotWrongRowNorm } from './templates/spot-row.ts';
 import { batchnormSplit, frozenSplit } from './templates/trainable.ts';
 import { whichChangeConv2d, whichChangeDense, whichChangePooling } from './templates/which-change.ts';
@@ -55,6 +58,22 @@ export const templates: readonly Template[] = [
   orderBySize,
   spotWrongRow,
   spotWrongRowNorm,
+  convValidShape,
+  convSameShape,
+  convDilationShape,
+  poolShape,
+  poolStridesShape,
+  flattenShape,
+  poolFlattenShape,
+  modelTotal,
+  sharedLayerTotal,
+  summaryCells,
+  summaryTotals,
+  summaryMissingRow,
+  summaryBytes,
+  largestLayer,
+  findUnits,
+  findFilters,
 ];
 
 /** The template with this id, or undefined. */

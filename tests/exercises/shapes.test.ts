@@ -5,7 +5,15 @@
  */
 import { describe, expect, test } from 'vitest';
 import { diagnoseBlank, generate } from '../../src/exercises/generate.ts';
-import { convDilationShape, convSameShape, convValidShape, flattenShape, poolShape } from '../../src/exercises/templates/shapes.ts';
+import {
+  convDilationShape,
+  convSameShape,
+  convValidShape,
+  flattenShape,
+  poolFlattenShape,
+  poolShape,
+  poolStridesShape,
+} from '../../src/exercises/templates/shapes.ts';
 import type { Blank, Exercise, Template } from '../../src/exercises/types.ts';
 
 type Dims = (number | null)[];
@@ -142,6 +150,43 @@ describe('output-shape templates', () => {
       });
       expect(onlyBlank(ex).mistakes.length).toBeGreaterThan(0);
     });
+  });
+
+  test('pool-strides-shape: an explicit stride, or same padding with the default stride', () => {
+    const { mistakes } = run(poolStridesShape, (ex) => {
+      const { args, h, w, c } = layerOf(ex);
+      const p = args.pool_size as number;
+      if (args.padding === 'same') {
+        expect(args.strides).toBeUndefined();
+        checkBlank(ex, [null, same(h, p), same(w, p), c], {
+          'same-padding-stride': [[null, valid(h, p, p), valid(w, p, p), c]],
+          'pool-stride-default': [[null, h, w, c]],
+        });
+      } else {
+        const s = args.strides as number;
+        expect(s).not.toBe(p);
+        checkBlank(ex, [null, valid(h, p, s), valid(w, p, s), c], {
+          'ignored-stride': [[null, valid(h, p), valid(w, p), c]],
+          'ceil-not-floor': [[null, ceilValid(h, p, s), ceilValid(w, p, s), c]],
+        });
+      }
+    });
+    expect([...mistakes].sort()).toEqual([...poolStridesShape.mistakes].sort());
+  });
+
+  test('pool-flatten-shape: the floored pooling, then the product; rounding up, stride 1 and no channels as the mistakes', () => {
+    const { mistakes } = run(poolFlattenShape, (ex) => {
+      if (ex.about?.kind !== 'model' || ex.about.model.kind !== 'sequential') throw new Error('a Sequential model expected');
+      const [, h, w, c] = ex.about.model.input as number[];
+      const p = (ex.about.model.layers[0]!.args as { pool_size: number }).pool_size;
+      const [H, W] = [valid(h!, p, p), valid(w!, p, p)];
+      checkBlank(ex, [null, H * W * c!], {
+        'ceil-not-floor': [[null, ceilValid(h!, p, p) * ceilValid(w!, p, p) * c!]],
+        'pool-stride-default': [[null, valid(h!, p) * valid(w!, p) * c!]],
+        'flatten-size': [[null, H * W]],
+      });
+    });
+    expect([...mistakes].sort()).toEqual([...poolFlattenShape.mistakes].sort());
   });
 
   test('the pooling lesson’s worked case: MaxPooling2D(2) on 11 gives 5, not 6 (rounding up) or 10 (stride 1)', () => {

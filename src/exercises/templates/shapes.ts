@@ -5,7 +5,7 @@
  * "same" for valid, strides 1, dilation 1…), except rounding up, whose arithmetic is the mistake:
  * it is ⌈(n − span) / s⌉ + 1 from the numbers of the engine's own window step.
  */
-import type { Dim, LayerArgs, Shape, WindowStep } from '@calc/basics.ts';
+import type { Dim, LayerArgs, Model, Shape, WindowStep } from '@calc/basics.ts';
 import { isWindowStep, windowArithmetic } from '@calc/basics.ts';
 import type { Row } from '@calc/engine.ts';
 import { callText, mustRow, rowOf, shapeCode } from '../layer.ts';
@@ -253,4 +253,136 @@ export const flattenShape: Template = {
   },
 };
 
-export const shapeTemplates: readonly Template[] = [convValidShape, convSameShape, convDilationShape, poolShape, flattenShape];
+export const poolStridesShape: Template = {
+  id: 'pool-strides-shape',
+  skill: 'output-shape',
+  lessons: ['pooling'],
+  covers: ['MaxPooling2D', 'AveragePooling2D'],
+  mistakes: ['ignored-stride', 'ceil-not-floor', 'same-padding-stride', 'pool-stride-default'],
+  draw(rng) {
+    const type = rng.pick(['MaxPooling2D', 'AveragePooling2D']);
+    const input = drawInput(rng, range(7, 40), [8, 16, 32, 64, 128]);
+    const mistakes: MistakeAnswer[] = [];
+    let args: LayerArgs;
+    let keywords: LayerArgs;
+    let p: number;
+    if (rng.chance(0.5)) {
+      // An explicit stride other than the pool size: overlapping windows, or gaps between them.
+      const [size, s] = rng.pick([
+        [3, 2],
+        [3, 2],
+        [2, 3],
+        [4, 2],
+      ] as const);
+      p = size;
+      keywords = { strides: s };
+      args = { pool_size: p, ...keywords };
+      const row = rowOf({ type, args, input });
+      if (!row || !singleShape(row)) return null;
+      const rule = windowArithmetic(firstWindow(row));
+      const stride1 = rowOf({ type, args: { ...args, strides: 1 }, input });
+      mistakes.push(
+        ...wrong('ignored-stride', singleShape(stride1), {
+          en: `${sizeOf(stride1)} rows is a stride of 1. Here \`strides=${s}\`: \`${rule}\`.`,
+          'zh-cn': `${sizeOf(stride1)} 行对应步幅 1。这里 \`strides=${s}\`：\`${rule}\`。`,
+        }),
+        ...wrong('ceil-not-floor', ceilShape(row), {
+          en: `You gave the leftover rows a window of their own. Keras drops them and rounds down: \`${rule}\`.`,
+          'zh-cn': `你给剩下的行也算了一个窗口。Keras 会丢掉它们，向下取整：\`${rule}\`。`,
+        }),
+      );
+      return windowDraft(type, args, callText(type, [p], keywords), input, row, mistakes);
+    }
+    // padding="same" with the default stride: ⌈n / pool_size⌉.
+    p = rng.pick([2, 2, 3]);
+    keywords = { padding: 'same' };
+    args = { pool_size: p, ...keywords };
+    const row = rowOf({ type, args, input });
+    if (!row || !singleShape(row)) return null;
+    const rule = windowArithmetic(firstWindow(row));
+    const valid = rowOf({ type, args: { pool_size: p }, input });
+    const stride1 = rowOf({ type, args: { ...args, strides: 1 }, input });
+    mistakes.push(
+      ...wrong('same-padding-stride', singleShape(valid), {
+        en: `${sizeOf(valid)} rows is the \`"valid"\` size. With \`"same"\` the last, partial window is kept: \`${rule}\`.`,
+        'zh-cn': `${sizeOf(valid)} 行是 \`"valid"\` 时的尺寸。在 \`"same"\` 下最后那个不完整的窗口也保留：\`${rule}\`。`,
+      }),
+      ...wrong('pool-stride-default', singleShape(stride1), {
+        en: `\`"same"\` keeps the size only at stride 1; left out, \`strides\` is \`pool_size\`, ${p}: \`${rule}\`.`,
+        'zh-cn': `\`"same"\` 只有在步幅为 1 时才保持尺寸；省略 \`strides\` 时它等于 \`pool_size\`，即 ${p}：\`${rule}\`。`,
+      }),
+    );
+    return windowDraft(type, args, callText(type, [p], keywords), input, row, mistakes);
+  },
+};
+
+export const poolFlattenShape: Template = {
+  id: 'pool-flatten-shape',
+  skill: 'output-shape',
+  lessons: ['flatten', 'putting-it-together'],
+  covers: ['MaxPooling2D', 'Flatten'],
+  mistakes: ['ceil-not-floor', 'pool-stride-default', 'flatten-size'],
+  draw(rng) {
+    const p = rng.pick([2, 2, 3]);
+    const input = drawInput(rng, range(5, 15), [8, 16, 32, 64]);
+    const pool = rowOf({ type: 'MaxPooling2D', args: { pool_size: p }, input });
+    const pooled = singleShape(pool);
+    if (!pool || !pooled) return null;
+    const flatten = mustRow({ type: 'Flatten', input: pooled });
+    const shape = singleShape(flatten);
+    const product = productArithmetic(flatten);
+    if (!shape || !product) return null;
+    const flat = (s: Dim[] | undefined): Dim[] | undefined => (s ? singleShape(rowOf({ type: 'Flatten', input: s })) : undefined);
+    const rule = windowArithmetic(firstWindow(pool));
+    const model: Model = { kind: 'sequential', input, layers: [{ type: 'MaxPooling2D', args: { pool_size: p } }, { type: 'Flatten' }] };
+    const mistakes: MistakeAnswer[] = [
+      ...wrong('ceil-not-floor', flat(ceilShape(pool)), {
+        en: `The pooling rounds down, \`${rule}\`, before \`Flatten\` multiplies: \`${product}\`.`,
+        'zh-cn': `池化向下取整，\`${rule}\`，然后 \`Flatten\` 再相乘：\`${product}\`。`,
+      }),
+      ...wrong('pool-stride-default', flat(singleShape(rowOf({ type: 'MaxPooling2D', args: { pool_size: p, strides: 1 }, input }))), {
+        en: `\`MaxPooling2D(${p})\` moves ${p} rows at a time (\`strides\` defaults to \`pool_size\`): \`${rule}\`, then \`${product}\`.`,
+        'zh-cn': `\`MaxPooling2D(${p})\` 每次移动 ${p} 行（\`strides\` 默认等于 \`pool_size\`）：\`${rule}\`，再算 \`${product}\`。`,
+      }),
+      ...wrong('flatten-size', flat(pooled.slice(0, -1)), {
+        en: `Each of the positions keeps its ${pooled[pooled.length - 1]} channels: \`${product}\`.`,
+        'zh-cn': `每个位置都保留 ${pooled[pooled.length - 1]} 个通道：\`${product}\`。`,
+      }),
+    ];
+    const [h1, h2, h3] = windowShapeHints(pool);
+    const factors = product.split(' = ')[0]!;
+    return {
+      prompt: {
+        en: `\`MaxPooling2D(${p})\` receives \`${shapeCode(input)}\`, and \`Flatten()\` follows it. What shape comes out of \`Flatten\`?`,
+        'zh-cn': `\`MaxPooling2D(${p})\` 的输入是 \`${shapeCode(input)}\`，后面接着 \`Flatten()\`。\`Flatten\` 输出的形状是什么？`,
+      },
+      response: { kind: 'blanks', blanks: [{ id: 'shape', expected: { kind: 'shape', value: shape }, mistakes }] },
+      about: { kind: 'model', model, ask: 'shape' },
+      hints: [
+        {
+          en: `Pooling first: ${h1.en} Then \`Flatten\` multiplies every axis but the batch axis.`,
+          'zh-cn': `先算池化：${h1['zh-cn']}然后 \`Flatten\` 把批量维度以外的所有轴相乘。`,
+        },
+        { en: `Pooling: ${h2.en}`, 'zh-cn': `池化：${h2['zh-cn']}` },
+        {
+          en: `Pooling: ${h3.en} Then multiply by the ${pooled[pooled.length - 1]} channels.`,
+          'zh-cn': `池化：${h3['zh-cn']}再乘以 ${pooled[pooled.length - 1]} 个通道。`,
+        },
+      ],
+      solution: {
+        en: `${windowShapeSolution(pool).en} Flatten: \`${factors} = ${shape[1]}\`, so \`${shapeCode(shape)}\`.`,
+        'zh-cn': `${windowShapeSolution(pool)['zh-cn']}展平：\`${factors} = ${shape[1]}\`，所以是 \`${shapeCode(shape)}\`。`,
+      },
+    };
+  },
+};
+
+export const shapeTemplates: readonly Template[] = [
+  convValidShape,
+  convSameShape,
+  convDilationShape,
+  poolShape,
+  flattenShape,
+  poolStridesShape,
+  poolFlattenShape,
+];
