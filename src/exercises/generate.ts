@@ -98,7 +98,7 @@ export type BlankDiagnosis =
   | { verdict: 'right' }
   | { verdict: 'empty' }
   | { verdict: 'unreadable' }
-  | { verdict: 'wrong'; mistake?: MistakeAnswer; /** why this option is wrong, when no catalogued mistake leads to it */ note?: Text };
+  | { verdict: 'wrong'; mistake?: MistakeAnswer /** why this option is wrong, when no catalogued mistake leads to it */; note?: Text };
 
 export function diagnoseBlank(blank: Blank, text: string): BlankDiagnosis {
   if (text.trim() === '') return { verdict: 'empty' };

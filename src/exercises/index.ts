@@ -5,17 +5,26 @@
  */
 import { conv2dParams } from './templates/conv2d-params.ts';
 import { orderBySize } from './templates/order.ts';
-import { mhaParams } from './templates/params-attention.ts';
+import { mhaCrossParams, mhaParams } from './templates/params-attention.ts';
 import { conv1dParams, conv2dGroupsParams, conv2dLaterLayer, conv2dTransposeParams, conv3dParams } from './templates/params-conv.ts';
 import { denseAfterFlatten, denseParams, denseSequenceParams } from './templates/params-dense.ts';
 import { depthwiseParams, separableParams } from './templates/params-depthwise.ts';
-import { embeddingParams } from './templates/params-embedding.ts';
+import { embeddingParams, embeddingVocabulary } from './templates/params-embedding.ts';
 import { batchnormParams, layernormParams } from './templates/params-normalization.ts';
 import { bidirectionalNextLayer, bidirectionalParams, gruParams, lstmParams, simplernnParams } from './templates/params-recurrent.ts';
 import { findFilters, findUnits, largestLayer, modelTotal, sharedLayerTotal } from './templates/models.ts';
 import { summaryBytes, summaryCells, summaryMissingRow, summaryTotals } from './templates/models-summary.ts';
 import { predictConv2d, predictDense, predictLstm } from './templates/predict.ts';
-import { convDilationShape, convSameShape, convValidShape, flattenShape, poolFlattenShape, poolShape, poolStridesShape } from './templates/shapes.ts';
+import {
+  convDilationShape,
+  convSameShape,
+  convValidShape,
+  flattenShape,
+  poolFlattenShape,
+  poolShape,
+  poolStridesShape,
+} from './templates/shapes.ts';
+import { depthwiseShape, embeddingShape } from './templates/shapes-more.ts';
 import { spotWrongRow, spotWrongRowNorm } from './templates/spot-row.ts';
 import { batchnormSplit, frozenSplit } from './templates/trainable.ts';
 import { whichChangeConv2d, whichChangeDense, whichChangePooling } from './templates/which-change.ts';
@@ -65,6 +74,10 @@ export const templates: readonly Template[] = [
   poolStridesShape,
   flattenShape,
   poolFlattenShape,
+  embeddingShape,
+  depthwiseShape,
+  mhaCrossParams,
+  embeddingVocabulary,
   modelTotal,
   sharedLayerTotal,
   summaryCells,

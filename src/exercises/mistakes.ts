@@ -322,6 +322,42 @@ export const mistakes: readonly Mistake[] = [
         '只有当一个参数乘在所有项上时，参数量才与它成正比：偏置、平方的卷积核大小、LSTM 的循环权重（units × units）都不按同样的比例增长。',
     },
   ),
+  m(
+    'sequence-axis-dropped',
+    'embedding-bias',
+    { en: 'Dropped the sequence axis', 'zh-cn': '丢掉了序列轴' },
+    {
+      en: 'Embedding looks up one vector for every position of the sequence: the output keeps the sequence axis and adds the vector’s size after it.',
+      'zh-cn': '嵌入层为序列中的每个位置查出一个向量：输出保留序列轴，并在其后加上向量的维度。',
+    },
+  ),
+  m(
+    'embedding-one-hot',
+    'embedding-bias',
+    { en: 'Gave each token a vocabulary-sized vector', 'zh-cn': '给每个词一个词表大小的向量' },
+    {
+      en: '`input_dim` is how many rows the table has; each looked-up row has `output_dim` numbers, and that is the last axis of the output.',
+      'zh-cn': '`input_dim` 是查找表的行数；查出的每一行有 `output_dim` 个数，这才是输出的最后一个轴。',
+    },
+  ),
+  m(
+    'cross-attention-features',
+    'key-dim-per-head',
+    { en: "Used the query's features for the key and value projections", 'zh-cn': '把查询的特征数用在了键和值的投影上' },
+    {
+      en: 'In cross-attention each projection reads its own tensor: the query projection has the query’s features as inputs, the key and value projections the key’s and value’s.',
+      'zh-cn': '在交叉注意力中，每个投影读各自的张量：查询投影的输入是查询的特征，键和值投影的输入是键和值的特征。',
+    },
+  ),
+  m(
+    'depth-multiplier-ignored',
+    'separable-counted-as-conv',
+    { en: 'Ignored depth_multiplier', 'zh-cn': '忽略了 depth_multiplier' },
+    {
+      en: 'A depthwise convolution makes `depth_multiplier` outputs from every input channel: channels × depth_multiplier output channels.',
+      'zh-cn': '深度卷积从每个输入通道得到 `depth_multiplier` 个输出：输出通道数是 通道数 × depth_multiplier。',
+    },
+  ),
 ];
 
 /** The catalogue entry with this id; throws on an unknown id (a template bug, caught by the tests). */

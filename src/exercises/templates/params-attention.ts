@@ -49,3 +49,51 @@ export const mhaParams: Template = {
     });
   },
 };
+
+/**
+ * Cross-attention, `mha(query, value)` with different feature sizes: each projection reads its own
+ * tensor. The mistaken count is the engine's with the value given the query's features.
+ */
+export const mhaCrossParams: Template = {
+  id: 'mha-cross-params',
+  skill: 'layer-params',
+  lessons: ['attention'],
+  covers: ['MultiHeadAttention'],
+  mistakes: ['cross-attention-features', 'key-dim-per-head'],
+  draw(rng) {
+    const heads = rng.pick([2, 4, 8]);
+    const keyDim = rng.pick([8, 16, 32, 64]);
+    const queryFeatures = rng.pick([32, 64, 128, 256]);
+    const valueFeatures = rng.pick([16, 48, 96, 100, 300, 512]);
+    if (queryFeatures === valueFeatures) return null;
+    const query = [null, rng.pick([10, 16, 20]), queryFeatures];
+    const value = [null, rng.pick([30, 40, 64]), valueFeatures];
+    const input = [query, value];
+    const args = { num_heads: heads, key_dim: keyDim };
+    const row = mustRow({ type: 'MultiHeadAttention', args, input });
+    if (!row.formula) return null;
+    const asSelf = rowOf({ type: 'MultiHeadAttention', args, input: [query, [null, value[1]!, queryFeatures]] })?.params;
+    const wide = rowOf({ type: 'MultiHeadAttention', args: { ...args, key_dim: heads * keyDim }, input })?.params;
+    const code = callText('MultiHeadAttention', [], args);
+    return countDraft({
+      prompt: {
+        en: `\`mha = ${code}\` is called as \`mha(query, value)\`: the query has shape \`${shapeCode(query)}\`, the value \`${shapeCode(value)}\` (the key is the value). How many parameters does it have?`,
+        'zh-cn': `\`mha = ${code}\` 以 \`mha(query, value)\` 调用：查询的形状是 \`${shapeCode(query)}\`，值的形状是 \`${shapeCode(value)}\`（键就是值）。它有多少个参数？`,
+      },
+      value: row.params,
+      formula: row.formula,
+      layer: { type: 'MultiHeadAttention', args },
+      input,
+      mistakes: [
+        ...wrong('cross-attention-features', asSelf, (v) => ({
+          en: `${v} is the count if the value had ${queryFeatures} features like the query. The key and value projections read the value’s ${valueFeatures} features.`,
+          'zh-cn': `${v} 是值也有 ${queryFeatures} 个特征（和查询一样）时的参数量。键和值的投影读的是值的 ${valueFeatures} 个特征。`,
+        })),
+        ...wrong('key-dim-per-head', wide, (v) => ({
+          en: `${v} is the count with \`key_dim=${heads * keyDim}\`: \`key_dim=${keyDim}\` is already the size of each of the ${heads} heads.`,
+          'zh-cn': `${v} 是 \`key_dim=${heads * keyDim}\` 时的参数量：\`key_dim=${keyDim}\` 本来就是 ${heads} 个头中每个头的大小。`,
+        })),
+      ],
+    });
+  },
+};
