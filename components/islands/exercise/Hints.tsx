@@ -3,7 +3,7 @@
  * substituted, then the arithmetic ("Hint 2 of 3"); the worked solution waits behind a quieter
  * secondary button. New hints are announced; focus never falls off a button that disappears.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { fill } from '@i18n/fill.ts';
 import type { Locale, Text } from './diagnose.ts';
 import { withInlineCode } from './inline-code.tsx';
@@ -28,7 +28,7 @@ export function Hints({ hints, solution, shown, solutionShown, locale, strings, 
   const hintButton = useRef<HTMLButtonElement>(null);
   const asked = useRef<'hint' | 'solution' | null>(null);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     // the last hint removes the Hint button: focus moves on to "Show the solution"
     if (asked.current === 'hint' && shown >= hints.length && document.activeElement !== hintButton.current) solutionButton.current?.focus();
     if (asked.current === 'solution' && solutionShown) solutionText.current?.focus();

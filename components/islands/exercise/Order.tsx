@@ -4,7 +4,7 @@
  * item reached an end), and a live region says where it went.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { fill } from '@i18n/fill.ts';
 import { diagnoseOrder, type Locale, type ResponseData } from './diagnose.ts';
 import type { Outcome } from './feedback.ts';
@@ -40,7 +40,8 @@ export function Order({ response, prompt, display, locale, strings, feedbackId, 
   const follow = useRef<{ id: string; step: -1 | 1 } | null>(null);
   const label = (id: string): string => response.options.find((o) => o.id === id)?.label[locale] ?? id;
 
-  useEffect(() => {
+  // before paint: the moved button was taken out of the document and lost focus
+  useLayoutEffect(() => {
     const f = follow.current;
     if (!f) return;
     follow.current = null;
