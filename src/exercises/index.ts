@@ -16,6 +16,8 @@ import { findFilters, findUnits, largestLayer, modelTotal, sharedLayerTotal } fr
 import { summaryBytes, summaryCells, summaryMissingRow, summaryTotals } from './templates/models-summary.ts';
 import { predictConv2d, predictDense, predictLstm } from './templates/predict.ts';
 import {
+  conv1dShape,
+  conv2dTransposeShape,
   convDilationShape,
   convSameShape,
   convValidShape,
@@ -74,6 +76,8 @@ export const templates: readonly Template[] = [
   poolStridesShape,
   flattenShape,
   poolFlattenShape,
+  conv1dShape,
+  conv2dTransposeShape,
   embeddingShape,
   depthwiseShape,
   mhaCrossParams,

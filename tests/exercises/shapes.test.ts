@@ -6,6 +6,8 @@
 import { describe, expect, test } from 'vitest';
 import { diagnoseBlank, generate } from '../../src/exercises/generate.ts';
 import {
+  conv1dShape,
+  conv2dTransposeShape,
   convDilationShape,
   convSameShape,
   convValidShape,
@@ -187,6 +189,55 @@ describe('output-shape templates', () => {
       });
     });
     expect([...mistakes].sort()).toEqual([...poolFlattenShape.mistakes].sort());
+  });
+
+  test('conv1d-shape: valid with a stride, or causal (the length kept whatever the dilation)', () => {
+    const { mistakes } = run(conv1dShape, (ex) => {
+      const { args, h: n } = layerOf(ex);
+      const k = args.kernel_size as number;
+      const f = args.filters as number;
+      if (args.padding === 'causal') {
+        const d = (args.dilation_rate as number | undefined) ?? 1;
+        checkBlank(ex, [null, n, f], { 'same-padding-stride': [[null, valid(n, k, 1, d), f]] });
+      } else {
+        const s = args.strides as number;
+        checkBlank(ex, [null, valid(n, k, s), f], {
+          'valid-as-same': [[null, same(n, s), f]],
+          'ignored-stride': [[null, valid(n, k), f]],
+          'ceil-not-floor': [[null, ceilValid(n, k, s), f]],
+        });
+      }
+    });
+    expect([...mistakes].sort()).toEqual([...conv1dShape.mistakes].sort());
+  });
+
+  test('conv2d-transpose-shape: (L − 1) × s + k for valid, L × s for same', () => {
+    const up = (L: number, k: number, s: number, padding: unknown): number => (padding === 'same' ? L * s : (L - 1) * s + k);
+    const { mistakes } = run(conv2dTransposeShape, (ex) => {
+      const { args, h, w } = layerOf(ex);
+      const k = args.kernel_size as number;
+      const s = args.strides as number;
+      const f = args.filters as number;
+      const other = args.padding === 'same' ? 'valid' : 'same';
+      expect(k).toBeGreaterThanOrEqual(s);
+      checkBlank(ex, [null, up(h, k, s, args.padding), up(w, k, s, args.padding), f], {
+        'ignored-stride': [[null, up(h, k, 1, args.padding), up(w, k, 1, args.padding), f]],
+        [args.padding === 'same' ? 'same-padding-stride' : 'valid-as-same']: [[null, up(h, k, s, other), up(w, k, s, other), f]],
+      });
+    });
+    expect([...mistakes].sort()).toEqual([...conv2dTransposeShape.mistakes].sort());
+  });
+
+  test('the transposed-convolution lesson’s numbers: 7 → 15 (valid), 14 (same) with a 3 × 3 kernel at stride 2', () => {
+    // more-convolutions.mdx, worked by hand there: (7 − 1) × 2 + 3 = 15; 7 × 2 = 14.
+    const found = SEEDS.map((seed) => generate(conv2dTransposeShape, seed)).filter((e) => {
+      const { args, h } = layerOf(e);
+      return h === 7 && args.kernel_size === 3 && args.strides === 2;
+    });
+    for (const e of found) {
+      const { args } = layerOf(e);
+      expect((onlyBlank(e).expected.value as Dims)[1]).toBe(args.padding === 'same' ? 14 : 15);
+    }
   });
 
   test('the pooling lesson’s worked case: MaxPooling2D(2) on 11 gives 5, not 6 (rounding up) or 10 (stride 1)', () => {

@@ -109,8 +109,8 @@ function joinLadders(ladders: { label: Text; hints: [Text, Text, Text] }[]): [Te
   return [step(0), step(1), step(2)];
 }
 
-const paramLabel = (row: Row): Text => ({ en: `Param # of \`${row.name}\``, 'zh-cn': `\`${row.name}\` 的 Param #` });
-const shapeLabel = (row: Row): Text => ({ en: `Output Shape of \`${row.name}\``, 'zh-cn': `\`${row.name}\` 的 Output Shape` });
+const paramLabel = (row: Row): Text => ({ en: `\`Param #\` of \`${row.name}\``, 'zh-cn': `\`${row.name}\` 的 \`Param #\`` });
+const shapeLabel = (row: Row): Text => ({ en: `\`Output Shape\` of \`${row.name}\``, 'zh-cn': `\`${row.name}\` 的 \`Output Shape\`` });
 
 /** A summary-cells draft and the model it prints (tests fill the blanks and compare with the engine's printout). */
 export function drawSummaryCells(rng: Rng): { draft: Draft; model: SequentialModel } | null {
@@ -226,13 +226,13 @@ export function drawSummaryTotals(rng: Rng): { draft: Draft; model: SequentialMo
       blanks: [
         {
           id: 'total',
-          label: { en: 'Total params', 'zh-cn': 'Total params' },
+          label: { en: '`Total params`', 'zh-cn': '`Total params`' },
           expected: { kind: 'count', value: totals.params },
           mistakes: [],
         },
         {
           id: 'trainable',
-          label: { en: 'Trainable params', 'zh-cn': 'Trainable params' },
+          label: { en: '`Trainable params`', 'zh-cn': '`Trainable params`' },
           expected: { kind: 'count', value: totals.trainable },
           mistakes:
             frozen.length > 0
@@ -241,8 +241,8 @@ export function drawSummaryTotals(rng: Rng): { draft: Draft; model: SequentialMo
                     mistake: 'frozen-still-trainable',
                     value: totals.params,
                     note: {
-                      en: `\`${frozen[0]!.name}\` is frozen: its ${groupDigits(frozen[0]!.params)} parameters are the ${nonTrainable} on the Non-trainable line, so they are not trainable.`,
-                      'zh-cn': `\`${frozen[0]!.name}\` 被冻结了：它的 ${groupDigits(frozen[0]!.params)} 个参数就是 Non-trainable 那一行的 ${nonTrainable} 个，不可训练。`,
+                      en: `\`${frozen[0]!.name}\` is frozen: its ${groupDigits(frozen[0]!.params)} parameters are the ${nonTrainable} on the \`Non-trainable params\` line, so they are not trainable.`,
+                      'zh-cn': `\`${frozen[0]!.name}\` 被冻结了：它的 ${groupDigits(frozen[0]!.params)} 个参数就是 \`Non-trainable params\` 那一行的 ${nonTrainable} 个，不可训练。`,
                     },
                   },
                 ]
@@ -252,12 +252,12 @@ export function drawSummaryTotals(rng: Rng): { draft: Draft; model: SequentialMo
     },
     hints: [
       {
-        en: '`Total params` is the sum of the Param # column; `Trainable params` is the total minus the `Non-trainable params` line.',
-        'zh-cn': '`Total params` 是 Param # 这一列的和；`Trainable params` 等于总数减去 `Non-trainable params` 那一行。',
+        en: '`Total params` is the sum of the `Param #` column; `Trainable params` is the total minus the `Non-trainable params` line.',
+        'zh-cn': '`Total params` 是 `Param #` 这一列的和；`Trainable params` 等于总数减去 `Non-trainable params` 那一行。',
       },
       {
-        en: `The column reads \`${sum}\`, and Non-trainable is ${nonTrainable}.`,
-        'zh-cn': `这一列是 \`${sum}\`，Non-trainable 是 ${nonTrainable}。`,
+        en: `The column reads \`${sum}\`, and \`Non-trainable params\` is ${nonTrainable}.`,
+        'zh-cn': `这一列是 \`${sum}\`，\`Non-trainable params\` 是 ${nonTrainable}。`,
       },
       {
         en: `Work it out: \`${sum} = ?\`, then \`? − ${nonTrainable}\`.`,
@@ -299,8 +299,8 @@ export function drawSummaryMissingRow(rng: Rng): { draft: Draft; model: Sequenti
   const text = lines.join('\n');
   const draft: Draft = {
     prompt: {
-      en: `One Param # cell of this \`model.summary()\` is hidden (${BLANK_MARK}). What does it say?`,
-      'zh-cn': `这份 \`model.summary()\` 里有一个 Param # 格子被遮住了（${BLANK_MARK}）。它的值是多少？`,
+      en: `One \`Param #\` cell of this \`model.summary()\` is hidden (${BLANK_MARK}). What does it say?`,
+      'zh-cn': `这份 \`model.summary()\` 里有一个 \`Param #\` 格子被遮住了（${BLANK_MARK}）。它的值是多少？`,
     },
     display: { kind: 'summary', text: { en: text, 'zh-cn': text } },
     response: {
@@ -309,8 +309,8 @@ export function drawSummaryMissingRow(rng: Rng): { draft: Draft; model: Sequenti
     },
     hints: [
       {
-        en: '`Total params` is the sum of the Param # column, so the hidden cell is the total minus every other row.',
-        'zh-cn': '`Total params` 是 Param # 这一列的和，所以被遮住的格子等于总数减去其他各行。',
+        en: '`Total params` is the sum of the `Param #` column, so the hidden cell is the total minus every other row.',
+        'zh-cn': '`Total params` 是 `Param #` 这一列的和，所以被遮住的格子等于总数减去其他各行。',
       },
       { en: `Here: \`${total} − (${rest})\`.`, 'zh-cn': `代入这道题的数：\`${total} − (${rest})\`。` },
       { en: `Work it out: \`${total} − ${restSum} = ?\``, 'zh-cn': `算一算：\`${total} − ${restSum} = ？\`` },
@@ -355,8 +355,8 @@ export function drawSummaryBytes(rng: Rng): { draft: Draft; model: SequentialMod
   const each = groupDigits(totals.bytes / totals.params);
   const draft: Draft = {
     prompt: {
-      en: `The memory sizes on the Total and Trainable lines are hidden (${BLANK_MARK}). Every weight is a \`float32\`. How many bytes do the weights take, before Keras turns the figure into KB?`,
-      'zh-cn': `Total 和 Trainable 两行的内存大小被遮住了（${BLANK_MARK}）。每个权重都是 \`float32\`。在 Keras 换算成 KB 之前，这些权重一共占多少字节？`,
+      en: `The memory sizes on the \`Total params\` and \`Trainable params\` lines are hidden (${BLANK_MARK}). Every weight is a \`float32\`. How many bytes do the weights take, before Keras turns the figure into KB?`,
+      'zh-cn': `\`Total params\` 和 \`Trainable params\` 两行的内存大小被遮住了（${BLANK_MARK}）。每个权重都是 \`float32\`。在 Keras 换算成 KB 之前，这些权重一共占多少字节？`,
     },
     display: { kind: 'summary', text: { en: text, 'zh-cn': text } },
     response: { kind: 'blanks', blanks: [{ id: 'bytes', expected: { kind: 'count', value: totals.bytes }, mistakes: [] }] },

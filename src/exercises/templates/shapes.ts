@@ -57,7 +57,9 @@ function drawInput(rng: Rng, sizes: readonly number[], channels: readonly number
 const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 /** Everything a window-layer shape draft shares: the blank, the hints, the solution, `about`. */
-function windowDraft(type: string, args: LayerArgs, code: string, input: Shape, row: Row, mistakes: MistakeAnswer[]): Draft {
+function windowDraft(type: string, args: LayerArgs, code: string, input: Shape, row: Row, mistakes: MistakeAnswer[]): Draft | null {
+  // A shape that passes through unchanged (causal, channels equal to filters) would stand in the prompt.
+  if (shapeCode(singleShape(row)!) === shapeCode(input)) return null;
   return {
     prompt: ask(code, input),
     response: { kind: 'blanks', blanks: [{ id: 'shape', expected: { kind: 'shape', value: singleShape(row)! }, mistakes }] },
@@ -377,7 +379,97 @@ export const poolFlattenShape: Template = {
   },
 };
 
+export const conv1dShape: Template = {
+  id: 'conv1d-shape',
+  skill: 'output-shape',
+  lessons: ['output-shapes', 'more-convolutions'],
+  covers: ['Conv1D'],
+  mistakes: ['valid-as-same', 'ignored-stride', 'ceil-not-floor', 'same-padding-stride'],
+  draw(rng) {
+    const k = rng.pick([2, 3, 3, 5, 7]);
+    const steps = rng.int(20, 200);
+    const input: Shape = [null, steps, rng.pick([1, 8, 16, 64, 128])];
+    const filters = rng.pick([8, 16, 32, 64, 128]);
+    const causal = rng.chance(0.4);
+    const keywords: LayerArgs = causal
+      ? { padding: 'causal', ...(rng.chance(0.5) ? { dilation_rate: rng.pick([2, 4]) } : {}) }
+      : { strides: rng.pick([2, 2, 3, 4]) };
+    const args: LayerArgs = { filters, kernel_size: k, ...keywords };
+    const row = rowOf({ type: 'Conv1D', args, input });
+    if (!row || !singleShape(row)) return null;
+    const step = firstWindow(row);
+    const rule = windowArithmetic(step);
+    const code = callText('Conv1D', [filters, k], keywords);
+    if (causal) {
+      const valid = rowOf({ type: 'Conv1D', args: { ...args, padding: 'valid' }, input });
+      return windowDraft('Conv1D', args, code, input, row, [
+        ...wrong('same-padding-stride', singleShape(valid), {
+          en: `${sizeOf(valid)} steps is the \`"valid"\` length. \`"causal"\` pads ${step.padBefore} zeros at the start and keeps the length: \`${rule}\`.`,
+          'zh-cn': `${sizeOf(valid)} 步是 \`"valid"\` 时的长度。\`"causal"\` 在开头补 ${step.padBefore} 个零，长度不变：\`${rule}\`。`,
+        }),
+      ]);
+    }
+    const s = step.stride;
+    const same = rowOf({ type: 'Conv1D', args: { ...args, padding: 'same' }, input });
+    const stride1 = rowOf({ type: 'Conv1D', args: { filters, kernel_size: k }, input });
+    return windowDraft('Conv1D', args, code, input, row, [
+      ...wrong('valid-as-same', singleShape(same), {
+        en: `${sizeOf(same)} steps is the \`"same"\` length. The default is \`"valid"\`: \`${rule}\`.`,
+        'zh-cn': `${sizeOf(same)} 步是 \`"same"\` 时的长度。默认值是 \`"valid"\`：\`${rule}\`。`,
+      }),
+      ...wrong('ignored-stride', singleShape(stride1), {
+        en: `${sizeOf(stride1)} steps is the length at stride 1. With \`strides=${s}\`: \`${rule}\`.`,
+        'zh-cn': `${sizeOf(stride1)} 步是步幅为 1 时的长度。\`strides=${s}\` 时：\`${rule}\`。`,
+      }),
+      ...wrong('ceil-not-floor', ceilShape(row), {
+        en: `Keras rounds down and drops the steps no whole window reaches: \`${rule}\`.`,
+        'zh-cn': `Keras 向下取整，丢掉放不下完整窗口的步：\`${rule}\`。`,
+      }),
+    ]);
+  },
+};
+
+export const conv2dTransposeShape: Template = {
+  id: 'conv2d-transpose-shape',
+  skill: 'output-shape',
+  lessons: ['more-convolutions'],
+  covers: ['Conv2DTranspose'],
+  mistakes: ['ignored-stride', 'valid-as-same', 'same-padding-stride'],
+  draw(rng) {
+    const s = rng.pick([2, 2, 3]);
+    const k = rng.pick([3, 4, 5].filter((x) => x >= s));
+    const input = drawInput(rng, range(4, 32), [8, 16, 32, 64, 128]);
+    const filters = rng.pick([8, 16, 32, 64]);
+    const padding = rng.pick(['valid', 'same']);
+    const keywords: LayerArgs = padding === 'same' ? { strides: s, padding } : { strides: s };
+    const args: LayerArgs = { filters, kernel_size: k, ...keywords };
+    const row = rowOf({ type: 'Conv2DTranspose', args, input });
+    if (!row || !singleShape(row)) return null;
+    const rule = windowArithmetic(firstWindow(row));
+    const stride1 = rowOf({ type: 'Conv2DTranspose', args: { ...args, strides: 1 }, input });
+    const other = rowOf({ type: 'Conv2DTranspose', args: { ...args, padding: padding === 'same' ? 'valid' : 'same' }, input });
+    const mistakes: MistakeAnswer[] = [
+      ...wrong('ignored-stride', singleShape(stride1), {
+        en: `${sizeOf(stride1)} rows is stride 1. With \`strides=${s}\` each input row spreads ${s} rows further: \`${rule}\`.`,
+        'zh-cn': `${sizeOf(stride1)} 行对应步幅 1。\`strides=${s}\` 时每个输入行向后多铺 ${s} 行：\`${rule}\`。`,
+      }),
+      ...(padding === 'same'
+        ? wrong('same-padding-stride', singleShape(other), {
+            en: `${sizeOf(other)} rows is the \`"valid"\` rule. With \`"same"\` the output is the input times the stride: \`${rule}\`.`,
+            'zh-cn': `${sizeOf(other)} 行是 \`"valid"\` 的规则。在 \`"same"\` 下输出等于输入乘以步幅：\`${rule}\`。`,
+          })
+        : wrong('valid-as-same', singleShape(other), {
+            en: `${sizeOf(other)} rows is the \`"same"\` size. With the default \`"valid"\` the last window reaches past it: \`${rule}\`.`,
+            'zh-cn': `${sizeOf(other)} 行是 \`"same"\` 时的尺寸。在默认的 \`"valid"\` 下最后一个窗口会伸得更远：\`${rule}\`。`,
+          })),
+    ];
+    return windowDraft('Conv2DTranspose', args, callText('Conv2DTranspose', [filters, k], keywords), input, row, mistakes);
+  },
+};
+
 export const shapeTemplates: readonly Template[] = [
+  conv1dShape,
+  conv2dTransposeShape,
   convValidShape,
   convSameShape,
   convDilationShape,
