@@ -104,8 +104,8 @@ export const convValidShape: Template = {
           'zh-cn': `${sizeOf(stride1)} 行是步幅为 1 时的尺寸。\`strides=${s}\` 时窗口每次移动 ${s} 行：\`${rule}\`。`,
         }),
         ...wrong('ceil-not-floor', ceilShape(row), {
-          en: `You rounded ${step.inputs[0]} − ${k} over ${s} up. Keras rounds down and drops the rows no whole window reaches: \`${rule}\`.`,
-          'zh-cn': `你把 (${step.inputs[0]} − ${k}) / ${s} 向上取整了。Keras 向下取整，丢掉放不下完整窗口的行：\`${rule}\`。`,
+          en: `You rounded \`(${step.inputs[0]} − ${k}) / ${s}\` up. Keras rounds down and drops the rows no whole window reaches: \`${rule}\`.`,
+          'zh-cn': `你把 \`(${step.inputs[0]} − ${k}) / ${s}\` 向上取整了。Keras 向下取整，丢掉放不下完整窗口的行：\`${rule}\`。`,
         }),
       );
     }
@@ -165,8 +165,8 @@ export const convDilationShape: Template = {
     const same = rowOf({ type: 'Conv2D', args: { ...args, padding: 'same' }, input });
     const mistakes: MistakeAnswer[] = [
       ...wrong('dilation-span', singleShape(undilated), {
-        en: `${sizeOf(undilated)} rows is what an undilated ${k}-wide kernel leaves. With \`dilation_rate=${d}\` it spans ${d} × (${k} − 1) + 1 rows: \`${rule}\`.`,
-        'zh-cn': `${sizeOf(undilated)} 行是不膨胀的 ${k} 宽卷积核留下的尺寸。\`dilation_rate=${d}\` 时它覆盖 ${d} × (${k} − 1) + 1 行：\`${rule}\`。`,
+        en: `${sizeOf(undilated)} rows is what an undilated ${k}-wide kernel leaves. With \`dilation_rate=${d}\` it spans \`${d} × (${k} − 1) + 1\` rows: \`${rule}\`.`,
+        'zh-cn': `${sizeOf(undilated)} 行是不膨胀的 ${k} 宽卷积核留下的尺寸。\`dilation_rate=${d}\` 时它覆盖 \`${d} × (${k} − 1) + 1\` 行：\`${rule}\`。`,
       }),
       ...wrong('valid-as-same', singleShape(same), {
         en: `That is the \`"same"\` size. The default padding is \`"valid"\`, so the dilated window must fit: \`${rule}\`.`,
