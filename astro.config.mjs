@@ -53,6 +53,8 @@ const sidebar = [
   },
   // The model lab's page, in the reader's locale.
   { slug: 'lab' },
+  // Mixed exercises with progress (issue #10).
+  { slug: 'practice' },
 ];
 
 export default defineConfig({

@@ -8,8 +8,8 @@
  *
  *   npm run page-weight [-- <built dir, default dist>]
  *
- * Prints a table and exits 1 when a lesson page loads more than 40 KB (gzip), or the model lab more
- * than 80 KB.
+ * Prints a table and exits 1 when a lesson page loads more than 40 KB (gzip), the model lab more
+ * than 80 KB, or the practice page more than 50 KB.
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -21,6 +21,8 @@ import { gzipSync } from 'node:zlib';
 export const LESSON_BUDGET_BYTES = 40 * 1024;
 /** Issue #9's budget for the model lab, whose readers and exports load only when first needed. */
 export const LAB_BUDGET_BYTES = 80 * 1024;
+/** Issue #10's Practice page: the exercise engine, the card and the progress dashboard. */
+export const PRACTICE_BUDGET_BYTES = 50 * 1024;
 
 export interface LoadedScript {
   /** `/_astro/Quiz.abc.js`, or `n inline scripts` for the scripts written into the page. */
@@ -38,10 +40,11 @@ export interface PageWeight {
 /** Lesson pages, in either locale, carry the budget. */
 export const isLessonPage = (page: string): boolean => /^\/(?:zh-cn\/)?lessons\/[^/]+\/$/.test(page);
 export const isLabPage = (page: string): boolean => /^\/(?:zh-cn\/)?lab\/$/.test(page);
+export const isPracticePage = (page: string): boolean => /^\/(?:zh-cn\/)?practice\/$/.test(page);
 
 /** The budget a page is held to, in bytes of gzip; undefined for pages without one. */
 export const budgetOf = (page: string): number | undefined =>
-  isLessonPage(page) ? LESSON_BUDGET_BYTES : isLabPage(page) ? LAB_BUDGET_BYTES : undefined;
+  isLessonPage(page) ? LESSON_BUDGET_BYTES : isLabPage(page) ? LAB_BUDGET_BYTES : isPracticePage(page) ? PRACTICE_BUDGET_BYTES : undefined;
 
 const gzipSize = (data: string | Buffer): number => gzipSync(data, { level: 9 }).length;
 

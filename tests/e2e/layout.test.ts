@@ -44,6 +44,8 @@ const PAGES = [
     `${prefix}/`,
     ...CURRICULUM.filter((s) => slugs.includes(s)).map((s) => `${prefix}/lessons/${s}/`),
     `${prefix}/lab/?gallery=resnet50`,
+    // the practice page at a known question (its dashboard tables and progress file controls below)
+    `${prefix}/practice/?ex=conv2d-params.7`,
   ];
 });
 
@@ -174,6 +176,8 @@ describe.skipIf(executable === '')('layout at 1280 px and 390 px: nothing cut of
       await page.locator('tbody .pl-lab__select').nth(2).click();
       await page.locator('.pl-lab__details-row').waitFor();
     }
+    // the practice page chooses its question once it has read the address and the stored progress
+    if (path.includes('/practice/')) await page.locator('.pl-practice[data-ready="true"]').waitFor();
     await page.evaluate(() => {
       for (const d of Array.from(document.querySelectorAll('main details'))) d.setAttribute('open', '');
       window.scrollTo(0, 0);

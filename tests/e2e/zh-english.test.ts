@@ -25,6 +25,9 @@ const PAGES = [
   // the model lab empty, and with a gallery model's summary (tests/e2e/lab.test.ts opens its rows too)
   '/zh-cn/lab/',
   '/zh-cn/lab/?gallery=resnet50',
+  // the practice page with a question, and with a link to a question this site lacks (its message)
+  '/zh-cn/practice/?ex=conv2d-params.7',
+  '/zh-cn/practice/?ex=no-such-template.1',
 ];
 
 failWhenChromiumRequired(executable);
@@ -51,6 +54,8 @@ describe.skipIf(executable === '')('no English sentences on /zh-cn/ pages', () =
     await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, undefined, { timeout: 30_000 });
     // a lab link's model arrives after the island wakes the engine
     if (path.includes('gallery=')) await page.locator('[data-result="total"]').waitFor();
+    // the practice page shows its question (or the link's message) once it has read the address
+    if (path.includes('/practice/')) await page.locator('.pl-practice[data-ready="true"]').waitFor();
     const runs = await englishRuns(page);
     await page.close();
     expect(runs).toEqual([]);
