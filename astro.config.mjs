@@ -57,6 +57,21 @@ const sidebar = [
   { slug: 'practice' },
 ];
 
+/**
+ * `client:interact` (src/directives/interact.ts): an island that hydrates when the reader first
+ * reaches into it. Lessons' exercise sets use it, so a lesson page loads their code only for readers
+ * who answer (scripts/page-weight.ts counts such islands as loaded on interaction).
+ */
+const interactDirective = {
+  name: 'param-lab-interact',
+  hooks: {
+    /** @param {{ addClientDirective: (d: { name: string; entrypoint: string }) => void }} options */
+    'astro:config:setup': ({ addClientDirective }) => {
+      addClientDirective({ name: 'interact', entrypoint: fileURLToPath(new URL('./src/directives/interact.ts', import.meta.url)) });
+    },
+  },
+};
+
 export default defineConfig({
   // Math is typeset at build time (KaTeX HTML + CSS); no math JavaScript reaches the browser.
   // remark-math and rehype-katex are unified plugins, so Markdown and MDX use the unified processor.
@@ -80,6 +95,7 @@ export default defineConfig({
       markdown: { processedDirs: ['./content/docs'] },
     }),
     mdx(),
+    interactDirective,
     preact(),
     // After Starlight, which adds its heading links to the Markdown processor in its own setup:
     // their screen-reader label in the page's language (src/markdown/anchor-labels.ts says why).

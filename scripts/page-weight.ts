@@ -1,7 +1,8 @@
 /**
  * How much JavaScript each page of the built site loads before the reader does anything: module
  * and classic scripts, modulepreload links, inline scripts, and the component / renderer URLs of
- * every <astro-island>, following static imports inside those files. Dynamic imports are not
+ * every <astro-island> (but those hydrated on the reader's first interaction, `client:interact`),
+ * following static imports inside those files. Dynamic imports are not
  * followed (they load on demand), and Starlight's search UI (its dialog script and Pagefind) is
  * not counted. Each file is gzipped at level 9 and counted once per page; a page's inline
  * scripts are gzipped together, as they travel in one compressed HTML response.
@@ -86,6 +87,9 @@ export function scriptsOfHtml(html: string): { urls: string[]; inline: { code: s
   }
   for (const m of html.matchAll(/<astro-island\b([^>]*)>/gi)) {
     const attrs = attributes(m[1]!);
+    // `client:interact` (src/directives/interact.ts) loads an island's code when the reader first
+    // reaches into it: after interaction, so not counted (its directive's inline script is).
+    if (attrs.get('client') === 'interact') continue;
     for (const name of ['component-url', 'renderer-url', 'before-hydration-url']) {
       const url = attrs.get(name);
       if (url) urls.push(url);

@@ -15,9 +15,10 @@ describe('what a page asks for', () => {
     <script type="module" src="/_astro/Search.astro_astro_type_script_index_0_lang.x.js"></script>
   </head><body>
     <astro-island uid="a" component-url="/_astro/Quiz.js" renderer-url="/_astro/client.js" props="{&quot;x&quot;:[0,1]}" client="visible"></astro-island>
+    <astro-island uid="b" component-url="/_astro/Later.js" renderer-url="/_astro/client.js" client="interact"></astro-island>
   </body></html>`;
 
-  it('lists module scripts, modulepreloads and island URLs, and inline scripts that are JavaScript', () => {
+  it('lists module scripts, modulepreloads and island URLs (not those hydrated on interaction), and inline scripts that are JavaScript', () => {
     const { urls, inline } = scriptsOfHtml(html);
     expect(urls).toEqual([
       '/_astro/page.js',

@@ -1,0 +1,87 @@
+/**
+ * `client:interact`: hydrate an island when the reader first reaches into it — focus, a pointer
+ * press, a key, or a hover with a mouse — rather than when it scrolls into view. The page's first
+ * view is the island's server-rendered HTML, so nothing looks different; the island's code loads
+ * only for readers who use it (a lesson's exercise set: most readers scroll past it).
+ *
+ * `client:interact="<storage key>"`: a returning reader, whose browser holds that localStorage key
+ * (their progress), gets the island as soon as it scrolls into view, so their progress shows.
+ *
+ * Nothing the reader did while the code was loading is lost: typed text stays in the DOM and is
+ * replayed as `input` / `change` events once the island is live (so its state matches what is on
+ * screen), and a click on a button or a form submitted with Enter is held back and repeated.
+ */
+import type { ClientDirective } from 'astro';
+
+const TRIGGERS = ['focusin', 'pointerdown', 'keydown', 'pointerenter'] as const;
+
+/** Whether this browser holds `key` in localStorage (false where storage is unavailable). */
+function stored(key: unknown): boolean {
+  if (typeof key !== 'string' || key === '') return false;
+  try {
+    return localStorage.getItem(key) !== null;
+  } catch {
+    return false;
+  }
+}
+
+const interact: ClientDirective = (load, options, el) => {
+  let started = false;
+  let pendingClick: HTMLElement | null = null;
+  let pendingSubmit: HTMLFormElement | null = null;
+
+  // While the code loads, a button click or a form submission would do nothing (or navigate): hold it.
+  const holdClick = (event: Event): void => {
+    const button = (event.target as Element | null)?.closest?.('button, [role="button"], input[type="radio"], input[type="checkbox"]');
+    if (!button || !el.contains(button)) return;
+    if (button instanceof HTMLInputElement) return; // a radio or checkbox changes natively; replayed below
+    event.preventDefault();
+    event.stopPropagation();
+    pendingClick = button as HTMLElement;
+  };
+  const holdSubmit = (event: Event): void => {
+    event.preventDefault();
+    event.stopPropagation();
+    pendingSubmit = event.target as HTMLFormElement;
+  };
+
+  const start = async (): Promise<void> => {
+    if (started) return;
+    started = true;
+    for (const type of TRIGGERS) el.removeEventListener(type, start);
+    el.addEventListener('click', holdClick, true);
+    el.addEventListener('submit', holdSubmit, true);
+    try {
+      const hydrate = await load();
+      await hydrate();
+    } finally {
+      el.removeEventListener('click', holdClick, true);
+      el.removeEventListener('submit', holdSubmit, true);
+    }
+    // Bring the island's state up to what is on screen, then repeat what was held back.
+    for (const field of el.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')) {
+      const changed =
+        field instanceof HTMLInputElement && (field.type === 'radio' || field.type === 'checkbox')
+          ? field.checked !== field.defaultChecked
+          : field.value !== field.defaultValue;
+      if (!changed) continue;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      field.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+    if (pendingSubmit?.isConnected) pendingSubmit.requestSubmit();
+    else if (pendingClick?.isConnected) pendingClick.click();
+  };
+
+  for (const type of TRIGGERS) el.addEventListener(type, start, { passive: true });
+  if (stored(options.value) && 'IntersectionObserver' in window) {
+    const seen = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      seen.disconnect();
+      void start();
+    });
+    // an island element has no box of its own: watch its children
+    for (const child of el.children) seen.observe(child);
+  }
+};
+
+export default interact;
