@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { generate, templateById } from '@exercises/index.ts';
 import { PROGRESS_KEY } from '@exercises/progress.ts';
+import { PRACTICE_BUDGET_BYTES, SiteMeter, httpReader } from '../../scripts/page-weight.ts';
 import { failWhenChromiumRequired } from './chromium-required.ts';
 import { englishRuns } from './english-runs.ts';
 import { useBrowser } from './use-browser.ts';
@@ -66,6 +67,14 @@ describe.skipIf(executable === '')('the Practice page in Chromium', () => {
     // conv2d-params draws filters from 8…128, k from 1…7, channels from 3…64: a count of at least 8 × (3 + 1)
     expect(conv2dAnswer(SEED)).toBeGreaterThanOrEqual(32);
     expect(conv2dAnswer(MISSED_SEED)).toBeGreaterThanOrEqual(32);
+  });
+
+  it(`loads at most ${PRACTICE_BUDGET_BYTES / 1024} KB of JavaScript (gzip) before interaction, in both locales`, async () => {
+    const meter = new SiteMeter(httpReader(siteUrl));
+    for (const { path } of locales) {
+      const weight = await meter.measurePage(path);
+      expect(weight.gzipBytes, path).toBeLessThanOrEqual(PRACTICE_BUDGET_BYTES);
+    }
   });
 
   for (const { path, lang } of locales) {
