@@ -26,7 +26,7 @@ export const LAB_BUDGET_BYTES = 80 * 1024;
 export const PRACTICE_BUDGET_BYTES = 50 * 1024;
 
 export interface LoadedScript {
-  /** `/_astro/Quiz.abc.js`, or `n inline scripts` for the scripts written into the page. */
+  /** `/_astro/Calculator.abc.js`, or `n inline scripts` for the scripts written into the page. */
   url: string;
   gzipBytes: number;
 }

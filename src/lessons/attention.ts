@@ -87,8 +87,6 @@ export const facts = {
   ffn1: { layer: { type: 'Dense', args: { units: FFN } }, input: [null, TOKENS, D_MODEL] },
   ffn2: { layer: { type: 'Dense', args: { units: D_MODEL } }, input: [null, TOKENS, FFN] },
   encoder: { model: encoderBlock },
-  /** Quiz: LayerNormalization on 256 features. */
-  layerNorm256: { layer: { type: 'LayerNormalization', args: {} }, input: [null, 20, 256] },
 } satisfies Record<string, LayerFact | ModelFact>;
 
 const int = (target: string, min: number, max: number, en: string, zh: string) =>

@@ -1,7 +1,8 @@
 /**
- * The numbers a lesson quotes, computed by src/calc at build time. `<Fact>`, `<SummaryText>`,
- * `<ParamChart>` and `<Quiz>` render through here, and the drift test asks `derivedNumbers` which
- * numbers a lesson's prose may contain, so the page and the test agree on what a fact means.
+ * The numbers a lesson quotes, computed by src/calc at build time. `<Fact>`, `<SummaryText>` and
+ * `<ParamChart>` render through here; the drift test asks `derivedNumbers` which numbers a lesson's
+ * prose may contain, and the exercise set which numbers its answers must avoid, so the page and the
+ * tests agree on what a fact means.
  * A fact that does not resolve throws: a lesson must never show a broken number.
  */
 import {
@@ -382,7 +383,7 @@ export const calculatorFacts = (preset: CalculatorPreset): LayerFact[] => preset
 
 /**
  * Every number a lesson's text may contain besides 0–10 and `otherNumbers`: those derived from
- * its facts, from its quiz answers' facts and from its calculators' starting layers.
+ * its facts and from its calculators' starting layers.
  */
 export function derivedNumbers(lesson: Pick<LessonModule, 'facts' | 'calculators'>): Set<number> {
   const out = new Set<number>();

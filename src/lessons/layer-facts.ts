@@ -1,7 +1,7 @@
 /**
  * Single-layer facts as lesson modules write them: a layer on one input shape, and the output
- * and count of one, so the next fact in a chain can start where the last one ended and a quiz
- * explanation can quote a computed number. A fact that does not resolve throws, as in facts.ts.
+ * and count of one, so the next fact in a chain can start where the last one ended and prose
+ * can quote a computed number. A fact that does not resolve throws, as in facts.ts.
  */
 import { groupDigits, type LayerArgs, type Shape } from '@calc/basics.ts';
 import { resolveLayerFact } from './facts.ts';

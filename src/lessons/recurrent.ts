@@ -39,10 +39,6 @@ export const facts = {
   /** What the TimeDistributed row would be if the doubling leaked into it: a Dense on 16 features, twice. */
   denseOn16: { layer: { type: 'Dense', args: { units: 8 } }, input: [null, 64, 16] },
   tagger: { model: tagger },
-  /** Quiz: the LSTM of docs/learner-mistakes.md#lstm-gates and the GRU of #gru-reset-after, with the older GRU formula for comparison. */
-  lstm50: { layer: { type: 'LSTM', args: { units: 50 } }, input: [null, 20, 3] },
-  gruOn16: { layer: { type: 'GRU', args: { units: 32 } }, input: [null, 10, 16] },
-  gruOn16ResetBefore: { layer: { type: 'GRU', args: { units: 32, reset_after: false } }, input: [null, 10, 16] },
 } satisfies Record<string, LayerFact | ModelFact>;
 
 const units = (max: number) =>

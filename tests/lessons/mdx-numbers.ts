@@ -162,7 +162,7 @@ export function numbersInMdx(source: string): NumberToken[] {
   return numbersInText(visible);
 }
 
-/** Every number in plain text (quiz prompts, hints and explanations are plain text with `code`). */
+/** Every number in plain text with `code`. */
 export function numbersInText(text: string): NumberToken[] {
   // `11x11` is 11 × 11; TeX groups digits as `93{,}322` or `18\,496`.
   const spread = text
