@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { generate, templateById } from '@exercises/index.ts';
-import { PROGRESS_KEY } from '@exercises/progress.ts';
+import { LEGACY_KEY, PROGRESS_KEY } from '@exercises/progress.ts';
 import { PRACTICE_BUDGET_BYTES, SiteMeter, httpReader } from '../../scripts/page-weight.ts';
 import { failWhenChromiumRequired } from './chromium-required.ts';
 import { englishRuns } from './english-runs.ts';
@@ -205,6 +205,34 @@ describe.skipIf(executable === '')('the Practice page in Chromium', () => {
         await ready(page);
         expect(await page.locator('[data-notice="reset"]').count()).toBe(0);
         expect(await figure(page, 'solved').textContent()).toBe('1');
+        expect(problems).toEqual([]);
+        await page.close();
+      });
+
+      it("keeps the former lesson quiz's answers, says so once, and counts them for their lesson", async () => {
+        const { page, problems } = await browser.open(`${path}?ex=conv2d-params.${SEED}`);
+        await ready(page);
+        // the former quiz's storage: one right answer in the Conv2D lesson, one wrong in pooling
+        const legacy = { 'lessons/conv2d/q1': { answer: '896', correct: true }, 'lessons/pooling/q2': { answer: '5', correct: false } };
+        await page.evaluate(
+          ([key, value]) => {
+            localStorage.clear();
+            localStorage.setItem(key!, value!);
+          },
+          [LEGACY_KEY, JSON.stringify(legacy)],
+        );
+        await page.reload();
+        await ready(page);
+        await page.locator('[data-notice="migrated"]').waitFor();
+        if (lang === 'zh-cn') expect(await englishRuns(page)).toEqual([]);
+        expect(await page.locator('[data-row="conv2d"] [data-count="solved"]').textContent()).toBe('1');
+        expect(await page.locator('[data-row="pooling"] [data-count="tried"]').textContent()).toBe('1');
+        expect(await page.locator('[data-row="pooling"] [data-count="solved"]').textContent()).toBe('0');
+        expect(await figures(page)).toMatchObject({ solved: '1', tried: '2' });
+        await page.reload();
+        await ready(page);
+        expect(await page.locator('[data-notice="migrated"]').count()).toBe(0);
+        expect(await page.locator('[data-row="conv2d"] [data-count="solved"]').textContent()).toBe('1');
         expect(problems).toEqual([]);
         await page.close();
       });
