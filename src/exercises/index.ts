@@ -26,7 +26,7 @@ import {
   poolShape,
   poolStridesShape,
 } from './templates/shapes.ts';
-import { depthwiseShape, embeddingShape } from './templates/shapes-more.ts';
+import { depthwiseShape, embeddingShape, globalPoolShape } from './templates/shapes-more.ts';
 import { spotWrongRow, spotWrongRowNorm } from './templates/spot-row.ts';
 import { batchnormSplit, frozenSplit } from './templates/trainable.ts';
 import { whichChangeConv2d, whichChangeDense, whichChangePooling } from './templates/which-change.ts';
@@ -80,6 +80,7 @@ export const templates: readonly Template[] = [
   conv2dTransposeShape,
   embeddingShape,
   depthwiseShape,
+  globalPoolShape,
   mhaCrossParams,
   embeddingVocabulary,
   modelTotal,

@@ -358,6 +358,24 @@ export const mistakes: readonly Mistake[] = [
       'zh-cn': '深度卷积从每个输入通道得到 `depth_multiplier` 个输出：输出通道数是 通道数 × depth_multiplier。',
     },
   ),
+  m(
+    'global-pool-as-flatten',
+    'flatten-size',
+    { en: 'Flattened instead of pooling globally', 'zh-cn': '把全局池化当成了展平' },
+    {
+      en: 'Global pooling keeps one number per channel — the average or the maximum over the whole map — so only the channels are left.',
+      'zh-cn': '全局池化对每个通道只保留一个数（整张特征图上的平均值或最大值），所以只剩下通道这一轴。',
+    },
+  ),
+  m(
+    'global-pool-keepdims',
+    'flatten-size',
+    { en: 'Kept the pooled axes', 'zh-cn': '保留了被池化的轴' },
+    {
+      en: 'By default (`keepdims=False`) global pooling drops the axes it pools over; only `keepdims=True` keeps them as size 1.',
+      'zh-cn': '默认（`keepdims=False`）时全局池化会去掉被池化的轴；只有 `keepdims=True` 才把它们保留为大小 1。',
+    },
+  ),
 ];
 
 /** The catalogue entry with this id; throws on an unknown id (a template bug, caught by the tests). */

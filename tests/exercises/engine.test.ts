@@ -86,6 +86,15 @@ describe('templates', () => {
     }
   });
 
+  it('ask about every layer type a lesson teaches', async () => {
+    const untested: string[] = [];
+    for (const slug of CURRICULUM) {
+      const { lesson } = (await import(`../../src/lessons/${slug}.ts`)) as { lesson: { teaches?: string[] } };
+      for (const type of lesson.teaches ?? []) if (!templates.some((t) => t.covers?.includes(type))) untested.push(`${slug}: ${type}`);
+    }
+    expect(untested).toEqual([]);
+  });
+
   it('give every lesson at least three exercises', () => {
     for (const lesson of CURRICULUM)
       expect(templates.filter((t) => (t.lessons as readonly string[]).includes(lesson)).length, lesson).toBeGreaterThanOrEqual(3);

@@ -78,3 +78,15 @@ describe('embedding-vocabulary', () => {
     }
   });
 });
+
+describe('global-pool-shape', () => {
+  it('keeps the channels; Flatten or keepdims are the mistakes', () => {
+    for (const seed of SEEDS) {
+      const e = generate(templateById('global-pool-shape')!, seed);
+      const [, h, w, c] = layerOf(e).input as [null, number, number, number];
+      expect(blankOf(e).expected.value).toEqual([null, c]);
+      expect(mistakeValue(e, 'global-pool-as-flatten')).toEqual([null, h * w * c]);
+      expect(mistakeValue(e, 'global-pool-keepdims')).toEqual([null, 1, 1, c]);
+    }
+  });
+});

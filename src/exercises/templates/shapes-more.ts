@@ -140,4 +140,67 @@ export const depthwiseShape: Template = {
   },
 };
 
-export const shapesMoreTemplates: readonly Template[] = [embeddingShape, depthwiseShape];
+/**
+ * A global pooling layer's output: one number per channel. The mistaken shapes are the engine's for
+ * a Flatten on the same map and for the same layer with `keepdims=True`.
+ */
+export const globalPoolShape: Template = {
+  id: 'global-pool-shape',
+  skill: 'output-shape',
+  lessons: ['more-convolutions'],
+  covers: ['GlobalAveragePooling2D', 'GlobalMaxPooling2D'],
+  mistakes: ['global-pool-as-flatten', 'global-pool-keepdims'],
+  draw(rng) {
+    const type = rng.pick(['GlobalAveragePooling2D', 'GlobalMaxPooling2D']);
+    const side = rng.pick([3, 4, 5, 7, 8, 14]);
+    const channels = rng.pick([32, 64, 128, 256, 512, 1024, 2048]);
+    const input = [null, side, side, channels];
+    const shape = only(mustRow({ type, input }));
+    const flat = rowOf({ type: 'Flatten', input });
+    const kept = rowOf({ type, args: { keepdims: true }, input });
+    if (!flat || !kept) return null;
+    const code = callText(type, []);
+    return {
+      prompt: shapePrompt(code, shapeCode(input)),
+      response: blank(shape, [
+        {
+          mistake: 'global-pool-as-flatten',
+          value: only(flat),
+          note: {
+            en: `That is what \`Flatten\` would give: all ${side} × ${side} × ${channels} values in a row. Global pooling keeps one value per channel.`,
+            'zh-cn': `这是 \`Flatten\` 的结果：把 ${side} × ${side} × ${channels} 个值排成一行。全局池化每个通道只保留一个值。`,
+          },
+        },
+        {
+          mistake: 'global-pool-keepdims',
+          value: only(kept),
+          note: {
+            en: `The ${side} × ${side} axes become size 1 only with \`keepdims=True\`; by default they are dropped.`,
+            'zh-cn': `只有 \`keepdims=True\` 时 ${side} × ${side} 两个轴才会变成大小 1；默认会把它们去掉。`,
+          },
+        },
+      ]),
+      hints: [
+        {
+          en: 'Global pooling reduces each channel’s whole map to one number.',
+          'zh-cn': '全局池化把每个通道的整张特征图归约成一个数。',
+        },
+        {
+          en: `Here each of the ${channels} channels has a ${side} × ${side} map; the height and width axes are pooled away.`,
+          'zh-cn': `这里 ${channels} 个通道各有一张 ${side} × ${side} 的特征图；高和宽两个轴被池化掉。`,
+        },
+        {
+          en: 'Keep the batch axis and one axis for the channels: `(None, ?)`.',
+          'zh-cn': '保留批量维度和一个通道轴：`(None, ?)`。',
+        },
+      ],
+      solution: {
+        en: `\`${shapeCode(shape)}\`: one number per channel; the ${side} × ${side} map is averaged (or its maximum taken) away.`,
+        'zh-cn': `\`${shapeCode(shape)}\`：每个通道一个数；${side} × ${side} 的特征图被取平均（或取最大值）后去掉。`,
+      },
+      about: { kind: 'layer', layer: { type }, input, ask: 'shape' },
+    };
+  },
+};
+
+export const shapesMoreTemplates: readonly Template[] = [embeddingShape, depthwiseShape, globalPoolShape];
