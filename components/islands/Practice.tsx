@@ -4,9 +4,10 @@
  * progress kept in this browser, as a file, and reset. The address always names the question
  * shown (`?ex=<template>.<seed>`), so it can be shared.
  *
- * The page's script is the dashboard, the progress controls and the exercise card; the templates
- * and the engine load once the page is up (practice/engine.ts), as the model lab loads its engine. Storage
- * and the address are read after hydration: the build-time HTML has neither progress nor a question.
+ * The page's script is the dashboard, the progress controls and the exercise card. The first
+ * question was made at build time (`starter`); the templates and the engine (practice/engine.ts)
+ * load only when the reader asks for another question or the address names one. Storage and the
+ * address are read after hydration.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { fill } from '@i18n/fill.ts';
@@ -26,7 +27,7 @@ import {
 } from '@exercises/progress.ts';
 import { randomSeed } from '@exercises/rng.ts';
 import type { Skill } from '@exercises/types.ts';
-import ExerciseCard, { type ExerciseStrings } from './exercise/ExerciseCard.tsx';
+import ExerciseCard, { type ExerciseData, type ExerciseStrings, type MistakeTexts } from './exercise/ExerciseCard.tsx';
 import type { LinkProblem } from './practice/choose.ts';
 import { Dashboard, type LessonEntry, type PracticeStrings } from './practice/dashboard.tsx';
 import { ProgressFile } from './practice/progress-file.tsx';
@@ -46,6 +47,9 @@ interface Props {
   templateSkills: Record<string, Skill>;
   /** This page's address without a query, for the card's "link to this question". */
   practiceHref: string;
+  /** The question shown first, made at build time, and the catalogue texts it may diagnose. */
+  starter: ExerciseData;
+  starterMistakes: MistakeTexts;
 }
 
 type Mode = 'mixed' | 'misses';
@@ -95,7 +99,17 @@ function Notices({ notice, storageOff, linkProblem, loadFailed, strings, onDismi
   );
 }
 
-export default function Practice({ locale, strings, exercise, lessons, skills, templateSkills, practiceHref }: Props) {
+export default function Practice({
+  locale,
+  strings,
+  exercise,
+  lessons,
+  skills,
+  templateSkills,
+  practiceHref,
+  starter,
+  starterMistakes,
+}: Props) {
   const c = strings.controls;
   const known = new Set(Object.keys(templateSkills));
   const [progress, setProgress] = useState<Progress>(emptyProgress);
@@ -110,10 +124,27 @@ export default function Practice({ locale, strings, exercise, lessons, skills, t
   const [skill, setSkill] = useState<Skill | ''>('');
   const [status, setStatus] = useState('');
   const card = useRef<HTMLDivElement>(null);
+  const enginePromise = useRef<Promise<Engine | null> | null>(null);
   // the progress an attempt is recorded onto, even when two arrive before a render
   const latest = useRef(progress);
   latest.current = progress;
   const currentId = current ? variantId(current.template, current.seed) : '';
+
+  /** The engine, fetched once, on first need; null (and a notice) when it cannot be fetched. */
+  const withEngine = (): Promise<Engine | null> =>
+    engine
+      ? Promise.resolve(engine)
+      : (enginePromise.current ??= import('./practice/engine.ts').then(
+          (e) => {
+            setEngine(e);
+            return e;
+          },
+          () => {
+            enginePromise.current = null;
+            setLoadFailed(true);
+            return null;
+          },
+        ));
 
   useEffect(() => {
     const storage = browserStorage();
@@ -125,15 +156,15 @@ export default function Practice({ locale, strings, exercise, lessons, skills, t
     setNotice(read.notice);
     setStorageOff(!writable);
     setLoaded(true);
-    import('./practice/engine.ts').then(
-      (e) => {
-        setEngine(e);
+    if (new URLSearchParams(location.search).has('ex')) {
+      // the address names a question: only the engine can make it
+      void withEngine().then((e) => {
+        if (!e) return;
         const link = e.fromLink(location.search, e.templates);
         if (link && 'problem' in link) setLinkProblem(link.problem);
         setCurrent(link && 'variant' in link ? link.variant : e.nextQuestion(latest.current, e.templates, randomSeed()));
-      },
-      () => setLoadFailed(true),
-    );
+      });
+    } else setCurrent({ template: starter.template, seed: starter.seed });
     // Another tab (a lesson's exercises) may record attempts: follow them rather than overwrite them.
     const follow = (e: StorageEvent): void => {
       if (e.key === PROGRESS_KEY) setProgress(loadProgress(storage).progress);
@@ -164,7 +195,8 @@ export default function Practice({ locale, strings, exercise, lessons, skills, t
   const mixed = (e: Engine, chosen: Skill | ''): Variant =>
     e.nextQuestion(latest.current, e.templates, randomSeed(), { ...(chosen ? { skill: chosen } : {}), avoid: currentId });
 
-  const next = (): void => {
+  const next = async (): Promise<void> => {
+    const engine = await withEngine();
     if (!engine) return;
     setStatus('');
     if (mode === 'misses') {
@@ -179,7 +211,8 @@ export default function Practice({ locale, strings, exercise, lessons, skills, t
     show(engine, mixed(engine, skill));
   };
 
-  const redo = (): void => {
+  const redo = async (): Promise<void> => {
+    const engine = await withEngine();
     if (!engine) return;
     const miss = nextMiss(latest.current, known);
     if (!miss) {
@@ -191,11 +224,13 @@ export default function Practice({ locale, strings, exercise, lessons, skills, t
     show(engine, miss);
   };
 
-  const chooseSkill = (value: Skill | ''): void => {
+  const chooseSkill = async (value: Skill | ''): Promise<void> => {
     setSkill(value);
     setMode('mixed');
     setStatus('');
-    if (engine && value && current && templateSkills[current.template] !== value) show(engine, mixed(engine, value), false);
+    if (!value || !current || templateSkills[current.template] === value) return;
+    const engine = await withEngine();
+    if (engine) show(engine, mixed(engine, value), false);
   };
 
   const missCount = misses(progress, known).length;
@@ -214,7 +249,7 @@ export default function Practice({ locale, strings, exercise, lessons, skills, t
       <section class="pl-practice__controls" aria-label={c.label}>
         <label class="pl-practice__skill">
           <span>{c.skill}</span>
-          <select value={skill} onChange={(e) => chooseSkill(e.currentTarget.value as Skill | '')} data-control="skill">
+          <select value={skill} onChange={(e) => void chooseSkill(e.currentTarget.value as Skill | '')} data-control="skill">
             <option value="">{c.allSkills}</option>
             {skills.map((s) => (
               <option key={s} value={s}>
@@ -224,11 +259,11 @@ export default function Practice({ locale, strings, exercise, lessons, skills, t
           </select>
         </label>
         {mode === 'misses' ? (
-          <button type="button" class="pl-practice__button" data-action="stop-redo" onClick={() => chooseSkill(skill)}>
+          <button type="button" class="pl-practice__button" data-action="stop-redo" onClick={() => void chooseSkill(skill)}>
             {c.stopRedo}
           </button>
         ) : (
-          <button type="button" class="pl-practice__button" data-action="redo" onClick={redo} disabled={!engine}>
+          <button type="button" class="pl-practice__button" data-action="redo" onClick={() => void redo()}>
             {c.redo}
           </button>
         )}
@@ -237,17 +272,18 @@ export default function Practice({ locale, strings, exercise, lessons, skills, t
         {mode === 'misses' ? fill(c.redoing, { n: missCount }) : status}
       </p>
       <div class="pl-practice__card" ref={card} tabIndex={-1} data-mode={mode}>
-        {engine && current ? (
+        {current ? (
           <ExerciseCard
             key={currentId}
             template={current.template}
             seed={current.seed}
+            {...(currentId === starter.id ? { exercise: starter, mistakes: starterMistakes } : {})}
             locale={locale}
             strings={exercise}
             solved={isSolved(progress, currentId)}
             streak={progress.streak.current}
             onAttempt={(a: AttemptRecord) => change(record(latest.current, a))}
-            onNewSeed={(seed: number) => engine && show(engine, { template: current.template, seed }, false)}
+            onNewSeed={(seed: number) => void withEngine().then((e) => e && show(e, { template: current.template, seed }, false))}
             practiceHref={practiceHref}
           />
         ) : (
@@ -255,7 +291,7 @@ export default function Practice({ locale, strings, exercise, lessons, skills, t
         )}
       </div>
       <div class="pl-practice__next">
-        <button type="button" class="pl-practice__button pl-practice__button--main" data-action="next" onClick={next} disabled={!engine}>
+        <button type="button" class="pl-practice__button pl-practice__button--main" data-action="next" onClick={() => void next()}>
           {c.next}
         </button>
       </div>

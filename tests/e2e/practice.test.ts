@@ -79,6 +79,26 @@ describe.skipIf(executable === '')('the Practice page in Chromium', () => {
 
   for (const { path, lang } of locales) {
     describe(lang, () => {
+      it('shows a first question without loading the engine, and loads it for the next one', async () => {
+        const engineChunks: string[] = [];
+        const { page, problems } = await browser.open(path, undefined, async (p) => {
+          p.on('request', (r) => {
+            // the exercise generator and the engine's chunks (src/calc's layer specs come with them)
+            if (/\/_astro\/(engine|generator)\.[^/]*\.js$/.test(new URL(r.url()).pathname)) engineChunks.push(r.url());
+          });
+        });
+        await ready(page);
+        const first = await card(page).getAttribute('data-exercise');
+        expect(first).toMatch(/^[a-z0-9-]+\.\d+$/);
+        expect(await card(page).locator('[data-blank-input], input[type="radio"], [data-order-item]').count()).toBeGreaterThan(0);
+        await page.waitForTimeout(500);
+        expect(engineChunks).toEqual([]);
+        await page.locator('[data-action="next"]').click();
+        await expect.poll(() => card(page).getAttribute('data-exercise')).not.toBe(first);
+        expect(engineChunks.length).toBeGreaterThan(0);
+        expect(problems).toEqual([]);
+      });
+
       it('opens ?ex= exactly, counts a right answer, and keeps it over a reload', async () => {
         const { page, problems } = await browser.open(`${path}?ex=conv2d-params.${SEED}`);
         await ready(page);
