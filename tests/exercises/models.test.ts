@@ -9,9 +9,9 @@ import { describe, expect, test } from 'vitest';
 import type { FunctionalModel, ModelLayer, SequentialModel } from '@calc/basics.ts';
 import { summarize } from '@calc/engine.ts';
 import { renderKeras3 } from '@calc/render.ts';
-import { diagnoseBlank, diagnoseChoice, draftProblem, generate } from '../../src/exercises/generate.ts';
-import { rng } from '../../src/exercises/rng.ts';
-import { drawLargest, findFilters, findUnits, largestLayer, modelTotal, sharedLayerTotal } from '../../src/exercises/templates/models.ts';
+import { diagnoseBlank, diagnoseChoice, draftProblem, generate } from '@exercises/generate.ts';
+import { rng } from '@exercises/rng.ts';
+import { drawLargest, findFilters, findUnits, largestLayer, modelTotal, sharedLayerTotal } from '@exercises/templates/models.ts';
 import {
   drawSummaryBytes,
   drawSummaryCells,
@@ -21,8 +21,8 @@ import {
   summaryCells,
   summaryMissingRow,
   summaryTotals,
-} from '../../src/exercises/templates/models-summary.ts';
-import type { Blank, Draft, Exercise, Rng, Template } from '../../src/exercises/types.ts';
+} from '@exercises/templates/models-summary.ts';
+import type { Blank, Draft, Exercise, Rng, Template } from '@exercises/types.ts';
 
 const SEEDS = Array.from({ length: 220 }, (_, i) => i * 104729 + 11);
 

@@ -6,29 +6,29 @@
  * A few seeds are pinned to the worked numbers of docs/learner-mistakes.md.
  */
 import { describe, expect, test } from 'vitest';
-import { diagnoseBlank, generate } from '../../src/exercises/generate.ts';
-import { mistake } from '../../src/exercises/mistakes.ts';
+import { diagnoseBlank, generate } from '@exercises/generate.ts';
+import { mistake } from '@exercises/mistakes.ts';
 import {
   conv1dParams,
   conv2dGroupsParams,
   conv2dLaterLayer,
   conv2dTransposeParams,
   conv3dParams,
-} from '../../src/exercises/templates/params-conv.ts';
-import { denseAfterFlatten, denseParams, denseSequenceParams } from '../../src/exercises/templates/params-dense.ts';
-import { depthwiseParams, separableParams } from '../../src/exercises/templates/params-depthwise.ts';
-import { embeddingParams } from '../../src/exercises/templates/params-embedding.ts';
-import { batchnormParams, layernormParams } from '../../src/exercises/templates/params-normalization.ts';
+} from '@exercises/templates/params-conv.ts';
+import { denseAfterFlatten, denseParams, denseSequenceParams } from '@exercises/templates/params-dense.ts';
+import { depthwiseParams, separableParams } from '@exercises/templates/params-depthwise.ts';
+import { embeddingParams } from '@exercises/templates/params-embedding.ts';
+import { batchnormParams, layernormParams } from '@exercises/templates/params-normalization.ts';
 import {
   bidirectionalNextLayer,
   bidirectionalParams,
   gruParams,
   lstmParams,
   simplernnParams,
-} from '../../src/exercises/templates/params-recurrent.ts';
-import { mhaParams } from '../../src/exercises/templates/params-attention.ts';
-import { batchnormSplit, frozenSplit } from '../../src/exercises/templates/trainable.ts';
-import type { Blank, Exercise, Template } from '../../src/exercises/types.ts';
+} from '@exercises/templates/params-recurrent.ts';
+import { mhaParams } from '@exercises/templates/params-attention.ts';
+import { batchnormSplit, frozenSplit } from '@exercises/templates/trainable.ts';
+import type { Blank, Exercise, Template } from '@exercises/types.ts';
 import type { Model, ModelLayer, SequentialModel } from '@calc/basics.ts';
 
 const SEEDS = Array.from({ length: 220 }, (_, i) => i * 7919 + 11);

@@ -4,7 +4,7 @@
  * same ⌈n / s⌉; pooling's stride defaulting to pool_size; Flatten's product), not the engine's.
  */
 import { describe, expect, test } from 'vitest';
-import { diagnoseBlank, generate } from '../../src/exercises/generate.ts';
+import { diagnoseBlank, generate } from '@exercises/generate.ts';
 import {
   conv1dShape,
   conv2dTransposeShape,
@@ -15,8 +15,8 @@ import {
   poolFlattenShape,
   poolShape,
   poolStridesShape,
-} from '../../src/exercises/templates/shapes.ts';
-import type { Blank, Exercise, Template } from '../../src/exercises/types.ts';
+} from '@exercises/templates/shapes.ts';
+import type { Blank, Exercise, Template } from '@exercises/types.ts';
 
 type Dims = (number | null)[];
 const SEEDS = Array.from({ length: 250 }, (_, i) => i * 7919 + 3);
