@@ -15,7 +15,7 @@ import {
   type AttemptRecord,
   type Progress,
 } from '@exercises/progress.ts';
-import ExerciseCard, { type ExerciseStrings, type ShownOnPage } from './exercise/ExerciseCard.tsx';
+import ExerciseCard, { type ExerciseStrings, type MistakeTexts, type ShownOnPage } from './exercise/ExerciseCard.tsx';
 import { variantId, type ExerciseData, type Locale } from './exercise/diagnose.ts';
 
 export interface ExerciseSetProps {
@@ -26,6 +26,8 @@ export interface ExerciseSetProps {
   strings: ExerciseStrings;
   shown: ShownOnPage;
   practiceHref: string;
+  /** The catalogue entries (page language) of the mistakes the set's templates recognise. */
+  mistakes: MistakeTexts;
 }
 
 /** A slot of the set is solved when any of its template's variants was solved in this lesson, or its own variant anywhere. */
@@ -40,7 +42,7 @@ function slotSolved(progress: Progress, lesson: string, item: { template: string
 const slotShown = (progress: Progress, lesson: string, item: { template: string }): boolean =>
   progress.attempts.some((a) => a.lesson === lesson && a.template === item.template && a.shown);
 
-export default function ExerciseSet({ items, lesson, locale, strings, shown, practiceHref }: ExerciseSetProps) {
+export default function ExerciseSet({ items, lesson, locale, strings, shown, practiceHref, mistakes }: ExerciseSetProps) {
   const [progress, setProgress] = useState<Progress>(emptyProgress);
   const [notice, setNotice] = useState<'migrated' | 'reset' | 'noStorage' | null>(null);
   const [ready, setReady] = useState(false);
@@ -98,6 +100,7 @@ export default function ExerciseSet({ items, lesson, locale, strings, shown, pra
               onNewSeed={(seed) => setCurrent((c) => c.map((x, j) => (j === i ? { template: x.template, seed } : x)))}
               practiceHref={practiceHref}
               shown={shown}
+              mistakes={mistakes}
             />
           </li>
         ))}

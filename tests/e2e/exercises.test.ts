@@ -55,8 +55,11 @@ describe.skipIf(executable === '')('a lesson’s exercise set in Chromium', () =
     return opened;
   }
 
+  /** The set hydrated: it does when the reader reaches into it (client:interact), here a pointer over it. */
   async function ready(page: Page): Promise<void> {
-    await page.locator('.pl-ex-set').scrollIntoViewIfNeeded();
+    const set = page.locator('.pl-ex-set');
+    await set.scrollIntoViewIfNeeded();
+    await set.hover();
     await page.locator('.pl-ex-set[data-ready="true"]').waitFor();
   }
 
@@ -244,6 +247,26 @@ describe.skipIf(executable === '')('a lesson’s exercise set in Chromium', () =
     await expect.poll(() => rows.nth(1).getAttribute('data-checked')).toBe('true');
     await page.keyboard.press('Enter');
     await expect.poll(() => card.getAttribute('data-verdict')).toMatch(/right|wrong/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('gives new numbers on request and links to exactly this question', async () => {
+    const { page, problems } = await openSet('/zh-cn');
+    const card = page.locator('[data-template="conv2d-params"]');
+    const seed = await card.getAttribute('data-seed');
+    const link = card.locator('a.pl-ex__link');
+    expect(await link.getAttribute('href')).toBe(`/zh-cn/practice/?ex=conv2d-params.${seed}`);
+    expect(await link.textContent()).toBe(zhCn.link);
+    await card.locator('input[type="text"]').fill('123');
+    await card.getByRole('button', { name: zhCn.newNumbers }).click();
+    // the same slot, another variant, afresh; its count again by hand from its own prompt
+    await expect.poll(() => card.getAttribute('data-seed')).not.toBe(seed);
+    await card.locator('[data-verdict="none"] input[type="text"]').waitFor();
+    expect(await card.locator('input[type="text"]').inputValue()).toBe('');
+    expect(await link.getAttribute('href')).toBe(`/zh-cn/practice/?ex=conv2d-params.${await card.getAttribute('data-seed')}`);
+    const { filters, k, channels } = conv2dPrompt((await card.locator('.pl-ex__prompt').textContent()) ?? '');
+    expect(await answer(card, String(conv2dCount(filters, channels, k)), 'right')).toContain(zhCn.right);
     expect(problems).toEqual([]);
     await page.close();
   });

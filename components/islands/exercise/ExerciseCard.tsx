@@ -11,7 +11,7 @@ import { fill } from '@i18n/fill.ts';
 import { Blanks } from './Blanks.tsx';
 import { Choice } from './Choice.tsx';
 import { Display } from './Display.tsx';
-import { variantId, type AttemptRecord, type ExerciseData, type Locale } from './diagnose.ts';
+import { variantId, type AttemptRecord, type ExerciseData, type Locale, type MistakeTexts } from './diagnose.ts';
 import { Feedback } from './Feedback.tsx';
 import type { Feedback as FeedbackData, Outcome } from './feedback.ts';
 import { Hints } from './Hints.tsx';
@@ -21,7 +21,7 @@ import { Order } from './Order.tsx';
 import { Predict } from './Predict.tsx';
 import type { ExerciseStrings } from './strings.ts';
 
-export type { ExerciseData, ExerciseStrings };
+export type { ExerciseData, ExerciseStrings, MistakeTexts };
 
 /** Numbers and shape texts the page already shows, which "new numbers" keeps answers away from. */
 export interface ShownOnPage {
@@ -54,6 +54,11 @@ export interface ExerciseCardProps {
   /** The practice page (`/practice/`, `/zh-cn/practice/`): "link to this question" is `<practiceHref>?ex=<template>.<seed>`. */
   practiceHref: string;
   shown?: ShownOnPage;
+  /**
+   * The catalogue's title and explanation (page language) of the mistakes this card may diagnose,
+   * so the page need not load the whole catalogue; an entry missing here is fetched when needed.
+   */
+  mistakes?: MistakeTexts;
 }
 
 type Problem = 'unknownTemplate' | 'generateFailed' | 'loadFailed';
@@ -139,7 +144,20 @@ interface CardProps extends ExerciseCardProps {
 }
 
 /** The card for one generated exercise; keyed by its variant, so new numbers start afresh. */
-function Card({ exercise, base, locale, strings, lesson, number, solved, streak = 0, onAttempt, onNewNumbers, practiceHref }: CardProps) {
+function Card({
+  exercise,
+  base,
+  locale,
+  strings,
+  lesson,
+  number,
+  solved,
+  streak = 0,
+  onAttempt,
+  onNewNumbers,
+  practiceHref,
+  mistakes,
+}: CardProps) {
   const idBase = useId();
   const feedbackId = `${idBase}-feedback`;
   const [feedback, setFeedback] = useState<FeedbackData | null>(null);
@@ -247,6 +265,7 @@ function Card({ exercise, base, locale, strings, lesson, number, solved, streak 
             strings={strings}
             streak={streak}
             hintsLeft={hints < exercise.hints.length}
+            mistakes={mistakes}
           />
         ) : null}
       </p>

@@ -4,9 +4,11 @@
  * type an answer the engine could not read.
  */
 import { fill } from '@i18n/fill.ts';
-import { mistake, type Locale, type MistakeAnswer } from './diagnose.ts';
+import { useEffect, useState } from 'preact/hooks';
+import type { Locale, MistakeAnswer, MistakeTexts } from './diagnose.ts';
 import type { Feedback as FeedbackData } from './feedback.ts';
 import { withInlineCode } from './inline-code.tsx';
+import { loadCatalogue } from './load-generator.ts';
 import type { ExerciseStrings } from './strings.ts';
 
 interface Props {
@@ -17,6 +19,8 @@ interface Props {
   streak: number;
   /** Hints still to be had: a wrong answer points to them, or to the solution when none are left. */
   hintsLeft: boolean;
+  /** Catalogue entries the page carries. */
+  mistakes: MistakeTexts | undefined;
 }
 
 /** A check mark with a burst of sparks; CSS animates it (and leaves it still under reduced motion). */
@@ -31,21 +35,41 @@ function Celebrate() {
   );
 }
 
-/** The catalogue entry a wrong answer matches: its title, the general rule, this question's numbers. */
-function Diagnosis({ answer, locale, strings }: { answer: MistakeAnswer; locale: Locale; strings: ExerciseStrings }) {
-  let entry: ReturnType<typeof mistake> | null = null;
-  try {
-    entry = mistake(answer.mistake);
-  } catch {
-    entry = null; // an id the catalogue lacks: the note still explains
-  }
+/**
+ * The catalogue entry a wrong answer matches: its title, the general rule, this question's numbers.
+ * The page usually carries the entry; otherwise the catalogue is fetched and the note shows meanwhile.
+ */
+function Diagnosis({
+  answer,
+  locale,
+  strings,
+  carried,
+}: {
+  answer: MistakeAnswer;
+  locale: Locale;
+  strings: ExerciseStrings;
+  carried: MistakeTexts | undefined;
+}) {
+  const [fetched, setFetched] = useState<MistakeTexts[string] | null>(null);
+  const entry = carried?.[answer.mistake] ?? fetched;
+  useEffect(() => {
+    if (carried?.[answer.mistake]) return;
+    let live = true;
+    loadCatalogue().then(
+      (c) => live && setFetched(c.mistakeText(answer.mistake, locale)),
+      () => undefined, // offline: the note still explains
+    );
+    return () => {
+      live = false;
+    };
+  }, [answer.mistake, carried, locale]);
   return (
     <span class="pl-ex__diagnosis" data-mistake={answer.mistake}>
       {entry ? (
         <>
-          <strong class="pl-ex__mistake-title">{fill(strings.mistakeTitle, { title: entry.title[locale] })}</strong>
+          <strong class="pl-ex__mistake-title">{fill(strings.mistakeTitle, { title: entry.title })}</strong>
           {strings.sentenceGap}
-          {withInlineCode(entry.explanation[locale])}
+          {withInlineCode(entry.explanation)}
           {strings.sentenceGap}
         </>
       ) : null}
@@ -54,7 +78,7 @@ function Diagnosis({ answer, locale, strings }: { answer: MistakeAnswer; locale:
   );
 }
 
-export function Feedback({ feedback, locale, strings, streak, hintsLeft }: Props) {
+export function Feedback({ feedback, locale, strings, streak, hintsLeft, mistakes }: Props) {
   const gap = strings.sentenceGap;
   const nudge = hintsLeft ? strings.wrongHint : strings.wrongNoHints;
   switch (feedback.kind) {
@@ -91,7 +115,7 @@ export function Feedback({ feedback, locale, strings, streak, hintsLeft }: Props
             <span key={i} class="pl-ex__miss">
               {gap}
               {m.blank ? fill(strings.blankWrong, { label: m.blank }) + gap : null}
-              {m.mistake ? <Diagnosis answer={m.mistake} locale={locale} strings={strings} /> : strings.wrong}
+              {m.mistake ? <Diagnosis answer={m.mistake} locale={locale} strings={strings} carried={mistakes} /> : strings.wrong}
             </span>
           ))}
         </>
