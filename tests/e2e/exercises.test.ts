@@ -140,6 +140,21 @@ describe.skipIf(executable === '')('a lesson’s exercise set in Chromium', () =
     });
   }
 
+  it('keeps an answer typed and sent before the set has woken up (it hydrates on first touch)', async () => {
+    const { page, problems } = await session.open('/lessons/conv2d/');
+    const card = page.locator('[data-template="conv2d-params"]');
+    await card.scrollIntoViewIfNeeded();
+    const { filters, k, channels } = conv2dPrompt((await card.locator('.pl-ex__prompt').textContent()) ?? '');
+    const input = card.locator('input[type="text"]');
+    await input.click(); // the first touch: the code starts loading now
+    await page.keyboard.type(grouped(conv2dCount(filters, channels, k)));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => card.getAttribute('data-verdict')).toBe('right');
+    expect(await page.locator('.pl-ex-set__progress').getAttribute('data-solved')).toBe('1');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('climbs the hint ladder 1 → 2 → 3, then shows the solution by keyboard; an answer after it does not count', async () => {
     const { page, problems } = await openSet('');
     const card = page.locator('[data-template="conv2d-params"]');

@@ -29,7 +29,13 @@ export function Blanks({ blanks, prompt, display, locale, strings, idBase, feedb
 
   const check = (event: Event): void => {
     event.preventDefault();
-    const outcome = checkBlanks(blanks, texts, (b, i) => blankName(b, i, blanks.length, locale, strings.answer));
+    // what is in the boxes, which may be ahead of the state (text typed before the island woke up)
+    const form = event.currentTarget as HTMLFormElement;
+    const typed = Object.fromEntries(
+      blanks.map((b) => [b.id, form.querySelector<HTMLInputElement>(`[data-blank-input="${b.id}"]`)?.value ?? texts[b.id] ?? '']),
+    );
+    setTexts(typed);
+    const outcome = checkBlanks(blanks, typed, (b, i) => blankName(b, i, blanks.length, locale, strings.answer));
     setVerdicts(outcome.verdicts);
     onOutcome(outcome);
   };

@@ -51,7 +51,11 @@ export function Choice({ response, prompt, display, rows, locale, strings, idBas
 
   const check = (event: Event): void => {
     event.preventDefault();
-    const d = diagnoseChoice(response, chosen);
+    // the checked radio, which may be ahead of the state (picked before the island woke up)
+    const picked =
+      (event.currentTarget as HTMLFormElement).querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.value ?? chosen;
+    setChosen(picked);
+    const d = diagnoseChoice(response, picked);
     setVerdict(d.verdict);
     if (d.verdict === 'empty') onOutcome({ feedback: { kind: 'empty', choice: true }, record: null });
     else if (d.verdict === 'right') onOutcome({ feedback: { kind: 'right', afterSolution: false, again: false }, record: { ok: true } });

@@ -274,6 +274,7 @@ function Card({
         solution={exercise.solution}
         shown={hints}
         solutionShown={solutionShown || solvedHere}
+        solved={solvedHere}
         locale={locale}
         strings={strings}
         idBase={idBase}

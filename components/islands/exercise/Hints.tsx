@@ -15,6 +15,8 @@ interface Props {
   /** How many hints are showing. */
   shown: number;
   solutionShown: boolean;
+  /** Solved: no more hints are offered (those shown stay). */
+  solved: boolean;
   locale: Locale;
   strings: ExerciseStrings;
   idBase: string;
@@ -22,7 +24,7 @@ interface Props {
   onSolution(): void;
 }
 
-export function Hints({ hints, solution, shown, solutionShown, locale, strings, idBase, onHint, onSolution }: Props) {
+export function Hints({ hints, solution, shown, solutionShown, solved, locale, strings, idBase, onHint, onSolution }: Props) {
   const solutionButton = useRef<HTMLButtonElement>(null);
   const solutionText = useRef<HTMLDivElement>(null);
   const hintButton = useRef<HTMLButtonElement>(null);
@@ -54,7 +56,7 @@ export function Hints({ hints, solution, shown, solutionShown, locale, strings, 
         </div>
       ) : null}
       <div class="pl-ex__help-buttons">
-        {shown < hints.length ? (
+        {shown < hints.length && !solved ? (
           <button
             type="button"
             class="pl-ex__hint-button"

@@ -58,7 +58,11 @@ export function Predict({ template, seed, response, prompt, display, locale, str
   const commit = (event: Event): void => {
     event.preventDefault();
     if (committed !== null) return;
-    const d = diagnoseBlank(blank, text);
+    // the box may be ahead of the state (text typed before the island woke up)
+    const typed =
+      (event.currentTarget as HTMLFormElement).querySelector<HTMLInputElement>(`[data-blank-input="${blank.id}"]`)?.value ?? text;
+    setText(typed);
+    const d = diagnoseBlank(blank, typed);
     setInvalid(d.verdict !== 'right');
     if (d.verdict === 'empty') {
       onOutcome({ feedback: { kind: 'empty' }, record: null });
@@ -68,7 +72,7 @@ export function Predict({ template, seed, response, prompt, display, locale, str
       onOutcome({ feedback: { kind: 'unreadable', expected: blank.expected.kind }, record: null });
       return;
     }
-    setCommitted(text);
+    setCommitted(typed);
     unlock();
     if (d.verdict === 'right') {
       onOutcome({ feedback: { kind: 'right', afterSolution: false, again: false }, record: { ok: true } });
