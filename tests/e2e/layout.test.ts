@@ -22,6 +22,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CURRICULUM } from '@lessons/curriculum.ts';
 import { launchChromium } from './chromium.ts';
 import { failWhenChromiumRequired } from './chromium-required.ts';
+import { wakeIslands } from './use-browser.ts';
 
 const executable = inject('chromium');
 const siteUrl = inject('siteUrl');
@@ -168,9 +169,7 @@ describe.skipIf(executable === '')('layout at 1280 px and 390 px: nothing cut of
     await page.setViewportSize({ width, height: 900 });
     const response = await page.goto(`${siteUrl}${path}`, { waitUntil: 'load' });
     expect(response?.status(), path).toBe(200);
-    const islands = page.locator('astro-island');
-    for (let i = 0; i < (await islands.count()); i++) await islands.nth(i).scrollIntoViewIfNeeded();
-    await expect.poll(() => page.locator('astro-island[ssr]').count(), { message: `${path}: islands hydrate` }).toBe(0);
+    await wakeIslands(page);
     if (path.includes('/lab/')) {
       await page.locator('[data-result="total"]').waitFor();
       await page.locator('tbody .pl-lab__select').nth(2).click();

@@ -11,6 +11,7 @@ import { CURRICULUM } from '@lessons/curriculum.ts';
 import { launchChromium } from './chromium.ts';
 import { failWhenChromiumRequired } from './chromium-required.ts';
 import { watchProblems } from './page-problems.ts';
+import { wakeIslands } from './use-browser.ts';
 
 const executable = inject('chromium');
 const siteUrl = inject('siteUrl');
@@ -47,10 +48,7 @@ describe.skipIf(executable === '')('lesson pages in Chromium', () => {
     const problems = watchProblems(page);
     const response = await page.goto(`${siteUrl}${path}`, { waitUntil: 'load' });
     expect(response?.status(), path).toBe(200);
-    const islands = page.locator('astro-island');
-    for (let i = 0; i < (await islands.count()); i++) await islands.nth(i).scrollIntoViewIfNeeded();
-    // Astro removes `ssr` from an island once it has hydrated.
-    await expect.poll(() => page.locator('astro-island[ssr]').count(), { message: `${path}: islands hydrate` }).toBe(0);
+    await wakeIslands(page);
     return { page, problems };
   }
 

@@ -53,3 +53,16 @@ export function useBrowser(executable: string, siteUrl: string): BrowserSession 
     },
   };
 }
+
+/**
+ * Wake every island the way a reader does: scroll to each, and reach into those that hydrate on
+ * interaction (`client:interact`, a lesson's exercise set) with the pointer; then wait until Astro
+ * has hydrated them all (it drops `ssr` from an island once it has).
+ */
+export async function wakeIslands(page: Page, timeout = 30_000): Promise<void> {
+  for (const island of await page.locator('astro-island').all()) {
+    await island.scrollIntoViewIfNeeded();
+    if ((await island.getAttribute('client')) === 'interact') await island.locator(':scope > *').first().hover();
+  }
+  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, undefined, { timeout });
+}

@@ -13,6 +13,7 @@ import { CURRICULUM } from '@lessons/curriculum.ts';
 import { launchChromium } from './chromium.ts';
 import { englishRuns } from './english-runs.ts';
 import { failWhenChromiumRequired } from './chromium-required.ts';
+import { wakeIslands } from './use-browser.ts';
 
 const executable = inject('chromium');
 const siteUrl = inject('siteUrl');
@@ -50,8 +51,7 @@ describe.skipIf(executable === '')('no English sentences on /zh-cn/ pages', () =
     const response = await page.goto(`${siteUrl}${path}`, { waitUntil: 'load' });
     expect(response?.status()).toBe(200);
     // Hydrate every island the way a reader does: by scrolling to it.
-    for (const island of await page.locator('astro-island').all()) await island.scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, undefined, { timeout: 30_000 });
+    await wakeIslands(page);
     // a lab link's model arrives after the island wakes the engine
     if (path.includes('gallery=')) await page.locator('[data-result="total"]').waitFor();
     // the practice page shows its question (or the link's message) once it has read the address
