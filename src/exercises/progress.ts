@@ -252,7 +252,10 @@ export function missQueue(progress: Progress): string[] {
 /** The file a reader downloads: the stored progress, labelled so an import can recognise it. */
 export const exportProgress = (progress: Progress): string => `${JSON.stringify({ app: 'param-lab', ...progress }, null, 1)}\n`;
 
-/** A progress file read back: the progress, or why it cannot be used (nothing is changed then). */
+/**
+ * A progress file read back: the progress (its streaks worked out from its attempts), or why it
+ * cannot be used — not JSON, no attempt this site can read, a newer version. Nothing is changed then.
+ */
 export function importProgress(text: string): { ok: true; progress: Progress } | { ok: false; reason: 'json' | 'shape' | 'version' } {
   let parsed: unknown;
   try {
@@ -263,7 +266,10 @@ export function importProgress(text: string): { ok: true; progress: Progress } |
   if (!isObject(parsed)) return { ok: false, reason: 'shape' };
   if (typeof parsed.version === 'number' && parsed.version > PROGRESS_VERSION) return { ok: false, reason: 'version' };
   const read = readProgress(parsed);
-  return read ? { ok: true, progress: read.progress } : { ok: false, reason: 'shape' };
+  // a file with no attempt this site can read is not progress; its streak figures are not trusted
+  // (a hand-made file could claim any), so they are worked out again from its attempts
+  if (!read || read.progress.attempts.length === 0) return { ok: false, reason: 'shape' };
+  return { ok: true, progress: { ...read.progress, streak: streakOf(read.progress.attempts) } };
 }
 
 /** Two progress records joined (an import into a browser that already has progress): attempts by time, duplicates once. */

@@ -166,9 +166,17 @@ describe('exercise progress', () => {
     expect(importProgress(exportProgress(p))).toEqual({ ok: true, progress: p });
   });
 
+  it('works an imported file’s streaks out from its attempts, whatever the file claims', () => {
+    const claimed = { version: 2, attempts: [attempt('a.1', true), attempt('a.2', true)], streak: { current: 35000, best: 35000 } };
+    const read = importProgress(JSON.stringify(claimed));
+    expect(read.ok && read.progress.streak).toEqual({ current: 2, best: 2 });
+  });
+
   it.each([
     ['not json', 'json'],
     ['[]', 'shape'],
+    ['{"version":2,"attempts":[],"streak":{"current":0,"best":0}}', 'shape'],
+    ['{"version":2,"attempts":[{"id":1}]}', 'shape'],
     ['{"version":2,"attempts":"x"}', 'shape'],
     ['{"version":3,"attempts":[]}', 'version'],
   ])('refuses to import %j (%s)', (text, reason) => {
