@@ -186,7 +186,11 @@ describe('convolutions', () => {
       expect(dims(input)[2]).toBe(first);
       return {
         answer: conv(f!, k! * k!, first),
-        mistakes: { 'wrong-input-channels': conv(f!, k! * k!, 3), 'forgot-bias': conv(f!, k! * k!, first, false) },
+        mistakes: {
+          'wrong-input-channels': conv(f!, k! * k!, 3),
+          'forgot-bias': conv(f!, k! * k!, first, false),
+          'kernel-ignores-channels': conv(f!, k! * k!, 1),
+        },
       };
     }));
 
@@ -242,7 +246,7 @@ describe('normalization and embedding', () => {
   test('layernorm-params: 2 × features', () =>
     run(layernormParams, (ex) => {
       const [t, d] = dims(layerAbout(ex).input);
-      return { answer: 2 * d!, mistakes: { 'layer-norm-statistics': 4 * d!, 'layer-norm-per-position': 2 * d! * t! } };
+      return { answer: 2 * d!, mistakes: { 'layer-norm-statistics': 4 * d!, 'layer-norm-per-position': 2 * d! * t!, 'forgot-bias': d! } };
     }));
 
   test('embedding-params: input_dim × output_dim', () =>
@@ -298,7 +302,10 @@ describe('recurrent', () => {
       const u = Number(/(?:LSTM|GRU)\((\d+), return_sequences=True\)/.exec(code)?.[1]);
       const m = int(args, 'units');
       expect(dims(input)[1]).toBe(2 * u);
-      return { answer: dense(m, 2 * u), mistakes: { 'bidirectional-doubling': 2 * dense(m, u), 'forgot-bias': dense(m, 2 * u, false) } };
+      return {
+        answer: dense(m, 2 * u),
+        mistakes: { 'bidirectional-doubling': 2 * dense(m, u), 'forgot-bias': dense(m, 2 * u, false), 'bidirectional-single': dense(m, u) },
+      };
     }));
 });
 

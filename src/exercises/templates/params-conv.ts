@@ -57,7 +57,7 @@ export const conv2dLaterLayer: Template = {
   skill: 'layer-params',
   lessons: ['conv2d'],
   covers: ['Conv2D'],
-  mistakes: ['wrong-input-channels', 'forgot-bias'],
+  mistakes: ['wrong-input-channels', 'forgot-bias', 'kernel-ignores-channels'],
   draw(rng) {
     const size = rng.pick([28, 32, 64]);
     const first = rng.pick([16, 32, 64]);
@@ -80,6 +80,7 @@ export const conv2dLaterLayer: Template = {
     const rgb = [...input.slice(0, -1), 3];
     const onImageChannels = rowOf({ type: 'Conv2D', args, input: rgb })?.params;
     const noBias = rowOf({ type: 'Conv2D', args: { ...args, use_bias: false }, input })?.params;
+    const oneChannel = rowOf({ type: 'Conv2D', args, input: [...input.slice(0, -1), 1] })?.params;
     return countDraft({
       prompt: {
         en: 'How many parameters does the second `Conv2D` of this model have?',
@@ -96,6 +97,10 @@ export const conv2dLaterLayer: Template = {
           'zh-cn': `${v} 用的是图片的 3 个通道。第二个 \`Conv2D\` 收到的是第一个 \`Conv2D\` 的输出，有 ${first} 个通道（即它的 ${first} 个滤波器）。`,
         })),
         ...wrong('forgot-bias', noBias, noBiasNote(second)),
+        ...wrong('kernel-ignores-channels', oneChannel, (v) => ({
+          en: `${v} treats each filter as ${k2} × ${k2} numbers. It spans all ${first} channels it receives: ${k2} × ${k2} × ${first} weights per filter.`,
+          'zh-cn': `${v} 把每个滤波器当成了 ${k2} × ${k2} 个数。它覆盖收到的全部 ${first} 个通道：每个滤波器有 ${k2} × ${k2} × ${first} 个权重。`,
+        })),
       ],
     });
   },

@@ -46,7 +46,7 @@ export const layernormParams: Template = {
   skill: 'layer-params',
   lessons: ['attention'],
   covers: ['LayerNormalization'],
-  mistakes: ['layer-norm-statistics', 'layer-norm-per-position'],
+  mistakes: ['layer-norm-statistics', 'layer-norm-per-position', 'forgot-bias'],
   draw(rng) {
     const steps = rng.pick([10, 20, 50, 128, 512]);
     const features = rng.pick([32, 64, 128, 256, 512, 768]);
@@ -55,6 +55,8 @@ export const layernormParams: Template = {
     if (!row.formula) return null;
     const asBatchNorm = rowOf({ type: 'BatchNormalization', input })?.params;
     const perPosition = row.params * steps;
+    // β is LayerNormalization's bias (`center=True`): without it only γ is left
+    const gammaOnly = rowOf({ type: 'LayerNormalization', args: { center: false }, input })?.params;
     return countDraft({
       prompt: layerPrompt(callText('LayerNormalization', []), shapeCode(input)),
       value: row.params,
@@ -65,6 +67,10 @@ export const layernormParams: Template = {
         ...wrong('layer-norm-statistics', asBatchNorm, (v) => ({
           en: `${v} is what BatchNormalization keeps on this input, with its moving mean and variance. LayerNormalization has only γ and β for the ${features} features.`,
           'zh-cn': `${v} 是批量归一化在这个输入上的参数量，含移动均值和移动方差。层归一化只有 ${features} 个特征各自的 γ 和 β。`,
+        })),
+        ...wrong('forgot-bias', gammaOnly, (v) => ({
+          en: `${v} is γ alone. LayerNormalization also learns β, a bias for each of the ${features} features (\`center=True\` by default).`,
+          'zh-cn': `${v} 只是 γ。层归一化还学习 β，即 ${features} 个特征各自的偏置（默认 \`center=True\`）。`,
         })),
         ...wrong('layer-norm-per-position', perPosition, (v) => ({
           en: `${v} gives each of the ${steps} positions its own γ and β. They share one pair of vectors of ${features}.`,

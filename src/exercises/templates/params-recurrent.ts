@@ -138,7 +138,7 @@ export const bidirectionalNextLayer: Template = {
   skill: 'layer-params',
   lessons: ['recurrent'],
   covers: ['Bidirectional', 'Dense'],
-  mistakes: ['bidirectional-doubling', 'forgot-bias'],
+  mistakes: ['bidirectional-doubling', 'forgot-bias', 'bidirectional-single'],
   draw(rng) {
     const kind = rng.pick(['LSTM', 'GRU'] as const);
     const { units, features, steps } = sizes(rng);
@@ -167,6 +167,10 @@ export const bidirectionalNextLayer: Template = {
       layer: { type: 'Dense', args },
       input,
       mistakes: [
+        ...wrong('bidirectional-single', oneDirection, (v) => ({
+          en: `${v} is a \`Dense(${next})\` on ${units} features, one direction's output. \`Bidirectional\` joins both directions, so the \`Dense\` layer receives ${units} + ${units} features.`,
+          'zh-cn': `${v} 是作用在 ${units} 个特征（一个方向的输出）上的 \`Dense(${next})\`。\`Bidirectional\` 把两个方向拼接起来，所以 \`Dense\` 层收到 ${units} + ${units} 个特征。`,
+        })),
         ...wrong('bidirectional-doubling', doubled, (v) => ({
           en: `${v} is two \`Dense(${next})\` layers on ${units} features. There is one \`Dense\` layer; it receives the ${units} + ${units} features the two directions concatenate.`,
           'zh-cn': `${v} 是两个作用在 ${units} 个特征上的 \`Dense(${next})\`。这里只有一个 \`Dense\` 层，它收到两个方向拼接后的 ${units} + ${units} 个特征。`,
