@@ -376,6 +376,15 @@ export const mistakes: readonly Mistake[] = [
       'zh-cn': '默认（`keepdims=False`）时全局池化会去掉被池化的轴；只有 `keepdims=True` 才把它们保留为大小 1。',
     },
   ),
+  m(
+    'kept-input-channels',
+    'filters-are-channels',
+    { en: 'Kept the input channels', 'zh-cn': '沿用了输入的通道数' },
+    {
+      en: "A convolution's output has one channel per filter: the last axis is `filters`, whatever the input's channels were.",
+      'zh-cn': '卷积的输出每个滤波器对应一个通道：最后一个轴等于 `filters`，与输入的通道数无关。',
+    },
+  ),
 ];
 
 /** The catalogue entry with this id; throws on an unknown id (a template bug, caught by the tests). */

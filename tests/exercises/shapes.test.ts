@@ -79,7 +79,7 @@ function run(template: Template, check: (ex: Exercise) => void): { mistakes: Set
 describe('output-shape templates', () => {
   test('conv-valid-shape: ⌊(n − k) / s⌋ + 1; same, stride 1 and rounding up as the mistakes', () => {
     const { mistakes } = run(convValidShape, (ex) => {
-      const { args, h, w } = layerOf(ex);
+      const { args, h, w, c } = layerOf(ex);
       const k = args.kernel_size as number;
       const s = (args.strides as number | undefined) ?? 1;
       const f = args.filters as number;
@@ -87,11 +87,13 @@ describe('output-shape templates', () => {
         'valid-as-same': [[null, same(h, s), same(w, s), f]],
         'ignored-stride': [[null, valid(h, k), valid(w, k), f]],
         'ceil-not-floor': [[null, ceilValid(h, k, s), ceilValid(w, k, s), f]],
+        'kept-input-channels': [[null, valid(h, k, s), valid(w, k, s), c]],
       });
       if (s > 1)
         expect(
           onlyBlank(ex)
             .mistakes.map((m) => m.mistake)
+            .filter((m) => m !== 'kept-input-channels')
             .sort(),
         ).toEqual(['ceil-not-floor', 'ignored-stride', 'valid-as-same']);
     });
@@ -100,7 +102,7 @@ describe('output-shape templates', () => {
 
   test('conv-same-shape: ⌈n / s⌉; the valid rule and stride 1 as the mistakes', () => {
     const { mistakes } = run(convSameShape, (ex) => {
-      const { args, h, w } = layerOf(ex);
+      const { args, h, w, c } = layerOf(ex);
       const k = args.kernel_size as number;
       const s = args.strides as number;
       const f = args.filters as number;
@@ -108,6 +110,7 @@ describe('output-shape templates', () => {
       checkBlank(ex, [null, same(h, s), same(w, s), f], {
         'same-padding-stride': [[null, valid(h, k, s), valid(w, k, s), f]],
         'ignored-stride': [[null, h, w, f]],
+        'kept-input-channels': [[null, same(h, s), same(w, s), c]],
       });
     });
     expect([...mistakes].sort()).toEqual([...convSameShape.mistakes].sort());
@@ -115,7 +118,7 @@ describe('output-shape templates', () => {
 
   test('conv-dilation-shape: ⌊(n − d(k − 1) − 1)⌋ + 1; no dilation and same as the mistakes', () => {
     const { mistakes } = run(convDilationShape, (ex) => {
-      const { args, h, w } = layerOf(ex);
+      const { args, h, w, c } = layerOf(ex);
       const k = args.kernel_size as number;
       const d = args.dilation_rate as number;
       const f = args.filters as number;
@@ -123,6 +126,7 @@ describe('output-shape templates', () => {
       checkBlank(ex, [null, valid(h, k, 1, d), valid(w, k, 1, d), f], {
         'dilation-span': [[null, valid(h, k), valid(w, k), f]],
         'valid-as-same': [[null, h, w, f]],
+        'kept-input-channels': [[null, valid(h, k, 1, d), valid(w, k, 1, d), c]],
       });
     });
     expect([...mistakes].sort()).toEqual([...convDilationShape.mistakes].sort());

@@ -72,12 +72,24 @@ function windowDraft(type: string, args: LayerArgs, code: string, input: Shape, 
 /** Conv2D keyword arguments in Keras's signature order, for the call text. */
 const convCall = (filters: number, k: number, keywords: LayerArgs): string => callText('Conv2D', [filters, k], keywords);
 
+/** The shape with the input's channels kept: the engine asked for as many filters as the input has channels. */
+function keptChannels(args: LayerArgs, input: Shape): MistakeAnswer[] {
+  const channels = input[input.length - 1]!;
+  const filters = args.filters as number;
+  if (channels === filters) return [];
+  const kept = rowOf({ type: 'Conv2D', args: { ...args, filters: channels }, input });
+  return wrong('kept-input-channels', singleShape(kept), {
+    en: `The last axis is the number of filters, ${filters}, not the input's ${channels} channels.`,
+    'zh-cn': `最后一个轴是滤波器个数 ${filters}，而不是输入的 ${channels} 个通道。`,
+  });
+}
+
 export const convValidShape: Template = {
   id: 'conv-valid-shape',
   skill: 'output-shape',
   lessons: ['output-shapes', 'conv2d'],
   covers: ['Conv2D'],
-  mistakes: ['ceil-not-floor', 'valid-as-same', 'ignored-stride'],
+  mistakes: ['ceil-not-floor', 'valid-as-same', 'ignored-stride', 'kept-input-channels'],
   draw(rng) {
     const k = rng.pick([3, 3, 5, 7]);
     const s = rng.pick([1, 2, 2, 3]);
@@ -93,7 +105,7 @@ export const convValidShape: Template = {
     const mistakes: MistakeAnswer[] = [
       ...wrong('valid-as-same', singleShape(same), {
         en: `That is the size \`padding="same"\` would keep (${sizeOf(same)} rows). The default is \`"valid"\`: a ${k}-wide window must fit, so the height is \`${rule}\`.`,
-        'zh-cn': `这是 \`padding="same"\` 时的尺寸（${sizeOf(same)} 行）。默认值是 \`"valid"\`：${k} 宽的窗口必须放得下，所以高是 \`${rule}\`。`,
+        'zh-cn': `这是 \`padding="same"\` 时的尺寸（${sizeOf(same)} 行）。默认值是 \`"valid"\`：大小为 ${k} 的窗口必须完整放得下，所以高为 \`${rule}\`。`,
       }),
     ];
     if (s > 1) {
@@ -109,7 +121,7 @@ export const convValidShape: Template = {
         }),
       );
     }
-    return windowDraft('Conv2D', args, convCall(filters, k, keywords), input, row, mistakes);
+    return windowDraft('Conv2D', args, convCall(filters, k, keywords), input, row, [...mistakes, ...keptChannels(args, input)]);
   },
 };
 
@@ -118,7 +130,7 @@ export const convSameShape: Template = {
   skill: 'output-shape',
   lessons: ['output-shapes'],
   covers: ['Conv2D'],
-  mistakes: ['same-padding-stride', 'ignored-stride'],
+  mistakes: ['same-padding-stride', 'ignored-stride', 'kept-input-channels'],
   draw(rng) {
     const k = rng.pick([2, 3, 3, 4, 5, 7]);
     const s = rng.pick([2, 2, 3]);
@@ -141,7 +153,7 @@ export const convSameShape: Template = {
         'zh-cn': `\`"same"\` 只有在步幅为 1 时才保持尺寸不变。\`strides=${s}\` 时高是 \`${rule}\`。`,
       }),
     ];
-    return windowDraft('Conv2D', args, convCall(filters, k, keywords), input, row, mistakes);
+    return windowDraft('Conv2D', args, convCall(filters, k, keywords), input, row, [...mistakes, ...keptChannels(args, input)]);
   },
 };
 
@@ -150,7 +162,7 @@ export const convDilationShape: Template = {
   skill: 'output-shape',
   lessons: ['output-shapes'],
   covers: ['Conv2D'],
-  mistakes: ['dilation-span', 'valid-as-same'],
+  mistakes: ['dilation-span', 'valid-as-same', 'kept-input-channels'],
   draw(rng) {
     const k = rng.pick([3, 3, 5]);
     const d = rng.pick([2, 3]);
@@ -173,7 +185,7 @@ export const convDilationShape: Template = {
         'zh-cn': `这是 \`"same"\` 时的尺寸。默认填充是 \`"valid"\`，膨胀后的窗口必须放得下：\`${rule}\`。`,
       }),
     ];
-    return windowDraft('Conv2D', args, convCall(filters, k, keywords), input, row, mistakes);
+    return windowDraft('Conv2D', args, convCall(filters, k, keywords), input, row, [...mistakes, ...keptChannels(args, input)]);
   },
 };
 
