@@ -5,10 +5,10 @@
  */
 import { equationText, formulaText, type SequentialModel } from '@calc/basics.ts';
 import type { Row } from '@calc/engine.ts';
-import { pythonCode } from '@calc/render.ts';
 import { arithmeticSteps, formulaInWords } from '../hints.ts';
 import { callText, summaryOf } from '../layer.ts';
 import type { Option, Rng, Template, Text } from '../types.ts';
+import { namedCode } from './models-draw.ts';
 
 /** What a drawn layer is, as the template built it (never read back from a type name). */
 export type Part = 'conv' | 'pool' | 'flatten' | 'dense' | 'norm';
@@ -104,12 +104,14 @@ export const orderBySize: Template = {
     const nearly = list(weighted, (r) => arithmeticSteps(r.formula!).at(-1) ?? formulaText(r.formula!));
     const worked = list(sorted, (r) => equationText(r.formula!));
     const names = sorted.map((x) => `\`${x.row.name}\``);
+    // `# conv2d_1` after each layer's line, so the options' names can be found in the code
+    const code = namedCode({ model: small.model, summary, inputLast: (small.model.input ?? []).at(-1) ?? 0 });
     return {
       prompt: {
         en: 'Order the layers of this model that have weights from the most parameters to the fewest.',
         'zh-cn': '把这个模型中带权重的层按参数量从多到少排列。',
       },
-      display: { kind: 'code', text: { en: pythonCode(small.model), 'zh-cn': pythonCode(small.model) } },
+      display: { kind: 'code', text: { en: code, 'zh-cn': code } },
       response: {
         kind: 'order',
         options,
