@@ -58,7 +58,7 @@ export function formulaHints(term: Term, lead?: Text): [Text, Text, Text] {
   return [
     {
       en: `${lead ? `${lead.en} ` : ''}The count is \`${inWords.en}\`.`,
-      'zh-cn': `${lead ? lead['zh-cn'] : ''}参数量是 \`${inWords['zh-cn']}\`。`,
+      'zh-cn': `${lead ? lead['zh-cn'] : ''}参数量的公式：\`${inWords['zh-cn']}\`。`,
     },
     { en: `Here that is \`${substituted}\`.`, 'zh-cn': `代入这道题的数：\`${substituted}\`。` },
     { en: `Work it out: \`${arithmetic}\` = ?`, 'zh-cn': `算一算：\`${arithmetic}\` = ？` },

@@ -128,7 +128,7 @@ export const mistakes: readonly Mistake[] = [
     'gru-reset-after',
     { en: "Missed GRU's second bias (reset_after)", 'zh-cn': '漏掉了 GRU 的第二组偏置（reset_after）' },
     {
-      en: 'With `reset_after=True` (Keras 3’s default) a GRU keeps separate input and recurrent biases: its bias has shape (2, 3 × units).',
+      en: "With `reset_after=True` (Keras 3's default) a GRU keeps separate input and recurrent biases: its bias has shape (2, 3 × units).",
       'zh-cn': '在 `reset_after=True`（Keras 3 的默认值）下，GRU 的输入和循环部分各有一组偏置：偏置的形状是 (2, 3 × units)。',
     },
   ),
@@ -264,7 +264,7 @@ export const mistakes: readonly Mistake[] = [
     { en: 'Ignored groups', 'zh-cn': '忽略了分组' },
     {
       en: 'With `groups=g`, each filter sees only input channels / g of the channels, so the kernel is g times smaller.',
-      'zh-cn': '设置 `groups=g` 后，每个滤波器只看到 输入通道数 / g 个通道，所以卷积核小 g 倍。',
+      'zh-cn': '设置 `groups=g` 后，每个滤波器只看到（输入通道数 / g）个通道，所以卷积核小 g 倍。',
     },
   ),
   m(
@@ -308,7 +308,7 @@ export const mistakes: readonly Mistake[] = [
     'image-size-and-params',
     { en: 'Thought moving the kernel changes its size', 'zh-cn': '以为卷积核的滑动方式会改变参数量' },
     {
-      en: 'Strides, padding and dilation decide where the kernel is applied, and so the output’s height and width; the kernel itself — and the count — stays the same.',
+      en: "Strides, padding and dilation decide where the kernel is applied, and so the output's height and width; the kernel itself — and the count — stays the same.",
       'zh-cn': '步幅、填充和膨胀率决定卷积核在哪些位置上计算，从而决定输出的高和宽；卷积核本身不变，参数量也不变。',
     },
   ),
@@ -317,7 +317,7 @@ export const mistakes: readonly Mistake[] = [
     'lstm-gates',
     { en: 'Scaled the whole count with one argument', 'zh-cn': '把整个参数量按一个参数等比例缩放' },
     {
-      en: 'A count is proportional to an argument only when that argument multiplies everything: the bias, a squared kernel size or an LSTM’s recurrent weights (units × units) grow differently.',
+      en: "Doubling an argument doubles the count only when that argument multiplies every term. Often it does not: the bias stays, a kernel size enters squared, and an LSTM's recurrent weights (units × units) grow faster.",
       'zh-cn':
         '只有当一个参数乘在所有项上时，参数量才与它成正比：偏置、平方的卷积核大小、LSTM 的循环权重（units × units）都不按同样的比例增长。',
     },
@@ -327,7 +327,7 @@ export const mistakes: readonly Mistake[] = [
     'embedding-bias',
     { en: 'Dropped the sequence axis', 'zh-cn': '丢掉了序列轴' },
     {
-      en: 'Embedding looks up one vector for every position of the sequence: the output keeps the sequence axis and adds the vector’s size after it.',
+      en: "Embedding looks up one vector for every position of the sequence: the output keeps the sequence axis and adds the vector's size after it.",
       'zh-cn': '嵌入层为序列中的每个位置查出一个向量：输出保留序列轴，并在其后加上向量的维度。',
     },
   ),
@@ -345,7 +345,7 @@ export const mistakes: readonly Mistake[] = [
     'key-dim-per-head',
     { en: "Used the query's features for the key and value projections", 'zh-cn': '把查询的特征数用在了键和值的投影上' },
     {
-      en: 'In cross-attention each projection reads its own tensor: the query projection has the query’s features as inputs, the key and value projections the key’s and value’s.',
+      en: "In cross-attention each projection reads its own tensor: the query projection has the query's features as inputs, the key and value projections the key's and value's.",
       'zh-cn': '在交叉注意力中，每个投影读各自的张量：查询投影的输入是查询的特征，键和值投影的输入是键和值的特征。',
     },
   ),

@@ -86,7 +86,7 @@ export const mhaCrossParams: Template = {
       input,
       mistakes: [
         ...wrong('cross-attention-features', asSelf, (v) => ({
-          en: `${v} is the count if the value had ${queryFeatures} features like the query. The key and value projections read the value’s ${valueFeatures} features.`,
+          en: `${v} is the count if the value had ${queryFeatures} features like the query. The key and value projections read the value's ${valueFeatures} features.`,
           'zh-cn': `${v} 是值也有 ${queryFeatures} 个特征（和查询一样）时的参数量。键和值的投影读的是值的 ${valueFeatures} 个特征。`,
         })),
         ...wrong('key-dim-per-head', wide, (v) => ({

@@ -34,10 +34,12 @@ function recurrentMistakes(kind: Kind, units: number, features: number, steps: n
   const resetBefore = kind === 'GRU' ? rowOf({ type: 'GRU', args: { ...args, reset_after: false }, input })?.params : undefined;
   const noInput = rowOf({ type: kind, args, input: [null, steps, 0] })?.params;
   const noBias = rowOf({ type: kind, args: { ...args, use_bias: false }, input })?.params;
+  const full = rowOf({ type: kind, args, input })?.params;
+  const biases = full !== undefined && noBias !== undefined ? full - noBias : undefined;
   return [
     ...wrong('lstm-gates', simple, (v) => ({
-      en: `${v} is one block of weights, a \`SimpleRNN(${units})\`'s. An \`LSTM\` has four such blocks: the input, forget and output gates and the candidate cell state.`,
-      'zh-cn': `${v} 只是一组权重，相当于 \`SimpleRNN(${units})\`。\`LSTM\` 有四组这样的权重：输入门、遗忘门、输出门和候选细胞状态。`,
+      en: `${v} is one block of weights, what a \`SimpleRNN(${units})\` has; the \`LSTM\` has four of them.`,
+      'zh-cn': `${v} 只是一组权重，相当于一个 \`SimpleRNN(${units})\`；\`LSTM\` 有四组。`,
     })),
     ...wrong('gru-reset-after', resetBefore, (v) => ({
       en: `${v} is the count with \`reset_after=False\`, one bias per block. Keras 3's default \`reset_after=True\` gives each of the three blocks two biases of ${units}.`,
@@ -48,8 +50,8 @@ function recurrentMistakes(kind: Kind, units: number, features: number, steps: n
       'zh-cn': `${v} 只算了循环权重（${units} × ${units}）和偏置。${blocks.zh}还要读入 ${features} 个输入特征：另有 ${features} × ${units} 个权重。`,
     })),
     ...wrong('forgot-bias', noBias, (v) => ({
-      en: `${v} leaves out the bias: ${blocks.en} has biases for its ${units} units.`,
-      'zh-cn': `${v} 漏掉了偏置：${blocks.zh}都为 ${units} 个单元配有偏置。`,
+      en: `${v} leaves out the ${biases ?? ''} biases: ${blocks.en} has its own bias for each of the ${units} units${kind === 'GRU' ? ' (two of them, with `reset_after=True`)' : ''}.`,
+      'zh-cn': `${v} 漏掉了 ${biases ?? ''} 个偏置：${blocks.zh}都为 ${units} 个单元各配有自己的偏置${kind === 'GRU' ? '（在 `reset_after=True` 下是两个）' : ''}。`,
     })),
   ];
 }

@@ -175,8 +175,8 @@ function draft(setup: Setup): Draft | null {
     return { count: r.params, equation: r.formula ? equationText(r.formula) : groupDigits(r.params) };
   };
   const prompt: Text = {
-    en: `\`${startCode}\` receives \`${shapeCode(s.input)}\` and has ${startCount} parameters. Predict its count ${ask.en}, then check it with the slider.`,
-    'zh-cn': `\`${startCode}\` 的输入是 \`${shapeCode(s.input)}\`，它有 ${startCount} 个参数。预测它${ask['zh-cn']}的参数量，再用滑块验证。`,
+    en: `\`${startCode}\` receives \`${shapeCode(s.input)}\` and has ${startCount} parameters. Predict its count ${ask.en}, then watch the count change on the slider.`,
+    'zh-cn': `\`${startCode}\` 的输入是 \`${shapeCode(s.input)}\`，它有 ${startCount} 个参数。预测它${ask['zh-cn']}的参数量，然后在滑块上看参数量如何变化。`,
   };
   // The prompt must not even seem to hold the answer (an answer of 416 inside a stated 6,416).
   const seen = prompt.en.replaceAll(',', ' ');

@@ -90,13 +90,14 @@ export function windowShapeHints(row: Row): [Text, Text, Text] {
     lines.map((l) => `${l.name[locale]}${locale === 'en' ? ': ' : '：'}\`${f(l)}\``).join(locale === 'en' ? '; ' : '；');
   const substituted = (l: AxisLine): string => parts(l.step)[0]!;
   const short = (l: AxisLine): string => `${parts(l.step).slice(0, -1).join(' = ')} = ?`;
+  const shortZh = (l: AxisLine): string => `${parts(l.step).slice(0, -1).join(' = ')} = ？`;
   return [
     {
       en: `Each spatial axis becomes \`${rules.join('`, `')}\`, where ${words.en}; ${channels.en}.`,
       'zh-cn': `每个空间轴变为 \`${rules.join('`、`')}\`，其中 ${words['zh-cn']}；${channels['zh-cn']}。`,
     },
     { en: `Here: ${sub(substituted, 'en')}.`, 'zh-cn': `代入这道题的数：${sub(substituted, 'zh-cn')}。` },
-    { en: `Work it out: ${sub(short, 'en')}.`, 'zh-cn': `算一算：${sub(short, 'zh-cn')}。` },
+    { en: `Work it out: ${sub(short, 'en')}.`, 'zh-cn': `算一算：${sub(shortZh, 'zh-cn')}。` },
   ];
 }
 

@@ -182,7 +182,7 @@ export const globalPoolShape: Template = {
       ]),
       hints: [
         {
-          en: 'Global pooling reduces each channel’s whole map to one number.',
+          en: "Global pooling reduces each channel's whole map to one number.",
           'zh-cn': '全局池化把每个通道的整张特征图归约成一个数。',
         },
         {

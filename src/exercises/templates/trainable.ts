@@ -29,15 +29,15 @@ const LABEL: Record<Ask, Text> = {
 
 const RULE: Record<Ask, Text> = {
   params: {
-    en: 'Add up every layer’s parameters, trainable or not.',
+    en: "Add up every layer's parameters, trainable or not.",
     'zh-cn': '把每一层的参数都加起来，不论是否可训练。',
   },
   trainable: {
-    en: 'Add up the weights that train: not BatchNormalization’s moving mean and variance, and nothing in a layer with `trainable=False`.',
+    en: "Add up the weights that train: not BatchNormalization's moving mean and variance, and nothing in a layer with `trainable=False`.",
     'zh-cn': '把参与训练的权重加起来：不算批量归一化的移动均值和移动方差，也不算 `trainable=False` 的层里的任何权重。',
   },
   nonTrainable: {
-    en: 'Add up the weights that do not train: BatchNormalization’s moving mean and variance, and every weight of a layer with `trainable=False`.',
+    en: "Add up the weights that do not train: BatchNormalization's moving mean and variance, and every weight of a layer with `trainable=False`.",
     'zh-cn': '把不参与训练的权重加起来：批量归一化的移动均值和移动方差，以及 `trainable=False` 的层里的所有权重。',
   },
 };
@@ -148,24 +148,24 @@ export const batchnormSplit: Template = {
     const mistakes: MistakeAnswer[] = [
       ...(ask === 'params'
         ? wrong('batch-norm-trainable-only', answer - bn.nonTrainable, (v) => ({
-            en: `${v} leaves out BatchNormalization’s moving mean and variance, ${n(bn.nonTrainable)} numbers. They are non-trainable, but they are parameters and count in the total.`,
+            en: `${v} leaves out BatchNormalization's moving mean and variance, ${n(bn.nonTrainable)} numbers. They are non-trainable, but they are parameters and count in the total.`,
             'zh-cn': `${v} 漏掉了批量归一化的移动均值和移动方差，共 ${n(bn.nonTrainable)} 个数。它们不可训练，但也是参数，要计入总数。`,
           }))
         : []),
       ...(ask === 'trainable'
         ? wrong('batch-norm-all-trainable', answer + bn.nonTrainable, (v) => ({
-            en: `${v} counts BatchNormalization’s moving mean and variance (${n(bn.nonTrainable)}) as trainable. They are updated by averaging, not by gradients.`,
-            'zh-cn': `${v} 把批量归一化的移动均值和移动方差（${n(bn.nonTrainable)} 个）算成了可训练参数。它们靠滑动平均更新，而不是靠梯度。`,
+            en: `${v} counts BatchNormalization's moving mean and variance (${n(bn.nonTrainable)}) as trainable.`,
+            'zh-cn': `${v} 把批量归一化的移动均值和移动方差（${n(bn.nonTrainable)} 个）算成了可训练参数。`,
           }))
         : []),
       ...(ask === 'nonTrainable'
         ? wrong('batch-norm-all-trainable', answer - bn.nonTrainable, (v) => ({
-            en: `${v} leaves out BatchNormalization’s moving mean and variance: 2 vectors of ${channels}, ${n(bn.nonTrainable)} non-trainable numbers.`,
+            en: `${v} leaves out BatchNormalization's moving mean and variance: 2 vectors of ${channels}, ${n(bn.nonTrainable)} non-trainable numbers.`,
             'zh-cn': `${v} 漏掉了批量归一化的移动均值和移动方差：两个长度为 ${channels} 的向量，共 ${n(bn.nonTrainable)} 个不可训练的数。`,
           }))
         : []),
       ...wrong('batch-norm-per-pixel', perPixel, (v) => ({
-        en: `${v} repeats BatchNormalization’s vectors at each of the ${positions?.join(' × ')} positions. They are per channel: ${channels} channels, shared by every position.`,
+        en: `${v} repeats BatchNormalization's vectors at each of the ${positions?.join(' × ')} positions. They are per channel: ${channels} channels, shared by every position.`,
         'zh-cn': `${v} 在 ${positions?.join(' × ')} 个位置上各算了一份批量归一化的向量。它们按通道设置：${channels} 个通道，所有位置共用。`,
       })),
     ];
@@ -205,7 +205,7 @@ export const frozenSplit: Template = {
       })),
       ...(bn
         ? wrong('batch-norm-all-trainable', ask === 'trainable' ? answer + bn.nonTrainable : answer - bn.nonTrainable, (v) => ({
-            en: `${v} counts BatchNormalization’s moving mean and variance (${n(bn.nonTrainable)}) as trainable. They never train, frozen or not.`,
+            en: `${v} counts BatchNormalization's moving mean and variance (${n(bn.nonTrainable)}) as trainable. They never train, frozen or not.`,
             'zh-cn': `${v} 把批量归一化的移动均值和移动方差（${n(bn.nonTrainable)} 个）算成了可训练参数。无论是否冻结，它们都不参与训练。`,
           }))
         : []),
