@@ -2,9 +2,12 @@
  * One answer among several: a radio group under the prompt. For spot-the-wrong-row the options are
  * the rows of the printed summary itself — each row range is a radio's label, so clicking a row
  * picks it and the arrow keys move between rows — and any option without a row is listed below.
+ * A row picked from the keyboard scrolls the printout to its Param # (the far right), which a
+ * phone would otherwise keep out of view.
  */
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
+import { columns, WideSummary } from './Display.tsx';
 import { diagnoseChoice, type Display, type Locale, type Option, type ResponseData } from './diagnose.ts';
 import type { Outcome } from './feedback.ts';
 import { plainText, withInlineCode } from './inline-code.tsx';
@@ -47,6 +50,19 @@ export function Choice({ response, prompt, display, rows, locale, strings, idBas
   const [chosen, setChosen] = useState<string | null>(null);
   const [verdict, setVerdict] = useState<string>('none');
   const name = `${idBase}-choice`;
+  const box = useRef<HTMLDivElement>(null);
+
+  /** A pick; from the keyboard (the radio shows focus) it also brings the row's Param # into view. */
+  const pick = (id: string, radio: HTMLInputElement): void => {
+    setChosen(id);
+    const el = box.current;
+    if (!el || !radio.matches(':focus-visible') || el.scrollWidth <= el.clientWidth) return;
+    // after the browser has scrolled the focused radio into view: the far right, where Param # is
+    requestAnimationFrame(() => {
+      el.scrollLeft = el.scrollWidth;
+    });
+  };
+
   const byId = new Map(response.options.map((o) => [o.id, o]));
 
   const check = (event: Event): void => {
@@ -61,8 +77,9 @@ export function Choice({ response, prompt, display, rows, locale, strings, idBas
     else if (d.verdict === 'right') onOutcome({ feedback: { kind: 'right', afterSolution: false, again: false }, record: { ok: true } });
     else {
       const m = d.verdict === 'wrong' ? d.mistake : undefined;
+      const note = d.verdict === 'wrong' && !m ? d.note : undefined;
       onOutcome({
-        feedback: { kind: 'wrong', misses: [m ? { mistake: m } : {}] },
+        feedback: { kind: 'wrong', misses: [m ? { mistake: m } : note ? { note } : {}] },
         record: { ok: false, ...(m ? { mistake: m.mistake } : {}) },
       });
     }
@@ -75,7 +92,7 @@ export function Choice({ response, prompt, display, rows, locale, strings, idBas
       name={name}
       value={o.id}
       checked={chosen === o.id}
-      onChange={() => setChosen(o.id)}
+      onChange={(e) => pick(o.id, e.currentTarget)}
       aria-describedby={feedbackId}
       {...extra}
     />
@@ -89,27 +106,29 @@ export function Choice({ response, prompt, display, rows, locale, strings, idBas
       <fieldset class="pl-ex__fieldset" data-verdict={verdict}>
         <legend class="pl-ex__prompt">{prompt}</legend>
         {rows ? (
-          <div class="pl-ex__rows pl-scroll" data-display="summary">
-            {segments(rows, locale).map((s, i) => {
-              const option = s.option ? byId.get(s.option) : undefined;
-              return option ? (
-                <label
-                  key={i}
-                  for={`${name}-${option.id}`}
-                  class="pl-ex__row"
-                  data-option={option.id}
-                  data-checked={chosen === option.id ? 'true' : 'false'}
-                >
-                  {radio(option, { class: 'pl-ex__row-radio', 'aria-label': plainText(option.label[locale]) })}
-                  {s.text}
-                </label>
-              ) : (
-                <span key={i} class="pl-ex__row-plain">
-                  {s.text}
-                </span>
-              );
-            })}
-          </div>
+          <WideSummary box={box} strings={strings}>
+            <div ref={box} class="pl-ex__rows pl-scroll" data-display="summary" style={{ '--pl-cols': String(columns(rows.text[locale])) }}>
+              {segments(rows, locale).map((s, i) => {
+                const option = s.option ? byId.get(s.option) : undefined;
+                return option ? (
+                  <label
+                    key={i}
+                    for={`${name}-${option.id}`}
+                    class="pl-ex__row"
+                    data-option={option.id}
+                    data-checked={chosen === option.id ? 'true' : 'false'}
+                  >
+                    {radio(option, { class: 'pl-ex__row-radio', 'aria-label': plainText(option.label[locale]) })}
+                    {s.text}
+                  </label>
+                ) : (
+                  <span key={i} class="pl-ex__row-plain">
+                    {s.text}
+                  </span>
+                );
+              })}
+            </div>
+          </WideSummary>
         ) : (
           display
         )}

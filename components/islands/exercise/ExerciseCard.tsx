@@ -6,7 +6,7 @@
  * the hint ladder, and may ask for new numbers or a link to exactly this question. Every checked
  * answer goes to `onAttempt`; the caller keeps progress.
  */
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { fill } from '@i18n/fill.ts';
 import { Blanks } from './Blanks.tsx';
 import { Choice } from './Choice.tsx';
@@ -62,6 +62,13 @@ export interface ExerciseCardProps {
 }
 
 type Problem = 'unknownTemplate' | 'generateFailed' | 'loadFailed';
+
+/**
+ * The variant a card asked for with "New numbers": when it appears, it takes the focus. Kept outside
+ * the component because the caller may mount a new card for it (the practice page keys its card by
+ * variant), and the button that had the focus is gone by then.
+ */
+let focusOnArrival: string | null = null;
 type Made = { id: string; ok: true; data: ExerciseData } | { id: string; ok: false; problem: Problem };
 
 export default function ExerciseCard(props: ExerciseCardProps) {
@@ -93,7 +100,9 @@ export default function ExerciseCard(props: ExerciseCardProps) {
     loadGenerator().then(
       (g) => {
         const next = g.newSeed(template, seed, props.shown ?? { numbers: [], shapes: [] });
-        if (next !== null) onNewSeed(next);
+        if (next === null) return;
+        focusOnArrival = variantId(template, next);
+        onNewSeed(next);
       },
       () => setMade({ id, ok: false, problem: 'loadFailed' }),
     );
@@ -160,6 +169,13 @@ function Card({
 }: CardProps) {
   const idBase = useId();
   const feedbackId = `${idBase}-feedback`;
+  const root = useRef<HTMLElement>(null);
+  // new numbers asked for on the card before: the new question takes the focus (read from its start)
+  useLayoutEffect(() => {
+    if (focusOnArrival !== exercise.id) return;
+    focusOnArrival = null;
+    root.current?.focus();
+  }, [exercise.id]);
   const [feedback, setFeedback] = useState<FeedbackData | null>(null);
   const [checks, setChecks] = useState(0);
   const [hints, setHints] = useState(0);
@@ -204,8 +220,12 @@ function Card({
     }
   };
 
-  const prompt = withInlineCode(exercise.prompt[locale]);
-  const display = exercise.display ? <Display display={exercise.display} locale={locale} /> : null;
+  // the question's words name the card (with its number), which is what a reader hears when the
+  // card takes the focus after new numbers
+  const questionId = `${idBase}-question`;
+  const numberId = `${idBase}-number`;
+  const prompt = <span id={questionId}>{withInlineCode(exercise.prompt[locale])}</span>;
+  const display = exercise.display ? <Display display={exercise.display} locale={locale} strings={strings} /> : null;
   const common = { prompt, display, locale, strings, feedbackId, onOutcome: outcome };
   const r = exercise.response;
   const link = `${practiceHref}?ex=${exercise.id}`;
@@ -225,6 +245,9 @@ function Card({
   return (
     <article
       {...base}
+      ref={root}
+      tabIndex={-1}
+      aria-labelledby={number !== undefined ? `${numberId} ${questionId}` : questionId}
       data-kind={r.kind}
       data-verdict={verdict}
       data-mistake={mistakeId}
@@ -233,7 +256,11 @@ function Card({
     >
       {number !== undefined || solved ? (
         <header class="pl-ex__head">
-          {number !== undefined ? <span class="pl-ex__number">{fill(strings.exercise, { n: number })}</span> : null}
+          {number !== undefined ? (
+            <span class="pl-ex__number" id={numberId}>
+              {fill(strings.exercise, { n: number })}
+            </span>
+          ) : null}
           {solved || solvedHere ? (
             <span class="pl-ex__badge">
               <span aria-hidden="true">✓ </span>

@@ -107,6 +107,18 @@ export function Feedback({ feedback, locale, strings, streak, hintsLeft, mistake
       return <>{[strings.mistakeLead, fill(strings.orderInPlace, { n: feedback.inPlace, total: feedback.total }), nudge].join(gap)}</>;
     case 'wrong': {
       const known = feedback.misses.some((m) => m.mistake);
+      const note = feedback.misses.find((m) => m.note)?.note;
+      // no known mistake, but words on why this answer is not it
+      if (!known && note)
+        return (
+          <>
+            {strings.wrong + gap}
+            <span class="pl-ex__diagnosis" data-note="true">
+              {withInlineCode(note[locale])}
+            </span>
+            {gap + nudge}
+          </>
+        );
       if (!known) return <>{[strings.wrong, nudge].join(gap)}</>;
       return (
         <>

@@ -3,7 +3,7 @@
  * (src/exercises/generate.ts) and Feedback.tsx words it. Kept apart from the DOM so the verdicts of
  * several blanks combine in one tested place.
  */
-import { diagnoseBlank, type Blank, type BlankDiagnosis, type Expected, type Locale, type MistakeAnswer } from './diagnose.ts';
+import { diagnoseBlank, type Blank, type BlankDiagnosis, type Expected, type Locale, type MistakeAnswer, type Text } from './diagnose.ts';
 
 export type Feedback =
   /** Nothing typed or chosen; `blank` names the empty blank when there are several. */
@@ -12,8 +12,11 @@ export type Feedback =
   | { kind: 'unreadable'; expected: Expected['kind']; blank?: string }
   /** `afterSolution`: the worked solution was shown first; `again`: already solved on this card. */
   | { kind: 'right'; afterSolution: boolean; again: boolean }
-  /** One entry per wrong blank (one for a choice): the known mistake it matches, if any. */
-  | { kind: 'wrong'; misses: { blank?: string; mistake?: MistakeAnswer }[] }
+  /**
+   * One entry per wrong blank (one for a choice): the known mistake it matches, if any, or else a
+   * note on why this answer is not it (spot-the-wrong-row's right rows: "this row is right: …").
+   */
+  | { kind: 'wrong'; misses: { blank?: string; mistake?: MistakeAnswer; note?: Text }[] }
   | { kind: 'order'; inPlace: number; total: number };
 
 /** What the card records for an attempt, or null when nothing was answered (empty, unreadable). */
