@@ -66,6 +66,10 @@ export function Blanks({ blanks, prompt, display, locale, strings, idBase, feedb
                 id={inputId(b)}
                 class="pl-ex__input"
                 type="text"
+                // Not inputmode="numeric" or "decimal", even for a count: people type 18,496 and 18 496
+                // (the page prints counts that way), and phones' number pads lack the space, and the
+                // comma too where the decimal pad offers only "." (iOS in English); shapes need
+                // brackets and "x" anyway. The full keyboard has every character an answer may use.
                 inputMode="text"
                 autocomplete="off"
                 autocapitalize="off"

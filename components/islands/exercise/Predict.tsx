@@ -1,12 +1,13 @@
 /**
- * Predict, then check: the reader commits a number (judged at once, and kept), and only then does the
- * slider unlock, showing the engine's count and its formula at every value as it moves. The counts
- * come from the engine, which is fetched at the commit (the page itself carries none of it).
+ * Predict, then watch: the reader commits a number (judged at once, and kept), and only then does the
+ * slider unlock, showing the engine's count and its formula at every value as it moves, so the reader
+ * sees the count change (the verdict has already been given; the slider is to see, not to check).
+ * The counts come from the engine, which is fetched at the commit (the page itself carries none of it).
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { fill } from '@i18n/fill.ts';
-import { diagnoseBlank, groupDigits, type Locale, type ResponseData, type Slider } from './diagnose.ts';
+import { diagnoseBlank, groupDigits, parseCount, type Locale, type ResponseData, type Slider } from './diagnose.ts';
 import type { Outcome } from './feedback.ts';
 import { withInlineCode } from './inline-code.tsx';
 import { loadGenerator } from './load-generator.ts';
@@ -86,16 +87,24 @@ export function Predict({ template, seed, response, prompt, display, locale, str
   };
 
   const at = counts.state === 'ready' ? counts.at(value) : null;
+  // the committed count as the page prints counts (98,816), however it was typed
+  const count = committed === null ? null : parseCount(committed);
   const note =
-    counts.state === 'locked'
-      ? strings.sliderLocked
-      : counts.state === 'loading'
-        ? strings.sliderLoading
-        : counts.state === 'failed'
-          ? strings.sliderFailed
-          : fill(strings.committed, { value: (committed ?? '').trim() }) +
-            strings.sentenceGap +
-            fill(strings.sliderTarget, { target: groupDigits(slider.target) });
+    counts.state === 'locked' ? (
+      strings.sliderLocked
+    ) : counts.state === 'loading' ? (
+      strings.sliderLoading
+    ) : counts.state === 'failed' ? (
+      strings.sliderFailed
+    ) : (
+      <>
+        <span data-committed={count ?? ''}>
+          {fill(strings.committed, { value: count === null ? (committed ?? '').trim() : groupDigits(count) })}
+        </span>
+        {strings.sentenceGap}
+        {withInlineCode(fill(strings.sliderTarget, { slider: slider.label[locale], target: groupDigits(slider.target) }))}
+      </>
+    );
 
   return (
     <form class="pl-ex__form" onSubmit={commit} noValidate>
@@ -109,7 +118,10 @@ export function Predict({ template, seed, response, prompt, display, locale, str
             id={inputId}
             class="pl-ex__input"
             type="text"
+            // text, not numeric: see Blanks.tsx
+            inputMode="text"
             autocomplete="off"
+            autocapitalize="off"
             spellcheck={false}
             data-blank-input={blank.id}
             value={text}

@@ -11,6 +11,7 @@ export type { ExerciseData, ResponseData } from '@exercises/serial.ts';
 export type { AttemptRecord } from '@exercises/progress.ts';
 export type { Locale } from '@i18n/index.ts';
 export { groupDigits } from '@calc/basics.ts';
+export { parseCount } from '@exercises/answer.ts';
 
 /** Catalogue entries in the page's language, by mistake id: what a page hands its cards at build time. */
 export type MistakeTexts = Record<string, { title: string; explanation: string }>;
