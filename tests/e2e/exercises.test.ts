@@ -221,11 +221,16 @@ describe.skipIf(executable === '')('a lesson’s exercise set in Chromium', () =
     const moved = f !== start[0] ? f : k !== start[1] ? k : c;
 
     const input = card.locator('input[type="text"]');
-    await input.fill(grouped(n));
+    await input.fill(String(n)); // typed without grouping …
     await input.press('Enter');
     await expect.poll(() => card.getAttribute('data-verdict')).toBe('right');
     await expect.poll(() => slider.isDisabled()).toBe(false);
     expect(await input.getAttribute('readonly')).not.toBeNull();
+    // … and said back grouped, as the page prints counts, with what the prediction was for
+    const note = (await card.locator('.pl-ex__slider-note').textContent()) ?? '';
+    expect(note).toContain(en.committed.replace('{value}', grouped(n)));
+    expect(note).toContain(`= ${moved}`);
+    expect(note).not.toMatch(/about/);
     await slider.fill(String(moved));
     await expect.poll(() => card.locator('output [data-count]').getAttribute('data-count')).toBe(String(n));
     expect(await card.locator('output').getAttribute('aria-live')).toBe('polite');
@@ -266,6 +271,68 @@ describe.skipIf(executable === '')('a lesson’s exercise set in Chromium', () =
     await page.close();
   });
 
+  it('spot the wrong row: a row that is right says so, with its count', async () => {
+    for (const prefix of ['', '/zh-cn'] as const) {
+      const { page, problems } = await openSet(prefix, 'putting-it-together');
+      const card = page.locator('[data-template="spot-wrong-row"]');
+      // the printout's rows: name (Type), output shape, Param #
+      const lines = (await card.locator('.pl-ex__rows').innerText()).split('\n');
+      const rows = lines.flatMap((line) => {
+        const m = /│\s*(\S+) \((\w+)\)\s*│\s*\(None, ([\d, ]+)\)\s*│\s*([\d,]+)\s*│/.exec(line);
+        return m ? [{ name: m[1]!, type: m[2]!, out: m[3]!.split(', ').map(Number), params: Number(m[4]!.replace(/,/g, '')) }] : [];
+      });
+      expect(rows.length).toBeGreaterThan(3);
+      // a Dense row is worked out from the printout alone: units × (input features + 1)
+      const right = rows.flatMap((row, i) => {
+        if (row.type !== 'Dense' || i === 0) return [];
+        const features = rows[i - 1]!.out.at(-1)!;
+        const units = row.out.at(-1)!;
+        const count = units * (features + 1);
+        return row.params === count ? [{ ...row, count }] : [];
+      });
+      expect(right.length, 'one of the Dense rows at least is printed right').toBeGreaterThan(0);
+      const row = right[0]!;
+      await card.locator(`.pl-ex__row[data-option="${row.name}"]`).click();
+      await card.locator('.pl-ex__check').click();
+      await expect.poll(() => card.getAttribute('data-verdict')).toBe('wrong');
+      const note = card.locator('.pl-ex__feedback [data-note]');
+      await note.waitFor();
+      const said = (await note.textContent()) ?? '';
+      expect(said).toContain(row.name);
+      expect(said).toContain(grouped(row.count));
+      expect(await card.locator('.pl-ex__feedback').textContent()).toContain(words[prefix].wrong);
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('spot the wrong row on a phone: a line says the printout scrolls, and a keyboard pick shows its Param #', async () => {
+    for (const width of [390, 1280]) {
+      for (const prefix of ['', '/zh-cn'] as const) {
+        // before the set has woken up: the cue is the page's own (CSS)
+        const { page, problems } = await session.open(`${prefix}/lessons/putting-it-together/`, { width, height: 900 });
+        const card = page.locator('[data-template="spot-wrong-row"]');
+        await card.scrollIntoViewIfNeeded();
+        const cue = card.locator('.pl-ex__scroll-cue');
+        expect(await cue.isVisible(), `${prefix} ${width} px before hydration`).toBe(width === 390);
+        if (width === 390) expect(await cue.textContent()).toBe(words[prefix].scrollCue);
+        await ready(page);
+        expect(await cue.isVisible(), `${prefix} ${width} px`).toBe(width === 390);
+        const box = card.locator('.pl-ex__rows');
+        const fits = await box.evaluate((el) => el.scrollWidth <= el.clientWidth);
+        // a laptop shows every column; a phone scrolls, and the cue says so
+        expect(fits).toBe(width !== 390);
+        if (width === 390) {
+          await card.locator('.pl-ex__row').first().click();
+          await page.keyboard.press('ArrowDown');
+          await expect.poll(() => box.evaluate((el) => el.scrollLeft + el.clientWidth >= el.scrollWidth - 1)).toBe(true);
+        }
+        expect(problems).toEqual([]);
+        await page.close();
+      }
+    }
+  });
+
   it('gives new numbers on request and links to exactly this question', async () => {
     const { page, problems } = await openSet('/zh-cn');
     const card = page.locator('[data-template="conv2d-params"]');
@@ -282,6 +349,35 @@ describe.skipIf(executable === '')('a lesson’s exercise set in Chromium', () =
     expect(await link.getAttribute('href')).toBe(`/zh-cn/practice/?ex=conv2d-params.${await card.getAttribute('data-seed')}`);
     const { filters, k, channels } = conv2dPrompt((await card.locator('.pl-ex__prompt').textContent()) ?? '');
     expect(await answer(card, String(conv2dCount(filters, channels, k)), 'right')).toContain(zhCn.right);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('new numbers by keyboard: the focus goes to the new question, not to the page', async () => {
+    const { page, problems } = await openSet('');
+    const card = page.locator('[data-template="conv2d-params"]');
+    const seed = await card.getAttribute('data-seed');
+    await card.getByRole('button', { name: en.newNumbers }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => card.getAttribute('data-seed')).not.toBe(seed);
+    await card.locator('[data-verdict="none"] input[type="text"]').waitFor();
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return { tag: el?.tagName ?? '', seed: el?.closest('[data-exercise]')?.getAttribute('data-seed') ?? null };
+      });
+    await expect.poll(focused).toEqual({ tag: 'ARTICLE', seed: await card.getAttribute('data-seed') });
+    // the card is named by its number and its question, which is what is heard
+    const name = await card.evaluate((el) =>
+      (el.getAttribute('aria-labelledby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' '),
+    );
+    expect(name).toContain('Conv2D(');
+    // Tab goes on into the question: its answer box
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('text');
     expect(problems).toEqual([]);
     await page.close();
   });
