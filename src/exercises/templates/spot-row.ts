@@ -105,19 +105,19 @@ function draft(rng: Rng, norm: boolean): Draft | null {
   };
   return {
     prompt: {
-      en: `A model whose input is \`${inputCode}\` prints this \`model.summary()\`, but one row shows a Param # that Keras would not print; the three lines under the table are what Keras prints. Which row is wrong?`,
-      'zh-cn': `一个输入为 \`${inputCode}\` 的模型打印出这份 \`model.summary()\`，但其中有一行的 Param # 不是 Keras 会打印的数；表格下面的三行是 Keras 打印的原样。哪一行错了？`,
+      en: `A model whose input is \`${inputCode}\` prints this \`model.summary()\`, but one row shows a \`Param #\` that Keras would not print; the three lines under the table are what Keras prints. Which row is wrong?`,
+      'zh-cn': `一个输入为 \`${inputCode}\` 的模型打印出这份 \`model.summary()\`，但其中有一行的 \`Param #\` 不是 Keras 会打印的数；表格下面的三行是 Keras 打印的原样。哪一行错了？`,
     },
     display: { kind: 'summary', text: { en: text, 'zh-cn': text }, rows },
     response: { kind: 'choice', options: rng.shuffle(options), correct: pick.row.name },
     hints: [
       {
-        en: `Work out each layer's count from its call and input: ${inWords.en}. Compare each with its Param #.`,
-        'zh-cn': `根据每一层的调用和输入算出它的参数量：${inWords['zh-cn']}。再和它的 Param # 对照。`,
+        en: `Work out each layer's count from its call and input: ${inWords.en}. Compare each with its \`Param #\`.`,
+        'zh-cn': `根据每一层的调用和输入算出它的参数量：${inWords['zh-cn']}。再和它的 \`Param #\` 对照。`,
       },
       {
-        en: `The Param # column should add up to Total params, ${groupDigits(total)}; here it adds up to ${groupDigits(sum)}, ${groupDigits(diff)} too ${over ? 'many' : 'few'}. With this model's numbers: ${substituted.en}.`,
-        'zh-cn': `Param # 这一列加起来应当等于 Total params，即 ${groupDigits(total)}；这里加起来是 ${groupDigits(sum)}，${over ? '多了' : '少了'} ${groupDigits(diff)}。代入这个模型的数：${substituted['zh-cn']}。`,
+        en: `The \`Param #\` column should add up to \`Total params\`, ${groupDigits(total)}; here it adds up to ${groupDigits(sum)}, ${groupDigits(diff)} too ${over ? 'many' : 'few'}. With this model's numbers: ${substituted.en}.`,
+        'zh-cn': `\`Param #\` 这一列加起来应当等于 \`Total params\`，即 ${groupDigits(total)}；这里加起来是 ${groupDigits(sum)}，${over ? '多了' : '少了'} ${groupDigits(diff)}。代入这个模型的数：${substituted['zh-cn']}。`,
       },
       {
         en: `One row is off by exactly ${groupDigits(diff)}: which layer's count could that be the ${over ? 'extra' : 'missing'} part of?`,
