@@ -1,7 +1,7 @@
 /**
  * Progress as a file: export downloads `param-lab-progress.json`, import adds a file's attempts to
- * those here (a file that cannot be read changes nothing and says why), and reset asks once more
- * before it deletes anything.
+ * those here and says how many were new (a file that cannot be read, or holds no attempt that can,
+ * changes nothing and says why), and reset asks once more before it deletes anything.
  */
 import { useRef, useState } from 'preact/hooks';
 import { fill } from '@i18n/fill.ts';
@@ -19,7 +19,14 @@ interface Props {
   onChange(progress: Progress): boolean;
 }
 
-type Status = { kind: 'ok' | 'error'; text: string } | null;
+type Status = { kind: 'ok' | 'error'; text: string; added?: number } | null;
+
+/** How many of `merged`'s attempts `before` did not hold (an attempt is the same when id, time and verdict are). */
+export function newAttempts(before: Progress, merged: Progress): number {
+  const key = (a: Progress['attempts'][number]): string => `${a.id}|${a.at}|${a.ok}`;
+  const had = new Set(before.attempts.map(key));
+  return merged.attempts.filter((a) => !had.has(key(a))).length;
+}
 
 export function ProgressFile({ progress, strings, onChange }: Props) {
   const f = strings.file;
@@ -47,7 +54,13 @@ export function ProgressFile({ progress, strings, onChange }: Props) {
     if (!file) return;
     input.value = ''; // the same file can be chosen again
     if (file.size > MAX_FILE_BYTES) {
-      setStatus({ kind: 'error', text: fill(f.errors.large, { size: Math.round(file.size / 1024) }) });
+      setStatus({
+        kind: 'error',
+        text: fill(f.errors.large, {
+          size: Math.ceil(file.size / 1024).toLocaleString('en-US'),
+          limit: (MAX_FILE_BYTES / 1024).toLocaleString('en-US'),
+        }),
+      });
       return;
     }
     let text: string;
@@ -63,8 +76,14 @@ export function ProgressFile({ progress, strings, onChange }: Props) {
       return;
     }
     const merged = mergeProgress(progress, read.progress);
+    const added = newAttempts(progress, merged);
+    const counts = { n: added, read: read.progress.attempts.length, total: merged.attempts.length };
+    if (added === 0) {
+      setStatus({ kind: 'ok', text: fill(f.importedNone, counts), added });
+      return;
+    }
     const saved = onChange(merged);
-    setStatus({ kind: 'ok', text: kept(saved, fill(f.imported, { n: read.progress.attempts.length, total: merged.attempts.length })) });
+    setStatus({ kind: 'ok', text: kept(saved, fill(f.imported, counts)), added });
   };
 
   const reset = (): void => {
@@ -125,7 +144,13 @@ export function ProgressFile({ progress, strings, onChange }: Props) {
           </div>
         </fieldset>
       ) : null}
-      <p class="pl-practice__status" role="status" aria-live="polite" data-file-status={status?.kind ?? 'none'}>
+      <p
+        class="pl-practice__status"
+        role="status"
+        aria-live="polite"
+        data-file-status={status?.kind ?? 'none'}
+        {...(status?.added !== undefined ? { 'data-added': status.added } : {})}
+      >
         {status?.text ?? ''}
       </p>
     </section>
