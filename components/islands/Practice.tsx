@@ -2,12 +2,14 @@
  * The Practice page (`/practice/`): one exercise at a time from every template, mixed so that it
  * leans towards the reader's misses and weakest skill, or of one skill, or the misses alone; the
  * progress kept in this browser, as a file, and reset. The address always names the question
- * shown (`?ex=<template>.<seed>`), so it can be shared.
+ * shown (`?ex=<template>.<seed>`), so it can be shared; each question the reader moves on to is a
+ * history entry, so Back returns to the one before.
  *
  * The page's script is the dashboard, the progress controls and the exercise card. The first
- * question was made at build time (`starter`); the templates and the engine (practice/engine.ts)
- * load only when the reader asks for another question or the address names one. Storage and the
- * address are read after hydration.
+ * question of a fresh visitor was made at build time (`starter`); the templates and the engine
+ * (practice/engine.ts) load only when the reader asks for another question, the address names one,
+ * or stored progress says the reader has been here before (then the first question is chosen as
+ * Next would choose it). Storage and the address are read after hydration.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { fill } from '@i18n/fill.ts';
@@ -65,11 +67,16 @@ interface NoticeProps {
   linkProblem: LinkProblem | null;
   loadFailed: boolean;
   strings: PracticeStrings;
-  onDismiss(): void;
+  onDismiss(which: 'notice' | 'link'): void;
 }
 
 function Notices({ notice, storageOff, linkProblem, loadFailed, strings, onDismiss }: NoticeProps) {
   const n = strings.notices;
+  const dismiss = (which: 'notice' | 'link') => (
+    <button type="button" class="pl-practice__button pl-practice__button--quiet" data-action="dismiss" onClick={() => onDismiss(which)}>
+      {n.dismiss}
+    </button>
+  );
   return (
     <div class="pl-practice__notices" aria-live="polite">
       {loadFailed ? (
@@ -78,16 +85,15 @@ function Notices({ notice, storageOff, linkProblem, loadFailed, strings, onDismi
         </p>
       ) : null}
       {linkProblem ? (
-        <p class="pl-practice__notice" data-notice="link" data-kind="problem">
-          {linkMessage(linkProblem, strings)}
-        </p>
+        <div class="pl-practice__notice" data-notice="link" data-kind="problem">
+          <p>{linkMessage(linkProblem, strings)}</p>
+          {dismiss('link')}
+        </div>
       ) : null}
       {notice ? (
         <div class="pl-practice__notice" data-notice={notice}>
           <p>{n[notice]}</p>
-          <button type="button" class="pl-practice__button pl-practice__button--quiet" data-action="dismiss" onClick={onDismiss}>
-            {n.dismiss}
-          </button>
+          {dismiss('notice')}
         </div>
       ) : null}
       {storageOff ? (
@@ -124,11 +130,20 @@ export default function Practice({
   const [skill, setSkill] = useState<Skill | ''>('');
   const [status, setStatus] = useState('');
   const card = useRef<HTMLDivElement>(null);
+  const redoButton = useRef<HTMLButtonElement>(null);
   const enginePromise = useRef<Promise<Engine | null> | null>(null);
   // the progress an attempt is recorded onto, even when two arrive before a render
   const latest = useRef(progress);
   latest.current = progress;
   const currentId = current ? variantId(current.template, current.seed) : '';
+  const shownId = useRef(currentId);
+  shownId.current = currentId;
+  // whether the question about to be shown gets a history entry of its own (the reader moved on)
+  // or takes over the present one (the first question, or the one Back/Forward named)
+  const push = useRef(false);
+  // the misses shown in this round of "redo my misses", in order
+  const round = useRef<string[]>([]);
+  const starterVariant: Variant = { template: starter.template, seed: starter.seed };
 
   /** The engine, fetched once, on first need; null (and a notice) when it cannot be fetched. */
   const withEngine = (): Promise<Engine | null> =>
@@ -146,6 +161,30 @@ export default function Practice({
           },
         ));
 
+  /** Put `v` on screen; `moved` when the reader moved on to it (a history entry of its own). */
+  const put = (v: Variant, moved: boolean): void => {
+    push.current = moved && variantId(v.template, v.seed) !== shownId.current;
+    setCurrent(v);
+  };
+
+  /** The question the address names (the starter when it names none), and what to tell of a bad one. */
+  const fromAddress = async (): Promise<void> => {
+    const ex = new URLSearchParams(location.search).get('ex');
+    setLinkProblem(null);
+    if (!ex) {
+      put(starterVariant, false);
+      return;
+    }
+    const e = await withEngine();
+    if (!e) {
+      put(starterVariant, false);
+      return;
+    }
+    const link = e.fromLink(location.search, e.templates);
+    if (link && 'problem' in link) setLinkProblem(link.problem);
+    put(link && 'variant' in link ? link.variant : e.nextQuestion(latest.current, e.templates, randomSeed()), false);
+  };
+
   useEffect(() => {
     const storage = browserStorage();
     const read = loadProgress(storage);
@@ -156,26 +195,34 @@ export default function Practice({
     setNotice(read.notice);
     setStorageOff(!writable);
     setLoaded(true);
-    if (new URLSearchParams(location.search).has('ex')) {
-      // the address names a question: only the engine can make it
-      void withEngine().then((e) => {
-        if (!e) return;
-        const link = e.fromLink(location.search, e.templates);
-        if (link && 'problem' in link) setLinkProblem(link.problem);
-        setCurrent(link && 'variant' in link ? link.variant : e.nextQuestion(latest.current, e.templates, randomSeed()));
-      });
-    } else setCurrent({ template: starter.template, seed: starter.seed });
+    if (new URLSearchParams(location.search).get('ex')) void fromAddress();
+    else if (read.progress.attempts.length > 0) {
+      // a returning reader: the first question is chosen as Next would choose it, not the starter again
+      void withEngine().then((e) =>
+        put(e ? e.nextQuestion(latest.current, e.templates, randomSeed(), { avoid: starter.id }) : starterVariant, false),
+      );
+    } else put(starterVariant, false);
+    // Back and Forward: the question the address names
+    const popped = (): void => void fromAddress();
+    addEventListener('popstate', popped);
     // Another tab (a lesson's exercises) may record attempts: follow them rather than overwrite them.
     const follow = (e: StorageEvent): void => {
       if (e.key === PROGRESS_KEY) setProgress(loadProgress(storage).progress);
     };
     addEventListener('storage', follow);
-    return () => removeEventListener('storage', follow);
+    return () => {
+      removeEventListener('popstate', popped);
+      removeEventListener('storage', follow);
+    };
   }, []);
 
-  // The address names the question shown.
+  // The address names the question shown: a new history entry when the reader moved on to it.
   useEffect(() => {
-    if (current) history.replaceState(history.state, '', withVariant(location.href, current));
+    if (!current) return;
+    const href = withVariant(location.href, current);
+    if (push.current) history.pushState(null, '', href);
+    else if (href !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', href);
+    push.current = false;
   }, [currentId]);
 
   const change = (next: Progress): boolean => {
@@ -186,29 +233,30 @@ export default function Practice({
     return saved;
   };
 
-  /** Show a question (a miss whose template no longer generates is passed over for a mixed one). */
+  /** Move on to a question (a miss whose template no longer generates is passed over for a mixed one). */
   const show = (e: Engine, v: Variant, focus = true): void => {
-    setCurrent(e.generates(e.templates, v) ? v : e.nextQuestion(latest.current, e.templates, randomSeed(), { avoid: currentId }));
+    put(e.generates(e.templates, v) ? v : e.nextQuestion(latest.current, e.templates, randomSeed(), { avoid: shownId.current }), true);
     if (focus) queueMicrotask(() => card.current?.focus());
   };
 
-  const mixed = (e: Engine, chosen: Skill | ''): Variant =>
-    e.nextQuestion(latest.current, e.templates, randomSeed(), { ...(chosen ? { skill: chosen } : {}), avoid: currentId });
+  const mixed = (e: Engine): Variant =>
+    e.nextQuestion(latest.current, e.templates, randomSeed(), { ...(skill ? { skill } : {}), avoid: shownId.current });
 
   const next = async (): Promise<void> => {
     const engine = await withEngine();
     if (!engine) return;
     setStatus('');
     if (mode === 'misses') {
-      const miss = nextMiss(latest.current, known, currentId);
+      const miss = nextMiss(latest.current, known, round.current);
       if (miss) {
-        show(engine, miss);
+        round.current = miss.shown;
+        show(engine, miss.variant);
         return;
       }
       setMode('mixed');
       setStatus(c.missesDone);
     }
-    show(engine, mixed(engine, skill));
+    show(engine, mixed(engine));
   };
 
   const redo = async (): Promise<void> => {
@@ -219,18 +267,33 @@ export default function Practice({
       setStatus(c.noMisses);
       return;
     }
+    round.current = miss.shown;
     setStatus('');
     setMode('misses');
-    show(engine, miss);
+    show(engine, miss.variant);
   };
 
-  const chooseSkill = async (value: Skill | ''): Promise<void> => {
-    setSkill(value);
+  const stopRedo = (): void => {
     setMode('mixed');
     setStatus('');
-    if (!value || !current || templateSkills[current.template] === value) return;
-    const engine = await withEngine();
-    if (engine) show(engine, mixed(engine, value), false);
+    // the button pressed gives way to "Redo my misses": focus goes there, not to the page
+    queueMicrotask(() => redoButton.current?.focus());
+  };
+
+  // Choosing a skill sets what Next question brings; the question on screen stays. A <select>
+  // changes its value at every arrow key, so replacing the question there would throw away the one
+  // on screen while a keyboard reader only browses the list (WCAG 3.2.2, On Input).
+  const chooseSkill = (value: Skill | ''): void => {
+    setSkill(value);
+    setMode('mixed');
+    setStatus(value ? fill(c.skillChosen, { skill: (strings.skills as Record<Skill, string>)[value] }) : c.allChosen);
+  };
+
+  const dismiss = (which: 'notice' | 'link'): void => {
+    if (which === 'link') setLinkProblem(null);
+    else setNotice(null);
+    // the button pressed is gone: the reader goes on to the question
+    queueMicrotask(() => card.current?.focus());
   };
 
   const missCount = misses(progress, known).length;
@@ -244,12 +307,12 @@ export default function Practice({
         linkProblem={linkProblem}
         loadFailed={loadFailed}
         strings={strings}
-        onDismiss={() => setNotice(null)}
+        onDismiss={dismiss}
       />
       <section class="pl-practice__controls" aria-label={c.label}>
         <label class="pl-practice__skill">
           <span>{c.skill}</span>
-          <select value={skill} onChange={(e) => void chooseSkill(e.currentTarget.value as Skill | '')} data-control="skill">
+          <select value={skill} onChange={(e) => chooseSkill(e.currentTarget.value as Skill | '')} data-control="skill">
             <option value="">{c.allSkills}</option>
             {skills.map((s) => (
               <option key={s} value={s}>
@@ -259,11 +322,11 @@ export default function Practice({
           </select>
         </label>
         {mode === 'misses' ? (
-          <button type="button" class="pl-practice__button" data-action="stop-redo" onClick={() => void chooseSkill(skill)}>
+          <button type="button" class="pl-practice__button" data-action="stop-redo" onClick={stopRedo}>
             {c.stopRedo}
           </button>
         ) : (
-          <button type="button" class="pl-practice__button" data-action="redo" onClick={() => void redo()}>
+          <button type="button" ref={redoButton} class="pl-practice__button" data-action="redo" onClick={() => void redo()}>
             {c.redo}
           </button>
         )}

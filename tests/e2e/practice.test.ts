@@ -60,6 +60,25 @@ async function figures(page: Page): Promise<Record<string, string>> {
 
 const exOf = (page: Page): string | null => new URL(page.url()).searchParams.get('ex');
 
+/** A wrong answer to a conv2d-params variant, as the progress store keeps it (written here by hand). */
+const wrong = (seed: number, at: number) => ({
+  id: `conv2d-params.${seed}`,
+  template: 'conv2d-params',
+  skill: 'layer-params',
+  ok: false,
+  hints: 0,
+  shown: false,
+  at,
+});
+
+/** Store `attempts` as this browser's progress and load the page again. */
+async function storeProgress(page: Page, attempts: object[]): Promise<void> {
+  await page.evaluate(
+    ([key, value]) => localStorage.setItem(key!, value!),
+    [PROGRESS_KEY, JSON.stringify({ version: 2, attempts, streak: { current: 0, best: 0 } })],
+  );
+}
+
 describe.skipIf(executable === '')('the Practice page in Chromium', () => {
   const browser = useBrowser(executable, siteUrl);
 
@@ -169,6 +188,14 @@ describe.skipIf(executable === '')('the Practice page in Chromium', () => {
         await expect.poll(() => page.locator('[data-file-status]').textContent()).not.toBe(brokenMessage);
         await input.setInputFiles({ name: 'param-lab-progress.json', mimeType: 'application/json', buffer: Buffer.from(file) });
         await expect.poll(() => page.locator('[data-file-status]').getAttribute('data-file-status')).toBe('ok');
+        expect(await page.locator('[data-file-status]').getAttribute('data-added')).toBe('1');
+        expect(await figures(page)).toEqual({ solved: '1', tried: '1', streak: '1', best: '1', misses: '0' });
+        // the same file again adds nothing, and says so
+        const firstMessage = await page.locator('[data-file-status]').textContent();
+        await input.setInputFiles({ name: 'param-lab-progress.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+        await expect.poll(() => page.locator('[data-file-status]').getAttribute('data-added')).toBe('0');
+        expect(await page.locator('[data-file-status]').textContent()).not.toBe(firstMessage);
+        if (lang === 'zh-cn') expect(await englishRuns(page)).toEqual([]);
         expect(await figures(page)).toEqual({ solved: '1', tried: '1', streak: '1', best: '1', misses: '0' });
         // an attempt made in a lesson's set counts for that lesson (written here by hand)
         const lessonFile = {
@@ -266,11 +293,86 @@ describe.skipIf(executable === '')('the Practice page in Chromium', () => {
         const shown = await card(page).getAttribute('data-exercise');
         expect(shown).toMatch(/^[a-z0-9-]+\.\d+$/);
         expect(exOf(page)).toBe(shown);
+        // the notice can be dismissed from the keyboard; focus goes on to the question
+        await page.focus('[data-notice="link"] [data-action="dismiss"]');
+        await page.keyboard.press('Enter');
+        await expect.poll(() => message.count()).toBe(0);
+        expect(await page.evaluate(() => document.activeElement?.classList.contains('pl-practice__card'))).toBe(true);
         const bad = await browser.open(`${path}?ex=conv2d-params.99999999999`);
         await ready(bad.page);
         expect(await bad.page.locator('[data-notice="link"]').textContent()).toContain('conv2d-params.99999999999');
         expect([...problems, ...bad.problems]).toEqual([]);
         await bad.page.close();
+        await page.close();
+      });
+
+      it('treats an empty ?ex= as no address: the first question, no message', async () => {
+        const { page, problems } = await browser.open(`${path}?ex=`);
+        await ready(page);
+        expect(await page.locator('[data-notice="link"]').count()).toBe(0);
+        expect(exOf(page)).toBe(await card(page).getAttribute('data-exercise'));
+        expect(problems).toEqual([]);
+        await page.close();
+      });
+
+      it('brings back all three misses through "Redo my misses" with Next alone, in turn', async () => {
+        const { page, problems } = await browser.open(`${path}?ex=conv2d-params.${SEED}`);
+        await ready(page);
+        // wrong answers to seeds 21, 22, 23, in that order: the most recent comes first
+        await storeProgress(page, [wrong(21, 1000), wrong(22, 2000), wrong(23, 3000)]);
+        await page.reload();
+        await ready(page);
+        expect(await figure(page, 'misses').textContent()).toBe('3');
+        await page.click('[data-action="redo"]');
+        const seen: (string | null)[] = [];
+        for (let i = 0; i < 4; i++) {
+          if (i > 0) {
+            const before = await card(page).getAttribute('data-exercise');
+            await page.click('[data-action="next"]');
+            await expect.poll(() => card(page).getAttribute('data-exercise')).not.toBe(before);
+          }
+          await expect.poll(() => card(page).getAttribute('data-exercise')).toMatch(/^conv2d-params\.2[123]$/);
+          seen.push(await card(page).getAttribute('data-exercise'));
+          // still three to redo: none was answered
+          expect(await page.locator('[data-practice-status]').textContent()).toMatch(/\b3\b/);
+        }
+        expect(seen).toEqual(['conv2d-params.23', 'conv2d-params.22', 'conv2d-params.21', 'conv2d-params.23']);
+        expect(problems).toEqual([]);
+        await page.close();
+      });
+
+      it('gives a returning reader whose first question is solved another one', async () => {
+        const { page, problems } = await browser.open(path);
+        await ready(page);
+        const starter = (await card(page).getAttribute('data-exercise'))!;
+        const template = starter.slice(0, starter.lastIndexOf('.'));
+        const solved = { ...wrong(0, 1000), id: starter, template, ok: true };
+        await storeProgress(page, [solved]);
+        for (let visit = 0; visit < 3; visit++) {
+          await page.goto(`${siteUrl}${path}`);
+          await ready(page);
+          const shown = await card(page).getAttribute('data-exercise');
+          expect(shown).not.toBe(starter);
+          expect(exOf(page)).toBe(shown);
+        }
+        expect(problems).toEqual([]);
+        await page.close();
+      });
+
+      it('goes Back to the question before Next question, and Forward again', async () => {
+        const { page, problems } = await browser.open(`${path}?ex=conv2d-params.${SEED}`);
+        await ready(page);
+        await page.click('[data-action="next"]');
+        await expect.poll(() => exOf(page)).not.toBe(`conv2d-params.${SEED}`);
+        const second = exOf(page);
+        await expect.poll(() => card(page).getAttribute('data-exercise')).toBe(second);
+        await page.evaluate(() => history.back());
+        await expect.poll(() => card(page).getAttribute('data-exercise')).toBe(`conv2d-params.${SEED}`);
+        expect(exOf(page)).toBe(`conv2d-params.${SEED}`);
+        await page.evaluate(() => history.forward());
+        await expect.poll(() => card(page).getAttribute('data-exercise')).toBe(second);
+        expect(exOf(page)).toBe(second);
+        expect(problems).toEqual([]);
         await page.close();
       });
 

@@ -34,11 +34,29 @@ describe('the misses queue on the Practice page', () => {
   it('lists the wrong answers not solved since, most recent first, of templates this site has', () => {
     expect(misses(p, known)).toEqual(['conv2d-params.3', 'conv2d-params.2']);
   });
-  it('gives the most recent miss, then the one after the question shown, then none', () => {
-    expect(nextMiss(p, known)).toEqual({ template: 'conv2d-params', seed: 3 });
-    expect(nextMiss(p, known, 'conv2d-params.3')).toEqual({ template: 'conv2d-params', seed: 2 });
+  it('gives the most recent miss first, then the next one not shown in this round, then none', () => {
+    expect(nextMiss(p, known)).toEqual({ variant: { template: 'conv2d-params', seed: 3 }, shown: ['conv2d-params.3'] });
+    expect(nextMiss(p, known, ['conv2d-params.3'])).toEqual({
+      variant: { template: 'conv2d-params', seed: 2 },
+      shown: ['conv2d-params.3', 'conv2d-params.2'],
+    });
     const solvedBoth = record(record(p, attempt('conv2d-params.3', true, 60)), attempt('conv2d-params.2', true, 70));
     expect(nextMiss(solvedBoth, known)).toBeNull();
+    // one miss left, and it is the question on screen: nothing else to redo
+    const one = record(p, attempt('conv2d-params.3', true, 60));
+    expect(nextMiss(one, known, ['conv2d-params.2'])).toBeNull();
+  });
+  it('goes through every one of four misses when Next is pressed without answering, then starts again', () => {
+    // wrong answers at times 1…4: the queue runs most recent first, d c b a
+    const four = progressOf(...[1, 2, 3, 4].map((seed) => attempt(`conv2d-params.${seed}`, false, seed)));
+    const seen: string[] = [];
+    let shown: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const next = nextMiss(four, known, shown)!;
+      shown = next.shown;
+      seen.push(`${next.variant.template}.${next.variant.seed}`);
+    }
+    expect(seen).toEqual([4, 3, 2, 1, 4, 3].map((seed) => `conv2d-params.${seed}`));
   });
   it('counts 1 solved of 4 variants tried (a, b, c and the unknown one)', () => {
     expect(totals(p)).toEqual({ solved: 1, tried: 4 });
@@ -68,7 +86,10 @@ describe('a link to a question', () => {
       problem: { kind: 'unknownTemplate', ex: 'no-such-template.1', template: 'no-such-template' },
     });
   });
-  it.each(['conv2d-params', 'conv2d-params.x', 'conv2d-params.4294967296', 'Conv2D.1', ''])('refuses %j as an address', (ex) => {
+  it('has nothing to say when ex is empty (an address cut short is no address)', () => {
+    expect(fromLink('?ex=', templates)).toBeNull();
+  });
+  it.each(['conv2d-params', 'conv2d-params.x', 'conv2d-params.4294967296', 'Conv2D.1', ' '])('refuses %j as an address', (ex) => {
     expect(fromLink(`?ex=${encodeURIComponent(ex)}`, templates)).toEqual({ problem: { kind: 'badId', ex } });
   });
   it('writes the variant into the address, keeping the rest', () => {

@@ -27,10 +27,10 @@ export function generates(templates: readonly Template[], v: Variant): boolean {
   }
 }
 
-/** The question `?ex=` names, a problem to tell the reader, or null when the address has no `ex`. */
+/** The question `?ex=` names, a problem to tell the reader, or null when the address has no `ex` (or an empty one). */
 export function fromLink(search: string, templates: readonly Template[]): { variant: Variant } | { problem: LinkProblem } | null {
   const ex = new URLSearchParams(search).get('ex');
-  if (ex === null) return null;
+  if (!ex) return null;
   const parsed = parseVariantId(ex);
   if (!parsed) return { problem: { kind: 'badId', ex } };
   if (!templates.some((t) => t.id === parsed.template)) return { problem: { kind: 'unknownTemplate', ex, template: parsed.template } };

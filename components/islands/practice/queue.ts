@@ -26,10 +26,25 @@ export function misses(progress: Progress, known: ReadonlySet<string>): string[]
   });
 }
 
-/** The most recent miss other than `current`, or null when none is left. */
-export function nextMiss(progress: Progress, known: ReadonlySet<string>, current?: string): Variant | null {
-  const id = misses(progress, known).find((m) => m !== current);
-  return id === undefined ? null : parseVariantId(id);
+/**
+ * The next miss to redo in a round: the most recent one not yet shown in it (`shown`, in the order
+ * shown), so that pressing Next without answering still goes through every miss. Once all have
+ * been shown a new round begins, with the most recent miss other than the one on screen (the last
+ * of `shown`). Null when no miss is left but the one on screen; else the miss and the round's list
+ * with it added.
+ */
+export function nextMiss(
+  progress: Progress,
+  known: ReadonlySet<string>,
+  shown: readonly string[] = [],
+): { variant: Variant; shown: string[] } | null {
+  const queue = misses(progress, known);
+  const fresh = queue.find((m) => !shown.includes(m));
+  const onScreen = shown.at(-1);
+  const id = fresh ?? queue.find((m) => m !== onScreen);
+  const variant = id === undefined ? null : parseVariantId(id);
+  if (id === undefined || !variant) return null;
+  return { variant, shown: fresh === undefined ? [id] : [...shown, id] };
 }
 
 type Tally = { solved: number; tried: number };
