@@ -254,7 +254,8 @@ export default function Practice({
         return;
       }
       setMode('mixed');
-      setStatus(c.missesDone);
+      // none left, or only the one on screen (Next passed it by unanswered)
+      setStatus(misses(latest.current, known).length > 0 ? c.onlyMissLeft : c.missesDone);
     }
     show(engine, mixed(engine));
   };

@@ -292,7 +292,7 @@ describe.skipIf(executable === '')('the Practice page in Chromium', () => {
         if (lang === 'zh-cn') expect(await englishRuns(page)).toEqual([]);
         const shown = await card(page).getAttribute('data-exercise');
         expect(shown).toMatch(/^[a-z0-9-]+\.\d+$/);
-        expect(exOf(page)).toBe(shown);
+        await expect.poll(() => exOf(page)).toBe(shown);
         // the notice can be dismissed from the keyboard; focus goes on to the question
         await page.focus('[data-notice="link"] [data-action="dismiss"]');
         await page.keyboard.press('Enter');
@@ -310,7 +310,8 @@ describe.skipIf(executable === '')('the Practice page in Chromium', () => {
         const { page, problems } = await browser.open(`${path}?ex=`);
         await ready(page);
         expect(await page.locator('[data-notice="link"]').count()).toBe(0);
-        expect(exOf(page)).toBe(await card(page).getAttribute('data-exercise'));
+        const shown = await card(page).getAttribute('data-exercise');
+        await expect.poll(() => exOf(page)).toBe(shown);
         expect(problems).toEqual([]);
         await page.close();
       });
@@ -353,7 +354,7 @@ describe.skipIf(executable === '')('the Practice page in Chromium', () => {
           await ready(page);
           const shown = await card(page).getAttribute('data-exercise');
           expect(shown).not.toBe(starter);
-          expect(exOf(page)).toBe(shown);
+          await expect.poll(() => exOf(page)).toBe(shown);
         }
         expect(problems).toEqual([]);
         await page.close();
