@@ -16,7 +16,7 @@ const executable = inject('chromium');
 const siteUrl = inject('siteUrl');
 failWhenChromiumRequired(executable);
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe.skipIf(executable === '')('lesson pages and their exercises in Chromium', () => {
   const session = useBrowser(executable, siteUrl);
@@ -49,9 +49,9 @@ describe.skipIf(executable === '')('lesson pages and their exercises in Chromium
             const forms =
               typeof v === 'number'
                 ? v >= 10
-                  ? [`(?<![\\d,.])${escape(groupDigits(v))}(?![\\d,]\\d)`, `(?<![\\d,.])${v}(?![\\d,]\\d)`]
+                  ? [`(?<![\\d,.])${escapeRegex(groupDigits(v))}(?![\\d,]\\d)`, `(?<![\\d,.])${v}(?![\\d,]\\d)`]
                   : []
-                : [escape(shapeText(v))];
+                : [escapeRegex(shapeText(v))];
             for (const form of forms)
               expect(above, `${prefix}/lessons/${slug}/ shows ${exercise.id}'s answer above it`).not.toMatch(new RegExp(form));
           }
