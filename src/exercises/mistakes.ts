@@ -29,8 +29,8 @@ export const mistakes: readonly Mistake[] = [
     'kernel-ignores-channels',
     { en: 'Left out the input channels', 'zh-cn': '漏掉了输入通道' },
     {
-      en: 'Each filter spans every input channel: a 3×3 filter on 3 channels holds 3×3×3 weights, not 9.',
-      'zh-cn': '每个滤波器都覆盖全部输入通道：3 个通道上的 3×3 滤波器有 3×3×3 个权重，而不是 9 个。',
+      en: 'Each filter spans every input channel: a k × k filter on C channels holds k × k × C weights, not k × k.',
+      'zh-cn': '每个滤波器都覆盖全部输入通道：C 个通道上的 k × k 滤波器有 k × k × C 个权重，而不是 k × k 个。',
     },
   ),
   m(
@@ -383,6 +383,24 @@ export const mistakes: readonly Mistake[] = [
     {
       en: "A convolution's output has one channel per filter: the last axis is `filters`, whatever the input's channels were.",
       'zh-cn': '卷积的输出每个滤波器对应一个通道：最后一个轴等于 `filters`，与输入的通道数无关。',
+    },
+  ),
+  m(
+    'batch-norm-skipped',
+    'batch-norm-split',
+    { en: 'Left BatchNormalization out', 'zh-cn': '漏算了批量归一化' },
+    {
+      en: 'BatchNormalization is not a weightless layer like pooling: it keeps four vectors per channel, two of them trainable.',
+      'zh-cn': '批量归一化不像池化那样没有参数：它每个通道保存四个向量，其中两个可训练。',
+    },
+  ),
+  m(
+    'layer-norm-no-beta',
+    'batch-norm-split',
+    { en: "Left out LayerNormalization's β", 'zh-cn': '漏掉了层归一化的 β' },
+    {
+      en: 'LayerNormalization learns two vectors over the normalised axis: γ, a scale, and β, an offset (`center=True` by default).',
+      'zh-cn': '层归一化在被归一化的轴上学习两个向量：缩放 γ 和偏移 β（默认 `center=True`）。',
     },
   ),
 ];

@@ -246,7 +246,10 @@ describe('normalization and embedding', () => {
   test('layernorm-params: 2 × features', () =>
     run(layernormParams, (ex) => {
       const [t, d] = dims(layerAbout(ex).input);
-      return { answer: 2 * d!, mistakes: { 'layer-norm-statistics': 4 * d!, 'layer-norm-per-position': 2 * d! * t!, 'forgot-bias': d! } };
+      return {
+        answer: 2 * d!,
+        mistakes: { 'layer-norm-statistics': 4 * d!, 'layer-norm-per-position': 2 * d! * t!, 'layer-norm-no-beta': d! },
+      };
     }));
 
   test('embedding-params: input_dim × output_dim', () =>
@@ -382,6 +385,8 @@ describe('trainable and non-trainable', () => {
       if (ask === 'trainable') mistakes['batch-norm-all-trainable'] = answer + 2 * bn.channels;
       if (ask === 'nonTrainable') mistakes['batch-norm-all-trainable'] = answer - 2 * bn.channels;
       if (bn.positions > 1 && bn[ask] > 0) mistakes['batch-norm-per-pixel'] = answer - bn[ask] + bn[ask] * bn.positions;
+      // BatchNormalization left out: the total without its 4 × channels (2 × channels of them trainable)
+      if (ask !== 'nonTrainable') mistakes['batch-norm-skipped'] = answer - (ask === 'params' ? 4 : 2) * bn.channels;
       return { answer, mistakes };
     }));
 

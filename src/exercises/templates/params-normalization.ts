@@ -46,7 +46,7 @@ export const layernormParams: Template = {
   skill: 'layer-params',
   lessons: ['attention'],
   covers: ['LayerNormalization'],
-  mistakes: ['layer-norm-statistics', 'layer-norm-per-position', 'forgot-bias'],
+  mistakes: ['layer-norm-statistics', 'layer-norm-per-position', 'layer-norm-no-beta'],
   draw(rng) {
     const steps = rng.pick([10, 20, 50, 128, 512]);
     const features = rng.pick([32, 64, 128, 256, 512, 768]);
@@ -68,7 +68,7 @@ export const layernormParams: Template = {
           en: `${v} is what BatchNormalization keeps on this input, with its moving mean and variance. LayerNormalization has only γ and β for the ${features} features.`,
           'zh-cn': `${v} 是批量归一化在这个输入上的参数量，含移动均值和移动方差。层归一化只有 ${features} 个特征各自的 γ 和 β。`,
         })),
-        ...wrong('forgot-bias', gammaOnly, (v) => ({
+        ...wrong('layer-norm-no-beta', gammaOnly, (v) => ({
           en: `${v} is γ alone. LayerNormalization also learns β, a bias for each of the ${features} features (\`center=True\` by default).`,
           'zh-cn': `${v} 只是 γ。层归一化还学习 β，即 ${features} 个特征各自的偏置（默认 \`center=True\`）。`,
         })),

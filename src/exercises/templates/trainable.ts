@@ -131,7 +131,7 @@ export const batchnormSplit: Template = {
   skill: 'trainable-split',
   lessons: ['batch-normalization'],
   covers: ['BatchNormalization'],
-  mistakes: ['batch-norm-trainable-only', 'batch-norm-all-trainable', 'batch-norm-per-pixel'],
+  mistakes: ['batch-norm-trainable-only', 'batch-norm-all-trainable', 'batch-norm-per-pixel', 'batch-norm-skipped'],
   draw(rng) {
     const model = bnModel(rng);
     const ask = rng.pick(ASKS);
@@ -163,6 +163,17 @@ export const batchnormSplit: Template = {
             en: `${v} leaves out BatchNormalization's moving mean and variance: 2 vectors of ${channels}, ${n(bn.nonTrainable)} non-trainable numbers.`,
             'zh-cn': `${v} 漏掉了批量归一化的移动均值和移动方差：两个长度为 ${channels} 的向量，共 ${n(bn.nonTrainable)} 个不可训练的数。`,
           }))
+        : []),
+      // the model as if BatchNormalization held nothing: the engine's total without that layer
+      ...(ask !== 'nonTrainable'
+        ? wrong(
+            'batch-norm-skipped',
+            summaryOf({ ...model, layers: model.layers.filter((l) => l.type !== 'BatchNormalization') })?.totals[ask],
+            (v) => ({
+              en: `${v} leaves \`${bn.name}\` out. BatchNormalization holds ${n(bn.params)} parameters here: γ, β, the moving mean and the moving variance, ${channels} each.`,
+              'zh-cn': `${v} 漏掉了 \`${bn.name}\`。这里的批量归一化有 ${n(bn.params)} 个参数：γ、β、移动均值和移动方差，各 ${channels} 个。`,
+            }),
+          )
         : []),
       ...wrong('batch-norm-per-pixel', perPixel, (v) => ({
         en: `${v} repeats BatchNormalization's vectors at each of the ${positions?.join(' × ')} positions. They are per channel: ${channels} channels, shared by every position.`,
