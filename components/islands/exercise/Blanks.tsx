@@ -8,6 +8,7 @@ import type { Blank, BlankDiagnosis, Locale } from './diagnose.ts';
 import { blankName, checkBlanks, type Outcome } from './feedback.ts';
 import { withInlineCode } from './inline-code.tsx';
 import type { ExerciseStrings } from './strings.ts';
+import { AnswerInput } from './AnswerInput.tsx';
 
 interface Props {
   blanks: readonly Blank[];
@@ -62,26 +63,13 @@ export function Blanks({ blanks, prompt, display, locale, strings, idBase, feedb
                   {b.label ? withInlineCode(b.label[locale]) : `${strings.answer} ${i + 1}`}
                 </label>
               )}
-              <input
+              <AnswerInput
                 id={inputId(b)}
-                class="pl-ex__input"
-                type="text"
-                // Not inputmode="numeric" or "decimal", even for a count: people type 18,496 and 18 496
-                // (the page prints counts that way), and phones' number pads lack the space, and the
-                // comma too where the decimal pad offers only "." (iOS in English); shapes need
-                // brackets and "x" anyway. The full keyboard has every character an answer may use.
-                inputMode="text"
-                autocomplete="off"
-                autocapitalize="off"
-                spellcheck={false}
-                data-blank-input={b.id}
+                blank={b.id}
                 value={texts[b.id] ?? ''}
-                onInput={(e) => {
-                  const value = e.currentTarget.value;
-                  setTexts((t) => ({ ...t, [b.id]: value }));
-                }}
-                aria-describedby={single ? feedbackId : `${promptId} ${feedbackId}`}
-                aria-invalid={verdict === 'wrong' || verdict === 'unreadable' ? 'true' : 'false'}
+                onInput={(value) => setTexts((t) => ({ ...t, [b.id]: value }))}
+                describedBy={single ? feedbackId : `${promptId} ${feedbackId}`}
+                invalid={verdict === 'wrong' || verdict === 'unreadable'}
               />
             </div>
           );

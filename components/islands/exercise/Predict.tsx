@@ -12,6 +12,7 @@ import type { Outcome } from './feedback.ts';
 import { withInlineCode } from './inline-code.tsx';
 import { loadGenerator } from './load-generator.ts';
 import type { ExerciseStrings } from './strings.ts';
+import { AnswerInput } from './AnswerInput.tsx';
 
 type PredictResponse = Extract<ResponseData, { kind: 'predict' }>;
 
@@ -114,21 +115,14 @@ export function Predict({ template, seed, response, prompt, display, locale, str
       {display}
       <div class="pl-ex__blanks">
         <div class="pl-ex__blank" data-blank={blank.id} data-verdict={committed === null ? 'none' : invalid ? 'wrong' : 'right'}>
-          <input
+          <AnswerInput
             id={inputId}
-            class="pl-ex__input"
-            type="text"
-            // text, not numeric: see Blanks.tsx
-            inputMode="text"
-            autocomplete="off"
-            autocapitalize="off"
-            spellcheck={false}
-            data-blank-input={blank.id}
+            blank={blank.id}
             value={text}
             readOnly={committed !== null}
-            onInput={(e) => setText(e.currentTarget.value)}
-            aria-describedby={feedbackId}
-            aria-invalid={invalid ? 'true' : 'false'}
+            onInput={setText}
+            describedBy={feedbackId}
+            invalid={invalid}
           />
         </div>
         <button type="submit" class="pl-ex__check" disabled={committed !== null}>
