@@ -47,6 +47,8 @@ const PAGES = [
     `${prefix}/lab/?gallery=resnet50`,
     // the practice page at a known question (its dashboard tables and progress file controls below)
     `${prefix}/practice/?ex=conv2d-params.7`,
+    // the 404 page of each locale
+    prefix ? `${prefix}/404/` : '/404.html',
   ];
 });
 

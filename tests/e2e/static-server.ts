@@ -1,6 +1,7 @@
 /**
  * A tiny static file server for the built site, so the browser tests need nothing but Node:
- * `/zh-cn/` serves `zh-cn/index.html`, unknown paths get the site's 404 page.
+ * `/zh-cn/` serves `zh-cn/index.html`; an unknown path gets the nearest 404.html up its folders
+ * (`/zh-cn/nope` → `zh-cn/404.html`, else `/404.html`) with status 404, as Cloudflare Pages does.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -41,13 +42,23 @@ async function fileFor(root: string, urlPath: string): Promise<string | null> {
   return null;
 }
 
+/** The 404 page for a missing `urlPath`: the nearest `404.html` in its folder or one above it. */
+async function notFoundPageFor(root: string, urlPath: string): Promise<string> {
+  const folders = urlPath.split('/').filter(Boolean).slice(0, -1);
+  for (let n = folders.length; n > 0; n--) {
+    const page = await fileFor(root, `/${folders.slice(0, n).join('/')}/404.html`);
+    if (page) return page;
+  }
+  return join(root, '404.html');
+}
+
 /** Serve `root` on 127.0.0.1 at a free port. */
 export function serveStatic(root: string): Promise<StaticServer> {
   const server = createServer((req, res) => {
     const urlPath = new URL(req.url ?? '/', 'http://localhost').pathname;
     void (async () => {
-      const file = (await fileFor(root, urlPath)) ?? join(root, '404.html');
-      const found = file !== join(root, '404.html') || urlPath === '/404.html';
+      const found = await fileFor(root, urlPath);
+      const file = found ?? (await notFoundPageFor(root, urlPath));
       res.writeHead(found ? 200 : 404, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       createReadStream(file)
         .on('error', () => res.end())

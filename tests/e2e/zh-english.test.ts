@@ -29,6 +29,8 @@ const PAGES = [
   // the practice page with a question, and with a link to a question this site lacks (its message)
   '/zh-cn/practice/?ex=conv2d-params.7',
   '/zh-cn/practice/?ex=no-such-template.1',
+  // the Chinese 404 page (tests/e2e/site.test.ts reaches it from a mistyped address)
+  '/zh-cn/404/',
 ];
 
 failWhenChromiumRequired(executable);
