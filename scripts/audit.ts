@@ -1,0 +1,317 @@
+/**
+ * Lighthouse on one page of each kind, in both locales: the home page, a lesson, the model lab, the
+ * practice page and the 404 page. Lighthouse's default configuration is a phone (Moto G Power
+ * screen, slow 4G and a 4× slower CPU, simulated), which is how most learners first meet the site.
+ *
+ *   npm run audit [-- <built dir>] [--runs N] [--page /lessons/conv2d/ …]
+ *
+ * Without a directory it builds the site into a temporary one (NODE_ENV=production, as
+ * tests/e2e/global-setup.ts does). The site is served on 127.0.0.1 gzipped, as any static host
+ * serves it (a 200 KB lesson page is 35 KB on the wire). With `--runs N` every page is measured N
+ * times and the run with the median performance score is kept, as Lighthouse's docs advise against
+ * its run-to-run variance.
+ *
+ * Prints a table and exits 1 when a page scores below 95 for performance or below 100 for
+ * accessibility, best practices or SEO, listing the audits that cost it points.
+ */
+import { spawn } from 'node:child_process';
+import { createReadStream, existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createGzip } from 'node:zlib';
+import { launch, type LaunchedChrome } from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+
+/** One page of each kind, in both locales. The 404 page is audited as a file (Lighthouse refuses a 404 status). */
+export const AUDITED_PAGES = [
+  '/',
+  '/zh-cn/',
+  '/lessons/conv2d/',
+  '/zh-cn/lessons/conv2d/',
+  '/lab/',
+  '/zh-cn/lab/',
+  '/practice/',
+  '/zh-cn/practice/',
+  '/404.html',
+  '/zh-cn/404/',
+] as const;
+
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+type Category = (typeof CATEGORIES)[number];
+
+/** The lowest score each category may have (issue #11). */
+export const MINIMUM_SCORE: Record<Category, number> = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 };
+
+/** Flags for a quiet, sandbox-free headless run that never phones home (as tests/e2e/chromium.ts). */
+const CHROME_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** An audit that cost a page points. */
+export interface LostAudit {
+  category: Category;
+  id: string;
+  title: string;
+  /** Lighthouse's display value (`2.7 s`), or its score. */
+  detail: string;
+}
+
+export interface PageAudit {
+  page: string;
+  /** 0–100 per category. */
+  scores: Record<Category, number>;
+  /** Milliseconds, except CLS (unitless). */
+  metrics: { lcp: number; tbt: number; cls: number; fcp: number };
+  lost: LostAudit[];
+  /** Every run's performance score, when there were several. */
+  performanceRuns: number[];
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml',
+};
+/** Already compressed: sent as they are. */
+const COMPRESSED = new Set(['.png', '.woff2', '.woff', '.ico']);
+
+/** The file a URL path names inside `root` (`/zh-cn/` → `zh-cn/index.html`), or null. */
+async function fileFor(root: string, urlPath: string): Promise<string | null> {
+  const path = normalize(join(root, decodeURIComponent(urlPath)));
+  if (path !== root && !path.startsWith(root + sep)) return null;
+  for (const candidate of [path, join(path, 'index.html')]) {
+    if ((await stat(candidate).catch(() => null))?.isFile()) return candidate;
+  }
+  return null;
+}
+
+/** Serve `root` on 127.0.0.1, gzipping text for clients that accept it; a missing file gets /404.html with status 404. */
+export function serveCompressed(root: string): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const urlPath = new URL(req.url ?? '/', 'http://localhost').pathname;
+      const found = await fileFor(root, urlPath);
+      const file = found ?? join(root, '404.html');
+      const gzip = !COMPRESSED.has(extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+      res.writeHead(found ? 200 : 404, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
+      });
+      const stream = createReadStream(file).on('error', () => res.end());
+      (gzip ? stream.pipe(createGzip({ level: 9 })) : stream).pipe(res);
+    })();
+  });
+  return new Promise((done, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      done({
+        url: `http://127.0.0.1:${port}`,
+        close: () =>
+          new Promise((closed) => {
+            server.closeAllConnections();
+            server.close(() => closed());
+          }),
+      });
+    });
+  });
+}
+
+/** `astro build --outDir <dir>` with NODE_ENV=production, so the site is the one that ships. */
+async function buildSite(root: string, outDir: string): Promise<void> {
+  const pkg = createRequire(join(root, 'package.json')).resolve('astro/package.json');
+  const { bin } = JSON.parse(await readFile(pkg, 'utf8')) as { bin: { astro: string } };
+  const cli = join(dirname(pkg), bin.astro);
+  return new Promise((done, reject) => {
+    const env = { ...process.env, NODE_ENV: 'production' };
+    const child = spawn(process.execPath, [cli, 'build', '--outDir', outDir], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let log = '';
+    child.stdout.on('data', (d: Buffer) => (log += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (log += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? done() : reject(new Error(`astro build failed (exit ${code}):\n${log.slice(-4000)}`))));
+  });
+}
+
+/** The run whose performance score is the median (the lower middle one for an even count). */
+export function medianRun<T extends { scores: Record<Category, number> }>(runs: readonly T[]): T {
+  const sorted = [...runs].sort((a, b) => a.scores.performance - b.scores.performance);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
+/** One Lighthouse run of `url` in the Chrome listening on `port`. */
+async function auditOnce(url: string, page: string, port: number): Promise<PageAudit> {
+  const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+  if (!result) throw new Error(`Lighthouse returned nothing for ${page}`);
+  const { lhr } = result;
+  if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${page}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  const scores = {} as Record<Category, number>;
+  const lost: LostAudit[] = [];
+  for (const category of CATEGORIES) {
+    const cat = lhr.categories[category];
+    scores[category] = Math.round((cat?.score ?? 0) * 100);
+    for (const ref of cat?.auditRefs ?? []) {
+      const audit = lhr.audits[ref.id];
+      // Scored audits, and for performance the insights that say why (render-blocking requests, fonts …).
+      const scored = ref.weight > 0 || (category === 'performance' && ref.group === 'insights');
+      if (!audit || !scored || audit.score === null || audit.score >= 1) continue;
+      lost.push({ category, id: ref.id, title: audit.title, detail: audit.displayValue ?? `score ${audit.score}` });
+    }
+  }
+  const metric = (id: string): number => lhr.audits[id]?.numericValue ?? Number.NaN;
+  return {
+    page,
+    scores,
+    metrics: {
+      lcp: metric('largest-contentful-paint'),
+      tbt: metric('total-blocking-time'),
+      cls: metric('cumulative-layout-shift'),
+      fcp: metric('first-contentful-paint'),
+    },
+    lost,
+    performanceRuns: [scores.performance],
+  };
+}
+
+/** Audits `pages` one after another, `runs` times each, keeping each page's median run. */
+export async function auditPages(siteUrl: string, pages: readonly string[], runs: number, chromePath: string): Promise<PageAudit[]> {
+  const results: PageAudit[] = [];
+  let chrome: LaunchedChrome | undefined;
+  try {
+    chrome = await launch({ chromePath, chromeFlags: CHROME_FLAGS });
+    for (const page of pages) {
+      const tries: PageAudit[] = [];
+      for (let i = 0; i < runs; i++) tries.push(await auditOnce(new URL(page, siteUrl).href, page, chrome.port));
+      results.push({ ...medianRun(tries), performanceRuns: tries.map((t) => t.scores.performance) });
+      const last = results.at(-1)!;
+      console.error(
+        `  ${page}: ${CATEGORIES.map((c) => last.scores[c]).join(' / ')}${runs > 1 ? ` (perf runs ${last.performanceRuns.join(', ')})` : ''}`,
+      );
+    }
+  } finally {
+    chrome?.kill();
+  }
+  return results;
+}
+
+/** The pages' categories that fall short. */
+export const failures = (audits: readonly PageAudit[]): { page: string; category: Category; score: number }[] =>
+  audits.flatMap((a) =>
+    CATEGORIES.filter((c) => a.scores[c] < MINIMUM_SCORE[c]).map((category) => ({ page: a.page, category, score: a.scores[category] })),
+  );
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+/** The table `npm run audit` prints. */
+export function auditTable(audits: readonly PageAudit[]): string {
+  const width = Math.max(4, ...audits.map((a) => a.page.length));
+  const columns = ['perf', 'a11y', 'BP', 'SEO', 'LCP', 'TBT', 'CLS', 'FCP'];
+  const rows = audits.map((a) => [
+    String(a.scores.performance),
+    String(a.scores.accessibility),
+    String(a.scores['best-practices']),
+    String(a.scores.seo),
+    seconds(a.metrics.lcp),
+    `${Math.round(a.metrics.tbt)} ms`,
+    a.metrics.cls.toFixed(3),
+    seconds(a.metrics.fcp),
+  ]);
+  const widths = columns.map((c, i) => Math.max(c.length, ...rows.map((r) => r[i]!.length)));
+  const line = (page: string, cells: string[]): string => [page.padEnd(width), ...cells.map((c, i) => c.padStart(widths[i]!))].join('  ');
+  return [
+    line('page', columns),
+    line(
+      '-'.repeat(width),
+      widths.map((w) => '-'.repeat(w)),
+    ),
+    ...audits.map((a, i) => line(a.page, rows[i]!)),
+  ].join('\n');
+}
+
+function parseArgs(argv: readonly string[]): { dir: string | undefined; runs: number; pages: string[] } {
+  let dir: string | undefined;
+  let runs = 1;
+  const pages: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--runs') runs = Number(argv[++i]);
+    else if (arg === '--page') pages.push(argv[++i] ?? '/');
+    else if (arg.startsWith('--runs=')) runs = Number(arg.slice('--runs='.length));
+    else if (arg.startsWith('-')) throw new Error(`unknown option ${arg}`);
+    else dir = resolve(arg);
+  }
+  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number of at least 1');
+  // `--page` audits only the pages named (while working on one); the gate is all of them.
+  return { dir, runs, pages: pages.length > 0 ? pages : [...AUDITED_PAGES] };
+}
+
+async function main(): Promise<void> {
+  const { dir, runs, pages } = parseArgs(process.argv.slice(2));
+  const chromePath = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
+  if (!existsSync(chromePath)) {
+    console.error(`error: no Chromium at ${chromePath}: install chromium (apt-get install -y chromium) or set CHROMIUM_PATH`);
+    process.exit(2);
+  }
+  if (dir !== undefined && !existsSync(join(dir, 'index.html'))) {
+    console.error(`error: ${dir} holds no built site (no index.html); run \`npx astro build --outDir ${dir}\` first`);
+    process.exit(2);
+  }
+  const root = fileURLToPath(new URL('../', import.meta.url));
+  const siteDir = dir ?? (await mkdtemp(join(tmpdir(), 'param-lab-audit-')));
+  try {
+    if (dir === undefined) {
+      console.error(`building the site into ${siteDir} …`);
+      await buildSite(root, siteDir);
+    }
+    const server = await serveCompressed(siteDir);
+    let audits: PageAudit[];
+    try {
+      console.error(`auditing ${pages.length} page(s) at ${server.url}, ${runs} run(s) each (Lighthouse, mobile) …`);
+      audits = await auditPages(server.url, pages, runs, chromePath);
+    } finally {
+      await server.close();
+    }
+    console.log(`\n${auditTable(audits)}`);
+    if (runs > 1) console.log(`\nperformance: the median of ${runs} runs per page`);
+    const failed = failures(audits);
+    if (failed.length > 0) {
+      console.error(`\n${failed.length} score(s) below the bar (performance ≥ ${MINIMUM_SCORE.performance}, the others 100):`);
+      for (const f of failed) {
+        console.error(`  ${f.page} ${f.category} ${f.score}`);
+        const page = audits.find((a) => a.page === f.page)!;
+        for (const l of page.lost.filter((x) => x.category === f.category)) console.error(`    - ${l.title} (${l.id}): ${l.detail}`);
+      }
+      process.exitCode = 1;
+    }
+  } finally {
+    if (dir === undefined) await rm(siteDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((error: unknown) => {
+    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  });
+}
