@@ -10,7 +10,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { flopsOf, groupDigits, outputText, weightText, type Term } from '@calc/basics.ts';
+import { exactValue, FLOPS_PER_MAC, groupDigits, outputText, weightText, type Term } from '@calc/basics.ts';
 import { fill, labelled } from '@i18n/fill.ts';
 import type { Field } from '@lessons/types.ts';
 import type { Engine } from './calculator/engine.ts';
@@ -53,6 +53,10 @@ const loadEngine = (): Promise<Engine> =>
       return Promise.reject(e);
     },
   ));
+
+/** A calculator's MAC count, exactly: past 2^53 the float count has rounded, so its formula is worked out in whole numbers. */
+const exactMacs = (macs: number, formula: Term | undefined): bigint =>
+  (formula && !Number.isSafeInteger(macs) ? exactValue(formula) : null) ?? BigInt(Math.round(macs));
 
 /** Colour slots for the fields a formula number can come from (calculator.css defines them per theme). */
 const TIES = 6;
@@ -407,9 +411,9 @@ export default function Calculator({ preset, start, text }: Props) {
                 <span data-result="macs">{s.macsUnknown}</span>
               ) : (
                 <>
-                  <strong data-result="macs-total">{groupDigits(row.macs)}</strong>
+                  <strong data-result="macs-total">{groupDigits(exactMacs(row.macs, row.macsFormula))}</strong>
                   <span class="pl-calc__flops" data-result="flops">
-                    {fill(s.flops, { flops: groupDigits(flopsOf(row.macs)!) })}
+                    {fill(s.flops, { flops: groupDigits(exactMacs(row.macs, row.macsFormula) * BigInt(FLOPS_PER_MAC)) })}
                   </span>
                 </>
               ),

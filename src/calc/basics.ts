@@ -39,6 +39,8 @@ export {
   add,
   equationText,
   evaluate,
+  exactValue,
+  resultText,
   formulaText,
   mul,
   num,

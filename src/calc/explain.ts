@@ -107,6 +107,22 @@ export function evaluate(term: Term): number {
   return term.op === '×' ? term.terms.reduce((acc, t) => acc * evaluate(t), 1) : term.terms.reduce((acc, t) => acc + evaluate(t), 0);
 }
 
+/**
+ * The value a formula denotes, worked out in whole numbers, so it stays exact past 2^53 where
+ * `evaluate`'s floats round (the MACs of a large layer); null when a number in it is not whole.
+ */
+export function exactValue(term: Term): bigint | null {
+  if (term.kind === 'num') return Number.isInteger(term.value) ? BigInt(term.value) : null;
+  const values = term.terms.map(exactValue);
+  if (values.some((v) => v === null)) return null;
+  const [first, ...rest] = values as bigint[];
+  if (term.op === '/') return rest.some((v) => v === 0n) ? null : rest.reduce((acc, v) => acc / v, first!);
+  return term.op === '×' ? rest.reduce((acc, v) => acc * v, first!) : rest.reduce((acc, v) => acc + v, first!);
+}
+
+/** What a formula comes to, grouped: exact whenever its numbers are whole. */
+export const resultText = (term: Term): string => groupDigits(exactValue(term) ?? evaluate(term));
+
 /** `64 × (32 × 3 × 3 + 1)`: a sum inside a product gets parentheses, nothing else does. */
 export function formulaText(term: Term, parent?: OpTerm['op']): string {
   if (term.kind === 'num') return groupDigits(term.value);
@@ -115,7 +131,7 @@ export function formulaText(term: Term, parent?: OpTerm['op']): string {
 }
 
 /** `64 × (32 × 3 × 3 + 1) = 18,496` */
-export const equationText = (term: Term): string => `${formulaText(term)} = ${groupDigits(evaluate(term))}`;
+export const equationText = (term: Term): string => `${formulaText(term)} = ${resultText(term)}`;
 
 /**
  * The rules that slide a window along an axis; each carries the window and its padding so a

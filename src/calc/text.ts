@@ -5,8 +5,14 @@
  */
 import type { OutputShape, Shape, Weight } from './types.ts';
 
-/** Keras's thousands grouping: `18,496`. */
-export const groupDigits = (n: number | bigint): string => n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+/**
+ * Keras's thousands grouping: `18,496`. A whole number past 2^53 is written with every digit it
+ * holds: `String` would round it to 17 significant digits, and past 1e21 write `1e+21`.
+ */
+export const groupDigits = (n: number | bigint): string =>
+  (typeof n === 'number' && Number.isInteger(n) && !Number.isSafeInteger(n) ? BigInt(n) : n)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** Keras's `(None, 26, 26, 32)`. A rank-1 shape prints `(None)`, no trailing comma. */
 export const shapeText = (shape: Shape): string => `(${shape.map((d) => (d === null ? 'None' : String(d))).join(', ')})`;

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { computeTotals } from '@calc/macs.ts';
-import { evaluate, formulaText } from '@calc/explain.ts';
+import { equationText, evaluate, formulaText, resultText } from '@calc/explain.ts';
 import { resolveLayer, summarize } from '@calc/summarize.ts';
 import { layerSpecs } from '@calc/layers/index.ts';
 import { tensor, type FunctionalModel, type SequentialModel } from '@calc/model.ts';
@@ -87,6 +87,15 @@ describe('Dense: inputs × units at every position before the last axis', () => 
     const row = macs('Dense', { units: 10 }, [null, null, 784]);
     expect(row.macs).toBeNull();
     expect(row.macsFormula).toBeUndefined();
+  });
+});
+
+describe('counts past 2^53, which floats round', () => {
+  it('Dense(65535) on (None, 65535, 65535, 65535): 65,535⁴ = 2^64 − 4·2^48 + 6·2^32 − 4·2^16 + 1, every digit', () => {
+    const row = macs('Dense', { units: 65535 }, [null, 65535, 65535, 65535]);
+    // the float product is 1 short (…624); the formula worked out in whole numbers is not
+    expect(resultText(row.macsFormula!)).toBe('18,445,618,199,572,250,625');
+    expect(equationText(row.macsFormula!)).toBe('65,535 × 65,535 × 65,535 × 65,535 = 18,445,618,199,572,250,625');
   });
 });
 

@@ -66,4 +66,10 @@ describe('digits', () => {
     expect([0, 999, 1000, 18496, 1234567].map(groupDigits)).toEqual(['0', '999', '1,000', '18,496', '1,234,567']);
     expect(groupDigits(12345678901234567890n)).toBe('12,345,678,901,234,567,890');
   });
+
+  it('writes a whole number past 2^53 with every digit it holds, never 1e+21', () => {
+    expect(groupDigits(2 ** 60)).toBe('1,152,921,504,606,846,976');
+    expect(groupDigits(2 ** 72)).toBe('4,722,366,482,869,645,213,696');
+    expect(groupDigits(-(2 ** 60))).toBe('-1,152,921,504,606,846,976');
+  });
 });

@@ -4,7 +4,7 @@
  * A sum of labelled parts (attention's projections, scores and weighted sum) is written one part
  * per line, each named and with its own value, so six long products stay readable on a phone.
  */
-import { evaluate, groupDigits, type Term } from '@calc/basics.ts';
+import { resultText, type Term } from '@calc/basics.ts';
 import type { RoleNames } from '@i18n/index.ts';
 import { roleName } from '@i18n/fill.ts';
 import type { Token } from './formula-tokens.ts';
@@ -70,15 +70,15 @@ export function FormulaView({ formula, tokens, tieOf, hot, roles, legend, result
               <span class="pl-formula__name">{p.label}</span>
               {i > 0 ? '+ ' : ''}
               {run(p.tokens)}
-              {` = ${groupDigits(evaluate(p.term))}`}
+              {` = ${resultText(p.term)}`}
             </span>
           ))}
-          <span class="pl-formula__part">{`= ${groupDigits(evaluate(formula))}`}</span>
+          <span class="pl-formula__part">{`= ${resultText(formula)}`}</span>
         </code>
       ) : (
         <code class="pl-formula" data-result={result}>
           {run(tokens)}
-          {` = ${groupDigits(evaluate(formula))}`}
+          {` = ${resultText(formula)}`}
         </code>
       )}
       {entries.length > 0 && (
