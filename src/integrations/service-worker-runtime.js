@@ -24,17 +24,27 @@ self.addEventListener('install', (event) => {
   event.waitUntil(precache().then(() => self.skipWaiting()));
 });
 
+/**
+ * A few files at a time, at low priority: the first page's own requests (a lesson's calculator, the
+ * lab's reader) share the browser's six connections to the host with these, and must not queue
+ * behind a hundred and sixty of them.
+ */
+const PRECACHE_AT_ONCE = 3;
+
 async function precache() {
   const cache = await caches.open(CACHE);
-  await Promise.all(
-    PRECACHE.map(async (path) => {
+  const queue = [...PRECACHE];
+  const store = async () => {
+    for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
       const kept = isHashed(path) ? await caches.match(path) : undefined;
       // `no-cache`: an unhashed file is checked with the server, never taken stale from the HTTP cache.
-      const response = kept ?? (await fetch(new Request(path, { cache: isHashed(path) ? 'default' : 'no-cache' })));
+      const request = new Request(path, { cache: isHashed(path) ? 'default' : 'no-cache', priority: 'low' });
+      const response = kept ?? (await fetch(request));
       if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
       await cache.put(path, response);
-    }),
-  );
+    }
+  };
+  await Promise.all(Array.from({ length: PRECACHE_AT_ONCE }, store));
 }
 
 self.addEventListener('activate', (event) => {

@@ -84,17 +84,44 @@ export const registrationScript = (base: string): string =>
   // ES5, so that even a browser too old for the site's modules finds nothing here to report.
   `addEventListener('load',function(){try{navigator.serviceWorker.register('${base}sw.js').catch(function(){})}catch(e){}});`;
 
-export default function serviceWorker(): AstroIntegration {
+/**
+ * The `sw.js` of a site built without offline support: readers who installed the worker before
+ * get this one at their next visit, and it deletes its caches and unregisters itself.
+ */
+export const REMOVAL_WORKER = `self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) if (name.startsWith('param-lab-')) await caches.delete(name);
+      await self.registration.unregister();
+    })(),
+  );
+});
+`;
+
+export interface ServiceWorkerOptions {
+  /** Off: pages register nothing and sw.js removes an earlier worker. Default: on unless PARAM_LAB_OFFLINE=off. */
+  enabled?: boolean;
+}
+
+export default function serviceWorker({
+  enabled = process.env['PARAM_LAB_OFFLINE'] !== 'off',
+}: ServiceWorkerOptions = {}): AstroIntegration {
   let base = '/';
   return {
     name: 'param-lab:service-worker',
     hooks: {
       'astro:config:setup': ({ command, config, injectScript }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
-        if (command === 'build') injectScript('head-inline', registrationScript(base));
+        if (command === 'build' && enabled) injectScript('head-inline', registrationScript(base));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
+        if (!enabled) {
+          await writeFile(join(outDir, 'sw.js'), REMOVAL_WORKER);
+          logger.info('offline support off (PARAM_LAB_OFFLINE=off): sw.js removes an installed worker');
+          return;
+        }
         const entries = await precacheEntries(outDir, base);
         const version = versionOf(entries);
         const runtime = await readFile(new URL('./service-worker-runtime.js', import.meta.url), 'utf8');
