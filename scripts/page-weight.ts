@@ -11,6 +11,10 @@
  *
  * Prints a table and exits 1 when a lesson page loads more than 40 KB (gzip), the model lab more
  * than 80 KB, or the practice page more than 50 KB.
+ *
+ * It also weighs every page's CSS: linked stylesheets (and what they @import) plus the page's inline
+ * <style> blocks, gzipped as above. Every page, in both locales, is held to 30 KB (issue #11): CSS
+ * blocks the first paint, so it is the part of a page a phone waits for before showing anything.
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -37,6 +41,9 @@ export interface PageWeight {
   scripts: LoadedScript[];
   gzipBytes: number;
 }
+
+/** Issue #11's budget for the CSS of any page: linked and inline, gzip. */
+export const CSS_BUDGET_BYTES = 30 * 1024;
 
 /** Lesson pages, in either locale, carry the budget. */
 export const isLessonPage = (page: string): boolean => /^\/(?:zh-cn\/)?lessons\/[^/]+\/$/.test(page);
@@ -98,6 +105,24 @@ export function scriptsOfHtml(html: string): { urls: string[]; inline: { code: s
   return { urls, inline };
 }
 
+/** What an HTML page styles itself with: linked stylesheet URLs and inline <style> texts. */
+export function stylesOfHtml(html: string): { urls: string[]; inline: string[] } {
+  const urls: string[] = [];
+  const inline: string[] = [];
+  for (const m of html.matchAll(/<link\b([^>]*)>/gi)) {
+    const attrs = attributes(m[1]!);
+    if ((attrs.get('rel') ?? '').toLowerCase().split(/\s+/).includes('stylesheet') && attrs.get('href')) urls.push(attrs.get('href')!);
+  }
+  // <style> in <svg> too: the browser applies it all the same.
+  for (const m of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)) if (m[1]!.trim() !== '') inline.push(m[1]!);
+  return { urls, inline };
+}
+
+/** The stylesheets a CSS file pulls in with `@import "x.css"` or `@import url(x.css)`. */
+export function cssImports(css: string): string[] {
+  return [...css.matchAll(/@import\s+(?:url\(\s*)?(["']?)([^"')\s;]+)\1/gi)].map((m) => m[2]!);
+}
+
 /**
  * The specifiers a module imports statically: `import x from "./a.js"`, `import "./b.js"`,
  * `export * from "./c.js"`, `import{a as b}from"./d.js"` (minified). `import("./e.js")` is dynamic
@@ -150,7 +175,20 @@ export class SiteMeter {
   private readonly sizes = new Map<string, Promise<number>>();
   private readonly imports = new Map<string, Promise<string[]>>();
 
+  private readonly texts = new Map<string, Promise<string>>();
+
   constructor(private readonly read: SiteReader) {}
+
+  /** A file of the site, read once. */
+  text(path: string): Promise<string> {
+    if (!this.texts.has(path)) this.texts.set(path, this.read(path));
+    return this.texts.get(path)!;
+  }
+
+  /** A page's CSS, fetching its HTML too. */
+  async measurePageStyles(page: string): Promise<PageStyles> {
+    return measureStyles(this, page, await this.text(page.endsWith('/') ? `${page}index.html` : page));
+  }
 
   private size(path: string): Promise<number> {
     if (!this.sizes.has(path)) this.sizes.set(path, this.read(path).then(gzipSize));
@@ -203,6 +241,35 @@ export class SiteMeter {
   }
 }
 
+export interface PageStyles {
+  page: string;
+  /** Each stylesheet the page links, and `n inline styles` for its <style> blocks. */
+  sheets: LoadedScript[];
+  gzipBytes: number;
+}
+
+/** A page's CSS: linked stylesheets with their @imports, each once, and its inline styles together. */
+export async function measureStyles(meter: SiteMeter, page: string, html: string): Promise<PageStyles> {
+  const { urls, inline } = stylesOfHtml(html);
+  const seen = new Set<string>();
+  const queue = urls.filter(counted).map((u) => sitePath(u, page));
+  while (queue.length > 0) {
+    const path = queue.shift()!;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    queue.push(
+      ...cssImports(await meter.text(path))
+        .filter(counted)
+        .map((u) => sitePath(u, path)),
+    );
+  }
+  const sheets: LoadedScript[] = [
+    ...(await Promise.all([...seen].map(async (url) => ({ url, gzipBytes: gzipSize(await meter.text(url)) })))),
+    ...(inline.length > 0 ? [{ url: `${inline.length} inline styles`, gzipBytes: gzipSize(inline.join('\n')) }] : []),
+  ];
+  return { page, sheets, gzipBytes: sheets.reduce((n, s) => n + s.gzipBytes, 0) };
+}
+
 async function htmlFiles(dir: string, under = dir): Promise<string[]> {
   const entries = await readdir(under, { withFileTypes: true });
   const nested = await Promise.all(
@@ -227,6 +294,25 @@ export async function measureSite(dir: string): Promise<PageWeight[]> {
 }
 
 const kb = (bytes: number): string => (bytes / 1024).toFixed(1);
+
+/** The CSS of every page in a built site, in path order. */
+export async function measureSiteStyles(dir: string): Promise<PageStyles[]> {
+  const meter = new SiteMeter(diskReader(dir));
+  const files = await htmlFiles(dir);
+  const styles = await Promise.all(files.map(async (f) => measureStyles(meter, pageOf(dir, f), await readFile(f, 'utf8'))));
+  return styles.sort((a, b) => a.page.localeCompare(b.page));
+}
+
+/** The CSS table `npm run page-weight` prints, in the JavaScript table's style. */
+export function styleTable(styles: readonly PageStyles[]): string {
+  const width = Math.max(4, ...styles.map((w) => w.page.length));
+  const lines = [`${'page'.padEnd(width)}  files  KB gzip  budget`, `${'-'.repeat(width)}  -----  -------  ------`];
+  for (const w of styles) {
+    const budget = w.gzipBytes <= CSS_BUDGET_BYTES ? 'ok' : 'OVER';
+    lines.push(`${w.page.padEnd(width)}  ${String(w.sheets.length).padStart(5)}  ${kb(w.gzipBytes).padStart(7)}  ${budget}`);
+  }
+  return lines.join('\n');
+}
 
 /** The table `npm run page-weight` prints. */
 export function weightTable(weights: readonly PageWeight[]): string {
@@ -259,7 +345,16 @@ async function main(): Promise<void> {
     console.error(`\nwhat ${over[0]!.page} loads, largest first (KB gzip):`);
     for (const s of [...over[0]!.scripts].sort((a, b) => b.gzipBytes - a.gzipBytes))
       console.error(`  ${kb(s.gzipBytes).padStart(6)}  ${s.url}`);
-    process.exit(1);
+    process.exitCode = 1;
+  }
+  const styles = await measureSiteStyles(dir);
+  console.log(`\nCSS (linked and inline)\n${styleTable(styles)}`);
+  const heavy = styles.filter((w) => w.gzipBytes > CSS_BUDGET_BYTES);
+  if (heavy.length > 0) {
+    console.error(`\n${heavy.length} page(s) over the CSS budget of ${kb(CSS_BUDGET_BYTES)} KB:`);
+    for (const w of heavy)
+      console.error(`  ${w.page} ${kb(w.gzipBytes)} KB: ${w.sheets.map((x) => `${x.url} ${kb(x.gzipBytes)}`).join(', ')}`);
+    process.exitCode = 1;
   }
 }
 
