@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import sitemap from '@astrojs/sitemap';
 import preact from '@astrojs/preact';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
@@ -13,6 +14,16 @@ import rehypeAnchorLabels from './src/markdown/anchor-labels.ts';
 import zhUi from './src/content/i18n/zh-CN.json' with { type: 'json' };
 // Astro loads this file through Vite, which compiles the TypeScript module.
 import { CURRICULUM } from './src/lessons/curriculum.ts';
+import notFoundPages from './src/integrations/not-found.ts';
+import linkCheck from './src/integrations/link-check.ts';
+import serviceWorker from './src/integrations/service-worker.ts';
+
+/**
+ * Where the site is deployed: canonical URLs, hreflang links, the sitemap, robots.txt and the social
+ * card's absolute URL are built on it. Set PARAM_LAB_SITE when deploying anywhere else; the default
+ * is a reserved example domain, so an unset variable never points readers at someone else's site.
+ */
+const site = process.env.PARAM_LAB_SITE || 'https://param-lab.example';
 
 /**
  * The lessons that exist (content/docs/lessons/*.mdx), in curriculum order; a lesson the curriculum does
@@ -73,6 +84,7 @@ const interactDirective = {
 };
 
 export default defineConfig({
+  site,
   // Math is typeset at build time (KaTeX HTML + CSS); no math JavaScript reaches the browser.
   // remark-math and rehype-katex are unified plugins, so Markdown and MDX use the unified processor.
   // remarkCjkLineBreaks: a source line break between two Chinese characters is not a space.
@@ -89,11 +101,25 @@ export default defineConfig({
         'zh-cn': { label: '简体中文', lang: 'zh-CN' },
       },
       sidebar,
+      // The search button's accessible name holds the shortcut it shows (components/overrides/Search.astro).
+      components: { Search: './components/overrides/Search.astro' },
+      // The social card in every page's head (src/route-data.ts).
+      routeMiddleware: './src/route-data.ts',
       customCss: ['katex/dist/katex.min.css', './components/calculator.css', './components/lessons.css', './components/layout.css'],
       // Starlight's own Markdown plugins (asides, heading links) only look under src/content/docs
       // unless told about other folders.
       markdown: { processedDirs: ['./content/docs'] },
     }),
+    // Starlight adds a sitemap of its own unless one is configured; this one leaves the 404 pages out.
+    sitemap({
+      i18n: { defaultLocale: 'root', locales: { root: 'en', 'zh-cn': 'zh-CN' } },
+      filter: (page) => !/\/404\/?$/.test(new URL(page).pathname),
+    }),
+    notFoundPages(),
+    // Every internal link and #fragment in the built pages must land (src/integrations/link-check.ts).
+    linkCheck(),
+    // After Starlight (Pagefind) and the 404 pages: sw.js precaches them (docs/offline.md).
+    serviceWorker(),
     mdx(),
     interactDirective,
     preact(),

@@ -30,5 +30,15 @@ export const findChromium = (): string | null => chromiumCandidates().find((p) =
 /** CI sets PARAM_LAB_REQUIRE_BROWSER so a missing browser fails the run instead of skipping. */
 export const browserRequired = (): boolean => !['', '0', 'false'].includes((process.env['PARAM_LAB_REQUIRE_BROWSER'] ?? '').toLowerCase());
 
-export const launchChromium = (executablePath: string): Promise<Browser> =>
-  chromium.launch({ executablePath, headless: true, args: FLAGS });
+/**
+ * Chromium, headless. Its `newPage()` blocks service workers unless told otherwise: the site's worker
+ * (docs/offline.md) precaches ~8 MB after every first load, which would slow every other test and
+ * race the ones that time the page. tests/e2e/offline.test.ts opens its own contexts
+ * (`browser.newContext()`), where the worker runs.
+ */
+export async function launchChromium(executablePath: string): Promise<Browser> {
+  const browser = await chromium.launch({ executablePath, headless: true, args: FLAGS });
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = (options = {}) => newPage({ serviceWorkers: 'block', ...options });
+  return browser;
+}
