@@ -132,8 +132,11 @@ export default function Lab(props: LabProps) {
   useEffect(() => {
     const target = focusAfter.current;
     if (!target || !root.current) return;
-    focusAfter.current = null;
     let el = root.current.querySelector<HTMLElement>(target);
+    // a row not drawn yet (the summary can come a render later): wait for it, rather than leave the
+    // keyboard on "Add layer" while the new layer opens below
+    if (!el) return;
+    focusAfter.current = null;
     if (el instanceof HTMLButtonElement && el.disabled)
       el = root.current.querySelector<HTMLElement>('.pl-lab__details-row [data-action="type"]');
     el?.focus();
