@@ -3,7 +3,7 @@
  * practice page and the 404 page. Lighthouse's default configuration is a phone (Moto G Power
  * screen, slow 4G and a 4× slower CPU, simulated), which is how most learners first meet the site.
  *
- *   npm run audit [-- <built dir>] [--runs N] [--page /lessons/conv2d/ …]
+ *   npm run audit [-- <built dir>] [--runs N] [--page /lessons/conv2d/ …] [--reports <dir>]
  *
  * Without a directory it builds the site into a temporary one (NODE_ENV=production, as
  * tests/e2e/global-setup.ts does). The site is served on 127.0.0.1 gzipped, as any static host
@@ -16,7 +16,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createReadStream, existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -160,11 +160,18 @@ export function medianRun<T extends { scores: Record<Category, number> }>(runs: 
   return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
 
+/** Where `--reports` keeps each run's full Lighthouse report (JSON), for reading why a page scored as it did. */
+let reportsDir: string | undefined;
+
 /** One Lighthouse run of `url` in the Chrome listening on `port`. */
 async function auditOnce(url: string, page: string, port: number): Promise<PageAudit> {
   const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
   if (!result) throw new Error(`Lighthouse returned nothing for ${page}`);
   const { lhr } = result;
+  if (reportsDir) {
+    const name = `${page.replace(/[^\w-]+/g, '_').replace(/^_+|_+$/g, '') || 'home'}.${Date.now()}.json`;
+    await writeFile(join(reportsDir, name), typeof result.report === 'string' ? result.report : JSON.stringify(lhr));
+  }
   if (lhr.runtimeError) throw new Error(`Lighthouse could not audit ${page}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   const scores = {} as Record<Category, number>;
   const lost: LostAudit[] = [];
@@ -249,25 +256,29 @@ export function auditTable(audits: readonly PageAudit[]): string {
   ].join('\n');
 }
 
-function parseArgs(argv: readonly string[]): { dir: string | undefined; runs: number; pages: string[] } {
+function parseArgs(argv: readonly string[]): { dir: string | undefined; runs: number; pages: string[]; reports: string | undefined } {
   let dir: string | undefined;
+  let reports: string | undefined;
   let runs = 1;
   const pages: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--runs') runs = Number(argv[++i]);
     else if (arg === '--page') pages.push(argv[++i] ?? '/');
+    else if (arg === '--reports') reports = resolve(argv[++i] ?? '.');
     else if (arg.startsWith('--runs=')) runs = Number(arg.slice('--runs='.length));
     else if (arg.startsWith('-')) throw new Error(`unknown option ${arg}`);
     else dir = resolve(arg);
   }
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number of at least 1');
   // `--page` audits only the pages named (while working on one); the gate is all of them.
-  return { dir, runs, pages: pages.length > 0 ? pages : [...AUDITED_PAGES] };
+  return { dir, runs, pages: pages.length > 0 ? pages : [...AUDITED_PAGES], reports };
 }
 
 async function main(): Promise<void> {
-  const { dir, runs, pages } = parseArgs(process.argv.slice(2));
+  const { dir, runs, pages, reports } = parseArgs(process.argv.slice(2));
+  if (reports) await mkdir(reports, { recursive: true });
+  reportsDir = reports;
   const chromePath = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
   if (!existsSync(chromePath)) {
     console.error(`error: no Chromium at ${chromePath}: install chromium (apt-get install -y chromium) or set CHROMIUM_PATH`);
