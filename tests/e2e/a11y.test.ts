@@ -5,7 +5,8 @@
  * using the page: a calculator with changed and invalid fields, the lab with a summary and its
  * explanations and with a broken paste, an exercise answered wrong with a hint and the solution
  * shown, practice after an answer, and the search dialog open. Each expects no violation; a failure
- * lists every one by rule, page and the offending element (its selector and HTML).
+ * lists every one by rule, page and the offending element (its selector and HTML). The built pages
+ * are checked again in the dark theme, whose colours differ.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -118,6 +119,21 @@ describe.skipIf(executable === '')('axe-core finds nothing to fix', () => {
       const { page, problems } = await session.open(path);
       await everythingShown(page);
       expect(await violations(page, path)).toEqual([]);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+  }
+
+  // Starlight's dark theme has its own colours: the same sweep with the reader's choice stored as dark.
+  for (const path of PAGES) {
+    it(`${path}: in the dark theme`, async () => {
+      const { page, problems } = await session.open(path, undefined, async (p) => {
+        await p.emulateMedia({ colorScheme: 'dark' });
+        await p.addInitScript(() => localStorage.setItem('starlight-theme', 'dark'));
+      });
+      expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
+      await everythingShown(page);
+      expect(await violations(page, `${path} (dark theme)`)).toEqual([]);
       expect(problems).toEqual([]);
       await page.close();
     });
