@@ -7,6 +7,7 @@
  * 1 MB paste, a 5,000-layer file and a zip bomb answered with a message. No console error anywhere.
  */
 import { readFileSync } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
 import { strToU8, zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
@@ -47,6 +48,17 @@ const locales = [
 ];
 
 const total = (page: Page) => page.locator('[data-result="total"]');
+
+/** The JSON a lab address carries (`#lab=<version>.<base64url of deflate-raw JSON>`), or '' when it has none. */
+function linkedModel(url: string): string {
+  const value = /#lab=\d+\.([\w-]*)/.exec(url)?.[1];
+  if (value === undefined) return '';
+  try {
+    return inflateRawSync(Buffer.from(value, 'base64url')).toString('utf8');
+  } catch {
+    return '';
+  }
+}
 
 async function paste(page: Page, text: string): Promise<void> {
   await page.click('[data-tab="paste"]');
@@ -192,7 +204,9 @@ describe.skipIf(executable === '')('the model lab in Chromium', () => {
         // Dense(7) on the 28 × 28 × 1 start: 1 × 7 + 7 per position, the count sees only the last axis
         const want = (1 * 7 + 7).toLocaleString('en-US');
         await expect.poll(() => total(page).textContent()).toBe(want);
-        await expect.poll(() => page.url()).toContain('#lab=1.');
+        // the address is written 250 ms after the last change: wait for the one that holds units 7
+        // (an earlier write, of the layer as added, may already be there)
+        await expect.poll(() => linkedModel(page.url())).toMatch(/"units":"?7"?[,}]/);
         const address = page.url();
         await page.reload();
         await page.locator('.pl-lab[data-ready="true"]').waitFor();
