@@ -85,6 +85,11 @@ const interactDirective = {
 
 export default defineConfig({
   site,
+  // No link prefetching (Starlight turns it on for every link). Its script rescans every link on the
+  // page after each change to the DOM, so hydrating the lab or a lesson's calculators cost long tasks
+  // (Lighthouse: 100–280 ms each at 4× CPU slowdown); and after the first visit the service worker
+  // already holds every page (docs/offline.md), which is what prefetching would have bought.
+  prefetch: false,
   // Math is typeset at build time (KaTeX HTML + CSS); no math JavaScript reaches the browser.
   // remark-math and rehype-katex are unified plugins, so Markdown and MDX use the unified processor.
   // remarkCjkLineBreaks: a source line break between two Chinese characters is not a space.

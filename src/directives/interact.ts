@@ -5,7 +5,9 @@
  * only for readers who use it (a lesson's exercise set: most readers scroll past it).
  *
  * `client:interact="<storage key>"`: a returning reader, whose browser holds that localStorage key
- * (their progress), gets the island as soon as it scrolls into view, so their progress shows.
+ * (their progress, their model), gets the island as soon as it scrolls into view, so their work
+ * shows. So does a reader whose address carries state for the page (a query string, or a hash such
+ * as `#lab=…` that holds a `=`; a plain heading anchor does not count): a shared link opens at once.
  *
  * Nothing the reader did while the code was loading is lost: typed text stays in the DOM and is
  * replayed as `input` / `change` events once the island is live (so its state matches what is on
@@ -24,6 +26,9 @@ function stored(key: unknown): boolean {
     return false;
   }
 }
+
+/** Whether the address carries state for the page: `?…`, or a `#key=value` hash (not a heading anchor). */
+const addressHasState = (): boolean => window.location.search.length > 1 || window.location.hash.includes('=');
 
 const interact: ClientDirective = (load, options, el) => {
   let started = false;
@@ -59,7 +64,12 @@ const interact: ClientDirective = (load, options, el) => {
       el.removeEventListener('submit', holdSubmit, true);
     }
     // Bring the island's state up to what is on screen, then repeat what was held back.
-    for (const field of el.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')) {
+    for (const field of el.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input, textarea, select')) {
+      if (field instanceof HTMLSelectElement) {
+        const chosen = Array.from(field.options).some((o) => o.selected !== o.defaultSelected);
+        if (chosen) field.dispatchEvent(new Event('change', { bubbles: true }));
+        continue;
+      }
       const changed =
         field instanceof HTMLInputElement && (field.type === 'radio' || field.type === 'checkbox')
           ? field.checked !== field.defaultChecked
@@ -73,7 +83,7 @@ const interact: ClientDirective = (load, options, el) => {
   };
 
   for (const type of TRIGGERS) el.addEventListener(type, start, { passive: true });
-  if (stored(options.value) && 'IntersectionObserver' in window) {
+  if ((stored(options.value) || addressHasState()) && 'IntersectionObserver' in window) {
     const seen = new IntersectionObserver((entries) => {
       if (!entries.some((e) => e.isIntersecting)) return;
       seen.disconnect();

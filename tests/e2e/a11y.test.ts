@@ -165,6 +165,7 @@ describe.skipIf(executable === '')('axe-core finds nothing to fix', () => {
     it(`${prefix}/lab/: a pasted model's summary with a row's explanation open, then a broken paste`, async () => {
       const path = `${prefix}/lab/`;
       const { page, problems } = await session.open(path);
+      await wakeIslands(page);
       await page.locator('.pl-lab[data-ready="true"]').waitFor();
       await page.click('[data-tab="paste"]');
       await page.locator('.pl-code__input').fill(MNIST_CODE);

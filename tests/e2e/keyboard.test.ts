@@ -94,7 +94,6 @@ describe.skipIf(executable === '')('keyboard only', () => {
 
     it(`${prefix}/lab/: the model builder — an input shape, two Dense layers added and sized, one moved up, one removed`, async () => {
       const { page, problems } = await session.open(`${prefix}/lab/`);
-      await page.locator('.pl-lab[data-ready="true"]').waitFor();
       const total = () => page.locator('[data-result="total"]').textContent();
       /** Each layer row's output shape, top to bottom. */
       const shapes = () =>
@@ -105,6 +104,8 @@ describe.skipIf(executable === '')('keyboard only', () => {
       };
 
       await stop('.pl-lab__inputs input[type="text"]');
+      // the lab hydrates when focus first enters it (client:interact)
+      await page.locator('.pl-lab[data-ready="true"]').waitFor();
       await typeOver(page, '784');
       // the layer type list starts at Dense
       await stop('.pl-lab__add select');

@@ -14,7 +14,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { encodeDocument } from '@components/islands/lab/share.ts';
 import { failWhenChromiumRequired } from './chromium-required.ts';
 import { englishRuns } from './english-runs.ts';
-import { useBrowser } from './use-browser.ts';
+import { useBrowser, wakeIslands } from './use-browser.ts';
 
 const executable = inject('chromium');
 const siteUrl = inject('siteUrl');
@@ -71,6 +71,8 @@ describe.skipIf(executable === '')('the model lab in Chromium', () => {
   const session = {
     async open(path: string) {
       const opened = await browser.open(path);
+      // the lab hydrates when the reader reaches into it (client:interact), or at once for a link with a model
+      await wakeIslands(opened.page);
       await opened.page.locator('.pl-lab[data-ready="true"]').waitFor();
       return opened;
     },

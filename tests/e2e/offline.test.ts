@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
 import { failWhenChromiumRequired } from './chromium-required.ts';
-import { hydratedCalculator } from './use-browser.ts';
+import { hydratedCalculator, wakeIslands } from './use-browser.ts';
 import { watchProblems } from './page-problems.ts';
 
 const executable = inject('chromium');
@@ -122,6 +122,7 @@ describe.skipIf(executable === '')('offline after one visit', () => {
         // the lab, whose code reader loads only when code is pasted
         await goOffline(page, `${locale.prefix}/lab/`);
         expect(await page.title()).toMatch(locale.titles.lab);
+        await wakeIslands(page);
         await page.locator('.pl-lab[data-ready="true"]').waitFor();
         await page.click('[data-tab="paste"]');
         await page.locator('.pl-code__input').fill(SMALL_MODEL);
