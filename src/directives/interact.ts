@@ -27,6 +27,17 @@ function stored(key: unknown): boolean {
   }
 }
 
+type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+const checkable = (f: Field): f is HTMLInputElement => f instanceof HTMLInputElement && (f.type === 'radio' || f.type === 'checkbox');
+/** What a field shows: its text, its checked state, or its chosen option. */
+const shown = (f: Field): string | boolean | number =>
+  checkable(f) ? f.checked : f instanceof HTMLSelectElement ? f.selectedIndex : f.value;
+function show(f: Field, what: string | boolean | number): void {
+  if (checkable(f)) f.checked = what as boolean;
+  else if (f instanceof HTMLSelectElement) f.selectedIndex = what as number;
+  else f.value = what as string;
+}
+
 /** Whether the address carries state for the page: `?…`, or a `#key=value` hash (not a heading anchor). */
 const addressHasState = (): boolean => window.location.search.length > 1 || window.location.hash.includes('=');
 
@@ -56,12 +67,18 @@ const interact: ClientDirective = (load, options, el) => {
     for (const type of TRIGGERS) el.removeEventListener(type, start);
     el.addEventListener('click', holdClick, true);
     el.addEventListener('submit', holdSubmit, true);
+    // While the code loads, the island says it is busy (assistive tech; CSS shows a progress cursor).
+    el.setAttribute('aria-busy', 'true');
     try {
       const hydrate = await load();
+      // A controlled field is set back to its state's value as the island hydrates: keep what is on screen.
+      const fields = Array.from(el.querySelectorAll<Field>('input, textarea, select'), (field) => [field, shown(field)] as const);
       await hydrate();
+      for (const [field, was] of fields) if (field.isConnected && shown(field) !== was) show(field, was);
     } finally {
       el.removeEventListener('click', holdClick, true);
       el.removeEventListener('submit', holdSubmit, true);
+      el.removeAttribute('aria-busy');
     }
     // Bring the island's state up to what is on screen, then repeat what was held back.
     for (const field of el.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input, textarea, select')) {
@@ -78,6 +95,9 @@ const interact: ClientDirective = (load, options, el) => {
       field.dispatchEvent(new Event('input', { bubbles: true }));
       field.dispatchEvent(new Event('change', { bubbles: true }));
     }
+    // Let the island re-render with the replayed values first, so the held click acts on them (a
+    // shape typed and then "Add layer" pressed while loading must not be undone by the click).
+    await new Promise((resolve) => setTimeout(resolve, 0));
     if (pendingSubmit?.isConnected) pendingSubmit.requestSubmit();
     else if (pendingClick?.isConnected) pendingClick.click();
   };

@@ -291,6 +291,31 @@ describe.skipIf(executable === '')('the model lab in Chromium', () => {
         expect(problems).toEqual([]);
       });
 
+      it('keeps a shape typed and a layer added while its code is still loading', async () => {
+        // hold the lab's code back until the reader has acted on the server-rendered lab
+        let release: () => void = () => {};
+        const held = new Promise<void>((resolve) => (release = resolve));
+        const { page, problems } = await browser.open(path, undefined, async (p) => {
+          await p.route('**/_astro/Lab.*.js', async (route) => {
+            await held;
+            await route.continue();
+          });
+        });
+        const shape = page.locator('.pl-lab__inputs input').first();
+        await shape.click();
+        await page.keyboard.press('ControlOrMeta+A');
+        await page.keyboard.type('32, 32, 3');
+        await page.locator('.pl-lab__add select').selectOption('Dense');
+        await page.click('[data-action="add"]');
+        release();
+        await page.locator('.pl-lab[data-ready="true"]').waitFor();
+        // Dense(10) on (32, 32, 3) acts on the last axis: 3 × 10 + 10 = 40, output (None, 32, 32, 10)
+        await expect.poll(() => total(page).textContent()).toBe(String(3 * 10 + 10));
+        expect(await shape.inputValue()).toBe('32, 32, 3');
+        expect(await page.locator('tbody tr[data-name]').last().textContent()).toContain('(None, 32, 32, 10)');
+        expect(problems).toEqual([]);
+      });
+
       it('opens a file dropped anywhere on the lab', async () => {
         const { page, problems } = await session.open(path);
         await page.locator('.pl-lab[data-ready="true"]').waitFor();
