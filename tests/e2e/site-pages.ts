@@ -1,6 +1,6 @@
 /**
- * Every page the site builds, in both locales, read from the MDX files that make them:
- * content/docs/index.mdx → `/`, lessons/conv2d.mdx → `/lessons/conv2d/`. The English 404 page is
+ * Every page the site builds, in both locales, read from the MDX files that make them under
+ * content/: `index.mdx` → `/`, `lessons/conv2d.mdx` → `/lessons/conv2d/`. The English 404 page is
  * Starlight's `/404.html`; the Chinese one is an ordinary page at `/zh-cn/404/`
  * (src/integrations/not-found.ts).
  */
