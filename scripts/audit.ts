@@ -5,8 +5,8 @@
  *
  *   npm run audit [-- <built dir>] [--runs N] [--page /lessons/conv2d/ …] [--reports <dir>]
  *
- * Without a directory it builds the site into a temporary one (NODE_ENV=production, as
- * tests/e2e/global-setup.ts does). The site is served on 127.0.0.1 gzipped, as any static host
+ * Without a directory it builds the site into a temporary one (scripts/site-server.ts, as the
+ * browser tests do). The site is served on 127.0.0.1 gzipped, as any static host
  * serves it (a 200 KB lesson page is 35 KB on the wire). With `--runs N` every page is measured N
  * times and the run with the median performance score is kept, as Lighthouse's docs advise against
  * its run-to-run variance.
@@ -14,18 +14,15 @@
  * Prints a table and exits 1 when a page scores below 95 for performance or below 100 for
  * accessibility, best practices or SEO, listing the audits that cost it points.
  */
-import { spawn } from 'node:child_process';
-import { createReadStream, existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createGzip } from 'node:zlib';
 import { launch, type LaunchedChrome } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { CHROMIUM_FLAGS, chromiumCandidates, findChromium } from './chromium.ts';
+import { buildSite, serveSite } from './site-server.ts';
 
 /** One page of each kind, in both locales. The 404 page is audited as a file (Lighthouse refuses a 404 status). */
 export const AUDITED_PAGES = [
@@ -47,17 +44,6 @@ type Category = (typeof CATEGORIES)[number];
 /** The lowest score each category may have (issue #11). */
 export const MINIMUM_SCORE: Record<Category, number> = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 };
 
-/** Flags for a quiet, sandbox-free headless run that never phones home (as tests/e2e/chromium.ts). */
-const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 /** An audit that cost a page points. */
 export interface LostAudit {
   category: Category;
@@ -76,82 +62,6 @@ export interface PageAudit {
   lost: LostAudit[];
   /** Every run's performance score, when there were several. */
   performanceRuns: number[];
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml',
-};
-/** Already compressed: sent as they are. */
-const COMPRESSED = new Set(['.png', '.woff2', '.woff', '.ico']);
-
-/** The file a URL path names inside `root` (`/zh-cn/` → `zh-cn/index.html`), or null. */
-async function fileFor(root: string, urlPath: string): Promise<string | null> {
-  const path = normalize(join(root, decodeURIComponent(urlPath)));
-  if (path !== root && !path.startsWith(root + sep)) return null;
-  for (const candidate of [path, join(path, 'index.html')]) {
-    if ((await stat(candidate).catch(() => null))?.isFile()) return candidate;
-  }
-  return null;
-}
-
-/** Serve `root` on 127.0.0.1, gzipping text for clients that accept it; a missing file gets /404.html with status 404. */
-export function serveCompressed(root: string): Promise<{ url: string; close(): Promise<void> }> {
-  const server: Server = createServer((req, res) => {
-    void (async () => {
-      const urlPath = new URL(req.url ?? '/', 'http://localhost').pathname;
-      const found = await fileFor(root, urlPath);
-      const file = found ?? join(root, '404.html');
-      const gzip = !COMPRESSED.has(extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-      res.writeHead(found ? 200 : 404, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
-      });
-      const stream = createReadStream(file).on('error', () => res.end());
-      (gzip ? stream.pipe(createGzip({ level: 9 })) : stream).pipe(res);
-    })();
-  });
-  return new Promise((done, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      done({
-        url: `http://127.0.0.1:${port}`,
-        close: () =>
-          new Promise((closed) => {
-            server.closeAllConnections();
-            server.close(() => closed());
-          }),
-      });
-    });
-  });
-}
-
-/** `astro build --outDir <dir>` with NODE_ENV=production, so the site is the one that ships. */
-async function buildSite(root: string, outDir: string): Promise<void> {
-  const pkg = createRequire(join(root, 'package.json')).resolve('astro/package.json');
-  const { bin } = JSON.parse(await readFile(pkg, 'utf8')) as { bin: { astro: string } };
-  const cli = join(dirname(pkg), bin.astro);
-  return new Promise((done, reject) => {
-    const env = { ...process.env, NODE_ENV: 'production' };
-    const child = spawn(process.execPath, [cli, 'build', '--outDir', outDir], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let log = '';
-    child.stdout.on('data', (d: Buffer) => (log += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (log += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? done() : reject(new Error(`astro build failed (exit ${code}):\n${log.slice(-4000)}`))));
-  });
 }
 
 /** The run whose performance score is the median (the lower middle one for an even count). */
@@ -206,7 +116,7 @@ export async function auditPages(siteUrl: string, pages: readonly string[], runs
   const results: PageAudit[] = [];
   let chrome: LaunchedChrome | undefined;
   try {
-    chrome = await launch({ chromePath, chromeFlags: CHROME_FLAGS });
+    chrome = await launch({ chromePath, chromeFlags: CHROMIUM_FLAGS });
     for (const page of pages) {
       const tries: PageAudit[] = [];
       for (let i = 0; i < runs; i++) tries.push(await auditOnce(new URL(page, siteUrl).href, page, chrome.port));
@@ -279,9 +189,11 @@ async function main(): Promise<void> {
   const { dir, runs, pages, reports } = parseArgs(process.argv.slice(2));
   if (reports) await mkdir(reports, { recursive: true });
   reportsDir = reports;
-  const chromePath = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
-  if (!existsSync(chromePath)) {
-    console.error(`error: no Chromium at ${chromePath}: install chromium (apt-get install -y chromium) or set CHROMIUM_PATH`);
+  const chromePath = findChromium();
+  if (chromePath === null) {
+    console.error(
+      `error: no Chromium at ${chromiumCandidates().join(', ')}: install chromium (apt-get install -y chromium) or set CHROMIUM_PATH`,
+    );
     process.exit(2);
   }
   if (dir !== undefined && !existsSync(join(dir, 'index.html'))) {
@@ -295,7 +207,7 @@ async function main(): Promise<void> {
       console.error(`building the site into ${siteDir} …`);
       await buildSite(root, siteDir);
     }
-    const server = await serveCompressed(siteDir);
+    const server = await serveSite(siteDir, { gzip: true });
     let audits: PageAudit[];
     try {
       console.error(`auditing ${pages.length} page(s) at ${server.url}, ${runs} run(s) each (Lighthouse, mobile) …`);

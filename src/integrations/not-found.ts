@@ -2,7 +2,7 @@
  * A 404 page per locale where static hosts look for one. Starlight renders the root locale's 404
  * (the `404` entry of the docs collection) as /404.html; the Chinese one (`zh-cn/404`) is an ordinary
  * page at /zh-cn/404/. Hosts that serve the nearest 404.html up the path (Cloudflare Pages, the test
- * server in tests/e2e/static-server.ts) need it at /zh-cn/404.html, so the build copies it there.
+ * server in scripts/site-server.ts) need it at /zh-cn/404.html, so the build copies it there.
  * Netlify reads the same from public/_redirects; hosts with one site-wide 404 (GitHub Pages) show
  * the English page, whose script sends a /zh-cn/ address on to the Chinese one.
  */

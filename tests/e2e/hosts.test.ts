@@ -7,7 +7,7 @@
  */
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
+import { launchChromium } from '../../scripts/chromium.ts';
 import { failWhenChromiumRequired } from './chromium-required.ts';
 import { sitePages } from './site-pages.ts';
 import { wakeIslands } from './use-browser.ts';

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CURRICULUM } from '@lessons/curriculum.ts';
-import { launchChromium } from './chromium.ts';
+import { launchChromium } from '../../scripts/chromium.ts';
 import { failWhenChromiumRequired } from './chromium-required.ts';
 import { watchProblems } from './page-problems.ts';
 import { wakeIslands } from './use-browser.ts';

@@ -8,7 +8,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
+import { launchChromium } from '../../scripts/chromium.ts';
 import { failWhenChromiumRequired } from './chromium-required.ts';
 import { hydratedCalculator, wakeIslands } from './use-browser.ts';
 import { watchProblems } from './page-problems.ts';

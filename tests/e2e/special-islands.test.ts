@@ -12,7 +12,7 @@ import editorEn from '@i18n/en/model-editor.json';
 import editorZh from '@i18n/zh-cn/model-editor.json';
 import compareEn from '@i18n/en/padding-compare.json';
 import compareZh from '@i18n/zh-cn/padding-compare.json';
-import { launchChromium } from './chromium.ts';
+import { launchChromium } from '../../scripts/chromium.ts';
 import { failWhenChromiumRequired } from './chromium-required.ts';
 import { watchProblems } from './page-problems.ts';
 

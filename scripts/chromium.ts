@@ -1,6 +1,6 @@
 /**
- * Where the browser tests find Chromium and how they start it. CI installs Debian's chromium and
- * sets CHROMIUM_PATH; a developer machine usually has one of the usual paths.
+ * Where the browser tests and scripts find Chromium and how they start it. CI installs Debian's
+ * chromium and sets CHROMIUM_PATH; a developer machine usually has one of the usual paths.
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
@@ -8,7 +8,7 @@ import { chromium, type Browser } from 'playwright-core';
 const USUAL_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
 /** Flags for a quiet, sandbox-free headless run that never phones home. */
-const FLAGS = [
+export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -37,7 +37,7 @@ export const browserRequired = (): boolean => !['', '0', 'false'].includes((proc
  * (`browser.newContext()`), where the worker runs.
  */
 export async function launchChromium(executablePath: string): Promise<Browser> {
-  const browser = await chromium.launch({ executablePath, headless: true, args: FLAGS });
+  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS });
   const newPage = browser.newPage.bind(browser);
   browser.newPage = (options = {}) => newPage({ serviceWorkers: 'block', ...options });
   return browser;
