@@ -254,7 +254,7 @@ function main(): void {
 
   // The lab (issue #9): one argument of one layer of a 200-layer built model changed, and the lab's
   // view computed again — the work between the keystroke and the table (the browser test
-  // tests/e2e/lab-speed.test.ts times the same edit to the painted table).
+  // `npm run bench:lab` times the same edit in Chromium, to the painted table).
   console.log('\nmodel lab (issue #9): one layer of a 200-layer model edited → summary and table view; the goal is one frame, 16 ms');
   const cat = catalog();
   let state = emptyState('64');
