@@ -2,29 +2,14 @@
  * The build's link check (src/integrations/link-check.ts) on small hand-made sites: it must find
  * each kind of broken link and pass every kind of good one.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { checkLinks } from '../../src/integrations/link-check.ts';
 import { placeLocale404s } from '../../src/integrations/not-found.ts';
+import { useHandMadeSites } from './hand-made-site.ts';
 
-let dir = '';
-
-/** A built site with these files (path → contents). */
-async function site(files: Record<string, string>): Promise<string> {
-  dir = await mkdtemp(join(tmpdir(), 'param-lab-links-'));
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), text);
-  }
-  return dir;
-}
-
-afterEach(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
-  dir = '';
-});
+const site = useHandMadeSites('param-lab-links-');
 
 const page = (body: string): string => `<!doctype html><html><body>${body}</body></html>`;
 

@@ -4,28 +4,11 @@
  * and index; not the fallback fonts, Pagefind's unused UI bundles or what only crawlers read. The
  * version follows the contents.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isPrecached, precacheEntries, sitePath, versionOf } from '../../src/integrations/service-worker.ts';
+import { useHandMadeSites } from './hand-made-site.ts';
 
-let dir = '';
-
-/** A built site with these files (path → contents). */
-async function site(files: Record<string, string>): Promise<string> {
-  dir = await mkdtemp(join(tmpdir(), 'param-lab-sw-'));
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), text);
-  }
-  return dir;
-}
-
-afterEach(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
-  dir = '';
-});
+const site = useHandMadeSites('param-lab-sw-');
 
 describe('the precache list', () => {
   it('takes pages, scripts, stylesheets, WOFF2 fonts, the favicon and what search loads', () => {
@@ -91,9 +74,7 @@ describe('the precache list', () => {
 
   it('versions the list by its contents: same files, same version; one byte changed, a new one', async () => {
     const before = versionOf(await precacheEntries(await site({ 'index.html': 'a', '_astro/x.js': 'b' }), '/'));
-    await rm(dir, { recursive: true, force: true });
     const same = versionOf(await precacheEntries(await site({ 'index.html': 'a', '_astro/x.js': 'b' }), '/'));
-    await rm(dir, { recursive: true, force: true });
     const changed = versionOf(await precacheEntries(await site({ 'index.html': 'a', '_astro/x.js': 'c' }), '/'));
     expect(same).toBe(before);
     expect(changed).not.toBe(before);
