@@ -12,16 +12,13 @@
  *
  * Without a directory it builds the site into a temporary one (scripts/site-server.ts).
  */
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { catalog } from '@components/islands/lab/evaluate.ts';
 import { emptyState, insertLayer, setField } from '@components/islands/lab/lab-state.ts';
 import { encodeDocument } from '@components/islands/lab/share.ts';
-import { chromiumCandidates, findChromium, launchChromium } from '../scripts/chromium.ts';
-import { buildSite, serveSite } from '../scripts/site-server.ts';
+import { launchChromium, requireChromium } from '../scripts/chromium.ts';
+import { withServedSite } from '../scripts/site-server.ts';
 
 /** One frame at 60 Hz. */
 const GOAL_MS = 16;
@@ -91,41 +88,18 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 
 async function main(): Promise<void> {
   const arg = process.argv[2];
-  const dir = arg === undefined ? undefined : resolve(arg);
-  const chromium = findChromium();
-  if (chromium === null) {
-    console.error(`error: no Chromium at ${chromiumCandidates().join(', ')}: install chromium or set CHROMIUM_PATH`);
-    process.exit(2);
-  }
-  if (dir !== undefined && !existsSync(join(dir, 'index.html'))) {
-    console.error(`error: ${dir} holds no built site (no index.html); run \`npx astro build --outDir ${dir}\` first`);
-    process.exit(2);
-  }
-  const root = fileURLToPath(new URL('../', import.meta.url));
-  const siteDir = dir ?? (await mkdtemp(join(tmpdir(), 'param-lab-bench-')));
-  try {
-    if (dir === undefined) {
-      console.error(`building the site into ${siteDir} …`);
-      await buildSite(root, siteDir);
-    }
-    const server = await serveSite(siteDir);
-    let times: EditTime[];
-    try {
-      times = await measure(server.url, chromium);
-    } finally {
-      await server.close();
-    }
-    const dom = median(times.map((t) => t.dom));
-    const paint = median(times.map((t) => t.paint));
-    const slowest = Math.max(...times.map((t) => t.dom));
-    console.log(`Param Lab lab benchmark — ${chromium}, ${cpus().length} CPUs, load ${loadavg()[0]!.toFixed(2)}`);
-    console.log(`one argument of one layer of a ${LAYERS}-layer model changed ${EDITS} times:`);
-    console.log(`  table updated   ${dom.toFixed(1)} ms (median; slowest ${slowest.toFixed(1)} ms)`);
-    console.log(`  next frame      ${paint.toFixed(1)} ms (median)`);
-    console.log(`  goal            ${GOAL_MS} ms for the table: ${dom <= GOAL_MS ? 'met' : 'MISSED'}`);
-  } finally {
-    if (dir === undefined) await rm(siteDir, { recursive: true, force: true });
-  }
+  const chromium = requireChromium();
+  const times = await withServedSite(arg === undefined ? undefined : resolve(arg), { tempPrefix: 'param-lab-bench-' }, (siteUrl) =>
+    measure(siteUrl, chromium),
+  );
+  const dom = median(times.map((t) => t.dom));
+  const paint = median(times.map((t) => t.paint));
+  const slowest = Math.max(...times.map((t) => t.dom));
+  console.log(`Param Lab lab benchmark — ${chromium}, ${cpus().length} CPUs, load ${loadavg()[0]!.toFixed(2)}`);
+  console.log(`one argument of one layer of a ${LAYERS}-layer model changed ${EDITS} times:`);
+  console.log(`  table updated   ${dom.toFixed(1)} ms (median; slowest ${slowest.toFixed(1)} ms)`);
+  console.log(`  next frame      ${paint.toFixed(1)} ms (median)`);
+  console.log(`  goal            ${GOAL_MS} ms for the table: ${dom <= GOAL_MS ? 'met' : 'MISSED'}`);
 }
 
 main().catch((error: unknown) => {

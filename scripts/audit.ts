@@ -14,15 +14,13 @@
  * Prints a table and exits 1 when a page scores below 95 for performance or below 100 for
  * accessibility, best practices or SEO, listing the audits that cost it points.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, type LaunchedChrome } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { CHROMIUM_FLAGS, chromiumCandidates, findChromium } from './chromium.ts';
-import { buildSite, serveSite } from './site-server.ts';
+import { CHROMIUM_FLAGS, requireChromium } from './chromium.ts';
+import { withServedSite } from './site-server.ts';
 
 /** One page of each kind, in both locales. The 404 page is audited as a file (Lighthouse refuses a 404 status). */
 export const AUDITED_PAGES = [
@@ -189,46 +187,22 @@ async function main(): Promise<void> {
   const { dir, runs, pages, reports } = parseArgs(process.argv.slice(2));
   if (reports) await mkdir(reports, { recursive: true });
   reportsDir = reports;
-  const chromePath = findChromium();
-  if (chromePath === null) {
-    console.error(
-      `error: no Chromium at ${chromiumCandidates().join(', ')}: install chromium (apt-get install -y chromium) or set CHROMIUM_PATH`,
-    );
-    process.exit(2);
-  }
-  if (dir !== undefined && !existsSync(join(dir, 'index.html'))) {
-    console.error(`error: ${dir} holds no built site (no index.html); run \`npx astro build --outDir ${dir}\` first`);
-    process.exit(2);
-  }
-  const root = fileURLToPath(new URL('../', import.meta.url));
-  const siteDir = dir ?? (await mkdtemp(join(tmpdir(), 'param-lab-audit-')));
-  try {
-    if (dir === undefined) {
-      console.error(`building the site into ${siteDir} …`);
-      await buildSite(root, siteDir);
+  const chromePath = requireChromium();
+  const audits = await withServedSite(dir, { gzip: true, tempPrefix: 'param-lab-audit-' }, (siteUrl) => {
+    console.error(`auditing ${pages.length} page(s) at ${siteUrl}, ${runs} run(s) each (Lighthouse, mobile) …`);
+    return auditPages(siteUrl, pages, runs, chromePath);
+  });
+  console.log(`\n${auditTable(audits)}`);
+  if (runs > 1) console.log(`\nperformance: the median of ${runs} runs per page`);
+  const failed = failures(audits);
+  if (failed.length > 0) {
+    console.error(`\n${failed.length} score(s) below the bar (performance ≥ ${MINIMUM_SCORE.performance}, the others 100):`);
+    for (const f of failed) {
+      console.error(`  ${f.page} ${f.category} ${f.score}`);
+      const page = audits.find((a) => a.page === f.page)!;
+      for (const l of page.lost.filter((x) => x.category === f.category)) console.error(`    - ${l.title} (${l.id}): ${l.detail}`);
     }
-    const server = await serveSite(siteDir, { gzip: true });
-    let audits: PageAudit[];
-    try {
-      console.error(`auditing ${pages.length} page(s) at ${server.url}, ${runs} run(s) each (Lighthouse, mobile) …`);
-      audits = await auditPages(server.url, pages, runs, chromePath);
-    } finally {
-      await server.close();
-    }
-    console.log(`\n${auditTable(audits)}`);
-    if (runs > 1) console.log(`\nperformance: the median of ${runs} runs per page`);
-    const failed = failures(audits);
-    if (failed.length > 0) {
-      console.error(`\n${failed.length} score(s) below the bar (performance ≥ ${MINIMUM_SCORE.performance}, the others 100):`);
-      for (const f of failed) {
-        console.error(`  ${f.page} ${f.category} ${f.score}`);
-        const page = audits.find((a) => a.page === f.page)!;
-        for (const l of page.lost.filter((x) => x.category === f.category)) console.error(`    - ${l.title} (${l.id}): ${l.detail}`);
-      }
-      process.exitCode = 1;
-    }
-  } finally {
-    if (dir === undefined) await rm(siteDir, { recursive: true, force: true });
+    process.exitCode = 1;
   }
 }
 

@@ -27,6 +27,17 @@ export function chromiumCandidates(): string[] {
 /** The first Chromium executable that exists, or null. */
 export const findChromium = (): string | null => chromiumCandidates().find((p) => existsSync(p)) ?? null;
 
+/** The first Chromium executable that exists; throws, saying where it looked and what to do, when there is none. */
+export function requireChromium(): string {
+  const found = findChromium();
+  if (found === null) {
+    throw new Error(
+      `no Chromium at ${chromiumCandidates().join(', ')}: install chromium (apt-get install -y chromium) or set CHROMIUM_PATH`,
+    );
+  }
+  return found;
+}
+
 /** CI sets PARAM_LAB_REQUIRE_BROWSER so a missing browser fails the run instead of skipping. */
 export const browserRequired = (): boolean => !['', '0', 'false'].includes((process.env['PARAM_LAB_REQUIRE_BROWSER'] ?? '').toLowerCase());
 

@@ -7,12 +7,14 @@
  * static host sends it (a 200 KB lesson page is 35 KB on the wire); Lighthouse wants that.
  */
 import { spawn } from 'node:child_process';
-import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { createReadStream, existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
@@ -117,4 +119,35 @@ export function serveSite(root: string, options: { gzip?: boolean } = {}): Promi
       });
     });
   });
+}
+
+/**
+ * For the scripts that open the site (`npm run audit`, `npm run bench:lab`): serves `dir`, a built
+ * site, or when `dir` is undefined builds this project into a temporary folder first; runs `work`
+ * with the site's URL, then stops the server and removes what it built. A `dir` without an
+ * index.html is refused with what to run instead.
+ */
+export async function withServedSite<T>(
+  dir: string | undefined,
+  options: { gzip?: boolean; tempPrefix: string },
+  work: (siteUrl: string) => Promise<T>,
+): Promise<T> {
+  if (dir !== undefined && !existsSync(join(dir, 'index.html'))) {
+    throw new Error(`${dir} holds no built site (no index.html); run \`npx astro build --outDir ${dir}\` first`);
+  }
+  const siteDir = dir ?? (await mkdtemp(join(tmpdir(), options.tempPrefix)));
+  try {
+    if (dir === undefined) {
+      console.error(`building the site into ${siteDir} …`);
+      await buildSite(fileURLToPath(new URL('../', import.meta.url)), siteDir);
+    }
+    const server = await serveSite(siteDir, options);
+    try {
+      return await work(server.url);
+    } finally {
+      await server.close();
+    }
+  } finally {
+    if (dir === undefined) await rm(siteDir, { recursive: true, force: true });
+  }
 }
