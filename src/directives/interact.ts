@@ -38,6 +38,13 @@ function show(f: Field, what: string | boolean | number): void {
   else f.value = what as string;
 }
 
+/** Whether the reader changed a field from what the server-rendered page had in it. */
+function changedFromPage(f: Field): boolean {
+  if (checkable(f)) return f.checked !== f.defaultChecked;
+  if (f instanceof HTMLSelectElement) return Array.from(f.options).some((o) => o.selected !== o.defaultSelected);
+  return f.value !== f.defaultValue;
+}
+
 /** Whether the address carries state for the page: `?…`, or a `#key=value` hash (not a heading anchor). */
 const addressHasState = (): boolean => window.location.search.length > 1 || window.location.hash.includes('=');
 
@@ -81,18 +88,10 @@ const interact: ClientDirective = (load, options, el) => {
       el.removeAttribute('aria-busy');
     }
     // Bring the island's state up to what is on screen, then repeat what was held back.
-    for (const field of el.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input, textarea, select')) {
-      if (field instanceof HTMLSelectElement) {
-        const chosen = Array.from(field.options).some((o) => o.selected !== o.defaultSelected);
-        if (chosen) field.dispatchEvent(new Event('change', { bubbles: true }));
-        continue;
-      }
-      const changed =
-        field instanceof HTMLInputElement && (field.type === 'radio' || field.type === 'checkbox')
-          ? field.checked !== field.defaultChecked
-          : field.value !== field.defaultValue;
-      if (!changed) continue;
-      field.dispatchEvent(new Event('input', { bubbles: true }));
+    for (const field of el.querySelectorAll<Field>('input, textarea, select')) {
+      if (!changedFromPage(field)) continue;
+      // a <select> reports a choice with `change` alone; typed and ticked fields send both
+      if (!(field instanceof HTMLSelectElement)) field.dispatchEvent(new Event('input', { bubbles: true }));
       field.dispatchEvent(new Event('change', { bubbles: true }));
     }
     // Let the island re-render with the replayed values first, so the held click acts on them (a
