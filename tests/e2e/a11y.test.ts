@@ -8,12 +8,11 @@
  * lists every one by rule, page and the offending element (its selector and HTML). The built pages
  * are checked again in the dark theme, whose colours differ.
  */
-import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { CURRICULUM } from '@lessons/curriculum.ts';
 import { failWhenChromiumRequired } from './chromium-required.ts';
+import { sitePages } from './site-pages.ts';
 import { hydratedCalculator, useBrowser, wakeIslands } from './use-browser.ts';
 
 const executable = inject('chromium');
@@ -23,32 +22,13 @@ failWhenChromiumRequired(executable);
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const AXE = `${root}node_modules/axe-core/axe.min.js`;
 
-const LOCALES = [
-  { prefix: '', docs: 'content/docs' },
-  { prefix: '/zh-cn', docs: 'content/docs/zh-cn' },
-] as const;
-
-const mdxIn = (dir: string): string[] =>
-  existsSync(root + dir)
-    ? readdirSync(root + dir)
-        .filter((f) => f.endsWith('.mdx'))
-        .map((f) => f.slice(0, -4))
-    : [];
+const LOCALES = [{ prefix: '' }, { prefix: '/zh-cn' }] as const;
 
 /**
- * Every page the site builds from content/docs, in both locales: the top-level pages (the home page,
- * the lab, practice, the 404 page, which Starlight writes as /404.html for the root locale) and every
- * lesson, in curriculum order (lessons the curriculum does not list last).
+ * Every page the site builds from content/docs, in both locales (tests/e2e/site-pages.ts): the home
+ * page, the lab, practice, the 404 page (Starlight writes the root locale's as /404.html) and every lesson.
  */
-const PAGES = LOCALES.flatMap(({ prefix, docs }) => {
-  const top = mdxIn(docs).map((slug) =>
-    slug === 'index' ? `${prefix}/` : slug === '404' && prefix === '' ? '/404.html' : `${prefix}/${slug}/`,
-  );
-  const lessons = mdxIn(`${docs}/lessons`);
-  const order: readonly string[] = CURRICULUM;
-  const rank = (s: string): number => (order.includes(s) ? order.indexOf(s) : order.length);
-  return [...top, ...lessons.sort((a, b) => rank(a) - rank(b)).map((s) => `${prefix}/lessons/${s}/`)];
-});
+const PAGES = sitePages();
 
 interface AxeNode {
   target: unknown[];

@@ -18,6 +18,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { rng as seeded } from '@exercises/rng.ts';
+import { seedOf } from '@exercises/sets.ts';
+import type { Rng } from '@exercises/types.ts';
 import { failWhenChromiumRequired } from './chromium-required.ts';
 import { useBrowser } from './use-browser.ts';
 
@@ -46,25 +49,6 @@ const ISLANDS = '[data-calculator], [data-compare], .pl-editor';
 
 /** What no island may ever show. */
 const FORBIDDEN = /NaN|undefined|Infinity|null|\[object/;
-
-/** mulberry32: a small seeded generator, so a run is the same run every time. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A fixed seed from a name (FNV-1a), so each island has its own sequence. */
-function seedOf(name: string): number {
-  let h = 0x811c9dc5;
-  for (const ch of name) h = Math.imul(h ^ ch.codePointAt(0)!, 0x01000193) >>> 0;
-  return h;
-}
 
 /**
  * What random typing draws from. No `n`, `u`, `l`, `I`, `f` or `[` among the letters, so no run
@@ -134,9 +118,7 @@ const EXTREMES = [
   '()',
 ];
 
-type Rng = () => number;
-const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
-const randomText = (rng: Rng): string => Array.from({ length: Math.floor(rng() * 8) }, () => pick(rng, PIECES)).join('');
+const randomText = (rng: Rng): string => Array.from({ length: rng.int(0, 7) }, () => rng.pick(PIECES)).join('');
 
 /** A control inside the island, found again by its id, or by kind and position when it has none. */
 interface Control {
@@ -242,8 +224,8 @@ async function act(page: Page, island: Locator, controls: Control[], rng: Rng): 
   const kinds = ['type', 'type', 'append', 'paste', 'extreme', 'extreme', 'backspace', 'arrows', 'largest'];
   if (toggles.length > 0) kinds.push('toggle', 'toggle');
   if (ranges.length > 0) kinds.push('slider');
-  const kind = texts.length > 0 ? pick(rng, kinds) : 'toggle';
-  const text = texts.length > 0 ? pick(rng, texts) : null;
+  const kind = texts.length > 0 ? rng.pick(kinds) : 'toggle';
+  const text = texts.length > 0 ? rng.pick(texts) : null;
   const box = text ? island.locator(text.key) : null;
 
   switch (kind) {
@@ -267,7 +249,7 @@ async function act(page: Page, island: Locator, controls: Control[], rng: Rng): 
       };
     }
     case 'paste': {
-      const s = rng() < 0.5 ? randomText(rng) : pick(rng, EXTREMES);
+      const s = rng.chance(0.5) ? randomText(rng) : rng.pick(EXTREMES);
       await box!.click();
       await page.keyboard.press('ControlOrMeta+a');
       // the paste event a reader's Ctrl+V sends; where no handler takes it, the browser inserts the text
@@ -284,18 +266,18 @@ async function act(page: Page, island: Locator, controls: Control[], rng: Rng): 
       return { did: `paste ${JSON.stringify(s)} over ${text!.key}`, field: text!.key, expect: taken ? undefined : s };
     }
     case 'extreme': {
-      const s = pick(rng, EXTREMES);
+      const s = rng.pick(EXTREMES);
       await box!.fill(s);
       return { did: `fill ${JSON.stringify(s)} into ${text!.key}`, field: text!.key, expect: s };
     }
     case 'largest': {
       // every box at once at the size limit or near it: the products grow past exact arithmetic
-      const values = texts.map(() => pick(rng, ['65536', '65536', '4096', '1']));
+      const values = texts.map(() => rng.pick(['65536', '65536', '4096', '1']));
       for (const [i, t] of texts.entries()) await island.locator(t.key).fill(values[i]!);
       return { did: `fill ${texts.map((t, i) => `${t.key}=${values[i]}`).join(', ')}` };
     }
     case 'backspace': {
-      const n = 1 + Math.floor(rng() * 8);
+      const n = rng.int(1, 8);
       await box!.click();
       await page.keyboard.press('End');
       for (let k = 0; k < n; k++) await page.keyboard.press('Backspace');
@@ -303,25 +285,25 @@ async function act(page: Page, island: Locator, controls: Control[], rng: Rng): 
       return { did: `Backspace ×${n} at the end of ${JSON.stringify(text!.value)} in ${text!.key}`, field: text!.key, expect: left };
     }
     case 'arrows': {
-      const keys = Array.from({ length: 1 + Math.floor(rng() * 5) }, () => (rng() < 0.5 ? 'ArrowUp' : 'ArrowDown'));
+      const keys = Array.from({ length: rng.int(1, 5) }, () => (rng.chance(0.5) ? 'ArrowUp' : 'ArrowDown'));
       await box!.focus();
       for (const k of keys) await page.keyboard.press(k);
       return { did: `${keys.join(' ')} in ${text!.key} (was ${JSON.stringify(text!.value)})` };
     }
     case 'slider': {
-      const range = pick(rng, ranges);
-      const keys = Array.from({ length: 1 + Math.floor(rng() * 4) }, () => pick(rng, ['ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp']));
+      const range = rng.pick(ranges);
+      const keys = Array.from({ length: rng.int(1, 4) }, () => rng.pick(['ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp']));
       await island.locator(range.key).focus();
       for (const k of keys) await page.keyboard.press(k);
       return { did: `${keys.join(' ')} on the slider ${range.key}` };
     }
     default: {
       if (toggles.length === 0) return { did: 'nothing to toggle' };
-      const t = pick(rng, toggles);
+      const t = rng.pick(toggles);
       const control = island.locator(t.key);
       if (t.kind === 'select') {
         const options = await control.evaluate((el) => Array.from((el as HTMLSelectElement).options).map((o) => o.value));
-        const value = pick(rng, options);
+        const value = rng.pick(options);
         await control.selectOption(value);
         return { did: `select ${JSON.stringify(value)} in ${t.key}` };
       }
@@ -424,7 +406,7 @@ describe.skipIf(executable === '')('every number-taking island survives a fuzzed
                 : 'model editor',
           );
           const seed = seedOf(`${prefix}/lessons/${slug}/#${n}`);
-          const rng = generator(seed);
+          const rng = seeded(seed);
           const log: string[] = [];
           const fail = (why: string[]): never => {
             throw new Error(
@@ -460,7 +442,7 @@ describe.skipIf(executable === '')('every number-taking island survives a fuzzed
           for (const [c, card] of cards.slice(0, 1).entries()) {
             const seed = seedOf(`${prefix}/lessons/${slug}/exercises#${n}.${c}`);
             const log: string[] = [];
-            const broke = await fuzz(page, card, problems, generator(seed), exerciseSteps, log, true);
+            const broke = await fuzz(page, card, problems, seeded(seed), exerciseSteps, log, true);
             if (broke.length > 0) {
               const id = await card.getAttribute('data-exercise');
               throw new Error(
